@@ -1,0 +1,23 @@
+/**
+ * agentd's configuration file (JSON), passed as `agentd --config FILE`.
+ * The sandbox writes one per simulated host; on a real host an operator writes it.
+ */
+export interface AgentConfig {
+  /** The host's name as nssv knows it (nssv_host.name). */
+  hostName: string;
+  listen: { host: string; port: number };
+  /** File holding the bearer token (mode 0600). Never pass the token on the command line. */
+  tokenFile: string;
+  /** libvirt connection URI, e.g. qemu:///system?socket=/var/lib/nssv/sandbox/h1/run/libvirt/libvirt-sock */
+  libvirtUri: string;
+  /** 'auto' detects; the sandbox sets 'qemu' (TCG) because KVM cannot boot guests here. */
+  domainType: 'kvm' | 'qemu' | 'auto';
+  /** ovsdb-server socket of this host's Open vSwitch. */
+  ovsDbSocket: string;
+  /** Directory under which dir pools live (<storageRoot>/<pool>). */
+  storageRoot: string;
+  /** Agent's own state (journal, logs). */
+  stateDir: string;
+  /** How long an ACPI shutdown may take before the domain is destroyed. */
+  shutdownTimeoutMs: number;
+}

@@ -1,0 +1,51 @@
+import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Attributes } from '../values.js';
+
+/** One resource instance the configuration asks for, after evaluation (count/for_each expanded). */
+export interface DesiredInstance {
+  /** Terraform address: nssv_vm.web, nssv_vm.web[2], nssv_vm.db["a"], module.x.nssv_vm.y */
+  address: string;
+  /** Address of the resource block without the instance key: nssv_vm.web */
+  resourceAddress: string;
+  type: string;
+  /** Attributes as given, evaluated; nested blocks are arrays of objects; unknowns are {"$unknown":true}. */
+  attributes: Attributes;
+  /** Addresses (resource or instance) this instance refers to, explicit depends_on included. */
+  dependsOn: string[];
+  lifecycle: Lifecycle;
+  /** Where the resource block starts. */
+  range: SourceRange;
+  /** Where each attribute was set, keyed by path: "memory_mib", "disk[0].size_gib". */
+  attributeRanges: Record<string, SourceRange>;
+  /** Attribute paths whose values are sensitive (from sensitive variables or functions). */
+  sensitivePaths: string[];
+}
+
+export interface Lifecycle {
+  createBeforeDestroy: boolean;
+  preventDestroy: boolean;
+  ignoreChanges: string[] | 'all';
+  replaceTriggeredBy: string[];
+}
+
+export interface OutputValue {
+  name: string;
+  value: unknown;
+  sensitive: boolean;
+}
+
+export interface LoadOptions {
+  /** -var NAME=VALUE, in order. */
+  vars?: Array<{ name: string; value: string }>;
+  /** -var-file paths, in order. */
+  varFiles?: string[];
+  /** process.env by default; TF_VAR_* are read from it. */
+  env?: Record<string, string | undefined>;
+}
+
+export interface LoadedConfig {
+  dir: string;
+  instances: DesiredInstance[];
+  outputs: OutputValue[];
+  diagnostics: Diagnostic[];
+}
