@@ -1,0 +1,84 @@
+import type { Attributes, AttrValue } from '../planner/values.js';
+import type { JsonSchema } from './jsonSchema.js';
+import { resourceSchema } from './registry.js';
+
+/** One attribute of a resource type, flattened: paths use "[]" for block items ("disk[].volume_id"). */
+export interface AttributeInfo {
+  path: string;
+  forceNew: boolean;
+  /** 'user': set by the user; 'optional': the user may set it, else nssv computes it; 'readonly': nssv only. */
+  source: 'user' | 'optional' | 'readonly';
+  sensitive: boolean;
+  block: boolean;
+  reference?: string;
+  hasDefault: boolean;
+}
+
+const infoCache = new Map<string, AttributeInfo[]>();
+
+function walk(schema: JsonSchema, prefix: string, out: AttributeInfo[]): void {
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const item = prop.items;
+    out.push({
+      path,
+      forceNew: prop['x-nssv-force-new'] === true,
+      source: prop.readOnly ? 'readonly' : prop['x-nssv-computed'] ? 'optional' : 'user',
+      sensitive: prop['x-nssv-sensitive'] === true,
+      block: prop['x-nssv-block'] === true,
+      reference: prop['x-nssv-reference'] ?? item?.['x-nssv-reference'],
+      hasDefault: prop.default !== undefined,
+    });
+    if (prop['x-nssv-block'] && item?.properties) walk(item, `${path}[]`, out);
+  }
+}
+
+/** All attributes of a type (top level and inside blocks), in schema order. */
+export function attributeInfos(type: string): AttributeInfo[] {
+  let infos = infoCache.get(type);
+  if (!infos) {
+    infos = [];
+    walk(resourceSchema(type), '', infos);
+    infoCache.set(type, infos);
+  }
+  return infos;
+}
+
+/** Normalise a concrete path ("disk[0].volume_id") to its schema path ("disk[].volume_id"). */
+export function schemaPath(path: string): string {
+  return path.replace(/\[\d+\]/g, '[]');
+}
+
+export function attributeInfo(type: string, path: string): AttributeInfo | undefined {
+  const p = schemaPath(path);
+  return attributeInfos(type).find((a) => a.path === p);
+}
+
+function withDefaults(schema: JsonSchema, value: Attributes): Attributes {
+  const out: Attributes = { ...value };
+  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+    if (out[name] === undefined && prop.default !== undefined) {
+      out[name] = structuredClone(prop.default) as AttrValue;
+    }
+    const v = out[name];
+    if (prop['x-nssv-block'] && Array.isArray(v) && prop.items) {
+      const itemSchema = prop.items;
+      out[name] = v.map((item) =>
+        item && typeof item === 'object' && !Array.isArray(item)
+          ? withDefaults(itemSchema, item as Attributes)
+          : item,
+      );
+    }
+  }
+  return out;
+}
+
+/** The attributes with every schema default filled in (blocks included). */
+export function applyDefaults(type: string, attrs: Attributes): Attributes {
+  return withDefaults(resourceSchema(type), attrs);
+}
+
+/** Which attribute the resource's id equals (every type: "name"). */
+export function idAttribute(type: string): string {
+  return resourceSchema(type)['x-nssv-id'] ?? 'name';
+}
