@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Prepare this machine (Debian 12, root, no systemd) to run nssv's host software:
+# libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables.
+#
+# Idempotent and quiet when nothing is to do. It installs missing Debian packages and prepares
+# what the daemons need to start without systemd; it never starts a daemon (the sandbox and
+# agentd do that). Exit status is non-zero, with a message on stderr, on any failure.
+#
+# Usage: sudo scripts/setup-host.sh [--verbose]
+set -euo pipefail
+
+# ---------------------------------------------------------------------------------------------
+# Debian packages the agents need. Later work adds to this list (Ceph: ceph-mon ceph-osd
+# ceph-mgr ceph-common qemu-block-extra, when the rbd pool lands).
+# Not libvirt-daemon-system: it pulls in systemd.
+REQUIRED_PACKAGES=(
+  qemu-utils                 # qemu-img
+  qemu-system-x86            # the emulator (KVM where it works, TCG otherwise)
+  libvirt-daemon             # libvirtd + virtlogd (monolithic on Debian 12)
+  libvirt-daemon-driver-qemu # the QEMU driver
+  libvirt-clients            # virsh
+  openvswitch-switch         # ovsdb-server, ovs-vswitchd, ovs-vsctl, ovs-ofctl, ovs-appctl
+  tini                       # child subreaper under libvirtd (fast guest destroy)
+  genisoimage                # cloud-init seed ISOs
+  iproute2                   # ip netns / veth / bridge for the sandbox underlay
+  nftables                   # host firewalling
+  util-linux                 # unshare, nsenter, mount
+)
+
+# Directories the daemons expect and which the sandbox bind-mounts per simulated host.
+REQUIRED_DIRS=(
+  /etc/libvirt
+  /run/libvirt
+  /var/lib/libvirt
+  /var/log/libvirt
+  /var/cache/libvirt
+  /run/openvswitch
+  /var/lib/nssv
+  /var/cache/nssv
+)
+# ---------------------------------------------------------------------------------------------
+
+VERBOSE=0
+for arg in "$@"; do
+  case "$arg" in
+    --verbose | -v) VERBOSE=1 ;;
+    -h | --help)
+      sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "setup-host: unknown argument '$arg' (allowed: --verbose)" >&2
+      exit 2
+      ;;
+  esac
+done
+
+say() { echo "setup-host: $*" >&2; }
+fail() {
+  echo "setup-host: error: $*" >&2
+  exit 1
+}
+
+[[ "$(id -u)" == 0 ]] || fail "must run as root (try: sudo $0)"
+command -v dpkg-query >/dev/null 2>&1 || fail "dpkg-query not found: this script supports Debian 12 only"
+
+is_installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null || true)" == "ii "* ]]
+}
+
+# 1. Packages --------------------------------------------------------------------------------
+missing=()
+for pkg in "${REQUIRED_PACKAGES[@]}"; do
+  is_installed "$pkg" || missing+=("$pkg")
+done
+
+if ((${#missing[@]} > 0)); then
+  say "installing ${missing[*]}"
+  # Keep package maintainer scripts from starting services (openvswitch-switch ships an init
+  # script): a temporary policy-rc.d that denies every start, removed again on exit.
+  created_policy=0
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d
+    created_policy=1
+  fi
+  cleanup_policy() { if ((created_policy == 1)); then rm -f /usr/sbin/policy-rc.d; fi; }
+  trap cleanup_policy EXIT
+
+  export DEBIAN_FRONTEND=noninteractive
+  apt_log="$(mktemp /tmp/nssv-setup-host.XXXXXX.log)"
+  apt_quiet() {
+    if ((VERBOSE == 1)); then
+      "$@"
+    elif ! "$@" >>"$apt_log" 2>&1; then
+      tail -n 30 "$apt_log" >&2
+      return 1
+    fi
+  }
+  apt_quiet apt-get update -q || fail "apt-get update failed (log: $apt_log); check network access to the Debian mirror"
+  apt_quiet apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+    fail "apt-get install ${missing[*]} failed (log: $apt_log)"
+  for pkg in "${missing[@]}"; do
+    is_installed "$pkg" || fail "package $pkg is still not installed after apt-get install (log: $apt_log)"
+  done
+  rm -f "$apt_log"
+  say "installed ${#missing[@]} package(s)"
+fi
+
+# 2. Users and groups --------------------------------------------------------------------------
+# The QEMU driver looks up libvirt-qemu before it reads qemu.conf (which then says user=root).
+if ! getent group libvirt-qemu >/dev/null; then
+  groupadd --system libvirt-qemu || fail "could not create group libvirt-qemu"
+  [[ $VERBOSE == 1 ]] && say "created group libvirt-qemu"
+fi
+if ! getent passwd libvirt-qemu >/dev/null; then
+  useradd --system --gid libvirt-qemu --home-dir /var/lib/libvirt --no-create-home \
+    --shell /usr/sbin/nologin libvirt-qemu || fail "could not create user libvirt-qemu"
+  [[ $VERBOSE == 1 ]] && say "created user libvirt-qemu"
+fi
+
+# 3. Directories and devices ------------------------------------------------------------------
+for dir in "${REQUIRED_DIRS[@]}"; do
+  [[ -d "$dir" ]] || mkdir -p "$dir" || fail "could not create directory $dir"
+done
+
+if [[ ! -c /dev/net/tun ]]; then
+  mkdir -p /dev/net
+  mknod -m 0600 /dev/net/tun c 10 200 || fail "/dev/net/tun is missing and could not be created"
+  [[ $VERBOSE == 1 ]] && say "created /dev/net/tun"
+fi
+
+# 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
+for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
+  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount; do
+  command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
+done
+[[ -f /usr/share/openvswitch/vswitch.ovsschema ]] || fail "/usr/share/openvswitch/vswitch.ovsschema is missing"
+ip netns list >/dev/null 2>&1 || fail "'ip netns' does not work on this kernel (network namespaces are required)"
+
+[[ $VERBOSE == 1 ]] && say "host ready"
+exit 0
