@@ -1,0 +1,49 @@
+import { attributeInfo } from '../../schemas/attributes.js';
+import { isUnknown, type Attributes, type AttrValue } from '../values.js';
+
+export function sameValue(a: AttrValue | undefined, b: AttrValue | undefined): boolean {
+  if (isUnknown(a) || isUnknown(b)) return false;
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+export interface AttributeDiff {
+  /** Changed attribute paths, e.g. "memory_mib", "disk[0].volume_id", "nic" (items added/removed). */
+  changed: string[];
+  /** The subset whose change forces replacement. */
+  forceNew: string[];
+}
+
+/** Which planned attributes differ from the live ones (skipping ignored paths). */
+export function compareAttributes(
+  type: string,
+  planned: Attributes,
+  live: Attributes,
+  skip: (path: string) => boolean,
+): AttributeDiff {
+  const changed: string[] = [];
+  const forceNew: string[] = [];
+  const mark = (path: string): void => {
+    changed.push(path);
+    if (attributeInfo(type, path)?.forceNew) forceNew.push(path);
+  };
+  for (const key of Object.keys(planned).sort()) {
+    if (skip(key) || sameValue(planned[key], live[key])) continue;
+    const info = attributeInfo(type, key);
+    const p = planned[key];
+    const l = live[key];
+    if (info?.block && Array.isArray(p) && Array.isArray(l)) {
+      const common = Math.min(p.length, l.length);
+      for (let i = 0; i < common; i++) {
+        const pi = (p[i] ?? {}) as Attributes;
+        const li = (l[i] ?? {}) as Attributes;
+        for (const k of Object.keys(pi).sort()) {
+          if (!sameValue(pi[k], li[k])) mark(`${key}[${i}].${k}`);
+        }
+      }
+      if (p.length !== l.length) mark(key);
+      continue;
+    }
+    mark(key);
+  }
+  return { changed, forceNew };
+}

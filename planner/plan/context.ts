@@ -1,0 +1,44 @@
+import type { DesiredInstance } from '../config/types.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { ResourceChange } from '../resourceChange.js';
+import type { StateResource } from '../state/types.js';
+import type { Attributes } from '../values.js';
+import type { HostFacts } from './hostFacts.js';
+import type { PlanStep } from './types.js';
+
+/** One instance as the planner works on it: what config wants, what state had, what is live. */
+export interface PlanNode {
+  address: string;
+  type: string;
+  desired?: DesiredInstance;
+  prior?: StateResource;
+  /** Refreshed attributes of the prior instance; null when it is gone from its host. */
+  live?: Attributes | null;
+  /** Attributes this apply will leave it with (unknowns where not known yet). */
+  planned?: Attributes;
+  /** Instance addresses it depends on (configuration). */
+  deps: string[];
+  /** Why it is where it is / changes as it does, for the plan text. */
+  notes: string[];
+}
+
+export interface PlanContext {
+  mode: 'normal' | 'destroy' | 'refresh-only';
+  nodes: Map<string, PlanNode>;
+  hostFacts: ReadonlyMap<string, HostFacts>;
+  diagnostics: Diagnostic[];
+  changes: ResourceChange[];
+  steps: PlanStep[];
+}
+
+/** A planning pass; passes run in a fixed order (see makePlan.ts). */
+export type PlanTransform = (ctx: PlanContext) => void;
+
+export function nodesOfType(ctx: PlanContext, type: string): PlanNode[] {
+  return [...ctx.nodes.values()].filter((n) => n.type === type);
+}
+
+/** Nodes the configuration still wants (absent in destroy mode). */
+export function desiredNodes(ctx: PlanContext, type?: string): PlanNode[] {
+  return [...ctx.nodes.values()].filter((n) => n.planned && (!type || n.type === type));
+}

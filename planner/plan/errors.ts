@@ -1,0 +1,75 @@
+import type { Diagnostic, SourceRange } from '../diagnostic.js';
+
+function error(code: string, address: string, summary: string, detail: string, range?: SourceRange, attribute?: string): Diagnostic {
+  return { severity: 'error', code, address, summary, detail, ...(range ? { range } : {}), ...(attribute ? { attribute } : {}) };
+}
+
+export const planErrors = {
+  placementFailed: (address: string, cluster: string, why: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_PLACEMENT_FAILED',
+      address,
+      `${address} cannot be placed in cluster "${cluster}": ${why}`,
+      'Fix: lower memory_mib or vcpus, raise the cluster\'s overcommit ratios, add a host to the cluster, or take a host out of maintenance.',
+      range,
+    ),
+  unknownHost: (address: string, attribute: string, host: string, known: string[], range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_UNKNOWN_HOST',
+      address,
+      `${address}: ${attribute} = "${host}" names no declared host`,
+      `Declared hosts: ${known.length ? known.map((h) => `"${h}"`).join(', ') : '(none)'}. Fix: use one of them, or declare an nssv_host with name = "${host}".`,
+      range,
+      attribute,
+    ),
+  hostNotInCluster: (address: string, host: string, hostCluster: string, cluster: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_HOST_NOT_IN_CLUSTER',
+      address,
+      `${address}: host_id = "${host}" is in cluster "${hostCluster}", not in the VM's cluster "${cluster}"`,
+      `Fix: pin the VM to a host of cluster "${cluster}", or set cluster_id = "${hostCluster}".`,
+      range,
+      'host_id',
+    ),
+  hostFactsMissing: (address: string, host: string): Diagnostic =>
+    error(
+      'NSSV_HOST_FACTS_MISSING',
+      address,
+      `${address} cannot be placed: host "${host}" did not report its capacity`,
+      'Its agent could not be reached while planning (see the error above). Fix the agent or its endpoint, then plan again.',
+    ),
+  volumeUnplaced: (address: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_UNPLACED',
+      address,
+      `${address} is in a dir pool but is attached to no VM and has no host_id`,
+      'A dir pool is local storage: each volume lives on one host. Fix: attach the volume to a VM (disk { volume_id = … }) or set host_id.',
+      range,
+      'host_id',
+    ),
+  volumeHostConflict: (address: string, volumeHost: string, vm: string, vmHost: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_HOST_CONFLICT',
+      address,
+      `${address} is on host "${volumeHost}" but ${vm}, which attaches it, runs on "${vmHost}"`,
+      'A volume of a dir pool can only be attached to a VM on the same host. Fix: pin the VM to the volume\'s host, or use a new volume.',
+      range,
+    ),
+  preventDestroy: (address: string, action: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_PREVENT_DESTROY',
+      address,
+      `${address} has lifecycle.prevent_destroy = true, but this plan would ${action} it`,
+      'Fix: remove prevent_destroy from its lifecycle block if destroying it is intended, or change the configuration so it is kept.',
+      range,
+    ),
+  volumeShrink: (address: string, from: number, to: number, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_SHRINK',
+      address,
+      `${address}: size_gib cannot shrink from ${from} to ${to}`,
+      `Shrinking a disk destroys the data past the new end, so nssv refuses it. Fix: keep size_gib at ${from} or more, or create a new volume.`,
+      range,
+      'size_gib',
+    ),
+};

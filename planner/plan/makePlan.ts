@@ -1,0 +1,59 @@
+import type { DesiredInstance } from '../config/types.js';
+import type { State } from '../state/types.js';
+import type { Attributes } from '../values.js';
+import type { PlanContext, PlanTransform } from './context.js';
+import type { HostFacts } from './hostFacts.js';
+import { addHostDependencies } from './transforms/addHostDependencies.js';
+import { addNodes } from './transforms/addNodes.js';
+import { buildSteps } from './transforms/buildSteps.js';
+import { deriveHostSets } from './transforms/deriveHostSets.js';
+import { diff } from './transforms/diff.js';
+import { place } from './transforms/place.js';
+import { plannedAttributes } from './transforms/plannedAttributes.js';
+import { resolveDependencies } from './transforms/resolveDependencies.js';
+import type { Plan } from './types.js';
+
+export interface PlanInput {
+  mode: Plan['mode'];
+  /** Validated desired instances (empty in destroy mode). */
+  desired: readonly DesiredInstance[];
+  prior: State;
+  /** Refreshed attributes of each state resource; null when gone. Missing: use the state's. */
+  live: ReadonlyMap<string, Attributes | null>;
+  /** Facts of every declared host that answered, by host name. */
+  hostFacts: ReadonlyMap<string, HostFacts>;
+}
+
+/** Pure: desired + state + live → plan. Same input, same plan. */
+export function makePlan(input: PlanInput): Plan {
+  const ctx: PlanContext = {
+    mode: input.mode,
+    nodes: new Map(),
+    hostFacts: input.hostFacts,
+    diagnostics: [],
+    changes: [],
+    steps: [],
+  };
+  const transforms: PlanTransform[] = [
+    addNodes(input.desired, input.prior, input.live),
+    resolveDependencies,
+    plannedAttributes,
+    deriveHostSets,
+    place,
+    addHostDependencies,
+    diff,
+    buildSteps,
+  ];
+  for (const t of transforms) t(ctx);
+  const dependencies: Record<string, string[]> = {};
+  for (const n of ctx.nodes.values()) if (n.planned) dependencies[n.address] = n.deps;
+  return {
+    formatVersion: 1,
+    mode: input.mode,
+    changes: ctx.changes,
+    dependencies,
+    steps: ctx.diagnostics.some((d) => d.severity === 'error') ? [] : ctx.steps,
+    prior: { lineage: input.prior.lineage, serial: input.prior.serial },
+    diagnostics: ctx.diagnostics,
+  };
+}

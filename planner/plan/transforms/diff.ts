@@ -1,0 +1,72 @@
+import { attributeInfo, attributeInfos } from '../../../schemas/attributes.js';
+import { compareAttributes } from '../../diff/compare.js';
+import type { ResourceChange } from '../../resourceChange.js';
+import { unknownValue, type Attributes } from '../../values.js';
+import type { PlanContext, PlanNode } from '../context.js';
+import { planErrors } from '../errors.js';
+import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
+
+function sensitivePaths(n: PlanNode): string[] {
+  const fromSchema = attributeInfos(n.type).filter((a) => a.sensitive).map((a) => a.path);
+  return [...new Set([...fromSchema, ...(n.desired?.sensitivePaths ?? []), ...(n.prior?.sensitivePaths ?? [])])].sort();
+}
+
+function skipper(n: PlanNode): (path: string) => boolean {
+  const ignore = n.desired?.lifecycle.ignoreChanges ?? [];
+  return (path) => {
+    if (ignore === 'all' || ignore.includes(path)) return true;
+    const info = attributeInfo(n.type, path);
+    return info?.source === 'readonly' && !DERIVED_ATTRIBUTES.has(path);
+  };
+}
+
+/** Decides each instance's action by comparing planned attributes with the live ones. */
+export function diff(ctx: PlanContext): void {
+  const changes: ResourceChange[] = [];
+  for (const n of ctx.nodes.values()) {
+    const base = { address: n.address, type: n.type, requiredReplace: [] as string[], sensitivePaths: sensitivePaths(n) };
+    const live = n.live ?? null;
+    if (!n.planned) {
+      changes.push({ ...base, action: 'delete', before: live ?? n.prior?.attributes ?? null, after: null, reason: ctx.mode === 'destroy' ? 'destroy' : 'not in configuration' });
+      continue;
+    }
+    if (!live) {
+      const reason = n.prior ? 'it was deleted outside nssv' : n.notes.join('; ') || undefined;
+      changes.push({ ...base, action: 'create', before: null, after: n.planned, ...(reason ? { reason } : {}) });
+      continue;
+    }
+    const d = compareAttributes(n.type, n.planned, live, skipper(n));
+    checkShrink(ctx, n, live);
+    if (d.changed.length === 0) {
+      changes.push({ ...base, action: 'noop', before: live, after: n.planned });
+    } else if (d.forceNew.length > 0) {
+      const after: Attributes = { ...n.planned };
+      for (const info of attributeInfos(n.type)) {
+        if (info.source === 'readonly' && !info.path.includes('[]') && info.path !== 'id' && !DERIVED_ATTRIBUTES.has(info.path)) {
+          after[info.path] = unknownValue;
+        }
+      }
+      n.planned = after;
+      changes.push({ ...base, action: 'replace', before: live, after, requiredReplace: d.forceNew, reason: `${d.forceNew.join(', ')} forces replacement` });
+    } else {
+      changes.push({ ...base, action: 'update', before: live, after: n.planned });
+    }
+  }
+  for (const c of changes) {
+    const n = ctx.nodes.get(c.address)!;
+    const prevent = n.desired?.lifecycle.preventDestroy ?? false;
+    if (prevent && (c.action === 'delete' || c.action === 'replace')) {
+      ctx.diagnostics.push(planErrors.preventDestroy(c.address, c.action === 'delete' ? 'destroy' : 'replace', n.desired?.range));
+    }
+  }
+  ctx.changes = changes;
+}
+
+function checkShrink(ctx: PlanContext, n: PlanNode, live: Attributes): void {
+  if (n.type !== 'nssv_volume') return;
+  const from = live.size_gib;
+  const to = n.planned!.size_gib;
+  if (typeof from === 'number' && typeof to === 'number' && to < from) {
+    ctx.diagnostics.push(planErrors.volumeShrink(n.address, from, to, n.desired?.attributeRanges.size_gib ?? n.desired?.range));
+  }
+}

@@ -1,0 +1,115 @@
+import { capacityOf, type HostCapacity } from '../../schedule/capacity.js';
+import { chooseHost } from '../../schedule/chooseHost.js';
+import { isUnknown, unknownValue, type Attributes } from '../../values.js';
+import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
+import { planErrors } from '../errors.js';
+
+const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
+const volumeIds = (a: Attributes): string[] =>
+  (Array.isArray(a.disk) ? a.disk : []).map((d) => (d as Attributes).volume_id).filter((v): v is string => typeof v === 'string');
+
+/**
+ * Chooses a host for every VM that has none (low-load first within its cluster, overcommit
+ * applied), then puts each dir-pool volume on the host of the VM that attaches it.
+ */
+export function place(ctx: PlanContext): void {
+  const vms = desiredNodes(ctx, 'nssv_vm');
+  const volumes = new Map(desiredNodes(ctx, 'nssv_volume').map((v) => [String(v.planned!.id), v]));
+  const capacities = buildCapacities(ctx);
+
+  const claim = (host: string, vm: Attributes): void => {
+    const c = capacities.get(host);
+    if (!c) return;
+    c.usedMemoryMiB += num(vm.memory_mib, 0);
+    c.usedVcpus += num(vm.vcpus, 0);
+  };
+  // VMs that already have a host hold their share first.
+  const unplaced: PlanNode[] = [];
+  for (const vm of vms) {
+    const host = vm.planned!.host_id;
+    if (typeof host === 'string') claim(host, vm.planned!);
+    else unplaced.push(vm);
+  }
+  for (const vm of unplaced) placeVm(ctx, vm, volumes, capacities, claim);
+  for (const vm of vms) checkPin(ctx, vm);
+  placeVolumes(ctx, vms, volumes);
+}
+
+function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
+  const clusters = new Map(desiredNodes(ctx, 'nssv_cluster').map((c) => [String(c.planned!.id), c.planned!]));
+  const out = new Map<string, HostCapacity>();
+  for (const facts of ctx.hostFacts.values()) {
+    const cluster = clusters.get(facts.cluster);
+    out.set(facts.name, capacityOf(facts, num(cluster?.memory_overcommit_ratio, 1), num(cluster?.cpu_overcommit_ratio, 1)));
+  }
+  return out;
+}
+
+function placeVm(
+  ctx: PlanContext,
+  vm: PlanNode,
+  volumes: Map<string, PlanNode>,
+  capacities: Map<string, HostCapacity>,
+  claim: (host: string, vm: Attributes) => void,
+): void {
+  const p = vm.planned!;
+  if (isUnknown(p.cluster_id)) return;
+  const cluster = String(p.cluster_id);
+  // A volume that already lives somewhere pins the VM to that host.
+  const pinnedBy = volumeIds(p)
+    .map((id) => volumes.get(id)?.planned?.host_id)
+    .find((h): h is string => typeof h === 'string');
+  const clusterHosts = desiredNodes(ctx, 'nssv_host').filter((h) => h.planned!.cluster_id === cluster);
+  const missing = clusterHosts.find((h) => !ctx.hostFacts.has(String(h.planned!.name)));
+  if (missing) {
+    ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, String(missing.planned!.name)));
+    return;
+  }
+  const candidates = [...capacities.values()].filter(
+    (c) => c.host.cluster === cluster && !c.host.maintenance && (!pinnedBy || c.host.name === pinnedBy),
+  );
+  const choice = chooseHost(candidates, { memoryMiB: num(p.memory_mib, 0), vcpus: num(p.vcpus, 0) });
+  if (!choice.ok) {
+    ctx.diagnostics.push(planErrors.placementFailed(vm.address, cluster, choice.why, vm.desired?.range));
+    return;
+  }
+  p.host_id = choice.host.host.name;
+  vm.notes.push(`placed on ${choice.host.host.name}: ${pinnedBy ? `its volume is there` : choice.why}`);
+  claim(choice.host.host.name, p);
+}
+
+function checkPin(ctx: PlanContext, vm: PlanNode): void {
+  const p = vm.planned!;
+  if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
+  const hosts = desiredNodes(ctx, 'nssv_host');
+  const host = hosts.find((h) => h.planned!.name === p.host_id);
+  const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
+  if (!host) {
+    const known = hosts.map((h) => String(h.planned!.name));
+    ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
+  } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
+    ctx.diagnostics.push(planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range));
+  }
+}
+
+function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {
+  for (const vol of volumes.values()) {
+    const v = vol.planned!;
+    const users = vms.filter((vm) => volumeIds(vm.planned!).includes(String(v.id)));
+    const firstUser = users[0];
+    if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
+      if (!firstUser) {
+        ctx.diagnostics.push(planErrors.volumeUnplaced(vol.address, vol.desired?.range));
+        continue;
+      }
+      v.host_id = firstUser.planned!.host_id ?? unknownValue;
+      if (typeof v.host_id === 'string') vol.notes.push(`on ${v.host_id}, the host of ${firstUser.address}`);
+    }
+    for (const vm of users) {
+      const vmHost = vm.planned!.host_id;
+      if (typeof vmHost === 'string' && typeof v.host_id === 'string' && vmHost !== v.host_id) {
+        ctx.diagnostics.push(planErrors.volumeHostConflict(vol.address, v.host_id, vm.address, vmHost, vol.desired?.range));
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { ResourceChange } from '../resourceChange.js';
+
+export type StepKind = 'create' | 'update' | 'delete';
+
+/** One unit of apply work: a handler call for one instance, with the steps it must wait for. */
+export interface PlanStep {
+  id: string;
+  address: string;
+  type: string;
+  kind: StepKind;
+  /** Ids of steps that must finish first. */
+  after: string[];
+  /** Hosts this step touches, for per-host parallelism limits. */
+  hosts: string[];
+}
+
+export interface Plan {
+  formatVersion: 1;
+  mode: 'normal' | 'destroy' | 'refresh-only';
+  /** Every instance in configuration or state, sorted by address; noops included. */
+  changes: ResourceChange[];
+  /** Dependencies each instance will have in state after apply (resolved instance addresses). */
+  dependencies: Record<string, string[]>;
+  steps: PlanStep[];
+  /** The state this plan was made against: applying refuses if it moved on. */
+  prior: { lineage: string; serial: number };
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,19 @@
+import type { Action } from './action.js';
+import type { Attributes } from './values.js';
+
+/** One resource instance's planned change. `reason` only explains; it never drives behaviour. */
+export interface ResourceChange {
+  address: string;
+  type: string;
+  action: Action;
+  /** Attributes before (refreshed state); null when the instance does not exist yet. */
+  before: Attributes | null;
+  /** Planned attributes; null when the instance is deleted. Unknowns are {"$unknown": true}. */
+  after: Attributes | null;
+  /** Why: e.g. "placed on h1: most free memory", "host_id forces replacement", "removed from configuration". */
+  reason?: string;
+  /** Attribute paths whose change forces the replacement. */
+  requiredReplace: string[];
+  /** Attribute paths that are sensitive (values are hidden when rendered). */
+  sensitivePaths: string[];
+}

@@ -1,0 +1,24 @@
+import type { Attributes } from '../values.js';
+
+/** One resource instance as recorded after an apply. */
+export interface StateResource {
+  address: string;
+  type: string;
+  attributes: Attributes;
+  /** Addresses this instance depended on when it was last applied (deletes run in reverse). */
+  dependencies: string[];
+  sensitivePaths: string[];
+}
+
+export interface State {
+  version: 1;
+  /** Incremented on every write; a saved plan refuses to apply if it changed. */
+  serial: number;
+  /** Random id of this state's history. */
+  lineage: string;
+  resources: StateResource[];
+}
+
+export function emptyState(lineage: string): State {
+  return { version: 1, serial: 0, lineage, resources: [] };
+}

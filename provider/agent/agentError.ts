@@ -1,0 +1,14 @@
+import type { AgentErrorCode } from '../../agentd/api/types.js';
+
+/** A failed call to an agent, with the agent's own error code when it answered. */
+export class AgentError extends Error {
+  constructor(
+    readonly host: string,
+    readonly code: AgentErrorCode | 'unreachable' | 'bad_response',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'AgentError';
+  }
+}

@@ -1,0 +1,115 @@
+import type {
+  AgentErrorBody,
+  DeleteResult,
+  DomainInfo,
+  DomainSpec,
+  HealthInfo,
+  Inventory,
+  PoolInfo,
+  PoolSpec,
+  PortGroupInfo,
+  PortGroupSpec,
+  SwitchInfo,
+  SwitchSpec,
+  VolumeInfo,
+  VolumeSpec,
+} from '../../agentd/api/types.js';
+import { AgentError } from './agentError.js';
+
+export interface AgentEndpoint {
+  /** The host's name (nssv_host.name), for messages. */
+  host: string;
+  endpoint: string;
+  token: string;
+}
+
+export interface AgentClientOptions {
+  timeoutMs?: number;
+}
+
+/** Typed HTTP client for one host's agentd (see agentd/api/types.ts for the routes). */
+export class AgentClient {
+  private readonly base: string;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly target: AgentEndpoint,
+    options: AgentClientOptions = {},
+  ) {
+    this.base = target.endpoint.replace(/\/+$/, '');
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+  }
+
+  health(): Promise<HealthInfo> {
+    return this.call('GET', '/v1/health');
+  }
+  inventory(): Promise<Inventory> {
+    return this.call('GET', '/v1/inventory');
+  }
+  putPool(pool: string, spec: PoolSpec): Promise<PoolInfo> {
+    return this.call('PUT', `/v1/pools/${enc(pool)}`, spec);
+  }
+  deletePool(pool: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/pools/${enc(pool)}`);
+  }
+  putVolume(pool: string, volume: string, spec: VolumeSpec): Promise<VolumeInfo> {
+    return this.call('PUT', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`, spec);
+  }
+  deleteVolume(pool: string, volume: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`);
+  }
+  putSwitch(name: string, spec: SwitchSpec): Promise<SwitchInfo> {
+    return this.call('PUT', `/v1/switches/${enc(name)}`, spec);
+  }
+  deleteSwitch(name: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/switches/${enc(name)}`);
+  }
+  putPortGroup(sw: string, pg: string, spec: PortGroupSpec): Promise<PortGroupInfo> {
+    return this.call('PUT', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, spec);
+  }
+  deletePortGroup(sw: string, pg: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`);
+  }
+  putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
+    return this.call('PUT', `/v1/domains/${enc(name)}`, spec);
+  }
+  deleteDomain(name: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/domains/${enc(name)}`);
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const { host } = this.target;
+    let res: Response;
+    try {
+      res = await fetch(this.base + path, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.target.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (err) {
+      const why = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      throw new AgentError(host, 'unreachable', `cannot reach the agent of host ${host} at ${this.base}: ${why}`);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new AgentError(host, 'bad_response', `agent of host ${host} answered ${method} ${path} with non-JSON (HTTP ${res.status})`, res.status);
+    }
+    if (!res.ok) {
+      const e = (parsed as AgentErrorBody | undefined)?.error;
+      const detail = e?.detail ? ` (${e.detail})` : '';
+      throw new AgentError(host, e?.code ?? 'bad_response', `host ${host}: ${e?.message ?? `HTTP ${res.status}`}${detail}`, res.status);
+    }
+    return parsed as T;
+  }
+}
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}

@@ -1,0 +1,37 @@
+import type { Inventory } from '../../agentd/api/types.js';
+import { AgentClient, type AgentEndpoint } from '../agent/client.js';
+import { AgentError } from '../agent/agentError.js';
+import type { HandlerContext } from './types.js';
+
+/** A handler context over a fixed set of host endpoints; inventories are fetched once per host. */
+export function createHandlerContext(endpoints: ReadonlyMap<string, AgentEndpoint>): HandlerContext {
+  const clients = new Map<string, AgentClient>();
+  const inventories = new Map<string, Promise<Inventory>>();
+  const agent = (hostId: string): AgentClient => {
+    let c = clients.get(hostId);
+    if (!c) {
+      const ep = endpoints.get(hostId);
+      if (!ep) {
+        throw new AgentError(hostId, 'not_found', `host "${hostId}" is not declared: add an nssv_host with name = "${hostId}"`);
+      }
+      c = new AgentClient(ep);
+      clients.set(hostId, c);
+    }
+    return c;
+  };
+  return {
+    agent,
+    inventory(hostId) {
+      let p = inventories.get(hostId);
+      if (!p) {
+        p = agent(hostId).inventory();
+        inventories.set(hostId, p);
+        p.catch(() => inventories.delete(hostId));
+      }
+      return p;
+    },
+    invalidate(hostId) {
+      inventories.delete(hostId);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { Attributes } from '../../planner/values.js';
+import { AgentError } from '../agent/agentError.js';
+import { str } from './attrs.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
+
+/** Checks the agent answers as the host it is declared to be, and records its facts. */
+async function withFacts(ctx: HandlerContext, planned: Attributes): Promise<Attributes> {
+  const name = str(planned, 'name');
+  const inv = await ctx.inventory(name);
+  if (inv.host.name !== name) {
+    throw new AgentError(
+      name,
+      'conflict',
+      `the agent at ${str(planned, 'endpoint')} says it is host "${inv.host.name}", not "${name}"; fix the endpoint of nssv_host "${name}" or the agent's hostName`,
+    );
+  }
+  return { ...planned, cpus: inv.host.cpus, memory_mib: inv.host.memoryMiB, domain_type: inv.host.domainType };
+}
+
+/** A hypervisor host: nothing is created on it; the agent is checked and its facts recorded. */
+export const hostHandler: ResourceHandler = {
+  type: 'nssv_host',
+  read: async (ctx, _address, prior) => withFacts(ctx, prior),
+  create: async (ctx, _address, planned) => withFacts(ctx, planned),
+  update: async (ctx, _address, _prior, planned) => withFacts(ctx, planned),
+  delete: async () => {},
+};

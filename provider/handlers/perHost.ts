@@ -1,0 +1,64 @@
+import type { Inventory } from '../../agentd/api/types.js';
+import type { Attributes } from '../../planner/values.js';
+import type { AgentClient } from '../agent/client.js';
+import { strList } from './attrs.js';
+import type { ResourceHandler } from './types.js';
+
+/**
+ * A resource realised once on each of a set of hosts (`host_ids`, computed by the planner):
+ * switches, port groups, dir pools. Updates converge every host in the new set and remove the
+ * object from hosts that left the set.
+ */
+export interface PerHostOps {
+  type: string;
+  put(agent: AgentClient, address: string, attrs: Attributes): Promise<unknown>;
+  remove(agent: AgentClient, attrs: Attributes): Promise<unknown>;
+  /** The live attributes on one host (host_ids excluded), or null when it is not there. */
+  find(inv: Inventory, attrs: Attributes): Attributes | null;
+}
+
+export function perHostHandler(ops: PerHostOps): ResourceHandler {
+  return {
+    type: ops.type,
+    async read(ctx, _address, prior) {
+      const hostIds = strList(prior, 'host_ids');
+      const present: string[] = [];
+      let live: Attributes | null = null;
+      for (const hostId of hostIds) {
+        const found = ops.find(await ctx.inventory(hostId), prior);
+        if (found) {
+          present.push(hostId);
+          live ??= found;
+        }
+      }
+      if (!live) return null;
+      return { ...prior, ...live, host_ids: present };
+    },
+    async create(ctx, address, planned) {
+      for (const hostId of strList(planned, 'host_ids')) {
+        await ops.put(ctx.agent(hostId), address, planned);
+        ctx.invalidate(hostId);
+      }
+      return planned;
+    },
+    async update(ctx, address, prior, planned) {
+      const next = strList(planned, 'host_ids');
+      for (const hostId of next) {
+        await ops.put(ctx.agent(hostId), address, planned);
+        ctx.invalidate(hostId);
+      }
+      for (const hostId of strList(prior, 'host_ids')) {
+        if (next.includes(hostId)) continue;
+        await ops.remove(ctx.agent(hostId), prior);
+        ctx.invalidate(hostId);
+      }
+      return planned;
+    },
+    async delete(ctx, _address, prior) {
+      for (const hostId of strList(prior, 'host_ids')) {
+        await ops.remove(ctx.agent(hostId), prior);
+        ctx.invalidate(hostId);
+      }
+    },
+  };
+}

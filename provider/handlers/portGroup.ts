@@ -1,0 +1,19 @@
+import type { Attributes } from '../../planner/values.js';
+import { str } from './attrs.js';
+import { perHostHandler } from './perHost.js';
+
+function vlanId(a: Attributes): number | null {
+  return typeof a.vlan_id === 'number' ? a.vlan_id : null;
+}
+
+/** A port group: recorded on its switch's bridge on every host; VM ports take its VLAN tag. */
+export const portGroupHandler = perHostHandler({
+  type: 'nssv_port_group',
+  put: (agent, address, a) =>
+    agent.putPortGroup(str(a, 'switch_id'), str(a, 'name'), { address, vlanId: vlanId(a) }),
+  remove: (agent, a) => agent.deletePortGroup(str(a, 'switch_id'), str(a, 'name')),
+  find: (inv, a) => {
+    const pg = inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id);
+    return pg ? { vlan_id: pg.vlanId } : null;
+  },
+});

@@ -1,0 +1,28 @@
+import type { Inventory } from '../../agentd/api/types.js';
+import type { Attributes } from '../../planner/values.js';
+import type { AgentClient } from '../agent/client.js';
+
+/** What a handler may use: agents by host id, and each host's inventory fetched once. */
+export interface HandlerContext {
+  agent(hostId: string): AgentClient;
+  /** The host's inventory, fetched at most once per context until invalidated. */
+  inventory(hostId: string): Promise<Inventory>;
+  /** Forget a host's cached inventory (after a change on that host). */
+  invalidate(hostId: string): void;
+}
+
+/**
+ * Create/read/update/delete of one resource type against the agents.
+ * Both the native apply engine and the Terraform plugin server call these; attributes are the
+ * resource's full planned attributes (defaults applied, ids and placements resolved).
+ */
+export interface ResourceHandler {
+  readonly type: string;
+  /** The live attributes of an instance applied before, or null when it no longer exists. */
+  read(ctx: HandlerContext, address: string, prior: Attributes): Promise<Attributes | null>;
+  /** Create it; returns the attributes to record (computed ones filled in). */
+  create(ctx: HandlerContext, address: string, planned: Attributes): Promise<Attributes>;
+  /** Change it in place; returns the attributes to record. */
+  update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes): Promise<Attributes>;
+  delete(ctx: HandlerContext, address: string, prior: Attributes): Promise<void>;
+}

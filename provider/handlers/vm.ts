@@ -1,0 +1,68 @@
+import type { DomainInfo, DomainSpec, Inventory, PowerState } from '../../agentd/api/types.js';
+import type { Attributes } from '../../planner/values.js';
+import { AgentError } from '../agent/agentError.js';
+import { blocks, num, str } from './attrs.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
+
+/** Builds the agent's domain spec, finding each disk's pool and each NIC's switch on the host. */
+export function domainSpec(address: string, a: Attributes, inv: Inventory): DomainSpec {
+  const host = inv.host.name;
+  return {
+    address,
+    vcpus: num(a, 'vcpus'),
+    memoryMiB: num(a, 'memory_mib'),
+    powerState: str(a, 'power_state') as PowerState,
+    disks: blocks(a, 'disk').map((d) => {
+      const volume = str(d, 'volume_id');
+      const found = inv.volumes.find((v) => v.name === volume);
+      if (!found) throw new AgentError(host, 'not_found', `volume "${volume}" of ${address} is not on host ${host}`);
+      return { pool: found.pool, volume };
+    }),
+    nics: blocks(a, 'nic').map((n) => {
+      const portGroup = str(n, 'port_group_id');
+      const found = inv.portGroups.find((p) => p.name === portGroup);
+      if (!found) throw new AgentError(host, 'not_found', `port group "${portGroup}" of ${address} is not on host ${host}`);
+      return typeof n.mac === 'string'
+        ? { switch: found.switch, portGroup, mac: n.mac }
+        : { switch: found.switch, portGroup };
+    }),
+  };
+}
+
+/** The VM's attributes as the host sees them. */
+export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
+  return {
+    ...prior,
+    vcpus: d.vcpus,
+    memory_mib: d.memoryMiB,
+    power_state: d.powerState,
+    uuid: d.uuid,
+    disk: d.disks.map((x) => ({ volume_id: x.volume })),
+    nic: d.nics.map((x) => ({ port_group_id: x.portGroup, mac: x.mac })),
+  };
+}
+
+async function put(ctx: HandlerContext, address: string, planned: Attributes): Promise<Attributes> {
+  const host = str(planned, 'host_id');
+  const spec = domainSpec(address, planned, await ctx.inventory(host));
+  const info = await ctx.agent(host).putDomain(str(planned, 'name'), spec);
+  ctx.invalidate(host);
+  return vmAttributes(planned, info);
+}
+
+/** A KVM guest: a libvirt domain on its host, defined from the planned attributes. */
+export const vmHandler: ResourceHandler = {
+  type: 'nssv_vm',
+  async read(ctx, _address, prior) {
+    const inv = await ctx.inventory(str(prior, 'host_id'));
+    const d = inv.domains.find((x) => x.name === prior.name);
+    return d ? vmAttributes(prior, d) : null;
+  },
+  create: (ctx, address, planned) => put(ctx, address, planned),
+  update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  async delete(ctx, _address, prior) {
+    const host = str(prior, 'host_id');
+    await ctx.agent(host).deleteDomain(str(prior, 'name'));
+    ctx.invalidate(host);
+  },
+};

@@ -1,0 +1,32 @@
+import type { VolumeFormat } from '../../agentd/api/types.js';
+import type { Attributes } from '../../planner/values.js';
+import { num, str } from './attrs.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
+
+async function put(ctx: HandlerContext, address: string, a: Attributes): Promise<Attributes> {
+  const host = str(a, 'host_id');
+  await ctx.agent(host).putVolume(str(a, 'pool_id'), str(a, 'name'), {
+    address,
+    sizeGiB: num(a, 'size_gib'),
+    format: str(a, 'format') as VolumeFormat,
+  });
+  ctx.invalidate(host);
+  return a;
+}
+
+/** A volume of a dir pool: a qcow2/raw file on its host, made and grown with qemu-img. */
+export const volumeHandler: ResourceHandler = {
+  type: 'nssv_volume',
+  async read(ctx, _address, prior) {
+    const inv = await ctx.inventory(str(prior, 'host_id'));
+    const v = inv.volumes.find((x) => x.name === prior.name && x.pool === prior.pool_id);
+    return v ? { ...prior, size_gib: v.sizeGiB, format: v.format } : null;
+  },
+  create: (ctx, address, planned) => put(ctx, address, planned),
+  update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  async delete(ctx, _address, prior) {
+    const host = str(prior, 'host_id');
+    await ctx.agent(host).deleteVolume(str(prior, 'pool_id'), str(prior, 'name'));
+    ctx.invalidate(host);
+  },
+};
