@@ -1,0 +1,43 @@
+/** "Did you mean …" suggestions by edit distance (optimal string alignment: transpositions count as one edit). */
+
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  const d: number[][] = Array.from({ length: m + 1 }, (_, i) =>
+    Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= m; i++) {
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = d[i]!;
+      const prev = d[i - 1]!;
+      let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      }
+      row[j] = best;
+    }
+  }
+  return d[m]![n]!;
+}
+
+/**
+ * The candidate closest to `given`, if it is close enough to be a plausible typo:
+ * at most 2 edits, or a third of the longer word for long names. Case differences cost nothing
+ * extra beyond one edit per letter, so "Running" suggests "running". Ties go to the earlier candidate.
+ */
+export function didYouMean(given: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const g = given.toLowerCase();
+  for (const c of candidates) {
+    if (c === given) continue;
+    const dist = c.toLowerCase() === g ? 0.5 : editDistance(g, c.toLowerCase());
+    const limit = Math.max(2, Math.floor(Math.max(given.length, c.length) / 3));
+    if (dist <= limit && dist < bestDistance) {
+      best = c;
+      bestDistance = dist;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,4 @@
+export { validateInstances } from './validateInstances.js';
+export { validateInstance } from './validateInstance.js';
+export { CODES } from './errors.js';
+export { didYouMean, editDistance } from './didYouMean.js';

@@ -1,0 +1,18 @@
+/**
+ * The nssv annotation keywords resource schemas may carry (see JsonSchema in jsonSchema.ts).
+ * Validators register them so ajv's strict mode stays on and still rejects typos in schemas.
+ */
+export const NSSV_KEYWORDS = [
+  'x-nssv-force-new',
+  'x-nssv-computed',
+  'x-nssv-sensitive',
+  'x-nssv-block',
+  'x-nssv-reference',
+  'x-nssv-id',
+  'x-nssv-pattern-description',
+  'x-nssv-unit',
+  'x-nssv-example',
+  'x-nssv-rules',
+] as const;
+
+export type NssvKeyword = (typeof NSSV_KEYWORDS)[number];
