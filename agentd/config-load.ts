@@ -1,0 +1,117 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { AgentConfig } from './config.js';
+
+/** A config problem, reported as one line per problem; main exits 1 with it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`agentd: invalid config ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const FIELDS = [
+  'hostName',
+  'listen',
+  'tokenFile',
+  'libvirtUri',
+  'domainType',
+  'ovsDbSocket',
+  'storageRoot',
+  'stateDir',
+  'shutdownTimeoutMs',
+];
+
+/** Reads and validates agentd's JSON config; every problem is listed with the field, the value and what is allowed. */
+export async function loadConfig(file: string): Promise<AgentConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`cannot read the file: ${(e as Error).message}`]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(file, [`not valid JSON: ${(e as Error).message}`]);
+  }
+  const problems = validateConfig(raw);
+  if (problems.length > 0) throw new ConfigError(file, problems);
+  return raw as AgentConfig;
+}
+
+export function validateConfig(raw: unknown): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return ['the config must be a JSON object'];
+  const c = raw as Record<string, unknown>;
+  const problems: string[] = [];
+  const show = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
+  const str = (key: string, hint: string, absolute = false) => {
+    const v = c[key];
+    if (typeof v !== 'string' || v === '' || (absolute && !v.startsWith('/'))) {
+      problems.push(
+        `${key} must be ${absolute ? 'an absolute path' : 'a non-empty string'} (${hint}), got ${show(v)}`,
+      );
+    }
+  };
+  for (const key of Object.keys(c)) {
+    if (!FIELDS.includes(key))
+      problems.push(`unknown field ${JSON.stringify(key)}; allowed: ${FIELDS.join(', ')}`);
+  }
+  str('hostName', 'the host name nssv knows this host by');
+  if (typeof c.hostName === 'string' && !/^[a-z][a-z0-9-]{0,62}$/.test(c.hostName)) {
+    problems.push(
+      `hostName must be a lowercase name (letters, digits, hyphens; starting with a letter), got ${show(c.hostName)}`,
+    );
+  }
+  const listen = c.listen as Record<string, unknown> | undefined;
+  if (typeof listen !== 'object' || listen === null) {
+    problems.push(`listen must be an object {"host": "127.0.0.1", "port": 7070}, got ${show(listen)}`);
+  } else {
+    if (typeof listen.host !== 'string' || listen.host === '')
+      problems.push(`listen.host must be an address to listen on, got ${show(listen.host)}`);
+    if (
+      typeof listen.port !== 'number' ||
+      !Number.isInteger(listen.port) ||
+      listen.port < 0 ||
+      listen.port > 65535
+    ) {
+      problems.push(`listen.port must be an integer from 0 to 65535, got ${show(listen.port)}`);
+    }
+  }
+  str('tokenFile', 'the file holding the bearer token', true);
+  str('libvirtUri', 'e.g. qemu:///system');
+  if (!['kvm', 'qemu', 'auto'].includes(c.domainType as string)) {
+    problems.push(`domainType must be one of "kvm", "qemu", "auto", got ${show(c.domainType)}`);
+  }
+  str('ovsDbSocket', "the ovsdb-server's unix socket", true);
+  str('storageRoot', 'the directory holding dir pools', true);
+  str('stateDir', "agentd's own state directory", true);
+  const t = c.shutdownTimeoutMs;
+  if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > 3_600_000) {
+    problems.push(`shutdownTimeoutMs must be an integer from 0 to 3600000, got ${show(t)}`);
+  }
+  return problems;
+}
+
+/** Reads the bearer token; refuses an empty file. */
+export async function readToken(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, [`cannot read the token file: ${(e as Error).message}`]);
+  }
+  const token = text.trim();
+  if (token.length < 16)
+    throw new ConfigError(file, ['the token file must hold a token of at least 16 characters']);
+  return token;
+}
+
+/** True when group or others can read the token file (a warning, not an error). */
+export async function tokenFileIsShared(file: string): Promise<boolean> {
+  return ((await stat(file)).mode & 0o077) !== 0;
+}

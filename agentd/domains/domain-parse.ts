@@ -1,0 +1,98 @@
+import type { VolumeFormat } from '../api/types.js';
+import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
+import { child, children, parseXml, path, type XmlElement } from './xml.js';
+
+/** A domain read back from `virsh dumpxml`; `address` is undefined when nssv does not manage it. */
+export interface ParsedDomain extends Omit<DomainDefinition, 'address' | 'type'> {
+  type: string;
+  address: string | undefined;
+}
+
+/** Finds the pool and volume behind an image path when the metadata does not say. */
+export type VolumeLocator = (path: string) => { pool: string; volume: string } | undefined;
+
+export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefined): ParsedDomain {
+  const root = parseXml(xml);
+  if (root.name !== 'domain') throw new Error(`expected a <domain> document, got <${root.name}>`);
+  const resource = nssvResource(child(root, 'metadata'));
+  const metaDisks = new Map(
+    children(resource, localChild(resource, 'disk')).map((e) => [e.attrs.target, e.attrs]),
+  );
+  const metaNics = new Map(
+    children(resource, localChild(resource, 'nic')).map((e) => [e.attrs.mac, e.attrs]),
+  );
+  const devices = child(root, 'devices');
+
+  const disks: DiskDefinition[] = children(devices, 'disk')
+    .filter((d) => (d.attrs.device ?? 'disk') === 'disk')
+    .map((d) => {
+      const target = path(d, 'target')?.attrs.dev ?? '';
+      const file = path(d, 'source')?.attrs.file ?? '';
+      const meta = metaDisks.get(target);
+      const located = meta?.pool && meta.volume ? { pool: meta.pool, volume: meta.volume } : locate(file);
+      return {
+        pool: located?.pool ?? '',
+        volume: located?.volume ?? '',
+        path: file,
+        format: (path(d, 'driver')?.attrs.type ?? 'raw') as VolumeFormat,
+        target,
+      };
+    });
+
+  const nics: NicDefinition[] = children(devices, 'interface').map((n) => {
+    const mac = (path(n, 'mac')?.attrs.address ?? '').toLowerCase();
+    const tag = path(n, 'vlan', 'tag')?.attrs.id;
+    const meta = metaNics.get(mac);
+    return {
+      switch: path(n, 'source')?.attrs.bridge ?? meta?.switch ?? '',
+      portGroup: meta?.['port-group'] ?? '',
+      vlanId: tag === undefined ? null : Number(tag),
+      mac,
+    };
+  });
+
+  return {
+    name: child(root, 'name')?.text.trim() ?? '',
+    uuid: child(root, 'uuid')?.text.trim() ?? '',
+    type: root.attrs.type ?? '',
+    address: resource?.attrs.address,
+    vcpus: Number(child(root, 'vcpu')?.text.trim() ?? 0),
+    memoryMiB: memoryMiB(child(root, 'memory')),
+    disks,
+    nics,
+  };
+}
+
+/** Our element in <metadata>: any prefix, bound to the nssv namespace. */
+function nssvResource(metadata: XmlElement | undefined): XmlElement | undefined {
+  return metadata?.children.find((e) => {
+    const [prefix, local] = e.name.includes(':') ? e.name.split(':') : ['', e.name];
+    const ns = prefix ? e.attrs[`xmlns:${prefix}`] : e.attrs.xmlns;
+    return local === 'resource' && ns === NSSV_XMLNS;
+  });
+}
+
+function localChild(resource: XmlElement | undefined, local: string): string {
+  const prefix = resource?.name.includes(':') ? resource.name.split(':')[0] : '';
+  return prefix ? `${prefix}:${local}` : local;
+}
+
+const UNIT_BYTES: Record<string, number> = {
+  b: 1,
+  bytes: 1,
+  k: 1024,
+  kib: 1024,
+  kb: 1000,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  mb: 1000 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  gb: 1000 ** 3,
+};
+
+function memoryMiB(e: XmlElement | undefined): number {
+  if (!e) return 0;
+  const unit = (e.attrs.unit ?? 'KiB').toLowerCase();
+  return (Number(e.text.trim()) * (UNIT_BYTES[unit] ?? 1024)) / 1024 ** 2;
+}

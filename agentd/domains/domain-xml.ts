@@ -1,0 +1,55 @@
+import { type DomainDefinition, NSSV_XMLNS } from './definition.js';
+import { el, renderXml, type XmlNode } from './xml.js';
+
+const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
+
+/**
+ * libvirt domain XML for a definition: hvm guest, virtio disks and NICs on OVS bridges (VLAN
+ * tag from the port group; checksum offload off, which the OVS userspace datapath needs), a
+ * serial console on a pty, and nssv's metadata (address, and the pool/volume and port group
+ * names behind each disk and NIC) so inventory needs no state file.
+ */
+export function domainXml(d: DomainDefinition): string {
+  const memoryKiB = String(d.memoryMiB * 1024);
+  const metadata = el('nssv:resource', { 'xmlns:nssv': NSSV_XMLNS, address: d.address }, [
+    ...d.disks.map((x) => el('nssv:disk', { target: x.target, pool: x.pool, volume: x.volume })),
+    ...d.nics.map((x) => el('nssv:nic', { mac: x.mac, switch: x.switch, 'port-group': x.portGroup })),
+  ]);
+  const disks = d.disks.map((x) =>
+    el('disk', { type: 'file', device: 'disk' }, [
+      el('driver', { name: 'qemu', type: x.format }),
+      el('source', { file: x.path }),
+      el('target', { dev: x.target, bus: 'virtio' }),
+    ]),
+  );
+  const nics = d.nics.map((x) => {
+    const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
+    if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
+    parts.push(
+      el('mac', { address: x.mac }),
+      el('model', { type: 'virtio' }),
+      el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
+    );
+    return el('interface', { type: 'bridge' }, parts);
+  });
+  const domain = el('domain', { type: d.type }, [
+    el('name', {}, d.name),
+    el('uuid', {}, d.uuid),
+    el('metadata', {}, [metadata]),
+    el('memory', { unit: 'KiB' }, memoryKiB),
+    el('currentMemory', { unit: 'KiB' }, memoryKiB),
+    el('vcpu', {}, String(d.vcpus)),
+    el('os', {}, [el('type', { arch: 'x86_64' }, 'hvm'), el('boot', { dev: 'hd' })]),
+    el('features', {}, [el('acpi'), el('apic')]),
+    el('on_poweroff', {}, 'destroy'),
+    el('on_reboot', {}, 'restart'),
+    el('on_crash', {}, 'destroy'),
+    el('devices', {}, [
+      ...disks,
+      ...nics,
+      el('serial', { type: 'pty' }, [el('target', { port: 0 })]),
+      el('console', { type: 'pty' }, [el('target', { type: 'serial', port: 0 })]),
+    ]),
+  ]);
+  return renderXml(domain);
+}

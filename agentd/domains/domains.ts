@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { DeleteResult, DomainInfo, DomainSpec, PortGroupInfo } from '../api/types.js';
+import type { Virsh } from '../drivers/virsh.js';
+import { errors } from '../errors.js';
+import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import type { Switches } from '../network/switches.js';
+import type { PoolLayout } from '../storage/layout.js';
+import type { Volumes } from '../storage/volumes.js';
+import {
+  definitionKey,
+  type DiskDefinition,
+  diskTarget,
+  type DomainDefinition,
+  hardwareKey,
+  type NicDefinition,
+} from './definition.js';
+import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
+import { domainXml } from './domain-xml.js';
+import { deriveMac } from './mac.js';
+import { isInactive, type PowerOptions, stopDomain } from './power.js';
+
+export interface DomainsOptions extends PowerOptions {
+  domainType: 'kvm' | 'qemu';
+  flowOptions?: FlowChainOptions;
+}
+
+interface PutContext {
+  desired: DomainDefinition;
+  previousXml: string | undefined;
+  wasActive: boolean;
+  needsDefine: boolean;
+  needsStop: boolean;
+  stopped: boolean;
+  defined: boolean;
+  startAttempted: boolean;
+}
+
+const NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+/** libvirt domains nssv manages: those whose XML carries nssv's <metadata>. */
+export class Domains {
+  constructor(
+    private readonly virsh: Virsh,
+    private readonly volumes: Volumes,
+    private readonly switches: Switches,
+    private readonly layout: PoolLayout,
+    private readonly options: DomainsOptions,
+  ) {}
+
+  async get(name: string): Promise<DomainInfo | undefined> {
+    const xml = await this.virsh.dumpXml(name, true);
+    if (xml === undefined) return undefined;
+    const parsed = this.parse(xml);
+    if (parsed.address === undefined) return undefined;
+    return info(parsed, (await this.virsh.state(name)) ?? 'shut off');
+  }
+
+  /** Every managed domain, from two virsh calls however many domains there are. */
+  async list(): Promise<DomainInfo[]> {
+    const { parsed, states } = await this.readAll();
+    return parsed
+      .filter((p) => p.address !== undefined)
+      .map((p) => info(p, states.get(p.name) ?? 'shut off'))
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** Names of all domains (managed or not) whose disks use `path`. */
+  async usersOfPath(path: string): Promise<string[]> {
+    const { parsed } = await this.readAll();
+    return parsed
+      .filter((p) => p.disks.some((d) => d.path === path))
+      .map((p) => p.name)
+      .sort();
+  }
+
+  async usersOfPortGroup(switchName: string, portGroup: string): Promise<string[]> {
+    const { parsed } = await this.readAll();
+    return parsed
+      .filter((p) => p.nics.some((n) => n.switch === switchName && n.portGroup === portGroup))
+      .map((p) => p.name)
+      .sort();
+  }
+
+  private async readAll(): Promise<{ parsed: ParsedDomain[]; states: Map<string, string> }> {
+    const entries = await this.virsh.list();
+    const states = new Map(entries.map((e) => [e.name, e.state]));
+    const batchable = entries.filter((e) => NAME.test(e.name)).map((e) => e.name);
+    const others = entries.filter((e) => !NAME.test(e.name)).map((e) => e.name);
+    const xmls = [
+      ...(await this.virsh.dumpXmlMany(batchable, true)),
+      ...(await Promise.all(others.map((n) => this.virsh.dumpXml(n, true)))).filter(
+        (x): x is string => x !== undefined,
+      ),
+    ];
+    return { parsed: xmls.map((x) => this.parse(x)), states };
+  }
+
+  /**
+   * Defines the domain or converges it in place (same UUID, never undefined), then sets its
+   * power state. A running domain whose hardware changes is shut down, redefined and started
+   * again so the change takes effect. Each step is undone if a later one fails.
+   */
+  async put(name: string, spec: DomainSpec): Promise<DomainInfo> {
+    const previousXml = await this.virsh.dumpXml(name, true);
+    const previous = previousXml === undefined ? undefined : this.parse(previousXml);
+    if (previous && previous.address === undefined) {
+      throw errors.conflict(
+        `libvirt domain ${JSON.stringify(name)} already exists on this host and is not managed by nssv; choose another name or remove that domain`,
+      );
+    }
+    const desired: DomainDefinition = {
+      name,
+      uuid: previous?.uuid ?? randomUUID(),
+      type: this.options.domainType,
+      address: spec.address,
+      vcpus: spec.vcpus,
+      memoryMiB: spec.memoryMiB,
+      disks: await this.resolveDisks(spec),
+      nics: await this.resolveNics(name, spec),
+    };
+    const state = previous ? await this.virsh.state(name) : undefined;
+    const wasActive = !isInactive(state);
+    let hardwareChanged = false;
+    if (wasActive) {
+      const liveXml = await this.virsh.dumpXml(name, false);
+      hardwareChanged = liveXml === undefined || hardwareKey(this.parse(liveXml)) !== hardwareKey(desired);
+    }
+    const ctx: PutContext = {
+      desired,
+      previousXml,
+      wasActive,
+      needsDefine:
+        !previous || definitionKey({ ...previous, address: previous.address! }) !== definitionKey(desired),
+      needsStop: wasActive && (hardwareChanged || spec.powerState === 'shutoff'),
+      stopped: false,
+      defined: false,
+      startAttempted: false,
+    };
+    await new FlowChain<PutContext>(
+      `put domain ${name}`,
+      [
+        {
+          name: 'stop domain',
+          run: async (c) => {
+            if (!c.needsStop) return;
+            c.stopped = true;
+            await stopDomain(this.virsh, name, this.options);
+          },
+          rollback: async (c) => {
+            if (c.stopped && c.wasActive && isInactive(await this.virsh.state(name)))
+              await this.virsh.start(name);
+          },
+        },
+        {
+          name: 'define domain',
+          run: async (c) => {
+            if (!c.needsDefine) return;
+            c.defined = true;
+            await this.virsh.define(name, domainXml(c.desired));
+          },
+          rollback: async (c) => {
+            if (!c.defined) return;
+            if (c.previousXml === undefined) await this.virsh.undefine(name);
+            else await this.virsh.define(name, c.previousXml);
+          },
+        },
+        {
+          name: 'start domain',
+          run: async () => {
+            if (spec.powerState !== 'running' || !isInactive(await this.virsh.state(name))) return;
+            ctx.startAttempted = true;
+            await this.virsh.start(name);
+          },
+          rollback: async (c) => {
+            if (c.startAttempted && !isInactive(await this.virsh.state(name))) await this.virsh.destroy(name);
+          },
+        },
+      ],
+      this.options.flowOptions,
+    ).run(ctx);
+    const result = await this.get(name);
+    if (!result) throw errors.toolFailed(`define domain ${name}: libvirt does not list it after define`);
+    return result;
+  }
+
+  /** ACPI shutdown, destroy after the timeout, undefine. Disks stay: volumes are their own resources. */
+  async delete(name: string): Promise<DeleteResult> {
+    const xml = await this.virsh.dumpXml(name, true);
+    if (xml === undefined) return { deleted: false };
+    if (this.parse(xml).address === undefined) {
+      throw errors.conflict(
+        `libvirt domain ${JSON.stringify(name)} is not managed by nssv; refusing to delete it`,
+      );
+    }
+    await stopDomain(this.virsh, name, this.options);
+    await this.virsh.undefine(name);
+    return { deleted: true };
+  }
+
+  private parse(xml: string): ParsedDomain {
+    try {
+      return parseDomainXml(xml, (path) => this.layout.parseVolumePath(path));
+    } catch (e) {
+      throw errors.toolFailed(
+        `cannot read libvirt's domain XML: ${e instanceof Error ? e.message : String(e)}`,
+        xml.slice(0, 2000),
+      );
+    }
+  }
+
+  private async resolveDisks(spec: DomainSpec): Promise<DiskDefinition[]> {
+    return Promise.all(
+      spec.disks.map(async (d, i) => {
+        const volume = await this.volumes.get(d.pool, d.volume);
+        if (!volume) {
+          throw errors.notFound(
+            `disks[${i}]: volume ${JSON.stringify(d.volume)} does not exist in pool ${JSON.stringify(d.pool)} on this host; create it first (PUT /v1/pools/${d.pool}/volumes/${d.volume})`,
+          );
+        }
+        return {
+          pool: d.pool,
+          volume: d.volume,
+          path: volume.path,
+          format: volume.format,
+          target: diskTarget(i),
+        };
+      }),
+    );
+  }
+
+  private async resolveNics(name: string, spec: DomainSpec): Promise<NicDefinition[]> {
+    if (spec.nics.length === 0) return [];
+    const { portGroups } = await this.switches.list();
+    const nics = spec.nics.map((n, i) => {
+      const pg: PortGroupInfo | undefined = portGroups.find(
+        (p) => p.switch === n.switch && p.name === n.portGroup,
+      );
+      if (!pg) {
+        throw errors.notFound(
+          `nics[${i}]: port group ${JSON.stringify(n.portGroup)} does not exist on switch ${JSON.stringify(n.switch)} on this host; create it first (PUT /v1/switches/${n.switch}/port-groups/${n.portGroup})`,
+        );
+      }
+      return {
+        switch: n.switch,
+        portGroup: n.portGroup,
+        vlanId: pg.vlanId,
+        mac: n.mac?.toLowerCase() ?? deriveMac(name, i),
+      };
+    });
+    const seen = new Set<string>();
+    nics.forEach((n, i) => {
+      if (seen.has(n.mac))
+        throw errors.invalidRequest(
+          `nics[${i}].mac ${JSON.stringify(n.mac)} is used by another NIC of this domain; MACs must be unique`,
+        );
+      seen.add(n.mac);
+    });
+    return nics;
+  }
+}
+
+function info(p: ParsedDomain, state: string): DomainInfo {
+  return {
+    name: p.name,
+    uuid: p.uuid,
+    address: p.address ?? '',
+    vcpus: p.vcpus,
+    memoryMiB: p.memoryMiB,
+    disks: p.disks.map((d) => ({
+      pool: d.pool,
+      volume: d.volume,
+      path: d.path,
+      format: d.format,
+      target: d.target,
+    })),
+    nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
+    state,
+    powerState: isInactive(state) ? 'shutoff' : 'running',
+  };
+}

@@ -1,0 +1,72 @@
+import type { VolumeFormat } from '../api/types.js';
+import { errors } from '../errors.js';
+import type { Exec } from '../util/exec.js';
+import { runTool } from './tool.js';
+
+export interface ImageInfo {
+  format: string;
+  virtualSizeBytes: number;
+  actualSizeBytes: number;
+}
+
+export const GIB = 1024 ** 3;
+
+/** qemu-img: create, inspect and grow disk images. */
+export class QemuImg {
+  constructor(
+    private readonly exec: Exec,
+    private readonly file = 'qemu-img',
+  ) {}
+
+  async create(path: string, format: VolumeFormat, sizeGiB: number): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['create', '-q', '-f', format, path, `${sizeGiB}G`],
+      `create ${format} image ${path}`,
+    );
+  }
+
+  /** `-U`: running guests hold a write lock on their images. */
+  async info(path: string): Promise<ImageInfo> {
+    const result = await runTool(
+      this.exec,
+      this.file,
+      ['info', '-U', '--output=json', path],
+      `inspect image ${path}`,
+    );
+    let parsed: { format?: unknown; 'virtual-size'?: unknown; 'actual-size'?: unknown };
+    try {
+      parsed = JSON.parse(result.stdout) as typeof parsed;
+    } catch {
+      throw errors.toolFailed(`inspect image ${path}: qemu-img printed no JSON`, result.stdout.slice(0, 500));
+    }
+    return {
+      format: String(parsed.format),
+      virtualSizeBytes: Number(parsed['virtual-size'] ?? 0),
+      actualSizeBytes: Number(parsed['actual-size'] ?? 0),
+    };
+  }
+
+  /** Grows an image to `sizeGiB`; shrinking is refused (it would destroy data). */
+  async grow(path: string, format: VolumeFormat, sizeGiB: number): Promise<void> {
+    const current = await this.info(path);
+    const targetBytes = sizeGiB * GIB;
+    if (targetBytes < current.virtualSizeBytes) {
+      throw errors.conflict(
+        `refusing to shrink volume ${path} from ${formatGiB(current.virtualSizeBytes)} GiB to ${sizeGiB} GiB: shrinking destroys data; create a new, smaller volume instead`,
+      );
+    }
+    if (targetBytes === current.virtualSizeBytes) return;
+    await runTool(
+      this.exec,
+      this.file,
+      ['resize', '-q', '-f', format, path, `${sizeGiB}G`],
+      `grow image ${path}`,
+    );
+  }
+}
+
+export function formatGiB(bytes: number): string {
+  return String(Math.round((bytes / GIB) * 1000) / 1000);
+}

@@ -1,0 +1,132 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { errors } from '../errors.js';
+import type { Exec, ExecResult } from '../util/exec.js';
+import { callTool, runTool, toolError } from './tool.js';
+
+export interface DomainListEntry {
+  name: string;
+  /** libvirt's state word: 'running', 'shut off', 'paused', … */
+  state: string;
+}
+
+export interface NodeInfo {
+  cpus: number;
+  memoryMiB: number;
+}
+
+/** libvirt through virsh on one host's connection URI. */
+export class Virsh {
+  constructor(
+    private readonly exec: Exec,
+    private readonly uri: string,
+    private readonly file = 'virsh',
+  ) {}
+
+  private args(...rest: string[]): string[] {
+    return ['-q', '-c', this.uri, ...rest];
+  }
+
+  private run(what: string, ...rest: string[]): Promise<ExecResult> {
+    return runTool(this.exec, this.file, this.args(...rest), what);
+  }
+
+  /** Every domain (running or not) with its state, in one call. */
+  async list(): Promise<DomainListEntry[]> {
+    const result = await this.run('list libvirt domains', 'list', '--all');
+    return result.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('Id ') && !/^-+$/.test(l))
+      .map((l) => {
+        const [, name = '', ...state] = l.split(/\s+/);
+        return { name, state: state.join(' ') };
+      });
+  }
+
+  /** The domain's XML, or undefined when there is no such domain. */
+  async dumpXml(name: string, inactive = false): Promise<string | undefined> {
+    const args = this.args('dumpxml', ...(inactive ? ['--inactive'] : []), name);
+    const result = await callTool(this.exec, this.file, args, `read domain ${name}`);
+    if (result.exitCode === 0) return result.stdout;
+    if (isNoDomain(result)) return undefined;
+    throw toolError(this.file, args, `read domain ${name}`, result);
+  }
+
+  /**
+   * XML of many domains in one virsh process (virsh runs `dumpxml a; dumpxml b` itself; names are
+   * validated, so nothing but names reaches its command parser). Domains that vanished are skipped.
+   */
+  async dumpXmlMany(names: readonly string[], inactive = false): Promise<string[]> {
+    if (names.length === 0) return [];
+    for (const n of names) {
+      if (!/^[a-z][a-z0-9-]{0,62}$/.test(n))
+        throw errors.internal(`refusing to batch unvalidated domain name ${JSON.stringify(n)}`);
+    }
+    const script = names.map((n) => `dumpxml ${inactive ? '--inactive ' : ''}${n}`).join('; ');
+    const result = await callTool(this.exec, this.file, this.args(script), 'read domains');
+    const docs = result.stdout
+      .split(/(?<=<\/domain>)/)
+      .map((d) => d.trim())
+      .filter((d) => d.startsWith('<domain'));
+    return docs;
+  }
+
+  async state(name: string): Promise<string | undefined> {
+    const args = this.args('domstate', name);
+    const result = await callTool(this.exec, this.file, args, `read state of domain ${name}`);
+    if (result.exitCode === 0) return result.stdout.trim();
+    if (isNoDomain(result)) return undefined;
+    throw toolError(this.file, args, `read state of domain ${name}`, result);
+  }
+
+  /** `virsh define` from a temporary file holding the XML. */
+  async define(name: string, xml: string): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'nssv-agentd-'));
+    try {
+      const file = join(dir, `${name}.xml`);
+      await writeFile(file, xml, { mode: 0o600 });
+      await this.run(`define domain ${name}`, 'define', file);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async start(name: string): Promise<void> {
+    await this.run(`start domain ${name}`, 'start', name);
+  }
+
+  /** ACPI power button; the guest may ignore it. */
+  async shutdown(name: string): Promise<void> {
+    await this.run(`shut down domain ${name}`, 'shutdown', name);
+  }
+
+  /** Hard power off; "not running" counts as success. */
+  async destroy(name: string): Promise<void> {
+    const args = this.args('destroy', name);
+    const result = await callTool(this.exec, this.file, args, `destroy domain ${name}`);
+    if (result.exitCode === 0 || /domain is not running/i.test(result.stderr)) return;
+    throw toolError(this.file, args, `destroy domain ${name}`, result);
+  }
+
+  async undefine(name: string): Promise<void> {
+    const args = this.args('undefine', name);
+    const result = await callTool(this.exec, this.file, args, `undefine domain ${name}`);
+    if (result.exitCode === 0 || isNoDomain(result)) return;
+    throw toolError(this.file, args, `undefine domain ${name}`, result);
+  }
+
+  async nodeInfo(): Promise<NodeInfo> {
+    const result = await this.run('read node info', 'nodeinfo');
+    const field = (label: string): number => {
+      const m = new RegExp(`^${label}:\\s*(\\d+)`, 'm').exec(result.stdout);
+      return m ? Number(m[1]) : 0;
+    };
+    return { cpus: field('CPU\\(s\\)'), memoryMiB: Math.floor(field('Memory size') / 1024) };
+  }
+}
+
+function isNoDomain(result: ExecResult): boolean {
+  return /failed to get domain|Domain not found|no domain with matching/i.test(result.stderr);
+}

@@ -1,0 +1,43 @@
+import { access, constants } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import type { HostFacts } from './api/types.js';
+import type { Virsh } from './drivers/virsh.js';
+import { AGENT_VERSION } from './version.js';
+
+/** 'auto': KVM when /dev/kvm can be opened for reading and writing, otherwise TCG ('qemu'). */
+export async function detectDomainType(
+  configured: 'kvm' | 'qemu' | 'auto',
+  kvmDevice = '/dev/kvm',
+): Promise<'kvm' | 'qemu'> {
+  if (configured !== 'auto') return configured;
+  try {
+    await access(kvmDevice, constants.R_OK | constants.W_OK);
+    return 'kvm';
+  } catch {
+    return 'qemu';
+  }
+}
+
+/** Host facts for the inventory; CPU and memory from libvirt (what guests can get), else from the OS. */
+export class HostFactsSource {
+  private cached: { cpus: number; memoryMiB: number } | undefined;
+
+  constructor(
+    private readonly hostName: string,
+    private readonly domainType: 'kvm' | 'qemu',
+    private readonly virsh: Virsh,
+  ) {}
+
+  async get(): Promise<HostFacts> {
+    if (!this.cached) {
+      try {
+        const node = await this.virsh.nodeInfo();
+        if (node.cpus > 0 && node.memoryMiB > 0) this.cached = node;
+      } catch {
+        // libvirt unreachable: fall back to the OS below, and ask libvirt again next time.
+      }
+    }
+    const resources = this.cached ?? { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 1024 ** 2) };
+    return { name: this.hostName, agentVersion: AGENT_VERSION, domainType: this.domainType, ...resources };
+  }
+}

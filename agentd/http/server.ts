@@ -1,0 +1,104 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { errors, toAgentError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import { bearerTokenMatches } from './auth.js';
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './body.js';
+import { decodeParams, matchRoute } from './router.js';
+import type { Route } from './routes.js';
+
+export interface ServerOptions {
+  routes: readonly Route[];
+  token: string;
+  logger: Logger;
+  metrics: Metrics;
+  bodyLimitBytes?: number;
+}
+
+export interface AgentServer {
+  server: Server;
+  /** Stops accepting connections and resolves once in-flight requests have finished. */
+  close(): Promise<void>;
+}
+
+/**
+ * agentd's HTTP server: authentication first (every route, unknown ones included), then routing,
+ * name validation of path parameters, body parsing, the handler; errors become AgentErrorBody.
+ * One JSON log line and one metrics sample per request; bodies are never logged.
+ */
+export function createAgentServer(options: ServerOptions): AgentServer {
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const path = new URL(req.url ?? '/', 'http://agentd').pathname;
+    let routeLabel = 'unmatched';
+    let status = 500;
+    try {
+      let match;
+      try {
+        match = matchRoute(options.routes, method, path);
+        routeLabel = match.route.pattern;
+      } catch (e) {
+        if (!bearerTokenMatches(req.headers.authorization, options.token)) throw errors.unauthorized();
+        throw e;
+      }
+      if (!bearerTokenMatches(req.headers.authorization, options.token)) throw errors.unauthorized();
+      const params = decodeParams(match.raw);
+      const body = match.route.hasBody ? await readJsonBody(req, limit) : undefined;
+      const result = await match.route.handle({ params, body });
+      status = 200;
+      if (match.route.text) send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', String(result));
+      else send(res, 200, 'application/json', JSON.stringify(result));
+    } catch (e) {
+      const error = toAgentError(e);
+      status = error.status;
+      if (error.code === 'internal') {
+        options.logger.error('internal error', {
+          route: routeLabel,
+          error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+        });
+      }
+      send(res, status, 'application/json', JSON.stringify(error.toBody()));
+    } finally {
+      const durationMs = Math.round((performance.now() - started) * 1000) / 1000;
+      options.metrics.observeRequest(method, routeLabel, status, durationMs);
+      options.logger.log(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', 'request', {
+        method,
+        route: routeLabel,
+        path,
+        status,
+        durationMs,
+      });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    inFlight += 1;
+    void handle(req, res).finally(() => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+  });
+
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => undefined);
+        server.closeIdleConnections();
+        if (inFlight === 0) resolve();
+        else drained = resolve;
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

@@ -1,0 +1,75 @@
+/** Request and object metrics, rendered in the Prometheus text exposition format. */
+const DURATION_BUCKETS_S = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+interface Histogram {
+  buckets: number[];
+  sum: number;
+  count: number;
+}
+
+export class Metrics {
+  private readonly requests = new Map<string, number>();
+  private readonly durations = new Map<string, Histogram>();
+  private readonly managed = new Map<string, number>();
+  private readonly undoFailures = { count: 0 };
+
+  observeRequest(method: string, route: string, status: number, durationMs: number): void {
+    const key = labels({ method, route, status: String(status) });
+    this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
+    const hKey = labels({ method, route });
+    const h = this.durations.get(hKey) ?? { buckets: DURATION_BUCKETS_S.map(() => 0), sum: 0, count: 0 };
+    const seconds = durationMs / 1000;
+    DURATION_BUCKETS_S.forEach((le, i) => {
+      if (seconds <= le) h.buckets[i]! += 1;
+    });
+    h.sum += seconds;
+    h.count += 1;
+    this.durations.set(hKey, h);
+  }
+
+  setManagedObjects(kind: string, count: number): void {
+    this.managed.set(labels({ kind }), count);
+  }
+
+  countUndoFailure(): void {
+    this.undoFailures.count += 1;
+  }
+
+  render(): string {
+    const out: string[] = [];
+    out.push('# HELP nssv_agent_requests_total HTTP requests handled, by method, route and status.');
+    out.push('# TYPE nssv_agent_requests_total counter');
+    for (const [l, n] of sorted(this.requests)) out.push(`nssv_agent_requests_total{${l}} ${n}`);
+    out.push('# HELP nssv_agent_request_duration_seconds HTTP request duration, by method and route.');
+    out.push('# TYPE nssv_agent_request_duration_seconds histogram');
+    for (const [l, h] of sorted(this.durations)) {
+      DURATION_BUCKETS_S.forEach((le, i) =>
+        out.push(`nssv_agent_request_duration_seconds_bucket{${l},le="${le}"} ${h.buckets[i]}`),
+      );
+      out.push(`nssv_agent_request_duration_seconds_bucket{${l},le="+Inf"} ${h.count}`);
+      out.push(`nssv_agent_request_duration_seconds_sum{${l}} ${h.sum}`);
+      out.push(`nssv_agent_request_duration_seconds_count{${l}} ${h.count}`);
+    }
+    out.push(
+      '# HELP nssv_agent_managed_objects Objects nssv manages on this host, by kind (as of the last inventory).',
+    );
+    out.push('# TYPE nssv_agent_managed_objects gauge');
+    for (const [l, n] of sorted(this.managed)) out.push(`nssv_agent_managed_objects{${l}} ${n}`);
+    out.push(
+      '# HELP nssv_agent_undo_failures_total Rollback steps that failed and were recorded for cleanup.',
+    );
+    out.push('# TYPE nssv_agent_undo_failures_total counter');
+    out.push(`nssv_agent_undo_failures_total ${this.undoFailures.count}`);
+    return `${out.join('\n')}\n`;
+  }
+}
+
+function labels(values: Record<string, string>): string {
+  return Object.entries(values)
+    .map(([k, v]) => `${k}="${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+    .join(',');
+}
+
+function sorted<V>(map: Map<string, V>): [string, V][] {
+  return [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

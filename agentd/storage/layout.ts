@@ -1,0 +1,57 @@
+import { join, resolve, sep } from 'node:path';
+import type { VolumeFormat } from '../api/types.js';
+import { errors } from '../errors.js';
+
+/**
+ * Where a dir pool keeps things:
+ *   <storageRoot>/<pool>/                       the pool
+ *   <storageRoot>/<pool>/.nssv/pool.json        marker: {address}; only pools with it are nssv's
+ *   <storageRoot>/<pool>/<volume>.<format>      a volume's image
+ *   <storageRoot>/<pool>/.nssv/volumes/<v>.json sidecar: {address, format}
+ * Names are validated before they get here; every path is still checked to stay inside the root.
+ */
+export class PoolLayout {
+  readonly root: string;
+
+  constructor(storageRoot: string) {
+    this.root = resolve(storageRoot);
+  }
+
+  poolDir(pool: string): string {
+    return this.inside(join(this.root, pool));
+  }
+
+  poolMarker(pool: string): string {
+    return this.inside(join(this.poolDir(pool), '.nssv', 'pool.json'));
+  }
+
+  volumeRecordDir(pool: string): string {
+    return this.inside(join(this.poolDir(pool), '.nssv', 'volumes'));
+  }
+
+  volumeRecord(pool: string, volume: string): string {
+    return this.inside(join(this.volumeRecordDir(pool), `${volume}.json`));
+  }
+
+  volumePath(pool: string, volume: string, format: VolumeFormat): string {
+    return this.inside(join(this.poolDir(pool), `${volume}.${format}`));
+  }
+
+  /** The pool and volume a path in this layout belongs to, or undefined. */
+  parseVolumePath(path: string): { pool: string; volume: string; format: VolumeFormat } | undefined {
+    const prefix = this.root + sep;
+    if (!path.startsWith(prefix)) return undefined;
+    const m = /^([a-z][a-z0-9-]{0,62})\/([a-z][a-z0-9-]{0,62})\.(qcow2|raw)$/.exec(path.slice(prefix.length));
+    return m ? { pool: m[1]!, volume: m[2]!, format: m[3] as VolumeFormat } : undefined;
+  }
+
+  private inside(path: string): string {
+    const resolved = resolve(path);
+    if (resolved !== this.root && !resolved.startsWith(this.root + sep)) {
+      throw errors.invalidRequest(
+        `path ${JSON.stringify(path)} is outside the storage root ${JSON.stringify(this.root)}`,
+      );
+    }
+    return resolved;
+  }
+}

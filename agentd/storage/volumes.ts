@@ -1,0 +1,154 @@
+import { access, readdir, rm } from 'node:fs/promises';
+import type { DeleteResult, VolumeFormat, VolumeInfo, VolumeSpec } from '../api/types.js';
+import { GIB, type QemuImg } from '../drivers/qemu-img.js';
+import { errors } from '../errors.js';
+import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import type { Pools } from './pools.js';
+import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
+
+/** Which domains use the image at `path` (so it is not deleted under them). */
+export type VolumeUsers = (path: string) => Promise<string[]>;
+
+interface PutContext {
+  path: string;
+  createdImage: boolean;
+  wroteRecord: boolean;
+  previousRecord: VolumeRecord | undefined;
+}
+
+/** Volumes in dir pools: an image file made with qemu-img plus a sidecar record with its address. */
+export class Volumes {
+  constructor(
+    private readonly pools: Pools,
+    private readonly qemuImg: QemuImg,
+    private readonly volumeUsers: VolumeUsers,
+    private readonly flowOptions: FlowChainOptions = {},
+  ) {}
+
+  private get layout() {
+    return this.pools.layout;
+  }
+
+  async get(pool: string, volume: string): Promise<VolumeInfo | undefined> {
+    const record = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, volume));
+    if (!record) return undefined;
+    const path = this.layout.volumePath(pool, volume, record.format);
+    if (!(await exists(path))) return undefined;
+    const info = await this.qemuImg.info(path);
+    return {
+      pool,
+      name: volume,
+      address: record.address,
+      format: record.format,
+      sizeGiB: info.virtualSizeBytes / GIB,
+      path,
+      allocatedBytes: info.actualSizeBytes,
+    };
+  }
+
+  async list(pool: string): Promise<VolumeInfo[]> {
+    const files = await readdir(this.layout.volumeRecordDir(pool)).catch(() => [] as string[]);
+    const names = files
+      .filter((f) => /^[a-z][a-z0-9-]{0,62}\.json$/.test(f))
+      .map((f) => f.slice(0, -'.json'.length))
+      .sort();
+    const infos = await Promise.all(names.map((n) => this.get(pool, n)));
+    return infos.filter((i): i is VolumeInfo => i !== undefined);
+  }
+
+  /** Creates the volume, or converges it: address updated, image grown; format changes and shrinks are refused. */
+  async put(pool: string, volume: string, spec: VolumeSpec): Promise<VolumeInfo> {
+    await this.requirePool(pool);
+    const recordPath = this.layout.volumeRecord(pool, volume);
+    const previousRecord = await readJsonRecord<VolumeRecord>(recordPath);
+    const otherFormat: VolumeFormat = spec.format === 'qcow2' ? 'raw' : 'qcow2';
+    if (previousRecord && previousRecord.format !== spec.format) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is ${previousRecord.format}, not ${spec.format}: the format cannot change in place; delete and recreate the volume`,
+      );
+    }
+    if (await exists(this.layout.volumePath(pool, volume, otherFormat))) {
+      throw errors.conflict(
+        `pool ${JSON.stringify(pool)} already has an image ${volume}.${otherFormat}: the format cannot change in place; delete and recreate the volume`,
+      );
+    }
+    const ctx: PutContext = {
+      path: this.layout.volumePath(pool, volume, spec.format),
+      createdImage: false,
+      wroteRecord: false,
+      previousRecord,
+    };
+    await new FlowChain<PutContext>(
+      `put volume ${pool}/${volume}`,
+      [
+        {
+          name: 'create or grow image',
+          run: async (c) => {
+            if (await exists(c.path)) {
+              const info = await this.qemuImg.info(c.path);
+              if (info.format !== spec.format) {
+                throw errors.conflict(
+                  `image ${c.path} is ${info.format}, not ${spec.format}; delete and recreate the volume`,
+                );
+              }
+              await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
+            } else {
+              c.createdImage = true;
+              await this.qemuImg.create(c.path, spec.format, spec.sizeGiB);
+            }
+          },
+          rollback: async (c) => {
+            if (c.createdImage) await rm(c.path, { force: true });
+          },
+        },
+        {
+          name: 'write volume record',
+          run: async (c) => {
+            c.wroteRecord = true;
+            await writeJsonRecord(recordPath, { address: spec.address, format: spec.format });
+          },
+          rollback: async (c) => {
+            if (!c.wroteRecord) return;
+            if (c.previousRecord) await writeJsonRecord(recordPath, c.previousRecord);
+            else await rm(recordPath, { force: true });
+          },
+        },
+      ],
+      this.flowOptions,
+    ).run(ctx);
+    return (await this.get(pool, volume))!;
+  }
+
+  async delete(pool: string, volume: string): Promise<DeleteResult> {
+    const recordPath = this.layout.volumeRecord(pool, volume);
+    const record = await readJsonRecord<VolumeRecord>(recordPath);
+    if (!record) return { deleted: false };
+    const path = this.layout.volumePath(pool, volume, record.format);
+    const users = await this.volumeUsers(path);
+    if (users.length > 0) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
+      );
+    }
+    await rm(path, { force: true });
+    await rm(recordPath, { force: true });
+    return { deleted: true };
+  }
+
+  async requirePool(pool: string): Promise<void> {
+    if (!(await this.pools.get(pool))) {
+      throw errors.notFound(
+        `pool ${JSON.stringify(pool)} does not exist on this host; create it first (PUT /v1/pools/${pool})`,
+      );
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
