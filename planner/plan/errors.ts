@@ -1,7 +1,22 @@
 import type { Diagnostic, SourceRange } from '../diagnostic.js';
 
-function error(code: string, address: string, summary: string, detail: string, range?: SourceRange, attribute?: string): Diagnostic {
-  return { severity: 'error', code, address, summary, detail, ...(range ? { range } : {}), ...(attribute ? { attribute } : {}) };
+function error(
+  code: string,
+  address: string,
+  summary: string,
+  detail: string,
+  range?: SourceRange,
+  attribute?: string,
+): Diagnostic {
+  return {
+    severity: 'error',
+    code,
+    address,
+    summary,
+    detail,
+    ...(range ? { range } : {}),
+    ...(attribute ? { attribute } : {}),
+  };
 }
 
 export const planErrors = {
@@ -10,10 +25,16 @@ export const planErrors = {
       'NSSV_PLACEMENT_FAILED',
       address,
       `${address} cannot be placed in cluster "${cluster}": ${why}`,
-      'Fix: lower memory_mib or vcpus, raise the cluster\'s overcommit ratios, add a host to the cluster, or take a host out of maintenance.',
+      "Fix: lower memory_mib or vcpus, raise the cluster's overcommit ratios, add a host to the cluster, or take a host out of maintenance.",
       range,
     ),
-  unknownHost: (address: string, attribute: string, host: string, known: string[], range?: SourceRange): Diagnostic =>
+  unknownHost: (
+    address: string,
+    attribute: string,
+    host: string,
+    known: string[],
+    range?: SourceRange,
+  ): Diagnostic =>
     error(
       'NSSV_UNKNOWN_HOST',
       address,
@@ -22,7 +43,13 @@ export const planErrors = {
       range,
       attribute,
     ),
-  hostNotInCluster: (address: string, host: string, hostCluster: string, cluster: string, range?: SourceRange): Diagnostic =>
+  hostNotInCluster: (
+    address: string,
+    host: string,
+    hostCluster: string,
+    cluster: string,
+    range?: SourceRange,
+  ): Diagnostic =>
     error(
       'NSSV_HOST_NOT_IN_CLUSTER',
       address,
@@ -47,12 +74,18 @@ export const planErrors = {
       range,
       'host_id',
     ),
-  volumeHostConflict: (address: string, volumeHost: string, vm: string, vmHost: string, range?: SourceRange): Diagnostic =>
+  volumeHostConflict: (
+    address: string,
+    volumeHost: string,
+    vm: string,
+    vmHost: string,
+    range?: SourceRange,
+  ): Diagnostic =>
     error(
       'NSSV_VOLUME_HOST_CONFLICT',
       address,
       `${address} is on host "${volumeHost}" but ${vm}, which attaches it, runs on "${vmHost}"`,
-      'A volume of a dir pool can only be attached to a VM on the same host. Fix: pin the VM to the volume\'s host, or use a new volume.',
+      "A volume of a dir pool can only be attached to a VM on the same host. Fix: pin the VM to the volume's host, or use a new volume.",
       range,
     ),
   preventDestroy: (address: string, action: string, range?: SourceRange): Diagnostic =>

@@ -12,7 +12,8 @@ export type Choice = { ok: true; host: HostCapacity; why: string } | { ok: false
  * then the most free vCPUs, then the name, so the same inputs always give the same host.
  */
 export function chooseHost(candidates: readonly HostCapacity[], vm: VmDemand): Choice {
-  if (candidates.length === 0) return { ok: false, why: 'the cluster has no host that is not in maintenance' };
+  if (candidates.length === 0)
+    return { ok: false, why: 'the cluster has no host that is not in maintenance' };
   const fitting = candidates.filter(
     (c) => freeMemoryMiB(c) >= vm.memoryMiB && c.vcpus - c.usedVcpus >= vm.vcpus,
   );

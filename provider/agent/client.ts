@@ -91,20 +91,35 @@ export class AgentClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      const why = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-      throw new AgentError(host, 'unreachable', `cannot reach the agent of host ${host} at ${this.base}: ${why}`);
+      const why =
+        err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      throw new AgentError(
+        host,
+        'unreachable',
+        `cannot reach the agent of host ${host} at ${this.base}: ${why}`,
+      );
     }
     const text = await res.text();
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new AgentError(host, 'bad_response', `agent of host ${host} answered ${method} ${path} with non-JSON (HTTP ${res.status})`, res.status);
+      throw new AgentError(
+        host,
+        'bad_response',
+        `agent of host ${host} answered ${method} ${path} with non-JSON (HTTP ${res.status})`,
+        res.status,
+      );
     }
     if (!res.ok) {
       const e = (parsed as AgentErrorBody | undefined)?.error;
       const detail = e?.detail ? ` (${e.detail})` : '';
-      throw new AgentError(host, e?.code ?? 'bad_response', `host ${host}: ${e?.message ?? `HTTP ${res.status}`}${detail}`, res.status);
+      throw new AgentError(
+        host,
+        e?.code ?? 'bad_response',
+        `host ${host}: ${e?.message ?? `HTTP ${res.status}`}${detail}`,
+        res.status,
+      );
     }
     return parsed as T;
   }

@@ -3,13 +3,15 @@ import type { Attributes, AttrValue } from '../../planner/values.js';
 /** Typed reads of planned attributes; a missing or mistyped value here is a bug, not a user error. */
 export function str(attrs: Attributes, key: string): string {
   const v = attrs[key];
-  if (typeof v !== 'string') throw new Error(`bug: attribute ${key} should be a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string')
+    throw new Error(`bug: attribute ${key} should be a string, got ${JSON.stringify(v)}`);
   return v;
 }
 
 export function num(attrs: Attributes, key: string): number {
   const v = attrs[key];
-  if (typeof v !== 'number') throw new Error(`bug: attribute ${key} should be a number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number')
+    throw new Error(`bug: attribute ${key} should be a number, got ${JSON.stringify(v)}`);
   return v;
 }
 

@@ -12,7 +12,11 @@ export function createHandlerContext(endpoints: ReadonlyMap<string, AgentEndpoin
     if (!c) {
       const ep = endpoints.get(hostId);
       if (!ep) {
-        throw new AgentError(hostId, 'not_found', `host "${hostId}" is not declared: add an nssv_host with name = "${hostId}"`);
+        throw new AgentError(
+          hostId,
+          'not_found',
+          `host "${hostId}" is not declared: add an nssv_host with name = "${hostId}"`,
+        );
       }
       c = new AgentClient(ep);
       clients.set(hostId, c);

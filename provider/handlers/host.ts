@@ -14,7 +14,12 @@ async function withFacts(ctx: HandlerContext, planned: Attributes): Promise<Attr
       `the agent at ${str(planned, 'endpoint')} says it is host "${inv.host.name}", not "${name}"; fix the endpoint of nssv_host "${name}" or the agent's hostName`,
     );
   }
-  return { ...planned, cpus: inv.host.cpus, memory_mib: inv.host.memoryMiB, domain_type: inv.host.domainType };
+  return {
+    ...planned,
+    cpus: inv.host.cpus,
+    memory_mib: inv.host.memoryMiB,
+    domain_type: inv.host.domainType,
+  };
 }
 
 /** A hypervisor host: nothing is created on it; the agent is checked and its facts recorded. */

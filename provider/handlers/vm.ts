@@ -15,13 +15,19 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
     disks: blocks(a, 'disk').map((d) => {
       const volume = str(d, 'volume_id');
       const found = inv.volumes.find((v) => v.name === volume);
-      if (!found) throw new AgentError(host, 'not_found', `volume "${volume}" of ${address} is not on host ${host}`);
+      if (!found)
+        throw new AgentError(host, 'not_found', `volume "${volume}" of ${address} is not on host ${host}`);
       return { pool: found.pool, volume };
     }),
     nics: blocks(a, 'nic').map((n) => {
       const portGroup = str(n, 'port_group_id');
       const found = inv.portGroups.find((p) => p.name === portGroup);
-      if (!found) throw new AgentError(host, 'not_found', `port group "${portGroup}" of ${address} is not on host ${host}`);
+      if (!found)
+        throw new AgentError(
+          host,
+          'not_found',
+          `port group "${portGroup}" of ${address} is not on host ${host}`,
+        );
       return typeof n.mac === 'string'
         ? { switch: found.switch, portGroup, mac: n.mac }
         : { switch: found.switch, portGroup };

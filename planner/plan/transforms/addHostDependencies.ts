@@ -7,12 +7,15 @@ import type { PlanContext } from '../context.js';
 export function addHostDependencies(ctx: PlanContext): void {
   const hostAddress = new Map<string, string>();
   for (const n of ctx.nodes.values()) {
-    if (n.type === 'nssv_host' && n.planned && typeof n.planned.name === 'string') hostAddress.set(n.planned.name, n.address);
+    if (n.type === 'nssv_host' && n.planned && typeof n.planned.name === 'string')
+      hostAddress.set(n.planned.name, n.address);
   }
   for (const n of ctx.nodes.values()) {
     if (!n.planned) continue;
     const hosts = [n.planned.host_id, ...(Array.isArray(n.planned.host_ids) ? n.planned.host_ids : [])];
-    const extra = hosts.map((h) => (typeof h === 'string' ? hostAddress.get(h) : undefined)).filter((a): a is string => !!a);
+    const extra = hosts
+      .map((h) => (typeof h === 'string' ? hostAddress.get(h) : undefined))
+      .filter((a): a is string => !!a);
     if (extra.length) n.deps = [...new Set([...n.deps, ...extra])].filter((a) => a !== n.address).sort();
   }
 }

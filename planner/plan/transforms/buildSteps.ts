@@ -4,7 +4,9 @@ import type { PlanStep, StepKind } from '../types.js';
 
 function hostsOf(a: Attributes | null | undefined): string[] {
   if (!a) return [];
-  const hs = [a.host_id, ...(Array.isArray(a.host_ids) ? a.host_ids : [])].filter((h): h is string => typeof h === 'string');
+  const hs = [a.host_id, ...(Array.isArray(a.host_ids) ? a.host_ids : [])].filter(
+    (h): h is string => typeof h === 'string',
+  );
   return [...new Set(hs)].sort();
 }
 
@@ -26,8 +28,10 @@ export function buildSteps(ctx: PlanContext): void {
   const del = new Map<string, PlanStep>();
   for (const c of ctx.changes) {
     if (c.action === 'noop') continue;
-    if (c.action === 'delete' || c.action === 'replace') del.set(c.address, add(c.address, c.type, 'delete', hostsOf(c.before)));
-    if (c.action === 'create' || c.action === 'replace') upsert.set(c.address, add(c.address, c.type, 'create', hostsOf(c.after)));
+    if (c.action === 'delete' || c.action === 'replace')
+      del.set(c.address, add(c.address, c.type, 'delete', hostsOf(c.before)));
+    if (c.action === 'create' || c.action === 'replace')
+      upsert.set(c.address, add(c.address, c.type, 'create', hostsOf(c.after)));
     if (c.action === 'update') upsert.set(c.address, add(c.address, c.type, 'update', hostsOf(c.after)));
   }
   for (const [address, step] of upsert) {

@@ -7,8 +7,12 @@ import { planErrors } from '../errors.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
 
 function sensitivePaths(n: PlanNode): string[] {
-  const fromSchema = attributeInfos(n.type).filter((a) => a.sensitive).map((a) => a.path);
-  return [...new Set([...fromSchema, ...(n.desired?.sensitivePaths ?? []), ...(n.prior?.sensitivePaths ?? [])])].sort();
+  const fromSchema = attributeInfos(n.type)
+    .filter((a) => a.sensitive)
+    .map((a) => a.path);
+  return [
+    ...new Set([...fromSchema, ...(n.desired?.sensitivePaths ?? []), ...(n.prior?.sensitivePaths ?? [])]),
+  ].sort();
 }
 
 function skipper(n: PlanNode): (path: string) => boolean {
@@ -24,15 +28,32 @@ function skipper(n: PlanNode): (path: string) => boolean {
 export function diff(ctx: PlanContext): void {
   const changes: ResourceChange[] = [];
   for (const n of ctx.nodes.values()) {
-    const base = { address: n.address, type: n.type, requiredReplace: [] as string[], sensitivePaths: sensitivePaths(n) };
+    const base = {
+      address: n.address,
+      type: n.type,
+      requiredReplace: [] as string[],
+      sensitivePaths: sensitivePaths(n),
+    };
     const live = n.live ?? null;
     if (!n.planned) {
-      changes.push({ ...base, action: 'delete', before: live ?? n.prior?.attributes ?? null, after: null, reason: ctx.mode === 'destroy' ? 'destroy' : 'not in configuration' });
+      changes.push({
+        ...base,
+        action: 'delete',
+        before: live ?? n.prior?.attributes ?? null,
+        after: null,
+        reason: ctx.mode === 'destroy' ? 'destroy' : 'not in configuration',
+      });
       continue;
     }
     if (!live) {
       const reason = n.prior ? 'it was deleted outside nssv' : n.notes.join('; ') || undefined;
-      changes.push({ ...base, action: 'create', before: null, after: n.planned, ...(reason ? { reason } : {}) });
+      changes.push({
+        ...base,
+        action: 'create',
+        before: null,
+        after: n.planned,
+        ...(reason ? { reason } : {}),
+      });
       continue;
     }
     const d = compareAttributes(n.type, n.planned, live, skipper(n));
@@ -42,12 +63,24 @@ export function diff(ctx: PlanContext): void {
     } else if (d.forceNew.length > 0) {
       const after: Attributes = { ...n.planned };
       for (const info of attributeInfos(n.type)) {
-        if (info.source === 'readonly' && !info.path.includes('[]') && info.path !== 'id' && !DERIVED_ATTRIBUTES.has(info.path)) {
+        if (
+          info.source === 'readonly' &&
+          !info.path.includes('[]') &&
+          info.path !== 'id' &&
+          !DERIVED_ATTRIBUTES.has(info.path)
+        ) {
           after[info.path] = unknownValue;
         }
       }
       n.planned = after;
-      changes.push({ ...base, action: 'replace', before: live, after, requiredReplace: d.forceNew, reason: `${d.forceNew.join(', ')} forces replacement` });
+      changes.push({
+        ...base,
+        action: 'replace',
+        before: live,
+        after,
+        requiredReplace: d.forceNew,
+        reason: `${d.forceNew.join(', ')} forces replacement`,
+      });
     } else {
       changes.push({ ...base, action: 'update', before: live, after: n.planned });
     }
@@ -56,7 +89,9 @@ export function diff(ctx: PlanContext): void {
     const n = ctx.nodes.get(c.address)!;
     const prevent = n.desired?.lifecycle.preventDestroy ?? false;
     if (prevent && (c.action === 'delete' || c.action === 'replace')) {
-      ctx.diagnostics.push(planErrors.preventDestroy(c.address, c.action === 'delete' ? 'destroy' : 'replace', n.desired?.range));
+      ctx.diagnostics.push(
+        planErrors.preventDestroy(c.address, c.action === 'delete' ? 'destroy' : 'replace', n.desired?.range),
+      );
     }
   }
   ctx.changes = changes;
@@ -67,6 +102,8 @@ function checkShrink(ctx: PlanContext, n: PlanNode, live: Attributes): void {
   const from = live.size_gib;
   const to = n.planned!.size_gib;
   if (typeof from === 'number' && typeof to === 'number' && to < from) {
-    ctx.diagnostics.push(planErrors.volumeShrink(n.address, from, to, n.desired?.attributeRanges.size_gib ?? n.desired?.range));
+    ctx.diagnostics.push(
+      planErrors.volumeShrink(n.address, from, to, n.desired?.attributeRanges.size_gib ?? n.desired?.range),
+    );
   }
 }

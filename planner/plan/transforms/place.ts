@@ -6,7 +6,9 @@ import { planErrors } from '../errors.js';
 
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const volumeIds = (a: Attributes): string[] =>
-  (Array.isArray(a.disk) ? a.disk : []).map((d) => (d as Attributes).volume_id).filter((v): v is string => typeof v === 'string');
+  (Array.isArray(a.disk) ? a.disk : [])
+    .map((d) => (d as Attributes).volume_id)
+    .filter((v): v is string => typeof v === 'string');
 
 /**
  * Chooses a host for every VM that has none (low-load first within its cluster, overcommit
@@ -40,7 +42,10 @@ function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
   const out = new Map<string, HostCapacity>();
   for (const facts of ctx.hostFacts.values()) {
     const cluster = clusters.get(facts.cluster);
-    out.set(facts.name, capacityOf(facts, num(cluster?.memory_overcommit_ratio, 1), num(cluster?.cpu_overcommit_ratio, 1)));
+    out.set(
+      facts.name,
+      capacityOf(facts, num(cluster?.memory_overcommit_ratio, 1), num(cluster?.cpu_overcommit_ratio, 1)),
+    );
   }
   return out;
 }
@@ -88,7 +93,9 @@ function checkPin(ctx: PlanContext, vm: PlanNode): void {
     const known = hosts.map((h) => String(h.planned!.name));
     ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
   } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
-    ctx.diagnostics.push(planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range));
+    ctx.diagnostics.push(
+      planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range),
+    );
   }
 }
 
@@ -108,7 +115,9 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;
       if (typeof vmHost === 'string' && typeof v.host_id === 'string' && vmHost !== v.host_id) {
-        ctx.diagnostics.push(planErrors.volumeHostConflict(vol.address, v.host_id, vm.address, vmHost, vol.desired?.range));
+        ctx.diagnostics.push(
+          planErrors.volumeHostConflict(vol.address, v.host_id, vm.address, vmHost, vol.desired?.range),
+        );
       }
     }
   }

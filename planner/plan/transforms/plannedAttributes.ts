@@ -30,7 +30,12 @@ export function plannedAttributes(ctx: PlanContext): void {
 }
 
 /** nic[].mac and the like: an unset computed field keeps the live value of the same item. */
-function keepComputedInBlocks(type: string, block: string, planned: AttrValue | undefined, live: AttrValue | undefined): AttrValue {
+function keepComputedInBlocks(
+  type: string,
+  block: string,
+  planned: AttrValue | undefined,
+  live: AttrValue | undefined,
+): AttrValue {
   if (!Array.isArray(planned)) return planned ?? [];
   const computed = attributeInfos(type)
     .filter((a) => a.path.startsWith(`${block}[].`) && a.source !== 'user')
@@ -43,7 +48,9 @@ function keepComputedInBlocks(type: string, block: string, planned: AttrValue | 
     const out: Attributes = { ...(item as Attributes) };
     const sameOtherwise =
       liveItem &&
-      Object.entries(out).every(([k, v]) => computed.includes(k) || JSON.stringify(v) === JSON.stringify(liveItem[k]));
+      Object.entries(out).every(
+        ([k, v]) => computed.includes(k) || JSON.stringify(v) === JSON.stringify(liveItem[k]),
+      );
     for (const key of computed) {
       if (out[key] !== undefined) continue;
       out[key] = sameOtherwise && liveItem[key] !== undefined ? liveItem[key] : unknownValue;

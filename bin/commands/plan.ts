@@ -1,0 +1,38 @@
+import { Flags } from '@oclif/core';
+import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { planJson } from '../../planner/render/planJson.js';
+import { renderPlanText } from '../../planner/render/planText.js';
+import { planOperation } from '../../provider/operations/plan.js';
+import { LocalStateStore } from '../../provider/state/localState.js';
+import { NssvCommand } from '../shared/command.js';
+import { configFlags } from '../shared/flags.js';
+
+export default class Plan extends NssvCommand {
+  static override description = 'Show what apply would change, without changing anything.';
+  static override examples = ['nssv plan', 'nssv plan -detailed-exitcode', 'nssv plan --json'];
+  static override flags = {
+    ...configFlags,
+    'detailed-exitcode': Flags.boolean({
+      description: 'Exit 0 when there are no changes, 1 on error, 2 when there are changes.',
+      default: false,
+    }),
+    destroy: Flags.boolean({ description: 'Plan to destroy everything in state.', default: false }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(Plan);
+    const configDir = this.resolveConfigDir(flags.config);
+    const store = new LocalStateStore(configDir);
+    const outcome = await planOperation({
+      configDir,
+      mode: flags.destroy ? 'destroy' : 'normal',
+      load: this.loadOptions(flags),
+      store,
+    });
+    if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
+    this.printDiagnostics(outcome.diagnostics);
+    const plan = outcome.plan;
+    process.stdout.write(flags.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
+    if (flags['detailed-exitcode'] && plan.steps.length > 0) this.exit(2);
+  }
+}

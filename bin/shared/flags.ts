@@ -1,0 +1,38 @@
+import { Flags } from '@oclif/core';
+
+/** Flags every configuration command shares. */
+export const configFlags = {
+  config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
+  var: Flags.string({
+    description: 'Set a variable: -var NAME=VALUE (repeatable).',
+    multiple: true,
+    default: [],
+  }),
+  'var-file': Flags.string({
+    description: 'Read variables from a .tfvars file (repeatable).',
+    multiple: true,
+    default: [],
+  }),
+  json: Flags.boolean({ description: 'Machine-readable JSON on stdout.', default: false }),
+  'no-color': Flags.boolean({
+    description: 'Accepted for Terraform compatibility; output has no colour.',
+    default: false,
+    hidden: true,
+  }),
+};
+
+export const applyFlags = {
+  'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
+  parallelism: Flags.integer({ description: 'How many steps run at once.', default: 10, min: 1, max: 256 }),
+  'per-host-parallelism': Flags.integer({
+    description: 'How many steps run at once on one host.',
+    default: 4,
+    min: 1,
+    max: 64,
+  }),
+  'on-failure': Flags.string({
+    description: 'What to do when a step fails: roll back what this apply did (default) or stop and keep it.',
+    options: ['rollback', 'stop'],
+    default: 'rollback',
+  }),
+};

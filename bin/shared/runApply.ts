@@ -1,0 +1,80 @@
+import type { Plan } from '../../planner/plan/types.js';
+import { renderPlanText } from '../../planner/render/planText.js';
+import { applyOperation } from '../../provider/operations/apply.js';
+import { planOperation } from '../../provider/operations/plan.js';
+import { LocalStateStore } from '../../provider/state/localState.js';
+import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { confirm } from './confirm.js';
+import { applySummary, failureReport, progressLine } from './progress.js';
+import type { LoadOptions } from '../../planner/config/types.js';
+
+export interface RunApplyOptions {
+  command: 'apply' | 'destroy';
+  configDir: string;
+  load: LoadOptions;
+  autoApprove: boolean;
+  parallelism: number;
+  perHostParallelism: number;
+  onFailure: 'rollback' | 'stop';
+  json: boolean;
+  print: (diags: DiagnosticsError['diagnostics']) => void;
+}
+
+/** plan → show → confirm → apply, holding the state lock throughout. Returns the exit code. */
+export async function runApply(o: RunApplyOptions): Promise<number> {
+  const store = new LocalStateStore(o.configDir);
+  await store.lock(`nssv ${o.command}`);
+  try {
+    const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : 'normal';
+    const outcome = await planOperation({ configDir: o.configDir, mode, load: o.load, store });
+    if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
+    o.print(outcome.diagnostics);
+    const plan = outcome.plan;
+    if (!o.json) process.stdout.write(renderPlanText(plan));
+    if (plan.steps.length === 0) {
+      if (o.json) process.stdout.write(JSON.stringify({ applied: true, steps: 0 }) + '\n');
+      return 0;
+    }
+    if (!o.autoApprove) {
+      await confirm(
+        o.command,
+        o.command === 'destroy'
+          ? '\nDo you really want to destroy all resources?'
+          : '\nDo you want to perform these actions?',
+      );
+    }
+    if (!o.json) process.stderr.write('\n');
+    const result = await applyOperation({
+      plan,
+      state: outcome.state,
+      store,
+      ctx: outcome.ctx,
+      parallelism: o.parallelism,
+      perHostParallelism: o.perHostParallelism,
+      onFailure: o.onFailure,
+      onEvent: (e) => process.stderr.write(progressLine(e) + '\n'),
+    });
+    if (o.json) {
+      process.stdout.write(
+        JSON.stringify({
+          applied: result.ok,
+          completed: result.completed.map((s) => s.id),
+          failed: result.failed ? { step: result.failed.step.id, error: result.failed.error.message } : null,
+          undone: result.undone.map((s) => s.id),
+          undoFailures: result.undoFailures.map((u) => ({ step: u.step.id, error: u.error.message })),
+        }) + '\n',
+      );
+    }
+    if (!result.ok) {
+      process.stderr.write('\n' + failureReport(result));
+      return 1;
+    }
+    if (!o.json)
+      process.stdout.write(
+        '\n' + applySummary(plan, result, o.command === 'destroy' ? 'Destroy' : 'Apply') + '\n',
+      );
+    return 0;
+  } finally {
+    await store.unlock();
+  }
+}

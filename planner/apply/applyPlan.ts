@@ -1,0 +1,127 @@
+import type { Plan, PlanStep } from '../plan/types.js';
+import type { ResourceChange } from '../resourceChange.js';
+import type { State } from '../state/types.js';
+import type { Attributes } from '../values.js';
+import { withInstance } from './stateUpdate.js';
+import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from './types.js';
+
+interface Done {
+  step: PlanStep;
+  before: Attributes | null;
+  after: Attributes | null;
+}
+
+function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}
+
+/**
+ * Walks the plan's step DAG in parallel (global and per-host limits), saving state after each
+ * step. On a failure it lets running steps finish, then (by default) undoes every completed
+ * step in reverse completion order, saving state after each undo.
+ */
+export async function applyPlan(
+  plan: Plan,
+  prior: State,
+  runner: StepRunner,
+  opts: ApplyOptions,
+): Promise<ApplyResult> {
+  const changes = new Map<string, ResourceChange>(plan.changes.map((c) => [c.address, c]));
+  const priorDeps = new Map(prior.resources.map((r) => [r.address, r.dependencies]));
+  const deps = (address: string): string[] => plan.dependencies[address] ?? priorDeps.get(address) ?? [];
+  let state = prior;
+  let saving: Promise<unknown> = Promise.resolve();
+  const persist = (next: State): Promise<void> => {
+    state = next;
+    const p = saving.then(async () => {
+      state = { ...state, serial: (await opts.save(state)).serial };
+    });
+    saving = p.catch(() => {});
+    return p;
+  };
+  const current = (address: string): Attributes | null =>
+    state.resources.find((r) => r.address === address)?.attributes ?? null;
+
+  const pending = new Map(plan.steps.map((s) => [s.id, s]));
+  const finished = new Set<string>();
+  const completed: Done[] = [];
+  const running = new Map<string, Promise<void>>();
+  const hostLoad = new Map<string, number>();
+  let failure: StepFailure | undefined;
+
+  const canStart = (s: PlanStep): boolean =>
+    s.after.every((id) => finished.has(id)) &&
+    s.hosts.every((h) => (hostLoad.get(h) ?? 0) < opts.perHostParallelism);
+
+  const start = (s: PlanStep): void => {
+    pending.delete(s.id);
+    for (const h of s.hosts) hostLoad.set(h, (hostLoad.get(h) ?? 0) + 1);
+    opts.onEvent?.({ kind: 'start', step: s });
+    const t0 = Date.now();
+    const change = changes.get(s.address)!;
+    const before = current(s.address);
+    const p = (async () => {
+      try {
+        const after = await runner.run(s, change);
+        completed.push({ step: s, before, after });
+        await persist(withInstance(state, change, after, deps(s.address)));
+        finished.add(s.id);
+        const id = after && typeof after.id === 'string' ? after.id : undefined;
+        opts.onEvent?.({ kind: 'done', step: s, elapsedMs: Date.now() - t0, ...(id ? { id } : {}) });
+      } catch (e) {
+        const error = asError(e);
+        failure ??= { step: s, error };
+        opts.onEvent?.({ kind: 'failed', step: s, error });
+      } finally {
+        for (const h of s.hosts) hostLoad.set(h, (hostLoad.get(h) ?? 1) - 1);
+        running.delete(s.id);
+      }
+    })();
+    running.set(s.id, p);
+  };
+
+  for (;;) {
+    if (!failure) {
+      for (const s of [...pending.values()]) {
+        if (running.size >= opts.parallelism) break;
+        if (canStart(s)) start(s);
+      }
+    }
+    if (running.size === 0) break;
+    await Promise.race(running.values());
+  }
+  await saving;
+  if (!failure && pending.size > 0) {
+    throw new Error(
+      `bug: ${pending.size} steps could never start (dependency cycle): ${[...pending.keys()].join(', ')}`,
+    );
+  }
+
+  const undone: PlanStep[] = [];
+  const undoFailures: StepFailure[] = [];
+  if (failure && opts.onFailure === 'rollback') {
+    for (const d of [...completed].reverse()) {
+      const change = changes.get(d.step.address)!;
+      opts.onEvent?.({ kind: 'undo-start', step: d.step });
+      try {
+        const restored = await runner.undo(d.step, change, d.before, d.after);
+        await persist(withInstance(state, change, restored, deps(d.step.address)));
+        undone.push(d.step);
+        opts.onEvent?.({ kind: 'undo-done', step: d.step });
+      } catch (e) {
+        const error = asError(e);
+        undoFailures.push({ step: d.step, error });
+        opts.onEvent?.({ kind: 'undo-failed', step: d.step, error });
+      }
+    }
+    await saving;
+  }
+  return {
+    ok: !failure,
+    state,
+    completed: completed.map((d) => d.step),
+    ...(failure ? { failed: failure } : {}),
+    undone,
+    undoFailures,
+  };
+}

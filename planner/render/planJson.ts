@@ -1,0 +1,37 @@
+import type { Plan } from '../plan/types.js';
+import type { ResourceChange } from '../resourceChange.js';
+import type { Attributes, AttrValue } from '../values.js';
+
+const MASK = '(sensitive value)';
+
+function mask(attrs: Attributes | null, paths: readonly string[]): Attributes | null {
+  if (!attrs) return attrs;
+  const out: Attributes = {};
+  for (const [k, v] of Object.entries(attrs)) out[k] = paths.includes(k) ? (MASK as AttrValue) : v;
+  return out;
+}
+
+/** The plan for machines (--json): same content as the text, sensitive values masked. */
+export function planJson(plan: Plan): unknown {
+  const changes = plan.changes.map((c: ResourceChange) => ({
+    address: c.address,
+    type: c.type,
+    action: c.action,
+    before: mask(c.before, c.sensitivePaths),
+    after: mask(c.after, c.sensitivePaths),
+    ...(c.reason ? { reason: c.reason } : {}),
+    requiredReplace: c.requiredReplace,
+  }));
+  const count = (a: string): number => plan.changes.filter((c) => c.action === a).length;
+  return {
+    formatVersion: plan.formatVersion,
+    mode: plan.mode,
+    summary: {
+      add: count('create') + count('replace'),
+      change: count('update'),
+      destroy: count('delete') + count('replace'),
+    },
+    changes,
+    steps: plan.steps,
+  };
+}

@@ -1,0 +1,135 @@
+import { attributeInfo } from '../../schemas/attributes.js';
+import type { Plan } from '../plan/types.js';
+import type { ResourceChange } from '../resourceChange.js';
+import { isUnknown, type Attributes, type AttrValue } from '../values.js';
+import { renderValue } from './values.js';
+
+const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-', migrate: '~', noop: ' ' } as const;
+const VERB = {
+  create: 'will be created',
+  update: 'will be updated in-place',
+  replace: 'must be replaced',
+  delete: 'will be destroyed',
+  migrate: 'will be migrated',
+  noop: 'is unchanged',
+} as const;
+
+function blockHeader(address: string, type: string): string {
+  const last = address.split('.').slice(-1)[0] ?? address;
+  const name = last.replace(/\[.*\]$/, '');
+  return `resource "${type}" "${name}"`;
+}
+
+function isBlock(c: ResourceChange, key: string): boolean {
+  return attributeInfo(c.type, key)?.block === true;
+}
+
+function isSensitive(c: ResourceChange, path: string): boolean {
+  return c.sensitivePaths.includes(path.replace(/\[\d+\]/g, '[]')) || c.sensitivePaths.includes(path);
+}
+
+/** Lines of one attribute map; `sym` marks every line ("+" creates, "-" deletes). */
+function allLines(c: ResourceChange, attrs: Attributes, sym: string, indent: string, prefix = ''): string[] {
+  const lines: string[] = [];
+  const scalars = Object.keys(attrs)
+    .filter((k) => !(isBlock(c, prefix + k) && Array.isArray(attrs[k])))
+    .sort();
+  const width = Math.max(0, ...scalars.map((k) => k.length));
+  for (const k of scalars) {
+    const v = attrs[k];
+    if (v === null && sym === '+') continue;
+    lines.push(`${indent}${sym} ${k.padEnd(width)} = ${renderValue(v, isSensitive(c, prefix + k))}`);
+  }
+  for (const k of Object.keys(attrs)
+    .filter((k) => !scalars.includes(k))
+    .sort()) {
+    for (const item of attrs[k] as AttrValue[]) {
+      lines.push(`${indent}${sym} ${k} {`);
+      lines.push(...allLines(c, (item ?? {}) as Attributes, sym, indent + '    ', `${prefix}${k}[].`));
+      lines.push(`${indent}  }`);
+    }
+  }
+  return lines;
+}
+
+function changedLines(c: ResourceChange, indent: string): string[] {
+  const before = c.before ?? {};
+  const after = c.after ?? {};
+  const lines: string[] = [];
+  let unchanged = 0;
+  const keys = Object.keys(after).sort();
+  const width = Math.max(0, ...keys.map((k) => k.length));
+  for (const k of keys) {
+    const a = after[k];
+    const b = before[k];
+    const same = !isUnknown(a) && JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    if (same) {
+      unchanged++;
+      continue;
+    }
+    const forces = c.requiredReplace.some((p) => p === k || p.startsWith(`${k}[`))
+      ? ' # forces replacement'
+      : '';
+    const s = isSensitive(c, k);
+    if (isUnknown(a) && c.action === 'replace' && attributeInfo(c.type, k)?.source === 'readonly') {
+      lines.push(`${indent}~ ${k.padEnd(width)} = ${renderValue(b, s)} -> (known after apply)`);
+    } else {
+      lines.push(`${indent}~ ${k.padEnd(width)} = ${renderValue(b, s)} -> ${renderValue(a, s)}${forces}`);
+    }
+  }
+  if (unchanged)
+    lines.push(`${indent}  # (${unchanged} unchanged attribute${unchanged === 1 ? '' : 's'} hidden)`);
+  return lines;
+}
+
+function renderChange(c: ResourceChange): string[] {
+  const out = [`  # ${c.address} ${VERB[c.action]}`];
+  if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
+  const sym = SYMBOL[c.action];
+  out.push(`${sym.padStart(3)} ${blockHeader(c.address, c.type)} {`);
+  if (c.action === 'create') out.push(...allLines(c, c.after ?? {}, '+', '      '));
+  else if (c.action === 'delete') out.push(...allLines(c, c.before ?? {}, '-', '      '));
+  else out.push(...changedLines(c, '      '));
+  out.push('    }');
+  return out;
+}
+
+export function summaryLine(plan: Plan): string {
+  let add = 0;
+  let change = 0;
+  let destroy = 0;
+  for (const c of plan.changes) {
+    if (c.action === 'create') add++;
+    else if (c.action === 'update' || c.action === 'migrate') change++;
+    else if (c.action === 'delete') destroy++;
+    else if (c.action === 'replace') {
+      add++;
+      destroy++;
+    }
+  }
+  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`;
+}
+
+/** The human plan, Terraform's symbols and wording. Deterministic: changes come sorted by address. */
+export function renderPlanText(plan: Plan): string {
+  const changes = plan.changes.filter((c) => c.action !== 'noop');
+  if (changes.length === 0) {
+    return 'No changes. Your infrastructure matches the configuration.\n';
+  }
+  const symbols = [...new Set(changes.map((c) => c.action))];
+  const legend = (['create', 'update', 'replace', 'delete'] as const)
+    .filter((a) => symbols.includes(a))
+    .map(
+      (a) =>
+        `  ${SYMBOL[a].padStart(3)} ${a === 'replace' ? 'destroy and then create replacement' : a === 'update' ? 'update in-place' : a === 'delete' ? 'destroy' : 'create'}`,
+    );
+  const lines = [
+    'nssv will perform the following actions:',
+    'Resource actions are indicated with the following symbols:',
+    ...legend,
+    '',
+  ];
+  for (const c of changes) lines.push(...renderChange(c), '');
+  lines.push(summaryLine(plan));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,17 @@
+import type { Diagnostic } from '../planner/diagnostic.js';
+import type { AgentError } from './agent/agentError.js';
+
+export const providerErrors = {
+  refreshFailed: (address: string, e: AgentError): Diagnostic => ({
+    severity: 'error',
+    code: e.code === 'unreachable' ? 'NSSV_AGENT_UNREACHABLE' : 'NSSV_REFRESH_FAILED',
+    address,
+    summary: e.message,
+    detail:
+      e.code === 'unreachable'
+        ? `Check that agentd runs on host ${e.host} and that the nssv_host endpoint is right (for the sandbox: nssv sandbox status).`
+        : e.code === 'unauthorized'
+          ? `The agent refused the token of nssv_host "${e.host}". Fix: set token to the agent's token.`
+          : `The agent of host ${e.host} could not report ${address}.`,
+  }),
+};

@@ -1,0 +1,64 @@
+import { loadConfig } from '../../planner/config/load.js';
+import type { DesiredInstance, LoadOptions } from '../../planner/config/types.js';
+import { hasErrors, type Diagnostic } from '../../planner/diagnostic.js';
+import { makePlan } from '../../planner/plan/makePlan.js';
+import type { Plan } from '../../planner/plan/types.js';
+import type { State } from '../../planner/state/types.js';
+import { validateInstances } from '../../planner/validate/validateInstances.js';
+import type { AgentEndpoint } from '../agent/client.js';
+import { createHandlerContext } from '../handlers/context.js';
+import type { HandlerContext } from '../handlers/types.js';
+import { hostEndpoints, refresh } from '../refresh.js';
+import type { LocalStateStore } from '../state/localState.js';
+
+export interface PlanRequest {
+  configDir: string;
+  mode: Plan['mode'];
+  load?: LoadOptions;
+  store: LocalStateStore;
+}
+
+export interface PlanOutcome {
+  /** Absent when diagnostics hold errors. */
+  plan?: Plan;
+  state: State;
+  desired: DesiredInstance[];
+  diagnostics: Diagnostic[];
+  endpoints: Map<string, AgentEndpoint>;
+  ctx: HandlerContext;
+}
+
+/** Loads and validates the configuration only: no host is contacted. */
+export async function loadAndValidate(
+  configDir: string,
+  load?: LoadOptions,
+): Promise<{ desired: DesiredInstance[]; diagnostics: Diagnostic[] }> {
+  const config = await loadConfig(configDir, load);
+  const diagnostics = [...config.diagnostics];
+  if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
+  return { desired: config.instances, diagnostics };
+}
+
+/** config → validate → refresh from agents → plan. */
+export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
+  const state = await req.store.read();
+  const { desired, diagnostics } =
+    req.mode === 'destroy'
+      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[] }
+      : await loadAndValidate(req.configDir, req.load);
+  const endpoints = hostEndpoints(desired, state);
+  const ctx = createHandlerContext(endpoints);
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  const refreshed = await refresh(ctx, desired, state);
+  diagnostics.push(...refreshed.diagnostics);
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  const plan = makePlan({
+    mode: req.mode,
+    desired,
+    prior: state,
+    live: refreshed.live,
+    hostFacts: refreshed.hostFacts,
+  });
+  diagnostics.push(...plan.diagnostics);
+  return { ...(hasErrors(diagnostics) ? {} : { plan }), state, desired, diagnostics, endpoints, ctx };
+}

@@ -1,0 +1,81 @@
+import type { DesiredInstance } from '../planner/config/types.js';
+import type { Diagnostic } from '../planner/diagnostic.js';
+import type { HostFacts } from '../planner/plan/hostFacts.js';
+import type { State } from '../planner/state/types.js';
+import type { Attributes } from '../planner/values.js';
+import type { AgentEndpoint } from './agent/client.js';
+import { AgentError } from './agent/agentError.js';
+import { providerErrors } from './errors.js';
+import { handlerFor } from './handlers/registry.js';
+import type { HandlerContext } from './handlers/types.js';
+
+/**
+ * Host endpoints by host name: the configuration's (it may have moved) over the state's
+ * (a host removed from configuration is still reachable for its deletes).
+ */
+export function hostEndpoints(desired: readonly DesiredInstance[], state: State): Map<string, AgentEndpoint> {
+  const out = new Map<string, AgentEndpoint>();
+  const add = (a: Attributes): void => {
+    if (typeof a.name === 'string' && typeof a.endpoint === 'string' && typeof a.token === 'string') {
+      out.set(a.name, { host: a.name, endpoint: a.endpoint, token: a.token });
+    }
+  };
+  for (const r of state.resources) if (r.type === 'nssv_host') add(r.attributes);
+  for (const d of desired) if (d.type === 'nssv_host') add(d.attributes);
+  return out;
+}
+
+export interface RefreshResult {
+  live: Map<string, Attributes | null>;
+  hostFacts: Map<string, HostFacts>;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads every state resource from its host (one inventory call per host) and the declared hosts' facts. */
+export async function refresh(
+  ctx: HandlerContext,
+  desired: readonly DesiredInstance[],
+  state: State,
+): Promise<RefreshResult> {
+  const diagnostics: Diagnostic[] = [];
+  const reported = new Set<string>();
+  const report = (address: string, e: unknown): void => {
+    if (!(e instanceof AgentError)) throw e;
+    if (e.code === 'unreachable' && reported.has(e.host)) return;
+    reported.add(e.host);
+    diagnostics.push(providerErrors.refreshFailed(address, e));
+  };
+  const live = new Map<string, Attributes | null>();
+  await Promise.all(
+    state.resources.map(async (r) => {
+      try {
+        live.set(r.address, await handlerFor(r.type).read(ctx, r.address, r.attributes));
+      } catch (e) {
+        report(r.address, e);
+      }
+    }),
+  );
+  const hostFacts = new Map<string, HostFacts>();
+  await Promise.all(
+    desired
+      .filter((d) => d.type === 'nssv_host')
+      .map(async (d) => {
+        const a = d.attributes;
+        if (typeof a.name !== 'string' || typeof a.cluster_id !== 'string') return;
+        try {
+          const inv = await ctx.inventory(a.name);
+          hostFacts.set(a.name, {
+            name: a.name,
+            cluster: a.cluster_id,
+            address: d.address,
+            cpus: inv.host.cpus,
+            memoryMiB: inv.host.memoryMiB,
+            maintenance: a.maintenance === true,
+          });
+        } catch (e) {
+          report(d.address, e);
+        }
+      }),
+  );
+  return { live, hostFacts, diagnostics };
+}

@@ -1,0 +1,146 @@
+import { makePlan } from '../../../planner/plan/makePlan.js';
+import type { Plan } from '../../../planner/plan/types.js';
+import { emptyState, type State } from '../../../planner/state/types.js';
+import type { Attributes } from '../../../planner/values.js';
+import { desired, facts, vm, world } from '../../helpers/desired.js';
+
+function planFor(
+  instances = [...world(), ...vm('a'), ...vm('b')],
+  prior: State = emptyState('L'),
+  live = new Map<string, Attributes | null>(),
+): Plan {
+  return makePlan({ mode: 'normal', desired: instances, prior, live, hostFacts: facts });
+}
+
+/** The state an apply of `plan` would leave, with the agent's computed values filled in. */
+function applied(plan: Plan): State {
+  return {
+    version: 1,
+    serial: 1,
+    lineage: 'L',
+    resources: plan.changes
+      .filter((c) => c.after)
+      .map((c) => {
+        const a: Attributes = { ...c.after! };
+        if (c.type === 'nssv_vm') {
+          a.uuid = `uuid-${a.name}`;
+          a.nic = (a.nic as Attributes[]).map((n, i) => ({ ...n, mac: `52:54:00:00:00:0${i}` }));
+        }
+        if (c.type === 'nssv_host') Object.assign(a, { cpus: 2, memory_mib: 4096, domain_type: 'qemu' });
+        return {
+          address: c.address,
+          type: c.type,
+          attributes: a,
+          dependencies: plan.dependencies[c.address] ?? [],
+          sensitivePaths: c.sensitivePaths,
+        };
+      }),
+  };
+}
+
+describe('makePlan', () => {
+  test('GIVEN an empty state WHEN planning THEN everything is created and VMs are spread over the hosts', () => {
+    const plan = planFor();
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.changes.every((c) => c.action === 'create')).toBe(true);
+    const host = (a: string) => plan.changes.find((c) => c.address === a)!.after!.host_id;
+    expect(host('nssv_vm.a')).toBe('h1');
+    expect(host('nssv_vm.b')).toBe('h2');
+    expect(host('nssv_volume.a-disk')).toBe('h1');
+    expect(host('nssv_volume.b-disk')).toBe('h2');
+    expect(plan.changes.find((c) => c.address === 'nssv_port_group.web')!.after!.host_ids).toEqual([
+      'h1',
+      'h2',
+    ]);
+    expect(plan.changes.find((c) => c.address === 'nssv_vm.a')!.reason).toBe(
+      'placed on h1: most free memory (4096 MiB)',
+    );
+  });
+
+  test('GIVEN the same input twice THEN the plans are identical', () => {
+    expect(JSON.stringify(planFor())).toBe(JSON.stringify(planFor()));
+  });
+
+  test('GIVEN the state an apply left WHEN planning again THEN there are no changes', () => {
+    const state = applied(planFor());
+    const plan = planFor(undefined, state);
+    expect(plan.changes.filter((c) => c.action !== 'noop')).toEqual([]);
+    expect(plan.steps).toEqual([]);
+  });
+
+  test('GIVEN a memory change WHEN planning THEN the VM is updated in place, keeping its host', () => {
+    const state = applied(planFor());
+    const plan = planFor([...world(), ...vm('a', 1024), ...vm('b')], state);
+    const changed = plan.changes.filter((c) => c.action !== 'noop');
+    expect(changed.map((c) => [c.address, c.action])).toEqual([['nssv_vm.a', 'update']]);
+    expect(changed[0]!.after!.host_id).toBe('h1');
+    expect(changed[0]!.after!.uuid).toBe('uuid-a');
+  });
+
+  test('GIVEN a VM removed from configuration THEN its domain goes before its volume', () => {
+    const state = applied(planFor());
+    const plan = planFor([...world(), ...vm('a')], state);
+    expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => [c.address, c.action])).toEqual([
+      ['nssv_vm.b', 'delete'],
+      ['nssv_volume.b-disk', 'delete'],
+    ]);
+    const volDelete = plan.steps.find((s) => s.id === 'nssv_volume.b-disk#delete')!;
+    expect(volDelete.after).toEqual(['nssv_vm.b#delete']);
+  });
+
+  test('GIVEN a renamed VM THEN it is replaced and the plan says which attribute forces it', () => {
+    const state = applied(planFor());
+    const [vol, a] = vm('a');
+    a!.attributes.name = 'a2';
+    const plan = planFor([...world(), vol!, a!, ...vm('b')], state);
+    const c = plan.changes.find((x) => x.address === 'nssv_vm.a')!;
+    expect(c.action).toBe('replace');
+    expect(c.requiredReplace).toEqual(['name']);
+    const create = plan.steps.find((s) => s.id === 'nssv_vm.a#create')!;
+    expect(create.after).toContain('nssv_vm.a#delete');
+  });
+
+  test('GIVEN a VM bigger than any host THEN the plan fails naming the cluster and the best host', () => {
+    const plan = planFor([...world(), ...vm('huge', 8192)]);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_PLACEMENT_FAILED',
+        'nssv_vm.huge cannot be placed in cluster "c": no host has 8192 MiB of memory and 1 vCPUs free (most free: h1 with 4096 MiB and 2 vCPUs, overcommit included)',
+      ],
+    ]);
+    expect(plan.steps).toEqual([]);
+  });
+
+  test('GIVEN a VM pinned to an undeclared host THEN the plan names the declared ones', () => {
+    const plan = planFor([...world(), ...vm('a', 512, { host_id: 'h9' })]);
+    expect(plan.diagnostics[0]!.summary).toBe('nssv_vm.a: host_id = "h9" names no declared host');
+    expect(plan.diagnostics[0]!.detail).toBe(
+      'Declared hosts: "h1", "h2". Fix: use one of them, or declare an nssv_host with name = "h9".',
+    );
+  });
+
+  test('GIVEN a resource deleted outside nssv THEN it is created again', () => {
+    const state = applied(planFor());
+    const plan = planFor(undefined, state, new Map([['nssv_vm.b', null]]));
+    const c = plan.changes.find((x) => x.address === 'nssv_vm.b')!;
+    expect([c.action, c.reason]).toEqual(['create', 'it was deleted outside nssv']);
+  });
+
+  test('GIVEN prevent_destroy WHEN the resource would be deleted THEN the plan is refused', () => {
+    const state = applied(planFor());
+    const keep = world();
+    const plan = planFor(
+      keep
+        .filter((d) => d.address !== 'nssv_storage_pool.p')
+        .concat(desired('nssv_datacenter.x', { name: 'x' })),
+      state,
+    );
+    expect(plan.diagnostics).toEqual([]);
+    const pool = world().find((d) => d.address === 'nssv_storage_pool.p')!;
+    pool.lifecycle.preventDestroy = true;
+    pool.attributes.kind = 'dir';
+    pool.attributes.name = 'p2';
+    const refused = planFor([...keep.filter((d) => d.address !== 'nssv_storage_pool.p'), pool], state);
+    expect(refused.diagnostics.map((d) => d.code)).toContain('NSSV_PREVENT_DESTROY');
+  });
+});
