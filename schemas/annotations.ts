@@ -11,7 +11,6 @@ export const NSSV_KEYWORDS = [
   'x-nssv-id',
   'x-nssv-pattern-description',
   'x-nssv-unit',
-  'x-nssv-example',
   'x-nssv-rules',
 ] as const;
 

@@ -99,7 +99,7 @@ export function unknownAttribute(args: {
     : `Unsupported ${kind} "${name}" ${where(address, objectPath)}.`;
   const owner =
     objectPath === '' ? args.type : `A ${objectPath.replace(/\[\d+\]$/, '')} block of ${args.type}`;
-  const accepted = args.allowed.length ? ` Accepted here: ${args.allowed.join(', ')}.` : '';
+  const accepted = !suggestion && args.allowed.length ? ` Accepted here: ${args.allowed.join(', ')}.` : '';
   const fix = suggestion ? `Fix: rename "${name}" to "${suggestion}".` : `Fix: remove "${name}".`;
   const attribute = objectPath === '' ? name : `${objectPath}.${name}`;
   return diag(

@@ -19,9 +19,7 @@ describe('validateInstances', () => {
       address: 'nssv_vm.web',
       attribute: 'memory_mb',
       summary: 'Unsupported argument "memory_mb" in nssv_vm.web: did you mean "memory_mib"?',
-      detail:
-        'nssv_vm has no argument named "memory_mb". Accepted here: name, cluster_id, host_id, vcpus, memory_mib, ' +
-        'power_state, disk, nic. Fix: rename "memory_mb" to "memory_mib".',
+      detail: 'nssv_vm has no argument named "memory_mb". Fix: rename "memory_mb" to "memory_mib".',
       range: at(4),
     });
   });
@@ -99,6 +97,14 @@ describe('validateInstances', () => {
         at(10, 5),
       ],
     ]);
+  });
+
+  it('GIVEN an argument unlike any other WHEN validated THEN lists the accepted arguments', () => {
+    const [d] = validateInstances([instance('nssv_datacenter.dc', { name: 'dc', zzz: 1 })]);
+    expect(d?.summary).toBe('Unsupported argument "zzz" in nssv_datacenter.dc.');
+    expect(d?.detail).toBe(
+      'nssv_datacenter has no argument named "zzz". Accepted here: name, description. Fix: remove "zzz".',
+    );
   });
 
   it('GIVEN a misspelled block type WHEN validated THEN says block type', () => {
