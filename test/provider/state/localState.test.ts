@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiagnosticsError } from '../../../planner/diagnostic.js';
+import { LocalStateStore } from '../../../provider/state/localState.js';
+
+describe('LocalStateStore', () => {
+  test('GIVEN no state file THEN read gives an empty state, and writes advance the serial with a backup', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const store = new LocalStateStore(dir);
+    const s0 = await store.read();
+    expect(s0.resources).toEqual([]);
+    const s1 = await store.write(s0);
+    expect(s1.serial).toBe(1);
+    await store.write(s1);
+    expect(JSON.parse(readFileSync(join(dir, 'nssv.tfstate.backup'), 'utf8')).serial).toBe(1);
+    expect((await store.read()).serial).toBe(2);
+    expect(statSync(join(dir, 'nssv.tfstate')).mode & 0o777).toBe(0o600);
+  });
+
+  test('GIVEN a held lock WHEN another run locks THEN it is refused naming the holder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const a = new LocalStateStore(dir);
+    await a.lock('nssv apply');
+    const b = new LocalStateStore(dir);
+    const err = await b.lock('nssv apply').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DiagnosticsError);
+    const d = (err as DiagnosticsError).diagnostics[0]!;
+    expect(d.code).toBe('NSSV_STATE_LOCKED');
+    expect(d.summary).toMatch(
+      new RegExp(`^the state is locked by nssv apply \\(pid ${process.pid} on .+, since .+\\)$`),
+    );
+    await a.unlock();
+    await b.lock('nssv apply');
+    await b.unlock();
+  });
+
+  test('GIVEN a lock left by a dead process THEN it is taken over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const { hostname } = await import('node:os');
+    writeFileSync(
+      join(dir, 'nssv.tfstate.lock'),
+      JSON.stringify({ pid: 999999, host: hostname(), operation: 'nssv apply', startedAt: 'x' }),
+    );
+    const s = new LocalStateStore(dir);
+    await s.lock('nssv apply');
+    await s.unlock();
+  });
+
+  test('GIVEN a corrupt state file THEN read explains how to recover', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    writeFileSync(join(dir, 'nssv.tfstate'), '{nope');
+    const err = (await new LocalStateStore(dir).read().catch((e: unknown) => e)) as DiagnosticsError;
+    expect(err.diagnostics[0]!.code).toBe('NSSV_STATE_CORRUPT');
+    expect(err.diagnostics[0]!.detail).toBe(
+      `Restore it from ${join(dir, 'nssv.tfstate')}.backup, or move it away to start from empty state.`,
+    );
+  });
+});
