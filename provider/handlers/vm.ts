@@ -35,6 +35,11 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
   };
 }
 
+function priorItem(items: Attributes[keyof Attributes] | undefined, i: number): Attributes {
+  const item = Array.isArray(items) ? items[i] : undefined;
+  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Attributes) : {};
+}
+
 /** The VM's attributes as the host sees them. */
 export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
   return {
@@ -43,8 +48,9 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     memory_mib: d.memoryMiB,
     power_state: d.powerState,
     uuid: d.uuid,
-    disk: d.disks.map((x) => ({ volume_id: x.volume })),
-    nic: d.nics.map((x) => ({ port_group_id: x.portGroup, mac: x.mac })),
+    // Fields the host does not report (defaults, state-only ones) are kept from the prior item.
+    disk: d.disks.map((x, i) => ({ ...priorItem(prior.disk, i), volume_id: x.volume })),
+    nic: d.nics.map((x, i) => ({ ...priorItem(prior.nic, i), port_group_id: x.portGroup, mac: x.mac })),
   };
 }
 

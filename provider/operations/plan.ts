@@ -7,6 +7,7 @@ import type { State } from '../../planner/state/types.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import type { AgentEndpoint } from '../agent/client.js';
 import { createHandlerContext } from '../handlers/context.js';
+import { unsupportedFeatures } from '../handlers/support.js';
 import type { HandlerContext } from '../handlers/types.js';
 import { hostEndpoints, refresh } from '../refresh.js';
 import type { LocalStateStore } from '../state/localState.js';
@@ -48,6 +49,7 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
       : await loadAndValidate(req.configDir, req.load);
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
+  diagnostics.push(...unsupportedFeatures(desired));
   if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
   const refreshed = await refresh(ctx, desired, state);
   diagnostics.push(...refreshed.diagnostics);
