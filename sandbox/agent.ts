@@ -1,0 +1,117 @@
+/**
+ * agentd for one simulated host: its config file, its token, and the process itself, started in
+ * the root network namespace on 127.0.0.1:<free port> (see agentd/config.ts for the contract).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AgentConfig } from '../agentd/config.js';
+import { errors } from './errors.js';
+import type { HostPaths } from './paths.js';
+import { isAlive, spawnDetached, waitFor, type ProcessRecord } from './processes.js';
+
+export const AGENT_SHUTDOWN_TIMEOUT_MS = 3_000;
+
+/** The repository root: the nearest ancestor of this module holding package.json. */
+export function repoRoot(from: string = path.dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`internal: no package.json above ${from}`);
+    dir = up;
+  }
+}
+
+export const defaultAgentdMain = (): string => path.join(repoRoot(), 'dist', 'agentd', 'main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** 32 random bytes, hex, in a 0600 file; an existing token is kept. */
+export function ensureToken(tokenFile: string): string {
+  mkdirSync(path.dirname(tokenFile), { recursive: true });
+  if (existsSync(tokenFile)) {
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    if (/^[0-9a-f]{64}$/.test(token)) return token;
+  }
+  const token = randomBytes(32).toString('hex');
+  writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
+  chmodSync(tokenFile, 0o600);
+  return token;
+}
+
+export const readToken = (tokenFile: string): string => readFileSync(tokenFile, 'utf8').trim();
+
+export function agentConfig(host: string, p: HostPaths, port: number): AgentConfig {
+  return {
+    hostName: host,
+    listen: { host: '127.0.0.1', port },
+    tokenFile: p.tokenFile,
+    libvirtUri: p.libvirtUri,
+    domainType: 'qemu',
+    ovsDbSocket: p.ovsDbSocket,
+    storageRoot: p.storageRoot,
+    stateDir: p.agentDir,
+    shutdownTimeoutMs: AGENT_SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+export function writeAgentConfig(file: string, config: AgentConfig): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
+
+export const endpointOf = (port: number): string => `http://127.0.0.1:${port}`;
+
+export async function agentHealthy(endpoint: string, token: string, timeoutMs = 1_000): Promise<boolean> {
+  try {
+    const res = await fetch(`${endpoint}/v1/health`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startAgent(
+  agentdMain: string,
+  p: HostPaths,
+  endpoint: string,
+  token: string,
+  timeoutMs: number,
+  onStarted: (rec: ProcessRecord) => void,
+): Promise<void> {
+  if (!existsSync(agentdMain)) throw errors.agentdMissing(agentdMain);
+  mkdirSync(p.logDir, { recursive: true });
+  const logFile = path.join(p.logDir, 'agentd.log');
+  const rec = spawnDetached('agentd', process.execPath, [agentdMain, '--config', p.agentConfig], {
+    logFile,
+    cwd: p.agentDir,
+  });
+  onStarted(rec);
+  const ok = await waitFor(
+    async () => !isAlive(rec) || (await agentHealthy(endpoint, token)),
+    timeoutMs,
+    100,
+  );
+  if (!ok || !isAlive(rec)) {
+    const why = isAlive(rec) ? `GET ${endpoint}/v1/health did not answer 200` : 'agentd exited';
+    throw errors.startTimeout(`agentd (${endpoint})`, timeoutMs, logFile, why);
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Start and stop one simulated host: network namespace + underlay veth, private mount namespace
+ * with its bind mounts, Open vSwitch, virtlogd + libvirtd, agentd. Every step is recorded in the
+ * state file the moment it exists, so stopHost (or down) undoes exactly what was done.
+ */
+import { mkdirSync } from 'node:fs';
+import { agentConfig, endpointOf, ensureToken, freePort, startAgent, writeAgentConfig } from './agent.js';
+import { probeQemuCaps, saveCapsCache, seedCapsCache, startLibvirt, writeLibvirtConfig } from './libvirt.js';
+import { bindInMountNs, createMountNs, mountNsId, unmount } from './mountNs.js';
+import { addNetns, deleteNetns } from './netns.js';
+import { startOvs } from './ovs.js';
+import { hostPaths, netNames, underlayIp } from './paths.js';
+import { processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
+import type { HostState, StateStore } from './state.js';
+import { attachHost } from './underlay.js';
+
+export interface StartHostOptions {
+  capsCacheDir: string;
+  /** Path of agentd's main.js; undefined: start no agent. */
+  agentdMain: string | undefined;
+  startTimeoutMs: number;
+  progress: (msg: string) => void;
+}
+
+export function newHostState(root: string, sandboxName: string, name: string, index: number): HostState {
+  const p = hostPaths(root, name);
+  return {
+    name,
+    index,
+    dir: p.dir,
+    netns: netNames(sandboxName).hostNetns(name),
+    underlayIp: underlayIp(index),
+    mountNsFile: p.mountNsFile,
+    libvirtUri: p.libvirtUri,
+    ovsDbSocket: p.ovsDbSocket,
+    storageRoot: p.storageRoot,
+    tokenFile: p.tokenFile,
+    created: { netns: false, mountNs: false, binds: [] },
+    processes: [],
+  };
+}
+
+export async function startHost(store: StateStore, name: string, opts: StartHostOptions): Promise<void> {
+  const h = store.host(name);
+  const p = hostPaths(store.state.root, name);
+  const net = netNames(store.state.name);
+  const record = (rec: ProcessRecord): void => store.updateHost(name, (x) => void x.processes.push(rec));
+
+  for (const dir of [p.dir, p.storageRoot, p.agentDir, p.logDir]) mkdirSync(dir, { recursive: true });
+  writeLibvirtConfig(p);
+  const token = ensureToken(p.tokenFile);
+  const seeded = seedCapsCache(opts.capsCacheDir, p);
+
+  await addNetns(h.netns);
+  store.updateHost(name, (x) => void (x.created.netns = true));
+  await attachHost(
+    { netns: store.state.underlay.netns, bridge: store.state.underlay.bridge },
+    { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name), ip: h.underlayIp },
+  );
+
+  await createMountNs(p.mountNsFile, h.netns);
+  store.updateHost(name, (x) => void (x.created.mountNs = true));
+  for (const [source, target] of p.binds) {
+    mkdirSync(source, { recursive: true });
+    await bindInMountNs(p.mountNsFile, source, target);
+    store.updateHost(name, (x) => void x.created.binds.push(target));
+  }
+
+  opts.progress(`${name}: starting Open vSwitch`);
+  await startOvs(p, h.netns, record);
+  opts.progress(
+    `${name}: starting libvirtd${seeded ? '' : ' (and probing QEMU once for the capabilities cache)'}`,
+  );
+  await startLibvirt(p, h.netns, opts.startTimeoutMs, record);
+  if (!seeded && (await probeQemuCaps(p.libvirtUri))) saveCapsCache(p, opts.capsCacheDir);
+
+  if (opts.agentdMain !== undefined) {
+    const port = await freePort();
+    const endpoint = endpointOf(port);
+    writeAgentConfig(p.agentConfig, agentConfig(name, p, port));
+    store.updateHost(name, (x) => {
+      x.agentPort = port;
+      x.endpoint = endpoint;
+    });
+    opts.progress(`${name}: starting agentd on ${endpoint}`);
+    await startAgent(opts.agentdMain, p, endpoint, token, opts.startTimeoutMs, record);
+  }
+}
+
+/** Every process that belongs to the host: the recorded ones and anything else in its mount namespace (guests). */
+export function hostProcesses(h: HostState): ProcessRecord[] {
+  const nsId = h.created.mountNs ? mountNsId(h.mountNsFile) : undefined;
+  const extra = nsId === undefined ? [] : processesInMountNs(nsId);
+  const seen = new Set(h.processes.map((r) => r.pid));
+  return [...h.processes, ...extra.filter((r) => !seen.has(r.pid))];
+}
+
+/** Stop the host's processes, then remove its mount and network namespaces. Collects errors, keeps going. */
+export async function stopHost(store: StateStore, name: string, termTimeoutMs: number): Promise<unknown[]> {
+  const failures: unknown[] = [];
+  const attempt = async (fn: () => Promise<void>): Promise<void> => {
+    try {
+      await fn();
+    } catch (e) {
+      failures.push(e);
+    }
+  };
+  const h = store.host(name);
+  // agentd first, so it does not act on a half-stopped host.
+  await attempt(() =>
+    stopProcesses(
+      h.processes.filter((r) => r.role === 'agentd'),
+      termTimeoutMs,
+    ),
+  );
+  await attempt(() => stopProcesses(hostProcesses(h), termTimeoutMs));
+  if (failures.length === 0) store.updateHost(name, (x) => void (x.processes = []));
+
+  if (h.created.mountNs) {
+    // The bind mounts live only inside the namespace: they vanish with it.
+    await attempt(async () => {
+      await unmount(h.mountNsFile);
+      store.updateHost(name, (x) => {
+        x.created.mountNs = false;
+        x.created.binds = [];
+      });
+    });
+  }
+  if (h.created.netns) {
+    await attempt(async () => {
+      await deleteNetns(h.netns);
+      store.updateHost(name, (x) => void (x.created.netns = false));
+    });
+  }
+  return failures;
+}

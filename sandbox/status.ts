@@ -1,0 +1,75 @@
+/** `nssv sandbox status`: per host, whether its processes live and its libvirtd, OVS and agentd answer. */
+import { agentHealthy, readToken } from './agent.js';
+import { libvirtReachable } from './libvirt.js';
+import { netnsExists } from './netns.js';
+import { ovsReachable } from './ovs.js';
+import { resolveRoot, sandboxPaths } from './paths.js';
+import { isAlive } from './processes.js';
+import { readState, type HostState, type SandboxState } from './state.js';
+
+export interface HostStatus {
+  name: string;
+  endpoint: string | undefined;
+  netns: string;
+  netnsPresent: boolean;
+  processes: { role: string; pid: number; alive: boolean }[];
+  libvirtReachable: boolean;
+  ovsReachable: boolean;
+  /** null: this host runs no agent. */
+  agentHealthy: boolean | null;
+  healthy: boolean;
+}
+
+export interface SandboxStatus {
+  root: string;
+  up: boolean;
+  name: string | undefined;
+  healthy: boolean;
+  hosts: HostStatus[];
+}
+
+export async function hostStatus(h: HostState): Promise<HostStatus> {
+  const processes = h.processes.map((r) => ({ role: r.role, pid: r.pid, alive: isAlive(r) }));
+  const [lv, ovs, agent] = await Promise.all([
+    libvirtReachable(h.libvirtUri),
+    ovsReachable(h.ovsDbSocket),
+    h.endpoint === undefined ? Promise.resolve(null) : tokenHealth(h.endpoint, h.tokenFile),
+  ]);
+  const netnsPresent = netnsExists(h.netns);
+  return {
+    name: h.name,
+    endpoint: h.endpoint,
+    netns: h.netns,
+    netnsPresent,
+    processes,
+    libvirtReachable: lv,
+    ovsReachable: ovs,
+    agentHealthy: agent,
+    healthy: netnsPresent && processes.every((p) => p.alive) && lv && ovs && agent !== false,
+  };
+}
+
+async function tokenHealth(endpoint: string, tokenFile: string): Promise<boolean> {
+  try {
+    return await agentHealthy(endpoint, readToken(tokenFile), 2_000);
+  } catch {
+    return false;
+  }
+}
+
+export async function statusOfState(root: string, state: SandboxState | undefined): Promise<SandboxStatus> {
+  if (state === undefined) return { root, up: false, name: undefined, healthy: false, hosts: [] };
+  const hosts = await Promise.all([...state.hosts].sort((a, b) => a.index - b.index).map(hostStatus));
+  return {
+    root,
+    up: true,
+    name: state.name,
+    healthy: hosts.length > 0 && hosts.every((h) => h.healthy),
+    hosts,
+  };
+}
+
+export async function sandboxStatus(opts: { root?: string } = {}): Promise<SandboxStatus> {
+  const root = resolveRoot(opts.root);
+  return statusOfState(root, readState(sandboxPaths(root).stateFile));
+}

@@ -1,0 +1,58 @@
+/**
+ * The hosts' shared underlay network: a Linux bridge in a namespace of its own, and one veth per
+ * host (bridge side `ul-<host>`, host side `eth0` with 10.250.0.<i>/24). MTU 1600, so VXLAN with a
+ * VLAN inside still fits a 1500-byte guest frame. Addresses exist only inside these namespaces.
+ */
+import { run } from './exec.js';
+import { addNetns, deleteNetns } from './netns.js';
+import { UNDERLAY } from './paths.js';
+
+export interface UnderlayNames {
+  netns: string;
+  bridge: string;
+}
+
+export async function createUnderlay(u: UnderlayNames): Promise<void> {
+  await addNetns(u.netns);
+  const mtu = String(UNDERLAY.mtu);
+  await run('ip', ['-n', u.netns, 'link', 'add', 'name', u.bridge, 'mtu', mtu, 'type', 'bridge']);
+  await run('ip', ['-n', u.netns, 'link', 'set', u.bridge, 'up']);
+}
+
+export async function deleteUnderlay(u: UnderlayNames): Promise<void> {
+  await deleteNetns(u.netns);
+}
+
+export interface UnderlayAttachment {
+  hostNetns: string;
+  hostVeth: string;
+  underlayVeth: string;
+  ip: string;
+}
+
+/** Create the veth pair directly in both namespaces (no name ever appears in the root namespace). */
+export async function attachHost(u: UnderlayNames, a: UnderlayAttachment): Promise<void> {
+  const mtu = String(UNDERLAY.mtu);
+  await run('ip', [
+    'link',
+    'add',
+    'name',
+    a.underlayVeth,
+    'netns',
+    u.netns,
+    'mtu',
+    mtu,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    a.hostVeth,
+    'netns',
+    a.hostNetns,
+    'mtu',
+    mtu,
+  ]);
+  await run('ip', ['-n', u.netns, 'link', 'set', a.underlayVeth, 'master', u.bridge, 'up']);
+  await run('ip', ['-n', a.hostNetns, 'addr', 'add', `${a.ip}/${UNDERLAY.prefixLength}`, 'dev', a.hostVeth]);
+  await run('ip', ['-n', a.hostNetns, 'link', 'set', a.hostVeth, 'up']);
+}

@@ -1,0 +1,203 @@
+/**
+ * `nssv sandbox up`: start N simulated hypervisor hosts (h1..hN) on this machine.
+ *
+ * Running it again is harmless: with every host alive it reports the existing sandbox; with a
+ * larger --hosts it adds the missing hosts (it never removes hosts: use down for that). A sandbox
+ * whose processes are all gone (e.g. after a reboot) is cleaned up and started afresh; a partly
+ * running one is an error ('degraded') that asks for down + up. If up fails halfway it undoes
+ * what it started, so nothing half-done is left behind.
+ */
+import { existsSync } from 'node:fs';
+import { defaultAgentdMain } from './agent.js';
+import { errors, SandboxError } from './errors.js';
+import { writeSandboxTf } from './emitTf.js';
+import { newHostState, startHost, type StartHostOptions } from './hostRuntime.js';
+import { emittedHosts, sandboxInfo, type SandboxInfo } from './info.js';
+import { capsCacheReady } from './libvirt.js';
+import { prepareMountNsDir } from './mountNs.js';
+import { netnsExists } from './netns.js';
+import {
+  DEFAULT_CAPS_CACHE_DIR,
+  DEFAULT_NAME,
+  UNDERLAY,
+  assertSocketPathsFit,
+  hostName,
+  hostPaths,
+  netNames,
+  resolveRoot,
+  sandboxPaths,
+  validateHostCount,
+  validateName,
+} from './paths.js';
+import { assertRoot, assertTools } from './preflight.js';
+import { isAlive } from './processes.js';
+import {
+  STATE_VERSION,
+  StateStore,
+  acquireLock,
+  readState,
+  writeState,
+  type HostState,
+  type SandboxState,
+} from './state.js';
+import { removeOwnFiles, teardown } from './down.js';
+import { createUnderlay } from './underlay.js';
+
+export interface SandboxUpOptions {
+  /** Default: NSSV_SANDBOX_ROOT or /var/lib/nssv/sandbox. */
+  root?: string;
+  /** Prefix of namespace names; default: the existing sandbox's name, else "nssv". */
+  name?: string;
+  /** Number of hosts; default 2. */
+  hosts?: number;
+  /** Write <emitDir>/sandbox.tf. */
+  emitDir?: string;
+  /** Shared QEMU capabilities cache; default /var/cache/nssv/qemu-capabilities. */
+  capsCacheDir?: string;
+  /** agentd's main.js; default <repo>/dist/agentd/main.js; null starts no agents. */
+  agentdMain?: string | null;
+  /** Per daemon. Default 60000. */
+  startTimeoutMs?: number;
+  progress?: (msg: string) => void;
+}
+
+export type SandboxUpAction = 'created' | 'extended' | 'unchanged';
+
+export interface SandboxUpResult extends SandboxInfo {
+  action: SandboxUpAction;
+  addedHosts: string[];
+  emittedFile: string | undefined;
+  elapsedMs: number;
+}
+
+const hostIsAlive = (h: HostState): boolean =>
+  netnsExists(h.netns) && h.processes.length > 0 && h.processes.every(isAlive);
+const hostIsDead = (h: HostState): boolean => !h.processes.some(isAlive);
+
+export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpResult> {
+  const started = Date.now();
+  const root = resolveRoot(opts.root);
+  const hosts = validateHostCount(opts.hosts ?? 2);
+  if (opts.name !== undefined) validateName(opts.name);
+  const progress = opts.progress ?? (() => undefined);
+  const agentdMain = opts.agentdMain === null ? undefined : (opts.agentdMain ?? defaultAgentdMain());
+  assertRoot();
+  assertTools();
+  if (agentdMain !== undefined && !existsSync(agentdMain)) throw errors.agentdMissing(agentdMain);
+
+  const paths = sandboxPaths(root);
+  const release = acquireLock(paths.lockFile, root);
+  try {
+    let state = readState(paths.stateFile);
+    if (state !== undefined && opts.name !== undefined && opts.name !== state.name) {
+      throw errors.invalidOption(
+        'name',
+        opts.name,
+        `the sandbox in ${root} is named "${state.name}" (omit --name or use it)`,
+      );
+    }
+    if (state !== undefined && state.hosts.every(hostIsDead)) {
+      progress(`cleaning up the stale sandbox in ${root} (none of its processes runs)`);
+      await teardown(new StateStore(paths.stateFile, state), 1_000, progress);
+      removeOwnFiles(root, true);
+      state = undefined;
+    }
+    if (state !== undefined) {
+      const broken = state.hosts.filter((h) => !hostIsAlive(h)).map((h) => `${h.name} is not fully running`);
+      if (state.hosts.length === 0) broken.push('it has no hosts');
+      if (broken.length > 0) throw errors.degraded(root, broken);
+    }
+
+    const fresh = state === undefined;
+    const store = new StateStore(paths.stateFile, state ?? newState(root, opts.name ?? DEFAULT_NAME));
+    const existing = new Set(store.state.hosts.map((h) => h.name));
+    const toAdd = Array.from({ length: hosts }, (_, i) => hostName(i + 1)).filter((n) => !existing.has(n));
+    for (const name of toAdd) assertSocketPathsFit(hostPaths(root, name));
+
+    if (toAdd.length > 0) {
+      try {
+        if (fresh) await createShared(store, progress);
+        for (const name of toAdd) {
+          store.update((s) => void s.hosts.push(newHostState(root, s.name, name, Number(name.slice(1)))));
+        }
+        await startHosts(store, toAdd, {
+          capsCacheDir: opts.capsCacheDir ?? DEFAULT_CAPS_CACHE_DIR,
+          agentdMain,
+          startTimeoutMs: opts.startTimeoutMs ?? 60_000,
+          progress,
+        });
+      } catch (e) {
+        progress(`up failed; undoing what it started`);
+        await rollback(store, fresh ? undefined : toAdd, progress, e);
+        throw e;
+      }
+    }
+
+    const info = sandboxInfo(store.state);
+    const emittedFile =
+      opts.emitDir === undefined ? undefined : writeSandboxTf(opts.emitDir, emittedHosts(info), root);
+    const action: SandboxUpAction = toAdd.length === 0 ? 'unchanged' : fresh ? 'created' : 'extended';
+    return { ...info, action, addedHosts: toAdd, emittedFile, elapsedMs: Date.now() - started };
+  } finally {
+    release();
+  }
+}
+
+function newState(root: string, name: string): SandboxState {
+  const net = netNames(name);
+  return {
+    version: STATE_VERSION,
+    name,
+    root,
+    createdAt: new Date().toISOString(),
+    underlay: {
+      netns: net.underlayNetns,
+      bridge: net.underlayBridge,
+      cidr: `${UNDERLAY.prefix}.0/${UNDERLAY.prefixLength}`,
+      mtu: UNDERLAY.mtu,
+      created: false,
+    },
+    mountNsDir: { path: sandboxPaths(root).mountNsDir, mounted: false },
+    hosts: [],
+  };
+}
+
+async function createShared(store: StateStore, progress: (msg: string) => void): Promise<void> {
+  const { underlay, name } = store.state;
+  if (netnsExists(underlay.netns)) throw errors.nameInUse(name, `network namespace ${underlay.netns}`);
+  writeState(store.file, store.state);
+  await prepareMountNsDir(store.state.mountNsDir.path);
+  store.update((s) => void (s.mountNsDir.mounted = true));
+  progress(`creating underlay ${underlay.netns} (${underlay.cidr}, MTU ${underlay.mtu})`);
+  await createUnderlay({ netns: underlay.netns, bridge: underlay.bridge });
+  store.update((s) => void (s.underlay.created = true));
+}
+
+/** Hosts start in parallel; without a QEMU capabilities cache the first one starts alone and fills it. */
+async function startHosts(store: StateStore, names: string[], opts: StartHostOptions): Promise<void> {
+  let rest = names;
+  if (!capsCacheReady(opts.capsCacheDir) && names.length > 1) {
+    await startHost(store, names[0]!, opts);
+    rest = names.slice(1);
+  }
+  const results = await Promise.allSettled(rest.map((n) => startHost(store, n, opts)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+async function rollback(
+  store: StateStore,
+  hostNames: string[] | undefined,
+  progress: (msg: string) => void,
+  cause: unknown,
+): Promise<void> {
+  try {
+    await teardown(store, 2_000, progress, hostNames);
+    if (hostNames === undefined) removeOwnFiles(store.state.root, true);
+  } catch (undoError) {
+    const msg = undoError instanceof Error ? undoError.message : String(undoError);
+    progress(`undo failed too (${msg}); run \`nssv sandbox down\` to remove what is left`);
+    if (cause instanceof SandboxError)
+      cause.detail = [cause.detail, `undo failed: ${msg}`].filter(Boolean).join('\n');
+  }
+}
