@@ -1,0 +1,167 @@
+/**
+ * The walking skeleton end to end, on real daemons: a two-host sandbox (libvirtd, Open vSwitch,
+ * agentd per host), examples/quickstart applied through the CLI, then in-place update, removal,
+ * an injected step failure rolled back, and destroy — checked with virsh, ovs-vsctl and the pool
+ * directory, not with nssv's own view.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { applyPlan } from '../../planner/apply/applyPlan.js';
+import type { StepRunner } from '../../planner/apply/types.js';
+import { AgentClient } from '../../provider/agent/client.js';
+import { handlerRunner } from '../../provider/apply/handlerRunner.js';
+import { planOperation } from '../../provider/operations/plan.js';
+import { LocalStateStore } from '../../provider/state/localState.js';
+import { hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
+import type { Inventory } from '../../agentd/api/types.js';
+import { nssv, startSandbox, type E2eSandbox } from './support.js';
+
+jest.setTimeout(300_000);
+
+let env: E2eSandbox;
+const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
+const virsh = async (h: string, args: string[]) => (await hostVirsh(host(h), args)).stdout.trim();
+const vsctl = async (h: string, args: string[]) => (await hostOvsVsctl(host(h), args)).stdout.trim();
+
+async function domains(h: string): Promise<string[]> {
+  return (await virsh(h, ['list', '--all', '--name'])).split('\n').filter(Boolean).sort();
+}
+async function whereIs(vm: string): Promise<string> {
+  for (const h of ['h1', 'h2']) if ((await domains(h)).includes(vm)) return h;
+  throw new Error(`${vm} is on no host`);
+}
+function poolFiles(h: string): string[] {
+  try {
+    return readdirSync(join(host(h).storageRoot, 'local')).filter((f) => !f.startsWith('.')).sort();
+  } catch {
+    return [];
+  }
+}
+/** Inventory without the numbers that move on their own (free space). */
+async function inventories(): Promise<Record<string, Omit<Inventory, 'pools'> & { pools: string[] }>> {
+  const out: Record<string, Omit<Inventory, 'pools'> & { pools: string[] }> = {};
+  for (const h of env.sandbox.hosts) {
+    const inv = await new AgentClient({ host: h.name, endpoint: h.endpoint!, token: h.token }).inventory();
+    out[h.name] = { ...inv, pools: inv.pools.map((p) => p.name).sort() };
+  }
+  return out;
+}
+const main = () => join(env.configDir, 'main.tf');
+
+beforeAll(async () => {
+  env = await startSandbox('qs', ['examples/quickstart/main.tf']);
+});
+afterAll(async () => {
+  await env?.down();
+});
+
+test('GIVEN the quick start WHEN applied THEN two guests run with qcow2 disks and VLAN-tagged OVS ports, and the next plan is empty', async () => {
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.stderr).not.toMatch(/Error/);
+  expect(apply.code).toBe(0);
+  expect(apply.stdout).toContain('Apply complete! Resources: 11 added, 0 changed, 0 destroyed.');
+
+  for (const vm of ['web1', 'web2']) {
+    const h = await whereIs(vm);
+    expect(await virsh(h, ['domstate', vm])).toBe('running');
+    const disk = join(host(h).storageRoot, 'local', `${vm}-root.qcow2`);
+    const info = JSON.parse((await execa('qemu-img', ['info', '-U', '--output=json', disk])).stdout);
+    expect(info.format).toBe('qcow2');
+    const ifaces = (await virsh(h, ['domiflist', vm])).split('\n').slice(2);
+    const tap = ifaces[0]!.trim().split(/\s+/)[0]!;
+    expect(await vsctl(h, ['port-to-br', tap])).toBe('lan');
+    expect(await vsctl(h, ['get', 'Port', tap, 'tag'])).toBe('100');
+  }
+  expect(new Set([await whereIs('web1'), await whereIs('web2')])).toEqual(new Set(['h1', 'h2']));
+
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
+  expect(plan.code).toBe(0);
+});
+
+test('GIVEN a running VM WHEN its memory changes THEN it is updated in place with the same UUID', async () => {
+  const h = await whereIs('web1');
+  const uuid = await virsh(h, ['domuuid', 'web1']);
+  writeFileSync(main(), readFileSync(main(), 'utf8').replace('default     = 128', 'default     = 192'));
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.code).toBe(2);
+  expect(plan.stdout).toContain('~ memory_mib = 128 -> 192');
+  expect(plan.stdout).toContain('Plan: 0 to add, 2 to change, 0 to destroy.');
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect(await virsh(h, ['domuuid', 'web1'])).toBe(uuid);
+  expect(await virsh(h, ['dominfo', 'web1'])).toMatch(/Max memory:\s+196608 KiB/);
+  expect(await virsh(h, ['domstate', 'web1'])).toBe('running');
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
+
+test('GIVEN a step that fails mid-apply WHEN applying THEN what the apply did is undone and the hosts are as before', async () => {
+  const extra = `
+resource "nssv_volume" "web3_root" {
+  name     = "web3-root"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+}
+resource "nssv_vm" "web3" {
+  name       = "web3"
+  cluster_id = nssv_cluster.sandbox.id
+  memory_mib = 128
+  disk { volume_id = nssv_volume.web3_root.id }
+  nic { port_group_id = nssv_port_group.web.id }
+}
+`;
+  writeFileSync(join(env.configDir, 'extra.tf'), extra);
+  const before = await inventories();
+  const store = new LocalStateStore(env.configDir);
+  const outcome = await planOperation({ configDir: env.configDir, mode: 'normal', store });
+  expect(outcome.diagnostics).toEqual([]);
+  const real = handlerRunner(outcome.ctx);
+  const failing: StepRunner = {
+    run: (step, change) => (step.id === 'nssv_vm.web3#create' ? Promise.reject(new Error('injected failure')) : real.run(step, change)),
+    undo: real.undo,
+  };
+  const result = await applyPlan(outcome.plan!, outcome.state, failing, {
+    parallelism: 4,
+    perHostParallelism: 2,
+    onFailure: 'rollback',
+    save: (s) => store.write(s),
+  });
+  expect(result.ok).toBe(false);
+  expect(result.completed.map((s) => s.id)).toEqual(['nssv_volume.web3-root#create']);
+  expect(result.undone.map((s) => s.id)).toEqual(['nssv_volume.web3-root#create']);
+  expect(await inventories()).toEqual(before);
+  writeFileSync(join(env.configDir, 'extra.tf'), '');
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
+
+test('GIVEN a VM removed from the configuration WHEN applied THEN its domain and its disk are gone', async () => {
+  const h = await whereIs('web2');
+  const text = readFileSync(main(), 'utf8');
+  const cut = text.replace(/resource "nssv_volume" "web2_root" \{[^}]*\}/, '').replace(/resource "nssv_vm" "web2" \{[\s\S]*$/, '');
+  writeFileSync(main(), cut);
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 2 destroyed.');
+  expect(await domains(h)).not.toContain('web2');
+  expect(poolFiles(h)).not.toContain('web2-root.qcow2');
+});
+
+test('GIVEN applied resources WHEN destroyed THEN no domain, port, bridge or volume is left', async () => {
+  const destroy = await nssv(['destroy', '-auto-approve'], env.configDir);
+  expect(destroy.code).toBe(0);
+  for (const h of ['h1', 'h2']) {
+    expect(await domains(h)).toEqual([]);
+    expect(await vsctl(h, ['list-br'])).toBe('');
+    expect(poolFiles(h)).toEqual([]);
+  }
+  expect((await nssv(['plan', '-detailed-exitcode', '--destroy'], env.configDir)).code).toBe(0);
+});
+
+test('GIVEN no approval WHEN apply runs without a terminal THEN it refuses and changes nothing', async () => {
+  const r = await nssv(['apply'], env.configDir);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('Error: nssv apply needs approval, and CI=true, so nssv will not ask');
+  expect(r.stderr).toContain('Review the plan above, then run: nssv apply -auto-approve');
+  for (const h of ['h1', 'h2']) expect(await domains(h)).toEqual([]);
+});

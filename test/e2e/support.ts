@@ -1,0 +1,36 @@
+import { execa } from 'execa';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sandboxDown, sandboxUp, type SandboxUpResult } from '../../sandbox/index.js';
+
+export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+/** Runs the built CLI the way a user does; never throws, returns exit code and output. */
+export async function nssv(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = await execa(process.execPath, [join(repo, 'bin/nssv.js'), ...args], {
+    cwd,
+    reject: false,
+    env: { CI: 'true', ...env },
+    stdin: 'ignore',
+  });
+  return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface E2eSandbox {
+  sandbox: SandboxUpResult;
+  configDir: string;
+  root: string;
+  down(): Promise<void>;
+}
+
+/** A private two-host sandbox (own root and namespace prefix) with a config dir holding sandbox.tf. */
+export async function startSandbox(prefix: string, exampleFiles: string[] = []): Promise<E2eSandbox> {
+  const root = mkdtempSync(join(tmpdir(), `nssv-${prefix}-`));
+  const configDir = mkdtempSync(join(tmpdir(), `nssv-${prefix}-cfg-`));
+  for (const f of exampleFiles) copyFileSync(join(repo, f), join(configDir, f.split('/').pop()!));
+  const name = `${prefix}${process.pid % 10000}`;
+  const sandbox = await sandboxUp({ root, name, hosts: 2, emitDir: configDir });
+  return { sandbox, configDir, root, down: async () => void (await sandboxDown({ root })) };
+}
