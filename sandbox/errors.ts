@@ -50,9 +50,9 @@ export const errors = {
         hint: 'Run it as root, e.g. `sudo npx nssv sandbox up`.',
       },
     ),
-  invalidOption: (option: string, given: string, allowed: string): SandboxError =>
+  invalidOption: (option: string, given: string, allowed: string, hint?: string): SandboxError =>
     new SandboxError('invalid_option', `Invalid ${option} ${JSON.stringify(given)}: ${allowed}.`, {
-      hint: `Pass a valid ${option}.`,
+      hint: hint ?? `Pass a valid --${option}.`,
     }),
   pathTooLong: (path: string, bytes: number, maxBytes: number): SandboxError =>
     new SandboxError(

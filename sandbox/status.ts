@@ -9,7 +9,7 @@ import { readState, type HostState, type SandboxState } from './state.js';
 
 export interface HostStatus {
   name: string;
-  endpoint: string | undefined;
+  endpoint: string | null;
   netns: string;
   netnsPresent: boolean;
   processes: { role: string; pid: number; alive: boolean }[];
@@ -23,7 +23,7 @@ export interface HostStatus {
 export interface SandboxStatus {
   root: string;
   up: boolean;
-  name: string | undefined;
+  name: string | null;
   healthy: boolean;
   hosts: HostStatus[];
 }
@@ -38,7 +38,7 @@ export async function hostStatus(h: HostState): Promise<HostStatus> {
   const netnsPresent = netnsExists(h.netns);
   return {
     name: h.name,
-    endpoint: h.endpoint,
+    endpoint: h.endpoint ?? null,
     netns: h.netns,
     netnsPresent,
     processes,
@@ -58,7 +58,7 @@ async function tokenHealth(endpoint: string, tokenFile: string): Promise<boolean
 }
 
 export async function statusOfState(root: string, state: SandboxState | undefined): Promise<SandboxStatus> {
-  if (state === undefined) return { root, up: false, name: undefined, healthy: false, hosts: [] };
+  if (state === undefined) return { root, up: false, name: null, healthy: false, hosts: [] };
   const hosts = await Promise.all([...state.hosts].sort((a, b) => a.index - b.index).map(hostStatus));
   return {
     root,

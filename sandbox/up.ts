@@ -7,7 +7,7 @@
  * running one is an error ('degraded') that asks for down + up. If up fails halfway it undoes
  * what it started, so nothing half-done is left behind.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { defaultAgentdMain } from './agent.js';
 import { errors, SandboxError } from './errors.js';
 import { writeSandboxTf } from './emitTf.js';
@@ -110,6 +110,9 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
 
     const fresh = state === undefined;
     const store = new StateStore(paths.stateFile, state ?? newState(root, opts.name ?? DEFAULT_NAME));
+    if (fresh && netnsExists(store.state.underlay.netns)) {
+      throw errors.nameInUse(store.state.name, `network namespace ${store.state.underlay.netns}`);
+    }
     const existing = new Set(store.state.hosts.map((h) => h.name));
     const toAdd = Array.from({ length: hosts }, (_, i) => hostName(i + 1)).filter((n) => !existing.has(n));
     for (const name of toAdd) assertSocketPathsFit(hostPaths(root, name));
@@ -140,6 +143,15 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
     return { ...info, action, addedHosts: toAdd, emittedFile, elapsedMs: Date.now() - started };
   } finally {
     release();
+    removeRootIfEmpty(root);
+  }
+}
+
+function removeRootIfEmpty(root: string): void {
+  try {
+    if (readdirSync(root).length === 0) rmdirSync(root);
+  } catch {
+    // not there, or not empty
   }
 }
 
@@ -163,8 +175,7 @@ function newState(root: string, name: string): SandboxState {
 }
 
 async function createShared(store: StateStore, progress: (msg: string) => void): Promise<void> {
-  const { underlay, name } = store.state;
-  if (netnsExists(underlay.netns)) throw errors.nameInUse(name, `network namespace ${underlay.netns}`);
+  const { underlay } = store.state;
   writeState(store.file, store.state);
   await prepareMountNsDir(store.state.mountNsDir.path);
   store.update((s) => void (s.mountNsDir.mounted = true));

@@ -1,0 +1,37 @@
+import { Command, Flags } from '@oclif/core';
+import { errorText, upJson, upText } from '../../../sandbox/cli.js';
+import { isSandboxError } from '../../../sandbox/errors.js';
+import { MAX_HOSTS } from '../../../sandbox/paths.js';
+import { sandboxUp } from '../../../sandbox/up.js';
+import { sandboxFlags } from '../../../sandbox/cliFlags.js';
+
+export default class SandboxUp extends Command {
+  static override description =
+    'Start N simulated hypervisor hosts on this machine (own network namespace, libvirtd, Open vSwitch, dir pool and agentd each). Running it again is harmless; a larger --hosts adds the missing hosts.';
+  static override examples = ['nssv sandbox up', 'nssv sandbox up --hosts 3 --emit examples/quickstart'];
+  static override flags = {
+    hosts: Flags.integer({ description: 'Number of hosts (h1..hN).', default: 2, min: 1, max: MAX_HOSTS }),
+    emit: Flags.string({
+      description: 'Write DIR/sandbox.tf declaring the sandbox data center, cluster and hosts.',
+    }),
+    ...sandboxFlags,
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(SandboxUp);
+    const result = await sandboxUp({
+      root: flags.root,
+      name: flags.name,
+      hosts: flags.hosts,
+      emitDir: flags.emit,
+      progress: (msg) => process.stderr.write(`${msg}\n`),
+    });
+    process.stdout.write(flags.json ? JSON.stringify(upJson(result), null, 2) + '\n' : upText(result));
+  }
+
+  protected override async catch(err: Error & { oclif?: unknown }): Promise<unknown> {
+    if (!isSandboxError(err)) return super.catch(err);
+    process.stderr.write(errorText(err));
+    return this.exit(1);
+  }
+}
