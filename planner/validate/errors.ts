@@ -304,3 +304,169 @@ export function duplicateName(args: {
       `${args.address} sets it at ${at(args.range)}. Fix: give each a different name (with count or for_each, include count.index or each.key).`,
   );
 }
+
+// ---- Cross-field rules (schemas/rules) ----
+
+/** Where a rule violation is reported, and the rule's code and words. */
+export interface RuleSubject {
+  code: string;
+  address: string;
+  attribute: string;
+  range: SourceRange;
+  /** The rule in words (schemas/rules: `says`). */
+  says: string;
+}
+
+function rule(s: RuleSubject, summary: string, fix: string): Diagnostic {
+  return diag(s.code, s, summary, `Rule: ${s.says}. Fix: ${fix}`);
+}
+
+function when(words: string): string {
+  return words ? ` when ${words}` : '';
+}
+
+function andList(items: readonly string[]): string {
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function noneOfExactlyOne(
+  s: RuleSubject & { attributes: readonly string[]; words: string },
+): Diagnostic {
+  const names = s.attributes.join(' or ');
+  return rule(
+    s,
+    `${s.address}: one of ${names} is required${when(s.words)}, but neither is set.`,
+    `set exactly one of ${andList(s.attributes)}.`,
+  );
+}
+
+export function tooManyOf(s: RuleSubject & { attributes: readonly string[]; words: string }): Diagnostic {
+  const all = s.attributes.length === 2 ? 'are both set' : 'are all set';
+  return rule(
+    s,
+    `${s.address}: ${andList(s.attributes)} ${all}, but only one is allowed${when(s.words)}.`,
+    `remove ${s.attributes.length === 2 ? 'one of them' : 'all but one of them'}.`,
+  );
+}
+
+export function requiredByRule(s: RuleSubject & { words: string; block: boolean }): Diagnostic {
+  const what = s.block ? `a ${s.attribute.replace(/^.*\./, '')} block` : s.attribute;
+  return rule(
+    s,
+    `${s.address}: ${what} is required${when(s.words)}.`,
+    s.block ? `add a ${s.attribute.replace(/^.*\./, '')} { … } block.` : `set ${s.attribute}.`,
+  );
+}
+
+export function forbiddenByRule(
+  s: RuleSubject & { value: unknown; sensitive: boolean; words: string; block: boolean },
+): Diagnostic {
+  const what = s.block
+    ? `a ${s.attribute.replace(/^.*\./, '')} block`
+    : `${s.attribute} = ${formatValue(s.value, s.sensitive)}`;
+  return rule(
+    s,
+    `${s.address}: ${what} is not allowed${when(s.words)}.`,
+    `remove ${s.block ? `the ${s.attribute.replace(/^.*\./, '')} block` : s.attribute}.`,
+  );
+}
+
+export function tooFewItems(s: RuleSubject & { count: number; min: number; words: string }): Diagnostic {
+  return rule(
+    s,
+    `${s.address}: ${s.attribute} has ${plural(s.count, 'item')}, but at least ${s.min} are needed${when(s.words)}.`,
+    `list at least ${s.min} in ${s.attribute}.`,
+  );
+}
+
+export function badCidr(
+  s: RuleSubject & { value: string; problem: 'syntax' | 'prefix' | 'hostBits'; normalised?: string },
+): Diagnostic {
+  const given = `${s.address}: ${s.attribute} = ${formatValue(s.value)}`;
+  if (s.problem === 'hostBits') {
+    return rule(
+      s,
+      `${given} is not a network address: host bits are set.`,
+      `did you mean ${formatValue(s.normalised)}? Set ${s.attribute} = ${formatValue(s.normalised)}.`,
+    );
+  }
+  const why =
+    s.problem === 'prefix' ? 'the prefix length must be 0–32' : 'each of the four numbers must be 0–255';
+  return rule(
+    s,
+    `${given} is not a valid IPv4 network: ${why}.`,
+    `write it as ADDRESS/PREFIX, e.g. "10.0.0.0/24".`,
+  );
+}
+
+export function outsideCidr(
+  s: RuleSubject & {
+    value: string;
+    cidrPath: string;
+    cidr: string;
+    hosts: [string, string];
+    reason: 'outside' | 'network' | 'broadcast';
+  },
+): Diagnostic {
+  const given = `${s.address}: ${s.attribute} = ${formatValue(s.value)}`;
+  const what =
+    s.reason === 'outside'
+      ? `is outside ${s.cidrPath} = ${formatValue(s.cidr)}`
+      : `is the ${s.reason} address of ${s.cidrPath} = ${formatValue(s.cidr)}`;
+  return rule(
+    s,
+    `${given} ${what}.`,
+    `set ${s.attribute} to an address from ${s.hosts[0]} to ${s.hosts[1]}, or change ${s.cidrPath}.`,
+  );
+}
+
+export function outOfOrder(
+  s: RuleSubject & { first: string; firstValue: unknown; second: string; secondValue: unknown },
+): Diagnostic {
+  return rule(
+    s,
+    `${s.address}: ${s.first} = ${formatValue(s.firstValue)} is after ${s.second} = ${formatValue(s.secondValue)}.`,
+    `swap them, or set ${s.first} to at most ${formatValue(s.secondValue)}.`,
+  );
+}
+
+export function insideRange(
+  s: RuleSubject & { value: unknown; rangePath: string; start: unknown; end: unknown },
+): Diagnostic {
+  return rule(
+    s,
+    `${s.address}: ${s.attribute} = ${formatValue(s.value)} is inside the range ${s.rangePath} (${formatValue(s.start)}–${formatValue(s.end)}).`,
+    `move ${s.attribute} out of the range, or shrink the range so it excludes ${formatValue(s.value)}.`,
+  );
+}
+
+export function tooManyPerReference(
+  s: RuleSubject & {
+    type: string;
+    count: number;
+    limit: number;
+    target: string;
+    via: string;
+    decider: string;
+    value: string;
+    noun: string;
+  },
+): Diagnostic {
+  return rule(
+    s,
+    `${s.target} has ${s.count} ${s.noun} in this configuration, but at most ${s.limit} are allowed (${s.via} has ${s.decider} = ${formatValue(s.value)}).`,
+    `keep at most ${s.limit} ${s.type} resources for ${s.target}; remove ${s.count - s.limit}.`,
+  );
+}
+
+export function missingHostLabels(
+  s: RuleSubject & { value: string; label: string; cluster: string; hosts: readonly string[] },
+): Diagnostic {
+  return rule(
+    s,
+    `${s.address}: ${s.attribute} = ${formatValue(s.value)} needs every host of ${s.cluster} labelled "${s.label}", but ${andList(s.hosts)} ${s.hosts.length === 1 ? 'has' : 'have'} no such label.`,
+    `add labels = { ${s.label} = "…" } to ${andList(s.hosts)}, or choose another failure_domain.`,
+  );
+}

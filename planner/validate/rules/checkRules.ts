@@ -1,0 +1,46 @@
+import type { Diagnostic } from '../../diagnostic.js';
+import type { DesiredInstance } from '../../config/types.js';
+import { findResourceSchema } from '../../../schemas/registry.js';
+import { rulesFor } from '../../../schemas/rules/registry.js';
+import { isUnknown, type Attributes } from '../../values.js';
+import { applyDefaults } from '../../../schemas/attributes.js';
+import { checkRule } from './checkRule.js';
+import { InstanceIndex, type Scope } from './context.js';
+
+/** The scopes a rule applies in: the resource, or each item of its nested block. */
+function scopes(base: Scope, block: string | undefined): Scope[] {
+  if (!block) return [base];
+  const raw = base.instance.attributes[block];
+  const itemSchema = base.schema.properties?.[block]?.items;
+  if (!Array.isArray(raw) || !itemSchema) return [];
+  const full = applyDefaults(base.instance.type, { [block]: raw })[block] as Attributes[];
+  return raw.flatMap((item, i) =>
+    item && typeof item === 'object' && !Array.isArray(item) && !isUnknown(item)
+      ? [
+          {
+            ...base,
+            itemPath: `${block}[${i}]`,
+            item: { schema: itemSchema, raw: item as Attributes, full: full[i]! },
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Cross-field and cross-resource rules (schemas/rules) over all instances, every violation reported.
+ * Instances with schema errors are still checked: rules skip values they cannot interpret.
+ */
+export function checkRules(instances: readonly DesiredInstance[]): Diagnostic[] {
+  const index = new InstanceIndex(instances);
+  const out: Diagnostic[] = [];
+  for (const instance of instances) {
+    const schema = findResourceSchema(instance.type);
+    if (!schema) continue;
+    const base: Scope = { instance, schema, index, itemPath: '' };
+    for (const rule of rulesFor(instance.type)) {
+      for (const scope of scopes(base, rule.block)) out.push(...checkRule(rule, scope));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+import type { DesiredInstance } from '../../config/types.js';
+import type { JsonSchema } from '../../../schemas/jsonSchema.js';
+import { applyDefaults } from '../../../schemas/attributes.js';
+import { findResourceSchema } from '../../../schemas/registry.js';
+import { isUnknown } from '../../values.js';
+import type { Attributes } from '../../values.js';
+
+/** Every instance of the configuration, by type and id (= name), for rules that span resources. */
+export class InstanceIndex {
+  private readonly byId = new Map<string, DesiredInstance>();
+  private readonly defaults = new Map<DesiredInstance, Attributes>();
+
+  constructor(readonly instances: readonly DesiredInstance[]) {
+    for (const inst of instances) {
+      const name = inst.attributes.name;
+      if (typeof name === 'string' && findResourceSchema(inst.type)) {
+        const key = `${inst.type}\u0000${name}`;
+        if (!this.byId.has(key)) this.byId.set(key, inst);
+      }
+    }
+  }
+
+  find(type: string, id: string): DesiredInstance | undefined {
+    return this.byId.get(`${type}\u0000${id}`);
+  }
+
+  /** Attributes with schema defaults filled in. */
+  withDefaults(inst: DesiredInstance): Attributes {
+    let a = this.defaults.get(inst);
+    if (!a) {
+      a = applyDefaults(inst.type, inst.attributes);
+      this.defaults.set(inst, a);
+    }
+    return a;
+  }
+}
+
+/** Where a rule looks up names: an item of a nested block (if any), then the resource. */
+export interface Scope {
+  instance: DesiredInstance;
+  schema: JsonSchema;
+  index: InstanceIndex;
+  /** "dhcp[0]" inside a block, '' at top level. */
+  itemPath: string;
+  item?: { schema: JsonSchema; raw: Attributes; full: Attributes };
+}
+
+/** Not known yet: a rule that needs it does not apply. */
+export const UNKNOWN = Symbol('unknown');
+
+export interface Lookup {
+  /** Path for messages and ranges: "dhcp[0].start" or "gateway". */
+  path: string;
+  /** Value with defaults; UNKNOWN if not known until apply. */
+  value: unknown;
+  /** Value as configured (no defaults). */
+  raw: unknown;
+  schema?: JsonSchema;
+}
+
+function clean(v: unknown): unknown {
+  return isUnknown(v) ? UNKNOWN : v;
+}
+
+export function lookup(scope: Scope, name: string): Lookup {
+  if (scope.item && scope.item.schema.properties?.[name]) {
+    return {
+      path: `${scope.itemPath}.${name}`,
+      value: clean(scope.item.full[name]),
+      raw: clean(scope.item.raw[name]),
+      schema: scope.item.schema.properties[name],
+    };
+  }
+  return {
+    path: name,
+    value: clean(scope.index.withDefaults(scope.instance)[name]),
+    raw: clean(scope.instance.attributes[name]),
+    schema: scope.schema.properties?.[name],
+  };
+}
+
+/** The instance a reference attribute points at, UNKNOWN if its value is unknown, undefined if not in the configuration. */
+export function follow(scope: Scope, via: string): DesiredInstance | typeof UNKNOWN | undefined {
+  const ref = lookup(scope, via);
+  if (ref.value === UNKNOWN) return UNKNOWN;
+  const type = ref.schema?.['x-nssv-reference'];
+  if (typeof ref.value !== 'string' || typeof type !== 'string') return undefined;
+  return scope.index.find(type, ref.value);
+}
+
+/** Scope of another instance at top level. */
+export function scopeOf(scope: Scope, inst: DesiredInstance): Scope | undefined {
+  const schema = findResourceSchema(inst.type);
+  return schema ? { instance: inst, schema, index: scope.index, itemPath: '' } : undefined;
+}
+
+/** Set = given, not null, not an empty list or map. */
+export function isSet(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import * as prettier from 'prettier';
+import { join } from 'node:path';
+import type { JsonSchema } from '../jsonSchema.js';
+import { resourceSchema, resourceTypes } from '../registry.js';
+import { rulesFor } from '../rules/registry.js';
+import { generateDoc, generateIndex } from './docs.js';
+import { generateTypes } from './types.js';
+
+/** Every generated file, path relative to the repository root → content (formatted with the repository's Prettier config). */
+export async function generatedFiles(root: string): Promise<Map<string, string>> {
+  const types = resourceTypes();
+  const schemas = new Map<string, JsonSchema>(types.map((t) => [t, resourceSchema(t)]));
+  const files = new Map<string, string>();
+  files.set('schemas/generated/types.ts', generateTypes(schemas));
+  for (const t of types) {
+    const example = readFileSync(join(root, 'schemas', 'examples', `${t}.tf`), 'utf8');
+    files.set(`docs/resources/${t}.md`, generateDoc(t, schemas.get(t)!, example, rulesFor(t)));
+  }
+  files.set('docs/resources/README.md', generateIndex(types, schemas));
+  const formatted = new Map<string, string>();
+  for (const [rel, content] of files) {
+    const filepath = join(root, rel);
+    const options = (await prettier.resolveConfig(filepath)) ?? {};
+    formatted.set(rel, await prettier.format(content, { ...options, filepath }));
+  }
+  return formatted;
+}

@@ -1,0 +1,904 @@
+// Generated from schemas/*.schema.json by schemas/gen/main.ts — do not edit.
+// Regenerate: npm run build && node dist/schemas/gen/main.js
+
+/**
+ * A group of KVM hosts in one data center that share scheduling, overcommit and HA settings.
+ */
+export interface NssvClusterArgs {
+  /**
+   * Unique name: lower-case letters, digits and '-', starting with a letter, at most 63 characters.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center this cluster belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * How many vCPUs the scheduler may place per physical CPU (1.0–4.0).
+   * @default 1
+   */
+  cpu_overcommit_ratio?: number;
+  /**
+   * How much guest memory the scheduler may place per MiB of host memory (1.0–4.0).
+   * @default 1
+   */
+  memory_overcommit_ratio?: number;
+  /**
+   * Restart VMs of a failed host on the other hosts of the cluster.
+   * @default false
+   */
+  ha_enabled?: boolean;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_cluster as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvClusterAttributes extends NssvClusterArgs {
+  /**
+   * Identifier other resources use to refer to this cluster (equal to name).
+   */
+  readonly id: string;
+}
+
+/**
+ * A data center: the largest namespace. Clusters, switches and storage belong to one.
+ */
+export interface NssvDatacenterArgs {
+  /**
+   * Unique name: lower-case letters, digits and '-', starting with a letter, at most 63 characters.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_datacenter as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvDatacenterAttributes extends NssvDatacenterArgs {
+  /**
+   * Identifier other resources use to refer to this data center (equal to name).
+   */
+  readonly id: string;
+}
+
+export interface NssvDistributedSwitchLacp {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   * @default "active"
+   */
+  mode?: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   * @default "slow"
+   */
+  rate?: 'fast' | 'slow';
+}
+
+/**
+ * A distributed switch: one Open vSwitch bridge of the same name on every host of its clusters.
+ */
+export interface NssvDistributedSwitchArgs {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center this switch belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * Clusters whose hosts carry the switch.
+   */
+  cluster_ids: string[];
+  /**
+   * MTU of the bridge and its ports (1280–9000).
+   * @default 1500
+   */
+  mtu?: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   * @default "vlan"
+   * Changing it replaces the resource.
+   */
+  transport?: 'vlan' | 'vxlan';
+  /**
+   * Physical NICs on each host that connect the bridge to the network (at most 8). Two or more form a bond. Default: none (the switch is internal to each host, or reaches other hosts only through VXLAN). Changed in place.
+   * @default []
+   */
+  uplinks?: string[];
+  /**
+   * How a bond of two or more uplinks shares traffic: active-backup (one NIC carries traffic, the others take over on failure), balance-slb (by source MAC and VLAN, no switch support needed) or balance-tcp (by L3/L4 hash; needs LACP). Changed in place.
+   * @default "active-backup"
+   */
+  bond_mode?: 'active-backup' | 'balance-slb' | 'balance-tcp';
+  /**
+   * LACP (802.3ad) negotiation on the bond; required for balance-tcp. Needs at least two uplinks. Changed in place.
+   * @default []
+   */
+  lacp?: NssvDistributedSwitchLacp[];
+  /**
+   * UDP port of the VXLAN tunnels (vxlan transport only; IANA default 4789).
+   * @default 4789
+   * Changing it replaces the resource.
+   */
+  vxlan_port?: number;
+}
+
+/** nssv_distributed_switch as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvDistributedSwitchAttributes extends NssvDistributedSwitchArgs {
+  /**
+   * Identifier other resources use to refer to this switch (equal to name).
+   */
+  readonly id: string;
+  /**
+   * Hosts that carry the bridge: every host of the switch's clusters (computed at plan time).
+   */
+  readonly host_ids: string[];
+}
+
+/**
+ * A KVM hypervisor host running agentd. nssv talks to the host only through its agent endpoint.
+ */
+export interface NssvHostArgs {
+  /**
+   * The host's name; must equal the hostName in its agentd configuration.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster this host belongs to.
+   */
+  cluster_id: string;
+  /**
+   * Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   */
+  endpoint: string;
+  /**
+   * Bearer token agentd expects. Sensitive: never shown in plans or logs.
+   * Sensitive.
+   */
+  token: string;
+  /**
+   * A host in maintenance mode receives no new VMs.
+   * @default false
+   */
+  maintenance?: boolean;
+  /**
+   * Free-form labels such as rack or chassis, used by failure domains and host groups.
+   * @default {}
+   */
+  labels?: Record<string, string>;
+}
+
+/** nssv_host as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvHostAttributes extends NssvHostArgs {
+  /**
+   * Identifier other resources use to refer to this host (equal to name).
+   */
+  readonly id: string;
+  /**
+   * Physical CPUs the agent reports.
+   */
+  readonly cpus: number;
+  /**
+   * Physical memory the agent reports, in MiB.
+   */
+  readonly memory_mib: number;
+  /**
+   * libvirt domain type the host runs guests with: kvm, or qemu (TCG) where KVM is unavailable.
+   */
+  readonly domain_type: string;
+}
+
+/**
+ * A set of hosts of one cluster that VM–host scheduling groups (vm-host-affinity, vm-host-anti-affinity) place VMs on or away from.
+ */
+export interface NssvHostGroupArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster whose hosts the group holds.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * The hosts in the group; all must belong to cluster_id. Changed in place.
+   */
+  host_ids: string[];
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_host_group as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvHostGroupAttributes extends NssvHostGroupArgs {
+  /**
+   * Identifier other resources use to refer to this host group (equal to name).
+   */
+  readonly id: string;
+}
+
+/**
+ * An image template (a disk image file) in an image storage; volumes are created from it with source_image_id. Its sha256 checksum is verified when it is imported.
+ */
+export interface NssvImageArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The image storage that keeps the image.
+   * Changing it replaces the resource.
+   */
+  image_storage_id: string;
+  /**
+   * Where to import the image from: an http(s) URL or an absolute file path on the hosts.
+   * Changing it replaces the resource.
+   */
+  source: string;
+  /**
+   * Format of the image file: qcow2 or raw.
+   * @default "qcow2"
+   * Changing it replaces the resource.
+   */
+  format?: 'qcow2' | 'raw';
+  /**
+   * SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  sha256?: string | null;
+  /**
+   * Guest operating system family, used for device defaults.
+   * @default "linux"
+   */
+  os_type?: 'linux' | 'windows' | 'other';
+  /**
+   * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy?: 'immediate' | 'delayed' | 'never';
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_image as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvImageAttributes extends NssvImageArgs {
+  /**
+   * Identifier other resources use to refer to this image (equal to name).
+   */
+  readonly id: string;
+  /**
+   * Size of the imported image file in bytes.
+   */
+  readonly size_bytes: number;
+}
+
+/**
+ * Image storage: where image templates (nssv_image) are kept before they are copied or cloned into volumes.
+ */
+export interface NssvImageStorageArgs {
+  /**
+   * Unique name; also the directory name (dir) or Ceph pool name (rbd).
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center the image storage serves.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * The cluster whose hosts keep the images.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * @default "dir"
+   * Changing it replaces the resource.
+   */
+  kind?: 'dir' | 'rbd';
+  /**
+   * Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  path?: string | null;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_image_storage as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvImageStorageAttributes extends NssvImageStorageArgs {
+  /**
+   * Identifier other resources use to refer to this image storage (equal to name).
+   */
+  readonly id: string;
+}
+
+export interface NssvPortGroupDhcp {
+  /**
+   * First address handed out; inside cidr.
+   */
+  start: string;
+  /**
+   * Last address handed out; inside cidr, not before start.
+   */
+  end: string;
+  /**
+   * Lease time in seconds (60–31536000).
+   * @default 86400
+   */
+  lease_seconds?: number;
+}
+
+/**
+ * A distributed port group: ports of one switch that share a network configuration (a VLAN, or a VXLAN segment), optionally with an IPv4 subnet, DHCP and DNS.
+ */
+export interface NssvPortGroupArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The distributed switch the port group belongs to.
+   * Changing it replaces the resource.
+   */
+  switch_id: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   * @default null
+   */
+  vlan_id?: number | null;
+  /**
+   * VXLAN network identifier (1–16777215) of the group's segment. Required on a switch with vxlan transport, not allowed with vlan.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  vni?: number | null;
+  /**
+   * IPv4 subnet of the group, e.g. 10.0.0.0/24. Needed for gateway, dhcp and NIC addresses.
+   * @default null
+   */
+  cidr?: string | null;
+  /**
+   * Default gateway handed to VMs; an address inside cidr.
+   * @default null
+   */
+  gateway?: string | null;
+  /**
+   * Serve DHCP on the group from a range inside cidr. Changed in place.
+   * @default []
+   */
+  dhcp?: NssvPortGroupDhcp[];
+  /**
+   * DNS servers handed to VMs (at most 3). Changed in place.
+   * @default []
+   */
+  dns_servers?: string[];
+  /**
+   * Search domain handed to VMs. Default: none.
+   * @default ""
+   */
+  dns_domain?: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_port_group as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvPortGroupAttributes extends NssvPortGroupArgs {
+  /**
+   * Identifier other resources use to refer to this port group (equal to name).
+   */
+  readonly id: string;
+  /**
+   * Hosts the port group is configured on: those of its switch (computed at plan time).
+   */
+  readonly host_ids: string[];
+}
+
+/**
+ * A placement rule for the VMs that name it in scheduling_group_id: keep them apart (vm-anti-affinity), together (vm-affinity), on a host group (vm-host-affinity) or off it (vm-host-anti-affinity).
+ */
+export interface NssvSchedulingGroupArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster the group's VMs run in.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * vm-anti-affinity: each VM on a different host; vm-affinity: all VMs on one host; vm-host-affinity: VMs only on the hosts of host_group_id; vm-host-anti-affinity: VMs never on those hosts.
+   */
+  policy: 'vm-anti-affinity' | 'vm-affinity' | 'vm-host-affinity' | 'vm-host-anti-affinity';
+  /**
+   * mandatory: a VM that cannot follow the policy is not placed (plan error); preferred: the scheduler follows it when it can.
+   * @default "preferred"
+   */
+  mode?: 'mandatory' | 'preferred';
+  /**
+   * The host group of a vm-host-affinity or vm-host-anti-affinity policy; required for those, not allowed for the others.
+   * @default null
+   */
+  host_group_id?: string | null;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_scheduling_group as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvSchedulingGroupAttributes extends NssvSchedulingGroupArgs {
+  /**
+   * Identifier other resources use to refer to this scheduling group (equal to name).
+   */
+  readonly id: string;
+}
+
+export interface NssvSecurityGroupRule {
+  /**
+   * ingress: traffic to the VM's NIC; egress: traffic from it.
+   */
+  direction: 'ingress' | 'egress';
+  /**
+   * IP protocol the rule matches: tcp, udp, icmp or all.
+   * @default "all"
+   */
+  protocol?: 'tcp' | 'udp' | 'icmp' | 'all';
+  /**
+   * First port of the range (1–65535); tcp and udp only. Default: all ports.
+   * @default null
+   */
+  port_from?: number | null;
+  /**
+   * Last port of the range (1–65535), at least port_from; tcp and udp only. Default: port_from.
+   * @default null
+   */
+  port_to?: number | null;
+  /**
+   * Remote IPv4 network the rule matches, e.g. 10.0.0.0/24. Set at most one of cidr and peer_security_group_id; neither matches any address.
+   * @default null
+   */
+  cidr?: string | null;
+  /**
+   * Match traffic from (ingress) or to (egress) the NICs of this security group instead of a CIDR.
+   * @default null
+   */
+  peer_security_group_id?: string | null;
+  /**
+   * What to do with matching traffic: allow or deny.
+   * @default "allow"
+   */
+  action?: 'allow' | 'deny';
+  /**
+   * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
+   * @default 100
+   */
+  priority?: number;
+  /**
+   * Free text for the rule.
+   * @default ""
+   */
+  description?: string;
+}
+
+/**
+ * A distributed firewall: stateful rules applied (as Open vSwitch conntrack flows) to every VM NIC that lists the group in security_group_ids. Traffic no rule allows is dropped; rules change in place.
+ */
+export interface NssvSecurityGroupArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center the group belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * Firewall rules (at most 256). Changed in place.
+   * @default []
+   */
+  rule?: NssvSecurityGroupRule[];
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_security_group as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvSecurityGroupAttributes extends NssvSecurityGroupArgs {
+  /**
+   * Identifier other resources use to refer to this security group (equal to name).
+   */
+  readonly id: string;
+}
+
+export interface NssvStoragePoolErasureCode {
+  /**
+   * Data chunks (2–16).
+   */
+  k: number;
+  /**
+   * Parity chunks (1–8): how many failure domains may fail without data loss.
+   */
+  m: number;
+}
+
+/**
+ * Data storage for volumes. A `dir` pool is a directory of qcow2/raw files on every host of its cluster (local storage); an `rbd` pool is a Ceph pool shared by the cluster's hosts, protected by replicas or erasure coding across failure domains.
+ */
+export interface NssvStoragePoolArgs {
+  /**
+   * Unique name; also the directory name under the agent's storage root.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * Storage backend: dir (files on each host) or rbd (a Ceph pool shared by the hosts).
+   * Changing it replaces the resource.
+   */
+  kind: 'dir' | 'rbd';
+  /**
+   * The cluster whose hosts provide this pool.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  replicas?: number | null;
+  /**
+   * rbd only: erasure coding instead of replicas: data is split into k data chunks plus m parity chunks, each in a different failure domain; any m of them may be lost.
+   * @default []
+   * Changing it replaces the resource.
+   */
+  erasure_code?: NssvStoragePoolErasureCode[];
+  /**
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * @default "host"
+   * Changing it replaces the resource.
+   */
+  failure_domain?: 'host' | 'chassis' | 'rack' | 'datacenter';
+  /**
+   * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * @default true
+   * Changing it replaces the resource.
+   */
+  thin_provisioning?: boolean;
+  /**
+   * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * @default null
+   */
+  quota_gib?: number | null;
+  /**
+   * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * @default "medium"
+   */
+  recovery_qos?: 'slow' | 'medium' | 'fast';
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_storage_pool as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvStoragePoolAttributes extends NssvStoragePoolArgs {
+  /**
+   * Identifier other resources use to refer to this pool (equal to name).
+   */
+  readonly id: string;
+  /**
+   * Hosts that provide the pool: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids: string[];
+}
+
+export interface NssvVmDisk {
+  /**
+   * The volume to attach.
+   * Changing it replaces the resource.
+   */
+  volume_id: string;
+  /**
+   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * @default null
+   */
+  boot_order?: number | null;
+  /**
+   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * @default "virtio"
+   * Changing it replaces the resource.
+   */
+  bus?: 'virtio' | 'scsi' | 'sata';
+}
+
+export interface NssvVmNic {
+  /**
+   * The port group the NIC joins.
+   * Changing it replaces the resource.
+   */
+  port_group_id: string;
+  /**
+   * MAC address in lower case. Default: derived from the VM name and NIC index (52:54:00:…).
+   * Changing it replaces the resource.
+   */
+  mac?: string;
+  /**
+   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  ip?: string | null;
+  /**
+   * Security groups whose rules filter the NIC's traffic (at most 16). Default: none (no filtering). Changed in place.
+   * @default []
+   */
+  security_group_ids?: string[];
+}
+
+/**
+ * A KVM guest. nssv places it on a host of its cluster at plan time unless host_id pins it.
+ */
+export interface NssvVmArgs {
+  /**
+   * Unique name; also the libvirt domain name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster the VM runs in.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * Pin the VM to this host. Default: chosen by the scheduler at plan time.
+   * Changing it replaces the resource.
+   */
+  host_id?: string;
+  /**
+   * Virtual CPUs (1–64). Changed in place.
+   * @default 1
+   */
+  vcpus?: number;
+  /**
+   * Memory in MiB (64–1048576). Changed in place.
+   * @default 512
+   */
+  memory_mib?: number;
+  /**
+   * Whether the VM should be running. Changed in place.
+   * @default "running"
+   */
+  power_state?: 'running' | 'shutoff';
+  /**
+   * Disks, attached in order as vda, vdb, …; the first one boots.
+   * @default []
+   */
+  disk?: NssvVmDisk[];
+  /**
+   * Network interfaces, in order.
+   * @default []
+   */
+  nic?: NssvVmNic[];
+  /**
+   * Scheduling group whose policy places the VM. Default: none.
+   * @default null
+   */
+  scheduling_group_id?: string | null;
+  /**
+   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * @default false
+   */
+  ha_enabled?: boolean;
+  /**
+   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * @default null
+   * Changing it replaces the resource.
+   * Sensitive.
+   */
+  user_data?: string | null;
+  /**
+   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * @default []
+   * Changing it replaces the resource.
+   * Sensitive.
+   */
+  ssh_authorized_keys?: string[];
+  /**
+   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy?: 'immediate' | 'delayed' | 'never';
+  /**
+   * Free-form key/value tags kept in the domain's metadata. Changed in place.
+   * @default {}
+   */
+  tags?: Record<string, string>;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_vm as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvVmAttributes extends NssvVmArgs {
+  /**
+   * Identifier other resources use to refer to this VM (equal to name).
+   */
+  readonly id: string;
+  /**
+   * libvirt domain UUID; unchanged by in-place updates.
+   */
+  readonly uuid: string;
+}
+
+/**
+ * A block volume in a storage pool. In a dir pool it is a file on one host: the host of the VM that attaches it, or host_id.
+ */
+export interface NssvVolumeArgs {
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The pool that holds the volume.
+   * Changing it replaces the resource.
+   */
+  pool_id: string;
+  /**
+   * Virtual size in GiB. Growing is done in place; shrinking is refused.
+   */
+  size_gib: number;
+  /**
+   * Disk image format.
+   * @default "qcow2"
+   * Changing it replaces the resource.
+   */
+  format?: 'qcow2' | 'raw';
+  /**
+   * Create the volume from this image. Set at most one of source_image_id and source_snapshot_id; neither gives an empty volume.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  source_image_id?: string | null;
+  /**
+   * Create the volume from this snapshot of another volume.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  source_snapshot_id?: string | null;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write overlay backed by the source; qcow2 only in dir pools) or full (an independent copy). Ignored without a source.
+   * @default "linked"
+   * Changing it replaces the resource.
+   */
+  clone_mode?: 'linked' | 'full';
+  /**
+   * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy?: 'immediate' | 'delayed' | 'never';
+  /**
+   * Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * Changing it replaces the resource.
+   */
+  host_id?: string;
+}
+
+/** nssv_volume as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvVolumeAttributes extends NssvVolumeArgs {
+  /**
+   * Identifier other resources use to refer to this volume (equal to name).
+   */
+  readonly id: string;
+}
+
+/**
+ * A point-in-time snapshot of a volume. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
+ */
+export interface NssvVolumeSnapshotArgs {
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The volume to snapshot.
+   * Changing it replaces the resource.
+   */
+  volume_id: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description?: string;
+}
+
+/** nssv_volume_snapshot as nssv records it: the arguments plus the attributes nssv computes. */
+export interface NssvVolumeSnapshotAttributes extends NssvVolumeSnapshotArgs {
+  /**
+   * Identifier other resources use to refer to this snapshot (equal to name).
+   */
+  readonly id: string;
+  /**
+   * When the snapshot was taken (RFC 3339).
+   */
+  readonly created_at: string;
+}
+
+/** Arguments of every resource type, by type name. */
+export interface ResourceArgs {
+  nssv_cluster: NssvClusterArgs;
+  nssv_datacenter: NssvDatacenterArgs;
+  nssv_distributed_switch: NssvDistributedSwitchArgs;
+  nssv_host: NssvHostArgs;
+  nssv_host_group: NssvHostGroupArgs;
+  nssv_image: NssvImageArgs;
+  nssv_image_storage: NssvImageStorageArgs;
+  nssv_port_group: NssvPortGroupArgs;
+  nssv_scheduling_group: NssvSchedulingGroupArgs;
+  nssv_security_group: NssvSecurityGroupArgs;
+  nssv_storage_pool: NssvStoragePoolArgs;
+  nssv_vm: NssvVmArgs;
+  nssv_volume: NssvVolumeArgs;
+  nssv_volume_snapshot: NssvVolumeSnapshotArgs;
+}
+
+export type ResourceType = keyof ResourceArgs;
+
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  'nssv_cluster',
+  'nssv_datacenter',
+  'nssv_distributed_switch',
+  'nssv_host',
+  'nssv_host_group',
+  'nssv_image',
+  'nssv_image_storage',
+  'nssv_port_group',
+  'nssv_scheduling_group',
+  'nssv_security_group',
+  'nssv_storage_pool',
+  'nssv_vm',
+  'nssv_volume',
+  'nssv_volume_snapshot',
+];
