@@ -1,0 +1,348 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
+import { configErrors as E } from './errors.js';
+import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
+
+const TOP_BLOCKS = [
+  'variable',
+  'locals',
+  'output',
+  'resource',
+  'data',
+  'module',
+  'terraform',
+  'provider',
+  'moved',
+  'import',
+  'removed',
+  'check',
+];
+const IGNORED_TOP = new Set(['terraform', 'provider', 'moved', 'import', 'removed', 'check']);
+const LABELS: Record<string, string[]> = {
+  variable: ['name'],
+  output: ['name'],
+  resource: ['type', 'name'],
+  module: ['name'],
+  locals: [],
+  data: ['type', 'name'],
+};
+
+/** A literal string value of an attribute (description, source), if it is one. */
+export function literalString(e: Expr): string | undefined {
+  if (e.t === 'template' && e.parts.every((p) => p.t === 'lit'))
+    return e.parts.map((p) => (p as { value: string }).value).join('');
+  return undefined;
+}
+function literalBool(e: Expr, diags: Diagnostic[], what: string): boolean {
+  if (e.t === 'bool') return e.value;
+  const s = literalString(e);
+  if (s === 'true' || s === 'false') return s === 'true';
+  diags.push({
+    severity: 'error',
+    code: 'NSSV_CONFIG_INVALID_ARGUMENT',
+    summary: `Invalid value for "${what}"`,
+    detail: `"${what}" must be the literal true or false.`,
+    range: e.range,
+  });
+  return false;
+}
+
+function checkLabels(b: Block, diags: Diagnostic[]): boolean {
+  const want = LABELS[b.type];
+  if (want && b.labels.length !== want.length) {
+    diags.push(E.wrongLabels(b.typeRange, b.type, want, b.labels.length));
+    return false;
+  }
+  return true;
+}
+
+/** Decode the top-level bodies of one module directory. */
+export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): ModuleDecl {
+  const m: ModuleDecl = {
+    dir,
+    variables: new Map(),
+    locals: new Map(),
+    outputs: new Map(),
+    resources: new Map(),
+    moduleCalls: new Map(),
+  };
+  for (const body of bodies) {
+    for (const a of body.attributes) {
+      diags.push(E.unsupportedArgument(a.nameRange, a.name, 'at the top level of a configuration file', []));
+    }
+    for (const b of body.blocks) {
+      if (!checkLabels(b, diags)) continue;
+      switch (b.type) {
+        case 'variable':
+          decodeVariable(m, b, diags);
+          break;
+        case 'locals':
+          for (const a of b.body.attributes) {
+            const prev = m.locals.get(a.name);
+            if (prev) diags.push(E.duplicate('local value', a.nameRange, a.name, prev.range));
+            else m.locals.set(a.name, { name: a.name, expr: a.expr, range: a.nameRange });
+          }
+          for (const nb of b.body.blocks)
+            diags.push(E.unsupportedBlock(nb.typeRange, nb.type, 'in a locals block', []));
+          break;
+        case 'output':
+          decodeOutput(m, b, diags);
+          break;
+        case 'resource':
+          decodeResource(m, b, diags);
+          break;
+        case 'module':
+          decodeModuleCall(m, b, diags);
+          break;
+        case 'data':
+          diags.push(
+            E.unsupported(
+              b.typeRange,
+              'Data sources',
+              `nssv does not read data sources yet; "data \\"${b.labels[0]}\\" \\"${b.labels[1]}\\"" cannot be evaluated. Use a variable or a resource reference instead.`,
+            ),
+          );
+          break;
+        default:
+          if (!IGNORED_TOP.has(b.type))
+            diags.push(
+              E.unsupportedBlock(b.typeRange, b.type, 'at the top level of a configuration file', TOP_BLOCKS),
+            );
+      }
+    }
+  }
+  return m;
+}
+
+function decodeVariable(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
+  const name = b.labels[0]!;
+  const prev = m.variables.get(name);
+  if (prev) {
+    diags.push(E.duplicate('variable', b.labelRanges[0]!, name, prev.range));
+    return;
+  }
+  const v: VariableDecl = {
+    name,
+    range: b.labelRanges[0]!,
+    sensitive: false,
+    nullable: true,
+    validations: [],
+  };
+  for (const a of b.body.attributes) {
+    switch (a.name) {
+      case 'default':
+        v.default = a.expr;
+        break;
+      case 'type':
+        v.typeExpr = a.expr;
+        break;
+      case 'description': {
+        const s = literalString(a.expr);
+        if (s !== undefined) v.description = s;
+        break;
+      }
+      case 'sensitive':
+        v.sensitive = literalBool(a.expr, diags, 'sensitive');
+        break;
+      case 'nullable':
+        v.nullable = literalBool(a.expr, diags, 'nullable');
+        break;
+      case 'ephemeral':
+        break;
+      default:
+        diags.push(
+          E.unsupportedArgument(a.nameRange, a.name, 'in a variable block', [
+            'default',
+            'type',
+            'description',
+            'sensitive',
+            'nullable',
+            'ephemeral',
+          ]),
+        );
+    }
+  }
+  for (const vb of b.body.blocks) {
+    if (vb.type !== 'validation') {
+      diags.push(E.unsupportedBlock(vb.typeRange, vb.type, 'in a variable block', ['validation']));
+      continue;
+    }
+    const cond = vb.body.attributes.find((a) => a.name === 'condition');
+    const msg = vb.body.attributes.find((a) => a.name === 'error_message');
+    if (!cond)
+      diags.push(
+        E.missingArgument(
+          vb.typeRange,
+          'condition',
+          'in a validation block',
+          'Add condition = <a bool expression about var.' + name + '>.',
+        ),
+      );
+    if (!msg)
+      diags.push(
+        E.missingArgument(
+          vb.typeRange,
+          'error_message',
+          'in a validation block',
+          'Add error_message = "…" explaining what is allowed.',
+        ),
+      );
+    for (const a of vb.body.attributes)
+      if (a.name !== 'condition' && a.name !== 'error_message')
+        diags.push(
+          E.unsupportedArgument(a.nameRange, a.name, 'in a validation block', ['condition', 'error_message']),
+        );
+    if (cond && msg) v.validations.push({ condition: cond.expr, errorMessage: msg.expr, range: cond.range });
+  }
+  m.variables.set(name, v);
+}
+
+function decodeOutput(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
+  const name = b.labels[0]!;
+  const prev = m.outputs.get(name);
+  if (prev) {
+    diags.push(E.duplicate('output', b.labelRanges[0]!, name, prev.range));
+    return;
+  }
+  const o: ModuleDecl['outputs'] extends Map<string, infer O> ? O : never = {
+    name,
+    sensitive: false,
+    dependsOn: [],
+    range: b.labelRanges[0]!,
+  };
+  for (const a of b.body.attributes) {
+    switch (a.name) {
+      case 'value':
+        o.value = a.expr;
+        break;
+      case 'description': {
+        const s = literalString(a.expr);
+        if (s !== undefined) o.description = s;
+        break;
+      }
+      case 'sensitive':
+        o.sensitive = literalBool(a.expr, diags, 'sensitive');
+        break;
+      case 'depends_on':
+        o.dependsOn = a.expr.t === 'tuple' ? a.expr.items : [a.expr];
+        break;
+      case 'ephemeral':
+        break;
+      default:
+        diags.push(
+          E.unsupportedArgument(a.nameRange, a.name, 'in an output block', [
+            'value',
+            'description',
+            'sensitive',
+            'depends_on',
+          ]),
+        );
+    }
+  }
+  if (!o.value)
+    diags.push(E.missingArgument(b.typeRange, 'value', `in output "${name}"`, 'Add value = <expression>.'));
+  m.outputs.set(name, o);
+}
+
+const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider']);
+
+function decodeResource(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
+  const [type, name] = [b.labels[0]!, b.labels[1]!];
+  const key = `${type}.${name}`;
+  const prev = m.resources.get(key);
+  if (prev) {
+    diags.push(E.duplicateResource(b.labelRanges[1]!, key, prev.nameRange));
+    return;
+  }
+  const r: ResourceDecl = {
+    type,
+    name,
+    range: b.range,
+    typeRange: b.labelRanges[0]!,
+    nameRange: b.labelRanges[1]!,
+    dependsOn: [],
+    lifecycle: {},
+    attributes: [],
+    blocks: [],
+    body: b.body,
+  };
+  const seen = new Map<string, Attribute>();
+  for (const a of b.body.attributes) {
+    const dup = seen.get(a.name);
+    if (dup) {
+      diags.push(E.duplicate('argument', a.nameRange, a.name, dup.nameRange));
+      continue;
+    }
+    seen.set(a.name, a);
+    if (a.name === 'count') r.count = a;
+    else if (a.name === 'for_each') r.forEach = a;
+    else if (a.name === 'depends_on') r.dependsOn = a.expr.t === 'tuple' ? a.expr.items : [a.expr];
+    else if (!RESOURCE_META.has(a.name)) r.attributes.push(a);
+  }
+  if (r.count && r.forEach) diags.push(E.countAndForEach(r.forEach.nameRange));
+  for (const nb of b.body.blocks) {
+    if (nb.type === 'lifecycle') decodeLifecycle(r.lifecycle, nb, diags);
+    else if (nb.type === 'provisioner' || nb.type === 'connection') continue;
+    else r.blocks.push(nb);
+  }
+  m.resources.set(key, r);
+}
+
+function decodeLifecycle(l: LifecycleDecl, b: Block, diags: Diagnostic[]): void {
+  const allowed = ['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by'];
+  for (const a of b.body.attributes) {
+    if (a.name === 'create_before_destroy') l.createBeforeDestroy = a.expr;
+    else if (a.name === 'prevent_destroy') l.preventDestroy = a.expr;
+    else if (a.name === 'ignore_changes') l.ignoreChanges = a.expr;
+    else if (a.name === 'replace_triggered_by') l.replaceTriggeredBy = a.expr;
+    else diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in a lifecycle block', allowed));
+  }
+  for (const nb of b.body.blocks) {
+    if (nb.type !== 'precondition' && nb.type !== 'postcondition')
+      diags.push(
+        E.unsupportedBlock(nb.typeRange, nb.type, 'in a lifecycle block', ['precondition', 'postcondition']),
+      );
+  }
+}
+
+function decodeModuleCall(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
+  const name = b.labels[0]!;
+  const prev = m.moduleCalls.get(name);
+  if (prev) {
+    diags.push(E.duplicate('module call', b.labelRanges[0]!, name, prev.range));
+    return;
+  }
+  const call: ModuleCallDecl = {
+    name,
+    source: '',
+    sourceRange: b.typeRange,
+    range: b.labelRanges[0]!,
+    dependsOn: [],
+    inputs: [],
+  };
+  let hasSource = false;
+  for (const a of b.body.attributes) {
+    if (a.name === 'source') {
+      const s = literalString(a.expr);
+      if (s === undefined)
+        diags.push(
+          E.moduleSource(a.expr.range, '(expression)', 'The module source must be a literal string.'),
+        );
+      else {
+        call.source = s;
+        call.sourceRange = a.expr.range;
+        hasSource = true;
+      }
+    } else if (a.name === 'count') call.count = a;
+    else if (a.name === 'for_each') call.forEach = a;
+    else if (a.name === 'depends_on') call.dependsOn = a.expr.t === 'tuple' ? a.expr.items : [a.expr];
+    else if (a.name === 'version' || a.name === 'providers') continue;
+    else call.inputs.push(a);
+  }
+  if (call.count && call.forEach) diags.push(E.countAndForEach(call.forEach.nameRange));
+  if (!hasSource)
+    diags.push(
+      E.missingArgument(b.typeRange, 'source', `in module "${name}"`, 'Add source = "./path/to/module".'),
+    );
+  m.moduleCalls.set(name, call);
+}

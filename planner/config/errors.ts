@@ -1,0 +1,252 @@
+import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import { didYouMean } from '../eval/errors.js';
+
+/** Named factories for configuration diagnostics. Codes are stable; tests assert them. */
+
+function d(
+  code: string,
+  range: SourceRange | undefined,
+  summary: string,
+  detail: string,
+  address?: string,
+): Diagnostic {
+  const diag: Diagnostic = { severity: 'error', code, summary, detail };
+  if (range) diag.range = range;
+  if (address) diag.address = address;
+  return diag;
+}
+
+const mean = (given: string, candidates: Iterable<string>, fmt: (s: string) => string = (s) => s): string => {
+  const s = didYouMean(given, candidates);
+  return s ? ` Did you mean "${fmt(s)}"?` : '';
+};
+
+export const configErrors = {
+  unknownResourceType(range: SourceRange, type: string, known: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_RESOURCE_TYPE',
+      range,
+      `Unknown resource type "${type}"`,
+      `nssv has no resource type "${type}".${mean(type, known)} The resource types are: ${known.join(', ')}.`,
+    );
+  },
+  duplicateResource(range: SourceRange, address: string, first: SourceRange): Diagnostic {
+    return d(
+      'NSSV_CONFIG_DUPLICATE_RESOURCE',
+      range,
+      `Duplicate resource "${address}"`,
+      `A resource named ${address} was already declared at ${first.file}:${first.line}:${first.column}. Resource names must be unique per type within a module; rename one of them.`,
+      address,
+    );
+  },
+  duplicate(kind: string, range: SourceRange, name: string, first: SourceRange): Diagnostic {
+    return d(
+      'NSSV_CONFIG_DUPLICATE_' + kind.toUpperCase().replace(/ /g, '_'),
+      range,
+      `Duplicate ${kind} "${name}"`,
+      `A ${kind} named "${name}" was already declared at ${first.file}:${first.line}:${first.column}. Names must be unique; rename or remove one of them.`,
+    );
+  },
+  unsupportedBlock(range: SourceRange, type: string, where: string, allowed: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNSUPPORTED_BLOCK',
+      range,
+      `Unsupported block type "${type}"`,
+      `Blocks of type "${type}" are not expected ${where}.${mean(type, allowed)}${allowed.length ? ' Allowed block types: ' + allowed.join(', ') + '.' : ''}`,
+    );
+  },
+  unsupportedArgument(range: SourceRange, name: string, where: string, allowed: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNSUPPORTED_ARGUMENT',
+      range,
+      `Unsupported argument "${name}"`,
+      `An argument named "${name}" is not expected ${where}.${mean(name, allowed)}${allowed.length ? ' Allowed arguments: ' + allowed.join(', ') + '.' : ''}`,
+    );
+  },
+  wrongLabels(range: SourceRange, type: string, want: string[], given: number): Diagnostic {
+    return d(
+      'NSSV_CONFIG_BLOCK_LABELS',
+      range,
+      `Wrong number of labels for a ${type} block`,
+      `A ${type} block takes ${want.length} label${want.length === 1 ? '' : 's'} (${want.join(', ')}), but ${given} ${given === 1 ? 'was' : 'were'} given. Write: ${type} ${want.map((w) => `"${w}"`).join(' ')} { … }.`,
+    );
+  },
+  missingArgument(range: SourceRange, name: string, where: string, fix: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_MISSING_ARGUMENT',
+      range,
+      `Missing required argument "${name}"`,
+      `The argument "${name}" is required ${where}. ${fix}`,
+    );
+  },
+  unknownVariable(range: SourceRange, name: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to undeclared input variable "${name}"`,
+      `An input variable with the name "${name}" has not been declared.${mean(name, declared, (s) => 'var.' + s)} Declare it with a variable "${name}" { … } block, or fix the reference.`,
+    );
+  },
+  unknownLocal(range: SourceRange, name: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to undeclared local value "${name}"`,
+      `A local value with the name "${name}" has not been declared.${mean(name, declared, (s) => 'local.' + s)} Declare it in a locals { … } block, or fix the reference.`,
+    );
+  },
+  unknownResource(range: SourceRange, type: string, name: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to undeclared resource "${type}.${name}"`,
+      `A managed resource "${type}" "${name}" has not been declared in this module.${mean(`${type}.${name}`, declared)}`,
+    );
+  },
+  unknownModule(range: SourceRange, name: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to undeclared module "${name}"`,
+      `No module call named "${name}" is declared in this module.${mean(name, declared, (s) => 'module.' + s)}`,
+    );
+  },
+  unknownRoot(range: SourceRange, name: string, candidates: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to unknown name "${name}"`,
+      `"${name}" is not a known reference.${mean(name, candidates)} References look like var.NAME, local.NAME, TYPE.NAME.ATTRIBUTE (e.g. nssv_vm.web.id), module.NAME.OUTPUT, count.index, each.key or each.value.`,
+    );
+  },
+  invalidReference(range: SourceRange, summary: string, detail: string): Diagnostic {
+    return d('NSSV_CONFIG_INVALID_REFERENCE', range, summary, detail);
+  },
+  cycle(range: SourceRange, path: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_CYCLE',
+      range,
+      `Cycle: ${path.join(' → ')}`,
+      `These objects refer to each other in a loop: ${path.join(' → ')}. Break the cycle by removing one of the references.`,
+    );
+  },
+  missingVariable(range: SourceRange, name: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_MISSING_VARIABLE',
+      range,
+      `No value for required variable "${name}"`,
+      `The input variable "${name}" has no default, so a value must be set: use -var="${name}=…", a terraform.tfvars or *.auto.tfvars file, or the environment variable TF_VAR_${name}.`,
+    );
+  },
+  invalidVariableValue(
+    range: SourceRange | undefined,
+    name: string,
+    problem: string,
+    typeDesc: string,
+  ): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_VARIABLE_VALUE',
+      range,
+      `Invalid value for variable "${name}"`,
+      `The given value is not suitable for var.${name}, which is declared as ${typeDesc}: ${problem}. Give a value of that type.`,
+    );
+  },
+  nullVariable(range: SourceRange | undefined, name: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_VARIABLE_VALUE',
+      range,
+      `Invalid value for variable "${name}"`,
+      `The variable "${name}" is declared with nullable = false, so it cannot be null. Give a non-null value.`,
+    );
+  },
+  validationFailed(range: SourceRange, name: string, message: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_VARIABLE_VALIDATION',
+      range,
+      `Invalid value for variable "${name}"`,
+      `${message}\n\nThis was checked by the validation rule at ${range.file}:${range.line}:${range.column}.`,
+    );
+  },
+  undeclaredVariableValue(
+    range: SourceRange | undefined,
+    name: string,
+    declared: string[],
+    severity: 'error' | 'warning',
+  ): Diagnostic {
+    const diag = d(
+      'NSSV_CONFIG_UNDECLARED_VARIABLE',
+      range,
+      `Value for undeclared variable "${name}"`,
+      `A value was given for "${name}", but no variable "${name}" is declared.${mean(name, declared)} Declare the variable or remove the value.`,
+    );
+    diag.severity = severity;
+    return diag;
+  },
+  invalidCount(range: SourceRange, problem: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_COUNT',
+      range,
+      'Invalid count argument',
+      `The "count" value is invalid: ${problem}. count must be a whole number ≥ 0 known before apply, like count = 3 or count = length(var.names).`,
+    );
+  },
+  invalidForEach(range: SourceRange, problem: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_FOR_EACH',
+      range,
+      'Invalid for_each argument',
+      `The "for_each" value is invalid: ${problem}. for_each takes a map, or a set of strings (use toset([...]) for a list), whose keys are known before apply.`,
+    );
+  },
+  countAndForEach(range: SourceRange): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_COUNT',
+      range,
+      'Invalid combination of "count" and "for_each"',
+      'The "count" and "for_each" meta-arguments are mutually exclusive; use only one of them.',
+    );
+  },
+  moduleSource(range: SourceRange, source: string, problem: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_MODULE_SOURCE',
+      range,
+      `Invalid module source "${source}"`,
+      `${problem} nssv supports local module paths starting with ./ or ../, like source = "./modules/vm".`,
+    );
+  },
+  unsupported(range: SourceRange, what: string, detail: string): Diagnostic {
+    return d('NSSV_CONFIG_UNSUPPORTED', range, `${what} is not supported`, detail);
+  },
+  missingInput(range: SourceRange, module: string, name: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_MISSING_VARIABLE',
+      range,
+      `Missing required argument "${name}"`,
+      `The module "${module}" declares variable "${name}" without a default, so the module block must set ${name} = ….`,
+    );
+  },
+  unknownInput(range: SourceRange, module: string, name: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNSUPPORTED_ARGUMENT',
+      range,
+      `Unsupported argument "${name}"`,
+      `The module "${module}" declares no variable "${name}".${mean(name, declared)} Declared variables: ${declared.join(', ') || '(none)'}.`,
+    );
+  },
+  readFailed(range: SourceRange | undefined, path: string, message: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_READ',
+      range,
+      `Cannot read ${path}`,
+      `${message}. Check that the path exists and is readable.`,
+    );
+  },
+  noConfig(dir: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_EMPTY',
+      undefined,
+      `No configuration files in ${dir}`,
+      `The directory ${dir} holds no *.tf or *.tf.json files. Run nssv in a configuration directory or pass --config DIR.`,
+    );
+  },
+};

@@ -1,0 +1,114 @@
+import type { Attribute } from '../hcl/ast.js';
+import { ConversionError, convert } from '../eval/convert.js';
+import { NUMBER, STRING, friendlyName } from '../eval/types.js';
+import { type Value, UNKNOWN, containsSensitive, int, object, str } from '../eval/value.js';
+import type { BigNum } from '../eval/number.js';
+import { configErrors as E } from './errors.js';
+import type { ModuleEvaluator } from './module-eval.js';
+
+export interface InstanceKey {
+  /** undefined: no count/for_each */
+  key: number | string | undefined;
+  /** count / each symbols for the instance's expressions */
+  symbols: Map<string, Value>;
+}
+
+export interface Expansion {
+  mode: 'single' | 'count' | 'for_each';
+  keys: InstanceKey[];
+  deps: Set<string>;
+}
+
+/** Expand count / for_each into instance keys (Terraform semantics: known before apply). */
+export function expand(
+  m: ModuleEvaluator,
+  count: Attribute | undefined,
+  forEach: Attribute | undefined,
+  address: string,
+): Expansion {
+  if (count) {
+    const r = m.collect(() => m.evalReported(count.expr, m.ctx, address, 'count'));
+    const v = r.value;
+    const fail = (problem: string): Expansion => {
+      m.shared.diags.push({ ...E.invalidCount(count.expr.range, problem), address });
+      return { mode: 'count', keys: [], deps: r.deps };
+    };
+    if (v.v === UNKNOWN)
+      return v.t.k === 'dynamic' && r.deps.size === 0
+        ? { mode: 'count', keys: [], deps: r.deps }
+        : fail('the value depends on attributes that cannot be determined until apply');
+    if (v.v === null) return fail('the given value is null');
+    if (containsSensitive(v))
+      return fail('the value is sensitive, so it cannot be used to decide how many instances to create');
+    let n: Value;
+    try {
+      n = convert(v, NUMBER);
+    } catch (e) {
+      if (e instanceof ConversionError)
+        return fail(`a number is required, but a ${friendlyName(v.t)} was given`);
+      throw e;
+    }
+    const num = n.v as BigNum;
+    if (!num.isInteger()) return fail(`the value ${num.toString()} is not a whole number`);
+    if (num.neg && !num.isZero) return fail(`the value ${num.toString()} is negative`);
+    const total = Number(num.toBigInt());
+    const keys: InstanceKey[] = [];
+    for (let i = 0; i < total; i++)
+      keys.push({ key: i, symbols: new Map([['count', object([['index', int(i)]])]]) });
+    return { mode: 'count', keys, deps: r.deps };
+  }
+  if (forEach) {
+    const r = m.collect(() => m.evalReported(forEach.expr, m.ctx, address, 'for_each'));
+    const v = r.value;
+    const fail = (problem: string): Expansion => {
+      m.shared.diags.push({ ...E.invalidForEach(forEach.expr.range, problem), address });
+      return { mode: 'for_each', keys: [], deps: r.deps };
+    };
+    if (v.v === UNKNOWN)
+      return v.t.k === 'dynamic' && r.deps.size === 0
+        ? { mode: 'for_each', keys: [], deps: r.deps }
+        : fail('the keys depend on attributes that cannot be determined until apply');
+    if (v.v === null) return fail('the given value is null');
+    if (v.sens) return fail('the value is sensitive, so it cannot be used as instance keys');
+    const keys: InstanceKey[] = [];
+    const k = v.t.k;
+    if (k === 'map' || k === 'object') {
+      for (const [key, e] of v.v as Map<string, Value>) keys.push({ key, symbols: each(str(key), e) });
+      return { mode: 'for_each', keys, deps: r.deps };
+    }
+    if (k === 'set') {
+      for (const e of v.v as Value[]) {
+        if (e.v === UNKNOWN) return fail('the set includes values that cannot be determined until apply');
+        if (e.v === null) return fail('the set includes a null value');
+        if (e.t.k !== 'string')
+          return fail(
+            `a set of strings is required, but this set contains ${friendlyName(e.t)} values; convert them with tostring() or toset([for x in … : tostring(x)])`,
+          );
+        const s = convert(e, STRING).v as string;
+        keys.push({ key: s, symbols: each(str(s), e) });
+      }
+      return { mode: 'for_each', keys, deps: r.deps };
+    }
+    return fail(
+      `a map, or a set of strings, is required, but a ${friendlyName(v.t)} was given${k === 'tuple' || k === 'list' ? '; convert a list with toset(...)' : ''}`,
+    );
+  }
+  return { mode: 'single', keys: [{ key: undefined, symbols: new Map() }], deps: new Set() };
+}
+
+function each(key: Value, value: Value): Map<string, Value> {
+  return new Map([
+    [
+      'each',
+      object([
+        ['key', key],
+        ['value', value],
+      ]),
+    ],
+  ]);
+}
+
+export function keySuffix(key: number | string | undefined): string {
+  if (key === undefined) return '';
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}

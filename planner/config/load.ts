@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { builtinFunctions } from '../eval/functions/index.js';
+import { loadSchemas, readModule } from './files.js';
+import { ModuleEvaluator, type Shared } from './module-eval.js';
+import type { LoadedConfig, LoadOptions } from './types.js';
+import { rootVarInputs } from './var-inputs.js';
+
+/** Extra options beyond the shared contract. */
+export interface LoadOptionsExt extends LoadOptions {
+  /** Directory of `*.schema.json` (default: the repository's schemas/). */
+  schemaDir?: string;
+}
+
+const evaluators = new WeakMap<LoadedConfig, ModuleEvaluator>();
+
+/** The root module evaluator behind a loaded configuration (for console evaluation). */
+export function rootEvaluator(config: LoadedConfig): ModuleEvaluator | undefined {
+  return evaluators.get(config);
+}
+
+/**
+ * Read the configuration in `dir` (*.tf, *.tf.json; not subdirectories), evaluate it and return the
+ * desired resource instances. User errors come back as diagnostics; this never throws for them.
+ */
+export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Promise<LoadedConfig> {
+  const diags: Diagnostic[] = [];
+  const absDir = resolve(dir);
+  try {
+    const schemas = await loadSchemas(options.schemaDir, diags);
+    const root = await readModule(absDir, '', schemas, diags);
+    const functions = builtinFunctions();
+    const inputs = await rootVarInputs(absDir, root, options, functions, diags);
+    const shared: Shared = {
+      diags,
+      schemas,
+      functions,
+      rootDir: absDir,
+      cwd: process.cwd(),
+      stack: [],
+      collectors: [],
+    };
+    const ev = new ModuleEvaluator(root, '', inputs, shared);
+    ev.run();
+    const config: LoadedConfig = {
+      dir: absDir,
+      instances: ev.allInstances(),
+      outputs: ev.outputValues(),
+      diagnostics: dedupe(diags),
+    };
+    evaluators.set(config, ev);
+    return config;
+  } catch (e) {
+    diags.push({
+      severity: 'error',
+      code: 'NSSV_INTERNAL',
+      summary: 'Internal error while loading the configuration (this is a bug in nssv)',
+      detail: `${(e as Error).message}. Please report it with the configuration that triggers it.`,
+    });
+    return { dir: absDir, instances: [], outputs: [], diagnostics: dedupe(diags) };
+  }
+}
+
+function dedupe(diags: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diags) {
+    const key = JSON.stringify([d.code, d.summary, d.detail, d.range, d.address, d.attribute]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}

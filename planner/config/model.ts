@@ -1,0 +1,76 @@
+import type { SourceRange } from '../diagnostic.js';
+import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
+
+/** A configuration directory after parsing and decoding, before evaluation. */
+export interface ModuleDecl {
+  dir: string;
+  variables: Map<string, VariableDecl>;
+  locals: Map<string, LocalDecl>;
+  outputs: Map<string, OutputDecl>;
+  /** Keyed by "TYPE.NAME", in declaration order. */
+  resources: Map<string, ResourceDecl>;
+  moduleCalls: Map<string, ModuleCallDecl>;
+}
+
+export interface VariableDecl {
+  name: string;
+  range: SourceRange;
+  typeExpr?: Expr;
+  default?: Expr;
+  description?: string;
+  sensitive: boolean;
+  nullable: boolean;
+  validations: Array<{ condition: Expr; errorMessage: Expr; range: SourceRange }>;
+}
+
+export interface LocalDecl {
+  name: string;
+  expr: Expr;
+  range: SourceRange;
+}
+
+export interface OutputDecl {
+  name: string;
+  value?: Expr;
+  sensitive: boolean;
+  description?: string;
+  dependsOn: Expr[];
+  range: SourceRange;
+}
+
+export interface LifecycleDecl {
+  createBeforeDestroy?: Expr;
+  preventDestroy?: Expr;
+  ignoreChanges?: Expr;
+  replaceTriggeredBy?: Expr;
+}
+
+export interface ResourceDecl {
+  type: string;
+  name: string;
+  range: SourceRange;
+  typeRange: SourceRange;
+  nameRange: SourceRange;
+  count?: Attribute;
+  forEach?: Attribute;
+  dependsOn: Expr[];
+  lifecycle: LifecycleDecl;
+  /** Ordinary attributes (meta-arguments removed). */
+  attributes: Attribute[];
+  /** Nested blocks, including `dynamic` blocks (meta blocks removed). */
+  blocks: Block[];
+  body: Body;
+}
+
+export interface ModuleCallDecl {
+  name: string;
+  source: string;
+  sourceRange: SourceRange;
+  range: SourceRange;
+  count?: Attribute;
+  forEach?: Attribute;
+  dependsOn: Expr[];
+  inputs: Attribute[];
+  /** Filled in by the loader: the child module, or undefined if it could not be read. */
+  module?: ModuleDecl;
+}

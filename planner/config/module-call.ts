@@ -1,0 +1,53 @@
+import { type Value, DYNAMIC_UNKNOWN, object, tuple } from '../eval/value.js';
+import { configErrors as E } from './errors.js';
+import { expand, keySuffix } from './expansion.js';
+import { ModuleEvaluator, type VarInput } from './module-eval.js';
+
+/** Instantiate a module call (once per count/for_each key) and evaluate it. */
+export function evalModuleCall(
+  parent: ModuleEvaluator,
+  name: string,
+): { value: Value; deps: Set<string>; children: ModuleEvaluator[] } {
+  const call = parent.decl.moduleCalls.get(name)!;
+  const address = `${parent.prefix}module.${name}`;
+  const child = call.module;
+  if (!child) return { value: DYNAMIC_UNKNOWN, deps: new Set(), children: [] };
+  for (const input of call.inputs) {
+    if (!child.variables.has(input.name))
+      parent.shared.diags.push({
+        ...E.unknownInput(input.nameRange, name, input.name, [...child.variables.keys()]),
+        address,
+      });
+  }
+  for (const v of child.variables.values()) {
+    if (!v.default && !call.inputs.some((i) => i.name === v.name))
+      parent.shared.diags.push({ ...E.missingInput(call.range, name, v.name), address });
+  }
+  const exp = expand(parent, call.count, call.forEach, address);
+  const explicit = parent.dependsOnAddresses(call.dependsOn);
+  const children: ModuleEvaluator[] = [];
+  const values: Array<[string | number | undefined, Value]> = [];
+  const deps = new Set<string>();
+  for (const k of exp.keys) {
+    const ctx = k.symbols.size ? parent.ctx.child(k.symbols) : parent.ctx;
+    const inputs = new Map<string, VarInput>();
+    for (const input of call.inputs) {
+      if (!child.variables.has(input.name)) continue;
+      const r = parent.collect(() => parent.evalReported(input.expr, ctx, address, input.name));
+      for (const d of exp.deps) r.deps.add(d);
+      for (const d of explicit) r.deps.add(d);
+      inputs.set(input.name, { value: r.value, range: input.expr.range, deps: r.deps });
+    }
+    const ev = new ModuleEvaluator(child, `${address}${keySuffix(k.key)}.`, inputs, parent.shared);
+    ev.run();
+    children.push(ev);
+    const out = ev.outputsValue();
+    for (const d of out.deps) deps.add(d);
+    values.push([k.key, out.value]);
+  }
+  let value: Value;
+  if (exp.mode === 'single') value = values[0]?.[1] ?? DYNAMIC_UNKNOWN;
+  else if (exp.mode === 'count') value = tuple(values.map((v) => v[1]));
+  else value = object(values.map(([k, v]) => [String(k), v]));
+  return { value, deps, children };
+}

@@ -1,0 +1,150 @@
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import { EvalContext, type FunctionDef } from '../eval/context.js';
+import { EvalError } from '../eval/errors.js';
+import { evaluate, fromJsonLiteral } from '../eval/evaluate.js';
+import { parseJson, type JNode } from '../hcl/json.js';
+import { parseHcl } from '../hcl/parser.js';
+import { configErrors as E } from './errors.js';
+import { readText } from './files.js';
+import type { ModuleDecl } from './model.js';
+import type { VarInput } from './module-eval.js';
+import type { LoadOptions } from './types.js';
+
+/**
+ * Root variable values in Terraform's precedence (later wins): TF_VAR_* environment variables,
+ * terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, -var-file, -var.
+ */
+export async function rootVarInputs(
+  dir: string,
+  root: ModuleDecl,
+  options: LoadOptions,
+  functions: ReadonlyMap<string, FunctionDef>,
+  diags: Diagnostic[],
+): Promise<Map<string, VarInput>> {
+  const inputs = new Map<string, VarInput>();
+  const declared = [...root.variables.keys()];
+  const env = options.env ?? process.env;
+  for (const [k, v] of Object.entries(env)) {
+    if (!k.startsWith('TF_VAR_') || v === undefined) continue;
+    const name = k.slice('TF_VAR_'.length);
+    if (root.variables.has(name)) inputs.set(name, { text: v });
+  }
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    names = [];
+  }
+  const files: string[] = [];
+  if (names.includes('terraform.tfvars')) files.push(join(dir, 'terraform.tfvars'));
+  if (names.includes('terraform.tfvars.json')) files.push(join(dir, 'terraform.tfvars.json'));
+  for (const n of names.filter((x) => x.endsWith('.auto.tfvars') || x.endsWith('.auto.tfvars.json')).sort())
+    files.push(join(dir, n));
+  for (const f of options.varFiles ?? []) files.push(resolve(dir, f));
+  for (const f of files) {
+    const isCli = (options.varFiles ?? []).some((x) => resolve(dir, x) === f);
+    await readVarFile(f, root, functions, diags, inputs, isCli ? 'error' : 'warning', declared);
+  }
+  for (const { name, value } of options.vars ?? []) {
+    if (!root.variables.has(name)) {
+      diags.push(E.undeclaredVariableValue(undefined, name, declared, 'error'));
+      continue;
+    }
+    inputs.set(name, { text: value });
+  }
+  return inputs;
+}
+
+async function readVarFile(
+  path: string,
+  root: ModuleDecl,
+  functions: ReadonlyMap<string, FunctionDef>,
+  diags: Diagnostic[],
+  inputs: Map<string, VarInput>,
+  undeclared: 'error' | 'warning',
+  declared: string[],
+): Promise<void> {
+  const text = await readText(path, diags);
+  if (text === undefined) return;
+  const display = path.startsWith(root.dir + '/') ? path.slice(root.dir.length + 1) : path;
+  if (path.endsWith('.json')) {
+    const r = parseJson(display, text);
+    diags.push(...r.diagnostics);
+    if (!r.value) return;
+    if (r.value.k !== 'object') {
+      diags.push({
+        severity: 'error',
+        code: 'NSSV_CONFIG_SYNTAX',
+        summary: 'Invalid variables file',
+        detail: 'A .tfvars.json file must hold a JSON object of variable values.',
+        range: r.value.range,
+      });
+      return;
+    }
+    for (const e of r.value.entries) {
+      if (!root.variables.has(e.key)) {
+        diags.push(E.undeclaredVariableValue(e.keyRange, e.key, declared, undeclared));
+        continue;
+      }
+      inputs.set(e.key, { value: fromJsonLiteral(plain(e.value)), range: e.value.range });
+    }
+    return;
+  }
+  const r = parseHcl(display, text);
+  diags.push(...r.diagnostics);
+  const ctx = new EvalContext(
+    {
+      resolve: (rootName, _a, range) => {
+        throw new EvalError({
+          severity: 'error',
+          code: 'NSSV_CONFIG_INVALID_REFERENCE',
+          summary: 'Variables not allowed',
+          detail: `Variable files hold literal values only; "${rootName}" cannot be referenced here.`,
+          range,
+        });
+      },
+    },
+    functions,
+    root.dir,
+  );
+  for (const b of r.value.blocks) {
+    diags.push({
+      severity: 'error',
+      code: 'NSSV_CONFIG_SYNTAX',
+      summary: 'Unexpected block in variables file',
+      detail: `Variable files hold only name = value lines; the block "${b.type}" is not allowed.`,
+      range: b.typeRange,
+    });
+  }
+  for (const a of r.value.attributes) {
+    if (!root.variables.has(a.name)) {
+      diags.push(E.undeclaredVariableValue(a.nameRange, a.name, declared, undeclared));
+      continue;
+    }
+    try {
+      inputs.set(a.name, { value: evaluate(a.expr, ctx), range: a.expr.range });
+    } catch (e) {
+      if (!(e instanceof EvalError)) throw e;
+      diags.push(e.diagnostic);
+    }
+  }
+}
+
+function plain(n: JNode): unknown {
+  switch (n.k) {
+    case 'string':
+      return n.value;
+    case 'number':
+      return Number(n.text);
+    case 'bool':
+      return n.value;
+    case 'null':
+      return null;
+    case 'array':
+      return n.items.map(plain);
+    case 'object':
+      return Object.fromEntries(n.entries.map((e) => [e.key, plain(e.value)]));
+  }
+}
