@@ -21,7 +21,7 @@ export const MAX_HOSTS = 64;
 /** sun_path is 108 bytes including the terminating NUL. */
 export const MAX_SOCKET_PATH_BYTES = 107;
 
-const NAME_RE = /^[a-z][a-z0-9]{0,9}$/;
+const NAME_RE = /^[a-z](?:[a-z0-9-]{0,18}[a-z0-9])?$/;
 /** System directories libvirtd sees per host (bind-mounted in its private mount namespace). */
 export const SHADOWED_DIRS = [
   '/etc/libvirt',
@@ -60,7 +60,7 @@ export function validateName(name: string): string {
     throw errors.invalidOption(
       'name',
       name,
-      'lower-case letters and digits, starting with a letter, at most 10',
+      "lower-case letters, digits and '-', starting with a letter, at most 20 characters",
     );
   }
   return name;
