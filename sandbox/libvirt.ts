@@ -2,7 +2,7 @@
  * One libvirtd (+ virtlogd) per simulated host, each under `tini -s` (a child subreaper, so
  * destroyed guests are reaped at once) inside the host's mount and network namespaces.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { errors } from './errors.js';
 import { succeeds } from './exec.js';
@@ -60,7 +60,12 @@ export function saveCapsCache(p: HostPaths, cacheDir: string): void {
   if (files.length === 0) return;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    for (const f of files) cpSync(path.join(p.capsDir, f), path.join(cacheDir, f));
+    for (const f of files) {
+      // Copy then rename: a sandbox starting at the same time never reads half a file.
+      const tmp = path.join(cacheDir, `.${f}.${process.pid}.tmp`);
+      cpSync(path.join(p.capsDir, f), tmp);
+      renameSync(tmp, path.join(cacheDir, f));
+    }
   } catch {
     // only an optimisation
   }
