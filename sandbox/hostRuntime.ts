@@ -7,7 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { agentConfig, endpointOf, ensureToken, freePort, startAgent, writeAgentConfig } from './agent.js';
 import { probeQemuCaps, saveCapsCache, seedCapsCache, startLibvirt, writeLibvirtConfig } from './libvirt.js';
 import { bindInMountNs, createMountNs, mountNsId, unmount } from './mountNs.js';
-import { addNetns, deleteNetns } from './netns.js';
+import { errors } from './errors.js';
+import { addNetns, deleteNetns, netnsExists } from './netns.js';
 import { startOvs } from './ovs.js';
 import { hostPaths, netNames, underlayIp } from './paths.js';
 import { processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
@@ -51,15 +52,18 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   const token = ensureToken(p.tokenFile);
   const seeded = seedCapsCache(opts.capsCacheDir, p);
 
-  await addNetns(h.netns);
+  // Recorded before it is made (after checking the name is free), so a crash in between leaves
+  // nothing down does not know about; removing what is not there is harmless.
+  if (netnsExists(h.netns)) throw errors.nameInUse(store.state.name, `network namespace ${h.netns}`);
   store.updateHost(name, (x) => void (x.created.netns = true));
+  await addNetns(h.netns);
   await attachHost(
     { netns: store.state.underlay.netns, bridge: store.state.underlay.bridge },
     { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name), ip: h.underlayIp },
   );
 
-  await createMountNs(p.mountNsFile, h.netns);
   store.updateHost(name, (x) => void (x.created.mountNs = true));
+  await createMountNs(p.mountNsFile, h.netns);
   for (const [source, target] of p.binds) {
     mkdirSync(source, { recursive: true });
     await bindInMountNs(p.mountNsFile, source, target);

@@ -36,7 +36,6 @@ import {
   StateStore,
   acquireLock,
   readState,
-  writeState,
   type HostState,
   type SandboxState,
 } from './state.js';
@@ -176,12 +175,12 @@ function newState(root: string, name: string): SandboxState {
 
 async function createShared(store: StateStore, progress: (msg: string) => void): Promise<void> {
   const { underlay } = store.state;
-  writeState(store.file, store.state);
-  await prepareMountNsDir(store.state.mountNsDir.path);
+  // Each step is recorded before it runs (undoing what is not there is harmless).
   store.update((s) => void (s.mountNsDir.mounted = true));
+  await prepareMountNsDir(store.state.mountNsDir.path);
   progress(`creating underlay ${underlay.netns} (${underlay.cidr}, MTU ${underlay.mtu})`);
-  await createUnderlay({ netns: underlay.netns, bridge: underlay.bridge });
   store.update((s) => void (s.underlay.created = true));
+  await createUnderlay({ netns: underlay.netns, bridge: underlay.bridge });
 }
 
 /** Hosts start in parallel; without a QEMU capabilities cache the first one starts alone and fills it. */
