@@ -39,5 +39,19 @@ export function didYouMean(given: string, candidates: readonly string[]): string
       bestDistance = dist;
     }
   }
-  return best;
+  return best ?? byWord(g, candidates);
+}
+
+/** A candidate that contains the given word at a "_"/"-" boundary (vlan → vlan_id, image_id → source_image_id), shortest first. */
+function byWord(given: string, candidates: readonly string[]): string | undefined {
+  if (given.length < 3) return undefined;
+  const hits = candidates.filter((c) => {
+    const lc = c.toLowerCase();
+    const i = lc.indexOf(given);
+    if (i < 0 || lc === given) return false;
+    const before = i === 0 || /[_-]/.test(lc[i - 1]!);
+    const after = i + given.length === lc.length || /[_-]/.test(lc[i + given.length]!);
+    return before && after;
+  });
+  return hits.sort((a, b) => a.length - b.length)[0];
 }

@@ -45,6 +45,20 @@ function diag(
   return d;
 }
 
+/** What one value of an attribute is called: name → "name", uplinks[0] → "uplink", dns_domain → "dns domain". */
+function leafNoun(attribute: string): string {
+  const item = /\[\d+\]$/.test(attribute);
+  const last = attribute
+    .replace(/(\[\d+\])+$/, '')
+    .replace(/^.*[.\]]/, '')
+    .replace(/_/g, ' ');
+  return item ? last.replace(/s$/, '') : last;
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
+}
+
 /** "nssv_vm.web: memory_mib = 32" */
 function given(s: Subject): string {
   return `${s.address}: ${s.attribute} = ${formatValue(s.value, s.sensitive)}`;
@@ -203,19 +217,28 @@ export function badLength(s: Subject & { bound: 'minLength' | 'maxLength'; limit
 }
 
 export function patternMismatch(s: Subject & { rule: string; example?: string }): Diagnostic {
-  const leaf = s.attribute.replace(/^.*[.\]]/, '').replace(/_/g, ' ');
+  const leaf = leafNoun(s.attribute);
   const fix = s.example
     ? `Fix: change ${s.attribute} to follow the rule, e.g. ${formatValue(s.example)}.`
     : `Fix: change ${s.attribute} to follow the rule.`;
   return diag(CODES.pattern, s, `${given(s)} is not a valid ${leaf}.`, `Rule: ${s.rule} ${fix}`);
 }
 
+const FORMAT_NAMES: Record<string, string> = {
+  ipv4: 'IPv4 address',
+  ipv6: 'IPv6 address',
+  uri: 'URL',
+  hostname: 'host name',
+  uuid: 'UUID',
+};
+
 export function badFormat(s: Subject & { format: string; rule: string }): Diagnostic {
+  const name = FORMAT_NAMES[s.format] ?? s.format;
   return diag(
     CODES.format,
     s,
-    `${given(s)} is not a valid ${s.format}.`,
-    `Allowed: ${s.rule}. Fix: set ${s.attribute} to a valid ${s.format}.`,
+    `${given(s)} is not a valid ${name}.`,
+    `Allowed: ${s.rule}. Fix: set ${s.attribute} to a valid ${name}.`,
   );
 }
 
@@ -352,7 +375,7 @@ export function tooManyOf(s: RuleSubject & { attributes: readonly string[]; word
 }
 
 export function requiredByRule(s: RuleSubject & { words: string; block: boolean }): Diagnostic {
-  const what = s.block ? `a ${s.attribute.replace(/^.*\./, '')} block` : s.attribute;
+  const what = s.block ? `${article(s.attribute.replace(/^.*\./, ''))} block` : s.attribute;
   return rule(
     s,
     `${s.address}: ${what} is required${when(s.words)}.`,
@@ -364,7 +387,7 @@ export function forbiddenByRule(
   s: RuleSubject & { value: unknown; sensitive: boolean; words: string; block: boolean },
 ): Diagnostic {
   const what = s.block
-    ? `a ${s.attribute.replace(/^.*\./, '')} block`
+    ? `${article(s.attribute.replace(/^.*\./, ''))} block`
     : `${s.attribute} = ${formatValue(s.value, s.sensitive)}`;
   return rule(
     s,

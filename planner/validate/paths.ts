@@ -87,12 +87,12 @@ export function parentPaths(path: string): string[] {
   return out;
 }
 
-/** Where an attribute was set: its own range, else its nearest enclosing attribute's, else the block's. */
+/** Where an attribute was set: its own range (or its first block's), else its nearest enclosing attribute's, else the block's. */
 export function rangeOf(instance: DesiredInstance, path: string): SourceRange {
   const ranges = instance.attributeRanges ?? {};
   if (path !== '') {
     for (const p of [path, ...parentPaths(path)]) {
-      const r = ranges[p];
+      const r = ranges[p] ?? ranges[`${p}[0]`];
       if (r) return r;
     }
   }

@@ -7,6 +7,7 @@ import { unknownResourceType } from './errors.js';
 import { readOnlyDiagnostics } from './readOnly.js';
 import { schemaErrorToDiagnostic } from './schemaErrors.js';
 import { containsUnknown, isUnderUnknown, unknownPointers } from './unknowns.js';
+import { explainedMissingRemoved } from './misspelled.js';
 
 /** Schema checks of one instance on its own: type known, ajv constraints, read-only attributes. */
 export function validateInstance(instance: DesiredInstance): Diagnostic[] {
@@ -28,7 +29,8 @@ export function validateInstance(instance: DesiredInstance): Diagnostic[] {
     // inside it, or (for uniqueItems) about a list that holds one.
     const unknowns = unknownPointers(instance.attributes);
     const seen = new Set<string>();
-    for (const error of validate.errors ?? []) {
+    const errors = explainedMissingRemoved(validate.errors ?? [], schema, instance.attributes);
+    for (const error of errors) {
       if (isUnderUnknown(error.instancePath, unknowns)) continue;
       if (error.keyword === 'uniqueItems' && containsUnknown(error.instancePath, unknowns)) continue;
       const d = schemaErrorToDiagnostic(error, { instance, schema });

@@ -76,25 +76,25 @@ describe('validateInstances', () => {
     ]);
   });
 
-  it('GIVEN errors inside a nested block WHEN validated THEN paths name the block item and fall back to its range', () => {
+  it('GIVEN errors inside a nested block WHEN validated THEN paths name the block item, and a misspelled required argument is reported once', () => {
     const d = validateInstances([
       vm(
-        { disk: [{ volume_id: 'a' }, { volume: 'b' }] },
-        { ranges: { 'disk[1]': at(9), 'disk[1].volume': at(10, 5) } },
+        { disk: [{ volume_id: 'a' }, { volume: 'b' }, {}] },
+        { ranges: { 'disk[1]': at(9), 'disk[1].volume': at(10, 5), 'disk[2]': at(12) } },
       ),
     ]);
     expect(d.map((x) => [x.code, x.attribute, x.summary, x.range])).toEqual([
-      [
-        'NSSV_SCHEMA_MISSING_ATTRIBUTE',
-        'disk[1].volume_id',
-        'Missing required argument "volume_id" in disk[1] of nssv_vm.web.',
-        at(9),
-      ],
       [
         'NSSV_SCHEMA_UNKNOWN_ATTRIBUTE',
         'disk[1].volume',
         'Unsupported argument "volume" in disk[1] of nssv_vm.web: did you mean "volume_id"?',
         at(10, 5),
+      ],
+      [
+        'NSSV_SCHEMA_MISSING_ATTRIBUTE',
+        'disk[2].volume_id',
+        'Missing required argument "volume_id" in disk[2] of nssv_vm.web.',
+        at(12),
       ],
     ]);
   });
