@@ -34,11 +34,11 @@ function allLines(c: ResourceChange, attrs: Attributes, sym: string, indent: str
   const scalars = Object.keys(attrs)
     .filter((k) => !(isBlock(c, prefix + k) && Array.isArray(attrs[k])))
     .sort();
-  const width = Math.max(0, ...scalars.map((k) => k.length));
+  const shown = (k: string): boolean => !(attrs[k] === null && sym === '+');
+  const width = Math.max(0, ...scalars.filter(shown).map((k) => k.length));
   for (const k of scalars) {
-    const v = attrs[k];
-    if (v === null && sym === '+') continue;
-    lines.push(`${indent}${sym} ${k.padEnd(width)} = ${renderValue(v, isSensitive(c, prefix + k))}`);
+    if (!shown(k)) continue;
+    lines.push(`${indent}${sym} ${k.padEnd(width)} = ${renderValue(attrs[k], isSensitive(c, prefix + k))}`);
   }
   for (const k of Object.keys(attrs)
     .filter((k) => !scalars.includes(k))
@@ -57,13 +57,14 @@ function changedLines(c: ResourceChange, indent: string): string[] {
   const after = c.after ?? {};
   const lines: string[] = [];
   let unchanged = 0;
+  const same = (k: string): boolean =>
+    !isUnknown(after[k]) && JSON.stringify(after[k] ?? null) === JSON.stringify(before[k] ?? null);
   const keys = Object.keys(after).sort();
-  const width = Math.max(0, ...keys.map((k) => k.length));
+  const width = Math.max(0, ...keys.filter((k) => !same(k)).map((k) => k.length));
   for (const k of keys) {
     const a = after[k];
     const b = before[k];
-    const same = !isUnknown(a) && JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-    if (same) {
+    if (same(k)) {
       unchanged++;
       continue;
     }

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { jest } from '@jest/globals';
 import { applyPlan } from '../../planner/apply/applyPlan.js';
 import type { StepRunner } from '../../planner/apply/types.js';
 import { AgentClient } from '../../provider/agent/client.js';
@@ -33,7 +34,9 @@ async function whereIs(vm: string): Promise<string> {
 }
 function poolFiles(h: string): string[] {
   try {
-    return readdirSync(join(host(h).storageRoot, 'local')).filter((f) => !f.startsWith('.')).sort();
+    return readdirSync(join(host(h).storageRoot, 'local'))
+      .filter((f) => !f.startsWith('.'))
+      .sort();
   } catch {
     return [];
   }
@@ -118,7 +121,10 @@ resource "nssv_vm" "web3" {
   expect(outcome.diagnostics).toEqual([]);
   const real = handlerRunner(outcome.ctx);
   const failing: StepRunner = {
-    run: (step, change) => (step.id === 'nssv_vm.web3#create' ? Promise.reject(new Error('injected failure')) : real.run(step, change)),
+    run: (step, change) =>
+      step.id === 'nssv_vm.web3#create'
+        ? Promise.reject(new Error('injected failure'))
+        : real.run(step, change),
     undo: real.undo,
   };
   const result = await applyPlan(outcome.plan!, outcome.state, failing, {
@@ -128,8 +134,8 @@ resource "nssv_vm" "web3" {
     save: (s) => store.write(s),
   });
   expect(result.ok).toBe(false);
-  expect(result.completed.map((s) => s.id)).toEqual(['nssv_volume.web3-root#create']);
-  expect(result.undone.map((s) => s.id)).toEqual(['nssv_volume.web3-root#create']);
+  expect(result.completed.map((s) => s.id)).toEqual(['nssv_volume.web3_root#create']);
+  expect(result.undone.map((s) => s.id)).toEqual(['nssv_volume.web3_root#create']);
   expect(await inventories()).toEqual(before);
   writeFileSync(join(env.configDir, 'extra.tf'), '');
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
@@ -138,7 +144,9 @@ resource "nssv_vm" "web3" {
 test('GIVEN a VM removed from the configuration WHEN applied THEN its domain and its disk are gone', async () => {
   const h = await whereIs('web2');
   const text = readFileSync(main(), 'utf8');
-  const cut = text.replace(/resource "nssv_volume" "web2_root" \{[^}]*\}/, '').replace(/resource "nssv_vm" "web2" \{[\s\S]*$/, '');
+  const cut = text
+    .replace(/resource "nssv_volume" "web2_root" \{[^}]*\}/, '')
+    .replace(/resource "nssv_vm" "web2" \{[\s\S]*$/, '');
   writeFileSync(main(), cut);
   const apply = await nssv(['apply', '-auto-approve'], env.configDir);
   expect(apply.code).toBe(0);
@@ -164,4 +172,23 @@ test('GIVEN no approval WHEN apply runs without a terminal THEN it refuses and c
   expect(r.stderr).toContain('Error: nssv apply needs approval, and CI=true, so nssv will not ask');
   expect(r.stderr).toContain('Review the plan above, then run: nssv apply -auto-approve');
   for (const h of ['h1', 'h2']) expect(await domains(h)).toEqual([]);
+});
+
+test('GIVEN a running agent WHEN a request has no valid token or a hostile name THEN it is refused and nothing changes', async () => {
+  const h = env.sandbox.hosts[0]!;
+  const before = await inventories();
+  const put = (token: string | undefined, name: string) =>
+    fetch(`${h.endpoint}/v1/pools/${encodeURIComponent(name)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ address: 'nssv_storage_pool.evil' }),
+    });
+  expect((await put(undefined, 'evil')).status).toBe(401);
+  expect((await put('0'.repeat(64), 'evil')).status).toBe(401);
+  const hostile = await put(h.token, 'x;rm -rf /');
+  expect(hostile.status).toBe(400);
+  const body = (await hostile.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe('invalid_name');
+  expect(body.error.message).toContain('"x;rm -rf /"');
+  expect(await inventories()).toEqual(before);
 });

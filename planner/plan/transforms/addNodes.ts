@@ -1,3 +1,5 @@
+import { applyDefaults } from '../../../schemas/attributes.js';
+import { findResourceSchema } from '../../../schemas/registry.js';
 import type { DesiredInstance } from '../../config/types.js';
 import type { State } from '../../state/types.js';
 import type { Attributes } from '../../values.js';
@@ -25,7 +27,9 @@ export function addNodes(
     for (const r of prior.resources) {
       const n = get(r.address, r.type);
       n.prior = r;
-      n.live = live.has(r.address) ? (live.get(r.address) ?? null) : r.attributes;
+      const current = live.has(r.address) ? (live.get(r.address) ?? null) : r.attributes;
+      // State written before a schema gained an attribute has no value for it: its default applies.
+      n.live = current && findResourceSchema(r.type) ? applyDefaults(r.type, current) : current;
     }
     ctx.nodes = new Map([...nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   };

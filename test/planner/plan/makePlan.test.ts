@@ -144,3 +144,39 @@ describe('makePlan', () => {
     expect(refused.diagnostics.map((d) => d.code)).toContain('NSSV_PREVENT_DESTROY');
   });
 });
+
+test('GIVEN state written before a schema gained an attribute THEN its default applies and nothing changes', () => {
+  const first = makePlan({
+    mode: 'normal',
+    desired: [...world(), ...vm('a')],
+    prior: emptyState('L'),
+    live: new Map(),
+    hostFacts: facts,
+  });
+  const state: State = {
+    version: 1,
+    serial: 1,
+    lineage: 'L',
+    resources: first.changes.map((c) => {
+      const a: Attributes = { ...c.after! };
+      delete a.description;
+      delete a.delete_policy;
+      if (c.type === 'nssv_vm')
+        Object.assign(a, {
+          uuid: 'u',
+          nic: [{ port_group_id: 'web', mac: '52:54:00:00:00:01' }],
+          disk: [{ volume_id: 'a-disk' }],
+        });
+      if (c.type === 'nssv_host') Object.assign(a, { cpus: 2, memory_mib: 4096, domain_type: 'qemu' });
+      return { address: c.address, type: c.type, attributes: a, dependencies: [], sensitivePaths: [] };
+    }),
+  };
+  const plan = makePlan({
+    mode: 'normal',
+    desired: [...world(), ...vm('a')],
+    prior: state,
+    live: new Map(),
+    hostFacts: facts,
+  });
+  expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual([]);
+});
