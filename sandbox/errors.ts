@@ -14,7 +14,8 @@ export type SandboxErrorCode =
   | 'tool_failed'
   | 'start_timeout'
   | 'stop_failed'
-  | 'state_invalid';
+  | 'state_invalid'
+  | 'interrupted';
 
 export class SandboxError extends Error {
   readonly code: SandboxErrorCode;
@@ -100,6 +101,10 @@ export const errors = {
   stopFailed: (pids: number[]): SandboxError =>
     new SandboxError('stop_failed', `Processes ${pids.join(', ')} did not exit after SIGKILL.`, {
       hint: 'Check them with `ps`; they may be stuck in the kernel (state D).',
+    }),
+  interrupted: (): SandboxError =>
+    new SandboxError('interrupted', 'Interrupted: sandbox up stopped and undid what it had started.', {
+      hint: 'Run `nssv sandbox up` again when ready.',
     }),
   stateInvalid: (file: string, why: string): SandboxError =>
     new SandboxError('state_invalid', `The sandbox state file ${file} is unreadable: ${why}.`, {

@@ -21,6 +21,8 @@ export interface StartHostOptions {
   agentdMain: string | undefined;
   startTimeoutMs: number;
   progress: (msg: string) => void;
+  /** Aborting stops at the next step; up then undoes what was started. */
+  signal?: AbortSignal;
 }
 
 export function newHostState(root: string, sandboxName: string, name: string, index: number): HostState {
@@ -70,13 +72,19 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
     store.updateHost(name, (x) => void x.created.binds.push(target));
   }
 
+  const checkpoint = (): void => {
+    if (opts.signal?.aborted) throw errors.interrupted();
+  };
+  checkpoint();
   opts.progress(`${name}: starting Open vSwitch`);
   await startOvs(p, h.netns, record);
+  checkpoint();
   opts.progress(
     `${name}: starting libvirtd${seeded ? '' : ' (and probing QEMU once for the capabilities cache)'}`,
   );
   await startLibvirt(p, h.netns, opts.startTimeoutMs, record);
   if (!seeded && (await probeQemuCaps(p.libvirtUri))) saveCapsCache(p, opts.capsCacheDir);
+  checkpoint();
 
   if (opts.agentdMain !== undefined) {
     const port = await freePort();

@@ -58,6 +58,8 @@ export interface SandboxUpOptions {
   /** Per daemon. Default 60000. */
   startTimeoutMs?: number;
   progress?: (msg: string) => void;
+  /** Abort (e.g. on Ctrl-C) to stop at the next step and undo what was started. */
+  signal?: AbortSignal;
 }
 
 export type SandboxUpAction = 'created' | 'extended' | 'unchanged';
@@ -127,11 +129,15 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
           agentdMain,
           startTimeoutMs: opts.startTimeoutMs ?? 60_000,
           progress,
+          ...(opts.signal === undefined ? {} : { signal: opts.signal }),
         });
+        if (opts.signal?.aborted) throw errors.interrupted();
       } catch (e) {
+        // A Ctrl-C also kills the tool a step was running: report the interruption, not that.
+        const cause = opts.signal?.aborted ? errors.interrupted() : e;
         progress(`up failed; undoing what it started`);
-        await rollback(store, fresh ? undefined : toAdd, progress, e);
-        throw e;
+        await rollback(store, fresh ? undefined : toAdd, progress, cause);
+        throw cause;
       }
     }
 

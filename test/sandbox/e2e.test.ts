@@ -296,3 +296,22 @@ describeReal('sandbox up that fails halfway', () => {
     rmSync(path.dirname(fake), { recursive: true, force: true });
   }, 60_000);
 });
+
+describeReal('sandbox up interrupted', () => {
+  it('GIVEN an aborted signal (Ctrl-C) THEN up stops, undoes what it started and says so', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'nssv-sbx-int-'));
+    const name = unique();
+    const abort = new AbortController();
+    abort.abort();
+    await expect(
+      sandboxUp({ root, name, hosts: 2, agentdMain: null, signal: abort.signal }),
+    ).rejects.toMatchObject({
+      code: 'interrupted',
+      message: 'Interrupted: sandbox up stopped and undid what it had started.',
+    });
+    expect((await netnsNames()).filter((n) => n.startsWith(`${name}-`))).toEqual([]);
+    expect(mountsUnder(root)).toEqual([]);
+    expect(processesMentioning(root)).toEqual([]);
+    expect(existsSync(root)).toBe(false);
+  }, 60_000);
+});

@@ -19,7 +19,16 @@ export default class SandboxUp extends Command {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(SandboxUp);
+    // Ctrl-C: stop at the next step and undo what was started (the daemons run in their own sessions).
+    const abort = new AbortController();
+    const onSignal = (): void => {
+      if (!abort.signal.aborted) process.stderr.write('Interrupted: undoing what sandbox up started...\n');
+      abort.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const result = await sandboxUp({
+      signal: abort.signal,
       root: flags.root,
       name: flags.name,
       hosts: flags.hosts,
