@@ -71,7 +71,9 @@ export function callFunction(e: Expr & { t: 'call' }, ctx: EvalContext, evaluate
     const spec: ParamSpec = i < nParams ? fn.params[i]! : fn.variadic!;
     let a = args[i]!;
     const range = fctx.argRanges[i] ?? e.range;
-    if (!spec.allowMarked && containsSensitive(a)) {
+    if (spec.allowMarked) {
+      if (a.sens) sens = true;
+    } else if (containsSensitive(a)) {
       sens = true;
       a = deepUnmark(a);
     }
@@ -112,7 +114,7 @@ export function callFunction(e: Expr & { t: 'call' }, ctx: EvalContext, evaluate
       `Call to function "${e.name}" failed: ${msg}.`,
     );
   }
-  return sens && !result.sens ? { ...result, sens: true } : result;
+  return sens && !result.sens && !fn.handlesMarks ? { ...result, sens: true } : result;
 }
 
 export function typeMismatch(name: string, v: Value, want: string): never {

@@ -31,6 +31,8 @@ export interface FunctionDef {
   variadic?: ParamSpec;
   /** Called with converted args; unknown args short-circuit unless allowUnknown. */
   impl(args: Value[], ctx: FunctionCallContext): Value;
+  /** The function decides the marks of its result itself (nonsensitive, issensitive). */
+  handlesMarks?: boolean;
   /** The function takes its arguments unevaluated (try, can). */
   lazy?: boolean;
 }

@@ -42,9 +42,11 @@ export class BigNum {
     return new BigNum(neg, mant, exp, prec);
   }
 
+  /** Like Go's big.Float.SetInt: precision is the larger of 64 and the integer's bit length. */
   static fromBigInt(n: bigint, prec = 64): BigNum {
     const neg = n < 0n;
-    return BigNum.make(neg, neg ? -n : n, 0, Math.max(prec, 1));
+    const abs = neg ? -n : n;
+    return BigNum.make(neg, abs, 0, Math.max(prec, bitLength(abs)));
   }
 
   static fromInt(n: number): BigNum {

@@ -60,8 +60,9 @@ export function parseTemplateTokens(c: Cursor, parseExpr: (c: Cursor) => Expr, b
     }
     c.fail(t, heredoc ? `the closing marker ${open.text} of the heredoc` : 'the closing quote of the string');
   }
-  if (heredoc && open.flush) flushIndentation(items);
+  // strip markers act on the adjacent literal tokens first (heredoc literals are one per line); then <<- indentation
   applyStripMarkers(items);
+  if (heredoc && open.flush) flushIndentation(items);
   const range = c.rangeFrom(open.start, closeEnd);
   const state = { i: 0 };
   const parts = buildParts(c, items, state, undefined);
