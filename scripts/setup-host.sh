@@ -98,7 +98,8 @@ if ((${#missing[@]} > 0)); then
     fi
   }
   apt_quiet apt-get update -q || fail "apt-get update failed (log: $apt_log); check network access to the Debian mirror"
-  apt_quiet apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+  # With recommends, as on the machines HOSTS.md measured (ovmf, qemu-block-extra, dmidecode...).
+  apt_quiet apt-get install -y -q "${missing[@]}" ||
     fail "apt-get install ${missing[*]} failed (log: $apt_log)"
   for pkg in "${missing[@]}"; do
     is_installed "$pkg" || fail "package $pkg is still not installed after apt-get install (log: $apt_log)"
