@@ -205,13 +205,24 @@ export class BigNum {
     if (this.inf) return this.neg ? '-Inf' : '+Inf';
     const sign = this.neg ? '-' : '';
     if (this.mant === 0n) return sign + '0';
+    // integers that fit the precision print exactly (the shortest form is the integer itself)
+    if (this.exp >= 0 && this.exp < 64 && bitLength(this.mant) + this.exp <= this.prec)
+      return sign + (this.mant << BigInt(this.exp)).toString();
     const d = shortestDecimal(this.mant, this.exp, this.prec);
     return sign + formatF(d);
   }
 }
 
 function bitLength(n: bigint): number {
-  return n.toString(2).length;
+  if (n < 0x20000000000000n)
+    return n === 0n
+      ? 0
+      : Math.floor(Math.log2(Number(n))) + 1 - (2 ** Math.floor(Math.log2(Number(n))) > Number(n) ? 1 : 0);
+  return n.toString(16).length * 4 - (4 - hexDigitBits(n.toString(16).charCodeAt(0)));
+}
+function hexDigitBits(c: number): number {
+  const v = c <= 57 ? c - 48 : c - 87;
+  return v >= 8 ? 4 : v >= 4 ? 3 : v >= 2 ? 2 : 1;
 }
 function trailingZeros(n: bigint): number {
   if (n === 0n) return 0;
@@ -254,7 +265,9 @@ function decimalOf(m: bigint, shift: number): Dec {
     s = (m * 5n ** BigInt(k)).toString();
     exp = s.length - k;
   }
-  return { mant: s.replace(/0+$/, ''), exp };
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 48) end--;
+  return { mant: s.slice(0, end), exp };
 }
 
 function shortestDecimal(mant: bigint, exp: number, prec: number): Dec {
@@ -293,7 +306,9 @@ function roundDec(d: Dec, n: number): Dec {
 }
 function roundDown(d: Dec, n: number): Dec {
   if (n < 0 || n >= d.mant.length) return d;
-  const mant = d.mant.slice(0, n).replace(/0+$/, '');
+  let end = n;
+  while (end > 0 && d.mant.charCodeAt(end - 1) === 48) end--;
+  const mant = d.mant.slice(0, end);
   return { mant, exp: mant === '' ? 0 : d.exp };
 }
 function roundUp(d: Dec, n: number): Dec {

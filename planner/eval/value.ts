@@ -100,15 +100,23 @@ function fastCompare(a: string, b: string): number {
   // ASCII fast path
   return a < b ? -1 : a > b ? 1 : 0;
 }
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
 export function keyCompare(a: string, b: string): number {
-  return NON_ASCII.test(a) || NON_ASCII.test(b) ? compareStrings(a, b) : fastCompare(a, b);
+  const c = fastCompare(a, b);
+  if (c === 0) return 0;
+  // UTF-16 order differs from code point order only where a surrogate meets a char >= U+E000
+  let i = 0;
+  while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.charCodeAt(i) >= 0xd800 && b.charCodeAt(i) >= 0xd800) return compareStrings(a, b);
+  return c;
 }
+
 
 export function sortedMap(entries: Iterable<[string, Value]>): Map<string, Value> {
   const arr = [...entries];
-  arr.sort((x, y) => keyCompare(x[0], y[0]));
+  let sorted = true;
+  for (let i = 1; i < arr.length && sorted; i++)
+    if (keyCompare(arr[i - 1]![0], arr[i]![0]) > 0) sorted = false;
+  if (!sorted) arr.sort((x, y) => keyCompare(x[0], y[0]));
   return new Map(arr);
 }
 

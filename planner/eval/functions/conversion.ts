@@ -2,16 +2,7 @@ import type { Expr } from '../../hcl/ast.js';
 import { ConversionError, convert } from '../convert.js';
 import { EvalError } from '../errors.js';
 import { BOOL, DYNAMIC, NUMBER, STRING, type Type, listOf, mapOf, setOf } from '../types.js';
-import {
-  type Value,
-  DYNAMIC_UNKNOWN,
-  UNKNOWN,
-  bool,
-  deepUnmark,
-  isWhollyKnown,
-  sensitive,
-  unknownOf,
-} from '../value.js';
+import { DYNAMIC_UNKNOWN, UNKNOWN, bool, deepUnmark, isWhollyKnown, sensitive, unknownOf } from '../value.js';
 import { def, p, type FunctionTable } from './registry.js';
 
 function converter(want: Type, what: string) {

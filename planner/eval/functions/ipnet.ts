@@ -11,16 +11,14 @@ interface Net {
 
 function parseIP(text: string): { v6: boolean; addr: bigint } {
   if (text.includes(':')) {
-    let [head, tail] = text.split('::') as [string, string | undefined];
+    const [head, tail] = text.split('::') as [string, string | undefined];
     const h = head ? head.split(':') : [];
     const tl = tail !== undefined ? (tail ? tail.split(':') : []) : [];
-    let parts = tail === undefined ? h : [...h, ...new Array(8 - h.length - tl.length).fill('0'), ...tl];
+    const parts = tail === undefined ? h : [...h, ...new Array(8 - h.length - tl.length).fill('0'), ...tl];
     if (parts.length !== 8 || parts.some((x) => !/^[0-9a-fA-F]{1,4}$/.test(x)))
       throw new Error(`invalid IP address ${JSON.stringify(text)}`);
-    head = '';
     let a = 0n;
     for (const x of parts) a = (a << 16n) | BigInt(parseInt(x, 16));
-    parts = [];
     return { v6: true, addr: a };
   }
   const parts = text.split('.');

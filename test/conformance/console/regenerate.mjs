@@ -27,7 +27,7 @@ function runConsole(dir, expr) {
       resolve({
         ok: code === 0 && err.trim() === '',
         stdout: out.replace(/\n$/, ''),
-        stderr: err.replace(/\x1b\[[0-9;]*m/g, ''),
+        stderr: err.replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), ''),
       }),
     );
     p.stdin.end(expr + '\n');
