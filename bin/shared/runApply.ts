@@ -31,7 +31,17 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
     o.print(outcome.diagnostics);
     const plan = outcome.plan;
     if (!o.json) process.stdout.write(renderPlanText(plan));
+    const saveOutputs = async (): Promise<void> => {
+      if (o.command === 'destroy') return;
+      const state = await store.read();
+      const outputs = Object.fromEntries(
+        outcome.outputs.map((x) => [x.name, { value: x.value, sensitive: x.sensitive }]),
+      );
+      if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
+        await store.write({ ...state, outputs });
+    };
     if (plan.steps.length === 0) {
+      await saveOutputs();
       if (o.json) process.stdout.write(JSON.stringify({ applied: true, steps: 0 }) + '\n');
       return 0;
     }
@@ -69,6 +79,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       process.stderr.write('\n' + failureReport(result));
       return 1;
     }
+    await saveOutputs();
     if (!o.json)
       process.stdout.write(
         '\n' + applySummary(plan, result, o.command === 'destroy' ? 'Destroy' : 'Apply') + '\n',

@@ -17,6 +17,8 @@ export interface State {
   /** Random id of this state's history. */
   lineage: string;
   resources: StateResource[];
+  /** Root module outputs as of the last successful apply (`nssv output`). */
+  outputs?: Record<string, { value: unknown; sensitive: boolean }>;
 }
 
 export function emptyState(lineage: string): State {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../planner/config/load.js';
-import type { DesiredInstance, LoadOptions } from '../../planner/config/types.js';
+import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
 import { hasErrors, type Diagnostic } from '../../planner/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import type { Plan } from '../../planner/plan/types.js';
@@ -24,6 +24,7 @@ export interface PlanOutcome {
   plan?: Plan;
   state: State;
   desired: DesiredInstance[];
+  outputs: OutputValue[];
   diagnostics: Diagnostic[];
   endpoints: Map<string, AgentEndpoint>;
   ctx: HandlerContext;
@@ -33,27 +34,27 @@ export interface PlanOutcome {
 export async function loadAndValidate(
   configDir: string,
   load?: LoadOptions,
-): Promise<{ desired: DesiredInstance[]; diagnostics: Diagnostic[] }> {
+): Promise<{ desired: DesiredInstance[]; outputs: OutputValue[]; diagnostics: Diagnostic[] }> {
   const config = await loadConfig(configDir, load);
   const diagnostics = [...config.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
-  return { desired: config.instances, diagnostics };
+  return { desired: config.instances, outputs: config.outputs, diagnostics };
 }
 
 /** config → validate → refresh from agents → plan. */
 export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
   const state = await req.store.read();
-  const { desired, diagnostics } =
+  const { desired, outputs, diagnostics } =
     req.mode === 'destroy'
-      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[] }
+      ? { desired: [] as DesiredInstance[], outputs: [] as OutputValue[], diagnostics: [] as Diagnostic[] }
       : await loadAndValidate(req.configDir, req.load);
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  if (hasErrors(diagnostics)) return { state, desired, outputs, diagnostics, endpoints, ctx };
   const refreshed = await refresh(ctx, desired, state);
   diagnostics.push(...refreshed.diagnostics);
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  if (hasErrors(diagnostics)) return { state, desired, outputs, diagnostics, endpoints, ctx };
   const plan = makePlan({
     mode: req.mode,
     desired,
@@ -62,5 +63,13 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
     hostFacts: refreshed.hostFacts,
   });
   diagnostics.push(...plan.diagnostics);
-  return { ...(hasErrors(diagnostics) ? {} : { plan }), state, desired, diagnostics, endpoints, ctx };
+  return {
+    ...(hasErrors(diagnostics) ? {} : { plan }),
+    state,
+    desired,
+    outputs,
+    diagnostics,
+    endpoints,
+    ctx,
+  };
 }
