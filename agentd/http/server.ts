@@ -35,7 +35,8 @@ export function createAgentServer(options: ServerOptions): AgentServer {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://agentd').pathname;
+    // Not `new URL(…).pathname`: it would resolve '..' segments, which must reach name validation instead.
+    const path = (req.url ?? '/').split('?')[0]!;
     let routeLabel = 'unmatched';
     let status = 500;
     try {

@@ -88,12 +88,13 @@ export function switchSpec(body: unknown): SwitchSpec {
 
 export function portGroupSpec(body: unknown): PortGroupSpec {
   const o = object(body, 'body', ['address', 'vlanId']);
-  const vlanId = o.vlanId === null ? null : integer(o, 'vlanId', 'body', 1, 4094);
-  if (o.vlanId === undefined)
+  const v = o.vlanId;
+  if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 4094)) {
     throw errors.invalidRequest(
-      'body.vlanId must be an integer from 1 to 4094 or null (untagged), got nothing',
+      `body.vlanId must be an integer from 1 to 4094 or null (untagged), got ${show(v)}`,
     );
-  return { address: address(o, 'body'), vlanId };
+  }
+  return { address: address(o, 'body'), vlanId: v };
 }
 
 export const MAX_DISKS = 26;

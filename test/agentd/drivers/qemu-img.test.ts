@@ -1,0 +1,62 @@
+import { GIB, QemuImg } from '../../../agentd/drivers/qemu-img.js';
+import { FakeExec } from '../fake-exec.js';
+
+const info = (virtualGiB: number) => ({
+  stdout: JSON.stringify({ format: 'qcow2', 'virtual-size': virtualGiB * GIB, 'actual-size': 196608 }),
+});
+
+describe('QemuImg', () => {
+  it('GIVEN a qcow2 volume WHEN created THEN qemu-img create runs with -f and the size in G as argv', async () => {
+    const fake = new FakeExec().on('create', {});
+    await new QemuImg(fake.exec).create('/p/v.qcow2', 'qcow2', 3);
+    expect(fake.calls).toEqual([
+      { file: 'qemu-img', args: ['create', '-q', '-f', 'qcow2', '/p/v.qcow2', '3G'] },
+    ]);
+  });
+
+  it('GIVEN a running guest holds the image WHEN inspected THEN info uses -U and JSON output', async () => {
+    const fake = new FakeExec().on('info', info(2));
+    expect(await new QemuImg(fake.exec).info('/p/v.qcow2')).toEqual({
+      format: 'qcow2',
+      virtualSizeBytes: 2 * GIB,
+      actualSizeBytes: 196608,
+    });
+    expect(fake.calls[0]!.args).toEqual(['info', '-U', '--output=json', '/p/v.qcow2']);
+  });
+
+  it('GIVEN a 2 GiB image WHEN grown to 5 GiB THEN qemu-img resize runs', async () => {
+    const fake = new FakeExec().on('info', info(2)).on('resize', {});
+    await new QemuImg(fake.exec).grow('/p/v.qcow2', 'qcow2', 5);
+    expect(fake.lines('resize')).toEqual(['qemu-img resize -q -f qcow2 /p/v.qcow2 5G']);
+  });
+
+  it('GIVEN a 2 GiB image WHEN asked to shrink to 1 GiB THEN it is refused with a conflict and nothing is resized', async () => {
+    const fake = new FakeExec().on('info', info(2)).on('resize', {});
+    await expect(new QemuImg(fake.exec).grow('/p/v.qcow2', 'qcow2', 1)).rejects.toMatchObject({
+      status: 409,
+      code: 'conflict',
+      message:
+        'refusing to shrink volume /p/v.qcow2 from 2 GiB to 1 GiB: shrinking destroys data; create a new, smaller volume instead',
+    });
+    expect(fake.lines('resize')).toEqual([]);
+  });
+
+  it('GIVEN the same size WHEN grown THEN nothing is resized', async () => {
+    const fake = new FakeExec().on('info', info(2));
+    await new QemuImg(fake.exec).grow('/p/v.qcow2', 'qcow2', 2);
+    expect(fake.lines('resize')).toEqual([]);
+  });
+
+  it('GIVEN qemu-img fails WHEN creating THEN tool_failed carries its stderr', async () => {
+    const fake = new FakeExec().on('create', {
+      exitCode: 1,
+      stderr: 'qemu-img: /p/v.qcow2: Permission denied\n',
+    });
+    await expect(new QemuImg(fake.exec).create('/p/v.qcow2', 'qcow2', 1)).rejects.toMatchObject({
+      status: 502,
+      code: 'tool_failed',
+      message:
+        'create qcow2 image /p/v.qcow2: qemu-img exited with 1: qemu-img: /p/v.qcow2: Permission denied',
+    });
+  });
+});
