@@ -1,0 +1,63 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, readToken, validateConfig } from '../../agentd/config-load.js';
+
+const valid = {
+  hostName: 'h1',
+  listen: { host: '127.0.0.1', port: 7070 },
+  tokenFile: '/var/lib/nssv/h1/token',
+  libvirtUri: 'qemu:///system',
+  domainType: 'qemu',
+  ovsDbSocket: '/run/openvswitch/db.sock',
+  storageRoot: '/var/lib/nssv/pools',
+  stateDir: '/var/lib/nssv/agentd',
+  shutdownTimeoutMs: 3000,
+};
+
+describe('agentd config', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'nssv-agentd-config-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('GIVEN a valid config WHEN validated THEN there are no problems', () => {
+    expect(validateConfig(valid)).toEqual([]);
+  });
+
+  it('GIVEN wrong fields WHEN validated THEN each problem names the field, the value and what is allowed', () => {
+    expect(
+      validateConfig({
+        ...valid,
+        listen: { host: '', port: 70000 },
+        domainType: 'xen',
+        storageRoot: 'pools',
+        shutdownTimeoutMs: -1,
+        extra: 1,
+      }),
+    ).toEqual([
+      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs',
+      'listen.host must be an address to listen on, got ""',
+      'listen.port must be an integer from 0 to 65535, got 70000',
+      'domainType must be one of "kvm", "qemu", "auto", got "xen"',
+      'storageRoot must be an absolute path (the directory holding dir pools), got "pools"',
+      'shutdownTimeoutMs must be an integer from 0 to 3600000, got -1',
+    ]);
+  });
+
+  it('GIVEN a file that is not JSON WHEN loaded THEN ConfigError names the file', async () => {
+    const file = join(dir, 'agentd.json');
+    await writeFile(file, '{nope');
+    await expect(loadConfig(file)).rejects.toThrow(ConfigError);
+    await expect(loadConfig(file)).rejects.toThrow(`agentd: invalid config ${file}:\n  - not valid JSON:`);
+  });
+
+  it('GIVEN an empty token file WHEN read THEN it is refused', async () => {
+    const file = join(dir, 'token');
+    await writeFile(file, '\n');
+    await expect(readToken(file)).rejects.toThrow(
+      'the token file must hold a token of at least 16 characters',
+    );
+  });
+});
