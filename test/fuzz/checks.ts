@@ -3,7 +3,8 @@ import type { Diagnostic } from '../../planner/diagnostic.js';
 import { renderDiagnostic } from '../../planner/render/diagnostics.js';
 
 const CODE = /^NSSV_[A-Z0-9_]+$/u;
-const STACK_FRAME = /^ {4}at /mu;
+/** A JavaScript stack frame, however the renderer indents it. */
+const STACK_FRAME = / {4}at \S/u;
 /** Words that betray a JavaScript value leaking into a message (unless the user wrote them). */
 const LEAKS = [
   /\bundefined\b/u,
@@ -41,7 +42,7 @@ export function renderProblems(d: Diagnostic, userText: string): string[] {
   const problems: string[] = [];
   // Without a source reader the rendering holds only nssv's own words (and quoted values).
   const own = renderDiagnostic(d);
-  if (STACK_FRAME.test(own)) problems.push(`stack trace in message: ${own}`);
+  if (STACK_FRAME.test(own) && !STACK_FRAME.test(userText)) problems.push(`stack trace in message: ${own}`);
   for (const leak of LEAKS) {
     if (leak.test(own) && !leak.test(userText)) problems.push(`${String(leak)} in message: ${own}`);
   }

@@ -138,7 +138,8 @@ export const jsonMutators: Record<string, JsonMutator> = {
   addUnknownKey: (root, r) => {
     const objs = slots(root).filter((s) => s.value && typeof s.value === 'object' && !Array.isArray(s.value));
     const target = (objs.length ? r.pick(objs).value : root) as Record<string, Json>;
-    target[r.pick(UNKNOWN_NAMES)] = randomValue(r);
+    const name = r.pick(UNKNOWN_NAMES);
+    target[name] = randomValue(r, feedsCount(name));
   },
   replaceValue: (root, r) => {
     const all = slots(root);
