@@ -8,7 +8,6 @@ const STACK_FRAME = / {4}at \S/u;
 /** Words that betray a JavaScript value leaking into a message (unless the user wrote them). */
 const LEAKS = [
   /\bundefined\b/u,
-  /\[object Object\]/u,
   /\bNaN\b/u,
   /\[object [A-Z]\w*\]/u,
   /\bfunction\s*\(/u,
