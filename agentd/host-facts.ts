@@ -18,7 +18,11 @@ export async function detectDomainType(
   }
 }
 
-/** Host facts for the inventory; CPU and memory from libvirt (what guests can get), else from the OS. */
+/**
+ * Host facts for the inventory: CPUs from libvirt (what guests can get), else from the OS; memory
+ * from the OS (agentd runs on the host), because `virsh nodeinfo` can report one NUMA node's
+ * memory only (seen here: 5338 MiB on a 24 GiB machine).
+ */
 export class HostFactsSource {
   private cached: { cpus: number; memoryMiB: number } | undefined;
 
@@ -32,7 +36,7 @@ export class HostFactsSource {
     if (!this.cached) {
       try {
         const node = await this.virsh.nodeInfo();
-        if (node.cpus > 0 && node.memoryMiB > 0) this.cached = node;
+        if (node.cpus > 0) this.cached = { cpus: node.cpus, memoryMiB: Math.floor(totalmem() / 1024 ** 2) };
       } catch {
         // libvirt unreachable: fall back to the OS below, and ask libvirt again next time.
       }
