@@ -34,7 +34,9 @@ export async function applyPlan(
   const persist = (next: State): Promise<void> => {
     state = next;
     const p = saving.then(async () => {
-      state = { ...state, serial: (await opts.save(state)).serial };
+      const written = await opts.save(state);
+      // Read `state` only after the await: steps that finished meanwhile must not be lost.
+      state = { ...state, serial: written.serial };
     });
     saving = p.catch(() => {});
     return p;

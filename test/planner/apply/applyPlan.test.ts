@@ -87,3 +87,23 @@ describe('applyPlan', () => {
     expect(result.state.resources.length).toBe(result.completed.length);
   });
 });
+
+test('GIVEN a slow state backend WHEN parallel steps finish while a save is in flight THEN no step is lost from state', async () => {
+  const { runner } = fakeRunner();
+  const written: State[] = [];
+  const result = await applyPlan(plan, emptyState('L'), runner, {
+    ...options([]),
+    parallelism: 8,
+    perHostParallelism: 8,
+    save: async (s) => {
+      await new Promise((r) => setTimeout(r, 5));
+      const next = { ...s, serial: s.serial + 1 };
+      written.push(next);
+      return next;
+    },
+  });
+  expect(result.state.resources.map((r) => r.address)).toEqual(plan.changes.map((c) => c.address));
+  expect(written[written.length - 1]!.resources.map((r) => r.address)).toEqual(
+    plan.changes.map((c) => c.address),
+  );
+});
