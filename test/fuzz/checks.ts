@@ -6,12 +6,7 @@ const CODE = /^NSSV_[A-Z0-9_]+$/u;
 /** A JavaScript stack frame, however the renderer indents it. */
 const STACK_FRAME = / {4}at \S/u;
 /** Words that betray a JavaScript value leaking into a message (unless the user wrote them). */
-const LEAKS = [
-  /\bundefined\b/u,
-  /\bNaN\b/u,
-  /\[object [A-Z]\w*\]/u,
-  /\bfunction\s*\(/u,
-];
+const LEAKS = [/\bundefined\b/u, /\bNaN\b/u, /\[object [A-Z]\w*\]/u, /\bfunction\s*\(/u];
 
 export function diagnosticProblems(d: Diagnostic, sources: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
