@@ -1,5 +1,5 @@
-// Tests are TypeScript compiled by SWC to ES modules; Jest runs them with
-// --experimental-vm-modules (see the "jest" script in package.json).
+// Tests are TypeScript, transpiled per file by ts-jest (no type check here: `npm run typecheck`
+// does that) to ES modules; Jest runs them with --experimental-vm-modules (see package.json).
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -7,10 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } },
-    ],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }],
   },
   testTimeout: 30000,
 };

@@ -1,9 +1,9 @@
 // Node module-customisation hooks: resolve `./x.js` to `./x.ts` when only the .ts exists, and
-// transpile .ts to ES modules with @swc/core (types stripped, no type checking).
+// transpile .ts to ES modules with TypeScript's transpileModule (types stripped, no type checking).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import swc from '@swc/core';
+import ts from 'typescript';
 
 export async function resolve(specifier, context, nextResolve) {
   const local = specifier.startsWith('.') || specifier.startsWith('/');
@@ -17,11 +17,14 @@ export async function resolve(specifier, context, nextResolve) {
 export async function load(url, context, nextLoad) {
   if (!url.endsWith('.ts')) return nextLoad(url, context);
   const source = await readFile(fileURLToPath(url), 'utf8');
-  const { code } = await swc.transform(source, {
-    filename: fileURLToPath(url),
-    sourceMaps: 'inline',
-    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-    module: { type: 'es6' },
+  const { outputText: code } = ts.transpileModule(source, {
+    fileName: fileURLToPath(url),
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      inlineSourceMap: true,
+      isolatedModules: true,
+    },
   });
   return { format: 'module', source: code, shortCircuit: true };
 }
