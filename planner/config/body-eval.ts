@@ -1,10 +1,10 @@
 import type { SourceRange } from '../diagnostic.js';
 import type { Attribute, Block } from '../hcl/ast.js';
 import type { EvalContext } from '../eval/context.js';
-import { tryConvert, unify, convert } from '../eval/convert.js';
+import { tryConvert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
 import { evaluate } from '../eval/evaluate.js';
-import { STRING, listOf } from '../eval/types.js';
+import { STRING } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple } from '../eval/value.js';
 import { literalString } from './decode.js';
 import { configErrors as E } from './errors.js';
@@ -103,10 +103,9 @@ export function evalBody(
     out.set(type, DYNAMIC_UNKNOWN);
     grouped.delete(type);
   }
-  for (const [type, items] of grouped) {
-    const et = unify(items.map((i) => i.t));
-    out.set(type, et && items.length ? { t: listOf(et), v: items.map((i) => convert(i, et)) } : tuple(items));
-  }
+  // Each block keeps its own object type: unifying items that set different attributes would
+  // turn them into maps and their numbers into strings.
+  for (const [type, items] of grouped) out.set(type, tuple(items));
   return out;
 }
 

@@ -19,6 +19,9 @@ export interface Expansion {
   deps: Set<string>;
 }
 
+/** More instances than this from one resource block is a mistake, not a data center (and would exhaust memory). */
+export const MAX_INSTANCES_PER_RESOURCE = 100_000;
+
 /** Expand count / for_each into instance keys (Terraform semantics: known before apply). */
 export function expand(
   m: ModuleEvaluator,
@@ -51,6 +54,11 @@ export function expand(
     const num = n.v as BigNum;
     if (!num.isInteger()) return fail(`the value ${num.toString()} is not a whole number`);
     if (num.neg && !num.isZero) return fail(`the value ${num.toString()} is negative`);
+    if (num.toBigInt() > BigInt(MAX_INSTANCES_PER_RESOURCE)) {
+      return fail(
+        `the value ${num.toString()} is above the limit of ${MAX_INSTANCES_PER_RESOURCE} instances per resource`,
+      );
+    }
     const total = Number(num.toBigInt());
     const keys: InstanceKey[] = [];
     for (let i = 0; i < total; i++)
