@@ -2,6 +2,7 @@ import type { Plan, PlanStep } from '../plan/types.js';
 import type { ResourceChange } from '../resourceChange.js';
 import type { State } from '../state/types.js';
 import type { Attributes } from '../values.js';
+import { Readiness } from './readiness.js';
 import { withInstance } from './stateUpdate.js';
 import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from './types.js';
 
@@ -44,19 +45,17 @@ export async function applyPlan(
   const current = (address: string): Attributes | null =>
     state.resources.find((r) => r.address === address)?.attributes ?? null;
 
-  const pending = new Map(plan.steps.map((s) => [s.id, s]));
-  const finished = new Set<string>();
+  const readiness = new Readiness(plan.steps, plan.barriers);
   const completed: Done[] = [];
   const running = new Map<string, Promise<void>>();
   const hostLoad = new Map<string, number>();
   let failure: StepFailure | undefined;
 
-  const canStart = (s: PlanStep): boolean =>
-    s.after.every((id) => finished.has(id)) &&
+  const hostsFree = (s: PlanStep): boolean =>
     s.hosts.every((h) => (hostLoad.get(h) ?? 0) < opts.perHostParallelism);
 
   const start = (s: PlanStep): void => {
-    pending.delete(s.id);
+    readiness.take(s.id);
     for (const h of s.hosts) hostLoad.set(h, (hostLoad.get(h) ?? 0) + 1);
     opts.onEvent?.({ kind: 'start', step: s });
     const t0 = Date.now();
@@ -67,7 +66,7 @@ export async function applyPlan(
         const after = await runner.run(s, change);
         completed.push({ step: s, before, after });
         await persist(withInstance(state, change, after, deps(s.address)));
-        finished.add(s.id);
+        readiness.finish(s.id);
         const id = after && typeof after.id === 'string' ? after.id : undefined;
         opts.onEvent?.({ kind: 'done', step: s, elapsedMs: Date.now() - t0, ...(id ? { id } : {}) });
       } catch (e) {
@@ -84,19 +83,18 @@ export async function applyPlan(
 
   for (;;) {
     if (!failure) {
-      for (const s of [...pending.values()]) {
+      for (const s of readiness.readySteps()) {
         if (running.size >= opts.parallelism) break;
-        if (canStart(s)) start(s);
+        if (hostsFree(s)) start(s);
       }
     }
     if (running.size === 0) break;
     await Promise.race(running.values());
   }
   await saving;
-  if (!failure && pending.size > 0) {
-    throw new Error(
-      `bug: ${pending.size} steps could never start (dependency cycle): ${[...pending.keys()].join(', ')}`,
-    );
+  const stuck = failure ? [] : readiness.stuck();
+  if (stuck.length > 0) {
+    throw new Error(`bug: ${stuck.length} steps could never start (dependency cycle): ${stuck.join(', ')}`);
   }
 
   const undone: PlanStep[] = [];

@@ -110,7 +110,6 @@ export function keyCompare(a: string, b: string): number {
   return c;
 }
 
-
 export function sortedMap(entries: Iterable<[string, Value]>): Map<string, Value> {
   const arr = [...entries];
   let sorted = true;

@@ -29,6 +29,7 @@ export interface PlanContext {
   diagnostics: Diagnostic[];
   changes: ResourceChange[];
   steps: PlanStep[];
+  barriers: Record<string, string[]>;
 }
 
 /** A planning pass; passes run in a fixed order (see makePlan.ts). */

@@ -33,6 +33,7 @@ export function makePlan(input: PlanInput): Plan {
     diagnostics: [],
     changes: [],
     steps: [],
+    barriers: {},
   };
   const transforms: PlanTransform[] = [
     addNodes(input.desired, input.prior, input.live),
@@ -53,6 +54,7 @@ export function makePlan(input: PlanInput): Plan {
     changes: ctx.changes,
     dependencies,
     steps: ctx.diagnostics.some((d) => d.severity === 'error') ? [] : ctx.steps,
+    barriers: ctx.diagnostics.some((d) => d.severity === 'error') ? {} : ctx.barriers,
     prior: { lineage: input.prior.lineage, serial: input.prior.serial },
     diagnostics: ctx.diagnostics,
   };

@@ -23,6 +23,11 @@ export interface Plan {
   /** Dependencies each instance will have in state after apply (resolved instance addresses). */
   dependencies: Record<string, string[]>;
   steps: PlanStep[];
+  /**
+   * Named joins in the step graph: a step whose `after` names a barrier waits until every step
+   * (or barrier) listed for it has finished. They stand for "all instances of a resource".
+   */
+  barriers: Record<string, string[]>;
   /** The state this plan was made against: applying refuses if it moved on. */
   prior: { lineage: string; serial: number };
   diagnostics: Diagnostic[];

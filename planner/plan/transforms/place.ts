@@ -32,8 +32,9 @@ export function place(ctx: PlanContext): void {
     if (typeof host === 'string') claim(host, vm.planned!);
     else unplaced.push(vm);
   }
-  for (const vm of unplaced) placeVm(ctx, vm, volumes, capacities, claim);
-  for (const vm of vms) checkPin(ctx, vm);
+  const hosts = desiredNodes(ctx, 'nssv_host');
+  for (const vm of unplaced) placeVm(ctx, vm, volumes, hosts, capacities, claim);
+  for (const vm of vms) checkPin(ctx, vm, hosts);
   placeVolumes(ctx, vms, volumes);
 }
 
@@ -54,6 +55,7 @@ function placeVm(
   ctx: PlanContext,
   vm: PlanNode,
   volumes: Map<string, PlanNode>,
+  hosts: PlanNode[],
   capacities: Map<string, HostCapacity>,
   claim: (host: string, vm: Attributes) => void,
 ): void {
@@ -64,7 +66,7 @@ function placeVm(
   const pinnedBy = volumeIds(p)
     .map((id) => volumes.get(id)?.planned?.host_id)
     .find((h): h is string => typeof h === 'string');
-  const clusterHosts = desiredNodes(ctx, 'nssv_host').filter((h) => h.planned!.cluster_id === cluster);
+  const clusterHosts = hosts.filter((h) => h.planned!.cluster_id === cluster);
   const missing = clusterHosts.find((h) => !ctx.hostFacts.has(String(h.planned!.name)));
   if (missing) {
     ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, String(missing.planned!.name)));
@@ -83,10 +85,9 @@ function placeVm(
   claim(choice.host.host.name, p);
 }
 
-function checkPin(ctx: PlanContext, vm: PlanNode): void {
+function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
   const p = vm.planned!;
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
-  const hosts = desiredNodes(ctx, 'nssv_host');
   const host = hosts.find((h) => h.planned!.name === p.host_id);
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
   if (!host) {
@@ -100,9 +101,17 @@ function checkPin(ctx: PlanContext, vm: PlanNode): void {
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {
+  const usersOf = new Map<string, PlanNode[]>();
+  for (const vm of vms) {
+    for (const id of volumeIds(vm.planned!)) {
+      const list = usersOf.get(id);
+      if (list) list.push(vm);
+      else usersOf.set(id, [vm]);
+    }
+  }
   for (const vol of volumes.values()) {
     const v = vol.planned!;
-    const users = vms.filter((vm) => volumeIds(vm.planned!).includes(String(v.id)));
+    const users = usersOf.get(String(v.id)) ?? [];
     const firstUser = users[0];
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
       if (!firstUser) {

@@ -180,3 +180,36 @@ test('GIVEN state written before a schema gained an attribute THEN its default a
   });
   expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual([]);
 });
+
+test('GIVEN instances that depend on a whole counted resource THEN they wait on one barrier for all its instances', () => {
+  const vols = [0, 1, 2].map((i) => ({
+    ...desired(`nssv_volume.root[${i}]`, { name: `root-${i}`, pool_id: 'p', size_gib: 1 }, [
+      'nssv_storage_pool.p',
+    ]),
+    resourceAddress: 'nssv_volume.root',
+  }));
+  const vms = [0, 1, 2].map((i) => ({
+    ...desired(
+      `nssv_vm.web[${i}]`,
+      { name: `web-${i}`, cluster_id: 'c', memory_mib: 256, disk: [{ volume_id: `root-${i}` }] },
+      ['nssv_cluster.c', 'nssv_volume.root'],
+    ),
+    resourceAddress: 'nssv_vm.web',
+  }));
+  const plan = makePlan({
+    mode: 'normal',
+    desired: [...world(), ...vols, ...vms],
+    prior: emptyState('L'),
+    live: new Map(),
+    hostFacts: facts,
+  });
+  expect(plan.diagnostics).toEqual([]);
+  expect(plan.barriers['nssv_volume.root#created']).toEqual([
+    'nssv_volume.root[0]#create',
+    'nssv_volume.root[1]#create',
+    'nssv_volume.root[2]#create',
+  ]);
+  expect(plan.steps.find((s) => s.id === 'nssv_vm.web[1]#create')!.after).toContain(
+    'nssv_volume.root#created',
+  );
+});
