@@ -1,6 +1,7 @@
 import type { Plan } from '../../planner/plan/types.js';
 import { renderPlanText } from '../../planner/render/planText.js';
 import { applyOperation } from '../../provider/operations/apply.js';
+import { outputsAfterApply } from '../../provider/operations/outputs.js';
 import { planOperation } from '../../provider/operations/plan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { DiagnosticsError } from '../../planner/diagnostic.js';
@@ -34,9 +35,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
     const saveOutputs = async (): Promise<void> => {
       if (o.command === 'destroy') return;
       const state = await store.read();
-      const outputs = Object.fromEntries(
-        outcome.outputs.map((x) => [x.name, { value: x.value, sensitive: x.sensitive }]),
-      );
+      const outputs = await outputsAfterApply(o.configDir, o.load, state);
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };

@@ -76,3 +76,13 @@ resource "nssv_vm" "web2" {
     port_group_id = nssv_port_group.web.id
   }
 }
+
+output "placement" {
+  description = "Which host each VM was placed on."
+  value       = { for vm in [nssv_vm.web1, nssv_vm.web2] : vm.name => vm.host_id }
+}
+
+output "web1_uuid" {
+  description = "libvirt domain UUID of web1."
+  value       = nssv_vm.web1.uuid
+}

@@ -39,6 +39,7 @@ export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Pro
       cwd: process.cwd(),
       stack: [],
       collectors: [],
+      ...(options.known ? { known: options.known } : {}),
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();

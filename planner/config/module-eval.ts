@@ -1,3 +1,4 @@
+import type { Attributes } from '../values.js';
 import type { Diagnostic, SourceRange } from '../diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import { parseExpression } from '../hcl/parser.js';
@@ -43,6 +44,8 @@ export interface Shared {
   stack: string[];
   /** Dependency collectors (addresses referenced by the expression being evaluated). */
   collectors: Set<string>[];
+  /** Applied attributes by instance address (LoadOptions.known). */
+  known?: ReadonlyMap<string, Attributes>;
 }
 
 const PENDING = Symbol('pending');

@@ -3,14 +3,19 @@ import { fromJsonLiteral } from '../eval/evaluate.js';
 import { STRING } from '../eval/types.js';
 import { type Value, UNKNOWN, nullOf, object, sensitive, unknownOf } from '../eval/value.js';
 import type { PropInfo, ResourceSchema } from './schema.js';
+import { isUnknown, type Attributes } from '../values.js';
 
 /**
  * The value other expressions see for a resource instance: its configured attributes, schema defaults
  * for the rest, `id` equal to the id attribute (name), computed attributes unknown, sensitive ones marked.
  */
-export function referenceValue(schema: ResourceSchema | undefined, configured: Map<string, Value>): Value {
+export function referenceValue(
+  schema: ResourceSchema | undefined,
+  configured: Map<string, Value>,
+  known?: Attributes,
+): Value {
   if (!schema) return object(configured);
-  const entries = fill(schema.props, configured);
+  const entries = fill(schema.props, configured, known);
   const idSource = configured.get(schema.idAttr);
   entries.set(
     'id',
@@ -19,13 +24,28 @@ export function referenceValue(schema: ResourceSchema | undefined, configured: M
   return object(entries);
 }
 
-function fill(props: Map<string, PropInfo>, configured: Map<string, Value>): Map<string, Value> {
+/** A computed attribute's applied value, converted to its schema type; undefined when not known. */
+function knownValue(p: PropInfo, known: Attributes | undefined): Value | undefined {
+  const raw = known?.[p.name];
+  if (raw === undefined || raw === null || isUnknown(raw)) return undefined;
+  const v = fromJsonLiteral(raw);
+  return tryConvert(v, p.type) ?? v;
+}
+
+function fill(
+  props: Map<string, PropInfo>,
+  configured: Map<string, Value>,
+  known?: Attributes,
+): Map<string, Value> {
   const entries = new Map(configured);
   for (const [name, p] of props) {
     const given = entries.get(name);
     if (given !== undefined && given.v !== null) {
       if (p.block && given.v !== UNKNOWN && Array.isArray(given.v) && p.item) {
-        const items = given.v.map((it) => (it.v instanceof Map ? object(fill(p.item!, it.v)) : it));
+        const knownItems = Array.isArray(known?.[name]) ? (known![name] as Attributes[]) : [];
+        const items = given.v.map((it, i) =>
+          it.v instanceof Map ? object(fill(p.item!, it.v, knownItems[i] ?? undefined)) : it,
+        );
         entries.set(name, {
           t: { k: 'tuple', elems: items.map((i) => i.t) },
           v: items,
@@ -36,7 +56,7 @@ function fill(props: Map<string, PropInfo>, configured: Map<string, Value>): Map
       continue;
     }
     let v: Value;
-    if (p.computed) v = unknownOf(p.type);
+    if (p.computed) v = knownValue(p, known) ?? unknownOf(p.type);
     else if (p.hasDefault) {
       const d = fromJsonLiteral(p.default);
       v = tryConvert(d, p.type) ?? d;

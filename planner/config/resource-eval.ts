@@ -70,7 +70,7 @@ export function evalResource(m: ModuleEvaluator, decl: ResourceDecl): ResourceRe
       attributeRanges: ranges,
       sensitivePaths,
     });
-    refs.push([k.key, referenceValue(schema, r.value)]);
+    refs.push([k.key, referenceValue(schema, r.value, m.shared.known?.get(address))]);
   }
   let value: Value;
   if (exp.mode === 'single') value = refs[0]?.[1] ?? DYNAMIC_UNKNOWN;

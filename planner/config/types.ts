@@ -41,6 +41,12 @@ export interface LoadOptions {
   varFiles?: string[];
   /** process.env by default; TF_VAR_* are read from it. */
   env?: Record<string, string | undefined>;
+  /**
+   * Attributes recorded by the last apply, by instance address. When given, references see these
+   * values for computed attributes the configuration leaves open (outputs after apply, console),
+   * as Terraform reads them from state. Plans never pass it: there, computed values stay unknown.
+   */
+  known?: ReadonlyMap<string, Attributes>;
 }
 
 export interface LoadedConfig {

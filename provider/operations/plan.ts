@@ -24,7 +24,6 @@ export interface PlanOutcome {
   plan?: Plan;
   state: State;
   desired: DesiredInstance[];
-  outputs: OutputValue[];
   diagnostics: Diagnostic[];
   endpoints: Map<string, AgentEndpoint>;
   ctx: HandlerContext;
@@ -44,17 +43,17 @@ export async function loadAndValidate(
 /** config → validate → refresh from agents → plan. */
 export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
   const state = await req.store.read();
-  const { desired, outputs, diagnostics } =
+  const { desired, diagnostics } =
     req.mode === 'destroy'
-      ? { desired: [] as DesiredInstance[], outputs: [] as OutputValue[], diagnostics: [] as Diagnostic[] }
+      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[] }
       : await loadAndValidate(req.configDir, req.load);
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
-  if (hasErrors(diagnostics)) return { state, desired, outputs, diagnostics, endpoints, ctx };
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
   const refreshed = await refresh(ctx, desired, state);
   diagnostics.push(...refreshed.diagnostics);
-  if (hasErrors(diagnostics)) return { state, desired, outputs, diagnostics, endpoints, ctx };
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
   const plan = makePlan({
     mode: req.mode,
     desired,
@@ -67,7 +66,6 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
     ...(hasErrors(diagnostics) ? {} : { plan }),
     state,
     desired,
-    outputs,
     diagnostics,
     endpoints,
     ctx,

@@ -78,6 +78,11 @@ test('GIVEN the quick start WHEN applied THEN two guests run with qcow2 disks an
   }
   expect(new Set([await whereIs('web1'), await whereIs('web2')])).toEqual(new Set(['h1', 'h2']));
 
+  const out = await nssv(['output', '-json'], env.configDir);
+  const outputs = JSON.parse(out.stdout) as Record<string, { value: unknown }>;
+  expect(outputs.placement!.value).toEqual({ web1: await whereIs('web1'), web2: await whereIs('web2') });
+  expect(outputs.web1_uuid!.value).toBe(await virsh(await whereIs('web1'), ['domuuid', 'web1']));
+
   const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
   expect(plan.code).toBe(0);
