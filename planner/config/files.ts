@@ -110,18 +110,24 @@ export async function readModule(
 }
 
 /** Load every `*.schema.json` in the schema directory. */
+/** Schemas do not change while nssv runs: each directory is read once per process. */
+const schemaCache = new Map<string, Map<string, ResourceSchema>>();
+
 export async function loadSchemas(
   schemaDir: string | undefined,
   diags: Diagnostic[],
 ): Promise<Map<string, ResourceSchema>> {
-  const out = new Map<string, ResourceSchema>();
   const dir = schemaDir ?? (await findSchemaDir());
-  if (!dir) return out;
+  if (!dir) return new Map();
+  const cached = schemaCache.get(dir);
+  if (cached) return cached;
+  const out = new Map<string, ResourceSchema>();
   let names: string[] = [];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.schema.json')).sort();
   } catch (e) {
     diags.push(E.readFailed(undefined, dir, (e as Error).message));
+    return out;
   }
   for (const n of names) {
     try {
@@ -132,6 +138,7 @@ export async function loadSchemas(
       // a broken schema file is someone else's test failure; skip it
     }
   }
+  schemaCache.set(dir, out);
   return out;
 }
 

@@ -14,7 +14,7 @@ import { describeFailure, runFuzz, summarise, type FuzzReport } from './runner.j
 const seed = Number(process.env.NSSV_FUZZ_SEED ?? 20261121);
 const runs = Number(process.env.NSSV_FUZZ_RUNS ?? 10000);
 const start = Number(process.env.NSSV_FUZZ_START ?? 0);
-const timeBoundMs = Number(process.env.NSSV_FUZZ_TIME_BOUND_MS ?? 2000);
+const timeBoundMs = Number(process.env.NSSV_FUZZ_TIME_BOUND_MS ?? 10000);
 
 describe('configuration fuzzing', () => {
   let report: FuzzReport;

@@ -162,7 +162,7 @@ async function runCase(
 }
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
-  const { seed, runs, start = 0, concurrency = 16, timeBoundMs = 2000 } = options;
+  const { seed, runs, start = 0, concurrency = 16, timeBoundMs = 10000 } = options;
   const seeds = seedConfigs();
   const report: FuzzReport = {
     seed,
