@@ -9,6 +9,8 @@ import { buildSteps } from './transforms/buildSteps.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { diff } from './transforms/diff.js';
 import { place } from './transforms/place.js';
+import { preventDestroy } from './transforms/preventDestroy.js';
+import { replaceTriggered } from './transforms/replaceTriggered.js';
 import { plannedAttributes } from './transforms/plannedAttributes.js';
 import { resolveDependencies } from './transforms/resolveDependencies.js';
 import type { Plan } from './types.js';
@@ -43,6 +45,8 @@ export function makePlan(input: PlanInput): Plan {
     place,
     addHostDependencies,
     diff,
+    replaceTriggered,
+    preventDestroy,
     buildSteps,
   ];
   for (const t of transforms) t(ctx);

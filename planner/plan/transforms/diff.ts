@@ -61,17 +61,7 @@ export function diff(ctx: PlanContext): void {
     if (d.changed.length === 0) {
       changes.push({ ...base, action: 'noop', before: live, after: n.planned });
     } else if (d.forceNew.length > 0) {
-      const after: Attributes = { ...n.planned };
-      for (const info of attributeInfos(n.type)) {
-        if (
-          info.source === 'readonly' &&
-          !info.path.includes('[]') &&
-          info.path !== 'id' &&
-          !DERIVED_ATTRIBUTES.has(info.path)
-        ) {
-          after[info.path] = unknownValue;
-        }
-      }
+      const after = forReplacement(n.type, n.planned);
       n.planned = after;
       changes.push({
         ...base,
@@ -85,16 +75,23 @@ export function diff(ctx: PlanContext): void {
       changes.push({ ...base, action: 'update', before: live, after: n.planned });
     }
   }
-  for (const c of changes) {
-    const n = ctx.nodes.get(c.address)!;
-    const prevent = n.desired?.lifecycle.preventDestroy ?? false;
-    if (prevent && (c.action === 'delete' || c.action === 'replace')) {
-      ctx.diagnostics.push(
-        planErrors.preventDestroy(c.address, c.action === 'delete' ? 'destroy' : 'replace', n.desired?.range),
-      );
+  ctx.changes = changes;
+}
+
+/** Planned attributes of a replacement: what the host computes (uuid, …) is not known until apply. */
+export function forReplacement(type: string, planned: Attributes): Attributes {
+  const after: Attributes = { ...planned };
+  for (const info of attributeInfos(type)) {
+    if (
+      info.source === 'readonly' &&
+      !info.path.includes('[]') &&
+      info.path !== 'id' &&
+      !DERIVED_ATTRIBUTES.has(info.path)
+    ) {
+      after[info.path] = unknownValue;
     }
   }
-  ctx.changes = changes;
+  return after;
 }
 
 function checkShrink(ctx: PlanContext, n: PlanNode, live: Attributes): void {

@@ -213,3 +213,34 @@ test('GIVEN instances that depend on a whole counted resource THEN they wait on 
     'nssv_volume.root#created',
   );
 });
+
+describe('lifecycle.replace_triggered_by', () => {
+  function withTrigger(memoryOfA: number, trigger: string) {
+    const instances = [...world(), ...vm('a', memoryOfA), ...vm('b')];
+    instances.find((d) => d.address === 'nssv_vm.b')!.lifecycle.replaceTriggeredBy = [trigger];
+    return instances;
+  }
+
+  test('GIVEN b is replaced when a changes WHEN a is updated THEN b is replaced too, saying why', () => {
+    const state = applied(planFor());
+    const plan = planFor(withTrigger(1024, 'nssv_vm.a'), state);
+    const b = plan.changes.find((c) => c.address === 'nssv_vm.b')!;
+    expect([b.action, b.reason]).toEqual(['replace', 'replace_triggered_by nssv_vm.a']);
+    expect(plan.steps.map((s) => s.id)).toEqual(['nssv_vm.a#update', 'nssv_vm.b#create', 'nssv_vm.b#delete']);
+  });
+
+  test('GIVEN a trigger on one attribute WHEN another attribute changes THEN nothing is replaced', () => {
+    const state = applied(planFor());
+    const plan = planFor(withTrigger(1024, 'nssv_vm.a.vcpus'), state);
+    expect(plan.changes.find((c) => c.address === 'nssv_vm.b')!.action).toBe('noop');
+    const plan2 = planFor(withTrigger(1024, 'nssv_vm.a.memory_mib'), state);
+    expect(plan2.changes.find((c) => c.address === 'nssv_vm.b')!.action).toBe('replace');
+  });
+
+  test('GIVEN prevent_destroy on an instance a trigger would replace THEN the plan is refused', () => {
+    const state = applied(planFor());
+    const instances = withTrigger(1024, 'nssv_vm.a');
+    instances.find((d) => d.address === 'nssv_vm.b')!.lifecycle.preventDestroy = true;
+    expect(planFor(instances, state).diagnostics.map((d) => d.code)).toEqual(['NSSV_PREVENT_DESTROY']);
+  });
+});
