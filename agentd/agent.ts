@@ -48,6 +48,7 @@ export class Agent {
       new QemuImg(exec),
       (path) => this.domains.usersOfPath(path),
       flowOptions,
+      (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
     this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
     this.domains = new Domains(virsh, this.volumes, this.switches, layout, {

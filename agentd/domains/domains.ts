@@ -73,6 +73,18 @@ export class Domains {
       .sort();
   }
 
+  /**
+   * Grows an image a running domain has open, through that domain's QEMU; false when no running
+   * domain uses it (then qemu-img can resize the file itself).
+   */
+  async growInUse(path: string, sizeGiB: number): Promise<boolean> {
+    const { parsed, states } = await this.readAll();
+    const user = parsed.find((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)));
+    if (!user) return false;
+    await this.virsh.blockResize(user.name, path, sizeGiB);
+    return true;
+  }
+
   async usersOfPortGroup(switchName: string, portGroup: string): Promise<string[]> {
     const { parsed } = await this.readAll();
     return parsed

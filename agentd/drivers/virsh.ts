@@ -97,6 +97,11 @@ export class Virsh {
     await this.run(`start domain ${name}`, 'start', name);
   }
 
+  /** Grows a disk of a running domain through its QEMU (the image is locked while it runs). */
+  async blockResize(name: string, path: string, sizeGiB: number): Promise<void> {
+    await this.run(`grow disk ${path} of running domain ${name}`, 'blockresize', name, path, `${sizeGiB}G`);
+  }
+
   /** ACPI power button; the guest may ignore it. */
   async shutdown(name: string): Promise<void> {
     await this.run(`shut down domain ${name}`, 'shutdown', name);

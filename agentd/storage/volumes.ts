@@ -8,6 +8,8 @@ import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js
 
 /** Which domains use the image at `path` (so it is not deleted under them). */
 export type VolumeUsers = (path: string) => Promise<string[]>;
+/** Grows an image that a running domain holds open; false when none does. */
+export type LiveGrow = (path: string, sizeGiB: number) => Promise<boolean>;
 
 interface PutContext {
   path: string;
@@ -23,6 +25,7 @@ export class Volumes {
     private readonly qemuImg: QemuImg,
     private readonly volumeUsers: VolumeUsers,
     private readonly flowOptions: FlowChainOptions = {},
+    private readonly liveGrow: LiveGrow = async () => false,
   ) {}
 
   private get layout() {
@@ -91,7 +94,10 @@ export class Volumes {
                   `image ${c.path} is ${info.format}, not ${spec.format}; delete and recreate the volume`,
                 );
               }
-              await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
+              const grows = spec.sizeGiB * GIB > info.virtualSizeBytes;
+              if (!(grows && (await this.liveGrow(c.path, spec.sizeGiB)))) {
+                await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
+              }
             } else {
               c.createdImage = true;
               await this.qemuImg.create(c.path, spec.format, spec.sizeGiB);

@@ -104,6 +104,19 @@ test('GIVEN a running VM WHEN its memory changes THEN it is updated in place wit
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
 
+test('GIVEN a running VM WHEN its volume grows THEN the disk grows in place while the guest runs', async () => {
+  const h = await whereIs('web1');
+  const text = readFileSync(main(), 'utf8');
+  writeFileSync(main(), text.replace(/(name     = "web1-root"[\s\S]*?size_gib = )1/, '$12'));
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.stderr).not.toMatch(/Error/);
+  expect(apply.stdout).toContain('~ size_gib = 1 -> 2');
+  expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+  expect(await virsh(h, ['domstate', 'web1'])).toBe('running');
+  expect(await virsh(h, ['domblkinfo', 'web1', 'vda'])).toMatch(/Capacity:\s+2147483648/);
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
+
 test('GIVEN a step that fails mid-apply WHEN applying THEN what the apply did is undone and the hosts are as before', async () => {
   const extra = `
 resource "nssv_volume" "web3_root" {
