@@ -107,7 +107,7 @@ test('GIVEN a running VM WHEN its memory changes THEN it is updated in place wit
 test('GIVEN a running VM WHEN its volume grows THEN the disk grows in place while the guest runs', async () => {
   const h = await whereIs('web1');
   const text = readFileSync(main(), 'utf8');
-  writeFileSync(main(), text.replace(/(name     = "web1-root"[\s\S]*?size_gib = )1/, '$12'));
+  writeFileSync(main(), text.replace(/(name {5}= "web1-root"[\s\S]*?size_gib = )1/, '$12'));
   const apply = await nssv(['apply', '-auto-approve'], env.configDir);
   expect(apply.stderr).not.toMatch(/Error/);
   expect(apply.stdout).toContain('~ size_gib = 1 -> 2');
