@@ -3,6 +3,7 @@ import type { ResourceChange } from '../resourceChange.js';
 import type { State } from '../state/types.js';
 import type { Attributes } from '../values.js';
 import { Readiness } from './readiness.js';
+import { StateWriter } from './stateWriter.js';
 import { withInstance } from './stateUpdate.js';
 import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from './types.js';
 
@@ -30,20 +31,9 @@ export async function applyPlan(
   const changes = new Map<string, ResourceChange>(plan.changes.map((c) => [c.address, c]));
   const priorDeps = new Map(prior.resources.map((r) => [r.address, r.dependencies]));
   const deps = (address: string): string[] => plan.dependencies[address] ?? priorDeps.get(address) ?? [];
-  let state = prior;
-  let saving: Promise<unknown> = Promise.resolve();
-  const persist = (next: State): Promise<void> => {
-    state = next;
-    const p = saving.then(async () => {
-      const written = await opts.save(state);
-      // Read `state` only after the await: steps that finished meanwhile must not be lost.
-      state = { ...state, serial: written.serial };
-    });
-    saving = p.catch(() => {});
-    return p;
-  };
+  const writer = new StateWriter(prior, opts.save);
   const current = (address: string): Attributes | null =>
-    state.resources.find((r) => r.address === address)?.attributes ?? null;
+    writer.state.resources.find((r) => r.address === address)?.attributes ?? null;
 
   const readiness = new Readiness(plan.steps, plan.barriers);
   const completed: Done[] = [];
@@ -65,7 +55,7 @@ export async function applyPlan(
       try {
         const after = await runner.run(s, change);
         completed.push({ step: s, before, after });
-        await persist(withInstance(state, change, after, deps(s.address)));
+        await writer.update(withInstance(writer.state, change, after, deps(s.address)));
         readiness.finish(s.id);
         const id = after && typeof after.id === 'string' ? after.id : undefined;
         opts.onEvent?.({ kind: 'done', step: s, elapsedMs: Date.now() - t0, ...(id ? { id } : {}) });
@@ -91,7 +81,7 @@ export async function applyPlan(
     if (running.size === 0) break;
     await Promise.race(running.values());
   }
-  await saving;
+  await writer.idle();
   const stuck = failure ? [] : readiness.stuck();
   if (stuck.length > 0) {
     throw new Error(`bug: ${stuck.length} steps could never start (dependency cycle): ${stuck.join(', ')}`);
@@ -105,7 +95,7 @@ export async function applyPlan(
       opts.onEvent?.({ kind: 'undo-start', step: d.step });
       try {
         const restored = await runner.undo(d.step, change, d.before, d.after);
-        await persist(withInstance(state, change, restored, deps(d.step.address)));
+        await writer.update(withInstance(writer.state, change, restored, deps(d.step.address)));
         undone.push(d.step);
         opts.onEvent?.({ kind: 'undo-done', step: d.step });
       } catch (e) {
@@ -114,11 +104,11 @@ export async function applyPlan(
         opts.onEvent?.({ kind: 'undo-failed', step: d.step, error });
       }
     }
-    await saving;
+    await writer.idle();
   }
   return {
     ok: !failure,
-    state,
+    state: writer.state,
     completed: completed.map((d) => d.step),
     ...(failure ? { failed: failure } : {}),
     undone,
