@@ -1,3 +1,4 @@
+import { Args } from '@oclif/core';
 import { ApplyCommand } from '../shared/applyCommand.js';
 
 export default class Apply extends ApplyCommand {
@@ -6,6 +7,13 @@ export default class Apply extends ApplyCommand {
     'nssv apply',
     'nssv apply -auto-approve',
     'nssv apply -var vm_count=3 --config examples/quickstart',
+    'nssv plan -out=tonight.plan && nssv apply tonight.plan',
   ];
+  static override args = {
+    planfile: Args.string({
+      description: 'A plan saved with nssv plan -out FILE: apply exactly it.',
+      required: false,
+    }),
+  };
   protected readonly verb = 'apply';
 }

@@ -5,13 +5,16 @@ import { renderPlanText } from '../../planner/render/planText.js';
 import { planOperation } from '../../provider/operations/plan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { NssvCommand } from '../shared/command.js';
-import { configFlags } from '../shared/flags.js';
+import { configFlags, selectionFlags } from '../shared/flags.js';
+import { writePlanFile } from '../../provider/operations/planFile.js';
 
 export default class Plan extends NssvCommand {
   static override description = 'Show what apply would change, without changing anything.';
   static override examples = ['nssv plan', 'nssv plan -detailed-exitcode', 'nssv plan --json'];
   static override flags = {
     ...configFlags,
+    ...selectionFlags,
+    out: Flags.string({ description: 'Save the plan to FILE; nssv apply FILE applies exactly it.' }),
     'detailed-exitcode': Flags.boolean({
       description: 'Exit 0 when there are no changes, 1 on error, 2 when there are changes.',
       default: false,
@@ -28,11 +31,20 @@ export default class Plan extends NssvCommand {
       mode: flags.destroy ? 'destroy' : 'normal',
       load: this.loadOptions(flags),
       store,
+      targets: flags.target,
+      replace: flags.replace,
     });
     if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
     this.printDiagnostics(outcome.diagnostics);
     const plan = outcome.plan;
     process.stdout.write(flags.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
+    if (flags.out) {
+      await writePlanFile(flags.out, configDir, this.loadOptions(flags), plan);
+      if (!flags.json)
+        process.stdout.write(
+          `\nSaved the plan to: ${flags.out}\nTo perform exactly these actions, run: nssv apply ${flags.out}\n`,
+        );
+    }
     if (flags['detailed-exitcode'] && plan.steps.length > 0) this.exit(2);
   }
 }

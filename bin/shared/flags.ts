@@ -21,6 +21,20 @@ export const configFlags = {
   }),
 };
 
+/** -target / -replace, as in Terraform. */
+export const selectionFlags = {
+  target: Flags.string({
+    description: 'Plan only this resource or instance (and what it depends on); repeatable.',
+    multiple: true,
+    default: [],
+  }),
+  replace: Flags.string({
+    description: 'Replace this instance even if nothing forces it; repeatable.',
+    multiple: true,
+    default: [],
+  }),
+};
+
 export const applyFlags = {
   'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
   parallelism: Flags.integer({ description: 'How many steps run at once.', default: 10, min: 1, max: 256 }),

@@ -1,18 +1,26 @@
+import type { LoadOptions } from '../../planner/config/types.js';
+import { DiagnosticsError } from '../../planner/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
 import { renderPlanText } from '../../planner/render/planText.js';
+import type { State } from '../../planner/state/types.js';
+import { createHandlerContext } from '../../provider/handlers/context.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
 import { applyOperation } from '../../provider/operations/apply.js';
 import { outputsAfterApply } from '../../provider/operations/outputs.js';
 import { planOperation } from '../../provider/operations/plan.js';
+import { checkNotStale, planEndpoints, readPlanFile } from '../../provider/operations/planFile.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
-import { DiagnosticsError } from '../../planner/diagnostic.js';
 import { confirm } from './confirm.js';
 import { applySummary, failureReport, progressLine } from './progress.js';
-import type { LoadOptions } from '../../planner/config/types.js';
 
 export interface RunApplyOptions {
   command: 'apply' | 'destroy';
   configDir: string;
   load: LoadOptions;
+  /** Apply this saved plan (nssv plan -out) instead of planning now. */
+  planFile?: string;
+  targets: string[];
+  replace: string[];
   autoApprove: boolean;
   parallelism: number;
   perHostParallelism: number;
@@ -21,21 +29,64 @@ export interface RunApplyOptions {
   print: (diags: DiagnosticsError['diagnostics']) => void;
 }
 
-/** plan → show → confirm → apply, holding the state lock throughout. Returns the exit code. */
+interface Prepared {
+  plan: Plan;
+  state: State;
+  ctx: HandlerContext;
+  configDir: string;
+  load: LoadOptions;
+  /** A saved plan was reviewed when it was made: no question is asked. */
+  approved: boolean;
+}
+
+async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prepared> {
+  if (o.planFile) {
+    const saved = await readPlanFile(o.planFile);
+    const state = await store.read();
+    checkNotStale(saved, state);
+    const ctx = createHandlerContext(planEndpoints(saved.plan));
+    return {
+      plan: saved.plan,
+      state,
+      ctx,
+      configDir: saved.configDir,
+      load: { ...saved.load, env: process.env },
+      approved: true,
+    };
+  }
+  const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : 'normal';
+  const outcome = await planOperation({
+    configDir: o.configDir,
+    mode,
+    load: o.load,
+    store,
+    targets: o.targets,
+    replace: o.replace,
+  });
+  if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
+  o.print(outcome.diagnostics);
+  return {
+    plan: outcome.plan,
+    state: outcome.state,
+    ctx: outcome.ctx,
+    configDir: o.configDir,
+    load: o.load,
+    approved: o.autoApprove,
+  };
+}
+
+/** plan (or a saved plan) → show → confirm → apply, holding the state lock throughout. Returns the exit code. */
 export async function runApply(o: RunApplyOptions): Promise<number> {
-  const store = new LocalStateStore(o.configDir);
+  const store = new LocalStateStore(o.planFile ? (await readPlanFile(o.planFile)).configDir : o.configDir);
   await store.lock(`nssv ${o.command}`);
   try {
-    const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : 'normal';
-    const outcome = await planOperation({ configDir: o.configDir, mode, load: o.load, store });
-    if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
-    o.print(outcome.diagnostics);
-    const plan = outcome.plan;
+    const p = await prepare(o, store);
+    const { plan } = p;
     if (!o.json) process.stdout.write(renderPlanText(plan));
     const saveOutputs = async (): Promise<void> => {
       if (o.command === 'destroy') return;
       const state = await store.read();
-      const outputs = await outputsAfterApply(o.configDir, o.load, state);
+      const outputs = await outputsAfterApply(p.configDir, p.load, state);
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
@@ -44,7 +95,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       if (o.json) process.stdout.write(JSON.stringify({ applied: true, steps: 0 }) + '\n');
       return 0;
     }
-    if (!o.autoApprove) {
+    if (!p.approved) {
       await confirm(
         o.command,
         o.command === 'destroy'
@@ -55,9 +106,9 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
     if (!o.json) process.stderr.write('\n');
     const result = await applyOperation({
       plan,
-      state: outcome.state,
+      state: p.state,
       store,
-      ctx: outcome.ctx,
+      ctx: p.ctx,
       parallelism: o.parallelism,
       perHostParallelism: o.perHostParallelism,
       onFailure: o.onFailure,
@@ -79,10 +130,11 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       return 1;
     }
     await saveOutputs();
-    if (!o.json)
+    if (!o.json) {
       process.stdout.write(
         '\n' + applySummary(plan, result, o.command === 'destroy' ? 'Destroy' : 'Apply') + '\n',
       );
+    }
     return 0;
   } finally {
     await store.unlock();

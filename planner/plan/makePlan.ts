@@ -5,6 +5,8 @@ import type { PlanContext, PlanTransform } from './context.js';
 import type { HostFacts } from './hostFacts.js';
 import { addHostDependencies } from './transforms/addHostDependencies.js';
 import { addNodes } from './transforms/addNodes.js';
+import { applyTargets } from './transforms/applyTargets.js';
+import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { diff } from './transforms/diff.js';
@@ -24,6 +26,10 @@ export interface PlanInput {
   live: ReadonlyMap<string, Attributes | null>;
   /** Facts of every declared host that answered, by host name. */
   hostFacts: ReadonlyMap<string, HostFacts>;
+  /** -target: plan only these (and their dependencies). */
+  targets?: readonly string[];
+  /** -replace: replace these even if nothing forces it. */
+  replace?: readonly string[];
 }
 
 /** Pure: desired + state + live → plan. Same input, same plan. */
@@ -45,7 +51,9 @@ export function makePlan(input: PlanInput): Plan {
     place,
     addHostDependencies,
     diff,
+    forceReplace(input.replace ?? []),
     replaceTriggered,
+    applyTargets(input.targets ?? []),
     preventDestroy,
     buildSteps,
   ];

@@ -17,6 +17,8 @@ export interface PlanRequest {
   mode: Plan['mode'];
   load?: LoadOptions;
   store: LocalStateStore;
+  targets?: string[];
+  replace?: string[];
 }
 
 export interface PlanOutcome {
@@ -60,6 +62,8 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
     prior: state,
     live: refreshed.live,
     hostFacts: refreshed.hostFacts,
+    ...(req.targets ? { targets: req.targets } : {}),
+    ...(req.replace ? { replace: req.replace } : {}),
   });
   diagnostics.push(...plan.diagnostics);
   return {

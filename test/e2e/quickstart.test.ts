@@ -117,6 +117,31 @@ test('GIVEN a running VM WHEN its volume grows THEN the disk grows in place whil
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
 
+test('GIVEN a saved plan WHEN applied THEN exactly it runs; WHEN the state moved on since THEN it is refused', async () => {
+  const setMemory = (mib: number) =>
+    writeFileSync(
+      main(),
+      readFileSync(main(), 'utf8').replace(
+        /default {5}= \d+\n  description = "Memory/,
+        `default     = ${mib}\n  description = "Memory`,
+      ),
+    );
+  setMemory(256);
+  const saved = await nssv(['plan', '-out=first.plan'], env.configDir);
+  expect(saved.code).toBe(0);
+  expect(saved.stdout).toContain('To perform exactly these actions, run: nssv apply first.plan');
+  setMemory(320); // the configuration moves on; the saved plan still says 256
+  const apply = await nssv(['apply', 'first.plan'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect(await virsh(await whereIs('web1'), ['dominfo', 'web1'])).toMatch(/Max memory:\s+262144 KiB/);
+  const again = await nssv(['apply', 'first.plan'], env.configDir);
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain('Error: the saved plan was made against state serial');
+  expect(again.stderr).toContain('Run nssv plan again and review the new plan.');
+  setMemory(192);
+  expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+});
+
 test('GIVEN a step that fails mid-apply WHEN applying THEN what the apply did is undone and the hosts are as before', async () => {
   const extra = `
 resource "nssv_volume" "web3_root" {

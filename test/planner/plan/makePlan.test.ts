@@ -244,3 +244,60 @@ describe('lifecycle.replace_triggered_by', () => {
     expect(planFor(instances, state).diagnostics.map((d) => d.code)).toEqual(['NSSV_PREVENT_DESTROY']);
   });
 });
+
+describe('-target and -replace', () => {
+  test('GIVEN -target a VM THEN only it and what it depends on are planned, with a warning', () => {
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world(), ...vm('a'), ...vm('b')],
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: facts,
+      targets: ['nssv_vm.a'],
+    });
+    expect(plan.changes.map((c) => c.address)).toEqual([
+      'nssv_cluster.c',
+      'nssv_datacenter.dc',
+      'nssv_distributed_switch.sw',
+      'nssv_host.h1',
+      'nssv_host.h2',
+      'nssv_port_group.web',
+      'nssv_storage_pool.p',
+      'nssv_vm.a',
+      'nssv_volume.a-disk',
+    ]);
+    expect(plan.diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'NSSV_TARGETING']]);
+  });
+
+  test('GIVEN -target naming nothing THEN the plan fails saying so', () => {
+    const plan = makePlan({
+      mode: 'normal',
+      desired: world(),
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: facts,
+      targets: ['nssv_vm.nope'],
+    });
+    expect(plan.diagnostics.map((d) => d.summary)).toContain(
+      '-target nssv_vm.nope matches no resource in the configuration or the state',
+    );
+  });
+
+  test('GIVEN -replace of an unchanged VM THEN it is replaced, saying why', () => {
+    const state = applied(planFor());
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world(), ...vm('a'), ...vm('b')],
+      prior: state,
+      live: new Map(),
+      hostFacts: facts,
+      replace: ['nssv_vm.a'],
+    });
+    const a = plan.changes.find((c) => c.address === 'nssv_vm.a')!;
+    expect([a.action, a.reason, a.after!.uuid]).toEqual([
+      'replace',
+      'requested with -replace',
+      { $unknown: true },
+    ]);
+  });
+});
