@@ -122,7 +122,7 @@ test('GIVEN a saved plan WHEN applied THEN exactly it runs; WHEN the state moved
     writeFileSync(
       main(),
       readFileSync(main(), 'utf8').replace(
-        /default {5}= \d+\n  description = "Memory/,
+        /default {5}= \d+\n {2}description = "Memory/,
         `default     = ${mib}\n  description = "Memory`,
       ),
     );
