@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { planHasChanges } from '../../planner/plan/types.js';
 import { planJson } from '../../planner/render/planJson.js';
 import { renderPlanText } from '../../planner/render/planText.js';
 import { planOperation } from '../../provider/operations/plan.js';
@@ -20,6 +21,12 @@ export default class Plan extends NssvCommand {
       default: false,
     }),
     destroy: Flags.boolean({ description: 'Plan to destroy everything in state.', default: false }),
+    'refresh-only': Flags.boolean({
+      description:
+        'Only show what changed on the hosts outside nssv (applying such a plan updates the state).',
+      default: false,
+      exclusive: ['destroy'],
+    }),
   };
 
   async run(): Promise<void> {
@@ -28,7 +35,7 @@ export default class Plan extends NssvCommand {
     const store = new LocalStateStore(configDir);
     const outcome = await planOperation({
       configDir,
-      mode: flags.destroy ? 'destroy' : 'normal',
+      mode: flags.destroy ? 'destroy' : flags['refresh-only'] ? 'refresh-only' : 'normal',
       load: this.loadOptions(flags),
       store,
       targets: flags.target,
@@ -45,6 +52,6 @@ export default class Plan extends NssvCommand {
           `\nSaved the plan to: ${flags.out}\nTo perform exactly these actions, run: nssv apply ${flags.out}\n`,
         );
     }
-    if (flags['detailed-exitcode'] && plan.steps.length > 0) this.exit(2);
+    if (flags['detailed-exitcode'] && planHasChanges(plan)) this.exit(2);
   }
 }

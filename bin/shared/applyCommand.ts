@@ -17,6 +17,7 @@ export abstract class ApplyCommand extends NssvCommand {
       ...((args as { planfile?: string }).planfile
         ? { planFile: (args as { planfile: string }).planfile }
         : {}),
+      refreshOnly: flags['refresh-only'],
       targets: flags.target,
       replace: flags.replace,
       autoApprove: flags['auto-approve'],

@@ -36,6 +36,10 @@ export const selectionFlags = {
 };
 
 export const applyFlags = {
+  'refresh-only': Flags.boolean({
+    description: 'Record in the state what changed on the hosts outside nssv; change nothing on them.',
+    default: false,
+  }),
   'auto-approve': Flags.boolean({ description: 'Apply without asking for confirmation.', default: false }),
   parallelism: Flags.integer({ description: 'How many steps run at once.', default: 10, min: 1, max: 256 }),
   'per-host-parallelism': Flags.integer({

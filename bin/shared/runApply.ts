@@ -1,6 +1,7 @@
 import type { LoadOptions } from '../../planner/config/types.js';
 import { DiagnosticsError } from '../../planner/diagnostic.js';
-import type { Plan } from '../../planner/plan/types.js';
+import { planHasChanges, type Plan } from '../../planner/plan/types.js';
+import { refreshedState } from '../../planner/plan/refreshPlan.js';
 import { renderPlanText } from '../../planner/render/planText.js';
 import type { State } from '../../planner/state/types.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
@@ -17,6 +18,8 @@ export interface RunApplyOptions {
   command: 'apply' | 'destroy';
   configDir: string;
   load: LoadOptions;
+  /** Only record in the state what changed on the hosts. */
+  refreshOnly?: boolean;
   /** Apply this saved plan (nssv plan -out) instead of planning now. */
   planFile?: string;
   targets: string[];
@@ -54,7 +57,7 @@ async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prep
       approved: true,
     };
   }
-  const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : 'normal';
+  const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : o.refreshOnly ? 'refresh-only' : 'normal';
   const outcome = await planOperation({
     configDir: o.configDir,
     mode,
@@ -90,7 +93,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
-    if (plan.steps.length === 0) {
+    if (!planHasChanges(plan)) {
       await saveOutputs();
       if (o.json) process.stdout.write(JSON.stringify({ applied: true, steps: 0 }) + '\n');
       return 0;
@@ -102,6 +105,16 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
           ? '\nDo you really want to destroy all resources?'
           : '\nDo you want to perform these actions?',
       );
+    }
+    if (plan.mode === 'refresh-only') {
+      await store.write(refreshedState(p.state, plan));
+      await saveOutputs();
+      process.stdout.write(
+        o.json
+          ? JSON.stringify({ applied: true, refreshOnly: true }) + '\n'
+          : '\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n',
+      );
+      return 0;
     }
     if (!o.json) process.stderr.write('\n');
     const result = await applyOperation({

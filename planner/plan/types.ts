@@ -32,3 +32,8 @@ export interface Plan {
   prior: { lineage: string; serial: number };
   diagnostics: Diagnostic[];
 }
+
+/** Whether applying the plan would do anything (host work, or state updates of a refresh-only plan). */
+export function planHasChanges(plan: Plan): boolean {
+  return plan.steps.length > 0 || plan.changes.some((c) => c.action !== 'noop');
+}

@@ -111,8 +111,33 @@ export function summaryLine(plan: Plan): string {
   return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`;
 }
 
+/** -refresh-only: what changed outside nssv; nothing will be done on the hosts. */
+function renderRefreshText(plan: Plan): string {
+  const changes = plan.changes.filter((c) => c.action !== 'noop');
+  if (changes.length === 0) return 'No changes. Your infrastructure still matches the configuration.\n';
+  const lines = [
+    'Note: Objects have changed outside of nssv',
+    '',
+    'nssv detected the following changes made outside of nssv since the last apply:',
+    '',
+  ];
+  for (const c of changes) {
+    lines.push(`  # ${c.address} ${c.action === 'delete' ? 'has been deleted' : 'has changed'}`);
+    lines.push(`${c.action === 'delete' ? '  -' : '  ~'} ${blockHeader(c.address, c.type)} {`);
+    lines.push(
+      ...(c.action === 'delete' ? allLines(c, c.before ?? {}, '-', '      ') : changedLines(c, '      ')),
+    );
+    lines.push('    }', '');
+  }
+  lines.push(
+    'This is a refresh-only plan: nssv will not undo these changes. Applying it records them in the state.',
+  );
+  return lines.join('\n') + '\n';
+}
+
 /** The human plan, Terraform's symbols and wording. Deterministic: changes come sorted by address. */
 export function renderPlanText(plan: Plan): string {
+  if (plan.mode === 'refresh-only') return renderRefreshText(plan);
   const changes = plan.changes.filter((c) => c.action !== 'noop');
   if (changes.length === 0) {
     return 'No changes. Your infrastructure matches the configuration.\n';

@@ -2,6 +2,7 @@ import { loadConfig } from '../../planner/config/load.js';
 import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
 import { hasErrors, type Diagnostic } from '../../planner/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
+import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
@@ -56,15 +57,18 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
   const refreshed = await refresh(ctx, desired, state);
   diagnostics.push(...refreshed.diagnostics);
   if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
-  const plan = makePlan({
-    mode: req.mode,
-    desired,
-    prior: state,
-    live: refreshed.live,
-    hostFacts: refreshed.hostFacts,
-    ...(req.targets ? { targets: req.targets } : {}),
-    ...(req.replace ? { replace: req.replace } : {}),
-  });
+  const plan =
+    req.mode === 'refresh-only'
+      ? makeRefreshPlan(state, refreshed.live)
+      : makePlan({
+          mode: req.mode,
+          desired,
+          prior: state,
+          live: refreshed.live,
+          hostFacts: refreshed.hostFacts,
+          ...(req.targets ? { targets: req.targets } : {}),
+          ...(req.replace ? { replace: req.replace } : {}),
+        });
   diagnostics.push(...plan.diagnostics);
   return {
     ...(hasErrors(diagnostics) ? {} : { plan }),

@@ -142,6 +142,22 @@ test('GIVEN a saved plan WHEN applied THEN exactly it runs; WHEN the state moved
   expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
 });
 
+test('GIVEN a VM stopped outside nssv THEN -refresh-only records it, and a normal apply starts it again', async () => {
+  const h = await whereIs('web2');
+  await virsh(h, ['destroy', 'web2']);
+  const refresh = await nssv(['plan', '-refresh-only', '-detailed-exitcode'], env.configDir);
+  expect(refresh.code).toBe(2);
+  expect(refresh.stdout).toContain('# nssv_vm.web2 has changed');
+  expect(refresh.stdout).toContain('~ power_state = "running" -> "shutoff"');
+  expect((await nssv(['apply', '-refresh-only', '-auto-approve'], env.configDir)).code).toBe(0);
+  expect((await nssv(['plan', '-refresh-only', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  expect(await virsh(h, ['domstate', 'web2'])).toBe('shut off');
+  const plan = await nssv(['plan'], env.configDir);
+  expect(plan.stdout).toContain('~ power_state = "shutoff" -> "running"');
+  expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+  expect(await virsh(h, ['domstate', 'web2'])).toBe('running');
+});
+
 test('GIVEN a step that fails mid-apply WHEN applying THEN what the apply did is undone and the hosts are as before', async () => {
   const extra = `
 resource "nssv_volume" "web3_root" {
