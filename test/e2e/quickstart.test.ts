@@ -4,7 +4,7 @@
  * an injected step failure rolled back, and destroy — checked with virsh, ovs-vsctl and the pool
  * directory, not with nssv's own view.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { jest } from '@jest/globals';
@@ -16,7 +16,7 @@ import { planOperation } from '../../provider/operations/plan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import type { Inventory } from '../../agentd/api/types.js';
-import { nssv, startSandbox, type E2eSandbox } from './support.js';
+import { nssv, repo, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(300_000);
 
@@ -198,6 +198,45 @@ resource "nssv_vm" "web3" {
   expect(await inventories()).toEqual(before);
   writeFileSync(join(env.configDir, 'extra.tf'), '');
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
+
+test('GIVEN an apply killed with SIGKILL mid-step WHEN apply runs again THEN it takes over the lock and converges', async () => {
+  const extra = `
+resource "nssv_volume" "web4_root" {
+  name     = "web4-root"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+}
+resource "nssv_vm" "web4" {
+  name       = "web4"
+  cluster_id = nssv_cluster.sandbox.id
+  memory_mib = 128
+  disk { volume_id = nssv_volume.web4_root.id }
+  nic { port_group_id = nssv_port_group.web.id }
+}
+`;
+  writeFileSync(join(env.configDir, 'extra.tf'), extra);
+  const child = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+    cwd: env.configDir,
+    reject: false,
+    env: { CI: 'true' },
+  });
+  await new Promise<void>((resolve) => {
+    child.stderr!.on('data', (d: Buffer) => {
+      if (d.toString().includes('nssv_vm.web4: Creating...')) resolve();
+    });
+  });
+  child.kill('SIGKILL');
+  await child;
+  expect(existsSync(join(env.configDir, 'nssv.tfstate.lock'))).toBe(true);
+  const again = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(again.stderr).not.toMatch(/Error/);
+  expect(again.code).toBe(0);
+  expect(await virsh(await whereIs('web4'), ['domstate', 'web4'])).toBe('running');
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  writeFileSync(join(env.configDir, 'extra.tf'), '');
+  expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+  for (const h of ['h1', 'h2']) expect(await domains(h)).not.toContain('web4');
 });
 
 test('GIVEN a VM removed from the configuration WHEN applied THEN its domain and its disk are gone', async () => {
