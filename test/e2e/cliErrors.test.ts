@@ -187,6 +187,7 @@ describe('config and state problems found before any host is contacted', () => {
     const dir = copyFixture('offline');
     const statePath = join(dir, 'nssv.tfstate');
     writeFileSync(statePath, '{"version": 1, "serial": ');
+    writeFileSync(`${statePath}.backup`, '{"version": 1, "serial": 1, "lineage": "x", "resources": []}\n');
     const [plan, apply] = await Promise.all([nssv(['plan'], dir), nssv(['apply', '-auto-approve'], dir)]);
     for (const r of [plan, apply]) {
       expect(r.code).toBe(1);
