@@ -2,6 +2,13 @@ import type { Diagnostic } from '../planner/diagnostic.js';
 import type { AgentError } from './agent/agentError.js';
 
 export const providerErrors = {
+  recovered: (addresses: string[]): Diagnostic => ({
+    severity: 'warning',
+    code: 'NSSV_RECOVERED_INTERRUPTED_APPLY',
+    summary: `an earlier apply was interrupted after creating ${addresses.join(', ')}; they were found on their hosts and are taken into the state`,
+    detail:
+      'The plan below treats them as existing. The next apply records them (and removes any the configuration no longer wants).',
+  }),
   refreshFailed: (address: string, e: AgentError): Diagnostic => ({
     severity: 'error',
     code: e.code === 'unreachable' ? 'NSSV_AGENT_UNREACHABLE' : 'NSSV_REFRESH_FAILED',

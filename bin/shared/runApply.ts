@@ -10,7 +10,9 @@ import { applyOperation } from '../../provider/operations/apply.js';
 import { outputsAfterApply } from '../../provider/operations/outputs.js';
 import { planOperation } from '../../provider/operations/plan.js';
 import { checkNotStale, planEndpoints, readPlanFile } from '../../provider/operations/planFile.js';
+import { ApplyJournal } from '../../provider/state/journal.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
+import { cliErrors } from './errors.js';
 import { confirm } from './confirm.js';
 import { applySummary, failureReport, progressLine } from './progress.js';
 
@@ -40,11 +42,15 @@ interface Prepared {
   load: LoadOptions;
   /** A saved plan was reviewed when it was made: no question is asked. */
   approved: boolean;
+  /** Instances of an interrupted apply taken into `state`: written even if nothing else changes. */
+  recovered: string[];
 }
 
 async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prepared> {
   if (o.planFile) {
     const saved = await readPlanFile(o.planFile);
+    if ((await new ApplyJournal(store.dir).pending()).length > 0)
+      throw cliErrors.interruptedBeforeSavedPlan(o.planFile);
     const state = await store.read();
     checkNotStale(saved, state);
     const ctx = createHandlerContext(planEndpoints(saved.plan));
@@ -55,6 +61,7 @@ async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prep
       configDir: saved.configDir,
       load: { ...saved.load, env: process.env },
       approved: true,
+      recovered: [],
     };
   }
   const mode: Plan['mode'] = o.command === 'destroy' ? 'destroy' : o.refreshOnly ? 'refresh-only' : 'normal';
@@ -75,6 +82,7 @@ async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prep
     configDir: o.configDir,
     load: o.load,
     approved: o.autoApprove,
+    recovered: outcome.recovered,
   };
 }
 
@@ -93,7 +101,10 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
+    const journal = new ApplyJournal(store.dir);
     if (!planHasChanges(plan)) {
+      if (p.recovered.length > 0) await store.write(p.state);
+      await journal.clear();
       await saveOutputs();
       if (o.json) process.stdout.write(JSON.stringify({ applied: true, steps: 0 }) + '\n');
       return 0;
@@ -108,6 +119,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
     }
     if (plan.mode === 'refresh-only') {
       await store.write(refreshedState(p.state, plan));
+      await journal.clear();
       await saveOutputs();
       process.stdout.write(
         o.json
@@ -126,6 +138,7 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
       perHostParallelism: o.perHostParallelism,
       onFailure: o.onFailure,
       onEvent: (e) => process.stderr.write(progressLine(e) + '\n'),
+      journal,
     });
     if (o.json) {
       process.stdout.write(

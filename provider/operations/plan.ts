@@ -8,6 +8,8 @@ import type { State } from '../../planner/state/types.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import type { AgentEndpoint } from '../agent/client.js';
 import { createHandlerContext } from '../handlers/context.js';
+import { ApplyJournal } from '../state/journal.js';
+import { providerErrors } from '../errors.js';
 import { unsupportedFeatures } from '../handlers/support.js';
 import type { HandlerContext } from '../handlers/types.js';
 import { hostEndpoints, refresh } from '../refresh.js';
@@ -30,6 +32,8 @@ export interface PlanOutcome {
   diagnostics: Diagnostic[];
   endpoints: Map<string, AgentEndpoint>;
   ctx: HandlerContext;
+  /** Instances an interrupted apply created that are now part of `state` (to be written). */
+  recovered: string[];
 }
 
 /** Loads and validates the configuration only: no host is contacted. */
@@ -45,7 +49,14 @@ export async function loadAndValidate(
 
 /** config → validate → refresh from agents → plan. */
 export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
-  const state = await req.store.read();
+  const stored = await req.store.read();
+  const journaled = (await new ApplyJournal(req.store.dir).pending()).filter(
+    (r) => !stored.resources.some((x) => x.address === r.address),
+  );
+  let state: State = journaled.length
+    ? { ...stored, resources: [...stored.resources, ...journaled] }
+    : stored;
+  let recovered: string[] = [];
   const { desired, diagnostics } =
     req.mode === 'destroy'
       ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[] }
@@ -53,10 +64,20 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
   const refreshed = await refresh(ctx, desired, state);
   diagnostics.push(...refreshed.diagnostics);
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx };
+  if (journaled.length > 0) {
+    // Keep what the interrupted apply really created; forget creates that never happened.
+    const missing = new Set(
+      journaled.filter((r) => refreshed.live.get(r.address) === null).map((r) => r.address),
+    );
+    for (const a of missing) refreshed.live.delete(a);
+    state = { ...state, resources: state.resources.filter((r) => !missing.has(r.address)) };
+    recovered = journaled.map((r) => r.address).filter((a) => !missing.has(a));
+    if (recovered.length > 0) diagnostics.push(providerErrors.recovered(recovered));
+  }
+  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
   const plan =
     req.mode === 'refresh-only'
       ? makeRefreshPlan(state, refreshed.live)
@@ -77,5 +98,6 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
     diagnostics,
     endpoints,
     ctx,
+    recovered,
   };
 }
