@@ -28,6 +28,57 @@ export const planErrors = {
       "Fix: lower memory_mib or vcpus, raise the cluster's overcommit ratios, add a host to the cluster, or take a host out of maintenance.",
       range,
     ),
+  pinnedHostFull: (
+    address: string,
+    host: string,
+    freeMiB: number,
+    freeVcpus: number,
+    needMiB: number,
+    needVcpus: number,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_PLACEMENT_FAILED',
+      address,
+      `${address} cannot run on host "${host}" (host_id): it has ${freeMiB} MiB and ${freeVcpus} vCPUs free, the VM needs ${needMiB} MiB and ${needVcpus} vCPUs`,
+      'Overcommit ratios of the cluster are included. Fix: lower memory_mib or vcpus, pin another host, or drop host_id and let nssv place the VM.',
+      range,
+      'host_id',
+    ),
+  volumeShared: (address: string, vms: string[], range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_SHARED',
+      address,
+      `${address} is attached to ${vms.join(' and ')}; a volume can be attached to one VM at a time`,
+      `Two guests writing one disk image corrupt it, and QEMU refuses to open a locked image. Fix: give ${vms[1]} its own volume.`,
+      range,
+    ),
+  portGroupNotOnHost: (
+    address: string,
+    nic: number,
+    pg: string,
+    sw: string,
+    host: string,
+    cluster: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_PORT_GROUP_NOT_ON_HOST',
+      address,
+      `${address}: nic[${nic}].port_group_id = "${pg}" belongs to switch "${sw}", which does not reach host "${host}" of the VM's cluster "${cluster}"`,
+      `A distributed switch exists only on the hosts of its clusters. Fix: add the VM's cluster to cluster_ids of switch "${sw}", or use a port group of a switch that spans cluster "${cluster}".`,
+      range,
+      `nic[${nic}].port_group_id`,
+    ),
+  hostRemoved: (address: string, host: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_HOST_REMOVED',
+      address,
+      `${address} runs on host "${host}", which the configuration no longer declares (an earlier apply placed it there)`,
+      `nssv cannot move a VM off a host that is going away. Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
+      range,
+      'host_id',
+    ),
   unknownHost: (
     address: string,
     attribute: string,

@@ -1,4 +1,4 @@
-import { capacityOf, type HostCapacity } from '../../schedule/capacity.js';
+import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { chooseHost } from '../../schedule/chooseHost.js';
 import { isUnknown, unknownValue, type Attributes } from '../../values.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
@@ -25,17 +25,66 @@ export function place(ctx: PlanContext): void {
     c.usedMemoryMiB += num(vm.memory_mib, 0);
     c.usedVcpus += num(vm.vcpus, 0);
   };
-  // VMs that already have a host hold their share first.
+  // VMs that already run somewhere hold their share first, then new VMs pinned by the user.
   const unplaced: PlanNode[] = [];
+  const pinned: PlanNode[] = [];
   for (const vm of vms) {
     const host = vm.planned!.host_id;
-    if (typeof host === 'string') claim(host, vm.planned!);
-    else unplaced.push(vm);
+    if (typeof host !== 'string') unplaced.push(vm);
+    else if (vm.live) claim(host, vm.planned!);
+    else pinned.push(vm);
+  }
+  for (const vm of pinned) {
+    const c = capacities.get(vm.planned!.host_id as string);
+    const needMiB = num(vm.planned!.memory_mib, 0);
+    const needVcpus = num(vm.planned!.vcpus, 0);
+    if (c && (freeMemoryMiB(c) < needMiB || c.vcpus - c.usedVcpus < needVcpus)) {
+      ctx.diagnostics.push(
+        planErrors.pinnedHostFull(
+          vm.address,
+          c.host.name,
+          freeMemoryMiB(c),
+          c.vcpus - c.usedVcpus,
+          needMiB,
+          needVcpus,
+          vm.desired?.attributeRanges.host_id ?? vm.desired?.range,
+        ),
+      );
+    }
+    claim(vm.planned!.host_id as string, vm.planned!);
   }
   const hosts = desiredNodes(ctx, 'nssv_host');
   for (const vm of unplaced) placeVm(ctx, vm, volumes, hosts, capacities, claim);
   for (const vm of vms) checkPin(ctx, vm, hosts);
   placeVolumes(ctx, vms, volumes);
+  checkNetworks(ctx, vms);
+}
+
+/** Each NIC's port group must exist on the VM's host (its switch must span the VM's cluster). */
+function checkNetworks(ctx: PlanContext, vms: PlanNode[]): void {
+  const groups = new Map(desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g]));
+  for (const vm of vms) {
+    const host = vm.planned!.host_id;
+    if (typeof host !== 'string') continue;
+    const nics = Array.isArray(vm.planned!.nic) ? (vm.planned!.nic as Attributes[]) : [];
+    nics.forEach((nic, i) => {
+      const pg = typeof nic.port_group_id === 'string' ? groups.get(nic.port_group_id) : undefined;
+      const on = pg?.planned!.host_ids;
+      if (!pg || !Array.isArray(on) || on.includes(host)) return;
+      const range = vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
+      ctx.diagnostics.push(
+        planErrors.portGroupNotOnHost(
+          vm.address,
+          i,
+          String(pg.planned!.id),
+          String(pg.planned!.switch_id),
+          host,
+          String(vm.planned!.cluster_id),
+          range,
+        ),
+      );
+    });
+  }
 }
 
 function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
@@ -90,7 +139,9 @@ function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
   const host = hosts.find((h) => h.planned!.name === p.host_id);
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
-  if (!host) {
+  if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
+    ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
+  } else if (!host) {
     const known = hosts.map((h) => String(h.planned!.name));
     ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
   } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
@@ -112,6 +163,15 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
   for (const vol of volumes.values()) {
     const v = vol.planned!;
     const users = usersOf.get(String(v.id)) ?? [];
+    if (users.length > 1) {
+      ctx.diagnostics.push(
+        planErrors.volumeShared(
+          vol.address,
+          users.map((u) => u.address),
+          users[1]!.desired?.range,
+        ),
+      );
+    }
     const firstUser = users[0];
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
       if (!firstUser) {

@@ -301,3 +301,58 @@ describe('-target and -replace', () => {
     ]);
   });
 });
+
+describe('placement checks', () => {
+  test('GIVEN a new VM pinned to a host too small for it THEN the plan fails naming free and needed capacity', () => {
+    const plan = planFor([...world(), ...vm('big', 8192, { host_id: 'h1', vcpus: 4 })]);
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([
+      'nssv_vm.big cannot run on host "h1" (host_id): it has 4096 MiB and 2 vCPUs free, the VM needs 8192 MiB and 4 vCPUs',
+    ]);
+  });
+
+  test('GIVEN one volume attached to two VMs THEN the plan fails', () => {
+    const [vol, a] = vm('a');
+    const b = desired(
+      'nssv_vm.b',
+      { name: 'b', cluster_id: 'c', host_id: 'h1', disk: [{ volume_id: 'a-disk' }] },
+      ['nssv_volume.a-disk'],
+    );
+    a!.attributes.host_id = 'h1';
+    const plan = planFor([...world(), vol!, a!, b]);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_VOLUME_SHARED',
+        'nssv_volume.a-disk is attached to nssv_vm.a and nssv_vm.b; a volume can be attached to one VM at a time',
+      ],
+    ]);
+  });
+
+  test('GIVEN a NIC on a port group whose switch does not reach the VM host THEN the plan fails at the NIC', () => {
+    const instances = [
+      ...world(),
+      desired('nssv_cluster.c2', { name: 'c2', datacenter_id: 'dc' }),
+      desired('nssv_distributed_switch.sw2', { name: 'sw2', datacenter_id: 'dc', cluster_ids: ['c2'] }),
+      desired('nssv_port_group.db', { name: 'db', switch_id: 'sw2', vlan_id: 20 }),
+      ...vm('a', 512, { nic: [{ port_group_id: 'db' }] }),
+    ];
+    const plan = planFor(instances);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_PORT_GROUP_NOT_ON_HOST',
+        'nssv_vm.a: nic[0].port_group_id = "db" belongs to switch "sw2", which does not reach host "h1" of the VM\'s cluster "c"',
+      ],
+    ]);
+  });
+
+  test('GIVEN a host removed from configuration while a VM still runs on it THEN the plan says so', () => {
+    const state = applied(planFor());
+    const plan = planFor(
+      [...world().filter((d) => d.address !== 'nssv_host.h2'), ...vm('a'), ...vm('b')],
+      state,
+    );
+    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toContainEqual([
+      'NSSV_HOST_REMOVED',
+      'nssv_vm.b runs on host "h2", which the configuration no longer declares (an earlier apply placed it there)',
+    ]);
+  });
+});
