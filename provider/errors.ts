@@ -1,7 +1,17 @@
+import type { DesiredInstance } from '../planner/config/types.js';
 import type { Diagnostic } from '../planner/diagnostic.js';
 import type { AgentError } from './agent/agentError.js';
 
 export const providerErrors = {
+  hostMismatch: (d: DesiredInstance, endpoint: string, actual: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_HOST_MISMATCH',
+    address: d.address,
+    attribute: 'name',
+    summary: `${d.address}: name = "${String(d.attributes.name)}", but the agent at ${endpoint} says it is host "${actual}"`,
+    detail: `Each nssv_host must point at its own agent. Fix: set name = "${actual}", or fix endpoint to the agent of host "${String(d.attributes.name)}".`,
+    range: d.attributeRanges.name ?? d.range,
+  }),
   recovered: (addresses: string[]): Diagnostic => ({
     severity: 'warning',
     code: 'NSSV_RECOVERED_INTERRUPTED_APPLY',

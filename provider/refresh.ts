@@ -41,7 +41,7 @@ export async function refresh(
   const reported = new Set<string>();
   const report = (address: string, e: unknown): void => {
     if (!(e instanceof AgentError)) throw e;
-    if (e.code === 'unreachable' && reported.has(e.host)) return;
+    if (reported.has(e.host)) return; // one message per host, not one per resource on it
     reported.add(e.host);
     diagnostics.push(providerErrors.refreshFailed(address, e));
   };
@@ -64,6 +64,10 @@ export async function refresh(
         if (typeof a.name !== 'string' || typeof a.cluster_id !== 'string') return;
         try {
           const inv = await ctx.inventory(a.name);
+          if (inv.host.name !== a.name) {
+            diagnostics.push(providerErrors.hostMismatch(d, String(a.endpoint), inv.host.name));
+            return;
+          }
           hostFacts.set(a.name, {
             name: a.name,
             cluster: a.cluster_id,

@@ -10,4 +10,6 @@ export const distributedSwitchHandler = perHostHandler({
     const sw = inv.switches.find((s) => s.name === a.name);
     return sw ? { mtu: sw.mtu } : null;
   },
+  describe: (a) => `bridge "${String(a.name)}"`,
+  addressOn: (inv, a) => inv.switches.find((s) => s.name === a.name)?.address,
 });

@@ -15,6 +15,10 @@ export interface PerHostOps {
   remove(agent: AgentClient, attrs: Attributes): Promise<unknown>;
   /** The live attributes on one host (host_ids excluded), or null when it is not there. */
   find(inv: Inventory, attrs: Attributes): Attributes | null;
+  /** What the object is called on a host, for messages: `bridge "lan"`. */
+  describe(attrs: Attributes): string;
+  /** The nssv address the existing object carries, when the inventory says. */
+  addressOn(inv: Inventory, attrs: Attributes): string | undefined;
 }
 
 export function perHostHandler(ops: PerHostOps): ResourceHandler {
@@ -53,6 +57,16 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
         ctx.invalidate(hostId);
       }
       return planned;
+    },
+    async occupied(ctx, planned) {
+      const hostIds = Array.isArray(planned.host_ids) ? strList(planned, 'host_ids') : [];
+      const out: string[] = [];
+      for (const hostId of hostIds) {
+        const inv = await ctx.inventory(hostId);
+        if (ops.find(inv, planned))
+          out.push(`${ops.describe(planned)} on ${hostId}, managed as ${ops.addressOn(inv, planned) ?? '?'}`);
+      }
+      return out;
     },
     async delete(ctx, _address, prior) {
       for (const hostId of strList(prior, 'host_ids')) {

@@ -16,4 +16,6 @@ export const portGroupHandler = perHostHandler({
     const pg = inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id);
     return pg ? { vlan_id: pg.vlanId } : null;
   },
+  describe: (a) => `port group "${String(a.name)}" of bridge "${String(a.switch_id)}"`,
+  addressOn: (inv, a) => inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id)?.address,
 });

@@ -7,4 +7,6 @@ export const storagePoolHandler = perHostHandler({
   put: (agent, address, a) => agent.putPool(str(a, 'name'), { address }),
   remove: (agent, a) => agent.deletePool(str(a, 'name')),
   find: (inv, a) => (inv.pools.some((p) => p.name === a.name) ? {} : null),
+  describe: (a) => `dir pool "${String(a.name)}"`,
+  addressOn: (inv, a) => inv.pools.find((p) => p.name === a.name)?.address,
 });

@@ -25,4 +25,10 @@ export interface ResourceHandler {
   /** Change it in place; returns the attributes to record. */
   update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes): Promise<Attributes>;
   delete(ctx: HandlerContext, address: string, prior: Attributes): Promise<void>;
+  /**
+   * Objects with this instance's identity that already exist on its hosts, described for a
+   * message (`domain "web1" on h1, managed as nssv_vm.web1`). Before a create, anything found
+   * belongs to someone else: nssv never takes over what it did not create.
+   */
+  occupied?(ctx: HandlerContext, planned: Attributes): Promise<string[]>;
 }

@@ -72,6 +72,12 @@ export const vmHandler: ResourceHandler = {
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  async occupied(ctx, planned) {
+    if (typeof planned.host_id !== 'string') return [];
+    const inv = await ctx.inventory(planned.host_id);
+    const d = inv.domains.find((x) => x.name === planned.name);
+    return d ? [`domain "${d.name}" on ${planned.host_id}, managed as ${d.address}`] : [];
+  },
   async delete(ctx, _address, prior) {
     const host = str(prior, 'host_id');
     await ctx.agent(host).deleteDomain(str(prior, 'name'));

@@ -24,6 +24,12 @@ export const volumeHandler: ResourceHandler = {
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  async occupied(ctx, planned) {
+    if (typeof planned.host_id !== 'string') return [];
+    const inv = await ctx.inventory(planned.host_id);
+    const v = inv.volumes.find((x) => x.name === planned.name && x.pool === planned.pool_id);
+    return v ? [`volume "${v.name}" in pool "${v.pool}" on ${planned.host_id}, managed as ${v.address}`] : [];
+  },
   async delete(ctx, _address, prior) {
     const host = str(prior, 'host_id');
     await ctx.agent(host).deleteVolume(str(prior, 'pool_id'), str(prior, 'name'));

@@ -9,6 +9,7 @@ import { validateInstances } from '../../planner/validate/validateInstances.js';
 import type { AgentEndpoint } from '../agent/client.js';
 import { createHandlerContext } from '../handlers/context.js';
 import { ApplyJournal } from '../state/journal.js';
+import { checkOccupied } from './occupied.js';
 import { providerErrors } from '../errors.js';
 import { unsupportedFeatures } from '../handlers/support.js';
 import type { HandlerContext } from '../handlers/types.js';
@@ -91,6 +92,7 @@ export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
           ...(req.replace ? { replace: req.replace } : {}),
         });
   diagnostics.push(...plan.diagnostics);
+  if (!hasErrors(diagnostics)) diagnostics.push(...(await checkOccupied(ctx, plan, desired)));
   return {
     ...(hasErrors(diagnostics) ? {} : { plan }),
     state,

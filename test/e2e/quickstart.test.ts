@@ -4,7 +4,8 @@
  * an injected step failure rolled back, and destroy — checked with virsh, ovs-vsctl and the pool
  * directory, not with nssv's own view.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { jest } from '@jest/globals';
@@ -86,6 +87,20 @@ test('GIVEN the quick start WHEN applied THEN two guests run with qcow2 disks an
   const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
   expect(plan.code).toBe(0);
+});
+
+test('GIVEN a second configuration directory declaring the same objects WHEN planned THEN nssv refuses to take them over', async () => {
+  const other = mkdtempSync(join(tmpdir(), 'nssv-qs-other-'));
+  for (const f of ['main.tf', 'sandbox.tf']) copyFileSync(join(env.configDir, f), join(other, f));
+  const plan = await nssv(['plan'], other);
+  expect(plan.code).toBe(1);
+  expect(plan.stderr).toMatch(
+    /Error: main\.tf:\d+:\d+: nssv_vm\.web1 would be created, but domain "web1" on h\d, managed as nssv_vm\.web1 already exists and is not in this configuration's state/,
+  );
+  expect(plan.stderr).toContain('nssv never takes over objects it did not create');
+  const destroy = await nssv(['destroy', '-auto-approve'], other);
+  expect(destroy.stdout).toContain('No changes.');
+  expect(await virsh(await whereIs('web1'), ['domstate', 'web1'])).toBe('running');
 });
 
 test('GIVEN a running VM WHEN its memory changes THEN it is updated in place with the same UUID', async () => {
