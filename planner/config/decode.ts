@@ -17,7 +17,8 @@ const TOP_BLOCKS = [
   'removed',
   'check',
 ];
-const IGNORED_TOP = new Set(['terraform', 'provider', 'moved', 'import', 'removed', 'check']);
+/** Accepted and ignored: provider settings are the agents' business, not the configuration's. */
+const IGNORED_TOP = new Set(['provider']);
 const LABELS: Record<string, string[]> = {
   variable: ['name'],
   output: ['name'],
@@ -103,6 +104,34 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
             ),
           );
           break;
+        case 'terraform':
+          decodeTerraform(b, diags);
+          break;
+        case 'moved': {
+          const from = b.body.attributes.find((a) => a.name === 'from');
+          const to = b.body.attributes.find((a) => a.name === 'to');
+          diags.push(E.movedBlock(b.typeRange, from && addressText(from.expr), to && addressText(to.expr)));
+          break;
+        }
+        case 'import': {
+          const to = b.body.attributes.find((a) => a.name === 'to');
+          const id = b.body.attributes.find((a) => a.name === 'id');
+          diags.push(E.importBlock(b.typeRange, to && addressText(to.expr), id && literalString(id.expr)));
+          break;
+        }
+        case 'removed': {
+          const from = b.body.attributes.find((a) => a.name === 'from');
+          const destroy = b.body.blocks
+            .filter((nb) => nb.type === 'lifecycle')
+            .flatMap((nb) => nb.body.attributes)
+            .find((a) => a.name === 'destroy');
+          const d = destroy && (destroy.expr.t === 'bool' ? destroy.expr.value : undefined);
+          diags.push(E.removedBlock(b.typeRange, from && addressText(from.expr), d));
+          break;
+        }
+        case 'check':
+          diags.push(E.checkBlock(b.typeRange, b.labels[0]));
+          break;
         default:
           if (!IGNORED_TOP.has(b.type))
             diags.push(
@@ -112,6 +141,46 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
     }
   }
   return m;
+}
+
+/**
+ * terraform { … }: required_providers and required_version are accepted (cdktf writes them); a backend
+ * or cloud block would move state elsewhere, which nssv does not do, so it is refused rather than ignored.
+ */
+function decodeTerraform(b: Block, diags: Diagnostic[]): void {
+  for (const nb of b.body.blocks) {
+    if (nb.type === 'backend') {
+      const type = nb.labels[0] ?? '';
+      if (type === 'local') {
+        const path = nb.body.attributes.find((a) => a.name === 'path');
+        diags.push(E.localBackendIgnored(nb.typeRange, path && literalString(path.expr)));
+      } else diags.push(E.backendBlock(nb.typeRange, type));
+    } else if (nb.type === 'cloud') diags.push(E.cloudBlock(nb.typeRange));
+  }
+}
+
+/** The text of an address expression like nssv_vm.web, module.x.nssv_vm.y[0] or nssv_vm.z["a"]. */
+function addressText(e: Expr): string | undefined {
+  switch (e.t) {
+    case 'var':
+      return e.name;
+    case 'getattr': {
+      const o = addressText(e.obj);
+      return o === undefined ? undefined : `${o}.${e.name}`;
+    }
+    case 'index': {
+      const o = addressText(e.obj);
+      if (o === undefined) return undefined;
+      if (e.key.t === 'number') return `${o}[${e.key.text}]`;
+      const k = literalString(e.key);
+      return k === undefined ? undefined : `${o}[${JSON.stringify(k)}]`;
+    }
+    case 'template':
+      // JSON syntax and legacy quoted addresses: "nssv_vm.web"
+      return literalString(e);
+    default:
+      return undefined;
+  }
 }
 
 function decodeVariable(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
