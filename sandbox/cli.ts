@@ -2,6 +2,7 @@
  * What the `nssv sandbox` commands print: pure renderers (text and JSON) and the user-error
  * message. Tokens never go to stdout: the token file's path does.
  */
+import { sandboxCommand } from './commandLine.js';
 import type { SandboxDownResult } from './down.js';
 import { SandboxError } from './errors.js';
 import type { SandboxHostInfo } from './info.js';
@@ -20,6 +21,8 @@ export function upJson(r: SandboxUpResult): unknown {
     name: r.name,
     root: r.root,
     addedHosts: r.addedHosts,
+    restarted: r.restarted,
+    notes: r.notes,
     emittedFile: r.emittedFile ?? null,
     elapsedMs: r.elapsedMs,
     underlay: r.underlay,
@@ -47,11 +50,25 @@ export function upText(r: SandboxUpResult): string {
       ? `Sandbox "${r.name}" is up in ${r.root} with ${r.hosts.length} host(s) (${(r.elapsedMs / 1000).toFixed(1)}s).`
       : r.action === 'extended'
         ? `Sandbox "${r.name}" in ${r.root}: added ${r.addedHosts.join(', ')}; ${r.hosts.length} host(s) now.`
-        : `Sandbox "${r.name}" is already up in ${r.root} with ${r.hosts.length} host(s); nothing to do.`;
+        : r.action === 'repaired'
+          ? `Sandbox "${r.name}" in ${r.root} was degraded and is repaired; ${r.hosts.length} host(s).`
+          : `Sandbox "${r.name}" is already up in ${r.root} with ${r.hosts.length} host(s); nothing to do.`;
+  const restarted =
+    r.restarted.length === 0
+      ? ''
+      : `Restarted in place (same directories, endpoints and tokens; guests kept):\n${r.restarted
+          .map((d) => `  ${d.host}: ${d.role} (now pid ${d.pid}); log: ${d.log}\n`)
+          .join('')}\n`;
   const rows = [['HOST', 'AGENT ENDPOINT', 'UNDERLAY IP', 'LIBVIRT URI']];
   for (const h of r.hosts) rows.push([h.name, h.endpoint ?? '-', h.underlayIp, h.libvirtUri]);
   const emitted = r.emittedFile === undefined ? '' : `Wrote ${r.emittedFile}\n`;
-  return `${head}\n\n${table(rows)}\n${emitted}Tokens: <host dir>/agentd/token. Stop everything with: nssv sandbox down\n`;
+  const down = sandboxCommand('down', { root: r.root });
+  return `${head}\n\n${table(rows)}\n${restarted}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
+}
+
+/** What up says on stderr besides progress: e.g. that a smaller --hosts removed nothing. */
+export function upNotes(r: SandboxUpResult): string {
+  return r.notes.map((n) => `Note: ${n}\n`).join('');
 }
 
 const yesNo = (b: boolean | null): string => (b === null ? '-' : b ? 'yes' : 'NO');
@@ -70,8 +87,29 @@ export function statusText(s: SandboxStatus): string {
       yesNo(h.agentHealthy),
     ]);
   }
-  const verdict = s.healthy ? 'healthy' : 'DEGRADED (run `nssv sandbox down` and `nssv sandbox up`)';
-  return `Sandbox "${s.name}" in ${s.root}: ${verdict}\n\n${table(rows)}`;
+  if (s.healthy) return `Sandbox "${s.name}" in ${s.root}: healthy\n\n${table(rows)}`;
+  const problems: string[] = [];
+  for (const h of s.hosts) {
+    if (!h.netnsPresent) problems.push(`${h.name}: its network namespace ${h.netns} is gone`);
+    for (const p of h.processes.filter((x) => !x.alive)) {
+      problems.push(`${h.name}: ${p.role} (pid ${p.pid}) is not running; its log: ${p.log}`);
+    }
+    if (!h.healthy && h.netnsPresent && h.processes.every((x) => x.alive)) {
+      const silent = [
+        h.libvirtReachable ? [] : ['libvirtd'],
+        h.ovsReachable ? [] : ['Open vSwitch'],
+        h.agentHealthy === false ? ['agentd'] : [],
+      ].flat();
+      problems.push(`${h.name}: its processes run but ${silent.join(', ')} does not answer`);
+    }
+  }
+  // up restarts dead daemons in place; a missing namespace or a hung daemon needs down + up.
+  const repairable = s.hosts.every((h) => h.healthy || (h.netnsPresent && h.processes.some((p) => !p.alive)));
+  const hosts = s.hosts.length;
+  const fix = repairable
+    ? `Fix: run \`${sandboxCommand('up', { root: s.root, hosts })}\` to restart them in place (guests, endpoints and tokens are kept).`
+    : `Fix: run \`${sandboxCommand('down', { root: s.root })}\` and then \`${sandboxCommand('up', { root: s.root, name: s.name ?? undefined, hosts })}\` (this deletes its guests and gives the hosts new endpoints and tokens).`;
+  return `Sandbox "${s.name}" in ${s.root}: DEGRADED\n\n${table(rows)}\n${problems.map((p) => `${p}\n`).join('')}${fix}\n`;
 }
 
 export function downText(r: SandboxDownResult): string {

@@ -5,11 +5,13 @@
  */
 import { existsSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import path from 'node:path';
+import { sandboxCommand } from './commandLine.js';
+import { assertRootDirectory } from './dirs.js';
 import { SandboxError } from './errors.js';
 import { hostProcesses, stopHost } from './hostRuntime.js';
 import { mountsUnder, unmount } from './mountNs.js';
 import { capsCacheReady, saveCapsCache } from './libvirt.js';
-import { DEFAULT_CAPS_CACHE_DIR, hostPaths, resolveRoot, sandboxPaths } from './paths.js';
+import { DEFAULT_CAPS_CACHE_DIR, hostPaths, resolveRoot, rootOrigin, sandboxPaths } from './paths.js';
 import { assertRoot } from './preflight.js';
 import { acquireLock, readState, StateStore, type SandboxState } from './state.js';
 import { deleteUnderlay } from './underlay.js';
@@ -38,8 +40,9 @@ const OWN_ENTRIES = ['sandbox.json', 'lock', 'mnt', 'hosts'];
 export async function sandboxDown(opts: SandboxDownOptions = {}): Promise<SandboxDownResult> {
   const root = resolveRoot(opts.root);
   const paths = sandboxPaths(root);
+  assertRootDirectory(root, rootOrigin(opts.root));
   if (!existsSync(root)) return { root, wasUp: false, hosts: [], stoppedProcesses: 0 };
-  assertRoot();
+  assertRoot(sandboxCommand('down', { root }));
   const release = acquireLock(paths.lockFile, root);
   try {
     const state = readState(paths.stateFile);
@@ -94,7 +97,7 @@ export async function teardown(
     if (first instanceof SandboxError && failures.length === 1) throw first;
     const detail = failures.map((f) => (f instanceof Error ? f.message : String(f))).join('\n');
     throw new SandboxError('stop_failed', `Could not tear down all of the sandbox in ${store.state.root}.`, {
-      hint: 'Fix the cause and run `nssv sandbox down` again; the state file still lists what is left.',
+      hint: `Fix the cause and run \`${sandboxCommand('down', { root: store.state.root })}\` again; the state file still lists what is left.`,
       detail,
     });
   }
@@ -116,7 +119,7 @@ export function removeOwnFiles(root: string, keepLock = false): void {
       'stop_failed',
       `Refusing to delete ${root}: mounts remain under it (${leftover.join(', ')}).`,
       {
-        hint: 'Unmount them (umount PATH) and run `nssv sandbox down` again.',
+        hint: `Unmount them (umount PATH) and run \`${sandboxCommand('down', { root })}\` again.`,
       },
     );
   }

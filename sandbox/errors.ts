@@ -2,6 +2,8 @@
  * Errors the sandbox reports, as data: a stable code, a message in the user's terms and a hint
  * that says what to do. Only bin/ turns them into exit codes.
  */
+import { sandboxCommand, type CommandContext } from './commandLine.js';
+
 export type SandboxErrorCode =
   | 'not_root'
   | 'invalid_option'
@@ -43,13 +45,38 @@ export class SandboxError extends Error {
 export const isSandboxError = (e: unknown): e is SandboxError => e instanceof SandboxError;
 
 export const errors = {
-  notRoot: (): SandboxError =>
+  /** `command`: the command line to repeat as root, e.g. `nssv sandbox up --root /tmp/x`. */
+  notRoot: (command: string): SandboxError =>
     new SandboxError(
       'not_root',
       'The sandbox needs root (network and mount namespaces, Open vSwitch, libvirtd).',
       {
-        hint: 'Run it as root, e.g. `sudo npx nssv sandbox up`.',
+        hint: `Run it as root, e.g. \`sudo npx ${command}\`.`,
       },
+    ),
+  invalidHosts: (given: string, max: number): SandboxError =>
+    new SandboxError(
+      'invalid_option',
+      /^[+-]?\d+$/.test(given.trim())
+        ? `--hosts ${given} is out of range: it takes a whole number of hosts from 1 to ${max}.`
+        : `--hosts ${JSON.stringify(given)} is not a whole number: it takes a number of hosts from 1 to ${max}.`,
+      { hint: `Fix: pass --hosts with a value from 1 to ${max}, e.g. --hosts 2.` },
+    ),
+  /** A path option that takes a directory names a file (or lies under one). */
+  notADirectory: (
+    origin: string,
+    blocker: string,
+    isTarget: boolean,
+    kind: string,
+    takes: string,
+    fix: string,
+  ): SandboxError =>
+    new SandboxError(
+      'invalid_option',
+      isTarget
+        ? `${origin} is ${kind}; it takes a directory (${takes}).`
+        : `${origin} is inside ${blocker}, which is ${kind}; it takes a directory (${takes}).`,
+      { hint: `Fix: ${fix}` },
     ),
   invalidOption: (option: string, given: string, allowed: string, hint?: string): SandboxError =>
     new SandboxError('invalid_option', `Invalid ${option} ${JSON.stringify(given)}: ${allowed}.`, {
@@ -71,7 +98,7 @@ export const errors = {
     }),
   busy: (root: string, pid: number): SandboxError =>
     new SandboxError('busy', `Another nssv sandbox command (pid ${pid}) is working on ${root}.`, {
-      hint: 'Wait for it to finish, or remove the stale lock file if that process is gone.',
+      hint: `Wait for it to finish, or remove the lock file ${root}/lock if that process is gone.`,
     }),
   nameInUse: (name: string, what: string): SandboxError =>
     new SandboxError(
@@ -81,9 +108,11 @@ export const errors = {
         hint: 'Pick another --name, or bring the other sandbox down first.',
       },
     ),
-  degraded: (root: string, broken: string[]): SandboxError =>
-    new SandboxError('degraded', `The sandbox in ${root} is partly down (${broken.join('; ')}).`, {
-      hint: 'Run `nssv sandbox down` and then `nssv sandbox up` again.',
+  /** `broken`: one line per problem, e.g. "h3: ovs-vswitchd (pid 123) is not running; log: …". */
+  degraded: (ctx: CommandContext, broken: string[], why: string): SandboxError =>
+    new SandboxError('degraded', `The sandbox in ${ctx.root} is partly down and ${why}.`, {
+      detail: broken.join('\n'),
+      hint: `Fix: run \`${sandboxCommand('down', ctx)}\` and then \`${sandboxCommand('up', ctx)}\` (this deletes its guests and gives the hosts new endpoints and tokens).`,
     }),
   toolFailed: (argv: readonly string[], exitCode: number | undefined, stderr: string): SandboxError =>
     new SandboxError(
@@ -102,9 +131,9 @@ export const errors = {
     new SandboxError('stop_failed', `Processes ${pids.join(', ')} did not exit after SIGKILL.`, {
       hint: 'Check them with `ps`; they may be stuck in the kernel (state D).',
     }),
-  interrupted: (): SandboxError =>
+  interrupted: (ctx: CommandContext): SandboxError =>
     new SandboxError('interrupted', 'Interrupted: sandbox up stopped and undid what it had started.', {
-      hint: 'Run `nssv sandbox up` again when ready.',
+      hint: `Run \`${sandboxCommand('up', ctx)}\` again when ready.`,
     }),
   stateInvalid: (file: string, why: string): SandboxError =>
     new SandboxError('state_invalid', `The sandbox state file ${file} is unreadable: ${why}.`, {

@@ -5,13 +5,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { agentConfig, endpointOf, ensureToken, freePort, startAgent, writeAgentConfig } from './agent.js';
-import { probeQemuCaps, saveCapsCache, seedCapsCache, startLibvirt, writeLibvirtConfig } from './libvirt.js';
+import {
+  probeQemuCaps,
+  saveCapsCache,
+  seedCapsCache,
+  startLibvirt,
+  startLibvirtd,
+  startVirtlogd,
+  writeLibvirtConfig,
+} from './libvirt.js';
 import { bindInMountNs, createMountNs, mountNsId, unmount } from './mountNs.js';
 import { errors } from './errors.js';
 import { addNetns, deleteNetns, netnsExists } from './netns.js';
-import { startOvs } from './ovs.js';
-import { hostPaths, netNames, underlayIp } from './paths.js';
-import { processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
+import { startOvs, startOvsdb, startVswitchd } from './ovs.js';
+import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
+import { isAlive, processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
 import type { HostState, StateStore } from './state.js';
 import { attachHost } from './underlay.js';
 
@@ -73,7 +81,8 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   }
 
   const checkpoint = (): void => {
-    if (opts.signal?.aborted) throw errors.interrupted();
+    // up reports its own interruption (with the command to run again) in place of this one.
+    if (opts.signal?.aborted) throw errors.interrupted({ root: store.state.root, name: store.state.name });
   };
   checkpoint();
   opts.progress(`${name}: starting Open vSwitch`);
@@ -145,4 +154,123 @@ export async function stopHost(store: StateStore, name: string, termTimeoutMs: n
     });
   }
   return failures;
+}
+
+export interface DeadProcess {
+  host: string;
+  role: string;
+  pid: number;
+  log: string;
+}
+
+/** The host's recorded processes that no longer run, with the log to look at. */
+export function deadProcesses(h: HostState): DeadProcess[] {
+  return h.processes
+    .filter((r) => !isAlive(r))
+    .map((r) => ({ host: h.name, role: r.role, pid: r.pid, log: logFileOf(h.dir, r.role) }));
+}
+
+export const describeDead = (d: DeadProcess): string =>
+  `${d.host}: ${d.role} (pid ${d.pid}) is not running; its log: ${d.log}`;
+
+/**
+ * The daemons of a host, in start order, as restartable groups: a tini and the daemon under it
+ * go together. agentd only when the host has an endpoint.
+ */
+const GROUPS = [
+  { name: 'ovsdb-server', roles: ['ovsdb-server'], required: ['ovsdb-server'] },
+  { name: 'ovs-vswitchd', roles: ['ovs-vswitchd'], required: ['ovs-vswitchd'] },
+  { name: 'virtlogd', roles: ['tini(virtlogd)', 'virtlogd'], required: ['tini(virtlogd)'] },
+  { name: 'libvirtd', roles: ['tini(libvirtd)', 'libvirtd'], required: ['tini(libvirtd)'] },
+  { name: 'agentd', roles: ['agentd'], required: ['agentd'] },
+] as const;
+
+type GroupName = (typeof GROUPS)[number]['name'];
+
+/** Why a host whose processes are not all running cannot be repaired in place, or undefined. */
+export function whyNotRepairable(root: string, h: HostState, canStartAgent: boolean): string | undefined {
+  if (!netnsExists(h.netns)) return `${h.name}: its network namespace ${h.netns} is gone`;
+  const p = hostPaths(root, h.name);
+  if (!h.created.mountNs || mountNsId(h.mountNsFile) === undefined) {
+    return `${h.name}: its mount namespace ${h.mountNsFile} is gone`;
+  }
+  if (h.created.binds.length < p.binds.length) return `${h.name}: it was never fully set up`;
+  const recorded = new Set(h.processes.map((r) => r.role));
+  for (const g of GROUPS) {
+    if (g.name === 'agentd' && h.endpoint === undefined) continue;
+    const missing = g.required.filter((r) => !recorded.has(r));
+    if (missing.length > 0) return `${h.name}: it was never fully started (${missing.join(', ')} never ran)`;
+  }
+  if (
+    !canStartAgent &&
+    h.endpoint !== undefined &&
+    h.processes.some((r) => r.role === 'agentd' && !isAlive(r))
+  ) {
+    return `${h.name}: its agentd cannot be restarted without an agentd to run`;
+  }
+  return undefined;
+}
+
+export interface RepairOptions {
+  root: string;
+  agentdMain: string | undefined;
+  startTimeoutMs: number;
+  progress: (msg: string) => void;
+}
+
+/**
+ * Restart, in place, the daemons of a host that died: same directories, ports, token and
+ * database, so guests, bridges and the agent endpoint survive. A daemon is restarted with its
+ * tini; the survivor of a broken pair is stopped first. Returns what was restarted.
+ */
+export async function repairHost(
+  store: StateStore,
+  name: string,
+  opts: RepairOptions,
+): Promise<DeadProcess[]> {
+  const h = store.host(name);
+  const p = hostPaths(opts.root, name);
+  const record = (rec: ProcessRecord): void => store.updateHost(name, (x) => void x.processes.push(rec));
+  const restarted: DeadProcess[] = [];
+  for (const g of GROUPS) {
+    const members = store.host(name).processes.filter((r) => (g.roles as readonly string[]).includes(r.role));
+    if (members.length === 0 || members.every(isAlive)) continue;
+    const dead = members.filter((r) => !isAlive(r));
+    opts.progress(
+      `${name}: restarting ${g.name} (${dead.map((r) => `${r.role} pid ${r.pid}`).join(', ')} not running)`,
+    );
+    await stopProcesses(members, 5_000);
+    store.updateHost(name, (x) => void (x.processes = x.processes.filter((r) => !members.includes(r))));
+    await startGroup(g.name, h, p, opts, record);
+    for (const rec of store
+      .host(name)
+      .processes.filter((r) => (g.roles as readonly string[]).includes(r.role))) {
+      restarted.push({ host: name, role: rec.role, pid: rec.pid, log: logFileOf(h.dir, rec.role) });
+    }
+  }
+  return restarted;
+}
+
+async function startGroup(
+  group: GroupName,
+  h: HostState,
+  p: ReturnType<typeof hostPaths>,
+  opts: RepairOptions,
+  record: (rec: ProcessRecord) => void,
+): Promise<void> {
+  switch (group) {
+    case 'ovsdb-server':
+      return startOvsdb(p, h.netns, record);
+    case 'ovs-vswitchd':
+      return startVswitchd(p, h.netns, record);
+    case 'virtlogd':
+      return startVirtlogd(p, h.netns, opts.startTimeoutMs, record);
+    case 'libvirtd':
+      return startLibvirtd(p, h.netns, opts.startTimeoutMs, record);
+    case 'agentd': {
+      if (opts.agentdMain === undefined || h.endpoint === undefined) return;
+      const token = ensureToken(p.tokenFile);
+      return startAgent(opts.agentdMain, p, h.endpoint, token, opts.startTimeoutMs, record);
+    }
+  }
 }

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { readToken } from './agent.js';
 import type { EmittedHost } from './emitTf.js';
-import { resolveRoot, sandboxPaths } from './paths.js';
+import { assertRootDirectory } from './dirs.js';
+import { resolveRoot, rootOrigin, sandboxPaths } from './paths.js';
 import { readState, type HostState, type SandboxState } from './state.js';
 
 export interface SandboxHostInfo {
@@ -72,6 +73,7 @@ export function sandboxInfo(state: SandboxState): SandboxInfo {
 /** The sandbox in `root` (flag, NSSV_SANDBOX_ROOT or the default), or undefined when none is up. */
 export function readSandboxInfo(opts: { root?: string } = {}): SandboxInfo | undefined {
   const root = resolveRoot(opts.root);
+  assertRootDirectory(root, rootOrigin(opts.root));
   const state = readState(sandboxPaths(root).stateFile);
   return state === undefined ? undefined : sandboxInfo(state);
 }

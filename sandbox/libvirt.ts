@@ -107,6 +107,17 @@ export async function startLibvirt(
   timeoutMs: number,
   onStarted: (rec: ProcessRecord) => void,
 ): Promise<void> {
+  await startVirtlogd(p, netns, timeoutMs, onStarted);
+  await startLibvirtd(p, netns, timeoutMs, onStarted);
+}
+
+/** virtlogd under tini; records 'tini(virtlogd)' and 'virtlogd'. */
+export async function startVirtlogd(
+  p: HostPaths,
+  netns: string,
+  timeoutMs: number,
+  onStarted: (rec: ProcessRecord) => void,
+): Promise<void> {
   mkdirSync(p.logDir, { recursive: true });
   const logdTini = spawnInHost(p, netns, 'virtlogd', ['virtlogd', '--pid-file', '/run/libvirt/virtlogd.pid']);
   onStarted({ ...logdTini, role: 'tini(virtlogd)' });
@@ -119,7 +130,16 @@ export async function startLibvirt(
   if (!logdReady || !isAlive(logdTini)) {
     throw errors.startTimeout('virtlogd', timeoutMs, path.join(p.logDir, 'virtlogd.log'));
   }
+}
 
+/** libvirtd under tini; records 'tini(libvirtd)' and 'libvirtd'; returns once it answers. */
+export async function startLibvirtd(
+  p: HostPaths,
+  netns: string,
+  timeoutMs: number,
+  onStarted: (rec: ProcessRecord) => void,
+): Promise<void> {
+  mkdirSync(p.logDir, { recursive: true });
   const lvTini = spawnInHost(p, netns, 'libvirtd', ['libvirtd', '--pid-file', '/run/libvirt/libvirtd.pid']);
   onStarted({ ...lvTini, role: 'tini(libvirtd)' });
   const lv = await daemonUnderTini(lvTini, 'libvirtd');

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { errors } from './errors.js';
 import { run, succeeds } from './exec.js';
 import { netnsPath } from './netns.js';
-import type { HostPaths } from './paths.js';
+import { ovsLogFile, type HostPaths } from './paths.js';
 import { recordOf, type ProcessRecord } from './processes.js';
 
 export const OVS_SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
@@ -30,22 +30,35 @@ export async function startOvs(
   netns: string,
   onStarted: (rec: ProcessRecord) => void,
 ): Promise<void> {
+  await startOvsdb(p, netns, onStarted);
+  await startVswitchd(p, netns, onStarted);
+}
+
+const enterHost = (p: HostPaths, netns: string): string[] => [
+  `--mount=${p.mountNsFile}`,
+  `--net=${netnsPath(netns)}`,
+];
+
+/** ovsdb-server on the host's database (created on first start; kept on a restart). */
+export async function startOvsdb(
+  p: HostPaths,
+  netns: string,
+  onStarted: (rec: ProcessRecord) => void,
+): Promise<void> {
   for (const dir of [p.ovs.run, p.ovs.db, p.ovs.log]) mkdirSync(dir, { recursive: true });
   if (!existsSync(OVS_SCHEMA)) throw errors.missingTool('openvswitch-switch');
   const env = ovsEnv(p);
   if (!existsSync(p.ovsDbFile)) await run('ovsdb-tool', ['create', p.ovsDbFile, OVS_SCHEMA], { env });
-  const enter = [`--mount=${p.mountNsFile}`, `--net=${netnsPath(netns)}`];
-
   const dbPid = path.join(p.ovs.run, 'ovsdb-server.pid');
   await run(
     'nsenter',
     [
-      ...enter,
+      ...enterHost(p, netns),
       'ovsdb-server',
       p.ovsDbFile,
       `--remote=punix:${p.ovsDbSocket}`,
       `--pidfile=${dbPid}`,
-      `--log-file=${path.join(p.ovs.log, 'ovsdb-server.log')}`,
+      `--log-file=${ovsLogFile(p.dir, 'ovsdb-server')}`,
       '--detach',
       '--no-chdir',
     ],
@@ -53,20 +66,26 @@ export async function startOvs(
   );
   onStarted(readPidFile(dbPid, 'ovsdb-server'));
   await run('ovs-vsctl', [`--db=${ovsDbRemote(p.ovsDbSocket)}`, '--no-wait', 'init'], { env });
+}
 
+export async function startVswitchd(
+  p: HostPaths,
+  netns: string,
+  onStarted: (rec: ProcessRecord) => void,
+): Promise<void> {
   const swPid = path.join(p.ovs.run, 'ovs-vswitchd.pid');
   await run(
     'nsenter',
     [
-      ...enter,
+      ...enterHost(p, netns),
       'ovs-vswitchd',
       ovsDbRemote(p.ovsDbSocket),
       `--pidfile=${swPid}`,
-      `--log-file=${path.join(p.ovs.log, 'ovs-vswitchd.log')}`,
+      `--log-file=${ovsLogFile(p.dir, 'ovs-vswitchd')}`,
       '--detach',
       '--no-chdir',
     ],
-    { env },
+    { env: ovsEnv(p) },
   );
   onStarted(readPidFile(swPid, 'ovs-vswitchd'));
 }

@@ -11,12 +11,11 @@
  *   agentd/                           agentd state dir; agentd.json, token (0600), logs/
  */
 import path from 'node:path';
+import { DEFAULT_ROOT, ROOT_ENV } from './commandLine.js';
 import { errors } from './errors.js';
 
-export const DEFAULT_ROOT = '/var/lib/nssv/sandbox';
-export const DEFAULT_NAME = 'nssv';
+export { DEFAULT_HOSTS, DEFAULT_NAME, DEFAULT_ROOT, ROOT_ENV } from './commandLine.js';
 export const DEFAULT_CAPS_CACHE_DIR = '/var/cache/nssv/qemu-capabilities';
-export const ROOT_ENV = 'NSSV_SANDBOX_ROOT';
 export const MAX_HOSTS = 64;
 /** sun_path is 108 bytes including the terminating NUL. */
 export const MAX_SOCKET_PATH_BYTES = 107;
@@ -67,10 +66,24 @@ export function validateName(name: string): string {
 }
 
 export function validateHostCount(hosts: number): number {
-  if (!Number.isInteger(hosts) || hosts < 1 || hosts > MAX_HOSTS) {
-    throw errors.invalidOption('hosts', String(hosts), `an integer from 1 to ${MAX_HOSTS}`);
-  }
+  if (!Number.isInteger(hosts) || hosts < 1 || hosts > MAX_HOSTS)
+    throw errors.invalidHosts(String(hosts), MAX_HOSTS);
   return hosts;
+}
+
+/** `--hosts` as typed on the command line (oclif's own integer check says neither the range nor the fix). */
+export function parseHostCount(given: string): number {
+  const text = given.trim();
+  if (!/^[+-]?\d+$/.test(text)) throw errors.invalidHosts(given, MAX_HOSTS);
+  return validateHostCount(Number(text));
+}
+
+/** How the user chose the root, for messages: `--root X`, `NSSV_SANDBOX_ROOT=X` or `the default root X`. */
+export function rootOrigin(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag !== undefined) return `--root ${flag}`;
+  const fromEnv = env[ROOT_ENV];
+  if (fromEnv !== undefined) return `${ROOT_ENV}=${fromEnv}`;
+  return `the default root ${DEFAULT_ROOT}`;
 }
 
 export const hostName = (index: number): string => `h${index}`;
@@ -192,3 +205,14 @@ export function netNames(name: string): NetNames {
 
 export const UNDERLAY = { prefix: '10.250.0', prefixLength: 24, mtu: 1600 } as const;
 export const underlayIp = (index: number): string => `${UNDERLAY.prefix}.${index}`;
+
+export const ovsLogFile = (hostDir: string, daemon: 'ovsdb-server' | 'ovs-vswitchd'): string =>
+  path.join(hostDir, 'ovs', 'log', `${daemon}.log`);
+
+/** Where to look when a recorded process of a host died (the daemon's own log where it keeps one). */
+export function logFileOf(hostDir: string, role: string): string {
+  if (role === 'ovsdb-server' || role === 'ovs-vswitchd') return ovsLogFile(hostDir, role);
+  if (role === 'virtlogd' || role === 'libvirtd') return path.join(hostDir, 'libvirt', 'log', `${role}.log`);
+  const tini = /^tini\((.+)\)$/.exec(role);
+  return path.join(hostDir, 'logs', `${tini ? tini[1] : role}.log`);
+}

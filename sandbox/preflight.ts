@@ -42,8 +42,9 @@ export function findTool(tool: string, envPath = process.env['PATH'] ?? ''): str
   return undefined;
 }
 
-export function assertRoot(): void {
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) throw errors.notRoot();
+/** `command`: what to repeat as root, e.g. `nssv sandbox up --root /tmp/x`. */
+export function assertRoot(command: string): void {
+  if (typeof process.getuid === 'function' && process.getuid() !== 0) throw errors.notRoot(command);
 }
 
 export function assertTools(tools: Record<string, string> = REQUIRED_TOOLS): void {

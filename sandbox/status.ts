@@ -3,7 +3,8 @@ import { agentHealthy, readToken } from './agent.js';
 import { libvirtReachable } from './libvirt.js';
 import { netnsExists } from './netns.js';
 import { ovsReachable } from './ovs.js';
-import { resolveRoot, sandboxPaths } from './paths.js';
+import { assertRootDirectory } from './dirs.js';
+import { logFileOf, resolveRoot, rootOrigin, sandboxPaths } from './paths.js';
 import { isAlive } from './processes.js';
 import { readState, type HostState, type SandboxState } from './state.js';
 
@@ -12,7 +13,8 @@ export interface HostStatus {
   endpoint: string | null;
   netns: string;
   netnsPresent: boolean;
-  processes: { role: string; pid: number; alive: boolean }[];
+  /** log: where to look when it is not alive. */
+  processes: { role: string; pid: number; alive: boolean; log: string }[];
   libvirtReachable: boolean;
   ovsReachable: boolean;
   /** null: this host runs no agent. */
@@ -29,7 +31,12 @@ export interface SandboxStatus {
 }
 
 export async function hostStatus(h: HostState): Promise<HostStatus> {
-  const processes = h.processes.map((r) => ({ role: r.role, pid: r.pid, alive: isAlive(r) }));
+  const processes = h.processes.map((r) => ({
+    role: r.role,
+    pid: r.pid,
+    alive: isAlive(r),
+    log: logFileOf(h.dir, r.role),
+  }));
   const [lv, ovs, agent] = await Promise.all([
     libvirtReachable(h.libvirtUri),
     ovsReachable(h.ovsDbSocket),
@@ -71,5 +78,6 @@ export async function statusOfState(root: string, state: SandboxState | undefine
 
 export async function sandboxStatus(opts: { root?: string } = {}): Promise<SandboxStatus> {
   const root = resolveRoot(opts.root);
+  assertRootDirectory(root, rootOrigin(opts.root));
   return statusOfState(root, readState(sandboxPaths(root).stateFile));
 }

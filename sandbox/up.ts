@@ -2,16 +2,29 @@
  * `nssv sandbox up`: start N simulated hypervisor hosts (h1..hN) on this machine.
  *
  * Running it again is harmless: with every host alive it reports the existing sandbox; with a
- * larger --hosts it adds the missing hosts (it never removes hosts: use down for that). A sandbox
- * whose processes are all gone (e.g. after a reboot) is cleaned up and started afresh; a partly
- * running one is an error ('degraded') that asks for down + up. If up fails halfway it undoes
- * what it started, so nothing half-done is left behind.
+ * larger --hosts it adds the missing hosts (it never removes hosts: use down for that; a smaller
+ * --hosts is reported in `notes`). A sandbox whose processes are all gone (e.g. after a reboot) is
+ * cleaned up and started afresh; in a partly running one, the dead daemons of each host are
+ * restarted in place (same directories, ports and tokens; `restarted`). A host that cannot be
+ * repaired that way (its namespaces are gone) is an error ('degraded') that asks for down + up.
+ * If up fails halfway it undoes what it started, so nothing half-done is left behind.
  */
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { defaultAgentdMain } from './agent.js';
+import { sandboxCommand, type CommandContext } from './commandLine.js';
+import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
 import { writeSandboxTf } from './emitTf.js';
-import { newHostState, startHost, type StartHostOptions } from './hostRuntime.js';
+import {
+  deadProcesses,
+  describeDead,
+  newHostState,
+  repairHost,
+  startHost,
+  whyNotRepairable,
+  type DeadProcess,
+  type StartHostOptions,
+} from './hostRuntime.js';
 import { emittedHosts, sandboxInfo, type SandboxInfo } from './info.js';
 import { capsCacheReady } from './libvirt.js';
 import { prepareMountNsDir } from './mountNs.js';
@@ -25,6 +38,7 @@ import {
   hostPaths,
   netNames,
   resolveRoot,
+  rootOrigin,
   sandboxPaths,
   validateHostCount,
   validateName,
@@ -62,11 +76,15 @@ export interface SandboxUpOptions {
   signal?: AbortSignal;
 }
 
-export type SandboxUpAction = 'created' | 'extended' | 'unchanged';
+export type SandboxUpAction = 'created' | 'extended' | 'repaired' | 'unchanged';
 
 export interface SandboxUpResult extends SandboxInfo {
   action: SandboxUpAction;
   addedHosts: string[];
+  /** Daemons of existing hosts that had died and were restarted in place (new pids). */
+  restarted: DeadProcess[];
+  /** Things the user should know that are not errors (e.g. a smaller --hosts than the sandbox has). */
+  notes: string[];
   emittedFile: string | undefined;
   elapsedMs: number;
 }
@@ -80,9 +98,13 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
   const root = resolveRoot(opts.root);
   const hosts = validateHostCount(opts.hosts ?? 2);
   if (opts.name !== undefined) validateName(opts.name);
+  // What the user asked for, to repeat in hints (the name of an existing sandbox is added below).
+  const ctx: CommandContext = { root, name: opts.name, hosts: opts.hosts };
+  assertRootDirectory(root, rootOrigin(opts.root));
+  if (opts.emitDir !== undefined) assertEmitDirectory(opts.emitDir);
   const progress = opts.progress ?? (() => undefined);
   const agentdMain = opts.agentdMain === null ? undefined : (opts.agentdMain ?? defaultAgentdMain());
-  assertRoot();
+  assertRoot(sandboxCommand('up', ctx));
   assertTools();
   if (agentdMain !== undefined && !existsSync(agentdMain)) throw errors.agentdMissing(agentdMain);
 
@@ -97,16 +119,39 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
         `the sandbox in ${root} is named "${state.name}" (omit --name or use it)`,
       );
     }
+    if (state !== undefined) ctx.name = state.name;
     if (state !== undefined && state.hosts.every(hostIsDead)) {
       progress(`cleaning up the stale sandbox in ${root} (none of its processes runs)`);
       await teardown(new StateStore(paths.stateFile, state), 1_000, progress);
       removeOwnFiles(root, true);
       state = undefined;
     }
+    const restarted: DeadProcess[] = [];
     if (state !== undefined) {
-      const broken = state.hosts.filter((h) => !hostIsAlive(h)).map((h) => `${h.name} is not fully running`);
-      if (state.hosts.length === 0) broken.push('it has no hosts');
-      if (broken.length > 0) throw errors.degraded(root, broken);
+      if (state.hosts.length === 0) {
+        throw errors.degraded({ ...ctx, hosts: hosts }, ['it has no hosts'], 'cannot be repaired in place');
+      }
+      const broken = state.hosts.filter((h) => !hostIsAlive(h));
+      const unrepairable = broken.flatMap((h) => whyNotRepairable(root, h, agentdMain !== undefined) ?? []);
+      if (unrepairable.length > 0) {
+        const dead = broken.flatMap(deadProcesses).map(describeDead);
+        throw errors.degraded(
+          { ...ctx, hosts: Math.max(hosts, state.hosts.length) },
+          [...unrepairable, ...dead],
+          'cannot be repaired in place',
+        );
+      }
+      const store = new StateStore(paths.stateFile, state);
+      for (const h of broken) {
+        restarted.push(
+          ...(await repairHost(store, h.name, {
+            root,
+            agentdMain,
+            startTimeoutMs: opts.startTimeoutMs ?? 60_000,
+            progress,
+          })),
+        );
+      }
     }
 
     const fresh = state === undefined;
@@ -117,6 +162,13 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
     const existing = new Set(store.state.hosts.map((h) => h.name));
     const toAdd = Array.from({ length: hosts }, (_, i) => hostName(i + 1)).filter((n) => !existing.has(n));
     for (const name of toAdd) assertSocketPathsFit(hostPaths(root, name));
+    const notes: string[] = [];
+    if (store.state.hosts.length > hosts) {
+      const n = store.state.hosts.length;
+      notes.push(
+        `the sandbox already has ${n} hosts; up never removes hosts (use \`${sandboxCommand('down', ctx)}\`, then \`${sandboxCommand('up', { ...ctx, hosts })}\`)`,
+      );
+    }
 
     if (toAdd.length > 0) {
       try {
@@ -131,10 +183,10 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
           progress,
           ...(opts.signal === undefined ? {} : { signal: opts.signal }),
         });
-        if (opts.signal?.aborted) throw errors.interrupted();
+        if (opts.signal?.aborted) throw errors.interrupted(ctx);
       } catch (e) {
         // A Ctrl-C also kills the tool a step was running: report the interruption, not that.
-        const cause = opts.signal?.aborted ? errors.interrupted() : e;
+        const cause = opts.signal?.aborted ? errors.interrupted(ctx) : e;
         progress(`up failed; undoing what it started`);
         await rollback(store, fresh ? undefined : toAdd, progress, cause);
         throw cause;
@@ -143,14 +195,51 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
 
     const info = sandboxInfo(store.state);
     const emittedFile =
-      opts.emitDir === undefined ? undefined : writeSandboxTf(opts.emitDir, emittedHosts(info), root);
-    const action: SandboxUpAction = toAdd.length === 0 ? 'unchanged' : fresh ? 'created' : 'extended';
-    return { ...info, action, addedHosts: toAdd, emittedFile, elapsedMs: Date.now() - started };
+      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx);
+    const action: SandboxUpAction =
+      toAdd.length > 0 ? (fresh ? 'created' : 'extended') : restarted.length > 0 ? 'repaired' : 'unchanged';
+    return {
+      ...info,
+      action,
+      addedHosts: toAdd,
+      restarted,
+      notes,
+      emittedFile,
+      elapsedMs: Date.now() - started,
+    };
   } finally {
     release();
     removeRootIfEmpty(root);
   }
 }
+
+/** Write DIR/sandbox.tf; a failure (the sandbox is up by then) says so and how to retry. */
+function emitTf(
+  dir: string,
+  hosts: ReturnType<typeof emittedHosts>,
+  root: string,
+  ctx: CommandContext,
+): string {
+  try {
+    return writeSandboxTf(dir, hosts, root);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === undefined ? (e as Error).message : (ERRNO_WORDS[code] ?? code);
+    throw new SandboxError('invalid_option', `--emit ${dir}: could not write sandbox.tf there (${why}).`, {
+      hint: `The sandbox is up. Fix: pass a directory you can write to and run \`${sandboxCommand('up', ctx)} --emit DIR\` (it changes nothing else).`,
+    });
+  }
+}
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EEXIST: 'a file is in the way',
+  ENOTDIR: 'a file is in the way',
+  EISDIR: 'sandbox.tf there is a directory',
+};
 
 function removeRootIfEmpty(root: string): void {
   try {
@@ -212,7 +301,8 @@ async function rollback(
     if (hostNames === undefined) removeOwnFiles(store.state.root, true);
   } catch (undoError) {
     const msg = undoError instanceof Error ? undoError.message : String(undoError);
-    progress(`undo failed too (${msg}); run \`nssv sandbox down\` to remove what is left`);
+    const down = sandboxCommand('down', { root: store.state.root });
+    progress(`undo failed too (${msg}); run \`${down}\` to remove what is left`);
     if (cause instanceof SandboxError)
       cause.detail = [cause.detail, `undo failed: ${msg}`].filter(Boolean).join('\n');
   }

@@ -15,12 +15,14 @@ import {
   hostNetnsExec,
   hostOvsVsctl,
   hostVirsh,
+  readSandboxInfo,
   sandboxDown,
   sandboxHosts,
   sandboxStatus,
   sandboxUp,
   type SandboxUpResult,
 } from '../../sandbox/index.js';
+import { statusText } from '../../sandbox/cli.js';
 import { SandboxError } from '../../sandbox/errors.js';
 import { mountsUnder } from '../../sandbox/mountNs.js';
 import { findTool, REQUIRED_TOOLS } from '../../sandbox/preflight.js';
@@ -157,7 +159,7 @@ describeReal('sandbox on real daemons', () => {
     expect(again.hosts.map((h) => h.pids)).toEqual(up!.hosts.map((h) => h.pids));
   }, 60_000);
 
-  it('up with more hosts adds the missing ones; a host with a dead daemon makes status and up say degraded', async () => {
+  it('up with more hosts adds the missing ones; a smaller --hosts removes nothing and says so', async () => {
     const more = await sandboxUp({ root, hosts: 3, agentdMain: withAgent ? agentdMain : null });
     expect(more.action).toBe('extended');
     expect(more.addedHosts).toEqual(['h3']);
@@ -165,9 +167,22 @@ describeReal('sandbox on real daemons', () => {
     const h3 = more.hosts[2]!;
     expect((await hostVirsh(h3, ['list', '--all'])).exitCode).toBe(0);
 
-    const vswitchd = h3.pids.find((p) => p.role === 'ovs-vswitchd')!;
-    process.kill(vswitchd.pid, 'SIGKILL');
-    await new Promise((r) => setTimeout(r, 200));
+    const fewer = await sandboxUp({ root, hosts: 1, agentdMain: withAgent ? agentdMain : null });
+    expect(fewer.action).toBe('unchanged');
+    expect(fewer.hosts.map((h) => h.name)).toEqual(['h1', 'h2', 'h3']);
+    expect(fewer.notes).toEqual([
+      `the sandbox already has 3 hosts; up never removes hosts (use \`nssv sandbox down --root ${root}\`, then \`nssv sandbox up --root ${root} --name ${name} --hosts 1\`)`,
+    ]);
+  }, 60_000);
+
+  it('GIVEN dead daemons on one host THEN status names each with its log, and up restarts them in place', async () => {
+    const before = (await sandboxStatus({ root })).hosts;
+    const hostsBefore = sandboxHosts({ root });
+    const info3 = readSandboxInfo({ root })!.hosts[2]!;
+    const killed = info3.pids.filter((p) => ['ovs-vswitchd', 'libvirtd', 'agentd'].includes(p.role));
+    for (const p of killed) process.kill(p.pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+
     const status = await sandboxStatus({ root });
     expect(status.healthy).toBe(false);
     expect(status.hosts.map((h) => [h.name, h.healthy])).toEqual([
@@ -175,10 +190,39 @@ describeReal('sandbox on real daemons', () => {
       ['h2', true],
       ['h3', false],
     ]);
-    await expect(sandboxUp({ root, hosts: 3, agentdMain: null })).rejects.toMatchObject({
-      code: 'degraded',
-      message: `The sandbox in ${root} is partly down (h3 is not fully running).`,
-    });
+    const text = statusText(status);
+    for (const p of killed) {
+      const log =
+        p.role === 'agentd'
+          ? `${root}/hosts/h3/logs/agentd.log`
+          : p.role === 'libvirtd'
+            ? `${root}/hosts/h3/libvirt/log/libvirtd.log`
+            : `${root}/hosts/h3/ovs/log/ovs-vswitchd.log`;
+      expect(text).toContain(`h3: ${p.role} (pid ${p.pid}) is not running; its log: ${log}\n`);
+    }
+    expect(text).toContain(
+      `Fix: run \`nssv sandbox up --root ${root} --hosts 3\` to restart them in place (guests, endpoints and tokens are kept).\n`,
+    );
+
+    const repaired = await sandboxUp({ root, hosts: 3, agentdMain: withAgent ? agentdMain : null });
+    expect(repaired.action).toBe('repaired');
+    expect(repaired.restarted.map((d) => d.role).sort()).toEqual(
+      ['ovs-vswitchd', 'tini(libvirtd)', 'libvirtd', ...(withAgent ? ['agentd'] : [])].sort(),
+    );
+    expect(repaired.restarted.every((d) => d.host === 'h3')).toBe(true);
+    // Same endpoints and tokens; the other hosts were not touched.
+    expect(sandboxHosts({ root })).toEqual(hostsBefore);
+    expect(repaired.hosts.slice(0, 2).map((h) => h.pids)).toEqual(up!.hosts.map((h) => h.pids));
+    const after = await sandboxStatus({ root });
+    expect(after.healthy).toBe(true);
+    expect(after.hosts.map((h) => h.processes.length)).toEqual(before.map((h) => h.processes.length));
+    if (withAgent) {
+      const h3 = hostsBefore.find((h) => h.name === 'h3')!;
+      const ok = await fetch(`${h3.endpoint}/v1/health`, {
+        headers: { authorization: `Bearer ${h3.token}` },
+      });
+      expect(ok.status).toBe(200);
+    }
   }, 60_000);
 
   it('a netdev bridge and a TCG guest with an openvswitch NIC work on each host (same guest name on both)', async () => {
@@ -313,5 +357,33 @@ describeReal('sandbox up interrupted', () => {
     expect(mountsUnder(root)).toEqual([]);
     expect(processesMentioning(root)).toEqual([]);
     expect(existsSync(root)).toBe(false);
+  }, 60_000);
+});
+
+describeReal('sandbox up on a host that cannot be repaired in place', () => {
+  it('GIVEN a host whose network namespace was deleted THEN up says so and asks for down + up with this root and name', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'nssv-sbx-broken-'));
+    const name = unique();
+    try {
+      await sandboxUp({ root, name, hosts: 1, agentdMain: null });
+      await execa('ip', ['netns', 'delete', `${name}-h1`]);
+      let err: SandboxError | undefined;
+      try {
+        await sandboxUp({ root, hosts: 1, agentdMain: null });
+      } catch (e) {
+        err = e as SandboxError;
+      }
+      expect(err?.code).toBe('degraded');
+      expect(err?.message).toBe(`The sandbox in ${root} is partly down and cannot be repaired in place.`);
+      expect(err?.detail).toBe(`h1: its network namespace ${name}-h1 is gone`);
+      expect(err?.hint).toBe(
+        `Fix: run \`nssv sandbox down --root ${root}\` and then \`nssv sandbox up --root ${root} --name ${name} --hosts 1\` (this deletes its guests and gives the hosts new endpoints and tokens).`,
+      );
+    } finally {
+      await sandboxDown({ root }).catch(() => undefined);
+      rmSync(root, { recursive: true, force: true });
+    }
+    expect((await netnsNames()).filter((n) => n.startsWith(`${name}-`))).toEqual([]);
+    expect(processesMentioning(root)).toEqual([]);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import {
   assertSocketPathsFit,
   hostPaths,
   netNames,
+  parseHostCount,
   resolveRoot,
   validateHostCount,
   validateName,
@@ -47,6 +48,33 @@ describe('validateName / validateHostCount', () => {
     expect(validateHostCount(64)).toBe(64);
     for (const n of [0, 65, 1.5, -1, Number.NaN])
       expect(codeOf(() => validateHostCount(n))).toBe('invalid_option');
+  });
+});
+
+describe('parseHostCount (--hosts as typed)', () => {
+  const messageOf = (given: string): string => {
+    try {
+      parseHostCount(given);
+      return 'accepted';
+    } catch (e) {
+      const err = e as SandboxError;
+      return `${err.code}: ${err.message} | ${err.hint}`;
+    }
+  };
+  it('accepts 1..64', () => {
+    expect(parseHostCount('1')).toBe(1);
+    expect(parseHostCount('64')).toBe(64);
+  });
+  it.each([
+    ['0', '--hosts 0 is out of range: it takes a whole number of hosts from 1 to 64.'],
+    ['1000', '--hosts 1000 is out of range: it takes a whole number of hosts from 1 to 64.'],
+    ['-1', '--hosts -1 is out of range: it takes a whole number of hosts from 1 to 64.'],
+    ['abc', '--hosts "abc" is not a whole number: it takes a number of hosts from 1 to 64.'],
+    ['1.5', '--hosts "1.5" is not a whole number: it takes a number of hosts from 1 to 64.'],
+  ])('refuses %j saying the value, the range and the fix', (given, message) => {
+    expect(messageOf(given)).toBe(
+      `invalid_option: ${message} | Fix: pass --hosts with a value from 1 to 64, e.g. --hosts 2.`,
+    );
   });
 });
 

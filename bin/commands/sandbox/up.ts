@@ -1,16 +1,21 @@
 import { Command, Flags } from '@oclif/core';
-import { errorText, upJson, upText } from '../../../sandbox/cli.js';
+import { errorText, upJson, upNotes, upText } from '../../../sandbox/cli.js';
 import { isSandboxError } from '../../../sandbox/errors.js';
-import { MAX_HOSTS } from '../../../sandbox/paths.js';
+import { DEFAULT_HOSTS, MAX_HOSTS, parseHostCount } from '../../../sandbox/paths.js';
 import { sandboxUp } from '../../../sandbox/up.js';
 import { sandboxFlags } from '../../../sandbox/cliFlags.js';
 
 export default class SandboxUp extends Command {
   static override description =
-    'Start N simulated hypervisor hosts on this machine (own network namespace, libvirtd, Open vSwitch, dir pool and agentd each). Running it again is harmless; a larger --hosts adds the missing hosts.';
+    'Start N simulated hypervisor hosts on this machine (own network namespace, libvirtd, Open vSwitch, dir pool and agentd each). Running it again is harmless: a larger --hosts adds the missing hosts, and daemons of a host that died are restarted in place.';
   static override examples = ['nssv sandbox up', 'nssv sandbox up --hosts 3 --emit examples/quickstart'];
   static override flags = {
-    hosts: Flags.integer({ description: 'Number of hosts (h1..hN).', default: 2, min: 1, max: MAX_HOSTS }),
+    // A string, checked by parseHostCount: oclif's integer range check names neither the range nor the fix.
+    hosts: Flags.string({
+      description: `Number of hosts (h1..hN), 1 to ${MAX_HOSTS}.`,
+      default: String(DEFAULT_HOSTS),
+      helpValue: 'N',
+    }),
     emit: Flags.string({
       description: 'Write DIR/sandbox.tf declaring the sandbox data center, cluster and hosts.',
     }),
@@ -31,10 +36,11 @@ export default class SandboxUp extends Command {
       signal: abort.signal,
       root: flags.root,
       name: flags.name,
-      hosts: flags.hosts,
+      hosts: parseHostCount(flags.hosts),
       emitDir: flags.emit,
       progress: (msg) => process.stderr.write(`${msg}\n`),
     });
+    process.stderr.write(upNotes(result));
     process.stdout.write(flags.json ? JSON.stringify(upJson(result), null, 2) + '\n' : upText(result));
   }
 
