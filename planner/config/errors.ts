@@ -21,6 +21,13 @@ const mean = (given: string, candidates: Iterable<string>, fmt: (s: string) => s
   return s ? ` Did you mean "${fmt(s)}"?` : '';
 };
 
+/** Where to change a variable value, given where it came from. */
+function fixWhere(origin: string): string {
+  if (origin === '-var') return 'in the -var option';
+  if (origin.startsWith('TF_VAR_')) return `in the environment variable ${origin}`;
+  return `at ${origin}`;
+}
+
 export const configErrors = {
   unknownResourceType(range: SourceRange, type: string, known: string[]): Diagnostic {
     return d(
@@ -138,25 +145,31 @@ export const configErrors = {
       `The input variable "${name}" has no default, so a value must be set: use -var="${name}=…", a terraform.tfvars or *.auto.tfvars file, or the environment variable TF_VAR_${name}.`,
     );
   },
+  /**
+   * `given`, for root variables: the value as the user wrote it (already JSON-quoted or rendered) and
+   * where it came from ("-var", "TF_VAR_x", "terraform.tfvars:3:1").
+   */
   invalidVariableValue(
     range: SourceRange | undefined,
     name: string,
     problem: string,
     typeDesc: string,
+    given?: { shown: string; origin: string },
   ): Diagnostic {
+    const value = given ? `The value ${given.shown} from ${given.origin}` : 'The given value';
     return d(
       'NSSV_CONFIG_INVALID_VARIABLE_VALUE',
       range,
       `Invalid value for variable "${name}"`,
-      `The given value is not suitable for var.${name}, which is declared as ${typeDesc}: ${problem}. Give a value of that type.`,
+      `${value} is not suitable for var.${name}, which is declared as ${typeDesc}: ${problem}. Give a value of that type${given ? ` ${fixWhere(given.origin)}` : ''}.`,
     );
   },
-  nullVariable(range: SourceRange | undefined, name: string): Diagnostic {
+  nullVariable(range: SourceRange | undefined, name: string, origin?: string): Diagnostic {
     return d(
       'NSSV_CONFIG_INVALID_VARIABLE_VALUE',
       range,
       `Invalid value for variable "${name}"`,
-      `The variable "${name}" is declared with nullable = false, so it cannot be null. Give a non-null value.`,
+      `The variable "${name}" is declared with nullable = false, so it cannot be null${origin ? `, but null was given from ${origin}` : ''}. Give a non-null value${origin ? ` ${fixWhere(origin)}` : ''}.`,
     );
   },
   validationFailed(range: SourceRange, name: string, message: string): Diagnostic {
@@ -309,6 +322,33 @@ export const configErrors = {
       range,
       `Cannot read ${path}`,
       `${message}. Check that the path exists and is readable.`,
+    );
+  },
+  varFileMissing(given: string, path: string, cwd: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_READ',
+      undefined,
+      `Cannot read -var-file ${given}: no such file`,
+      path === given
+        ? `There is no file ${path}. Fix: give the path of an existing .tfvars or .tfvars.json file.`
+        : `There is no file ${given} in ${cwd}; relative -var-file paths are resolved against the current directory, as Terraform does. Fix: give the path of an existing .tfvars or .tfvars.json file.`,
+    );
+  },
+  varFileIsDirectory(given: string, path: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_READ',
+      undefined,
+      `Cannot read -var-file ${given}: is a directory`,
+      `${path} is a directory, not a variables file. Fix: give the path of a .tfvars or .tfvars.json file inside it, like -var-file=${given.replace(/\/+$/, '')}/NAME.tfvars.`,
+    );
+  },
+  varFileUnreadable(given: string, path: string, code: string | undefined, message: string): Diagnostic {
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : message;
+    return d(
+      'NSSV_CONFIG_READ',
+      undefined,
+      `Cannot read -var-file ${given}: ${why}`,
+      `${path} could not be read (${why}). Fix: make the file readable by the user running nssv, or give another file.`,
     );
   },
   noConfig(dir: string): Diagnostic {

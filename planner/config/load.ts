@@ -36,7 +36,7 @@ export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Pro
       schemas,
       functions,
       rootDir: absDir,
-      cwd: process.cwd(),
+      cwd: resolve(options.cwd ?? process.cwd()),
       stack: [],
       collectors: [],
       ...(options.known ? { known: options.known } : {}),

@@ -30,6 +30,8 @@ export interface VarInput {
   value?: Value;
   text?: string;
   range?: SourceRange;
+  /** Where a root variable's value came from, for messages: "-var", "TF_VAR_x", "terraform.tfvars:3:1". */
+  origin?: string;
   /** Addresses the value depends on (module inputs). */
   deps?: Set<string>;
 }
@@ -300,16 +302,21 @@ export class ModuleEvaluator implements Resolver {
     const deps = input?.deps ?? new Set<string>();
     let value: Value | undefined;
     let where = input?.range ?? decl.range;
+    let origin = input?.origin;
     if (input?.value) value = input.value;
     else if (input?.text !== undefined) {
       if (!decl.typeExpr || isPrimitive(type)) value = str(input.text);
       else {
         const r = parseExpression(input.text, `<value for var.${decl.name}>`, input.range ?? decl.range);
         if (!r.value) {
+          const from = input.origin
+            ? ` The value given from ${input.origin} was ${this.shownInput(decl, input)}.`
+            : '';
           for (const d of r.diagnostics)
             this.shared.diags.push({
               ...d,
               summary: `Invalid value for variable "${decl.name}": ${d.summary}`,
+              ...(from ? { detail: `${d.detail ?? ''}${from}` } : {}),
             });
           return { value: DYNAMIC_UNKNOWN, deps };
         }
@@ -321,6 +328,7 @@ export class ModuleEvaluator implements Resolver {
     if (value === undefined) {
       value = defaultValue();
       if (decl.default) where = decl.default.range;
+      origin = undefined;
       if (value === undefined) {
         this.shared.diags.push(E.missingVariable(decl.range, decl.name));
         return { value: DYNAMIC_UNKNOWN, deps };
@@ -330,7 +338,7 @@ export class ModuleEvaluator implements Resolver {
       const d = defaultValue();
       if (d && d.v !== null) value = d;
       else {
-        this.shared.diags.push(E.nullVariable(where, decl.name));
+        this.shared.diags.push(E.nullVariable(where, decl.name, origin));
         return { value: DYNAMIC_UNKNOWN, deps };
       }
     }
@@ -338,8 +346,15 @@ export class ModuleEvaluator implements Resolver {
       value = convert(value, type);
     } catch (e) {
       if (!(e instanceof ConversionError)) throw e;
+      const given = origin && input ? { shown: this.shownInput(decl, input), origin } : undefined;
       this.shared.diags.push(
-        E.invalidVariableValue(where, decl.name, e.describe(), decl.typeExpr ? typeString(type) : 'any'),
+        E.invalidVariableValue(
+          where,
+          decl.name,
+          e.describe(),
+          decl.typeExpr ? typeString(type) : 'any',
+          given,
+        ),
       );
       return { value: DYNAMIC_UNKNOWN, deps };
     }
@@ -370,6 +385,18 @@ export class ModuleEvaluator implements Resolver {
       }
     }
     return node;
+  }
+
+  /** A root variable's value as given, for messages: JSON, shortened; never a sensitive value. */
+  private shownInput(decl: VariableDecl, input: VarInput): string {
+    if (decl.sensitive || input.value?.sens) return '(sensitive value)';
+    const json =
+      input.text !== undefined
+        ? JSON.stringify(input.text)
+        : input.value
+          ? JSON.stringify(toAttrValue(input.value, '', undefined))
+          : 'null';
+    return json.length > 80 ? json.slice(0, 77) + '…' : json;
   }
 
   // ---- locals ----------------------------------------------------------------------------

@@ -37,8 +37,10 @@ export interface OutputValue {
 export interface LoadOptions {
   /** -var NAME=VALUE, in order. */
   vars?: Array<{ name: string; value: string }>;
-  /** -var-file paths, in order. */
+  /** -var-file paths, in order; relative ones are resolved against `cwd`, as Terraform does. */
   varFiles?: string[];
+  /** The working directory for relative -var-file paths and path.cwd (default: process.cwd()). */
+  cwd?: string;
   /** process.env by default; TF_VAR_* are read from it. */
   env?: Record<string, string | undefined>;
   /**

@@ -1,6 +1,6 @@
-import { readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../diagnostic.js';
 import { EvalContext, type FunctionDef } from '../eval/context.js';
 import { EvalError } from '../eval/errors.js';
 import { evaluate, fromJsonLiteral } from '../eval/evaluate.js';
@@ -29,7 +29,7 @@ export async function rootVarInputs(
   for (const [k, v] of Object.entries(env)) {
     if (!k.startsWith('TF_VAR_') || v === undefined) continue;
     const name = k.slice('TF_VAR_'.length);
-    if (root.variables.has(name)) inputs.set(name, { text: v });
+    if (root.variables.has(name)) inputs.set(name, { text: v, origin: k });
   }
   let names: string[] = [];
   try {
@@ -37,37 +37,63 @@ export async function rootVarInputs(
   } catch {
     names = [];
   }
-  const files: string[] = [];
-  if (names.includes('terraform.tfvars')) files.push(join(dir, 'terraform.tfvars'));
-  if (names.includes('terraform.tfvars.json')) files.push(join(dir, 'terraform.tfvars.json'));
+  const auto: string[] = [];
+  if (names.includes('terraform.tfvars')) auto.push('terraform.tfvars');
+  if (names.includes('terraform.tfvars.json')) auto.push('terraform.tfvars.json');
   for (const n of names.filter((x) => x.endsWith('.auto.tfvars') || x.endsWith('.auto.tfvars.json')).sort())
-    files.push(join(dir, n));
-  for (const f of options.varFiles ?? []) files.push(resolve(dir, f));
-  for (const f of files) {
-    const isCli = (options.varFiles ?? []).some((x) => resolve(dir, x) === f);
-    await readVarFile(f, root, functions, diags, inputs, isCli ? 'error' : 'warning', declared);
+    auto.push(n);
+  for (const n of auto) {
+    const text = await readText(join(dir, n), diags);
+    if (text !== undefined)
+      readVarFile(join(dir, n), text, root, functions, diags, inputs, 'warning', declared);
+  }
+  // Like Terraform, relative -var-file paths are relative to the working directory, not the configuration.
+  const cwd = resolve(options.cwd ?? process.cwd());
+  for (const given of options.varFiles ?? []) {
+    const path = resolve(cwd, given);
+    const text = await readVarFileText(given, path, cwd, diags);
+    if (text !== undefined) readVarFile(path, text, root, functions, diags, inputs, 'error', declared);
   }
   for (const { name, value } of options.vars ?? []) {
     if (!root.variables.has(name)) {
       diags.push(E.undeclaredVariableValue(undefined, name, declared, 'error'));
       continue;
     }
-    inputs.set(name, { text: value });
+    inputs.set(name, { text: value, origin: '-var' });
   }
   return inputs;
 }
 
-async function readVarFile(
+/** Read a -var-file, saying in words what is wrong with a path that is missing or not a file. */
+async function readVarFileText(
+  given: string,
   path: string,
+  cwd: string,
+  diags: Diagnostic[],
+): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') diags.push(E.varFileMissing(given, path, cwd));
+    else if (code === 'EISDIR') diags.push(E.varFileIsDirectory(given, path));
+    else diags.push(E.varFileUnreadable(given, path, code, (e as Error).message));
+    return undefined;
+  }
+}
+
+function readVarFile(
+  path: string,
+  text: string,
   root: ModuleDecl,
   functions: ReadonlyMap<string, FunctionDef>,
   diags: Diagnostic[],
   inputs: Map<string, VarInput>,
   undeclared: 'error' | 'warning',
   declared: string[],
-): Promise<void> {
-  const text = await readText(path, diags);
-  if (text === undefined) return;
+): void {
+  // file names in diagnostics are relative to the configuration directory (the renderer reads
+  // excerpts from there), or absolute for files outside it
   const display = path.startsWith(root.dir + '/') ? path.slice(root.dir.length + 1) : path;
   if (path.endsWith('.json')) {
     const r = parseJson(display, text);
@@ -88,7 +114,11 @@ async function readVarFile(
         diags.push(E.undeclaredVariableValue(e.keyRange, e.key, declared, undeclared));
         continue;
       }
-      inputs.set(e.key, { value: fromJsonLiteral(plain(e.value)), range: e.value.range });
+      inputs.set(e.key, {
+        value: fromJsonLiteral(plain(e.value)),
+        range: e.value.range,
+        origin: at(e.keyRange),
+      });
     }
     return;
   }
@@ -124,13 +154,15 @@ async function readVarFile(
       continue;
     }
     try {
-      inputs.set(a.name, { value: evaluate(a.expr, ctx), range: a.expr.range });
+      inputs.set(a.name, { value: evaluate(a.expr, ctx), range: a.expr.range, origin: at(a.nameRange) });
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       diags.push(e.diagnostic);
     }
   }
 }
+
+const at = (r: SourceRange): string => `${r.file}:${r.line}:${r.column}`;
 
 function plain(n: JNode): unknown {
   switch (n.k) {
