@@ -26,9 +26,11 @@ export const providerErrors = {
     summary: e.message,
     detail:
       e.code === 'unreachable'
-        ? `Check that agentd runs on host ${e.host} and that the nssv_host endpoint is right (for the sandbox: nssv sandbox status).`
+        ? `Check that agentd runs on host ${e.host} and that the nssv_host endpoint is right (for the sandbox: nssv sandbox status). If the host is gone for good, forget what ran on it with: nssv state rm ADDRESS… (see nssv state list).`
         : e.code === 'unauthorized'
           ? `The agent refused the token of nssv_host "${e.host}". Fix: set token to the agent's token.`
-          : `The agent of host ${e.host} could not report ${address}.`,
+          : e.code === 'bad_response'
+            ? `Fix: point endpoint of nssv_host "${e.host}" at agentd's listen address (the "listen" of its configuration file).`
+            : `The agent of host ${e.host} could not report ${address}.`,
   }),
 };

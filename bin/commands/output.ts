@@ -51,6 +51,12 @@ export default class Output extends NssvCommand {
       else process.stdout.write(renderOutputValue(o.value) + '\n');
       return;
     }
+    if (names.length === 0 && !flags.json) {
+      process.stderr.write(
+        'No outputs found: the last apply recorded none. Declare output blocks in the configuration and run nssv apply.\n',
+      );
+      return;
+    }
     if (flags.json) {
       const out = Object.fromEntries(
         names.map((n) => [n, { sensitive: outputs[n]!.sensitive, value: outputs[n]!.value }]),

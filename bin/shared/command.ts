@@ -1,7 +1,6 @@
 import { Command } from '@oclif/core';
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { LoadOptions } from '../../planner/config/types.js';
 import { DiagnosticsError, type Diagnostic } from '../../planner/diagnostic.js';
 import { renderDiagnostics } from '../../planner/render/diagnostics.js';
@@ -17,6 +16,7 @@ export abstract class NssvCommand extends Command {
   protected resolveConfigDir(flag: string | undefined): string {
     const dir = resolve(flag ?? process.cwd());
     if (!existsSync(dir)) throw cliErrors.configDirMissing(dir);
+    if (!statSync(dir).isDirectory()) throw cliErrors.configDirIsFile(dir);
     this.configDir = dir;
     return dir;
   }
@@ -50,6 +50,9 @@ export abstract class NssvCommand extends Command {
     err: Error & { exitCode?: number; oclif?: { exit?: number } },
   ): Promise<unknown> {
     if (err instanceof DiagnosticsError) {
+      if (this.argv.includes('--json') || this.argv.includes('-json')) {
+        process.stdout.write(JSON.stringify({ error: true, diagnostics: err.diagnostics }, null, 2) + '\n');
+      }
       this.printDiagnostics(err.diagnostics);
       this.exit(1);
     }

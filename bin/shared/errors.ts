@@ -27,6 +27,12 @@ export const cliErrors = {
       `an earlier apply was interrupted, so the saved plan ${planFile} may not account for what it created`,
       'Run nssv plan (it finds those objects on their hosts), review it, and save a new plan with -out.',
     ),
+  configDirIsFile: (path: string): DiagnosticsError =>
+    err(
+      'NSSV_CONFIG_DIR_IS_FILE',
+      `--config ${path} is a file, not a directory`,
+      'Fix: pass the directory that holds your .tf files (nssv reads every *.tf and *.tf.json in it).',
+    ),
   configDirMissing: (dir: string): DiagnosticsError =>
     err(
       'NSSV_CONFIG_DIR_MISSING',

@@ -113,6 +113,14 @@ export class AgentClient {
     }
     if (!res.ok) {
       const e = (parsed as AgentErrorBody | undefined)?.error;
+      if (!e || typeof e.code !== 'string') {
+        throw new AgentError(
+          host,
+          'bad_response',
+          `the endpoint ${this.base} of host ${host} answered HTTP ${res.status} to ${method} ${path}, not as an nssv agent does (wrong host or port?)`,
+          res.status,
+        );
+      }
       const detail = e?.detail ? ` (${e.detail})` : '';
       throw new AgentError(
         host,

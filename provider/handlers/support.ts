@@ -35,9 +35,11 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** Values kinds that are not yet supported, even though the attribute itself is. */
-const NOT_YET_VALUES: Readonly<Record<string, Readonly<Record<string, readonly AttrValue[]>>>> = {
-  nssv_storage_pool: { kind: ['rbd'] },
+/** Values that are not yet supported, even though the attribute itself is, and what is usable today. */
+const NOT_YET_VALUES: Readonly<
+  Record<string, Readonly<Record<string, { refused: readonly AttrValue[]; allowed: readonly AttrValue[] }>>>
+> = {
+  nssv_storage_pool: { kind: { refused: ['rbd'], allowed: ['dir'] } },
 };
 
 function same(a: AttrValue | undefined, b: unknown): boolean {
@@ -93,17 +95,19 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
       if (v !== undefined && !isUnknown(v) && !same(v, dflt))
         out.push(diag(d, path, path, 'the agents do not apply it yet'));
     }
-    for (const [path, values] of Object.entries(NOT_YET_VALUES[d.type] ?? {})) {
+    for (const [path, { refused, allowed }] of Object.entries(NOT_YET_VALUES[d.type] ?? {})) {
       const v = d.attributes[path];
-      if (v !== undefined && values.some((x) => same(v, x))) {
-        out.push(
-          diag(
+      if (v !== undefined && refused.some((x) => same(v, x))) {
+        const today = allowed.map((x) => JSON.stringify(x)).join(', ');
+        out.push({
+          ...diag(
             d,
             path,
             `${path} = ${JSON.stringify(v)}`,
             'only the values the agents implement are usable today',
           ),
-        );
+          detail: `nssv validate accepts it (it is part of the resource model), but plan refuses it rather than ignore it. Allowed today: ${today}. Fix: set ${path} = ${JSON.stringify(allowed[0])}.`,
+        });
       }
     }
   }

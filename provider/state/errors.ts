@@ -13,13 +13,15 @@ export const stateErrors = {
         detail: `Only one apply may run at a time. Wait for it to finish; if that process is gone, delete ${lockPath}.`,
       },
     ]),
-  corrupt: (path: string, why: string): DiagnosticsError =>
+  corrupt: (path: string, why: string, hasBackup: boolean): DiagnosticsError =>
     new DiagnosticsError([
       {
         severity: 'error',
         code: 'NSSV_STATE_CORRUPT',
         summary: `the state file ${path} cannot be read: ${why}`,
-        detail: `Restore it from ${path}.backup, or move it away to start from empty state.`,
+        detail: hasBackup
+          ? `Restore it from ${path}.backup, or move it away to start from empty state.`
+          : `There is no ${path}.backup to restore. Fix the file, or move it away to start from empty state (nssv will then refuse to take over what exists on the hosts).`,
       },
     ]),
   stale: (planSerial: number, stateSerial: number): DiagnosticsError =>

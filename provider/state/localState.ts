@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { emptyState, type State } from '../../planner/state/types.js';
 import { stateErrors } from './errors.js';
+import { stateProblem } from './stateShape.js';
 
 export const STATE_FILE = 'nssv.tfstate';
 
@@ -32,11 +33,13 @@ function alive(pid: number): boolean {
 export class LocalStateStore {
   readonly path: string;
   private readonly lockPath: string;
+  private readonly backupPath: string;
   private locked = false;
 
   constructor(readonly dir: string) {
     this.path = join(dir, STATE_FILE);
     this.lockPath = `${this.path}.lock`;
+    this.backupPath = `${this.path}.backup`;
   }
 
   async read(): Promise<State> {
@@ -47,13 +50,19 @@ export class LocalStateStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyState(randomUUID());
       throw e;
     }
+    let s: State;
     try {
-      const s = JSON.parse(text) as State;
-      if (s.version !== 1 || !Array.isArray(s.resources)) throw new Error('unexpected shape');
-      return s;
+      s = JSON.parse(text) as State;
     } catch (e) {
-      throw stateErrors.corrupt(this.path, (e as Error).message);
+      throw stateErrors.corrupt(
+        this.path,
+        `it is not JSON (${(e as Error).message})`,
+        existsSync(this.backupPath),
+      );
     }
+    const problem = stateProblem(s);
+    if (problem) throw stateErrors.corrupt(this.path, problem, existsSync(this.backupPath));
+    return s;
   }
 
   /** Writes the next serial of the state; the previous file becomes the .backup. */
@@ -61,7 +70,7 @@ export class LocalStateStore {
     const next: State = { ...state, serial: state.serial + 1 };
     const tmp = `${this.path}.tmp-${process.pid}`;
     await writeFile(tmp, JSON.stringify(next, null, 2) + '\n', { mode: 0o600 });
-    if (existsSync(this.path)) await copyFile(this.path, `${this.path}.backup`);
+    if (existsSync(this.path)) await copyFile(this.path, this.backupPath);
     await rename(tmp, this.path);
     return next;
   }

@@ -53,7 +53,33 @@ describe('LocalStateStore', () => {
     const err = (await new LocalStateStore(dir).read().catch((e: unknown) => e)) as DiagnosticsError;
     expect(err.diagnostics[0]!.code).toBe('NSSV_STATE_CORRUPT');
     expect(err.diagnostics[0]!.detail).toBe(
+      `There is no ${join(dir, 'nssv.tfstate')}.backup to restore. Fix the file, or move it away to start from empty state (nssv will then refuse to take over what exists on the hosts).`,
+    );
+    writeFileSync(join(dir, 'nssv.tfstate.backup'), '{}');
+    const again = (await new LocalStateStore(dir).read().catch((e: unknown) => e)) as DiagnosticsError;
+    expect(again.diagnostics[0]!.detail).toBe(
       `Restore it from ${join(dir, 'nssv.tfstate')}.backup, or move it away to start from empty state.`,
     );
   });
+});
+
+test('GIVEN state entries of unknown shape or type THEN read names the entry and the problem', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+  const write = (resources: unknown[], version = 1) =>
+    writeFileSync(join(dir, 'nssv.tfstate'), JSON.stringify({ version, serial: 1, lineage: 'L', resources }));
+  const summary = async () =>
+    ((await new LocalStateStore(dir).read().catch((e: unknown) => e)) as DiagnosticsError).diagnostics[0]!
+      .summary;
+  write([{ address: 'nssv_vm.zz' }]);
+  expect(await summary()).toBe(
+    `the state file ${join(dir, 'nssv.tfstate')} cannot be read: resources[0] (nssv_vm.zz) has no "type"`,
+  );
+  write([{ address: 'nssv_foo.x', type: 'nssv_foo', attributes: {}, dependencies: [], sensitivePaths: [] }]);
+  expect(await summary()).toBe(
+    `the state file ${join(dir, 'nssv.tfstate')} cannot be read: resources[0] (nssv_foo.x) has type "nssv_foo", which this nssv does not know`,
+  );
+  write([], 99);
+  expect(await summary()).toBe(
+    `the state file ${join(dir, 'nssv.tfstate')} cannot be read: it has format version 99, written by a newer nssv (this one reads version 1); upgrade nssv`,
+  );
 });

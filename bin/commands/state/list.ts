@@ -1,0 +1,17 @@
+import { Flags } from '@oclif/core';
+import { LocalStateStore } from '../../../provider/state/localState.js';
+import { NssvCommand } from '../../shared/command.js';
+
+export default class StateList extends NssvCommand {
+  static override description = 'List the resource instances recorded in the state.';
+  static override examples = ['nssv state list', 'nssv state list --config examples/quickstart'];
+  static override flags = {
+    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
+  };
+
+  async run(): Promise<void> {
+    const { flags } = await this.parse(StateList);
+    const state = await new LocalStateStore(this.resolveConfigDir(flags.config)).read();
+    for (const r of state.resources) process.stdout.write(`${r.address}\n`);
+  }
+}
