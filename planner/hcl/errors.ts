@@ -6,6 +6,16 @@ export function syntaxError(range: SourceRange, summary: string, detail: string)
   return { severity: 'error', code: 'NSSV_CONFIG_SYNTAX', summary, detail, range };
 }
 
+/** A block whose "{" has no "}": reported at the "{", with the end of the file in the detail. */
+export function unclosedBlock(opener: { what: string; brace: SourceRange }, eof: SourceRange): Diagnostic {
+  const at = (r: SourceRange) => `${r.file}:${r.line}:${r.column}`;
+  return syntaxError(
+    opener.brace,
+    `the block ${opener.what} opened at ${at(opener.brace)} is never closed`,
+    `The end of the file was reached at ${at(eof)} without the "}" that closes it. Fix: add the closing "}" where the block ends, and check that every "{" inside it has its "}".`,
+  );
+}
+
 export function unexpectedToken(
   range: SourceRange,
   found: string,

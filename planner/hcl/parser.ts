@@ -1,7 +1,7 @@
 import type { Diagnostic, SourceRange } from '../diagnostic.js';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { Cursor, ParseAbort } from './cursor.js';
-import { syntaxError } from './errors.js';
+import { unclosedBlock } from './errors.js';
 import { parseExpr } from './expr-parser.js';
 import { lex } from './lexer.js';
 import { SourceFile, spanRanges } from './source.js';
@@ -17,7 +17,7 @@ export function parseHcl(fileName: string, text: string): ParseResult<Body> {
   const src = new SourceFile(fileName, text);
   const diags: Diagnostic[] = [];
   const c = new Cursor(lex(text), src, diags);
-  const body = parseBody(c, false);
+  const body = parseBody(c, undefined);
   return { value: body, diagnostics: diags };
 }
 
@@ -74,7 +74,14 @@ class FixedSource extends SourceFile {
   }
 }
 
-function parseBody(c: Cursor, nested: boolean): Body {
+/** The block whose body is being parsed: how to name it, and where its "{" is. */
+interface Opener {
+  what: string;
+  brace: SourceRange;
+}
+
+function parseBody(c: Cursor, opener: Opener | undefined): Body {
+  const nested = opener !== undefined;
   const startTok = c.peek();
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
@@ -85,15 +92,7 @@ function parseBody(c: Cursor, nested: boolean): Body {
       continue;
     }
     if (t.kind === 'eof') {
-      if (nested) {
-        c.diags.push(
-          syntaxError(
-            c.range(t),
-            'Unclosed block: missing "}"',
-            'A block opened with "{" was never closed. Add the closing "}".',
-          ),
-        );
-      }
+      if (opener) c.diags.push(unclosedBlock(opener, c.range(t)));
       break;
     }
     if (t.kind === 'punct' && t.text === '}' && nested) break;
@@ -190,8 +189,9 @@ function parseItem(c: Cursor, attributes: Attribute[], blocks: Block[]): void {
         : 'A block looks like: resource "nssv_vm" "web" { … }.',
     );
   }
-  c.next();
-  const body = parseBody(c, true);
+  const brace = c.range(c.next());
+  const what = [name.text, ...labels.map((l) => JSON.stringify(l))].join(' ');
+  const body = parseBody(c, { what, brace });
   const close = c.peek();
   if (close.kind === 'punct' && close.text === '}') c.next();
   blocks.push({

@@ -16,14 +16,39 @@ describe('HCL native syntax parser', () => {
     expect(b.body.blocks[0]!.body.attributes[0]!.range).toMatchObject({ line: 4, column: 5 });
   });
 
-  it('GIVEN a missing closing brace WHEN parsed THEN a NSSV_CONFIG_SYNTAX diagnostic names the position', () => {
+  it('GIVEN a missing closing brace WHEN parsed THEN the error is at the "{" that opened the block, naming it', () => {
     const { diagnostics } = parseHcl('main.tf', 'resource "nssv_vm" "web" {\n  name = "web"\n');
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({
-      code: 'NSSV_CONFIG_SYNTAX',
-      summary: 'Unclosed block: missing "}"',
-      range: { file: 'main.tf', line: 3, column: 1 },
-    });
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'NSSV_CONFIG_SYNTAX',
+        summary: 'the block resource "nssv_vm" "web" opened at main.tf:1:26 is never closed',
+        detail:
+          'The end of the file was reached at main.tf:3:1 without the "}" that closes it. Fix: add the closing "}" where the block ends, and check that every "{" inside it has its "}".',
+        range: { file: 'main.tf', line: 1, column: 26, endLine: 1, endColumn: 27 },
+      },
+    ]);
+  });
+
+  it('GIVEN a nested block left open WHEN parsed THEN each unclosed block is named at its own "{"', () => {
+    const text = 'locals {\n  a = 1\n}\n\nresource "nssv_vm" "web" {\n  disk {\n    volume_id = "v"\n';
+    const { diagnostics } = parseHcl('main.tf', text);
+    expect(
+      diagnostics.map((d) => [d.code, `${d.range?.line}:${d.range?.column}`, d.summary, d.detail]),
+    ).toEqual([
+      [
+        'NSSV_CONFIG_SYNTAX',
+        '6:8',
+        'the block disk opened at main.tf:6:8 is never closed',
+        'The end of the file was reached at main.tf:8:1 without the "}" that closes it. Fix: add the closing "}" where the block ends, and check that every "{" inside it has its "}".',
+      ],
+      [
+        'NSSV_CONFIG_SYNTAX',
+        '5:26',
+        'the block resource "nssv_vm" "web" opened at main.tf:5:26 is never closed',
+        'The end of the file was reached at main.tf:8:1 without the "}" that closes it. Fix: add the closing "}" where the block ends, and check that every "{" inside it has its "}".',
+      ],
+    ]);
   });
 
   it('GIVEN an attribute without a value WHEN parsed THEN the error says an expression was expected', () => {
