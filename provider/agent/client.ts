@@ -91,8 +91,11 @@ export class AgentClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
-      const why =
+      let why =
         err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      if (why === 'bad port') {
+        why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
+      }
       throw new AgentError(
         host,
         'unreachable',
