@@ -52,6 +52,21 @@ async function inventories(): Promise<Record<string, Omit<Inventory, 'pools'> & 
   return out;
 }
 const main = () => join(env.configDir, 'main.tf');
+/** One more VM with its own volume, as an extra .tf file would declare it. */
+const extraVm = (name: string): string => `
+resource "nssv_volume" "${name}_root" {
+  name     = "${name}-root"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+}
+resource "nssv_vm" "${name}" {
+  name       = "${name}"
+  cluster_id = nssv_cluster.sandbox.id
+  memory_mib = 128
+  disk { volume_id = nssv_volume.${name}_root.id }
+  nic { port_group_id = nssv_port_group.web.id }
+}
+`;
 
 beforeAll(async () => {
   env = await startSandbox('qs', ['examples/quickstart/main.tf']);
@@ -174,20 +189,7 @@ test('GIVEN a VM stopped outside nssv THEN -refresh-only records it, and a norma
 });
 
 test('GIVEN a step that fails mid-apply WHEN applying THEN what the apply did is undone and the hosts are as before', async () => {
-  const extra = `
-resource "nssv_volume" "web3_root" {
-  name     = "web3-root"
-  pool_id  = nssv_storage_pool.local.id
-  size_gib = 1
-}
-resource "nssv_vm" "web3" {
-  name       = "web3"
-  cluster_id = nssv_cluster.sandbox.id
-  memory_mib = 128
-  disk { volume_id = nssv_volume.web3_root.id }
-  nic { port_group_id = nssv_port_group.web.id }
-}
-`;
+  const extra = extraVm('web3');
   writeFileSync(join(env.configDir, 'extra.tf'), extra);
   const before = await inventories();
   const store = new LocalStateStore(env.configDir);
@@ -216,20 +218,7 @@ resource "nssv_vm" "web3" {
 });
 
 test('GIVEN an apply killed with SIGKILL mid-create WHEN the configuration drops what it was creating THEN the next apply still finds and removes it', async () => {
-  const extra = `
-resource "nssv_volume" "web4_root" {
-  name     = "web4-root"
-  pool_id  = nssv_storage_pool.local.id
-  size_gib = 1
-}
-resource "nssv_vm" "web4" {
-  name       = "web4"
-  cluster_id = nssv_cluster.sandbox.id
-  memory_mib = 128
-  disk { volume_id = nssv_volume.web4_root.id }
-  nic { port_group_id = nssv_port_group.web.id }
-}
-`;
+  const extra = extraVm('web4');
   writeFileSync(join(env.configDir, 'extra.tf'), extra);
   const child = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
     cwd: env.configDir,
