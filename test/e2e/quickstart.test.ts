@@ -230,13 +230,12 @@ test('GIVEN an apply killed with SIGKILL mid-create WHEN the configuration drops
       if (d.toString().includes('nssv_vm.web4: Creating...')) resolve();
     });
   });
-  await new Promise((r) => setTimeout(r, 400)); // the request is with the agent by now
+  // Kill the CLI as soon as the agent has defined the domain, before the CLI hears back.
+  const defined = async () => (await domains('h1')).concat(await domains('h2')).includes('web4');
+  for (let i = 0; i < 400 && !(await defined()); i++) await new Promise((r) => setTimeout(r, 25));
   child.kill('SIGKILL');
   await child;
   // The agent finishes the request it was given; the killed CLI never recorded it in the state.
-  for (let i = 0; i < 50 && !(await domains('h1')).concat(await domains('h2')).includes('web4'); i++) {
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const host = await whereIs('web4');
   expect(existsSync(join(env.configDir, 'nssv.tfstate.lock'))).toBe(true);
   expect(
