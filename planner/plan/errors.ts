@@ -70,6 +70,22 @@ export const planErrors = {
       range,
       `nic[${nic}].port_group_id`,
     ),
+  portGroupNotOnCluster: (
+    address: string,
+    nic: number,
+    pg: string,
+    sw: string,
+    cluster: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_PORT_GROUP_NOT_ON_HOST',
+      address,
+      `${address}: nic[${nic}].port_group_id = "${pg}" belongs to switch "${sw}", which does not span the VM's cluster "${cluster}"`,
+      `A distributed switch exists only on the hosts of its clusters. Fix: add cluster "${cluster}" to cluster_ids of switch "${sw}", or use a port group of a switch that spans it.`,
+      range,
+      `nic[${nic}].port_group_id`,
+    ),
   hostRemoved: (address: string, host: string, range?: SourceRange): Diagnostic =>
     error(
       'NSSV_HOST_REMOVED',

@@ -3,6 +3,7 @@ import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/co
 import { hasErrors, type Diagnostic } from '../../planner/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
+import { staticChecks } from '../../planner/plan/staticChecks.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
@@ -45,6 +46,7 @@ export async function loadAndValidate(
   const config = await loadConfig(configDir, load);
   const diagnostics = [...config.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
+  if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
   return { desired: config.instances, outputs: config.outputs, diagnostics };
 }
 

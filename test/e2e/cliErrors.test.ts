@@ -389,20 +389,22 @@ describe('on a two-host sandbox', () => {
     expectCleanError(r);
   });
 
-  test('GIVEN a dir-pool volume attached to a VM on another host WHEN planning THEN both hosts and the fix are named', async () => {
+  test('GIVEN a volume attached to a second VM WHEN validating or planning THEN both VMs and the fix are named', async () => {
     const v = variant('volume');
     edit(
       v.main,
       /(resource "nssv_vm" "web2" \{[\s\S]*?)nssv_volume\.web2_root\.id/,
       '$1nssv_volume.web1_root.id',
     );
-    const r = await nssv(['plan'], v.dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(
-      'Error: main.tf:23:1: nssv_volume.web1_root is on host "h1" but nssv_vm.web2, which attaches it, runs on "h2"',
-    );
-    expect(r.stderr).toContain('Fix: pin the VM to the volume');
-    expectCleanError(r);
+    for (const command of ['validate', 'plan']) {
+      const r = await nssv([command], v.dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'Error: main.tf:23:1: nssv_volume.web1_root is attached to nssv_vm.web1 and nssv_vm.web2; a volume can be attached to one VM at a time',
+      );
+      expect(r.stderr).toContain('Fix: give nssv_vm.web2 its own volume.');
+      expectCleanError(r);
+    }
   });
 
   test('GIVEN a stale lock left by a dead process WHEN destroying THEN the lock is taken over and released', async () => {
