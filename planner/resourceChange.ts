@@ -1,5 +1,5 @@
 import type { Action } from './action.js';
-import type { Attributes } from './values.js';
+import type { Attributes } from '../core/values.js';
 
 /** One resource instance's planned change. `reason` only explains; it never drives behaviour. */
 export interface ResourceChange {

@@ -1,5 +1,5 @@
 import type { DesiredInstance } from '../planner/config/types.js';
-import type { Diagnostic } from '../planner/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { AgentError } from './agent/agentError.js';
 
 export const providerErrors = {

@@ -1,8 +1,8 @@
 import type { DesiredInstance } from '../planner/config/types.js';
-import type { Diagnostic } from '../planner/diagnostic.js';
+import type { Diagnostic } from '../core/diagnostic.js';
 import type { HostFacts } from '../planner/plan/hostFacts.js';
 import type { State } from '../planner/state/types.js';
-import type { Attributes } from '../planner/values.js';
+import type { Attributes } from '../core/values.js';
 import type { AgentEndpoint } from './agent/client.js';
 import { AgentError } from './agent/agentError.js';
 import { providerErrors } from './errors.js';

@@ -1,4 +1,4 @@
-import type { Attributes, AttrValue } from '../planner/values.js';
+import type { Attributes, AttrValue } from '../core/values.js';
 import type { JsonSchema } from './jsonSchema.js';
 import { resourceSchema } from './registry.js';
 

@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../core/diagnostic.js';
 import { planHasChanges } from '../../planner/plan/types.js';
 import { planJson } from '../../planner/render/planJson.js';
 import { renderPlanText } from '../../planner/render/planText.js';

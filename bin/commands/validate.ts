@@ -1,4 +1,4 @@
-import { hasErrors } from '../../planner/diagnostic.js';
+import { hasErrors } from '../../core/diagnostic.js';
 import { loadAndValidate } from '../../provider/operations/plan.js';
 import { NssvCommand } from '../shared/command.js';
 import { configFlags } from '../shared/flags.js';

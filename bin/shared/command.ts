@@ -2,7 +2,7 @@ import { Command } from '@oclif/core';
 import { isAbsolute, join, resolve } from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { LoadOptions } from '../../planner/config/types.js';
-import { DiagnosticsError, type Diagnostic } from '../../planner/diagnostic.js';
+import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
 import { renderDiagnostics } from '../../planner/render/diagnostics.js';
 import { cliErrors } from './errors.js';
 

@@ -1,5 +1,5 @@
-import type { Diagnostic } from '../../planner/diagnostic.js';
-import { DiagnosticsError } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { DiagnosticsError } from '../../core/diagnostic.js';
 
 function err(code: string, summary: string, detail: string): DiagnosticsError {
   const d: Diagnostic = { severity: 'error', code, summary, detail };

@@ -1,5 +1,5 @@
 import type { LoadOptions } from '../../planner/config/types.js';
-import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../core/diagnostic.js';
 import { planHasChanges, type Plan } from '../../planner/plan/types.js';
 import { refreshedState } from '../../planner/plan/refreshPlan.js';
 import { renderPlanText } from '../../planner/render/planText.js';

@@ -1,7 +1,7 @@
 import type { Plan, PlanStep } from '../plan/types.js';
 import type { ResourceChange } from '../resourceChange.js';
 import type { State } from '../state/types.js';
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 import { Readiness } from './readiness.js';
 import { StateWriter } from './stateWriter.js';
 import { withInstance } from './stateUpdate.js';

@@ -1,6 +1,6 @@
 import type { ResourceChange } from '../resourceChange.js';
 import type { State, StateResource } from '../state/types.js';
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 
 /** The state with one instance set to `attributes`, or removed when null. */
 export function withInstance(

@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { Attribute, Block } from '../hcl/ast.js';
 import type { EvalContext } from '../eval/context.js';
 import { tryConvert } from '../eval/convert.js';
@@ -15,7 +15,7 @@ export interface BodySink {
   ranges: Record<string, SourceRange>;
   /** Report an evaluation error at an attribute path. */
   error(err: EvalError, path: string): void;
-  diag(d: import('../diagnostic.js').Diagnostic): void;
+  diag(d: import('../../core/diagnostic.js').Diagnostic): void;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { type ConsoleResult, evaluateConsoleLine } from '../eval/console.js';
 import { rootEvaluator } from './load.js';
 import type { LoadedConfig } from './types.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { didYouMean } from '../eval/errors.js';
 
 /** Named factories for configuration diagnostics. Codes are stable; tests assert them. */

@@ -1,6 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Body } from '../hcl/ast.js';
 import { jsonToBody } from '../hcl/json-body.js';
 import { parseJson } from '../hcl/json.js';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { builtinFunctions } from '../eval/functions/index.js';
 import { loadSchemas, readModule } from './files.js';
 import { ModuleEvaluator, type Shared } from './module-eval.js';

@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
 
 /** A configuration directory after parsing and decoding, before evaluation. */

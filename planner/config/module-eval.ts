@@ -1,5 +1,5 @@
-import type { Attributes } from '../values.js';
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Attributes } from '../../core/values.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import { parseExpression } from '../hcl/parser.js';
 import { EvalContext, type FunctionDef, type Resolver } from '../eval/context.js';

@@ -3,7 +3,7 @@ import { fromJsonLiteral } from '../eval/evaluate.js';
 import { STRING } from '../eval/types.js';
 import { type Value, UNKNOWN, nullOf, object, sensitive, unknownOf } from '../eval/value.js';
 import type { PropInfo, ResourceSchema } from './schema.js';
-import { isUnknown, type Attributes } from '../values.js';
+import { isUnknown, type Attributes } from '../../core/values.js';
 
 /**
  * The value other expressions see for a resource instance: its configured attributes, schema defaults

@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
@@ -41,7 +41,7 @@ export function evalResource(m: ModuleEvaluator, decl: ResourceDecl): ResourceRe
       ranges,
       error: (e: EvalError, path: string) =>
         m.shared.diags.push({ ...e.diagnostic, address, attribute: path }),
-      diag: (d: import('../diagnostic.js').Diagnostic) => m.shared.diags.push({ ...d, address }),
+      diag: (d: import('../../core/diagnostic.js').Diagnostic) => m.shared.diags.push({ ...d, address }),
     };
     const r = m.collect(() =>
       evalBody(

@@ -1,5 +1,5 @@
-import type { AttrValue } from '../values.js';
-import { unknownValue } from '../values.js';
+import type { AttrValue } from '../../core/values.js';
+import { unknownValue } from '../../core/values.js';
 import { BigNum } from '../eval/number.js';
 import { type Value, UNKNOWN } from '../eval/value.js';
 

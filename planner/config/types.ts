@@ -1,5 +1,5 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
-import type { Attributes } from '../values.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
+import type { Attributes } from '../../core/values.js';
 
 /** One resource instance the configuration asks for, after evaluation (count/for_each expanded). */
 export interface DesiredInstance {

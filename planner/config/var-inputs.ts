@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { EvalContext, type FunctionDef } from '../eval/context.js';
 import { EvalError } from '../eval/errors.js';
 import { evaluate, fromJsonLiteral } from '../eval/evaluate.js';

@@ -1,5 +1,5 @@
 import { attributeInfo } from '../../schemas/attributes.js';
-import { isUnknown, type Attributes, type AttrValue } from '../values.js';
+import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
 
 export function sameValue(a: AttrValue | undefined, b: AttrValue | undefined): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { parseExpression } from '../hcl/parser.js';
 import { EvalError } from './errors.js';
 import type { EvalContext } from './context.js';

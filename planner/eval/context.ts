@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import type { Value } from './value.js';
 

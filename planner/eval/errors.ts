@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 
 /** Thrown while evaluating an expression; carries a diagnostic. Caught by the config layer. */
 export class EvalError extends Error {

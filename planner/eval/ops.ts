@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { BinaryOp } from '../hcl/ast.js';
 import { ConversionError, convert } from './convert.js';
 import { fail } from './errors.js';

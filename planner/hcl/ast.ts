@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 
 /** Expressions of the configuration language, with the source range of every node. */
 export type Expr =

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { describeToken, syntaxError, unexpectedToken } from './errors.js';
 import type { SourceFile } from './source.js';
 import type { Token } from './token.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 
 /** Named factories for syntax diagnostics of HCL native syntax and Terraform JSON. */
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr, ObjectItem } from './ast.js';
 import { syntaxError } from './errors.js';
 import type { JNode } from './json.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { jsonSyntaxError } from './errors.js';
 import { SourceFile } from './source.js';
 

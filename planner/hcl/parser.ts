@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from './ast.js';
 import { Cursor, ParseAbort } from './cursor.js';
 import { unclosedBlock } from './errors.js';

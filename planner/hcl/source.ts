@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 
 /** A configuration file's text with a line table, so offsets turn into 1-based line:column. */
 export class SourceFile {

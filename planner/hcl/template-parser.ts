@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { Expr, TemplatePart } from './ast.js';
 import { ParseAbort, type Cursor } from './cursor.js';
 import { syntaxError } from './errors.js';

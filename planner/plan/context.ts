@@ -1,8 +1,8 @@
 import type { DesiredInstance } from '../config/types.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ResourceChange } from '../resourceChange.js';
 import type { StateResource } from '../state/types.js';
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 import type { HostFacts } from './hostFacts.js';
 import type { PlanStep } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { DesiredInstance } from '../config/types.js';
 import type { State } from '../state/types.js';
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 import type { PlanContext, PlanTransform } from './context.js';
 import type { HostFacts } from './hostFacts.js';
 import { addHostDependencies } from './transforms/addHostDependencies.js';

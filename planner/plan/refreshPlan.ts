@@ -2,7 +2,7 @@ import { applyDefaults } from '../../schemas/attributes.js';
 import { findResourceSchema } from '../../schemas/registry.js';
 import type { ResourceChange } from '../resourceChange.js';
 import type { State } from '../state/types.js';
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 import type { Plan } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { DesiredInstance } from '../config/types.js';
-import type { Diagnostic } from '../diagnostic.js';
-import type { Attributes } from '../values.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import type { Attributes } from '../../core/values.js';
 import { planErrors } from './errors.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

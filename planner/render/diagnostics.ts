@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 
 /** Reads a configuration file's text for source excerpts; undefined when unavailable. */
 export type SourceReader = (file: string) => string | undefined;

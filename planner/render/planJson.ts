@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/types.js';
 import type { ResourceChange } from '../resourceChange.js';
-import type { Attributes, AttrValue } from '../values.js';
+import type { Attributes, AttrValue } from '../../core/values.js';
 
 const MASK = '(sensitive value)';
 

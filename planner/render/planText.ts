@@ -1,7 +1,7 @@
 import { attributeInfo } from '../../schemas/attributes.js';
 import type { Plan } from '../plan/types.js';
 import type { ResourceChange } from '../resourceChange.js';
-import { isUnknown, type Attributes, type AttrValue } from '../values.js';
+import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
 import { renderValue } from './values.js';
 
 const SYMBOL = { create: '+', update: '~', replace: '-/+', delete: '-', migrate: '~', noop: ' ' } as const;

@@ -1,4 +1,4 @@
-import { isUnknown, type AttrValue } from '../values.js';
+import { isUnknown, type AttrValue } from '../../core/values.js';
 
 /** One value the way a plan shows it; nested lists and maps stay on one line. */
 export function renderValue(v: AttrValue | undefined, sensitive = false): string {

@@ -1,4 +1,4 @@
-import type { Attributes } from '../values.js';
+import type { Attributes } from '../../core/values.js';
 
 /** One resource instance as recorded after an apply. */
 export interface StateResource {

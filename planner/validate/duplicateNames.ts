@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import { idAttribute } from '../../schemas/attributes.js';
 import { findResourceSchema } from '../../schemas/registry.js';

@@ -3,7 +3,7 @@
  * Messages say what is wrong in the user's terms, the value given, what is allowed and how to fix it.
  * Sensitive values are never echoed: callers pass `sensitive` and the value prints as "(sensitive value)".
  */
-import type { Diagnostic, SourceRange } from '../diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { describeKind, formatValue } from './formatValue.js';
 
 export const CODES = {

@@ -1,4 +1,4 @@
-import type { SourceRange } from '../diagnostic.js';
+import type { SourceRange } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import type { JsonSchema } from '../../schemas/jsonSchema.js';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import type { JsonSchema } from '../../schemas/jsonSchema.js';
 import { readOnlyAttribute } from './errors.js';

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import type { JsonSchema } from '../../schemas/jsonSchema.js';
 import { didYouMean } from './didYouMean.js';

@@ -1,4 +1,4 @@
-import { isUnknown } from '../values.js';
+import { isUnknown } from '../../core/values.js';
 
 /** JSON pointers ("/disk/0/volume_id") of every value not known until apply. */
 export function unknownPointers(value: unknown, pointer = '', out: string[] = []): string[] {

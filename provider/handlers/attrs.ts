@@ -1,4 +1,4 @@
-import type { Attributes, AttrValue } from '../../planner/values.js';
+import type { Attributes, AttrValue } from '../../core/values.js';
 
 /** Typed reads of planned attributes; a missing or mistyped value here is a bug, not a user error. */
 export function str(attrs: Attributes, key: string): string {

@@ -1,4 +1,4 @@
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 import type { ResourceHandler } from './types.js';
 
 /**

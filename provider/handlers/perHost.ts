@@ -1,5 +1,5 @@
 import type { Inventory } from '../../agentd/api/types.js';
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
 import { strList } from './attrs.js';
 import type { ResourceHandler } from './types.js';

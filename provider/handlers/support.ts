@@ -1,7 +1,7 @@
 import { attributeSchema } from '../../schemas/registry.js';
 import type { DesiredInstance } from '../../planner/config/types.js';
-import type { Diagnostic } from '../../planner/diagnostic.js';
-import { isUnknown, type Attributes, type AttrValue } from '../../planner/values.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
+import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
 import { hasHandler } from './registry.js';
 
 /**

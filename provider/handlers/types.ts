@@ -1,5 +1,5 @@
 import type { Inventory } from '../../agentd/api/types.js';
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
 
 /** What a handler may use: agents by host id, and each host's inventory fetched once. */

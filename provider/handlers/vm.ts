@@ -1,5 +1,5 @@
 import type { DomainInfo, DomainSpec, Inventory, PowerState } from '../../agentd/api/types.js';
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 import { AgentError } from '../agent/agentError.js';
 import { blocks, num, str } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';

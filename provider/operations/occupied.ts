@@ -1,5 +1,5 @@
 import type { DesiredInstance } from '../../planner/config/types.js';
-import type { Diagnostic } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
 import { AgentError } from '../agent/agentError.js';
 import { handlerFor } from '../handlers/registry.js';

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../planner/config/load.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { State } from '../../planner/state/types.js';
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 
 /** Applied attributes by instance address, for references that need computed values. */
 export function knownFromState(state: State): Map<string, Attributes> {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../planner/config/load.js';
 import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
-import { hasErrors, type Diagnostic } from '../../planner/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
 import { staticChecks } from '../../planner/plan/staticChecks.js';

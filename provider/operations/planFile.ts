@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { LoadOptions } from '../../planner/config/types.js';
-import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../core/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { AgentEndpoint } from '../agent/client.js';

@@ -1,4 +1,4 @@
-import { DiagnosticsError } from '../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../core/diagnostic.js';
 import type { LockInfo } from './localState.js';
 
 export const stateErrors = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../planner/config/load.js';
 import type { LoadedConfig } from '../../planner/config/types.js';
-import { hasErrors } from '../../planner/diagnostic.js';
+import { hasErrors } from '../../core/diagnostic.js';
 import { loadAndValidate } from '../../provider/operations/plan.js';
 import { describeDiagnostics, desiredGraph } from '../helpers/desiredGraph.js';
 

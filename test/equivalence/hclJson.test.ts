@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../planner/config/load.js';
 import type { LoadedConfig } from '../../planner/config/types.js';
-import { hasErrors } from '../../planner/diagnostic.js';
+import { hasErrors } from '../../core/diagnostic.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import { resourceTypes } from '../../schemas/registry.js';
 import { describeDiagnostics, desiredGraph } from '../helpers/desiredGraph.js';

@@ -1,5 +1,5 @@
 /** The fuzz test's checks catch what they are meant to catch. */
-import type { Diagnostic } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { diagnosticProblems, renderProblems } from './checks.js';
 
 const good: Diagnostic = {

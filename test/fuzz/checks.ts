@@ -1,5 +1,5 @@
 /** What must hold for every diagnostic nssv reports, whatever the input. */
-import type { Diagnostic } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { renderDiagnostic } from '../../planner/render/diagnostics.js';
 
 const CODE = /^NSSV_[A-Z0-9_]+$/u;

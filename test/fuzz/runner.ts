@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnostic } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import { renderDiagnostics } from '../../planner/render/diagnostics.js';
 import { loadAndValidate } from '../../provider/operations/plan.js';
 import { diagnosticProblems, renderProblems } from './checks.js';

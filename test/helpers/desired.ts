@@ -1,5 +1,5 @@
 import type { DesiredInstance } from '../../planner/config/types.js';
-import type { Attributes } from '../../planner/values.js';
+import type { Attributes } from '../../core/values.js';
 
 /** A desired instance as the loader would produce it, for planner tests. */
 export function desired(address: string, attributes: Attributes, dependsOn: string[] = []): DesiredInstance {

@@ -1,5 +1,5 @@
 import type { DesiredInstance, LoadedConfig, OutputValue } from '../../planner/config/types.js';
-import type { Diagnostic } from '../../planner/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 
 /** A desired instance without where it came from: what must not depend on the syntax used. */
 export type GraphNode = Omit<DesiredInstance, 'range' | 'attributeRanges'>;

@@ -1,5 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { DiagnosticsError } from '../../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../../core/diagnostic.js';
 import { LocalStateStore } from '../../../provider/state/localState.js';
 import { NssvCommand } from '../../shared/command.js';
 

@@ -2,7 +2,7 @@ import { applyDefaults } from '../../../schemas/attributes.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
 import type { DesiredInstance } from '../../config/types.js';
 import type { State } from '../../state/types.js';
-import type { Attributes } from '../../values.js';
+import type { Attributes } from '../../../core/values.js';
 import type { PlanContext, PlanNode } from '../context.js';
 
 /** Creates one node per instance in configuration or state, in address order. */

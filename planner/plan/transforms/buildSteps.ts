@@ -1,4 +1,4 @@
-import type { Attributes } from '../../values.js';
+import type { Attributes } from '../../../core/values.js';
 import { resourceOf } from '../addresses.js';
 import type { PlanContext } from '../context.js';
 import type { PlanStep, StepKind } from '../types.js';

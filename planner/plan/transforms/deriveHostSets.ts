@@ -1,4 +1,4 @@
-import { isUnknown, unknownValue, type AttrValue } from '../../values.js';
+import { isUnknown, unknownValue, type AttrValue } from '../../../core/values.js';
 import { desiredNodes, type PlanContext } from '../context.js';
 
 /** Names of the hosts of the given clusters, sorted; unknown if any cluster or host is unknown. */

@@ -1,7 +1,7 @@
 import { attributeInfo, attributeInfos } from '../../../schemas/attributes.js';
 import { compareAttributes } from '../../diff/compare.js';
 import type { ResourceChange } from '../../resourceChange.js';
-import { unknownValue, type Attributes } from '../../values.js';
+import { unknownValue, type Attributes } from '../../../core/values.js';
 import type { PlanContext, PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';

@@ -1,6 +1,6 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { chooseHost } from '../../schedule/chooseHost.js';
-import { isUnknown, unknownValue, type Attributes } from '../../values.js';
+import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
 

@@ -1,5 +1,5 @@
 import { applyDefaults, attributeInfos, idAttribute } from '../../../schemas/attributes.js';
-import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../values.js';
+import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
 import type { PlanContext } from '../context.js';
 
 /** Attributes the planner itself computes (never set by users, but diffed). */

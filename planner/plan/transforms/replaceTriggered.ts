@@ -1,4 +1,4 @@
-import { isUnknown, type Attributes, type AttrValue } from '../../values.js';
+import { isUnknown, type Attributes, type AttrValue } from '../../../core/values.js';
 import { resourceOf } from '../addresses.js';
 import type { PlanContext } from '../context.js';
 import type { ResourceChange } from '../../resourceChange.js';

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { Rule } from '../../../schemas/rules/types.js';
 import * as errors from '../errors.js';
 import { isSensitivePath, rangeOf } from '../paths.js';

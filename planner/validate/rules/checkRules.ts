@@ -1,8 +1,8 @@
-import type { Diagnostic } from '../../diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { DesiredInstance } from '../../config/types.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
 import { rulesFor } from '../../../schemas/rules/registry.js';
-import { isUnknown, type Attributes } from '../../values.js';
+import { isUnknown, type Attributes } from '../../../core/values.js';
 import { applyDefaults } from '../../../schemas/attributes.js';
 import { checkRule } from './checkRule.js';
 import { InstanceIndex, type Scope } from './context.js';

@@ -2,8 +2,8 @@ import type { DesiredInstance } from '../../config/types.js';
 import type { JsonSchema } from '../../../schemas/jsonSchema.js';
 import { applyDefaults } from '../../../schemas/attributes.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
-import { isUnknown } from '../../values.js';
-import type { Attributes } from '../../values.js';
+import { isUnknown } from '../../../core/values.js';
+import type { Attributes } from '../../../core/values.js';
 
 /** Every instance of the configuration, by type and id (= name), for rules that span resources. */
 export class InstanceIndex {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../../planner/diagnostic.js';
+import type { Diagnostic } from '../../../core/diagnostic.js';
 import { loadConfig } from '../../../planner/config/load.js';
 
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../../schemas');

@@ -1,7 +1,7 @@
 import { makePlan } from '../../../planner/plan/makePlan.js';
 import type { Plan } from '../../../planner/plan/types.js';
 import { emptyState, type State } from '../../../planner/state/types.js';
-import type { Attributes } from '../../../planner/values.js';
+import type { Attributes } from '../../../core/values.js';
 import { desired, facts, vm, world } from '../../helpers/desired.js';
 
 function planFor(

@@ -1,6 +1,6 @@
 import type { DesiredInstance } from '../../../planner/config/types.js';
-import type { SourceRange } from '../../../planner/diagnostic.js';
-import type { Attributes } from '../../../planner/values.js';
+import type { SourceRange } from '../../../core/diagnostic.js';
+import type { Attributes } from '../../../core/values.js';
 
 export const at = (line: number, column = 3): SourceRange => ({ file: 'main.tf', line, column });
 

@@ -1,5 +1,5 @@
 import { validateInstances } from '../../../planner/validate/validateInstances.js';
-import { unknownValue } from '../../../planner/values.js';
+import { unknownValue } from '../../../core/values.js';
 import { at, instance } from './instance.js';
 
 const vm = (attrs: Record<string, unknown> = {}, opts = {}) =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DiagnosticsError } from '../../../planner/diagnostic.js';
+import { DiagnosticsError } from '../../../core/diagnostic.js';
 import { LocalStateStore } from '../../../provider/state/localState.js';
 
 describe('LocalStateStore', () => {
