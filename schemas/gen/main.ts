@@ -1,5 +1,5 @@
 /**
- * Regenerates schemas/generated/types.ts and docs/resources/*.md from the schemas.
+ * Regenerates schemas/generated/types.ts, docs/resources/*.md and constructs/l1/*.ts from the schemas.
  *   node dist/schemas/gen/main.js          write the files
  *   node dist/schemas/gen/main.js --check  exit 1 (listing them) if any file would change
  */

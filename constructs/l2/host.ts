@@ -1,0 +1,48 @@
+import type { Construct } from 'constructs';
+import { NssvHost } from '../l1/nssv_host.js';
+import { NssvConstruct } from './base.js';
+import type { Cluster } from './cluster.js';
+
+export interface HostOptions {
+  /** Host name; must equal the name its agentd reports. @default the construct id */
+  readonly name?: string;
+  /** The agent's URL, e.g. http://10.0.0.11:7400. */
+  readonly endpoint: string;
+  /** The agent's bearer token (sensitive: never shown in plans). */
+  readonly token: string;
+  /** Labels such as rack and chassis (used by rbd failure domains). */
+  readonly labels?: { [key: string]: string };
+  /** In maintenance: no new VMs are placed on it. @default false */
+  readonly maintenance?: boolean;
+}
+
+export interface HostProps extends HostOptions {
+  readonly cluster: Cluster;
+}
+
+/** A KVM hypervisor running agentd (nssv_host). Usually made with {@link Cluster.addHost}. */
+export class Host extends NssvConstruct<NssvHost> {
+  public readonly cluster: Cluster;
+
+  public constructor(scope: Construct, id: string, props: HostProps) {
+    super(
+      scope,
+      id,
+      (s) =>
+        new NssvHost(s, 'Resource', {
+          name: props.name ?? id,
+          clusterId: props.cluster.clusterId,
+          endpoint: props.endpoint,
+          token: props.token,
+          labels: props.labels,
+          maintenance: props.maintenance,
+        }),
+      { cluster_id: 'cluster' },
+    );
+    this.cluster = props.cluster;
+  }
+
+  public get hostId(): string {
+    return this.resource.id;
+  }
+}
