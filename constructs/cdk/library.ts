@@ -1,12 +1,14 @@
 /**
  * Which CDK for Terraform core the constructs build on: `cdktf` (0.21, archived upstream) or its
- * maintained fork `cdktn` (0.24). Both are optional peer dependencies; the user installs one.
+ * maintained fork `cdktn` (0.24). Both are optional peer dependencies; the app installs one.
  *
- * The two keep the same runtime identity (the `Symbol.for("cdktf/...")` markers and the global token
- * map), so constructs built on one synthesize identically inside a stack of the other
- * (test/constructs/cdk/library.test.ts checks both directions). The choice therefore only decides
- * which package is loaded: NSSV_CDK_LIBRARY=cdktf|cdktn if set, else cdktn when it is installed
- * (the maintained one), else cdktf.
+ * Constructs must be built on the core the app's stacks come from (a cdktf resource in a cdktn stack
+ * fails at synth: cdktn calls methods cdktf elements lack). So the choice is, in order:
+ *   1. NSSV_CDK_LIBRARY=cdktf|cdktn when set;
+ *   2. the one the app has already loaded (import "cdktf"/"cdktn" before "nssv/constructs");
+ *   3. the one installed, cdktn first.
+ * A construct added to a stack of the other core fails at once, naming both and the fix
+ * (assertSameLibrary).
  */
 import { createRequire } from 'node:module';
 import type * as Cdktf from 'cdktf';
@@ -17,46 +19,54 @@ export type CdkLibraryName = (typeof CDK_LIBRARIES)[number];
 
 const require = createRequire(import.meta.url);
 
-function tryLoad(name: CdkLibraryName): CdkLibrary | undefined {
+function installed(name: CdkLibraryName): boolean {
   try {
-    return require(name) as CdkLibrary;
-  } catch (e) {
-    const err = e as { code?: string; message?: string };
-    if (err.code === 'MODULE_NOT_FOUND' && err.message?.includes(`'${name}'`)) return undefined;
-    throw e;
+    require.resolve(name);
+    return true;
+  } catch {
+    return false;
   }
 }
 
-/** Loads the library NSSV_CDK_LIBRARY names, or the first installed of cdktn, cdktf. Throws a user error naming the fix. */
-export function loadCdkLibrary(env: NodeJS.ProcessEnv = process.env): {
-  name: CdkLibraryName;
-  lib: CdkLibrary;
-} {
+function alreadyLoaded(): CdkLibraryName[] {
+  const files = Object.keys(require.cache);
+  return CDK_LIBRARIES.filter((n) => files.some((f) => f.includes(`/node_modules/${n}/lib/index.js`)));
+}
+
+/** The library to use (see the module comment); throws a user error naming the fix. */
+export function chooseCdkLibrary(
+  env: NodeJS.ProcessEnv,
+  loaded: readonly CdkLibraryName[],
+  isInstalled: (n: CdkLibraryName) => boolean,
+): CdkLibraryName {
   const wanted = env['NSSV_CDK_LIBRARY'];
   if (wanted !== undefined && wanted !== '') {
     if (!(CDK_LIBRARIES as readonly string[]).includes(wanted))
       throw new Error(
         `NSSV_CDK_LIBRARY=${JSON.stringify(wanted)} is not a CDK for Terraform library: allowed values are "cdktn" and "cdktf". Fix: unset it, or set it to one of them.`,
       );
-    const lib = tryLoad(wanted as CdkLibraryName);
-    if (!lib)
+    if (!isInstalled(wanted as CdkLibraryName))
       throw new Error(
-        `NSSV_CDK_LIBRARY=${wanted} but the package "${wanted}" is not installed. Fix: npm install ${wanted}, or unset NSSV_CDK_LIBRARY.`,
+        `NSSV_CDK_LIBRARY=${wanted}, but the package "${wanted}" is not installed. Fix: npm install ${wanted}, or unset NSSV_CDK_LIBRARY.`,
       );
-    return { name: wanted as CdkLibraryName, lib };
+    return wanted as CdkLibraryName;
   }
-  for (const name of CDK_LIBRARIES) {
-    const lib = tryLoad(name);
-    if (lib) return { name, lib };
-  }
+  if (loaded.length === 1) return loaded[0]!;
+  const found = CDK_LIBRARIES.find(isInstalled);
+  if (found) return found;
   throw new Error(
     'nssv/constructs needs CDK for Terraform: neither "cdktn" nor "cdktf" is installed. Fix: npm install cdktn@0.24 (or cdktf@0.21) in your CDK app.',
   );
 }
 
-const loaded = loadCdkLibrary();
+/** Name of the library a stack (or app) object comes from: cdktn's stacks have methods cdktf's lack. */
+export function libraryOf(stack: object): CdkLibraryName {
+  return '_runPreparingResolve' in stack ? 'cdktn' : 'cdktf';
+}
 
-/** The CDK core in use (see the module comment). */
-export const cdk: CdkLibrary = loaded.lib;
 /** Its package name. */
-export const cdkLibraryName: CdkLibraryName = loaded.name;
+export const cdkLibraryName: CdkLibraryName = chooseCdkLibrary(process.env, alreadyLoaded(), installed);
+
+const mod = (await import(cdkLibraryName)) as CdkLibrary & { default?: CdkLibrary };
+/** The CDK core in use (see the module comment). */
+export const cdk: CdkLibrary = mod.default ?? mod;

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { cdk } from './library.js';
+import { assertSameLibrary } from './sameLibrary.js';
 
 /** Where Terraform finds the nssv provider (required_providers.nssv.source). */
 export const NSSV_PROVIDER_SOURCE = 'nssv/nssv';
@@ -18,7 +19,7 @@ export class NssvProvider extends cdk.TerraformProvider {
   private readonly aliasName: string | undefined;
 
   public constructor(scope: Construct, id: string, config: NssvProviderConfig = {}) {
-    super(scope, id, {
+    super(assertSameLibrary(scope, id), id, {
       terraformResourceType: 'nssv',
       terraformGeneratorMetadata: { providerName: 'nssv' },
       terraformProviderSource: NSSV_PROVIDER_SOURCE,

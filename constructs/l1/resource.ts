@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { resourceSchema } from '../../schemas/registry.js';
 import { cdk } from '../cdk/library.js';
 import { splitConfig } from '../cdk/metaArguments.js';
+import { assertSameLibrary } from '../cdk/sameLibrary.js';
 import { camelCase, camelPath } from '../cdk/names.js';
 import { toAttributes } from '../cdk/toAttributes.js';
 import type { TerraformMetaArguments } from '../cdk/types.js';
@@ -30,7 +31,7 @@ export abstract class NssvResource extends cdk.TerraformResource {
 
   protected constructor(scope: Construct, id: string, type: string, config: object) {
     const { meta, props } = splitConfig(config);
-    super(scope, id, {
+    super(assertSameLibrary(scope, id), id, {
       ...meta,
       terraformResourceType: type,
       terraformGeneratorMetadata: { providerName: NSSV_PROVIDER },
