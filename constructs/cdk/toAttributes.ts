@@ -12,13 +12,25 @@ export interface Converted {
   unknown: string[];
 }
 
+const camelNames = new WeakMap<JsonSchema, Map<string, string>>();
+
+/** camelCase prop name → attribute name, per (sub)schema, computed once. */
+function byCamelOf(schema: JsonSchema): Map<string, string> {
+  let map = camelNames.get(schema);
+  if (!map) {
+    map = new Map(Object.keys(schema.properties ?? {}).map((k) => [camelCase(k), k]));
+    camelNames.set(schema, map);
+  }
+  return map;
+}
+
 function convertObject(
   schema: JsonSchema,
   props: Record<string, unknown>,
   prefix: string,
   unknown: string[],
 ): Record<string, unknown> {
-  const byCamel = new Map(Object.keys(schema.properties ?? {}).map((k) => [camelCase(k), k]));
+  const byCamel = byCamelOf(schema);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(props)) {
     if (value === undefined) continue;

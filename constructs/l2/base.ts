@@ -23,6 +23,7 @@ export abstract class NssvConstruct<R extends NssvResource = NssvResource> exten
   public readonly resource: R;
   /** Problems found while building the props (reported at synth with the schema's). */
   protected readonly problems: string[] = [];
+  private idToken: string | undefined;
 
   protected constructor(scope: Construct, id: string, make: (scope: Construct) => R, names: PropNames = {}) {
     super(scope, id);
@@ -39,6 +40,11 @@ export abstract class NssvConstruct<R extends NssvResource = NssvResource> exten
     };
     this.resource._reportThrough(this, namer);
     this.node.addValidation({ validate: () => this.problems });
+  }
+
+  /** The resource's id as one token, made once (every reference to this construct reuses it). */
+  protected get refId(): string {
+    return (this.idToken ??= this.resource.getStringAttribute('id'));
   }
 
   private claim(name: string): void {

@@ -41,7 +41,7 @@ export class Cluster extends NssvConstruct<NssvCluster> {
   }
 
   public get clusterId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 
   /** The hosts added so far. */

@@ -21,6 +21,6 @@ export class DataCenter extends NssvConstruct<NssvDatacenter> {
 
   /** The data center's id (a token), for the L1 props that refer to it. */
   public get dataCenterId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -38,7 +38,7 @@ export class DistributedSwitch extends NssvConstruct<NssvDistributedSwitch> {
   }
 
   public get switchId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 
   /** Adds a port group (a child of this switch named `id`). */

@@ -43,6 +43,6 @@ export class Host extends NssvConstruct<NssvHost> {
   }
 
   public get hostId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -30,6 +30,6 @@ export class HostGroup extends NssvConstruct<NssvHostGroup> {
   }
 
   public get hostGroupId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -41,6 +41,6 @@ export class Image extends NssvConstruct<NssvImage> {
   }
 
   public get imageId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

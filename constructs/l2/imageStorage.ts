@@ -32,6 +32,6 @@ export class ImageStorage extends NssvConstruct<NssvImageStorage> {
   }
 
   public get imageStorageId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -66,6 +66,6 @@ export class PortGroup extends NssvConstruct<NssvPortGroup> {
   }
 
   public get portGroupId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -77,6 +77,6 @@ export class SchedulingGroup extends NssvConstruct<NssvSchedulingGroup> {
   }
 
   public get schedulingGroupId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

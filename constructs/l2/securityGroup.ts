@@ -30,7 +30,7 @@ export class SecurityGroup extends NssvConstruct<NssvSecurityGroup> {
   }
 
   public get securityGroupId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 
   /** Adds a rule (synthesized after the ones given in props). */

@@ -92,6 +92,6 @@ export class StoragePool extends NssvConstruct<NssvStoragePool> {
   }
 
   public get poolId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -108,7 +108,7 @@ export class Vm extends NssvConstruct<NssvVm> implements IVm {
   }
 
   public get vmId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 
   public get vmName(): string {

@@ -42,6 +42,6 @@ export class Volume extends NssvConstruct<NssvVolume> {
   }
 
   public get volumeId(): string {
-    return this.resource.id;
+    return this.refId;
   }
 }

@@ -29,8 +29,7 @@ function contains(actual: unknown, expected: unknown): boolean {
 export const nssvMatchers = {
   toHaveNssvResource(received: SynthesizedStack, type: string, props: object = {}): MatcherResult {
     const { attributes, unknown } = toAttributes(resourceSchema(type), props as Record<string, unknown>);
-    if (unknown.length)
-      return { pass: false, message: () => `${unknown.join(', ')}: not props of ${type}` };
+    if (unknown.length) return { pass: false, message: () => `${unknown.join(', ')}: not props of ${type}` };
     const found = Object.entries(received.resources(type));
     const pass = found.some(([, body]) => contains(body, attributes));
     return {

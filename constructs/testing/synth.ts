@@ -35,7 +35,5 @@ export function synthStack(stack: TerraformStack): SynthesizedStack {
 
 /** Every validation problem under the scope, as "[construct/path] message" (no throw). */
 export function validationProblems(scope: IConstruct): string[] {
-  return scope.node
-    .findAll()
-    .flatMap((c) => c.node.validate().map((m) => `[${c.node.path}] ${m}`));
+  return scope.node.findAll().flatMap((c) => c.node.validate().map((m) => `[${c.node.path}] ${m}`));
 }
