@@ -16,7 +16,7 @@ import { handlerRunner } from '../../provider/apply/handlerRunner.js';
 import { planOperation } from '../../provider/operations/plan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
-import type { Inventory } from '../../agentd/api/types.js';
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { nssv, repo, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(300_000);
