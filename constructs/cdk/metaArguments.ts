@@ -1,4 +1,4 @@
-import type { TerraformMetaArguments } from './types.js';
+import type { NssvMetaArguments } from './types.js';
 
 /** The Terraform meta-arguments a construct config may carry besides the resource's own attributes. */
 export const META_ARGUMENTS = [
@@ -9,11 +9,11 @@ export const META_ARGUMENTS = [
   'lifecycle',
   'provider',
   'provisioners',
-] as const satisfies readonly (keyof TerraformMetaArguments)[];
+] as const satisfies readonly (keyof NssvMetaArguments)[];
 
 /** Splits a config into its meta-arguments and the resource's attributes (still camelCase). */
 export function splitConfig(config: object): {
-  meta: TerraformMetaArguments;
+  meta: NssvMetaArguments;
   props: Record<string, unknown>;
 } {
   const meta: Record<string, unknown> = {};
@@ -22,5 +22,5 @@ export function splitConfig(config: object): {
     if ((META_ARGUMENTS as readonly string[]).includes(k)) meta[k] = v;
     else props[k] = v;
   }
-  return { meta: meta as TerraformMetaArguments, props };
+  return { meta: meta as NssvMetaArguments, props };
 }

@@ -11,15 +11,15 @@ import { splitConfig } from '../cdk/metaArguments.js';
 import { assertSameLibrary } from '../cdk/sameLibrary.js';
 import { camelCase, camelPath } from '../cdk/names.js';
 import { toAttributes } from '../cdk/toAttributes.js';
-import type { TerraformMetaArguments } from '../cdk/types.js';
+import type { TerraformMetaArguments } from 'cdktf';
+import type { NssvMetaArguments } from '../cdk/types.js';
 import { isToken } from '../cdk/tokens.js';
 import type { PropNamer } from '../validation/schemaMessages.js';
 import { validateAttributes } from '../validation/validateProps.js';
 
 export const NSSV_PROVIDER = 'nssv';
 
-/** Meta-arguments every L1 config accepts (dependsOn, count, forEach, lifecycle, provider, …). */
-export type NssvMetaArguments = TerraformMetaArguments;
+export type { NssvMetaArguments };
 
 export abstract class NssvResource extends cdk.TerraformResource {
   /** The nssv resource type (nssv_vm). */
@@ -32,7 +32,7 @@ export abstract class NssvResource extends cdk.TerraformResource {
   protected constructor(scope: Construct, id: string, type: string, config: object) {
     const { meta, props } = splitConfig(config);
     super(assertSameLibrary(scope, id), id, {
-      ...meta,
+      ...(meta as TerraformMetaArguments),
       terraformResourceType: type,
       terraformGeneratorMetadata: { providerName: NSSV_PROVIDER },
     });

@@ -1,7 +1,7 @@
 import type { Construct } from 'constructs';
 import { NssvHost } from '../l1/nssv_host.js';
 import { NssvConstruct } from './base.js';
-import type { Cluster } from './cluster.js';
+import type { ICluster } from './refs.js';
 
 export interface HostOptions {
   /** Host name; must equal the name its agentd reports. @default the construct id */
@@ -17,12 +17,12 @@ export interface HostOptions {
 }
 
 export interface HostProps extends HostOptions {
-  readonly cluster: Cluster;
+  readonly cluster: ICluster;
 }
 
 /** A KVM hypervisor running agentd (nssv_host). Usually made with {@link Cluster.addHost}. */
 export class Host extends NssvConstruct<NssvHost> {
-  public readonly cluster: Cluster;
+  public readonly cluster: ICluster;
 
   public constructor(scope: Construct, id: string, props: HostProps) {
     super(

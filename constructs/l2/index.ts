@@ -15,3 +15,4 @@ export * from './size.js';
 export * from './storagePool.js';
 export * from './volume.js';
 export * from './vm.js';
+export * from './refs.js';

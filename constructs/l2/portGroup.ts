@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { NssvPortGroup } from '../l1/nssv_port_group.js';
 import { NssvConstruct } from './base.js';
 import type { Duration } from './duration.js';
-import type { DistributedSwitch } from './distributedSwitch.js';
+import type { IDistributedSwitch } from './refs.js';
 
 export interface DhcpOptions {
   /** First address handed out. */
@@ -30,7 +30,7 @@ export interface PortGroupOptions {
 }
 
 export interface PortGroupProps extends PortGroupOptions {
-  readonly switch: DistributedSwitch;
+  readonly switch: IDistributedSwitch;
 }
 
 /**

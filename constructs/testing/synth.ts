@@ -4,7 +4,6 @@
  */
 import type { IConstruct } from 'constructs';
 import { cdk } from '../cdk/library.js';
-import type { TerraformStack } from '../cdk/types.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,8 +21,12 @@ function strip(body: Json): Json {
   return rest;
 }
 
-/** Synthesizes the stack (running validations: a prop problem throws, naming every construct path). */
-export function synthStack(stack: TerraformStack): SynthesizedStack {
+/** Synthesizes the stack (a TerraformStack of the core in use), running validations: a prop problem throws, naming every construct path. */
+export function synthStack(stack: IConstruct): SynthesizedStack {
+  if (!cdk.TerraformStack.isStack(stack))
+    throw new Error(
+      `synthStack: ${stack.node.path || '(root)'} is not a TerraformStack. Fix: pass the stack itself.`,
+    );
   const json = JSON.parse(cdk.Testing.synth(stack, true)) as Json;
   const all = (json['resource'] ?? {}) as Record<string, Record<string, Json>>;
   return {

@@ -4,7 +4,7 @@
  */
 import { resourceSchema } from '../../schemas/registry.js';
 import { rulesFor } from '../../schemas/rules/registry.js';
-import { resourceValidator } from './ajv.js';
+import { resourceValidator } from '../../schemas/ajv.js';
 import { ruleMessages, UNKNOWN } from './rules.js';
 import { schemaMessage, type PropNamer } from './schemaMessages.js';
 import { tokenPointers, touchesToken, type IsToken } from './tokens.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasErrors } from '../../core/diagnostic.js';
-import { loadAndValidate } from '../../provider/operations/plan.js';
+import { loadAndValidate } from '../../engine/plan/loadAndValidate.js';
 import { describeDiagnostics } from '../helpers/desiredGraph.js';
 import { repo } from '../helpers/cdkExample.js';
 

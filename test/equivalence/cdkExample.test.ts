@@ -4,9 +4,9 @@
  * validates. The example's app is a cdktn app; forcing the constructs onto cdktf fails at once.
  */
 import { jest } from '@jest/globals';
-import { loadConfig } from '../../planner/config/load.js';
+import { loadConfig } from '../../engine/files/loadConfig.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { loadAndValidate } from '../../provider/operations/plan.js';
+import { loadAndValidate } from '../../engine/plan/loadAndValidate.js';
 import { describeDiagnostics, desiredGraph } from '../helpers/desiredGraph.js';
 import { hclExample, synthCdkExample } from '../helpers/cdkExample.js';
 
