@@ -1,4 +1,4 @@
-import { attributeSchema } from '../../schemas/registry.js';
+import { attributeSchema, findResourceSchema } from '../../schemas/registry.js';
 import type { DesiredInstance } from '../../planner/config/types.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
@@ -63,6 +63,8 @@ function diag(d: DesiredInstance, path: string, shown: string, why: string): Dia
 export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of instances) {
+    // A type nssv has no schema for is already refused by the loader (unknown or another provider's).
+    if (!findResourceSchema(d.type)) continue;
     if (!hasHandler(d.type)) {
       out.push({
         severity: 'error',
