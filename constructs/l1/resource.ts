@@ -51,9 +51,10 @@ export abstract class NssvResource extends cdk.TerraformResource {
   /** Every problem with the props (schema ranges, enums, patterns, required props, local rules). */
   public validateProps(name: PropNamer = this.namer): string[] {
     const type = this.nssvType;
-    const unknown = this.unknownProps.map(
-      (p) =>
-        `${p} is not a prop of ${this.constructor.name} (${type}). Fix: remove it, or check its spelling.`,
+    const unknown = this.unknownProps.map((p) =>
+      p.includes(' ')
+        ? `${p}. Fix: give it as a list of objects.`
+        : `${p} is not a prop of ${this.constructor.name} (${type}). Fix: remove it, or check its spelling.`,
     );
     return [...unknown, ...validateAttributes(type, this.attributes, { name, isToken })];
   }
@@ -75,7 +76,14 @@ export abstract class NssvResource extends cdk.TerraformResource {
   public _addBlockItem(block: string, item: object): void {
     const schema = resourceSchema(this.nssvType);
     const converted = toAttributes(schema, { [camelCase(block)]: [item] });
-    const items = (this.attributes[block] ??= []) as unknown[];
+    const current = (this.attributes[block] ??= []);
+    if (!Array.isArray(current)) {
+      this.unknownProps.push(
+        `${camelCase(block)} was given as one token (IResolvable), so no item can be added to it`,
+      );
+      return;
+    }
+    const items = current as unknown[];
     const [added] = converted.attributes[block] as unknown[];
     items.push(added);
     this.unknownProps.push(

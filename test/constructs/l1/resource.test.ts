@@ -146,3 +146,29 @@ describe('NssvStoragePool rules', () => {
     );
   });
 });
+
+describe('adding block items', () => {
+  it('GIVEN an unknown prop inside an added block item WHEN synthesized THEN it is named with its index', () => {
+    const s = stack();
+    const vm = new NssvVm(s, 'vm', { name: 'a', clusterId: 'c', disk: [{ volumeId: 'v0' }] });
+    vm._addBlockItem('disk', { volumeID: 'v1' });
+    expect(synthErrors(s)).toBe(
+      'Validation failed with the following errors:\n' +
+        '  [stack/vm] disk[1].volumeID is not a prop of NssvVm (nssv_vm). Fix: remove it, or check its spelling.\n' +
+        '  [stack/vm] disk[1].volumeId is required in disk[1]. Fix: set disk[1].volumeId.' +
+        HINT,
+    );
+  });
+
+  it('GIVEN a block given as a token WHEN an item is added THEN synth says it cannot be', () => {
+    const s = stack();
+    const other = new NssvVm(s, 'other', { name: 'b', clusterId: 'c' });
+    const vm = new NssvVm(s, 'vm', { name: 'a', clusterId: 'c', disk: other.disk });
+    vm._addBlockItem('disk', { volumeId: 'v1' });
+    expect(synthErrors(s)).toBe(
+      'Validation failed with the following errors:\n' +
+        '  [stack/vm] disk was given as one token (IResolvable), so no item can be added to it. Fix: give it as a list of objects.' +
+        HINT,
+    );
+  });
+});

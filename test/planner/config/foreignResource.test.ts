@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAndValidate } from '../../../engine/plan/loadAndValidate.js';
+import { foreignResourceType } from '../../../planner/config/foreignResource.js';
 import { repo } from '../../helpers/cdkExample.js';
 
 jest.setTimeout(60_000);
@@ -43,4 +44,16 @@ it('GIVEN null_resource and terraform_data in a cdktf stack WHEN validated THEN 
       'terraform_data (Terraform\'s built-in) exists to run provisioners and to trigger replacements (replace_triggered_by); nssv runs neither, so it refuses the resource rather than skip what it is there for. Fix: move terraform_data.marker to a configuration Terraform applies, or apply this one with terraform through the nssv provider (docs/cdk.md, "Other providers").',
     ],
   ]);
+});
+
+it('GIVEN a resource of any other provider WHEN checked THEN it is named as that provider; nssv_ types are left to the schema check', () => {
+  const range = { file: 'main.tf', line: 1, column: 1 };
+  expect(foreignResourceType(range, 'aws_instance.web', 'aws_instance')?.summary).toBe(
+    'aws_instance.web: resource type "aws_instance" belongs to the "aws" provider, which nssv does not run',
+  );
+  expect(foreignResourceType(range, 'aws_instance.web', 'aws_instance')?.detail).toBe(
+    'nssv plans and applies nssv_* resources only. Fix: move aws_instance.web to a configuration Terraform applies, or apply this one with terraform through the nssv provider (docs/cdk.md, "Other providers").',
+  );
+  expect(foreignResourceType(range, 'nssv_vmm.x', 'nssv_vmm')).toBeUndefined();
+  expect(foreignResourceType(range, 'vm.x', 'vm')).toBeUndefined();
 });
