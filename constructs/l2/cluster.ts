@@ -20,6 +20,7 @@ export interface ClusterProps {
 /** A group of hosts (nssv_cluster); VMs, pools and switches are placed on its hosts. */
 export class Cluster extends NssvConstruct<NssvCluster> {
   public readonly dataCenter: DataCenter;
+  public readonly clusterName: string;
   private readonly hostList: Host[] = [];
 
   public constructor(scope: Construct, id: string, props: ClusterProps) {
@@ -38,6 +39,7 @@ export class Cluster extends NssvConstruct<NssvCluster> {
       { datacenter_id: 'dataCenter' },
     );
     this.dataCenter = props.dataCenter;
+    this.clusterName = props.name ?? id;
   }
 
   public get clusterId(): string {

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { NssvHost } from '../l1/nssv_host.js';
+import type { IDeclaresProviderHost } from '../cdk/provider.js';
 import { NssvConstruct } from './base.js';
 import type { ICluster } from './refs.js';
 
@@ -21,8 +22,10 @@ export interface HostProps extends HostOptions {
 }
 
 /** A KVM hypervisor running agentd (nssv_host). Usually made with {@link Cluster.addHost}. */
-export class Host extends NssvConstruct<NssvHost> {
+export class Host extends NssvConstruct<NssvHost> implements IDeclaresProviderHost {
   public readonly cluster: ICluster;
+  /** What NssvProvider lists for the Terraform provider (provider "nssv" { hosts }). */
+  public readonly nssvProviderHost: IDeclaresProviderHost['nssvProviderHost'];
 
   public constructor(scope: Construct, id: string, props: HostProps) {
     super(
@@ -40,6 +43,12 @@ export class Host extends NssvConstruct<NssvHost> {
       { cluster_id: 'cluster' },
     );
     this.cluster = props.cluster;
+    this.nssvProviderHost = {
+      name: props.name ?? id,
+      clusterId: props.cluster.clusterName,
+      endpoint: props.endpoint,
+      token: props.token,
+    };
   }
 
   public get hostId(): string {

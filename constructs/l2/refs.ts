@@ -8,6 +8,8 @@ export interface IDataCenter {
 /** A cluster: Cluster, or one that exists. */
 export interface ICluster {
   readonly clusterId: string;
+  /** The cluster's name (its id once applied). */
+  readonly clusterName: string;
   readonly dataCenter: IDataCenter;
 }
 
