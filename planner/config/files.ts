@@ -9,6 +9,7 @@ import { decodeModule } from './decode.js';
 import { configErrors as E } from './errors.js';
 import { topLevelSpec } from './json-spec.js';
 import type { ModuleDecl } from './model.js';
+import { readSchemaDir, schemasDir } from '../../schemas/registry.js';
 import { type ResourceSchema, resourceSchema } from './schema.js';
 
 /** The only I/O of the planner's config layer: reading configuration, variable and schema files. */
@@ -109,7 +110,7 @@ export async function readModule(
   return m;
 }
 
-/** Load every `*.schema.json` in the schema directory. */
+/** Every resource schema of the schema directory, read by the schemas' one loader (schemas/registry.ts). */
 /** Schemas do not change while nssv runs: each directory is read once per process. */
 const schemaCache = new Map<string, Map<string, ResourceSchema>>();
 
@@ -117,43 +118,30 @@ export async function loadSchemas(
   schemaDir: string | undefined,
   diags: Diagnostic[],
 ): Promise<Map<string, ResourceSchema>> {
-  const dir = schemaDir ?? (await findSchemaDir());
+  const dir = schemaDir ?? findSchemaDir();
   if (!dir) return new Map();
   const cached = schemaCache.get(dir);
   if (cached) return cached;
   const out = new Map<string, ResourceSchema>();
-  let names: string[] = [];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.schema.json')).sort();
+    for (const json of readSchemaDir(dir).values()) {
+      const s = resourceSchema(json as Record<string, unknown>);
+      out.set(s.type, s);
+    }
   } catch (e) {
     diags.push(E.readFailed(undefined, dir, (e as Error).message));
     return out;
-  }
-  for (const n of names) {
-    try {
-      const json = JSON.parse(await readFile(join(dir, n), 'utf8')) as Record<string, unknown>;
-      const s = resourceSchema(json);
-      out.set(s.type, s);
-    } catch {
-      // a broken schema file is someone else's test failure; skip it
-    }
   }
   schemaCache.set(dir, out);
   return out;
 }
 
-async function findSchemaDir(): Promise<string | undefined> {
-  let dir = new URL('.', import.meta.url).pathname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'schemas');
-    try {
-      if ((await readdir(candidate)).some((n) => n.endsWith('.schema.json'))) return candidate;
-    } catch {
-      // keep looking upwards
-    }
-    dir = resolve(dir, '..');
+function findSchemaDir(): string | undefined {
+  try {
+    return schemasDir();
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 export { basename, isAbsolute };
