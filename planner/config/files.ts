@@ -1,4 +1,3 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Body } from '../hcl/ast.js';
@@ -9,18 +8,20 @@ import { decodeModule } from './decode.js';
 import { configErrors as E } from './errors.js';
 import { topLevelSpec } from './json-spec.js';
 import type { ModuleDecl } from './model.js';
-import { readSchemaDir, schemasDir } from '../../schemas/registry.js';
+import { findResourceSchema, parseSchemaFiles, resourceTypes } from '../../schemas/registry.js';
 import { type ResourceSchema, resourceSchema } from './schema.js';
+import type { SourceFiles } from './sourceFiles.js';
 
-/** The only I/O of the planner's config layer: reading configuration, variable and schema files. */
+/** Reading configuration, variable and schema files, through the SourceFiles the caller gives. */
 
-export async function readText(
+export function readText(
+  files: SourceFiles,
   path: string,
   diags: Diagnostic[],
   range?: SourceRange,
-): Promise<string | undefined> {
+): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return files.readText(path);
   } catch (e) {
     diags.push(E.readFailed(range, path, (e as Error).message));
     return undefined;
@@ -28,8 +29,8 @@ export async function readText(
 }
 
 /** Configuration files of a directory (*.tf, *.tf.json), sorted. */
-export async function configFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
+export function configFiles(files: SourceFiles, dir: string): string[] {
+  const names = files.list(dir);
   return names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).sort();
 }
 
@@ -53,22 +54,23 @@ export function parseConfigFile(
 
 /** Read and decode a module directory and, recursively, the local modules it calls. */
 export async function readModule(
+  files: SourceFiles,
   dir: string,
   display: string,
   schemas: ReadonlyMap<string, ResourceSchema>,
   diags: Diagnostic[],
   loading: string[] = [],
 ): Promise<ModuleDecl> {
-  let files: string[] = [];
+  let names: string[] = [];
   try {
-    files = await configFiles(dir);
+    names = configFiles(files, dir);
   } catch (e) {
     diags.push(E.readFailed(undefined, dir, (e as Error).message));
   }
-  if (files.length === 0 && loading.length === 0) diags.push(E.noConfig(dir));
+  if (names.length === 0 && loading.length === 0) diags.push(E.noConfig(dir));
   const bodies: Body[] = [];
-  for (const f of files) {
-    const text = await readText(join(dir, f), diags);
+  for (const f of names) {
+    const text = readText(files, join(dir, f), diags);
     if (text === undefined) continue;
     const body = parseConfigFile(display ? join(display, f) : f, text, schemas, diags);
     if (body) bodies.push(body);
@@ -97,51 +99,47 @@ export async function readModule(
       );
       continue;
     }
-    try {
-      const st = await stat(childDir);
-      if (!st.isDirectory()) throw new Error('not a directory');
-    } catch {
+    if (files.kind(childDir) !== 'directory') {
       diags.push(E.moduleSource(call.sourceRange, call.source, `The directory ${childDir} does not exist.`));
       continue;
     }
     const childDisplay = join(display, call.source);
-    call.module = await readModule(childDir, childDisplay, schemas, diags, [...loading, resolve(dir)]);
+    call.module = await readModule(files, childDir, childDisplay, schemas, diags, [...loading, resolve(dir)]);
   }
   return m;
 }
 
-/** Every resource schema of the schema directory, read by the schemas' one loader (schemas/registry.ts). */
 /** Schemas do not change while nssv runs: each directory is read once per process. */
 const schemaCache = new Map<string, Map<string, ResourceSchema>>();
 
-export async function loadSchemas(
+/**
+ * The resource schemas the evaluator uses: those of schemas/registry.ts (the one loader), or,
+ * when the caller names a directory, that directory's read through SourceFiles.
+ */
+export function loadSchemas(
+  files: SourceFiles,
   schemaDir: string | undefined,
   diags: Diagnostic[],
-): Promise<Map<string, ResourceSchema>> {
-  const dir = schemaDir ?? findSchemaDir();
-  if (!dir) return new Map();
-  const cached = schemaCache.get(dir);
+): Map<string, ResourceSchema> {
+  const key = schemaDir ?? '';
+  const cached = schemaCache.get(key);
   if (cached) return cached;
   const out = new Map<string, ResourceSchema>();
   try {
-    for (const json of readSchemaDir(dir).values()) {
+    const jsons =
+      schemaDir === undefined
+        ? resourceTypes().map((t) => findResourceSchema(t)!)
+        : [...parseSchemaFiles(files.list(schemaDir), (n) => files.readText(join(schemaDir, n))).values()];
+    for (const json of jsons) {
       const s = resourceSchema(json as Record<string, unknown>);
       out.set(s.type, s);
     }
   } catch (e) {
-    diags.push(E.readFailed(undefined, dir, (e as Error).message));
+    diags.push(E.readFailed(undefined, schemaDir ?? 'schemas/', (e as Error).message));
     return out;
   }
-  schemaCache.set(dir, out);
+  schemaCache.set(key, out);
   return out;
-}
-
-function findSchemaDir(): string | undefined {
-  try {
-    return schemasDir();
-  } catch {
-    return undefined;
-  }
 }
 
 export { basename, isAbsolute };

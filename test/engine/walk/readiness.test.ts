@@ -1,4 +1,4 @@
-import { Readiness } from '../../../planner/apply/readiness.js';
+import { Readiness } from '../../../engine/walk/readiness.js';
 import type { PlanStep } from '../../../planner/plan/types.js';
 
 const step = (id: string, after: string[] = []): PlanStep => ({

@@ -1,7 +1,7 @@
-import type { PlanStep } from '../plan/types.js';
-import type { ResourceChange } from '../resourceChange.js';
-import type { State } from '../state/types.js';
-import type { Attributes } from '../../core/values.js';
+import type { PlanStep } from '../planner/plan/types.js';
+import type { ResourceChange } from '../planner/resourceChange.js';
+import type { State } from '../planner/state/types.js';
+import type { Attributes } from '../core/values.js';
 
 /** Does the work of one step (the provider implements it with resource handlers). */
 export interface StepRunner {

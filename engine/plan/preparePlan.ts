@@ -1,21 +1,19 @@
-import { loadConfig } from '../../planner/config/load.js';
-import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
+import type { DesiredInstance, LoadOptions } from '../../planner/config/types.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
-import { staticChecks } from '../../planner/plan/staticChecks.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
-import { validateInstances } from '../../planner/validate/validateInstances.js';
-import type { AgentEndpoint } from '../agent/client.js';
-import { createHandlerContext } from '../handlers/context.js';
-import { ApplyJournal } from '../state/journal.js';
+import type { AgentEndpoint } from '../../provider/agent/client.js';
+import { createHandlerContext } from '../../provider/handlers/context.js';
+import { ApplyJournal } from '../journal/applyJournal.js';
 import { checkOccupied } from './occupied.js';
-import { providerErrors } from '../errors.js';
-import { unsupportedFeatures } from '../handlers/support.js';
-import type { HandlerContext } from '../handlers/types.js';
-import { hostEndpoints, refresh } from '../refresh.js';
-import type { LocalStateStore } from '../state/localState.js';
+import { loadAndValidate } from './loadAndValidate.js';
+import { providerErrors } from '../../provider/errors.js';
+import { unsupportedFeatures } from '../../provider/handlers/support.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
+import { hostEndpoints, refresh } from '../../provider/refresh.js';
+import type { LocalStateStore } from '../../provider/state/localState.js';
 
 export interface PlanRequest {
   configDir: string;
@@ -38,20 +36,8 @@ export interface PlanOutcome {
   recovered: string[];
 }
 
-/** Loads and validates the configuration only: no host is contacted. */
-export async function loadAndValidate(
-  configDir: string,
-  load?: LoadOptions,
-): Promise<{ desired: DesiredInstance[]; outputs: OutputValue[]; diagnostics: Diagnostic[] }> {
-  const config = await loadConfig(configDir, load);
-  const diagnostics = [...config.diagnostics];
-  if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
-  if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
-  return { desired: config.instances, outputs: config.outputs, diagnostics };
-}
-
 /** config → validate → refresh from agents → plan. */
-export async function planOperation(req: PlanRequest): Promise<PlanOutcome> {
+export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const stored = await req.store.read();
   const journaled = (await new ApplyJournal(req.store.dir).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),

@@ -1,11 +1,11 @@
-import type { Plan, PlanStep } from '../plan/types.js';
-import type { ResourceChange } from '../resourceChange.js';
-import type { State } from '../state/types.js';
+import type { Plan, PlanStep } from '../../planner/plan/types.js';
+import type { ResourceChange } from '../../planner/resourceChange.js';
+import type { State } from '../../planner/state/types.js';
 import type { Attributes } from '../../core/values.js';
 import { Readiness } from './readiness.js';
-import { StateWriter } from './stateWriter.js';
-import { withInstance } from './stateUpdate.js';
-import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from './types.js';
+import { StateWriter } from '../state/stateWriter.js';
+import { withInstance } from '../state/stateUpdate.js';
+import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from '../types.js';
 
 interface Done {
   step: PlanStep;

@@ -1,5 +1,5 @@
-import { applyPlan } from '../../../planner/apply/applyPlan.js';
-import type { ApplyOptions, StepRunner } from '../../../planner/apply/types.js';
+import { applyPlan } from '../../../engine/walk/applyPlan.js';
+import type { ApplyOptions, StepRunner } from '../../../engine/types.js';
 import { makePlan } from '../../../planner/plan/makePlan.js';
 import type { PlanStep } from '../../../planner/plan/types.js';
 import { emptyState, type State } from '../../../planner/state/types.js';

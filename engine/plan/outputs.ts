@@ -1,4 +1,4 @@
-import { loadConfig } from '../../planner/config/load.js';
+import { loadConfig } from '../files/loadConfig.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { Attributes } from '../../core/values.js';

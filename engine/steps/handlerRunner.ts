@@ -1,6 +1,6 @@
-import type { StepRunner } from '../../planner/apply/types.js';
-import { handlerFor } from '../handlers/registry.js';
-import type { HandlerContext } from '../handlers/types.js';
+import type { StepRunner } from '../types.js';
+import { handlerFor } from '../../provider/handlers/registry.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
 
 /** Runs plan steps with the resource handlers; each undo is the inverse handler call. */
 export function handlerRunner(ctx: HandlerContext): StepRunner {

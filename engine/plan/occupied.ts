@@ -1,9 +1,9 @@
 import type { DesiredInstance } from '../../planner/config/types.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
-import { AgentError } from '../agent/agentError.js';
-import { handlerFor } from '../handlers/registry.js';
-import type { HandlerContext } from '../handlers/types.js';
+import { AgentError } from '../../provider/agent/agentError.js';
+import { handlerFor } from '../../provider/handlers/registry.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
 
 /**
  * Before creating, make sure nothing with the same identity is already on the hosts: it would

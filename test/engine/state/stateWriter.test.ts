@@ -1,4 +1,4 @@
-import { StateWriter } from '../../../planner/apply/stateWriter.js';
+import { StateWriter } from '../../../engine/state/stateWriter.js';
 import { emptyState, type State } from '../../../planner/state/types.js';
 
 const withMarker = (s: State, address: string): State => ({

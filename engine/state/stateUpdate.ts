@@ -1,5 +1,5 @@
-import type { ResourceChange } from '../resourceChange.js';
-import type { State, StateResource } from '../state/types.js';
+import type { ResourceChange } from '../../planner/resourceChange.js';
+import type { State, StateResource } from '../../planner/state/types.js';
 import type { Attributes } from '../../core/values.js';
 
 /** The state with one instance set to `attributes`, or removed when null. */

@@ -1,4 +1,4 @@
-import type { State } from '../state/types.js';
+import type { State } from '../../planner/state/types.js';
 
 interface Waiter {
   resolve: () => void;

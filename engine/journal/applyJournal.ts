@@ -1,7 +1,7 @@
 import { appendFile, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StateResource } from '../../planner/state/types.js';
-import { STATE_FILE } from './localState.js';
+import { STATE_FILE } from '../../provider/state/localState.js';
 
 /**
  * Write-ahead record of the creates an apply starts. An apply killed after an agent created

@@ -1,4 +1,4 @@
-import type { PlanStep } from '../plan/types.js';
+import type { PlanStep } from '../../planner/plan/types.js';
 
 /**
  * Which steps may start: each step (and barrier) counts its unfinished predecessors; finishing

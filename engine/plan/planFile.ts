@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { LoadOptions } from '../../planner/config/types.js';
-import { DiagnosticsError } from '../../core/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
-import type { AgentEndpoint } from '../agent/client.js';
-import { stateErrors } from '../state/errors.js';
+import type { AgentEndpoint } from '../../provider/agent/client.js';
+import { stateErrors } from '../../provider/state/errors.js';
+import { engineErrors } from '../errors.js';
 
 /** A plan saved with `nssv plan -out FILE`, applied later with `nssv apply FILE`. */
 export interface SavedPlan {
@@ -14,12 +14,6 @@ export interface SavedPlan {
   configDir: string;
   load: { vars: Array<{ name: string; value: string }>; varFiles: string[] };
   plan: Plan;
-}
-
-function planFileError(path: string, summary: string, detail: string): DiagnosticsError {
-  return new DiagnosticsError([
-    { severity: 'error', code: 'NSSV_PLAN_FILE', summary: `${path}: ${summary}`, detail },
-  ]);
 }
 
 /** Written with mode 0600: like Terraform's, a plan file holds sensitive values (host tokens). */
@@ -45,7 +39,7 @@ export async function readPlanFile(path: string): Promise<SavedPlan> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw planFileError(
+    throw engineErrors.planFile(
       path,
       `cannot read the plan file (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
       'Give the path that nssv plan -out wrote.',
@@ -55,10 +49,10 @@ export async function readPlanFile(path: string): Promise<SavedPlan> {
   try {
     saved = JSON.parse(text) as SavedPlan;
   } catch {
-    throw planFileError(path, 'is not an nssv plan file', 'Create one with: nssv plan -out FILE');
+    throw engineErrors.planFile(path, 'is not an nssv plan file', 'Create one with: nssv plan -out FILE');
   }
   if (saved?.format !== 'nssv-plan' || saved.formatVersion !== 1 || !saved.plan) {
-    throw planFileError(
+    throw engineErrors.planFile(
       path,
       'is not an nssv plan file of format version 1',
       'Create a new one with: nssv plan -out FILE',
