@@ -56,3 +56,15 @@ describe('schema references', () => {
     });
   });
 });
+
+describe('limits an array $ref cannot carry', () => {
+  it('GIVEN DomainSpec disks and nics THEN their maxItems are those of nssv_vm disk and nic blocks', () => {
+    const spec = agentApiSchemas().get('DomainSpec')!.properties!;
+    const vm = resolveRef('nssv_vm#/properties');
+    expect([spec.disks!.maxItems, spec.nics!.maxItems]).toEqual([
+      (vm.disk as { maxItems: number }).maxItems,
+      (vm.nic as { maxItems: number }).maxItems,
+    ]);
+    expect([spec.disks!.maxItems, spec.nics!.maxItems]).toEqual([26, 16]);
+  });
+});
