@@ -33,6 +33,7 @@ export interface NssvClusterConfig extends NssvMetaArguments {
   readonly memoryOvercommitRatio?: number;
   /**
    * Restart VMs of a failed host on the other hosts of the cluster.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default false
    */
   readonly haEnabled?: boolean | IResolvable;

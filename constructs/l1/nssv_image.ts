@@ -58,6 +58,7 @@ export interface NssvImageConfig extends NssvMetaArguments {
 /**
  * An image template (a disk image file) in an image storage; volumes are created from it with source_image_id. Its sha256 checksum is verified when it is imported.
  * The `nssv_image` resource (L1: one Terraform resource, props as in the schema).
+ * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvImage extends NssvResource {
   /** The Terraform resource type. */

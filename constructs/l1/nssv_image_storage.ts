@@ -46,6 +46,7 @@ export interface NssvImageStorageConfig extends NssvMetaArguments {
 /**
  * Image storage: where image templates (nssv_image) are kept before they are copied or cloned into volumes.
  * The `nssv_image_storage` resource (L1: one Terraform resource, props as in the schema).
+ * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvImageStorage extends NssvResource {
   /** The Terraform resource type. */

@@ -90,6 +90,7 @@ export interface NssvSecurityGroupConfig extends NssvMetaArguments {
 /**
  * A distributed firewall: stateful rules applied (as Open vSwitch conntrack flows) to every VM NIC that lists the group in security_group_ids. Traffic no rule allows is dropped; rules change in place.
  * The `nssv_security_group` resource (L1: one Terraform resource, props as in the schema).
+ * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvSecurityGroup extends NssvResource {
   /** The Terraform resource type. */

@@ -33,6 +33,7 @@ export interface NssvStoragePoolConfig extends NssvMetaArguments {
   /**
    * Storage backend: dir (files on each host) or rbd (a Ceph pool shared by the hosts).
    * Allowed: "dir", "rbd".
+   * `nssv plan` refuses "rbd" today (the agents do not apply it yet).
    * Changing it replaces the resource.
    */
   readonly kind: 'dir' | 'rbd';
@@ -44,12 +45,14 @@ export interface NssvStoragePoolConfig extends NssvMetaArguments {
   /**
    * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
    * Allowed: 2–6.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
   readonly replicas?: number;
   /**
    * rbd only: erasure coding instead of replicas: data is split into k data chunks plus m parity chunks, each in a different failure domain; any m of them may be lost.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    * Changing it replaces the resource.
    */
@@ -57,12 +60,14 @@ export interface NssvStoragePoolConfig extends NssvMetaArguments {
   /**
    * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
    * Allowed: "host", "chassis", "rack", "datacenter".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "host"
    * Changing it replaces the resource.
    */
   readonly failureDomain?: 'host' | 'chassis' | 'rack' | 'datacenter';
   /**
    * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default true
    * Changing it replaces the resource.
    */
@@ -70,12 +75,14 @@ export interface NssvStoragePoolConfig extends NssvMetaArguments {
   /**
    * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
    * Allowed: 1–1048576.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly quotaGib?: number;
   /**
    * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
    * Allowed: "slow", "medium", "fast".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "medium"
    */
   readonly recoveryQos?: 'slow' | 'medium' | 'fast';

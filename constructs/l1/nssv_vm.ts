@@ -17,12 +17,14 @@ export interface NssvVmDisk {
   /**
    * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
    * Allowed: 1–16.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly bootOrder?: number;
   /**
    * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
    * Allowed: "virtio", "scsi", "sata".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "virtio"
    * Changing it replaces the resource.
    */
@@ -45,12 +47,14 @@ export interface NssvVmNic {
   readonly mac?: string;
   /**
    * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
   readonly ip?: string;
   /**
    * Security groups whose rules filter the NIC's traffic (at most 16). Default: none (no filtering). Changed in place.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    */
   readonly securityGroupIds?: string[];
@@ -94,33 +98,37 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly powerState?: 'running' | 'shutoff';
   /**
-   * Disks, attached in order as vda, vdb, …; the first one boots.
+   * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
    */
   readonly disk?: NssvVmDisk[] | IResolvable;
   /**
-   * Network interfaces, in order.
+   * Network interfaces, in order (at most 16).
    * @default []
    */
   readonly nic?: NssvVmNic[] | IResolvable;
   /**
    * Scheduling group whose policy places the VM. Default: none.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly schedulingGroupId?: string;
   /**
    * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default false
    */
   readonly haEnabled?: boolean | IResolvable;
   /**
    * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
   readonly userData?: string;
   /**
    * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    * Changing it replaces the resource.
    */
@@ -128,6 +136,7 @@ export interface NssvVmConfig extends NssvMetaArguments {
   /**
    * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * Allowed: "immediate", "delayed", "never".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
@@ -205,14 +214,14 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `disk` (a token until Terraform runs). As configured, or as nssv computed it: Disks, attached in order as vda, vdb, …; the first one boots.
+   * `disk` (a token until Terraform runs). As configured, or as nssv computed it: Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    */
   public get disk(): IResolvable {
     return this.interpolationForAttribute('disk');
   }
 
   /**
-   * `nic` (a token until Terraform runs). As configured, or as nssv computed it: Network interfaces, in order.
+   * `nic` (a token until Terraform runs). As configured, or as nssv computed it: Network interfaces, in order (at most 16).
    */
   public get nic(): IResolvable {
     return this.interpolationForAttribute('nic');

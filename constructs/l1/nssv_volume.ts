@@ -32,12 +32,14 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
   readonly format?: 'qcow2' | 'raw';
   /**
    * Create the volume from this image. Set at most one of source_image_id and source_snapshot_id; neither gives an empty volume.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
   readonly sourceImageId?: string;
   /**
    * Create the volume from this snapshot of another volume.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
@@ -52,6 +54,7 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
   /**
    * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * Allowed: "immediate", "delayed", "never".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';

@@ -28,6 +28,7 @@ export interface NssvVolumeSnapshotConfig extends NssvMetaArguments {
 /**
  * A point-in-time snapshot of a volume. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
  * The `nssv_volume_snapshot` resource (L1: one Terraform resource, props as in the schema).
+ * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvVolumeSnapshot extends NssvResource {
   /** The Terraform resource type. */

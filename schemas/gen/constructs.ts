@@ -4,6 +4,7 @@
  * TSDoc from the schema descriptions, an attribute getter (a token) per attribute. Behaviour lives in
  * the hand-written base class constructs/l1/resource.ts; these files only carry the shapes.
  */
+import { annotationsOf } from '../annotationView.js';
 import type { JsonSchema } from '../jsonSchema.js';
 import { pascal } from './names.js';
 
@@ -50,14 +51,21 @@ function doc(p: JsonSchema, indent: string, extra: string[] = []): string {
         .map((e) => JSON.stringify(e))
         .join(', ')}.`,
     );
-  if (p.default !== undefined) lines.push(`@default ${JSON.stringify(p.default)}`);
-  if (p['x-nssv-force-new']) lines.push('Changing it replaces the resource.');
+  const a = annotationsOf(p);
+  if (a.refusedValues.length)
+    lines.push(
+      `\`nssv plan\` refuses ${a.refusedValues.map((v) => JSON.stringify(v)).join(', ')} today (the agents do not apply it yet).`,
+    );
+  if (a.notSupportedYet)
+    lines.push('`nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.');
+  if (a.hasDefault) lines.push(`@default ${JSON.stringify(a.default)}`);
+  if (a.forceNew) lines.push('Changing it replaces the resource.');
   const body = lines.filter(Boolean).map((l) => l.replace(/\*\//g, '*\\/'));
   return `${indent}/**\n${body.map((l) => `${indent} * ${l}`).join('\n')}\n${indent} */\n`;
 }
 
 function propType(p: JsonSchema, nested: string, out: string[]): string {
-  if (p['x-nssv-block'] && p.items?.properties) {
+  if (annotationsOf(p).block && p.items?.properties) {
     emitBlock(nested, p.items, out);
     return `${nested}[] | IResolvable`;
   }
@@ -88,7 +96,7 @@ function fields(schema: JsonSchema, prefix: string, out: string[]): string[] {
   const required = new Set(schema.required ?? []);
   const lines: string[] = [];
   for (const [name, p] of Object.entries(schema.properties ?? {})) {
-    if (p.readOnly) continue;
+    if (annotationsOf(p).readOnly) continue;
     const t = propType(p, `${prefix}${pascal(name)}`, out);
     lines.push(`${doc(p, '  ')}  readonly ${camel(name)}${required.has(name) ? '' : '?'}: ${t};`);
   }
@@ -106,7 +114,7 @@ function getter(name: string, p: JsonSchema): string {
   const [t] = types(p);
   let body: string;
   let ret: string;
-  if (p['x-nssv-block'] || (t === 'array' && p.items?.type === 'object')) {
+  if (annotationsOf(p).block || (t === 'array' && p.items?.type === 'object')) {
     [ret, body] = ['IResolvable', `this.interpolationForAttribute('${name}')`];
   } else if (t === 'array' && types(p.items ?? {})[0] === 'integer') {
     [ret, body] = ['number[]', `this.getNumberListAttribute('${name}')`];
@@ -121,7 +129,7 @@ function getter(name: string, p: JsonSchema): string {
   } else {
     [ret, body] = ['string', `this.getStringAttribute('${name}')`];
   }
-  const what = p.readOnly ? 'Computed by nssv' : 'As configured, or as nssv computed it';
+  const what = annotationsOf(p).readOnly ? 'Computed by nssv' : 'As configured, or as nssv computed it';
   return `${doc({ description: `\`${name}\` (a token until Terraform runs). ${what}: ${p.description ?? ''}` }, '  ')}  public get ${g}(): ${ret} {\n    return ${body};\n  }\n`;
 }
 
