@@ -12,6 +12,7 @@ import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
 import { toAttrValue } from './to-json.js';
 import type { DesiredInstance, Lifecycle } from './types.js';
+import { foreignResourceType } from './foreignResource.js';
 
 export interface ResourceResult {
   /** The value of TYPE.NAME for references (object, tuple for count, object for for_each). */
@@ -24,10 +25,12 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   const resourceAddress = `${m.prefix}${decl.type}.${decl.name}`;
   const schema = m.shared.schemas.get(decl.type);
   if (!schema)
-    m.shared.diags.push({
-      ...E.unknownResourceType(decl.typeRange, decl.type, [...m.shared.schemas.keys()].sort()),
-      address: resourceAddress,
-    });
+    m.shared.diags.push(
+      foreignResourceType(decl.typeRange, resourceAddress, decl.type) ?? {
+        ...E.unknownResourceType(decl.typeRange, decl.type, [...m.shared.schemas.keys()].sort()),
+        address: resourceAddress,
+      },
+    );
   const exp = expand(m, decl.count, decl.forEach, resourceAddress);
   const explicit = m.dependsOnAddresses(decl.dependsOn);
   const lifecycle = evalLifecycle(m, decl, resourceAddress);

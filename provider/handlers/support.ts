@@ -71,6 +71,8 @@ function diag(d: DesiredInstance, path: string, shown: string, why: string): Dia
 export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of instances) {
+    // A type nssv has no schema for is already refused by the loader (unknown or another provider's).
+    if (!findResourceSchema(d.type)) continue;
     if (typeNotSupported(d.type)) {
       out.push({
         severity: 'error',

@@ -5,6 +5,7 @@ import type { JsonSchema } from '../jsonSchema.js';
 import { agentApiSchemas, resourceSchema, resourceTypes } from '../registry.js';
 import { generateAgentApiTypes, generateAgentApiValidators } from './agentApi.js';
 import { rulesFor } from '../rules/registry.js';
+import { generateL1, generateL1Index } from './constructs.js';
 import { generateDoc, generateIndex } from './docs.js';
 import { generateTypes } from './types.js';
 
@@ -21,6 +22,8 @@ export async function generatedFiles(root: string): Promise<Map<string, string>>
     files.set(`docs/resources/${t}.md`, generateDoc(t, schemas.get(t)!, example, rulesFor(t)));
   }
   files.set('docs/resources/README.md', generateIndex(types, schemas));
+  for (const t of types) files.set(`constructs/l1/${t}.ts`, generateL1(t, schemas.get(t)!));
+  files.set('constructs/l1/index.ts', generateL1Index(types));
   const formatted = new Map<string, string>();
   for (const [rel, content] of files) {
     const filepath = join(root, rel);

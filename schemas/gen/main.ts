@@ -1,6 +1,6 @@
 /**
- * Regenerates schemas/generated/*.ts (resource and agent API types, agent API validators) and
- * docs/resources/*.md from the schemas.
+ * Regenerates schemas/generated/*.ts (resource and agent API types, agent API validators),
+ * docs/resources/*.md and constructs/l1/*.ts (the L1 construct classes) from the schemas.
  *   node dist/schemas/gen/main.js          write the files
  *   node dist/schemas/gen/main.js --check  exit 1 (listing them) if any file would change
  */

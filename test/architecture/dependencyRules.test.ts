@@ -19,7 +19,8 @@ function copyOfSources(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nssv-deps-'));
   copies.push(dir);
   for (const p of parts) cpSync(join(repo, p), join(dir, p), { recursive: true });
-  for (const f of ['tsconfig.json', '.dependency-cruiser.cjs']) cpSync(join(repo, f), join(dir, f));
+  for (const f of ['tsconfig.json', 'tsconfig.deps.json', '.dependency-cruiser.cjs'])
+    cpSync(join(repo, f), join(dir, f));
   return dir;
 }
 

@@ -1,0 +1,285 @@
+// Generated from schemas/*.schema.json by schemas/gen/constructs.ts — do not edit.
+// Regenerate: npm run build && node dist/schemas/gen/main.js
+
+import type { Construct } from 'constructs';
+import type { IResolvable } from '../cdk/types.js';
+import { NssvResource, type NssvMetaArguments } from './resource.js';
+
+/**
+
+ */
+export interface NssvVmDisk {
+  /**
+   * The volume to attach.
+   * Changing it replaces the resource.
+   */
+  readonly volumeId: string;
+  /**
+   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * Allowed: 1–16.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default null
+   */
+  readonly bootOrder?: number;
+  /**
+   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * Allowed: "virtio", "scsi", "sata".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default "virtio"
+   * Changing it replaces the resource.
+   */
+  readonly bus?: 'virtio' | 'scsi' | 'sata';
+}
+
+/**
+
+ */
+export interface NssvVmNic {
+  /**
+   * The port group the NIC joins.
+   * Changing it replaces the resource.
+   */
+  readonly portGroupId: string;
+  /**
+   * MAC address in lower case. Default: derived from the VM name and NIC index (52:54:00:…).
+   * Changing it replaces the resource.
+   */
+  readonly mac?: string;
+  /**
+   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  readonly ip?: string;
+  /**
+   * Security groups whose rules filter the NIC's traffic (at most 16). Default: none (no filtering). Changed in place.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default []
+   */
+  readonly securityGroupIds?: string[];
+}
+
+/**
+ * Props of {@link NssvVm}: the attributes of `nssv_vm` in camelCase, plus Terraform's meta-arguments.
+ */
+export interface NssvVmConfig extends NssvMetaArguments {
+  /**
+   * Unique name; also the libvirt domain name.
+   * Changing it replaces the resource.
+   */
+  readonly name: string;
+  /**
+   * The cluster the VM runs in.
+   * Changing it replaces the resource.
+   */
+  readonly clusterId: string;
+  /**
+   * Pin the VM to this host. Default: chosen by the scheduler at plan time.
+   * Changing it replaces the resource.
+   */
+  readonly hostId?: string;
+  /**
+   * Virtual CPUs (1–64). Changed in place.
+   * Allowed: 1–64.
+   * @default 1
+   */
+  readonly vcpus?: number;
+  /**
+   * Memory in MiB (64–1048576). Changed in place.
+   * Allowed: 64–1048576.
+   * @default 512
+   */
+  readonly memoryMib?: number;
+  /**
+   * Whether the VM should be running. Changed in place.
+   * Allowed: "running", "shutoff".
+   * @default "running"
+   */
+  readonly powerState?: 'running' | 'shutoff';
+  /**
+   * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
+   * @default []
+   */
+  readonly disk?: NssvVmDisk[] | IResolvable;
+  /**
+   * Network interfaces, in order (at most 16).
+   * @default []
+   */
+  readonly nic?: NssvVmNic[] | IResolvable;
+  /**
+   * Scheduling group whose policy places the VM. Default: none.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default null
+   */
+  readonly schedulingGroupId?: string;
+  /**
+   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default false
+   */
+  readonly haEnabled?: boolean | IResolvable;
+  /**
+   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  readonly userData?: string;
+  /**
+   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default []
+   * Changing it replaces the resource.
+   */
+  readonly sshAuthorizedKeys?: string[];
+  /**
+   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * Allowed: "immediate", "delayed", "never".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * @default "immediate"
+   */
+  readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
+  /**
+   * Free-form key/value tags kept in the domain's metadata. Changed in place.
+   * @default {}
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  readonly description?: string;
+}
+
+/**
+ * A KVM guest. nssv places it on a host of its cluster at plan time unless host_id pins it.
+ * The `nssv_vm` resource (L1: one Terraform resource, props as in the schema).
+ */
+export class NssvVm extends NssvResource {
+  /** The Terraform resource type. */
+  public static readonly tfResourceType = 'nssv_vm';
+
+  public constructor(scope: Construct, id: string, config: NssvVmConfig) {
+    super(scope, id, 'nssv_vm', config);
+  }
+
+  /**
+   * `id` (a token until Terraform runs). Computed by nssv: Identifier other resources use to refer to this VM (equal to name).
+   */
+  public get id(): string {
+    return this.getStringAttribute('id');
+  }
+
+  /**
+   * `name` (a token until Terraform runs). As configured, or as nssv computed it: Unique name; also the libvirt domain name.
+   */
+  public get name(): string {
+    return this.getStringAttribute('name');
+  }
+
+  /**
+   * `cluster_id` (a token until Terraform runs). As configured, or as nssv computed it: The cluster the VM runs in.
+   */
+  public get clusterId(): string {
+    return this.getStringAttribute('cluster_id');
+  }
+
+  /**
+   * `host_id` (a token until Terraform runs). As configured, or as nssv computed it: Pin the VM to this host. Default: chosen by the scheduler at plan time.
+   */
+  public get hostId(): string {
+    return this.getStringAttribute('host_id');
+  }
+
+  /**
+   * `vcpus` (a token until Terraform runs). As configured, or as nssv computed it: Virtual CPUs (1–64). Changed in place.
+   */
+  public get vcpus(): number {
+    return this.getNumberAttribute('vcpus');
+  }
+
+  /**
+   * `memory_mib` (a token until Terraform runs). As configured, or as nssv computed it: Memory in MiB (64–1048576). Changed in place.
+   */
+  public get memoryMib(): number {
+    return this.getNumberAttribute('memory_mib');
+  }
+
+  /**
+   * `power_state` (a token until Terraform runs). As configured, or as nssv computed it: Whether the VM should be running. Changed in place.
+   */
+  public get powerState(): string {
+    return this.getStringAttribute('power_state');
+  }
+
+  /**
+   * `disk` (a token until Terraform runs). As configured, or as nssv computed it: Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
+   */
+  public get disk(): IResolvable {
+    return this.interpolationForAttribute('disk');
+  }
+
+  /**
+   * `nic` (a token until Terraform runs). As configured, or as nssv computed it: Network interfaces, in order (at most 16).
+   */
+  public get nic(): IResolvable {
+    return this.interpolationForAttribute('nic');
+  }
+
+  /**
+   * `scheduling_group_id` (a token until Terraform runs). As configured, or as nssv computed it: Scheduling group whose policy places the VM. Default: none.
+   */
+  public get schedulingGroupId(): string {
+    return this.getStringAttribute('scheduling_group_id');
+  }
+
+  /**
+   * `ha_enabled` (a token until Terraform runs). As configured, or as nssv computed it: Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   */
+  public get haEnabled(): IResolvable {
+    return this.getBooleanAttribute('ha_enabled');
+  }
+
+  /**
+   * `user_data` (a token until Terraform runs). As configured, or as nssv computed it: cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   */
+  public get userData(): string {
+    return this.getStringAttribute('user_data');
+  }
+
+  /**
+   * `ssh_authorized_keys` (a token until Terraform runs). As configured, or as nssv computed it: SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   */
+  public get sshAuthorizedKeys(): string[] {
+    return this.getListAttribute('ssh_authorized_keys');
+  }
+
+  /**
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   */
+  public get deletePolicy(): string {
+    return this.getStringAttribute('delete_policy');
+  }
+
+  /**
+   * `tags` (a token until Terraform runs). As configured, or as nssv computed it: Free-form key/value tags kept in the domain's metadata. Changed in place.
+   */
+  public get tags(): { [key: string]: string } {
+    return this.getStringMapAttribute('tags');
+  }
+
+  /**
+   * `description` (a token until Terraform runs). As configured, or as nssv computed it: Free text shown in listings.
+   */
+  public get description(): string {
+    return this.getStringAttribute('description');
+  }
+
+  /**
+   * `uuid` (a token until Terraform runs). Computed by nssv: libvirt domain UUID; unchanged by in-place updates.
+   */
+  public get uuid(): string {
+    return this.getStringAttribute('uuid');
+  }
+}

@@ -1,0 +1,2 @@
+export { nssvMatchers, type NssvMatchers } from './matchers.js';
+export { synthStack, validationProblems, type SynthesizedStack } from './synth.js';
