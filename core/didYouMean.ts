@@ -1,4 +1,7 @@
-/** "Did you mean …" suggestions by edit distance (optimal string alignment: transpositions count as one edit). */
+/**
+ * The one "did you mean …" of nssv (config, expressions, schemas, CLI): suggestions by edit
+ * distance (optimal string alignment: transpositions count as one edit).
+ */
 
 export function editDistance(a: string, b: string): number {
   const m = a.length;
@@ -26,7 +29,8 @@ export function editDistance(a: string, b: string): number {
  * at most 2 edits, or a third of the longer word for long names. Case differences cost nothing
  * extra beyond one edit per letter, so "Running" suggests "running". Ties go to the earlier candidate.
  */
-export function didYouMean(given: string, candidates: readonly string[]): string | undefined {
+export function didYouMean(given: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   let best: string | undefined;
   let bestDistance = Infinity;
   const g = given.toLowerCase();
