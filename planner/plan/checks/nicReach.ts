@@ -35,12 +35,11 @@ export function checkNicReach(
     if (!pg) return [];
     if (vm.host !== undefined && pg.hosts) {
       if (pg.hosts.includes(vm.host)) return [];
-      const cluster = String(vm.cluster);
-      return [
-        planErrors.portGroupNotOnHost(vm.address, i, pg.name, pg.switchName, vm.host, cluster, vm.range(i)),
-      ];
+      const where = { cluster: String(vm.cluster), host: vm.host };
+      return [planErrors.portGroupNotReached(vm.address, i, pg.name, pg.switchName, where, vm.range(i))];
     }
     if (vm.cluster === undefined || !pg.clusters || pg.clusters.includes(vm.cluster)) return [];
-    return [planErrors.portGroupNotOnCluster(vm.address, i, pg.name, pg.switchName, vm.cluster, vm.range(i))];
+    const where = { cluster: vm.cluster };
+    return [planErrors.portGroupNotReached(vm.address, i, pg.name, pg.switchName, where, vm.range(i))];
   });
 }
