@@ -16,7 +16,7 @@ import { handlerRunner } from '../../engine/steps/handlerRunner.js';
 import { preparePlan as planOperation } from '../../engine/plan/preparePlan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
-import type { Inventory } from '../../agentd/api/types.js';
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { nssv, repo, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(300_000);
