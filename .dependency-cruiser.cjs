@@ -6,7 +6,7 @@
  *   core        the value and diagnostic vocabulary                       → nothing
  *   schemas     one JSON Schema per resource type, generated types/docs  → core
  *   planner     config → evaluate → validate → graph → diff → plan       → core, schemas (pure: no I/O)
- *   provider    resource handlers, agent client, state store             → core, schemas, planner, agentd/api
+ *   provider    resource handlers, agent client, state store             → core, schemas, planner
  *   engine      apply: DAG walk, step runner, journal, rollback; the use
  *               cases (plan, apply, destroy, refresh) that bin/ calls      → core, schemas, planner, provider
  *   agentd      the host agent (HTTP API, flows, drivers)                → core, schemas
@@ -37,11 +37,7 @@ const directionRules = parts.map((part) => {
     severity: 'error',
     comment: `${part}/ may import ${allowed[part].length ? allowed[part].join(', ') : 'nothing outside itself'}; not ${forbidden.join(', ')}.`,
     from: { path: `^${part}/` },
-    to: {
-      path: `^(${forbidden.join('|')})/`,
-      // provider speaks the agent's HTTP API: its wire types are the one agentd/ file it may read.
-      ...(part === 'provider' ? { pathNot: '^agentd/api/' } : {}),
-    },
+    to: { path: `^(${forbidden.join('|')})/` },
   };
 });
 
@@ -90,14 +86,6 @@ module.exports = {
       comment: 'Shipped code must not depend on test helpers.',
       from: { path: '^(core|schemas|planner|provider|engine|agentd|sandbox|constructs|bin)/' },
       to: { path: '^test/' },
-    },
-    {
-      name: 'agentd-api-is-a-leaf',
-      severity: 'error',
-      comment:
-        'agentd/api/ is the wire contract provider/ reads: it may import core and schemas only, never the agent internals.',
-      from: { path: '^agentd/api/' },
-      to: { path: '^agentd/', pathNot: '^agentd/api/' },
     },
   ],
   options: {
