@@ -21,6 +21,13 @@ export const configFlags = {
   }),
 };
 
+/** Commands that only read or edit the state: the configuration says where it is (and its key). */
+export const stateFlags = {
+  config: configFlags.config,
+  var: configFlags.var,
+  'var-file': configFlags['var-file'],
+};
+
 /** -target / -replace, as in Terraform. */
 export const selectionFlags = {
   target: Flags.string({

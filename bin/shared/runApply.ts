@@ -11,7 +11,10 @@ import { outputsAfterApply } from '../../provider/operations/outputs.js';
 import { planOperation } from '../../provider/operations/plan.js';
 import { checkNotStale, planEndpoints, readPlanFile } from '../../provider/operations/planFile.js';
 import { ApplyJournal } from '../../provider/state/journal.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { stateSettingsOf } from '../../provider/state/fromConfig.js';
+import { openStateStore, planCodec } from '../../provider/state/open.js';
+import type { StateStore } from '../../provider/state/store.js';
+import type { Codec } from '../../provider/state/encryption/codec.js';
 import { cliErrors } from './errors.js';
 import { confirm } from './confirm.js';
 import { applySummary, failureReport, progressLine } from './progress.js';
@@ -46,9 +49,9 @@ interface Prepared {
   recovered: string[];
 }
 
-async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prepared> {
+async function prepare(o: RunApplyOptions, store: StateStore, codec: Codec): Promise<Prepared> {
   if (o.planFile) {
-    const saved = await readPlanFile(o.planFile);
+    const saved = await readPlanFile(o.planFile, codec);
     if ((await new ApplyJournal(store.dir).pending()).length > 0)
       throw cliErrors.interruptedBeforeSavedPlan(o.planFile);
     const state = await store.read();
@@ -88,10 +91,14 @@ async function prepare(o: RunApplyOptions, store: LocalStateStore): Promise<Prep
 
 /** plan (or a saved plan) → show → confirm → apply, holding the state lock throughout. Returns the exit code. */
 export async function runApply(o: RunApplyOptions): Promise<number> {
-  const store = new LocalStateStore(o.planFile ? (await readPlanFile(o.planFile)).configDir : o.configDir);
-  await store.lock(`nssv ${o.command}`);
+  // The configuration says where the state is and holds the keys (a saved plan is read with them).
+  const settings = await stateSettingsOf(o.configDir, o.load);
+  const codec = planCodec(settings);
+  const dir = o.planFile ? (await readPlanFile(o.planFile, codec)).configDir : o.configDir;
+  const store = await openStateStore(dir, settings);
   try {
-    const p = await prepare(o, store);
+    await store.lock(`nssv ${o.command}`);
+    const p = await prepare(o, store, codec);
     const { plan } = p;
     if (!o.json) process.stdout.write(renderPlanText(plan));
     const saveOutputs = async (): Promise<void> => {
@@ -163,6 +170,6 @@ export async function runApply(o: RunApplyOptions): Promise<number> {
     }
     return 0;
   } finally {
-    await store.unlock();
+    await store.close();
   }
 }

@@ -105,7 +105,7 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
           );
           break;
         case 'terraform':
-          decodeTerraform(b, diags);
+          decodeTerraform(m, b, diags);
           break;
         case 'moved': {
           const from = b.body.attributes.find((a) => a.name === 'from');
@@ -144,14 +144,17 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
 }
 
 /**
- * terraform { … }: required_providers and required_version are accepted (cdktf writes them); a backend
- * or cloud block would move state elsewhere, which nssv does not do, so it is refused rather than ignored.
+ * terraform { … }: required_providers and required_version are accepted (cdktf writes them); backend "pg"
+ * and encryption are kept for the loader to evaluate (settings-eval.ts); other backends and the cloud
+ * block would move state where nssv does not keep it, so they are refused rather than ignored.
  */
-function decodeTerraform(b: Block, diags: Diagnostic[]): void {
+function decodeTerraform(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   for (const nb of b.body.blocks) {
-    if (nb.type === 'backend') {
+    if (nb.type === 'encryption') m.encryptionBlock = nb;
+    else if (nb.type === 'backend') {
       const type = nb.labels[0] ?? '';
-      if (type === 'local') {
+      if (type === 'pg') m.backendBlock = nb;
+      else if (type === 'local') {
         const path = nb.body.attributes.find((a) => a.name === 'path');
         diags.push(E.localBackendIgnored(nb.typeRange, path && literalString(path.expr)));
       } else diags.push(E.backendBlock(nb.typeRange, type));

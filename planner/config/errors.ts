@@ -278,8 +278,8 @@ export const configErrors = {
     return d(
       'NSSV_NOT_SUPPORTED_YET',
       range,
-      `the ${JSON.stringify(type)} backend is not supported: nssv keeps state in nssv.tfstate next to the configuration`,
-      `nssv would neither read nor write state through the ${JSON.stringify(type)} backend. Fix: remove the backend block.`,
+      `the ${JSON.stringify(type)} backend is not supported: nssv keeps state in nssv.tfstate next to the configuration, or in PostgreSQL (backend "pg")`,
+      `nssv would neither read nor write state through the ${JSON.stringify(type)} backend. Fix: use backend "pg" { conn_str = "postgres://…" } for shared state, or remove the backend block.`,
     );
   },
   localBackendIgnored(range: SourceRange, path: string | undefined): Diagnostic {

@@ -5,6 +5,7 @@ import { loadSchemas, readModule } from './files.js';
 import { ModuleEvaluator, type Shared } from './module-eval.js';
 import type { LoadedConfig, LoadOptions } from './types.js';
 import { rootVarInputs } from './var-inputs.js';
+import { evaluateStateSettings } from './settings-eval.js';
 
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
@@ -43,8 +44,15 @@ export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Pro
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
+    const settings = evaluateStateSettings(
+      { ...(root.backendBlock ? { backend: root.backendBlock } : {}), ...(root.encryptionBlock ? { encryption: root.encryptionBlock } : {}) },
+      ev,
+      options.env ?? process.env,
+      diags,
+    );
     const config: LoadedConfig = {
       dir: absDir,
+      settings,
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),

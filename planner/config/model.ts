@@ -10,6 +10,9 @@ export interface ModuleDecl {
   /** Keyed by "TYPE.NAME", in declaration order. */
   resources: Map<string, ResourceDecl>;
   moduleCalls: Map<string, ModuleCallDecl>;
+  /** terraform { backend "pg" { … } } and terraform { encryption { … } }, evaluated by the loader. */
+  backendBlock?: Block;
+  encryptionBlock?: Block;
 }
 
 export interface VariableDecl {

@@ -1,3 +1,4 @@
+import type { StateSettings } from './stateSettings.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 
@@ -53,6 +54,8 @@ export interface LoadOptions {
 
 export interface LoadedConfig {
   dir: string;
+  /** Where and how the state is kept (terraform { backend / encryption }); local and plain by default. */
+  settings?: StateSettings;
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];

@@ -5,12 +5,12 @@ import type { State } from '../../planner/state/types.js';
 import { handlerRunner } from '../apply/handlerRunner.js';
 import type { HandlerContext } from '../handlers/types.js';
 import type { ApplyJournal } from '../state/journal.js';
-import type { LocalStateStore } from '../state/localState.js';
+import type { StateStore } from '../state/store.js';
 
 export interface ApplyRequest {
   plan: Plan;
   state: State;
-  store: LocalStateStore;
+  store: StateStore;
   ctx: HandlerContext;
   parallelism?: number;
   perHostParallelism?: number;

@@ -15,13 +15,13 @@ import { providerErrors } from '../errors.js';
 import { unsupportedFeatures } from '../handlers/support.js';
 import type { HandlerContext } from '../handlers/types.js';
 import { hostEndpoints, refresh } from '../refresh.js';
-import type { LocalStateStore } from '../state/localState.js';
+import type { StateStore } from '../state/store.js';
 
 export interface PlanRequest {
   configDir: string;
   mode: Plan['mode'];
   load?: LoadOptions;
-  store: LocalStateStore;
+  store: StateStore;
   targets?: string[];
   replace?: string[];
 }

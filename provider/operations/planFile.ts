@@ -4,6 +4,7 @@ import { DiagnosticsError } from '../../core/diagnostic.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { AgentEndpoint } from '../agent/client.js';
+import type { Codec } from '../state/encryption/codec.js';
 import { stateErrors } from '../state/errors.js';
 
 /** A plan saved with `nssv plan -out FILE`, applied later with `nssv apply FILE`. */
@@ -28,6 +29,7 @@ export async function writePlanFile(
   configDir: string,
   load: LoadOptions,
   plan: Plan,
+  codec?: Codec,
 ): Promise<void> {
   const saved: SavedPlan = {
     format: 'nssv-plan',
@@ -37,10 +39,11 @@ export async function writePlanFile(
     load: { vars: load.vars ?? [], varFiles: load.varFiles ?? [] },
     plan,
   };
-  await writeFile(path, JSON.stringify(saved) + '\n', { mode: 0o600 });
+  const plain = JSON.stringify(saved) + '\n';
+  await writeFile(path, codec ? await codec.encode(plain) : plain, { mode: 0o600 });
 }
 
-export async function readPlanFile(path: string): Promise<SavedPlan> {
+export async function readPlanFile(path: string, codec?: Codec): Promise<SavedPlan> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -51,6 +54,7 @@ export async function readPlanFile(path: string): Promise<SavedPlan> {
       'Give the path that nssv plan -out wrote.',
     );
   }
+  if (codec) text = await codec.decode(text, path);
   let saved: SavedPlan;
   try {
     saved = JSON.parse(text) as SavedPlan;

@@ -1,17 +1,20 @@
-import { Flags } from '@oclif/core';
-import { LocalStateStore } from '../../../provider/state/localState.js';
+import { storeOfConfig } from '../../../provider/state/fromConfig.js';
 import { NssvCommand } from '../../shared/command.js';
+import { stateFlags } from '../../shared/flags.js';
 
 export default class StateList extends NssvCommand {
   static override description = 'List the resource instances recorded in the state.';
   static override examples = ['nssv state list', 'nssv state list --config examples/quickstart'];
-  static override flags = {
-    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
-  };
+  static override flags = { ...stateFlags };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StateList);
-    const state = await new LocalStateStore(this.resolveConfigDir(flags.config)).read();
-    for (const r of state.resources) process.stdout.write(`${r.address}\n`);
+    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    try {
+      const state = await store.read();
+      for (const r of state.resources) process.stdout.write(`${r.address}\n`);
+    } finally {
+      await store.close();
+    }
   }
 }

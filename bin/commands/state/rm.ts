@@ -1,7 +1,8 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { DiagnosticsError } from '../../../core/diagnostic.js';
-import { LocalStateStore } from '../../../provider/state/localState.js';
+import { storeOfConfig } from '../../../provider/state/fromConfig.js';
 import { NssvCommand } from '../../shared/command.js';
+import { stateFlags } from '../../shared/flags.js';
 
 export default class StateRm extends NssvCommand {
   static override description =
@@ -14,13 +15,11 @@ export default class StateRm extends NssvCommand {
   static override args = {
     address: Args.string({ description: 'Resource or instance address.', required: true }),
   };
-  static override flags = {
-    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
-  };
+  static override flags = { ...stateFlags };
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(StateRm);
-    const store = new LocalStateStore(this.resolveConfigDir(flags.config));
+    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     await store.lock('nssv state rm');
     try {
       const state = await store.read();
@@ -45,7 +44,7 @@ export default class StateRm extends NssvCommand {
         `Removed ${removed.length} instance(s) from the state. Their objects on the hosts, if any remain, were not touched.\n`,
       );
     } finally {
-      await store.unlock();
+      await store.close();
     }
   }
 }
