@@ -43,8 +43,12 @@ export default class Init extends NssvCommand {
           : `${describeBackend(r.from)} held no state: nothing to copy.\n`,
       );
     } else if (r.kind === 'reconfigured') {
-      process.stdout.write(`Now using ${describeBackend(r.to)}; the state in ${describeBackend(r.from)} was left as it was.\n`);
+      process.stdout.write(
+        `Now using ${describeBackend(r.to)}; the state in ${describeBackend(r.from)} was left as it was.\n`,
+      );
     }
-    process.stdout.write(`nssv has been successfully initialized: state in ${describeBackend(settings.backend)}.\n`);
+    process.stdout.write(
+      `nssv has been successfully initialized: state in ${describeBackend(settings.backend)}.\n`,
+    );
   }
 }

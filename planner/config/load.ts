@@ -45,7 +45,10 @@ export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Pro
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
     const settings = evaluateStateSettings(
-      { ...(root.backendBlock ? { backend: root.backendBlock } : {}), ...(root.encryptionBlock ? { encryption: root.encryptionBlock } : {}) },
+      {
+        ...(root.backendBlock ? { backend: root.backendBlock } : {}),
+        ...(root.encryptionBlock ? { encryption: root.encryptionBlock } : {}),
+      },
       ev,
       options.env ?? process.env,
       diags,

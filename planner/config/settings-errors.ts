@@ -6,13 +6,6 @@ function d(code: string, range: SourceRange | undefined, summary: string, detail
 
 /** Diagnostics of terraform { backend … } and terraform { encryption … }. */
 export const settingsErrors = {
-  backendUnsupported: (range: SourceRange, type: string): Diagnostic =>
-    d(
-      'NSSV_NOT_SUPPORTED_YET',
-      range,
-      `the ${JSON.stringify(type)} backend is not supported: nssv keeps state in nssv.tfstate next to the configuration, or in PostgreSQL (backend "pg")`,
-      `nssv would neither read nor write state through the ${JSON.stringify(type)} backend. Fix: use backend "pg" { conn_str = "postgres://…" } for shared state, or remove the backend block.`,
-    ),
   notLiteral: (range: SourceRange, block: string, name: string, want: string): Diagnostic =>
     d(
       'NSSV_CONFIG_INVALID_ARGUMENT',

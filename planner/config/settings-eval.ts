@@ -2,6 +2,7 @@ import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attribute, Block, Expr } from '../hcl/ast.js';
 import { convert } from '../eval/convert.js';
 import { BOOL, NUMBER, STRING } from '../eval/types.js';
+import { BigNum } from '../eval/number.js';
 import { isWhollyKnown, type Value } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
 import type { ModuleEvaluator } from './module-eval.js';
@@ -15,7 +16,13 @@ import type {
   TargetSettings,
 } from './stateSettings.js';
 
-const BACKEND_ARGS = ['conn_str', 'schema_name', 'skip_schema_creation', 'skip_table_creation', 'skip_index_creation'];
+const BACKEND_ARGS = [
+  'conn_str',
+  'schema_name',
+  'skip_schema_creation',
+  'skip_table_creation',
+  'skip_index_creation',
+];
 
 /** The reference text of `key_provider.pbkdf2.k` / `method.aes_gcm.m`, as "pbkdf2.k". */
 function refText(e: Expr, root: string): string | undefined {
@@ -26,18 +33,22 @@ function refText(e: Expr, root: string): string | undefined {
 
 function jsValue(v: Value): unknown {
   if (typeof v.v === 'string' || typeof v.v === 'boolean') return v.v;
-  if (v.v !== null && typeof v.v === 'object' && 'toNumber' in v.v) return (v.v as { toNumber(): number }).toNumber();
+  if (v.v instanceof BigNum) return Number(v.v.toString());
   return undefined;
 }
 
 /** The backend block: literal values only, as in Terraform. */
-function decodeBackend(b: Block, ev: ModuleEvaluator, env: Record<string, string | undefined>, diags: Diagnostic[]): BackendSettings {
-  const type = b.labels[0] ?? '';
-  if (type !== 'pg') {
-    diags.push(S.backendUnsupported(b.typeRange, type));
-    return { type: 'local' };
-  }
-  const out: BackendSettings = { type: 'pg', range: b.typeRange, schemaName: env.PG_SCHEMA_NAME ?? 'nssv_remote_state' };
+function decodeBackend(
+  b: Block,
+  ev: ModuleEvaluator,
+  env: Record<string, string | undefined>,
+  diags: Diagnostic[],
+): BackendSettings {
+  const out: BackendSettings = {
+    type: 'pg',
+    range: b.typeRange,
+    schemaName: env.PG_SCHEMA_NAME ?? 'nssv_remote_state',
+  };
   for (const a of b.body.attributes) {
     if (!BACKEND_ARGS.includes(a.name)) {
       diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in a backend "pg" block', BACKEND_ARGS));
@@ -56,12 +67,20 @@ function decodeBackend(b: Block, ev: ModuleEvaluator, env: Record<string, string
   return out;
 }
 
-function literal(a: Attribute, ev: ModuleEvaluator, want: 'string' | 'bool', block: string, diags: Diagnostic[]): unknown {
+function literal(
+  a: Attribute,
+  ev: ModuleEvaluator,
+  want: 'string' | 'bool',
+  block: string,
+  diags: Diagnostic[],
+): unknown {
   const before = diags.length;
   const v = ev.evalReported(a.expr, ev.bareCtx());
   if (diags.length > before || !isWhollyKnown(v)) {
     diags.splice(before);
-    diags.push(S.notLiteral(a.expr.range, block, a.name, want === 'bool' ? 'true or false' : 'a literal string'));
+    diags.push(
+      S.notLiteral(a.expr.range, block, a.name, want === 'bool' ? 'true or false' : 'a literal string'),
+    );
     return undefined;
   }
   return typed(a, v, want === 'bool' ? 'bool' : 'string', diags);
@@ -96,13 +115,28 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
         diags.push(S.unsupported(nb.typeRange, 'key provider', type, ['pbkdf2']));
         continue;
       }
-      const p: Pbkdf2Settings = { type, name, passphrase: '', keyLength: 32, iterations: 600000, saltLength: 32, hashFunction: 'sha512' };
+      const p: Pbkdf2Settings = {
+        type,
+        name,
+        passphrase: '',
+        keyLength: 32,
+        iterations: 600000,
+        saltLength: 32,
+        hashFunction: 'sha512',
+      };
       for (const a of nb.body.attributes) {
         switch (a.name) {
           case 'passphrase': {
             const s = value(a, 'string');
             if (typeof s === 'string' && s.length < 16)
-              diags.push(S.badValue(a.expr.range, 'passphrase', `${s.length} characters (the value is not shown)`, 'at least 16 characters'));
+              diags.push(
+                S.badValue(
+                  a.expr.range,
+                  'passphrase',
+                  `${s.length} characters (the value is not shown)`,
+                  'at least 16 characters',
+                ),
+              );
             if (typeof s === 'string') p.passphrase = s;
             break;
           }
@@ -111,9 +145,18 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
           case 'salt_length': {
             const n = value(a, 'number');
             if (typeof n !== 'number') break;
-            if (a.name === 'key_length' && ![16, 24, 32].includes(n)) diags.push(S.badValue(a.expr.range, 'key_length', String(n), '16, 24 or 32 (bytes of an AES key)'));
-            else if (a.name === 'iterations' && (n < 200000 || !Number.isInteger(n))) diags.push(S.badValue(a.expr.range, 'iterations', String(n), 'a whole number of at least 200000'));
-            else if (a.name === 'salt_length' && (n < 1 || !Number.isInteger(n))) diags.push(S.badValue(a.expr.range, 'salt_length', String(n), 'a whole number of bytes, at least 1'));
+            if (a.name === 'key_length' && ![16, 24, 32].includes(n))
+              diags.push(
+                S.badValue(a.expr.range, 'key_length', String(n), '16, 24 or 32 (bytes of an AES key)'),
+              );
+            else if (a.name === 'iterations' && (n < 200000 || !Number.isInteger(n)))
+              diags.push(
+                S.badValue(a.expr.range, 'iterations', String(n), 'a whole number of at least 200000'),
+              );
+            else if (a.name === 'salt_length' && (n < 1 || !Number.isInteger(n)))
+              diags.push(
+                S.badValue(a.expr.range, 'salt_length', String(n), 'a whole number of bytes, at least 1'),
+              );
             else if (a.name === 'key_length') p.keyLength = n;
             else if (a.name === 'iterations') p.iterations = n;
             else p.saltLength = n;
@@ -122,14 +165,31 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
           case 'hash_function': {
             const h = value(a, 'string');
             if (h === 'sha256' || h === 'sha512') p.hashFunction = h;
-            else if (typeof h === 'string') diags.push(S.badValue(a.expr.range, 'hash_function', JSON.stringify(h), '"sha256", "sha512"'));
+            else if (typeof h === 'string')
+              diags.push(S.badValue(a.expr.range, 'hash_function', JSON.stringify(h), '"sha256", "sha512"'));
             break;
           }
           default:
-            diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in a key_provider "pbkdf2" block', ['passphrase', 'key_length', 'iterations', 'salt_length', 'hash_function']));
+            diags.push(
+              E.unsupportedArgument(a.nameRange, a.name, 'in a key_provider "pbkdf2" block', [
+                'passphrase',
+                'key_length',
+                'iterations',
+                'salt_length',
+                'hash_function',
+              ]),
+            );
         }
       }
-      if (!attr(nb, 'passphrase')) diags.push(E.unsupportedArgument(nb.typeRange, 'passphrase', 'missing: the pbkdf2 key provider needs a passphrase', []));
+      if (!attr(nb, 'passphrase'))
+        diags.push(
+          E.unsupportedArgument(
+            nb.typeRange,
+            'passphrase',
+            'missing: the pbkdf2 key provider needs a passphrase',
+            [],
+          ),
+        );
       enc.keyProviders[`pbkdf2.${name}`] = p;
     } else if (nb.type === 'method') {
       const [type = '', name = ''] = nb.labels;
@@ -141,49 +201,106 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
       for (const a of nb.body.attributes) {
         if (type === 'aes_gcm' && a.name === 'keys') {
           const r = refText(a.expr, 'key_provider');
-          if (!r) diags.push(S.badValue(a.expr.range, 'keys', 'not a key provider reference', 'key_provider.pbkdf2.NAME'));
+          if (!r)
+            diags.push(
+              S.badValue(a.expr.range, 'keys', 'not a key provider reference', 'key_provider.pbkdf2.NAME'),
+            );
           else {
             m.keys = r;
             refs.push({ kind: 'key provider', ref: r, range: a.expr.range });
           }
-        } else diags.push(E.unsupportedArgument(a.nameRange, a.name, `in a method "${type}" block`, type === 'aes_gcm' ? ['keys'] : []));
+        } else
+          diags.push(
+            E.unsupportedArgument(
+              a.nameRange,
+              a.name,
+              `in a method "${type}" block`,
+              type === 'aes_gcm' ? ['keys'] : [],
+            ),
+          );
       }
-      if (type === 'aes_gcm' && !m.keys) diags.push(S.badValue(nb.typeRange, `method "aes_gcm" "${name}"`, 'no keys', 'keys = key_provider.pbkdf2.NAME'));
+      if (type === 'aes_gcm' && !m.keys)
+        diags.push(
+          S.badValue(
+            nb.typeRange,
+            `method "aes_gcm" "${name}"`,
+            'no keys',
+            'keys = key_provider.pbkdf2.NAME',
+          ),
+        );
       enc.methods[`${type}.${name}`] = m;
     } else if (nb.type === 'state' || nb.type === 'plan') {
       const t: TargetSettings = { method: '', enforced: false };
       for (const a of nb.body.attributes) {
         if (a.name === 'method') {
           const r = refText(a.expr, 'method');
-          if (!r) diags.push(S.badValue(a.expr.range, 'method', 'not a method reference', 'method.aes_gcm.NAME or method.unencrypted.NAME'));
+          if (!r)
+            diags.push(
+              S.badValue(
+                a.expr.range,
+                'method',
+                'not a method reference',
+                'method.aes_gcm.NAME or method.unencrypted.NAME',
+              ),
+            );
           else {
             t.method = r;
             refs.push({ kind: 'method', ref: r, range: a.expr.range });
           }
         } else if (a.name === 'enforced') t.enforced = value(a, 'bool') === true;
-        else diags.push(E.unsupportedArgument(a.nameRange, a.name, `in a ${nb.type} block`, ['method', 'enforced']));
+        else
+          diags.push(
+            E.unsupportedArgument(a.nameRange, a.name, `in a ${nb.type} block`, ['method', 'enforced']),
+          );
       }
       for (const fb of nb.body.blocks) {
         const ma = fb.type === 'fallback' ? attr(fb, 'method') : undefined;
         const r = ma && refText(ma.expr, 'method');
-        if (fb.type !== 'fallback') diags.push(E.unsupportedBlock(fb.typeRange, fb.type, `in a ${nb.type} block`, ['fallback']));
-        else if (!r) diags.push(S.badValue(fb.typeRange, 'fallback', 'no method reference', 'fallback { method = method.aes_gcm.NAME }'));
+        if (fb.type !== 'fallback')
+          diags.push(E.unsupportedBlock(fb.typeRange, fb.type, `in a ${nb.type} block`, ['fallback']));
+        else if (!r)
+          diags.push(
+            S.badValue(
+              fb.typeRange,
+              'fallback',
+              'no method reference',
+              'fallback { method = method.aes_gcm.NAME }',
+            ),
+          );
         else {
           t.fallback = r;
           refs.push({ kind: 'method', ref: r, range: ma!.expr.range });
         }
       }
-      if (!t.method) diags.push(S.badValue(nb.typeRange, `${nb.type} block`, 'no method', 'method = method.aes_gcm.NAME'));
-      else if (t.enforced && t.method.startsWith('unencrypted.')) diags.push(S.enforcedUnencrypted(nb.typeRange, nb.type));
+      if (!t.method)
+        diags.push(S.badValue(nb.typeRange, `${nb.type} block`, 'no method', 'method = method.aes_gcm.NAME'));
+      else if (t.enforced && t.method.startsWith('unencrypted.'))
+        diags.push(S.enforcedUnencrypted(nb.typeRange, nb.type));
       enc[nb.type] = t;
     } else {
-      diags.push(E.unsupportedBlock(nb.typeRange, nb.type, 'in an encryption block', ['key_provider', 'method', 'state', 'plan']));
+      diags.push(
+        E.unsupportedBlock(nb.typeRange, nb.type, 'in an encryption block', [
+          'key_provider',
+          'method',
+          'state',
+          'plan',
+        ]),
+      );
     }
   }
-  for (const a of b.body.attributes) diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in an encryption block', []));
+  for (const a of b.body.attributes)
+    diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in an encryption block', []));
   for (const r of refs) {
     const table = r.kind === 'method' ? enc.methods : enc.keyProviders;
-    if (!table[r.ref]) diags.push(S.unknownRef(r.range, r.kind, `${r.kind === 'method' ? 'method' : 'key_provider'}.${r.ref}`, Object.keys(table).map((k) => (r.kind === 'method' ? 'method.' : 'key_provider.') + k)));
+    if (!table[r.ref])
+      diags.push(
+        S.unknownRef(
+          r.range,
+          r.kind,
+          `${r.kind === 'method' ? 'method' : 'key_provider'}.${r.ref}`,
+          Object.keys(table).map((k) => (r.kind === 'method' ? 'method.' : 'key_provider.') + k),
+        ),
+      );
   }
   return enc;
 }

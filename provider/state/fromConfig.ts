@@ -11,7 +11,8 @@ import type { StateStore } from './store.js';
  */
 export async function stateSettingsOf(configDir: string, load?: LoadOptions): Promise<StateSettings> {
   const config = await loadConfig(configDir, load);
-  if (hasErrors(config.diagnostics)) throw new DiagnosticsError(config.diagnostics.filter((d) => d.severity === 'error'));
+  if (hasErrors(config.diagnostics))
+    throw new DiagnosticsError(config.diagnostics.filter((d) => d.severity === 'error'));
   return config.settings ?? { backend: { type: 'local' } };
 }
 

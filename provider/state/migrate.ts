@@ -26,7 +26,11 @@ function err(code: string, summary: string, detail: string): DiagnosticsError {
  * same serial, lineage and resources — or starts from the new one (-reconfigure). Both stores
  * are locked while copying.
  */
-export async function initBackend(configDir: string, settings: StateSettings, o: InitOptions): Promise<InitOutcome> {
+export async function initBackend(
+  configDir: string,
+  settings: StateSettings,
+  o: InitOptions,
+): Promise<InitOutcome> {
   const recorded = (await readInitRecord(configDir))?.backend ?? { type: 'local' as const };
   const to = settings.backend;
   if (sameBackend(recorded, to) || o.reconfigure) {
@@ -37,7 +41,9 @@ export async function initBackend(configDir: string, settings: StateSettings, o:
       await store.close();
     }
     await writeInitRecord(configDir, to);
-    return sameBackend(recorded, to) ? { kind: 'unchanged', backend: to } : { kind: 'reconfigured', from: recorded, to };
+    return sameBackend(recorded, to)
+      ? { kind: 'unchanged', backend: to }
+      : { kind: 'reconfigured', from: recorded, to };
   }
   if (!o.migrateState) {
     throw err(

@@ -45,7 +45,10 @@ export function planCodec(settings: StateSettings | undefined): Codec {
  * backend block differs from what `nssv init` last set up, so that changing it never makes
  * nssv start from an empty state while the old one still records what runs on the hosts.
  */
-export async function openStateStore(configDir: string, settings: StateSettings | undefined): Promise<StateStore> {
+export async function openStateStore(
+  configDir: string,
+  settings: StateSettings | undefined,
+): Promise<StateStore> {
   const s: StateSettings = settings ?? { backend: { type: 'local' } };
   const recorded = (await readInitRecord(configDir))?.backend ?? { type: 'local' as const };
   if (!sameBackend(recorded, s.backend)) {

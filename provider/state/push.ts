@@ -13,12 +13,25 @@ export function parsePushed(text: string, path: string): State {
   try {
     s = JSON.parse(text);
   } catch (e) {
-    throw err('NSSV_STATE_PUSH_INVALID', `${path} is not JSON (${(e as Error).message})`, 'Give a state written by nssv state pull.');
+    throw err(
+      'NSSV_STATE_PUSH_INVALID',
+      `${path} is not JSON (${(e as Error).message})`,
+      'Give a state written by nssv state pull.',
+    );
   }
   if (typeof s === 'object' && s !== null && 'encryption_version' in s)
-    throw err('NSSV_STATE_PUSH_INVALID', `${path} is an encrypted state`, 'Push the plain state that nssv state pull prints.');
+    throw err(
+      'NSSV_STATE_PUSH_INVALID',
+      `${path} is an encrypted state`,
+      'Push the plain state that nssv state pull prints.',
+    );
   const problem = stateProblem(s);
-  if (problem) throw err('NSSV_STATE_PUSH_INVALID', `${path} is not an nssv state: ${problem}`, 'Give a state written by nssv state pull.');
+  if (problem)
+    throw err(
+      'NSSV_STATE_PUSH_INVALID',
+      `${path} is not an nssv state: ${problem}`,
+      'Give a state written by nssv state pull.',
+    );
   return s as State;
 }
 

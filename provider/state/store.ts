@@ -64,7 +64,8 @@ export class StateStore {
   }
 
   private corrupt(why: string) {
-    const hint = this.backend.kind === 'local' ? `${this.where}.backup` : 'an earlier version (nssv state history)';
+    const hint =
+      this.backend.kind === 'local' ? `${this.where}.backup` : 'an earlier version (nssv state history)';
     return stateErrors.corrupt(this.where, why, this.backend.hasBackup(), hint);
   }
 

@@ -13,7 +13,10 @@ export default class StatePush extends NssvCommand {
   static override args = { path: Args.string({ description: 'The state file.', required: true }) };
   static override flags = {
     ...stateFlags,
-    force: Flags.boolean({ description: 'Write it even if it is of another lineage or older.', default: false }),
+    force: Flags.boolean({
+      description: 'Write it even if it is of another lineage or older.',
+      default: false,
+    }),
   };
 
   async run(): Promise<void> {
@@ -36,7 +39,9 @@ export default class StatePush extends NssvCommand {
     try {
       await store.lock('nssv state push');
       const written = await pushState(store, pushed, flags.force);
-      process.stdout.write(`The state in ${store.where} is now serial ${written.serial} (lineage ${written.lineage}).\n`);
+      process.stdout.write(
+        `The state in ${store.where} is now serial ${written.serial} (lineage ${written.lineage}).\n`,
+      );
     } finally {
       await store.close();
     }

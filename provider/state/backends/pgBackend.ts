@@ -93,13 +93,17 @@ export class PgBackend implements StateBackend {
 
   private lockKey(): Promise<number> {
     return this.db()
-      .then((c) => c.query<{ k: number }>('SELECT hashtext($1) AS k', [`${this.config.schemaName}/${this.name}`]))
+      .then((c) =>
+        c.query<{ k: number }>('SELECT hashtext($1) AS k', [`${this.config.schemaName}/${this.name}`]),
+      )
       .then((r) => r.rows[0]!.k);
   }
 
   async readText(): Promise<string | undefined> {
     const c = await this.db();
-    const r = await c.query<{ data: string }>(`SELECT data FROM ${this.s}.states WHERE name = $1`, [this.name]);
+    const r = await c.query<{ data: string }>(`SELECT data FROM ${this.s}.states WHERE name = $1`, [
+      this.name,
+    ]);
     return r.rows[0]?.data;
   }
 
@@ -128,7 +132,10 @@ export class PgBackend implements StateBackend {
     const c = await this.db();
     const key = await this.lockKey();
     for (let attempt = 0; attempt < 20; attempt++) {
-      const got = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_CLASS, key]);
+      const got = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+        LOCK_CLASS,
+        key,
+      ]);
       if (got.rows[0]!.ok) {
         await c.query(
           `INSERT INTO ${this.s}.locks (name, info, backend_pid) VALUES ($1, $2, pg_backend_pid())

@@ -1,6 +1,10 @@
 import { createCipheriv, createDecipheriv, pbkdf2, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { EncryptionSettings, Pbkdf2Settings, TargetSettings } from '../../../planner/config/stateSettings.js';
+import type {
+  EncryptionSettings,
+  Pbkdf2Settings,
+  TargetSettings,
+} from '../../../planner/config/stateSettings.js';
 import { encryptionErrors as E } from './errors.js';
 
 const derive = promisify(pbkdf2);
@@ -50,7 +54,13 @@ export class Codec {
     return this.enc!.keyProviders[keys]!;
   }
 
-  private key(p: Pbkdf2Settings, salt: Buffer, iterations: number, hash: string, length: number): Promise<Buffer> {
+  private key(
+    p: Pbkdf2Settings,
+    salt: Buffer,
+    iterations: number,
+    hash: string,
+    length: number,
+  ): Promise<Buffer> {
     const k = `${p.name}|${salt.toString('base64')}|${iterations}|${hash}|${length}|${p.passphrase.length}`;
     let v = this.keys.get(k);
     if (!v) {
@@ -99,7 +109,9 @@ export class Codec {
     } catch {
       return text; // not JSON at all: the state reader reports it as corrupt
     }
-    const methods = this.target ? [this.target.method, ...(this.target.fallback ? [this.target.fallback] : [])] : [];
+    const methods = this.target
+      ? [this.target.method, ...(this.target.fallback ? [this.target.fallback] : [])]
+      : [];
     if (!isEnvelope(parsed)) {
       if (!this.target || methods.some((m) => this.methodType(m) === 'unencrypted')) return text;
       throw E.notEncrypted(this.what, where);
@@ -107,7 +119,11 @@ export class Codec {
     const gcm = methods.filter((m) => this.methodType(m) === 'aes_gcm');
     if (gcm.length === 0) throw E.encryptedWithoutKey(this.what, where);
     if (parsed.encryption_version !== 'v0' || typeof parsed.encrypted_data !== 'string')
-      throw E.badEnvelope(this.what, where, `has version ${JSON.stringify(parsed.encryption_version)} (expected "v0")`);
+      throw E.badEnvelope(
+        this.what,
+        where,
+        `has version ${JSON.stringify(parsed.encryption_version)} (expected "v0")`,
+      );
     const data = Buffer.from(parsed.encrypted_data, 'base64');
     if (data.length < 12 + 16) throw E.badEnvelope(this.what, where, 'holds no ciphertext');
     for (const m of gcm) {
@@ -117,8 +133,18 @@ export class Codec {
       const candidates = meta ? [meta] : Object.values(parsed.meta ?? {});
       for (const md of candidates) {
         try {
-          const key = await this.key(p, Buffer.from(md.salt, 'base64'), md.iterations, md.hash_function, md.key_length);
-          const d = createDecipheriv(`aes-${md.key_length * 8}-gcm` as 'aes-256-gcm', key, data.subarray(0, 12));
+          const key = await this.key(
+            p,
+            Buffer.from(md.salt, 'base64'),
+            md.iterations,
+            md.hash_function,
+            md.key_length,
+          );
+          const d = createDecipheriv(
+            `aes-${md.key_length * 8}-gcm` as 'aes-256-gcm',
+            key,
+            data.subarray(0, 12),
+          );
           d.setAuthTag(data.subarray(data.length - 16));
           return Buffer.concat([d.update(data.subarray(12, data.length - 16)), d.final()]).toString('utf8');
         } catch {

@@ -127,9 +127,9 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
         code: 'NSSV_NOT_SUPPORTED_YET',
         at: 'main.tf:2:3',
         summary:
-          'the "s3" backend is not supported: nssv keeps state in nssv.tfstate next to the configuration',
+          'the "s3" backend is not supported: nssv keeps state in nssv.tfstate next to the configuration, or in PostgreSQL (backend "pg")',
         detail:
-          'nssv would neither read nor write state through the "s3" backend. Fix: remove the backend block.',
+          'nssv would neither read nor write state through the "s3" backend. Fix: use backend "pg" { conn_str = "postgres://…" } for shared state, or remove the backend block.',
       },
     ]);
   });
