@@ -31,9 +31,12 @@ export async function initBackend(
   settings: StateSettings,
   o: InitOptions,
 ): Promise<InitOutcome> {
-  const recorded = (await readInitRecord(configDir))?.backend ?? { type: 'local' as const };
+  const record = await readInitRecord(configDir);
+  const recorded = record?.backend ?? { type: 'local' as const };
   const to = settings.backend;
-  if (sameBackend(recorded, to) || o.reconfigure) {
+  // A first init with nothing in the default local file has nothing to migrate.
+  const nothingBefore = !record && !(await storeFor(configDir, settings, recorded).backend.readText());
+  if (sameBackend(recorded, to) || o.reconfigure || nothingBefore) {
     const store = storeFor(configDir, settings);
     try {
       await store.readStored(); // connects, creates the tables, checks the key
