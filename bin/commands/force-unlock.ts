@@ -1,5 +1,5 @@
 import { Args } from '@oclif/core';
-import { storeOfConfig } from '../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../engine/state/stateStoreOf.js';
 import { describeHolder } from '../../provider/state/lockInfo.js';
 import { NssvCommand } from '../shared/command.js';
 import { stateFlags } from '../shared/flags.js';
@@ -13,7 +13,7 @@ export default class ForceUnlock extends NssvCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(ForceUnlock);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     try {
       const holder = await store.forceUnlock(args.id);
       process.stdout.write(`Removed the lock held by ${describeHolder(holder)}. The state is unlocked.\n`);

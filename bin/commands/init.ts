@@ -1,7 +1,7 @@
 import { Flags } from '@oclif/core';
 import { initBackend } from '../../provider/state/migrate.js';
 import { describeBackend } from '../../provider/state/open.js';
-import { stateSettingsOf } from '../../provider/state/fromConfig.js';
+import { stateSettingsOf } from '../../engine/state/stateStoreOf.js';
 import { NssvCommand } from '../shared/command.js';
 import { stateFlags } from '../shared/flags.js';
 

@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { DiagnosticsError } from '../../core/diagnostic.js';
-import { storeOfConfig } from '../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../engine/state/stateStoreOf.js';
 import { stateFlags } from '../shared/flags.js';
 import { NssvCommand } from '../shared/command.js';
 import { Flags } from '@oclif/core';
@@ -29,7 +29,7 @@ export default class Output extends NssvCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Output);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     const outputs = await store
       .read()
       .then((s) => s.outputs ?? {})

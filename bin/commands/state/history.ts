@@ -1,4 +1,4 @@
-import { storeOfConfig } from '../../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../../engine/state/stateStoreOf.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
 import { Flags } from '@oclif/core';
@@ -14,7 +14,7 @@ export default class StateHistory extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StateHistory);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     try {
       const versions = await store.history();
       if (flags.json) {

@@ -1,4 +1,4 @@
-import { storeOfConfig } from '../../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../../engine/state/stateStoreOf.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
 
@@ -9,7 +9,7 @@ export default class StateList extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StateList);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     try {
       const state = await store.read();
       for (const r of state.resources) process.stdout.write(`${r.address}\n`);

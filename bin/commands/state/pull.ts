@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { storeOfConfig } from '../../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../../engine/state/stateStoreOf.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
 
@@ -14,7 +14,7 @@ export default class StatePull extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StatePull);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     try {
       const state = flags.serial !== undefined ? await store.readVersion(flags.serial) : await store.read();
       process.stdout.write(JSON.stringify(state, null, 2) + '\n');

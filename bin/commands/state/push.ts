@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 import { DiagnosticsError } from '../../../core/diagnostic.js';
-import { storeOfConfig } from '../../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../../engine/state/stateStoreOf.js';
 import { parsePushed, pushState } from '../../../provider/state/push.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
@@ -35,7 +35,7 @@ export default class StatePush extends NssvCommand {
       ]);
     }
     const pushed = parsePushed(text, args.path);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     try {
       await store.lock('nssv state push');
       const written = await pushState(store, pushed, flags.force);

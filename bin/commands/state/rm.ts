@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { DiagnosticsError } from '../../../core/diagnostic.js';
-import { storeOfConfig } from '../../../provider/state/fromConfig.js';
+import { stateStoreOf } from '../../../engine/state/stateStoreOf.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
 
@@ -19,7 +19,7 @@ export default class StateRm extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(StateRm);
-    const store = await storeOfConfig(this.resolveConfigDir(flags.config), this.loadOptions(flags));
+    const store = await stateStoreOf(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     await store.lock('nssv state rm');
     try {
       const state = await store.read();
