@@ -23,7 +23,9 @@ export const stateErrors = {
     err(
       'NSSV_STATE_LOCK_ID_MISMATCH',
       `the state is locked by ${describeHolder(holder)}, not by lock ${id}`,
-      `Nothing was changed (${where}). To remove that lock, run: nssv force-unlock ${holder.id}`,
+      holder.id
+        ? `Nothing was changed (${where}). To remove that lock, run: nssv force-unlock ${holder.id}`
+        : `Nothing was changed (${where}). That lock was written by an older nssv and has no ID: delete the lock file if its process is gone.`,
     ),
   corrupt: (where: string, why: string, hasBackup: boolean, backupHint: string): DiagnosticsError =>
     err(

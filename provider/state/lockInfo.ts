@@ -29,7 +29,7 @@ export function newLockInfo(operation: string): LockInfo {
   };
 }
 
-/** "nssv apply (pid 42 on h1, since …; lock ID …)" */
+/** "nssv apply (pid 42 on h1, since …; lock ID …)"; lock files of older nssv versions have no ID. */
 export function describeHolder(h: LockInfo): string {
-  return `${h.operation} (pid ${h.pid} on ${h.host}, since ${h.startedAt}; lock ID ${h.id})`;
+  return `${h.operation} (pid ${h.pid} on ${h.host}, since ${h.startedAt}${h.id ? `; lock ID ${h.id}` : ''})`;
 }

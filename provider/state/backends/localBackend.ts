@@ -138,9 +138,8 @@ export class LocalBackend implements StateBackend {
 
   private async holder(): Promise<LockInfo | undefined> {
     try {
-      const h = JSON.parse(await readFile(this.lockPath, 'utf8')) as Partial<LockInfo>;
-      // locks written before lock IDs existed
-      return { id: h.id ?? '(none)', who: h.who ?? `?@${h.host}`, ...h } as LockInfo;
+      // lock files of older nssv versions have no id and no who
+      return JSON.parse(await readFile(this.lockPath, 'utf8')) as LockInfo;
     } catch {
       return undefined;
     }
