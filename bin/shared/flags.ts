@@ -28,7 +28,7 @@ export const stateFlags = {
   'var-file': configFlags['var-file'],
 };
 
-/** -target / -replace, as in Terraform. */
+/** -target / -replace, as in Terraform; -exclude, as in OpenTofu. */
 export const selectionFlags = {
   target: Flags.string({
     description: 'Plan only this resource or instance (and what it depends on); repeatable.',
@@ -39,6 +39,12 @@ export const selectionFlags = {
     description: 'Replace this instance even if nothing forces it; repeatable.',
     multiple: true,
     default: [],
+  }),
+  exclude: Flags.string({
+    description: 'Leave this resource or instance (and what depends on it) as it is; repeatable.',
+    multiple: true,
+    default: [],
+    exclusive: ['target'],
   }),
 };
 

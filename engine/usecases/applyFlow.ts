@@ -9,6 +9,7 @@ import type { Codec } from '../../provider/state/encryption/codec.js';
 import { openStateStore, planCodec } from '../../provider/state/open.js';
 import type { StateStore } from '../../provider/state/store.js';
 import { stateSettingsOf } from '../state/stateStoreOf.js';
+import { replayRefactoring } from '../../planner/state/refactor.js';
 import { engineErrors } from '../errors.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
@@ -24,6 +25,7 @@ export interface ApplyRequest {
   planFile?: string;
   targets: string[];
   replace: string[];
+  excludes?: string[];
   autoApprove: boolean;
   parallelism: number;
   perHostParallelism: number;
@@ -61,8 +63,9 @@ interface Prepared {
 async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore): Promise<Prepared> {
   if ((await new ApplyJournal(store.dir).pending()).length > 0)
     throw engineErrors.interruptedBeforeSavedPlan(file);
-  const state = await store.read();
-  checkNotStale(saved, state);
+  const stored = await store.read();
+  checkNotStale(saved, stored);
+  const state = replayRefactoring(stored, saved.plan.moved ?? [], saved.plan.forgotten ?? []);
   return {
     plan: saved.plan,
     state,
@@ -87,6 +90,7 @@ async function planNow(
     store,
     targets: req.targets,
     replace: req.replace,
+    ...(req.excludes ? { excludes: req.excludes } : {}),
   });
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   ui.planned(outcome.plan, outcome.diagnostics);
@@ -148,6 +152,8 @@ export async function applyFlow(
       await saveOutputs();
       return { kind: 'refreshed', plan };
     }
+    // moved / removed blocks: the renamed and forgotten instances are recorded first
+    if (plan.moved?.length || plan.forgotten?.length) p.state = await store.write(p.state);
     ui.applying();
     const result = await executePlan({
       plan,

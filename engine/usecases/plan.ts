@@ -12,6 +12,7 @@ export interface PlanCommandRequest {
   load: LoadOptions;
   targets: string[];
   replace: string[];
+  excludes?: string[];
   /** Save the plan to this file (nssv plan -out FILE). */
   out?: string;
 }
@@ -27,6 +28,7 @@ export async function runPlan(req: PlanCommandRequest): Promise<{ plan: Plan; wa
     store,
     targets: req.targets,
     replace: req.replace,
+    ...(req.excludes ? { excludes: req.excludes } : {}),
   }).finally(() => store.close());
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   if (req.out) await writePlanFile(req.out, req.configDir, req.load, outcome.plan, planCodec(settings));

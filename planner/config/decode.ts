@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
 import { configErrors as E } from './errors.js';
+import { checkMoved, checkRemoved } from './refactor-decls.js';
 import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
 
 const TOP_BLOCKS = [
@@ -110,7 +111,9 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
         case 'moved': {
           const from = b.body.attributes.find((a) => a.name === 'from');
           const to = b.body.attributes.find((a) => a.name === 'to');
-          diags.push(E.movedBlock(b.typeRange, from && addressText(from.expr), to && addressText(to.expr)));
+          const r = checkMoved(from && addressText(from.expr), to && addressText(to.expr), b);
+          if ('code' in r) diags.push(r);
+          else (m.moved ??= []).push(r);
           break;
         }
         case 'import': {
@@ -125,8 +128,10 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
             .filter((nb) => nb.type === 'lifecycle')
             .flatMap((nb) => nb.body.attributes)
             .find((a) => a.name === 'destroy');
-          const d = destroy && (destroy.expr.t === 'bool' ? destroy.expr.value : undefined);
-          diags.push(E.removedBlock(b.typeRange, from && addressText(from.expr), d));
+          const d = destroy && literalBool(destroy.expr, diags, 'destroy');
+          const r = checkRemoved(from && addressText(from.expr), d, b);
+          if ('code' in r) diags.push(r);
+          else (m.removed ??= []).push(r);
           break;
         }
         case 'check':

@@ -7,6 +7,7 @@ import type { LoadedConfig, LoadOptions } from './types.js';
 import type { SourceFiles } from './sourceFiles.js';
 import { rootVarInputs } from './var-inputs.js';
 import { evaluateStateSettings } from './settings-eval.js';
+import { childModuleRefactors } from './refactor-decls.js';
 
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
@@ -65,9 +66,11 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       options.env,
       diags,
     );
+    diags.push(...childModuleRefactors(root));
     const config: LoadedConfig = {
       dir: absDir,
       settings,
+      refactors: { moved: root.moved ?? [], removed: root.removed ?? [] },
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),
