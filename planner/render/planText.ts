@@ -179,9 +179,10 @@ export function renderPlanText(plan: Plan): string {
       (a) =>
         `  ${SYMBOL[a].padStart(3)} ${a === 'replace' ? 'destroy and then create replacement' : a === 'update' ? 'update in-place' : a === 'delete' ? 'destroy' : 'create'}`,
     );
+  if (forgotten.length > 0) legend.push('    . forget');
   const lines = [
     'nssv will perform the following actions:',
-    'Resource actions are indicated with the following symbols:',
+    ...(legend.length ? ['Resource actions are indicated with the following symbols:'] : []),
     ...legend,
     '',
   ];
