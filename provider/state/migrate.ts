@@ -44,7 +44,7 @@ export async function initBackend(
       await store.close();
     }
     await writeInitRecord(configDir, to);
-    return sameBackend(recorded, to)
+    return sameBackend(recorded, to) || nothingBefore
       ? { kind: 'unchanged', backend: to }
       : { kind: 'reconfigured', from: recorded, to };
   }
