@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BackendSettings } from '../../planner/config/stateSettings.js';
+import { maskConnString } from './backends/pgBackend.js';
 
 /**
  * `.nssv/backend.json` in the configuration directory: the backend `nssv init` last set up (as
@@ -35,9 +36,12 @@ export async function writeInitRecord(configDir: string, backend: BackendSetting
   await rename(tmp, recordPath(configDir));
 }
 
-/** Same place: type, and for pg the server and schema. */
+/** Same place: type, and for pg the server, database and schema (a changed password is the same place). */
 export function sameBackend(a: BackendSettings, b: BackendSettings): boolean {
   if (a.type !== b.type) return false;
   if (a.type === 'local') return true;
-  return a.connStr === b.connStr && (a.schemaName ?? '') === (b.schemaName ?? '');
+  return (
+    maskConnString(a.connStr ?? '') === maskConnString(b.connStr ?? '') &&
+    (a.schemaName ?? '') === (b.schemaName ?? '')
+  );
 }

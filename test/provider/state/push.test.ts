@@ -50,3 +50,14 @@ describe('nssv state push', () => {
     expect(() => parsePushed('nope', 'n.json')).toThrow(/^n.json is not JSON/);
   });
 });
+
+describe('the backend nssv init set up', () => {
+  test('GIVEN the same server with another password THEN it is the same backend; another database or schema is not', async () => {
+    const { sameBackend } = await import('../../../provider/state/initRecord.js');
+    const pg = (connStr: string, schemaName = 's') => ({ type: 'pg' as const, connStr, schemaName });
+    expect(sameBackend(pg('postgres://u:old@h/db'), pg('postgres://u:new@h/db'))).toBe(true);
+    expect(sameBackend(pg('postgres://u:old@h/db'), pg('postgres://u:old@h/other'))).toBe(false);
+    expect(sameBackend(pg('postgres://u@h/db'), pg('postgres://u@h/db', 't'))).toBe(false);
+    expect(sameBackend({ type: 'local' }, pg('postgres://u@h/db'))).toBe(false);
+  });
+});
