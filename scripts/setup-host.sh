@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this machine (Debian 12, root, no systemd) to run nssv's host software:
-# libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables.
+# libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables,
+# and PostgreSQL's binaries (never started here: the pg backend's tests start their own server).
 #
 # Idempotent and quiet when nothing is to do. It installs missing Debian packages and prepares
 # what the daemons need to start without systemd; it never starts a daemon (the sandbox and
@@ -24,7 +25,8 @@ REQUIRED_PACKAGES=(
   genisoimage                # cloud-init seed ISOs
   iproute2                   # ip netns / veth / bridge for the sandbox underlay
   nftables                   # host firewalling
-  util-linux                 # unshare, nsenter, mount
+  util-linux                 # unshare, nsenter, mount, runuser
+  postgresql                 # the state backend "pg"; its tests start a private server with initdb/pg_ctl
 )
 
 # Directories the daemons expect and which the sandbox bind-mounts per simulated host.
@@ -136,6 +138,8 @@ for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs
   ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || fail "initdb not found under /usr/lib/postgresql/*/bin after installing postgresql"
+getent passwd postgres >/dev/null || fail "the postgres user is missing (PostgreSQL refuses to run as root; tests run it as postgres)"
 [[ -f /usr/share/openvswitch/vswitch.ovsschema ]] || fail "/usr/share/openvswitch/vswitch.ovsschema is missing"
 ip netns list >/dev/null 2>&1 || fail "'ip netns' does not work on this kernel (network namespaces are required)"
 

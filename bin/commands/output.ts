@@ -1,6 +1,7 @@
 import { Args } from '@oclif/core';
 import { DiagnosticsError } from '../../core/diagnostic.js';
 import { readState } from '../../engine/usecases/state.js';
+import { stateFlags } from '../shared/flags.js';
 import { NssvCommand } from '../shared/command.js';
 import { Flags } from '@oclif/core';
 import { renderOutputValue } from '../shared/outputValue.js';
@@ -15,7 +16,7 @@ export default class Output extends NssvCommand {
   ];
   static override args = { name: Args.string({ description: 'Only this output.', required: false }) };
   static override flags = {
-    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
+    ...stateFlags,
     json: Flags.boolean({
       description: 'Machine-readable JSON (sensitive values included, as in Terraform).',
       default: false,
@@ -28,7 +29,8 @@ export default class Output extends NssvCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Output);
-    const outputs = (await readState(this.resolveConfigDir(flags.config))).outputs ?? {};
+    const outputs =
+      (await readState(this.resolveConfigDir(flags.config), this.loadOptions(flags))).outputs ?? {};
     const names = Object.keys(outputs).sort();
     if (args.name !== undefined) {
       const o = outputs[args.name];

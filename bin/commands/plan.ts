@@ -35,6 +35,7 @@ export default class Plan extends NssvCommand {
       load: this.loadOptions(flags),
       targets: flags.target,
       replace: flags.replace,
+      excludes: flags.exclude,
       ...(flags.out ? { out: flags.out } : {}),
     });
     this.printDiagnostics(warnings);

@@ -42,6 +42,7 @@ export abstract class ApplyCommand extends NssvCommand {
       ...(planFile ? { planFile } : {}),
       targets: flags.target,
       replace: flags.replace,
+      excludes: flags.exclude,
       autoApprove: flags['auto-approve'],
       parallelism: flags.parallelism,
       perHostParallelism: flags['per-host-parallelism'],

@@ -21,7 +21,14 @@ export const configFlags = {
   }),
 };
 
-/** -target / -replace, as in Terraform. */
+/** Commands that only read or edit the state: the configuration says where it is (and its key). */
+export const stateFlags = {
+  config: configFlags.config,
+  var: configFlags.var,
+  'var-file': configFlags['var-file'],
+};
+
+/** -target / -replace, as in Terraform; -exclude, as in OpenTofu. */
 export const selectionFlags = {
   target: Flags.string({
     description: 'Plan only this resource or instance (and what it depends on); repeatable.',
@@ -32,6 +39,12 @@ export const selectionFlags = {
     description: 'Replace this instance even if nothing forces it; repeatable.',
     multiple: true,
     default: [],
+  }),
+  exclude: Flags.string({
+    description: 'Leave this resource or instance (and what depends on it) as it is; repeatable.',
+    multiple: true,
+    default: [],
+    exclusive: ['target'],
   }),
 };
 

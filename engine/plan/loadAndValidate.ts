@@ -1,5 +1,5 @@
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
+import type { DesiredInstance, LoadedConfig, LoadOptions, OutputValue } from '../../planner/config/types.js';
 import { staticChecks } from '../../planner/plan/staticChecks.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import { loadConfig } from '../files/loadConfig.js';
@@ -8,10 +8,20 @@ import { loadConfig } from '../files/loadConfig.js';
 export async function loadAndValidate(
   configDir: string,
   load?: LoadOptions,
-): Promise<{ desired: DesiredInstance[]; outputs: OutputValue[]; diagnostics: Diagnostic[] }> {
+): Promise<{
+  desired: DesiredInstance[];
+  outputs: OutputValue[];
+  diagnostics: Diagnostic[];
+  refactors?: LoadedConfig['refactors'];
+}> {
   const config = await loadConfig(configDir, load);
   const diagnostics = [...config.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
   if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
-  return { desired: config.instances, outputs: config.outputs, diagnostics };
+  return {
+    desired: config.instances,
+    outputs: config.outputs,
+    diagnostics,
+    ...(config.refactors ? { refactors: config.refactors } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import type { LoadOptions } from '../../planner/config/types.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { AgentEndpoint } from '../../provider/agent/client.js';
+import type { Codec } from '../../provider/state/encryption/codec.js';
 import { stateErrors } from '../../provider/state/errors.js';
 import { engineErrors } from '../errors.js';
 
@@ -22,6 +23,7 @@ export async function writePlanFile(
   configDir: string,
   load: LoadOptions,
   plan: Plan,
+  codec?: Codec,
 ): Promise<void> {
   const saved: SavedPlan = {
     format: 'nssv-plan',
@@ -31,10 +33,11 @@ export async function writePlanFile(
     load: { vars: load.vars ?? [], varFiles: load.varFiles ?? [] },
     plan,
   };
-  await writeFile(path, JSON.stringify(saved) + '\n', { mode: 0o600 });
+  const plain = JSON.stringify(saved) + '\n';
+  await writeFile(path, codec ? await codec.encode(plain) : plain, { mode: 0o600 });
 }
 
-export async function readPlanFile(path: string): Promise<SavedPlan> {
+export async function readPlanFile(path: string, codec?: Codec): Promise<SavedPlan> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -45,6 +48,7 @@ export async function readPlanFile(path: string): Promise<SavedPlan> {
       'Give the path that nssv plan -out wrote.',
     );
   }
+  if (codec) text = await codec.decode(text, path);
   let saved: SavedPlan;
   try {
     saved = JSON.parse(text) as SavedPlan;

@@ -7,21 +7,23 @@ import type { State } from '../../planner/state/types.js';
 import type { AgentEndpoint } from '../../provider/agent/client.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
+import { refactorState } from '../../planner/state/refactor.js';
 import { checkOccupied } from './occupied.js';
 import { loadAndValidate } from './loadAndValidate.js';
 import { providerErrors } from '../../provider/errors.js';
 import { unsupportedFeatures } from '../../provider/handlers/support.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints, refresh } from '../../provider/refresh.js';
-import type { LocalStateStore } from '../../provider/state/localState.js';
+import type { StateStore } from '../../provider/state/store.js';
 
 export interface PlanRequest {
   configDir: string;
   mode: Plan['mode'];
   load?: LoadOptions;
-  store: LocalStateStore;
+  store: StateStore;
   targets?: string[];
   replace?: string[];
+  excludes?: string[];
 }
 
 export interface PlanOutcome {
@@ -46,10 +48,19 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     ? { ...stored, resources: [...stored.resources, ...journaled] }
     : stored;
   let recovered: string[] = [];
-  const { desired, diagnostics } =
+  const { desired, diagnostics, refactors } =
     req.mode === 'destroy'
-      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[] }
+      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[], refactors: undefined }
       : await loadAndValidate(req.configDir, req.load);
+  // moved / removed blocks rewrite the prior state before anything is read from the hosts
+  const refactored =
+    refactors && (refactors.moved.length > 0 || refactors.removed.length > 0)
+      ? refactorState(state, refactors.moved, refactors.removed, new Set(desired.map((d) => d.address)))
+      : undefined;
+  if (refactored) {
+    state = refactored.state;
+    diagnostics.push(...refactored.diagnostics);
+  }
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
@@ -67,7 +78,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     if (recovered.length > 0) diagnostics.push(providerErrors.recovered(recovered));
   }
   if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
-  const plan =
+  const made =
     req.mode === 'refresh-only'
       ? makeRefreshPlan(state, refreshed.live)
       : makePlan({
@@ -78,7 +89,13 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
           hostFacts: refreshed.hostFacts,
           ...(req.targets ? { targets: req.targets } : {}),
           ...(req.replace ? { replace: req.replace } : {}),
+          ...(req.excludes ? { excludes: req.excludes } : {}),
         });
+  const plan: Plan = {
+    ...made,
+    ...(refactored?.moved.length ? { moved: refactored.moved } : {}),
+    ...(refactored?.forgotten.length ? { forgotten: refactored.forgotten } : {}),
+  };
   diagnostics.push(...plan.diagnostics);
   if (!hasErrors(diagnostics)) diagnostics.push(...(await checkOccupied(ctx, plan, desired)));
   return {

@@ -1,7 +1,7 @@
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
-import type { LocalStateStore } from '../../provider/state/localState.js';
+import type { StateStore } from '../../provider/state/store.js';
 import type { ApplyJournal } from '../journal/applyJournal.js';
 import { journaledRunner } from '../journal/journaledRunner.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
@@ -11,7 +11,7 @@ import { handlerRunner } from './handlerRunner.js';
 export interface ExecuteRequest {
   plan: Plan;
   state: State;
-  store: LocalStateStore;
+  store: StateStore;
   ctx: HandlerContext;
   parallelism?: number;
   perHostParallelism?: number;

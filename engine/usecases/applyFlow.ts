@@ -5,7 +5,11 @@ import { planHasChanges, type Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import type { Codec } from '../../provider/state/encryption/codec.js';
+import { openStateStore, planCodec } from '../../provider/state/open.js';
+import type { StateStore } from '../../provider/state/store.js';
+import { stateSettingsOf } from '../state/stateStoreOf.js';
+import { replayRefactoring } from '../../planner/state/refactor.js';
 import { engineErrors } from '../errors.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
@@ -21,6 +25,7 @@ export interface ApplyRequest {
   planFile?: string;
   targets: string[];
   replace: string[];
+  excludes?: string[];
   autoApprove: boolean;
   parallelism: number;
   perHostParallelism: number;
@@ -55,11 +60,12 @@ interface Prepared {
   recovered: string[];
 }
 
-async function fromSavedPlan(saved: SavedPlan, file: string, store: LocalStateStore): Promise<Prepared> {
+async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore): Promise<Prepared> {
   if ((await new ApplyJournal(store.dir).pending()).length > 0)
     throw engineErrors.interruptedBeforeSavedPlan(file);
-  const state = await store.read();
-  checkNotStale(saved, state);
+  const stored = await store.read();
+  checkNotStale(saved, stored);
+  const state = replayRefactoring(stored, saved.plan.moved ?? [], saved.plan.forgotten ?? []);
   return {
     plan: saved.plan,
     state,
@@ -74,7 +80,7 @@ async function fromSavedPlan(saved: SavedPlan, file: string, store: LocalStateSt
 async function planNow(
   mode: Plan['mode'],
   req: ApplyRequest,
-  store: LocalStateStore,
+  store: StateStore,
   ui: ApplyUi,
 ): Promise<Prepared> {
   const outcome = await preparePlan({
@@ -84,6 +90,7 @@ async function planNow(
     store,
     targets: req.targets,
     replace: req.replace,
+    ...(req.excludes ? { excludes: req.excludes } : {}),
   });
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   ui.planned(outcome.plan, outcome.diagnostics);
@@ -109,10 +116,13 @@ export async function applyFlow(
   req: ApplyRequest,
   ui: ApplyUi,
 ): Promise<ApplyOutcome> {
-  const saved = req.planFile ? await readPlanFile(req.planFile) : undefined;
-  const store = new LocalStateStore(saved ? saved.configDir : req.configDir);
-  await store.lock(`nssv ${command}`);
+  // The configuration says where the state is and holds the keys (a saved plan is read with them).
+  const settings = await stateSettingsOf(req.configDir, req.load);
+  const codec: Codec = planCodec(settings);
+  const saved = req.planFile ? await readPlanFile(req.planFile, codec) : undefined;
+  const store = await openStateStore(saved ? saved.configDir : req.configDir, settings);
   try {
+    await store.lock(`nssv ${command}`);
     let p: Prepared;
     if (saved && req.planFile) {
       p = await fromSavedPlan(saved, req.planFile, store);
@@ -142,6 +152,8 @@ export async function applyFlow(
       await saveOutputs();
       return { kind: 'refreshed', plan };
     }
+    // moved / removed blocks: the renamed and forgotten instances are recorded first
+    if (plan.moved?.length || plan.forgotten?.length) p.state = await store.write(p.state);
     ui.applying();
     const result = await executePlan({
       plan,
@@ -157,6 +169,6 @@ export async function applyFlow(
     if (result.ok) await saveOutputs();
     return { kind: 'applied', plan, result };
   } finally {
-    await store.unlock();
+    await store.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { LoadedConfig, LoadOptions } from '../../planner/config/types.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { stateStoreOf } from '../state/stateStoreOf.js';
 import { loadConfig } from '../files/loadConfig.js';
 import { knownFromState } from '../plan/outputs.js';
 
@@ -8,6 +8,7 @@ import { knownFromState } from '../plan/outputs.js';
  * show what the last apply recorded. Expressions are then evaluated against it.
  */
 export async function loadForConsole(configDir: string, load: LoadOptions): Promise<LoadedConfig> {
-  const state = await new LocalStateStore(configDir).read();
+  const store = await stateStoreOf(configDir, load);
+  const state = await store.read().finally(() => store.close());
   return loadConfig(configDir, { ...load, known: knownFromState(state) });
 }

@@ -1,7 +1,8 @@
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { Plan } from '../../planner/plan/types.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { openStateStore, planCodec } from '../../provider/state/open.js';
+import { stateSettingsOf } from '../state/stateStoreOf.js';
 import { writePlanFile } from '../plan/planFile.js';
 import { preparePlan } from '../plan/preparePlan.js';
 
@@ -11,21 +12,25 @@ export interface PlanCommandRequest {
   load: LoadOptions;
   targets: string[];
   replace: string[];
+  excludes?: string[];
   /** Save the plan to this file (nssv plan -out FILE). */
   out?: string;
 }
 
 /** `nssv plan`: what apply would change; throws a DiagnosticsError when it cannot plan. */
 export async function runPlan(req: PlanCommandRequest): Promise<{ plan: Plan; warnings: Diagnostic[] }> {
+  const settings = await stateSettingsOf(req.configDir, req.load);
+  const store = await openStateStore(req.configDir, settings);
   const outcome = await preparePlan({
     configDir: req.configDir,
     mode: req.mode,
     load: req.load,
-    store: new LocalStateStore(req.configDir),
+    store,
     targets: req.targets,
     replace: req.replace,
-  });
+    ...(req.excludes ? { excludes: req.excludes } : {}),
+  }).finally(() => store.close());
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
-  if (req.out) await writePlanFile(req.out, req.configDir, req.load, outcome.plan);
+  if (req.out) await writePlanFile(req.out, req.configDir, req.load, outcome.plan, planCodec(settings));
   return { plan: outcome.plan, warnings: outcome.diagnostics };
 }

@@ -1,10 +1,16 @@
 import { DiagnosticsError } from '../../core/diagnostic.js';
+import type { LoadOptions } from '../../planner/config/types.js';
 import type { State, StateResource } from '../../planner/state/types.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { stateStoreOf } from '../state/stateStoreOf.js';
 
-/** `nssv state list` and `nssv output`: the state of a configuration directory, as recorded. */
-export function readState(configDir: string): Promise<State> {
-  return new LocalStateStore(configDir).read();
+/** `nssv state list` and `nssv output`: the state of a configuration directory, as recorded (any backend). */
+export async function readState(configDir: string, load?: LoadOptions): Promise<State> {
+  const store = await stateStoreOf(configDir, load);
+  try {
+    return await store.read();
+  } finally {
+    await store.close();
+  }
 }
 
 /**
@@ -15,8 +21,9 @@ export function readState(configDir: string): Promise<State> {
 export async function removeFromState(
   configDir: string,
   wanted: readonly string[],
+  load?: LoadOptions,
 ): Promise<StateResource[]> {
-  const store = new LocalStateStore(configDir);
+  const store = await stateStoreOf(configDir, load);
   await store.lock('nssv state rm');
   try {
     const state = await store.read();
@@ -37,6 +44,6 @@ export async function removeFromState(
     await store.write({ ...state, resources: state.resources.filter((r) => !removed.includes(r)) });
     return removed;
   } finally {
-    await store.unlock();
+    await store.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
 import { configErrors as E } from './errors.js';
+import { checkMoved, checkRemoved } from './refactor-decls.js';
 import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
 
 const TOP_BLOCKS = [
@@ -105,12 +106,14 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
           );
           break;
         case 'terraform':
-          decodeTerraform(b, diags);
+          decodeTerraform(m, b, diags);
           break;
         case 'moved': {
           const from = b.body.attributes.find((a) => a.name === 'from');
           const to = b.body.attributes.find((a) => a.name === 'to');
-          diags.push(E.movedBlock(b.typeRange, from && addressText(from.expr), to && addressText(to.expr)));
+          const r = checkMoved(from && addressText(from.expr), to && addressText(to.expr), b);
+          if ('code' in r) diags.push(r);
+          else (m.moved ??= []).push(r);
           break;
         }
         case 'import': {
@@ -125,8 +128,10 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
             .filter((nb) => nb.type === 'lifecycle')
             .flatMap((nb) => nb.body.attributes)
             .find((a) => a.name === 'destroy');
-          const d = destroy && (destroy.expr.t === 'bool' ? destroy.expr.value : undefined);
-          diags.push(E.removedBlock(b.typeRange, from && addressText(from.expr), d));
+          const d = destroy && literalBool(destroy.expr, diags, 'destroy');
+          const r = checkRemoved(from && addressText(from.expr), d, b);
+          if ('code' in r) diags.push(r);
+          else (m.removed ??= []).push(r);
           break;
         }
         case 'check':
@@ -144,14 +149,17 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
 }
 
 /**
- * terraform { … }: required_providers and required_version are accepted (cdktf writes them); a backend
- * or cloud block would move state elsewhere, which nssv does not do, so it is refused rather than ignored.
+ * terraform { … }: required_providers and required_version are accepted (cdktf writes them); backend "pg"
+ * and encryption are kept for the loader to evaluate (settings-eval.ts); other backends and the cloud
+ * block would move state where nssv does not keep it, so they are refused rather than ignored.
  */
-function decodeTerraform(b: Block, diags: Diagnostic[]): void {
+function decodeTerraform(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   for (const nb of b.body.blocks) {
-    if (nb.type === 'backend') {
+    if (nb.type === 'encryption') m.encryptionBlock = nb;
+    else if (nb.type === 'backend') {
       const type = nb.labels[0] ?? '';
-      if (type === 'local') {
+      if (type === 'pg') m.backendBlock = nb;
+      else if (type === 'local') {
         const path = nb.body.attributes.find((a) => a.name === 'path');
         diags.push(E.localBackendIgnored(nb.typeRange, path && literalString(path.expr)));
       } else diags.push(E.backendBlock(nb.typeRange, type));

@@ -230,16 +230,6 @@ export const configErrors = {
   unsupported(range: SourceRange, what: string, detail: string): Diagnostic {
     return d('NSSV_CONFIG_UNSUPPORTED', range, `${what} is not supported`, detail);
   },
-  movedBlock(range: SourceRange, from: string | undefined, to: string | undefined): Diagnostic {
-    const f = from ?? 'the object at the old address';
-    const t = to ?? 'one at the new address';
-    return d(
-      'NSSV_NOT_SUPPORTED_YET',
-      range,
-      `moved blocks are not supported yet: nssv would destroy ${f} and create ${t} instead of moving it`,
-      `nssv validate and plan refuse the block rather than ignore it. Fix: remove the moved block and accept the replacement, or keep the old address${from && to ? ` (rename ${to} back to ${from})` : ''}.`,
-    );
-  },
   importBlock(range: SourceRange, to: string | undefined, id: string | undefined): Diagnostic {
     const t = to ?? 'the resource';
     const obj = id !== undefined ? `the existing object ${JSON.stringify(id)}` : 'the existing object';
@@ -248,22 +238,6 @@ export const configErrors = {
       range,
       `import blocks are not supported yet: nssv would plan to create ${t} as a new object instead of taking over ${obj}`,
       `nssv only manages objects it created; a create whose name already exists on its hosts fails the plan with NSSV_ALREADY_EXISTS. Fix: remove the import block, and either delete the existing object so nssv can create ${t}, or leave it out of this configuration.`,
-    );
-  },
-  removedBlock(range: SourceRange, from: string | undefined, destroy: boolean | undefined): Diagnostic {
-    const f = from ?? 'the object';
-    if (destroy === true)
-      return d(
-        'NSSV_NOT_SUPPORTED_YET',
-        range,
-        `removed blocks are not supported yet: nssv destroys ${f} anyway, because its resource is no longer in the configuration`,
-        'Fix: remove the removed block; the destroy happens without it.',
-      );
-    return d(
-      'NSSV_NOT_SUPPORTED_YET',
-      range,
-      `removed blocks are not supported yet: nssv would destroy ${f} instead of only forgetting it`,
-      `nssv destroys every object whose resource is no longer in the configuration; it cannot drop an object from its state and leave it running. Fix: remove the removed block, and keep the resource block of ${f} in the configuration if the object must stay.`,
     );
   },
   checkBlock(range: SourceRange, name: string | undefined): Diagnostic {
@@ -278,8 +252,8 @@ export const configErrors = {
     return d(
       'NSSV_NOT_SUPPORTED_YET',
       range,
-      `the ${JSON.stringify(type)} backend is not supported: nssv keeps state in nssv.tfstate next to the configuration`,
-      `nssv would neither read nor write state through the ${JSON.stringify(type)} backend. Fix: remove the backend block.`,
+      `the ${JSON.stringify(type)} backend is not supported: nssv keeps state in nssv.tfstate next to the configuration, or in PostgreSQL (backend "pg")`,
+      `nssv would neither read nor write state through the ${JSON.stringify(type)} backend. Fix: use backend "pg" { conn_str = "postgres://…" } for shared state, or remove the backend block.`,
     );
   },
   localBackendIgnored(range: SourceRange, path: string | undefined): Diagnostic {

@@ -6,6 +6,8 @@ import { ModuleEvaluator, type Shared } from './module-eval.js';
 import type { LoadedConfig, LoadOptions } from './types.js';
 import type { SourceFiles } from './sourceFiles.js';
 import { rootVarInputs } from './var-inputs.js';
+import { evaluateStateSettings } from './settings-eval.js';
+import { childModuleRefactors } from './refactor-decls.js';
 
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
@@ -55,8 +57,20 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
+    const settings = evaluateStateSettings(
+      {
+        ...(root.backendBlock ? { backend: root.backendBlock } : {}),
+        ...(root.encryptionBlock ? { encryption: root.encryptionBlock } : {}),
+      },
+      ev,
+      options.env,
+      diags,
+    );
+    diags.push(...childModuleRefactors(root));
     const config: LoadedConfig = {
       dir: absDir,
+      settings,
+      refactors: { moved: root.moved ?? [], removed: root.removed ?? [] },
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),

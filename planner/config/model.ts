@@ -1,5 +1,6 @@
 import type { SourceRange } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
+import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
 
 /** A configuration directory after parsing and decoding, before evaluation. */
 export interface ModuleDecl {
@@ -10,6 +11,12 @@ export interface ModuleDecl {
   /** Keyed by "TYPE.NAME", in declaration order. */
   resources: Map<string, ResourceDecl>;
   moduleCalls: Map<string, ModuleCallDecl>;
+  /** terraform { backend "pg" { … } } and terraform { encryption { … } }, evaluated by the loader. */
+  backendBlock?: Block;
+  encryptionBlock?: Block;
+  /** moved and removed blocks, in declaration order (root module only; see load.ts). */
+  moved?: MovedDecl[];
+  removed?: RemovedDecl[];
 }
 
 export interface VariableDecl {

@@ -1,3 +1,5 @@
+import type { StateSettings } from './stateSettings.js';
+import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 
@@ -53,6 +55,10 @@ export interface LoadOptions {
 
 export interface LoadedConfig {
   dir: string;
+  /** Where and how the state is kept (terraform { backend / encryption }); local and plain by default. */
+  settings?: StateSettings;
+  /** moved and removed blocks of the root module, applied to the prior state before planning. */
+  refactors?: { moved: MovedDecl[]; removed: RemovedDecl[] };
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];

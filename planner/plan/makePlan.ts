@@ -5,6 +5,7 @@ import type { PlanContext, PlanTransform } from './context.js';
 import type { HostFacts } from './hostFacts.js';
 import { addHostDependencies } from './transforms/addHostDependencies.js';
 import { addNodes } from './transforms/addNodes.js';
+import { applyExcludes } from './transforms/applyExcludes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
@@ -30,6 +31,8 @@ export interface PlanInput {
   targets?: readonly string[];
   /** -replace: replace these even if nothing forces it. */
   replace?: readonly string[];
+  /** -exclude: leave these and what depends on them as they are. */
+  excludes?: readonly string[];
 }
 
 /** Pure: desired + state + live → plan. Same input, same plan. */
@@ -54,6 +57,7 @@ export function makePlan(input: PlanInput): Plan {
     forceReplace(input.replace ?? []),
     replaceTriggered,
     applyTargets(input.targets ?? []),
+    applyExcludes(input.excludes ?? []),
     preventDestroy,
     buildSteps,
   ];

@@ -31,9 +31,18 @@ export interface Plan {
   /** The state this plan was made against: applying refuses if it moved on. */
   prior: { lineage: string; serial: number };
   diagnostics: Diagnostic[];
+  /** Instances a moved block renamed in the state (nothing changes on their hosts). */
+  moved?: Array<{ from: string; to: string }>;
+  /** Instances a removed block (destroy = false) drops from the state, leaving them on their hosts. */
+  forgotten?: Array<{ address: string; type: string; attributeCount: number }>;
 }
 
 /** Whether applying the plan would do anything (host work, or state updates of a refresh-only plan). */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.steps.length > 0 || plan.changes.some((c) => c.action !== 'noop');
+  return (
+    plan.steps.length > 0 ||
+    plan.changes.some((c) => c.action !== 'noop') ||
+    (plan.moved?.length ?? 0) > 0 ||
+    (plan.forgotten?.length ?? 0) > 0
+  );
 }

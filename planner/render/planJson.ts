@@ -30,8 +30,11 @@ export function planJson(plan: Plan): unknown {
       add: count('create') + count('replace'),
       change: count('update'),
       destroy: count('delete') + count('replace'),
+      ...(plan.forgotten?.length ? { forget: plan.forgotten.length } : {}),
     },
     changes,
+    ...(plan.moved?.length ? { moved: plan.moved } : {}),
+    ...(plan.forgotten?.length ? { forgotten: plan.forgotten.map((f) => f.address) } : {}),
     steps: plan.steps,
   };
 }

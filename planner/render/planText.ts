@@ -83,8 +83,35 @@ function changedLines(c: ResourceChange, indent: string): string[] {
   return lines;
 }
 
-function renderChange(c: ResourceChange): string[] {
+function hiddenLine(attrs: Attributes | null, indent: string): string {
+  const n = Object.keys(attrs ?? {}).length;
+  return `${indent}# (${n} unchanged attribute${n === 1 ? '' : 's'} hidden)`;
+}
+
+/** A moved instance with nothing else to do, as Terraform shows it. */
+function renderMoveOnly(c: ResourceChange, from: string): string[] {
+  return [
+    `  # ${from} has moved to ${c.address}`,
+    `    ${blockHeader(c.address, c.type)} {`,
+    hiddenLine(c.after, '        '),
+    '    }',
+  ];
+}
+
+function renderForget(f: { address: string; type: string; attributeCount: number }): string[] {
+  const n = f.attributeCount;
+  return [
+    `  # ${f.address} will no longer be managed by nssv, but will not be destroyed`,
+    '  # (destroy = false is set in the configuration)',
+    `  . ${blockHeader(f.address, f.type)} {`,
+    `        # (${n} unchanged attribute${n === 1 ? '' : 's'} hidden)`,
+    '    }',
+  ];
+}
+
+function renderChange(c: ResourceChange, movedFrom?: string): string[] {
   const out = [`  # ${c.address} ${VERB[c.action]}`];
+  if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
   if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
   const sym = SYMBOL[c.action];
   out.push(`${sym.padStart(3)} ${blockHeader(c.address, c.type)} {`);
@@ -108,7 +135,8 @@ export function summaryLine(plan: Plan): string {
       destroy++;
     }
   }
-  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`;
+  const forget = plan.forgotten?.length ?? 0;
+  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
 }
 
 /** -refresh-only: what changed outside nssv; nothing will be done on the hosts. */
@@ -139,7 +167,9 @@ function renderRefreshText(plan: Plan): string {
 export function renderPlanText(plan: Plan): string {
   if (plan.mode === 'refresh-only') return renderRefreshText(plan);
   const changes = plan.changes.filter((c) => c.action !== 'noop');
-  if (changes.length === 0) {
+  const movedFrom = new Map((plan.moved ?? []).map((m) => [m.to, m.from]));
+  const forgotten = plan.forgotten ?? [];
+  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0) {
     return 'No changes. Your infrastructure matches the configuration.\n';
   }
   const symbols = [...new Set(changes.map((c) => c.action))];
@@ -149,13 +179,19 @@ export function renderPlanText(plan: Plan): string {
       (a) =>
         `  ${SYMBOL[a].padStart(3)} ${a === 'replace' ? 'destroy and then create replacement' : a === 'update' ? 'update in-place' : a === 'delete' ? 'destroy' : 'create'}`,
     );
+  if (forgotten.length > 0) legend.push('    . forget');
   const lines = [
     'nssv will perform the following actions:',
-    'Resource actions are indicated with the following symbols:',
+    ...(legend.length ? ['Resource actions are indicated with the following symbols:'] : []),
     ...legend,
     '',
   ];
-  for (const c of changes) lines.push(...renderChange(c), '');
+  for (const c of plan.changes) {
+    const from = movedFrom.get(c.address);
+    if (c.action !== 'noop') lines.push(...renderChange(c, from), '');
+    else if (from) lines.push(...renderMoveOnly(c, from), '');
+  }
+  for (const f of forgotten) lines.push(...renderForget(f), '');
   lines.push(summaryLine(plan));
   return lines.join('\n') + '\n';
 }

@@ -224,7 +224,7 @@ describe('config and state problems found before any host is contacted', () => {
         `Error: the state is locked by nssv apply (pid ${process.pid} on ${hostname()}, since 2026-01-01T00:00:00.000Z)`,
       );
       expect(r.stderr).toContain(
-        `Only one apply may run at a time. Wait for it to finish; if that process is gone, delete ${lock}.`,
+        `Only one apply may run at a time on ${join(dir, 'nssv.tfstate')}. Wait for it to finish; if that process is gone or hung, delete ${lock}.`,
       );
       expectCleanError(r);
     }

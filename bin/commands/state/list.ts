@@ -1,17 +1,15 @@
-import { Flags } from '@oclif/core';
 import { readState } from '../../../engine/usecases/state.js';
 import { NssvCommand } from '../../shared/command.js';
+import { stateFlags } from '../../shared/flags.js';
 
 export default class StateList extends NssvCommand {
   static override description = 'List the resource instances recorded in the state.';
   static override examples = ['nssv state list', 'nssv state list --config examples/quickstart'];
-  static override flags = {
-    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
-  };
+  static override flags = { ...stateFlags };
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StateList);
-    const state = await readState(this.resolveConfigDir(flags.config));
+    const state = await readState(this.resolveConfigDir(flags.config), this.loadOptions(flags));
     for (const r of state.resources) process.stdout.write(`${r.address}\n`);
   }
 }

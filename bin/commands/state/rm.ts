@@ -1,6 +1,7 @@
-import { Args, Flags } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { removeFromState } from '../../../engine/usecases/state.js';
 import { NssvCommand } from '../../shared/command.js';
+import { stateFlags } from '../../shared/flags.js';
 
 export default class StateRm extends NssvCommand {
   static override description =
@@ -13,13 +14,15 @@ export default class StateRm extends NssvCommand {
   static override args = {
     address: Args.string({ description: 'Resource or instance address.', required: true }),
   };
-  static override flags = {
-    config: Flags.string({ description: 'Configuration directory (default: the current directory).' }),
-  };
+  static override flags = { ...stateFlags };
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(StateRm);
-    const removed = await removeFromState(this.resolveConfigDir(flags.config), argv as string[]);
+    const removed = await removeFromState(
+      this.resolveConfigDir(flags.config),
+      argv as string[],
+      this.loadOptions(flags),
+    );
     for (const r of removed) process.stdout.write(`Removed ${r.address}\n`);
     process.stdout.write(
       `Removed ${removed.length} instance(s) from the state. Their objects on the hosts, if any remain, were not touched.\n`,

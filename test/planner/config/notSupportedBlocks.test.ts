@@ -24,35 +24,6 @@ const shape = (d: Diagnostic) => ({
 });
 
 describe('Terraform blocks nssv does not support are refused, not ignored', () => {
-  it('GIVEN a moved block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET names both addresses and the fix', async () => {
-    const diags = await diagsOf({
-      'main.tf': VM + '\nmoved {\n  from = nssv_vm.frontend\n  to   = nssv_vm.web1\n}\n',
-    });
-    expect(diags.map(shape)).toEqual([
-      {
-        severity: 'error',
-        code: 'NSSV_NOT_SUPPORTED_YET',
-        at: 'main.tf:6:1',
-        summary:
-          'moved blocks are not supported yet: nssv would destroy nssv_vm.frontend and create nssv_vm.web1 instead of moving it',
-        detail:
-          'nssv validate and plan refuse the block rather than ignore it. Fix: remove the moved block and accept the replacement, or keep the old address (rename nssv_vm.web1 back to nssv_vm.frontend).',
-      },
-    ]);
-  });
-
-  it('GIVEN a moved block with instance keys in JSON syntax WHEN loaded THEN the addresses keep their keys', async () => {
-    const diags = await diagsOf({
-      'main.tf.json': JSON.stringify({ moved: [{ from: 'nssv_vm.a[0]', to: 'module.m.nssv_vm.b["x"]' }] }),
-    });
-    expect(diags.map((d) => [d.code, d.summary])).toEqual([
-      [
-        'NSSV_NOT_SUPPORTED_YET',
-        'moved blocks are not supported yet: nssv would destroy nssv_vm.a[0] and create module.m.nssv_vm.b["x"] instead of moving it',
-      ],
-    ]);
-  });
-
   it('GIVEN an import block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET says nssv would create a new object instead', async () => {
     const diags = await diagsOf({
       'main.tf': VM + '\nimport {\n  to = nssv_vm.web1\n  id = "vm-123"\n}\n',
@@ -67,36 +38,6 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
         detail:
           'nssv only manages objects it created; a create whose name already exists on its hosts fails the plan with NSSV_ALREADY_EXISTS. Fix: remove the import block, and either delete the existing object so nssv can create nssv_vm.web1, or leave it out of this configuration.',
       },
-    ]);
-  });
-
-  it('GIVEN a removed block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET says nssv would destroy the object', async () => {
-    const diags = await diagsOf({
-      'main.tf': VM + '\nremoved {\n  from = nssv_vm.old\n  lifecycle {\n    destroy = false\n  }\n}\n',
-    });
-    expect(diags.map(shape)).toEqual([
-      {
-        severity: 'error',
-        code: 'NSSV_NOT_SUPPORTED_YET',
-        at: 'main.tf:6:1',
-        summary:
-          'removed blocks are not supported yet: nssv would destroy nssv_vm.old instead of only forgetting it',
-        detail:
-          'nssv destroys every object whose resource is no longer in the configuration; it cannot drop an object from its state and leave it running. Fix: remove the removed block, and keep the resource block of nssv_vm.old in the configuration if the object must stay.',
-      },
-    ]);
-  });
-
-  it('GIVEN a removed block with destroy = true WHEN loaded THEN the error says the destroy happens anyway', async () => {
-    const diags = await diagsOf({
-      'main.tf': 'removed {\n  from = nssv_vm.old\n  lifecycle {\n    destroy = true\n  }\n}\n',
-    });
-    expect(diags.map((d) => [d.code, d.summary, d.detail])).toEqual([
-      [
-        'NSSV_NOT_SUPPORTED_YET',
-        'removed blocks are not supported yet: nssv destroys nssv_vm.old anyway, because its resource is no longer in the configuration',
-        'Fix: remove the removed block; the destroy happens without it.',
-      ],
     ]);
   });
 
@@ -127,9 +68,9 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
         code: 'NSSV_NOT_SUPPORTED_YET',
         at: 'main.tf:2:3',
         summary:
-          'the "s3" backend is not supported: nssv keeps state in nssv.tfstate next to the configuration',
+          'the "s3" backend is not supported: nssv keeps state in nssv.tfstate next to the configuration, or in PostgreSQL (backend "pg")',
         detail:
-          'nssv would neither read nor write state through the "s3" backend. Fix: remove the backend block.',
+          'nssv would neither read nor write state through the "s3" backend. Fix: use backend "pg" { conn_str = "postgres://…" } for shared state, or remove the backend block.',
       },
     ]);
   });

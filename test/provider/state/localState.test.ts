@@ -28,7 +28,9 @@ describe('LocalStateStore', () => {
     const d = (err as DiagnosticsError).diagnostics[0]!;
     expect(d.code).toBe('NSSV_STATE_LOCKED');
     expect(d.summary).toMatch(
-      new RegExp(`^the state is locked by nssv apply \\(pid ${process.pid} on .+, since .+\\)$`),
+      new RegExp(
+        `^the state is locked by nssv apply \\(pid ${process.pid} on .+, since .+; lock ID [0-9a-f-]{36}\\)$`,
+      ),
     );
     await a.unlock();
     await b.lock('nssv apply');

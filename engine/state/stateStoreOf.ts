@@ -1,0 +1,22 @@
+import { DiagnosticsError, hasErrors } from '../../core/diagnostic.js';
+import type { LoadOptions } from '../../planner/config/types.js';
+import type { StateSettings } from '../../planner/config/stateSettings.js';
+import { openStateStore } from '../../provider/state/open.js';
+import type { StateStore } from '../../provider/state/store.js';
+import { loadConfig } from '../files/loadConfig.js';
+
+/**
+ * Reads the configuration's backend and encryption settings. They may use variables (the
+ * passphrase), so the configuration must load without errors: the errors are thrown.
+ */
+export async function stateSettingsOf(configDir: string, load?: LoadOptions): Promise<StateSettings> {
+  const config = await loadConfig(configDir, load);
+  if (hasErrors(config.diagnostics))
+    throw new DiagnosticsError(config.diagnostics.filter((d) => d.severity === 'error'));
+  return config.settings ?? { backend: { type: 'local' } };
+}
+
+/** The state store of the configuration in configDir. */
+export async function stateStoreOf(configDir: string, load?: LoadOptions): Promise<StateStore> {
+  return openStateStore(configDir, await stateSettingsOf(configDir, load));
+}
