@@ -1,0 +1,37 @@
+import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../core/values.js';
+import { UNKNOWN, Unknown } from './cty/unknown.js';
+import type { TfObject, TfValue } from './cty/value.js';
+
+/**
+ * Terraform's object (every attribute present, null when unset) to nssv attributes (unset ones
+ * absent, as the planner and handlers expect); Terraform unknowns become {"$unknown": true}.
+ */
+export function toAttributes(v: TfObject): Attributes {
+  const out: Attributes = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === null) continue;
+    out[k] = toAttr(x);
+  }
+  return out;
+}
+
+function toAttr(v: TfValue): AttrValue {
+  if (v instanceof Unknown) return unknownValue;
+  if (Array.isArray(v)) return v.map(toAttr);
+  if (v && typeof v === 'object') return toAttributes(v);
+  return v;
+}
+
+/** nssv attributes back to a Terraform value (shape it with conform() for the wire). */
+export function fromAttributes(a: Attributes): TfObject {
+  const out: TfObject = {};
+  for (const [k, v] of Object.entries(a)) out[k] = fromAttr(v);
+  return out;
+}
+
+function fromAttr(v: AttrValue): TfValue {
+  if (isUnknown(v)) return UNKNOWN;
+  if (Array.isArray(v)) return v.map(fromAttr);
+  if (v && typeof v === 'object') return fromAttributes(v as Attributes);
+  return v;
+}
