@@ -16,7 +16,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: false,
+  minify: true,
   sourcemap: false,
   logLevel: 'warning',
   banner: {

@@ -7,18 +7,27 @@ import type { TfObject, TfValue } from './cty/value.js';
  * absent, as the planner and handlers expect); Terraform unknowns become {"$unknown": true}.
  */
 export function toAttributes(v: TfObject): Attributes {
+  return object(v, false);
+}
+
+/** State (prior, planned) keeps its nulls: nssv's own state records defaults such as `ip = null` too. */
+export function stateAttributes(v: TfObject): Attributes {
+  return object(v, true);
+}
+
+function object(v: TfObject, keepNulls: boolean): Attributes {
   const out: Attributes = {};
   for (const [k, x] of Object.entries(v)) {
-    if (x === null) continue;
-    out[k] = toAttr(x);
+    if (x === null && !keepNulls) continue;
+    out[k] = toAttr(x, keepNulls);
   }
   return out;
 }
 
-function toAttr(v: TfValue): AttrValue {
+function toAttr(v: TfValue, keepNulls: boolean): AttrValue {
   if (v instanceof Unknown) return unknownValue;
-  if (Array.isArray(v)) return v.map(toAttr);
-  if (v && typeof v === 'object') return toAttributes(v);
+  if (Array.isArray(v)) return v.map((x) => toAttr(x, keepNulls));
+  if (v && typeof v === 'object') return object(v, keepNulls);
   return v;
 }
 

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => {});
   let service: Promise<Record<string, Rpc>> | undefined;
   const lazy = (name: string): Rpc => async (req) => {
-    service ??= import('./server.js').then((m) => m.providerService());
+    service ??= import('./server.js').then((m) => m.providerService(undefined, log));
     return (await service)[name]!(req);
   };
   const names = [
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     },
   });
   process.stdout.write(server.handshake);
+  // For bench/provider-start.ts: milliseconds from process start to the handshake line.
+  if (process.env.NSSV_PROVIDER_TIMING) log(`handshake after ${performance.now().toFixed(1)} ms`);
 }
 
 void main();

@@ -3,7 +3,7 @@ import type { Attributes } from '../../core/values.js';
 import { decodeMsgpack, encodeMsgpack } from './cty/msgpack.js';
 import { conform, ValueError, type TfObject, type TfValue } from './cty/value.js';
 import type { CtyType } from './cty/types.js';
-import { fromAttributes, toAttributes } from './convert.js';
+import { fromAttributes, stateAttributes, toAttributes } from './convert.js';
 import { readData } from './data/read.js';
 import { dataSourceSchemas } from './data/schemas.js';
 import { errorDiagnostic, toProtoDiagnostic } from './diagnostics.js';
@@ -41,6 +41,7 @@ function encode(v: TfValue, t: CtyType): Msg {
 }
 
 const attrs = (v: TfObject | null): Attributes | null => (v ? toAttributes(v) : null);
+const state = (v: TfObject | null): Attributes | null => (v ? stateAttributes(v) : null);
 const diags = (ds: Diagnostic[]): Msg[] => ds.map(toProtoDiagnostic);
 
 /** Values Terraform sent that do not fit the schema's types become an error diagnostic, not a crash. */
@@ -54,7 +55,10 @@ async function guarded(f: () => Promise<Msg>): Promise<Msg> {
 }
 
 /** The tfplugin6.Provider service: each RPC decodes, calls one use-case function, encodes. */
-export function providerService(session: Session = new Session()): Record<string, Rpc> {
+export function providerService(
+  session: Session = new Session(),
+  log: (line: string) => void = () => {},
+): Record<string, Rpc> {
   const resourceType = (type: string): CtyType => blockType(schemaOf('resource', type));
   const capabilities = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
   return {
@@ -97,6 +101,7 @@ export function providerService(session: Session = new Session()): Record<string
           };
         }
         session.configure(parsed.hosts);
+        log(`configured with hosts ${[...parsed.hosts.keys()].join(', ')}`);
         return { diagnostics: [] };
       }),
     ValidateResourceConfig: async (req) =>
@@ -120,7 +125,7 @@ export function providerService(session: Session = new Session()): Record<string
     ReadResource: async (req) =>
       guarded(async () => {
         const t = resourceType(req.type_name);
-        const prior = attrs(decode(req.current_state, t));
+        const prior = state(decode(req.current_state, t));
         if (!prior) return { new_state: req.current_state, diagnostics: [], private: req.private };
         const r = await readResource(session, req.type_name, prior);
         return {
@@ -134,10 +139,12 @@ export function providerService(session: Session = new Session()): Record<string
         const t = resourceType(req.type_name);
         const proposed = decode(req.proposed_new_state, t);
         if (!proposed) return { planned_state: req.proposed_new_state, diagnostics: [] };
-        const prior = attrs(decode(req.prior_state, t));
+        const prior = state(decode(req.prior_state, t));
         const config = attrs(decode(req.config, t)) ?? {};
         const imported = Buffer.from(req.prior_private ?? []).equals(IMPORTED);
         const p = await planResource(session, req.type_name, prior, config, imported);
+        const where = req.type_name === 'nssv_vm' ? ` on ${JSON.stringify(p.planned.host_id)}` : '';
+        log(`plan ${req.type_name} ${JSON.stringify(p.planned.name)}${where}: ${prior ? 'existing' : 'new'}, ${p.requiresReplace.length} attribute(s) forcing replacement`);
         return {
           planned_state: encode(fromAttributes(p.planned), t),
           requires_replace: p.requiresReplace.map((path) => (
@@ -151,9 +158,11 @@ export function providerService(session: Session = new Session()): Record<string
     ApplyResourceChange: async (req) =>
       guarded(async () => {
         const t = resourceType(req.type_name);
-        const prior = attrs(decode(req.prior_state, t));
-        const planned = attrs(decode(req.planned_state, t));
+        const prior = state(decode(req.prior_state, t));
+        const planned = state(decode(req.planned_state, t));
         const r = await applyResource(session, req.type_name, prior, planned);
+        const verb = !planned ? 'delete' : !prior ? 'create' : 'update';
+        log(`${verb} ${req.type_name} ${JSON.stringify((planned ?? prior)?.name)}: ${r.diagnostics.length ? 'failed' : 'done'}`);
         return {
           new_state: encode(r.state ? fromAttributes(r.state) : null, t),
           private: Buffer.alloc(0),
@@ -164,6 +173,7 @@ export function providerService(session: Session = new Session()): Record<string
       guarded(async () => {
         const t = resourceType(req.type_name);
         const r = await importResource(session, req.type_name, req.id);
+        log(`import ${req.type_name} ${JSON.stringify(req.id)}: ${r.state ? 'found' : 'not found'}`);
         return {
           imported_resources: r.state
             ? [{ type_name: req.type_name, state: encode(fromAttributes(r.state), t), private: IMPORTED }]
