@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { Attributes } from '../../../core/values.js';
-import type { Inventory } from '../../../agentd/api/types.js';
+import type { Inventory } from '../../../schemas/generated/agentApi.js';
 import { applyDefaults } from '../../../schemas/attributes.js';
 import { vmAttributes } from '../../handlers/vm.js';
 import { catchAgent, tfErrors } from '../errors.js';
