@@ -24,8 +24,20 @@ function object(v: TfObject, keepNulls: boolean): Attributes {
   return out;
 }
 
+/**
+ * nssv's unknown marker, carrying a refined unknown's extension bytes along (isUnknown() only
+ * looks at "$unknown"), so refinements reach Terraform again intact.
+ */
+interface CarriedUnknown {
+  readonly $unknown: true;
+  readonly $cty: Unknown;
+}
+
 function toAttr(v: TfValue, keepNulls: boolean): AttrValue {
-  if (v instanceof Unknown) return unknownValue;
+  if (v instanceof Unknown) {
+    if (v.extType === 0 && v.data.length === 0) return unknownValue;
+    return { $unknown: true, $cty: v } satisfies CarriedUnknown as unknown as AttrValue;
+  }
   if (Array.isArray(v)) return v.map((x) => toAttr(x, keepNulls));
   if (v && typeof v === 'object') return object(v, keepNulls);
   return v;
@@ -39,7 +51,7 @@ export function fromAttributes(a: Attributes): TfObject {
 }
 
 function fromAttr(v: AttrValue): TfValue {
-  if (isUnknown(v)) return UNKNOWN;
+  if (isUnknown(v)) return (v as unknown as Partial<CarriedUnknown>).$cty ?? UNKNOWN;
   if (Array.isArray(v)) return v.map(fromAttr);
   if (v && typeof v === 'object') return fromAttributes(v as Attributes);
   return v;

@@ -28,10 +28,7 @@ async function main(): Promise<void> {
   const server = await startPluginServer(Object.fromEntries(names.map((n) => [n, lazy(n)])), {
     clientCertPem: process.env.PLUGIN_CLIENT_CERT,
     log,
-    onShutdown: () => {
-      server.shutdown();
-      process.exit(0);
-    },
+    onShutdown: () => server.shutdown(() => process.exit(0)),
   });
   process.stdout.write(server.handshake);
   // For bench/provider-start.ts: milliseconds from process start to the handshake line.

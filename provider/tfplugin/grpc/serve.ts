@@ -9,7 +9,8 @@ export interface PluginServer {
   port: number;
   /** The line to print on stdout for Terraform. */
   handshake: string;
-  shutdown(): void;
+  /** Stops taking calls, lets running ones (the Shutdown call itself) finish, then calls done. */
+  shutdown(done: () => void): void;
 }
 
 function unary(name: string, rpc: Rpc, log: (line: string) => void): grpc.handleUnaryCall<Msg, Msg> {
@@ -63,6 +64,15 @@ export async function startPluginServer(
   return {
     port,
     handshake: handshakeLine(port, opts.clientCertPem ? cert.der : undefined),
-    shutdown: () => server.forceShutdown(),
+    shutdown: (done) => {
+      const force = setTimeout(() => {
+        server.forceShutdown();
+        done();
+      }, 2000);
+      server.tryShutdown(() => {
+        clearTimeout(force);
+        done();
+      });
+    },
   };
 }

@@ -13,6 +13,9 @@ export function protoRoot(): protobuf.Root {
 /** Plain objects with the proto's snake_case field names; bytes as Buffer; enums as numbers. */
 export type Msg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/** int64 as numbers (schema versions, list indexes), bytes as Buffers, every field present. */
+const TO_OBJECT: protobuf.IConversionOptions = { defaults: true, longs: Number };
+
 /** A grpc-js service definition for a service of the descriptor ("tfplugin6.Provider"). */
 export function serviceDefinition(fullName: string): ServiceDefinition {
   const service = protoRoot().lookupService(fullName);
@@ -26,9 +29,9 @@ export function serviceDefinition(fullName: string): ServiceDefinition {
       requestStream: false,
       responseStream: false,
       requestSerialize: (v: Msg) => Buffer.from(req.encode(req.fromObject(v)).finish()),
-      requestDeserialize: (b: Buffer) => req.toObject(req.decode(b), { defaults: true }) as Msg,
+      requestDeserialize: (b: Buffer) => req.toObject(req.decode(b), TO_OBJECT) as Msg,
       responseSerialize: (v: Msg) => Buffer.from(res.encode(res.fromObject(v)).finish()),
-      responseDeserialize: (b: Buffer) => res.toObject(res.decode(b), { defaults: true }) as Msg,
+      responseDeserialize: (b: Buffer) => res.toObject(res.decode(b), TO_OBJECT) as Msg,
     };
   }
   return def as ServiceDefinition;

@@ -60,7 +60,7 @@ function fromInventories(s: Session, type: string, name: string, invs: Map<strin
       if (hosts.length !== 1)
         return hosts.length === 0 ? `no host has a domain "${name}"` : `domains "${name}" are on ${hosts.join(', ')}: give HOST/${name}`;
       const d = invs.get(hosts[0]!)!.domains.find((x) => x.name === name)!;
-      return vmAttributes({ name, host_id: hosts[0]!, cluster_id: s.hosts.get(hosts[0]!)!.cluster }, d);
+      return vmAttributes(applyDefaults(type, { name, host_id: hosts[0]!, cluster_id: s.hosts.get(hosts[0]!)!.cluster }), d);
     }
     default:
       return `${type} cannot be imported`;
