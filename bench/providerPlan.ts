@@ -34,9 +34,18 @@ const repo = new URL('..', import.meta.url).pathname;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
-async function startOnce(cmd: string[], env: Record<string, string>): Promise<{ wall: number; own: number }> {
+interface Start {
+  wall: number;
+  own: number;
+  cpu: number;
+}
+
+async function startOnce(cmd: string[], env: Record<string, string>): Promise<Start> {
   const t0 = process.hrtime.bigint();
-  const p = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const p = spawn(process.execPath, cmd, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   p.stderr.on('data', (d) => (err += String(d)));
   await new Promise((resolve) => p.stdout.once('data', resolve));
@@ -44,28 +53,34 @@ async function startOnce(cmd: string[], env: Record<string, string>): Promise<{ 
   await new Promise((r) => setTimeout(r, 30));
   p.kill('SIGKILL');
   await new Promise((r) => p.once('exit', r));
-  const own = Number(/handshake after ([\d.]+) ms/.exec(err)?.[1] ?? (/^([\d.]+)$/m.exec(err)?.[1] ?? NaN));
-  return { wall, own };
+  const m = /after ([\d.]+) ms \(cpu ([\d.]+) ms\)/.exec(err);
+  return { wall, own: Number(m?.[1] ?? NaN), cpu: Number(m?.[2] ?? NaN) };
 }
 
 async function startup(n: number): Promise<void> {
-  const provider = { wall: [] as number[], own: [] as number[] };
-  const bare = { wall: [] as number[], own: [] as number[] };
+  const provider: Start[] = [];
+  const bare: Start[] = [];
+  const bareScript =
+    "const c = process.cpuUsage(); process.stderr.write('after ' + performance.now().toFixed(1) + ' ms (cpu ' + ((c.user + c.system) / 1000).toFixed(1) + ' ms)\\n'); process.stdout.write('x\\n'); setTimeout(() => {}, 1000);";
   for (let i = 0; i < n; i++) {
-    const p = await startOnce([join(repo, 'dist/tfplugin/main.mjs')], { TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, NSSV_PROVIDER_TIMING: '1' });
-    provider.wall.push(p.wall);
-    provider.own.push(p.own);
-    const b = await startOnce(['-e', "process.stderr.write(performance.now().toFixed(1)+'\\n'); process.stdout.write('x\\n'); setTimeout(()=>{}, 1000)"], {});
-    bare.wall.push(b.wall);
-    bare.own.push(b.own);
+    provider.push(
+      await startOnce([join(repo, 'dist/tfplugin/launch.cjs')], {
+        TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+        NSSV_PROVIDER_TIMING: '1',
+      }),
+    );
+    bare.push(await startOnce(['-e', bareScript], {}));
   }
-  console.log(`provider start → handshake: median ${median(provider.own).toFixed(0)} ms (own clock), ${median(provider.wall).toFixed(0)} ms wall from spawn; min ${Math.min(...provider.own).toFixed(0)} ms`);
-  console.log(`bare node start (same machine, same moment): median ${median(bare.own).toFixed(0)} ms (own clock), ${median(bare.wall).toFixed(0)} ms wall`);
-  console.log(`provider minus bare node: ${(median(provider.own) - median(bare.own)).toFixed(0)} ms`);
+  const show = (xs: Start[]): string =>
+    `median ${median(xs.map((x) => x.own)).toFixed(0)} ms from process start (min ${Math.min(...xs.map((x) => x.own)).toFixed(0)}), ${median(xs.map((x) => x.wall)).toFixed(0)} ms wall from spawn, ${median(xs.map((x) => x.cpu)).toFixed(0)} ms CPU`;
+  console.log(`provider start → handshake (${n} starts, the first writes the code cache): ${show(provider)}`);
+  console.log(`bare node start, same machine, interleaved: ${show(bare)}`);
 }
 
 function configText(standIns: StandIn[], vms: number): string {
-  const hosts = standIns.map((h) => `    ${h.name} = { cluster_id = "c", endpoint = "${h.endpoint}", token = "${h.token}" }`).join('\n');
+  const hosts = standIns
+    .map((h) => `    ${h.name} = { cluster_id = "c", endpoint = "${h.endpoint}", token = "${h.token}" }`)
+    .join('\n');
   return `terraform {
   required_providers {
     nssv = { source = "nssv/nssv" }
@@ -143,23 +158,34 @@ async function timed(cmd: string, argv: string[], cwd: string, env: Record<strin
   const t0 = process.hrtime.bigint();
   const r = await execa(cmd, argv, { cwd, env, reject: false, stdin: 'ignore', all: true });
   const t = ms(t0);
-  if (r.exitCode !== 0) throw new Error(`${cmd} ${argv.join(' ')} exited ${r.exitCode}:\n${(r.all ?? '').slice(-3000)}`);
+  if (r.exitCode !== 0)
+    throw new Error(`${cmd} ${argv.join(' ')} exited ${r.exitCode}:\n${(r.all ?? '').slice(-3000)}`);
   return t;
 }
 
 async function planBench(size: number, runs: number, hostCount: number, cliConfig: string): Promise<void> {
   const singletons = 6 + hostCount;
   const vms = Math.floor((size - singletons) / 2);
-  const standIns = await Promise.all(Array.from({ length: hostCount }, (_, i) => startStandIn(`h${String(i + 1).padStart(2, '0')}`)));
+  const standIns = await Promise.all(
+    Array.from({ length: hostCount }, (_, i) => startStandIn(`h${String(i + 1).padStart(2, '0')}`)),
+  );
   try {
     const dir = mkdtempSync(join(tmpdir(), `nssv-bench-tf-${size}-`));
     writeFileSync(join(dir, 'main.tf'), configText(standIns, vms));
     const nssvCli = [join(repo, 'bin/nssv.js')];
-    const env = { ...process.env, CI: 'true', TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: '1' } as Record<string, string>;
+    const env = {
+      ...process.env,
+      CI: 'true',
+      TF_CLI_CONFIG_FILE: cliConfig,
+      CHECKPOINT_DISABLE: '1',
+    } as Record<string, string>;
     const applyMs = await timed(process.execPath, [...nssvCli, 'apply', '-auto-approve'], dir, env);
     const state = JSON.parse(readFileSync(join(dir, 'nssv.tfstate'), 'utf8')) as State;
     const tfVersion = /Terraform v([\d.]+)/.exec((await execa('terraform', ['version'])).stdout)![1]!;
-    writeFileSync(join(dir, 'terraform.tfstate'), JSON.stringify(toTerraformState(state, tfVersion), null, 2));
+    writeFileSync(
+      join(dir, 'terraform.tfstate'),
+      JSON.stringify(toTerraformState(state, tfVersion), null, 2),
+    );
     await timed('terraform', ['init', '-input=false'], dir, env);
     const nssvPlan: number[] = [];
     const tfPlan: number[] = [];
@@ -168,7 +194,9 @@ async function planBench(size: number, runs: number, hostCount: number, cliConfi
       tfPlan.push(await timed('terraform', ['plan', '-detailed-exitcode', '-input=false'], dir, env));
     }
     const instances = state.resources.length;
-    console.log(`${instances} instances (${hostCount} stand-in hosts): nssv apply ${(applyMs / 1000).toFixed(1)} s once; no-change plan medians: nssv plan ${(median(nssvPlan) / 1000).toFixed(1)} s, terraform plan ${(median(tfPlan) / 1000).toFixed(1)} s, ratio terraform/nssv ${(median(tfPlan) / median(nssvPlan)).toFixed(2)} (runs: nssv ${nssvPlan.map((x) => (x / 1000).toFixed(1)).join(', ')}; terraform ${tfPlan.map((x) => (x / 1000).toFixed(1)).join(', ')})`);
+    console.log(
+      `${instances} instances (${hostCount} stand-in hosts): nssv apply ${(applyMs / 1000).toFixed(1)} s once; no-change plan medians: nssv plan ${(median(nssvPlan) / 1000).toFixed(1)} s, terraform plan ${(median(tfPlan) / 1000).toFixed(1)} s, ratio terraform/nssv ${(median(tfPlan) / median(nssvPlan)).toFixed(2)} (runs: nssv ${nssvPlan.map((x) => (x / 1000).toFixed(1)).join(', ')}; terraform ${tfPlan.map((x) => (x / 1000).toFixed(1)).join(', ')})`,
+    );
   } finally {
     await Promise.all(standIns.map((s) => s.close()));
   }
@@ -176,4 +204,5 @@ async function planBench(size: number, runs: number, hostCount: number, cliConfi
 
 const mirror = installMirror(mkdtempSync(join(tmpdir(), 'nssv-bench-mirror-')));
 await startup(Number(args.starts));
-for (const size of args.sizes!.split(',').map(Number)) await planBench(size, Number(args.runs), Number(args.hosts), mirror.cliConfig);
+for (const size of args.sizes!.split(',').map(Number))
+  await planBench(size, Number(args.runs), Number(args.hosts), mirror.cliConfig);

@@ -46,30 +46,84 @@ export async function startStandIn(name: string): Promise<StandIn> {
     { method: 'GET', pattern: '/v1/health', handle: async () => ({ host: name, agentVersion: 'stand-in' }) },
     { method: 'GET', pattern: '/v1/inventory', handle: async () => inv },
     {
-      method: 'PUT', pattern: '/v1/pools/:pool', hasBody: true,
-      handle: async ({ params, body }) => upsert(inv.pools, (p) => p.name === params.pool, { name: params.pool!, address: String((body as Body).address), path: `/pools/${params.pool}`, capacityBytes: 2 ** 50, availableBytes: 2 ** 49 }),
+      method: 'PUT',
+      pattern: '/v1/pools/:pool',
+      hasBody: true,
+      handle: async ({ params, body }) =>
+        upsert(inv.pools, (p) => p.name === params.pool, {
+          name: params.pool!,
+          address: String((body as Body).address),
+          path: `/pools/${params.pool}`,
+          capacityBytes: 2 ** 50,
+          availableBytes: 2 ** 49,
+        }),
     },
-    { method: 'DELETE', pattern: '/v1/pools/:pool', handle: async ({ params }) => remove(inv.pools, (p) => p.name === params.pool) },
     {
-      method: 'PUT', pattern: '/v1/pools/:pool/volumes/:volume', hasBody: true,
+      method: 'DELETE',
+      pattern: '/v1/pools/:pool',
+      handle: async ({ params }) => remove(inv.pools, (p) => p.name === params.pool),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/pools/:pool/volumes/:volume',
+      hasBody: true,
       handle: async ({ params, body }) => {
         const b = body as Body;
-        return upsert(inv.volumes, (v) => v.name === params.volume && v.pool === params.pool, { pool: params.pool!, name: params.volume!, address: String(b.address), format: b.format as 'qcow2', sizeGiB: Number(b.sizeGiB), path: `/pools/${params.pool}/${params.volume}`, allocatedBytes: 0 });
+        return upsert(inv.volumes, (v) => v.name === params.volume && v.pool === params.pool, {
+          pool: params.pool!,
+          name: params.volume!,
+          address: String(b.address),
+          format: b.format as 'qcow2',
+          sizeGiB: Number(b.sizeGiB),
+          path: `/pools/${params.pool}/${params.volume}`,
+          allocatedBytes: 0,
+        });
       },
     },
-    { method: 'DELETE', pattern: '/v1/pools/:pool/volumes/:volume', handle: async ({ params }) => remove(inv.volumes, (v) => v.name === params.volume && v.pool === params.pool) },
     {
-      method: 'PUT', pattern: '/v1/switches/:switch', hasBody: true,
-      handle: async ({ params, body }) => upsert(inv.switches, (s) => s.name === params.switch, { name: params.switch!, address: String((body as Body).address), mtu: Number((body as Body).mtu) }),
+      method: 'DELETE',
+      pattern: '/v1/pools/:pool/volumes/:volume',
+      handle: async ({ params }) =>
+        remove(inv.volumes, (v) => v.name === params.volume && v.pool === params.pool),
     },
-    { method: 'DELETE', pattern: '/v1/switches/:switch', handle: async ({ params }) => remove(inv.switches, (s) => s.name === params.switch) },
     {
-      method: 'PUT', pattern: '/v1/switches/:switch/port-groups/:pg', hasBody: true,
-      handle: async ({ params, body }) => upsert(inv.portGroups, (p) => p.name === params.pg && p.switch === params.switch, { switch: params.switch!, name: params.pg!, address: String((body as Body).address), vlanId: ((body as Body).vlanId as number | null) ?? null }),
+      method: 'PUT',
+      pattern: '/v1/switches/:switch',
+      hasBody: true,
+      handle: async ({ params, body }) =>
+        upsert(inv.switches, (s) => s.name === params.switch, {
+          name: params.switch!,
+          address: String((body as Body).address),
+          mtu: Number((body as Body).mtu),
+        }),
     },
-    { method: 'DELETE', pattern: '/v1/switches/:switch/port-groups/:pg', handle: async ({ params }) => remove(inv.portGroups, (p) => p.name === params.pg && p.switch === params.switch) },
     {
-      method: 'PUT', pattern: '/v1/domains/:domain', hasBody: true,
+      method: 'DELETE',
+      pattern: '/v1/switches/:switch',
+      handle: async ({ params }) => remove(inv.switches, (s) => s.name === params.switch),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/switches/:switch/port-groups/:pg',
+      hasBody: true,
+      handle: async ({ params, body }) =>
+        upsert(inv.portGroups, (p) => p.name === params.pg && p.switch === params.switch, {
+          switch: params.switch!,
+          name: params.pg!,
+          address: String((body as Body).address),
+          vlanId: ((body as Body).vlanId as number | null) ?? null,
+        }),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/switches/:switch/port-groups/:pg',
+      handle: async ({ params }) =>
+        remove(inv.portGroups, (p) => p.name === params.pg && p.switch === params.switch),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/domains/:domain',
+      hasBody: true,
       handle: async ({ params, body }) => {
         const spec = body as DomainSpec;
         const prior = inv.domains.find((d) => d.name === params.domain);
@@ -79,8 +133,19 @@ export async function startStandIn(name: string): Promise<StandIn> {
           address: spec.address,
           vcpus: spec.vcpus,
           memoryMiB: spec.memoryMiB,
-          disks: spec.disks.map((x, i) => ({ pool: x.pool, volume: x.volume, path: `/pools/${x.pool}/${x.volume}`, format: 'qcow2', target: `vd${String.fromCharCode(97 + i)}` })),
-          nics: spec.nics.map((n, i) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: inv.portGroups.find((p) => p.name === n.portGroup)?.vlanId ?? null, mac: n.mac ?? deriveMac(params.domain!, i) })),
+          disks: spec.disks.map((x, i) => ({
+            pool: x.pool,
+            volume: x.volume,
+            path: `/pools/${x.pool}/${x.volume}`,
+            format: 'qcow2',
+            target: `vd${String.fromCharCode(97 + i)}`,
+          })),
+          nics: spec.nics.map((n, i) => ({
+            switch: n.switch,
+            portGroup: n.portGroup,
+            vlanId: inv.portGroups.find((p) => p.name === n.portGroup)?.vlanId ?? null,
+            mac: n.mac ?? deriveMac(params.domain!, i),
+          })),
           tags: spec.tags ?? {},
           state: spec.powerState === 'running' ? 'running' : 'shut off',
           powerState: spec.powerState,
@@ -88,9 +153,18 @@ export async function startStandIn(name: string): Promise<StandIn> {
         return upsert(inv.domains, (x) => x.name === d.name, d);
       },
     },
-    { method: 'DELETE', pattern: '/v1/domains/:domain', handle: async ({ params }) => remove(inv.domains, (d) => d.name === params.domain) },
+    {
+      method: 'DELETE',
+      pattern: '/v1/domains/:domain',
+      handle: async ({ params }) => remove(inv.domains, (d) => d.name === params.domain),
+    },
   ];
-  const { server, close } = createAgentServer({ routes, token, logger: silentLogger, metrics: new Metrics() });
+  const { server, close } = createAgentServer({
+    routes,
+    token,
+    logger: silentLogger,
+    metrics: new Metrics(),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return { name, endpoint: `http://127.0.0.1:${port}`, token, close };

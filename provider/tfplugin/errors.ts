@@ -18,7 +18,8 @@ export const tfErrors = {
     severity: 'error',
     code: 'NSSV_OBJECT_EXISTS',
     summary: `${what}: already exists: ${found.join('; ')}`,
-    detail: 'nssv never takes over what it did not create. Fix: terraform import it, choose another name, or remove it from the host.',
+    detail:
+      'nssv never takes over what it did not create. Fix: terraform import it, choose another name, or remove it from the host.',
   }),
   stopped: (): Diagnostic => ({
     severity: 'error',
@@ -34,7 +35,11 @@ export const tfErrors = {
 };
 
 /** Agent failures become diagnostics; anything else is a bug and propagates. */
-export async function catchAgent<T>(what: string, diags: Diagnostic[], f: () => Promise<T>): Promise<T | undefined> {
+export async function catchAgent<T>(
+  what: string,
+  diags: Diagnostic[],
+  f: () => Promise<T>,
+): Promise<T | undefined> {
   try {
     return await f();
   } catch (e) {

@@ -40,11 +40,14 @@ export function parseProviderConfig(config: TfObject | null): HostsOrProblem {
     return { problem: 'the provider configuration sets no hosts', attribute: 'hosts' };
   if (containsUnknown(raw))
     return {
-      problem: 'the provider\'s hosts are not known until apply: set them from variables or locals, not from resources',
+      problem:
+        "the provider's hosts are not known until apply: set them from variables or locals, not from resources",
       attribute: 'hosts',
     };
   const hosts = new Map<string, ProviderHost>();
-  for (const [name, v] of Object.entries(raw as Record<string, TfValue>).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [name, v] of Object.entries(raw as Record<string, TfValue>).sort(([a], [b]) =>
+    a < b ? -1 : 1,
+  )) {
     const h = v as TfObject;
     for (const key of ['cluster_id', 'endpoint', 'token']) {
       if (typeof h?.[key] !== 'string' || h[key] === '')

@@ -32,7 +32,8 @@ function schemaOf(kind: 'resource' | 'data', type: string): BlockSchema {
 function decode(dv: Msg | null | undefined, t: CtyType): TfObject | null {
   if (!dv) return null;
   if (dv.msgpack?.length) return decodeMsgpack(dv.msgpack, t) as TfObject | null;
-  if (dv.json?.length) return conform(JSON.parse(Buffer.from(dv.json).toString('utf8')), t) as TfObject | null;
+  if (dv.json?.length)
+    return conform(JSON.parse(Buffer.from(dv.json).toString('utf8')), t) as TfObject | null;
   return null;
 }
 
@@ -60,7 +61,11 @@ export function providerService(
   log: (line: string) => void = () => {},
 ): Record<string, Rpc> {
   const resourceType = (type: string): CtyType => blockType(schemaOf('resource', type));
-  const capabilities = { plan_destroy: false, get_provider_schema_optional: true, move_resource_state: false };
+  const capabilities = {
+    plan_destroy: false,
+    get_provider_schema_optional: true,
+    move_resource_state: false,
+  };
   return {
     GetMetadata: async () => ({
       server_capabilities: capabilities,
@@ -73,7 +78,9 @@ export function providerService(
       resource_schemas: Object.fromEntries(
         [...resourceSchemas()].map(([t, b]) => [t, schemaMessage(b, SCHEMA_VERSION)]),
       ),
-      data_source_schemas: Object.fromEntries([...dataSourceSchemas()].map(([t, b]) => [t, schemaMessage(b)])),
+      data_source_schemas: Object.fromEntries(
+        [...dataSourceSchemas()].map(([t, b]) => [t, schemaMessage(b)]),
+      ),
       diagnostics: [],
       server_capabilities: capabilities,
     }),
@@ -86,7 +93,14 @@ export function providerService(
         return {
           diagnostics:
             'problem' in parsed && !unknownOk && cfg?.hosts !== null
-              ? [errorDiagnostic('NSSV_PROVIDER_CONFIG', parsed.problem, 'provider "nssv" { hosts = { NAME = { cluster_id, endpoint, token } } }', parsed.attribute)]
+              ? [
+                  errorDiagnostic(
+                    'NSSV_PROVIDER_CONFIG',
+                    parsed.problem,
+                    'provider "nssv" { hosts = { NAME = { cluster_id, endpoint, token } } }',
+                    parsed.attribute,
+                  ),
+                ]
               : [],
         };
       }),
@@ -96,7 +110,12 @@ export function providerService(
         if ('problem' in parsed) {
           return {
             diagnostics: [
-              errorDiagnostic('NSSV_PROVIDER_CONFIG', parsed.problem, 'provider "nssv" { hosts = { NAME = { cluster_id, endpoint, token } } }', parsed.attribute),
+              errorDiagnostic(
+                'NSSV_PROVIDER_CONFIG',
+                parsed.problem,
+                'provider "nssv" { hosts = { NAME = { cluster_id, endpoint, token } } }',
+                parsed.attribute,
+              ),
             ],
           };
         }
@@ -111,9 +130,7 @@ export function providerService(
       }),
     ValidateDataResourceConfig: async (req) => ({
       diagnostics:
-        req.type_name === 'nssv_image'
-          ? diags([(await import('./data/read.js')).notSupportedImage()])
-          : [],
+        req.type_name === 'nssv_image' ? diags([(await import('./data/read.js')).notSupportedImage()]) : [],
     }),
     UpgradeResourceState: async (req) =>
       guarded(async () => {
@@ -144,13 +161,21 @@ export function providerService(
         const imported = Buffer.from(req.prior_private ?? []).equals(IMPORTED);
         const p = await planResource(session, req.type_name, prior, config, imported);
         const where = req.type_name === 'nssv_vm' ? ` on ${JSON.stringify(p.planned.host_id)}` : '';
-        log(`plan ${req.type_name} ${JSON.stringify(p.planned.name)}${where}: ${prior ? 'existing' : 'new'}, ${p.requiresReplace.length} attribute(s) forcing replacement`);
+        log(
+          `plan ${req.type_name} ${JSON.stringify(p.planned.name)}${where}: ${prior ? 'existing' : 'new'}, ${p.requiresReplace.length} attribute(s) forcing replacement`,
+        );
         return {
           planned_state: encode(fromAttributes(p.planned), t),
-          requires_replace: p.requiresReplace.map((path) => (
+          requires_replace: p.requiresReplace.map((path) =>
             // "disk[0].volume_id" → steps
-            { steps: path.split(/\.|(?=\[)/).map((x) => (x.startsWith('[') ? { element_key_int: Number(x.slice(1, -1)) } : { attribute_name: x })) }
-          )),
+            ({
+              steps: path
+                .split(/\.|(?=\[)/)
+                .map((x) =>
+                  x.startsWith('[') ? { element_key_int: Number(x.slice(1, -1)) } : { attribute_name: x },
+                ),
+            }),
+          ),
           planned_private: req.prior_private,
           diagnostics: diags(p.diagnostics),
         };
@@ -162,7 +187,9 @@ export function providerService(
         const planned = state(decode(req.planned_state, t));
         const r = await applyResource(session, req.type_name, prior, planned);
         const verb = !planned ? 'delete' : !prior ? 'create' : 'update';
-        log(`${verb} ${req.type_name} ${JSON.stringify((planned ?? prior)?.name)}: ${r.diagnostics.length ? 'failed' : 'done'}`);
+        log(
+          `${verb} ${req.type_name} ${JSON.stringify((planned ?? prior)?.name)}: ${r.diagnostics.length ? 'failed' : 'done'}`,
+        );
         return {
           new_state: encode(r.state ? fromAttributes(r.state) : null, t),
           private: Buffer.alloc(0),
@@ -186,7 +213,10 @@ export function providerService(
         const t = blockType(schemaOf('data', req.type_name));
         const cfg = attrs(decode(req.config, t)) ?? {};
         const r = await readData(session, req.type_name, cfg);
-        return { state: encode(r.state ? fromAttributes(r.state) : null, t), diagnostics: diags(r.diagnostics) };
+        return {
+          state: encode(r.state ? fromAttributes(r.state) : null, t),
+          diagnostics: diags(r.diagnostics),
+        };
       }),
     StopProvider: async () => {
       session.stopped = true;

@@ -29,6 +29,9 @@ export class Session {
   }
 
   hostsOf(clusters: readonly string[]): string[] {
-    return [...this.hosts.values()].filter((h) => clusters.includes(h.cluster)).map((h) => h.host).sort();
+    return [...this.hosts.values()]
+      .filter((h) => clusters.includes(h.cluster))
+      .map((h) => h.host)
+      .sort();
   }
 }

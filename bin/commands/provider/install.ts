@@ -10,7 +10,10 @@ export default class ProviderInstallCommand extends Command {
     'nssv provider install --dir ~/.nssv/terraform && export TF_CLI_CONFIG_FILE=~/.nssv/terraform/terraform.rc',
   ];
   static override flags = {
-    dir: Flags.string({ description: 'Directory for the mirror and terraform.rc.', default: '.nssv/terraform' }),
+    dir: Flags.string({
+      description: 'Directory for the mirror and terraform.rc.',
+      default: '.nssv/terraform',
+    }),
   };
 
   async run(): Promise<void> {

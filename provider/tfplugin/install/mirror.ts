@@ -60,13 +60,19 @@ export function renderCliConfig(mirrorDir: string): string {
 export function installMirror(dir: string): InstalledMirror {
   const root = repoRoot();
   const mirror = resolve(dir);
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  const bundle = join(root, 'dist', 'tfplugin', 'main.mjs');
-  if (!existsSync(bundle)) throw new Error(`the provider is not built (${bundle} is missing): run npm run build`);
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const bundle = join(root, 'dist', 'tfplugin', 'launch.cjs');
+  if (!existsSync(bundle))
+    throw new Error(`the provider is not built (${bundle} is missing): run npm run build`);
   const target = join(mirror, PROVIDER_SOURCE, version, terraformPlatform());
   mkdirSync(target, { recursive: true });
   const executable = join(target, `terraform-provider-nssv_v${version}`);
-  writeAtomic(executable, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`, 0o755);
+  writeAtomic(
+    executable,
+    `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bundle)} "$@"\n`,
+    0o755,
+  );
   const cliConfig = join(mirror, 'terraform.rc');
   writeAtomic(cliConfig, renderCliConfig(mirror), 0o644);
   return { version, executable, cliConfig };

@@ -11,9 +11,13 @@ interface Parsed {
 
 /** nssv_vm.web[2], nssv_host.h["h1"], module.a.nssv_vm.b → Terraform's resource coordinates. */
 export function parseAddress(address: string): Parsed {
-  const m = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?\.)*)([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(address);
+  const m =
+    /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]+\])?\.)*)([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(
+      address,
+    );
   if (!m) throw new Error(`bug: cannot read the address ${address}`);
-  const key = m[4] === undefined ? undefined : m[4].startsWith('"') ? (JSON.parse(m[4]) as string) : Number(m[4]);
+  const key =
+    m[4] === undefined ? undefined : m[4].startsWith('"') ? (JSON.parse(m[4]) as string) : Number(m[4]);
   return { module: m[1] ? m[1].slice(0, -1) : undefined, type: m[2]!, name: m[3]!, key };
 }
 

@@ -33,12 +33,17 @@ export async function applyResource(
     return { state: ok ? null : prior, diagnostics };
   }
   if (!prior) {
-    const found = (await catchAgent(what, diagnostics, async () => (await h.occupied?.(s.ctx, planned)) ?? [])) ?? [];
+    const found =
+      (await catchAgent(what, diagnostics, async () => (await h.occupied?.(s.ctx, planned)) ?? [])) ?? [];
     if (found.length > 0) return { state: null, diagnostics: [tfErrors.occupied(what, found)] };
     if (diagnostics.length > 0) return { state: null, diagnostics };
-    const created = await catchAgent(what, diagnostics, () => h.create(s.ctx, hostAddress(type, planned), planned));
+    const created = await catchAgent(what, diagnostics, () =>
+      h.create(s.ctx, hostAddress(type, planned), planned),
+    );
     return { state: created ?? null, diagnostics };
   }
-  const updated = await catchAgent(what, diagnostics, () => h.update(s.ctx, hostAddress(type, planned), prior, planned));
+  const updated = await catchAgent(what, diagnostics, () =>
+    h.update(s.ctx, hostAddress(type, planned), prior, planned),
+  );
   return { state: updated ?? prior, diagnostics };
 }

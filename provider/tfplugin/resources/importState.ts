@@ -12,7 +12,8 @@ type Found = Attributes | string;
 function fromInventories(s: Session, type: string, name: string, invs: Map<string, Inventory>): Found {
   const on = (pred: (inv: Inventory) => boolean): string[] =>
     [...invs.entries()].filter(([, inv]) => pred(inv)).map(([h]) => h);
-  const clustersOf = (hosts: string[]): string[] => [...new Set(hosts.map((h) => s.hosts.get(h)!.cluster))].sort();
+  const clustersOf = (hosts: string[]): string[] =>
+    [...new Set(hosts.map((h) => s.hosts.get(h)!.cluster))].sort();
   switch (type) {
     case 'nssv_datacenter':
     case 'nssv_cluster':
@@ -51,16 +52,23 @@ function fromInventories(s: Session, type: string, name: string, invs: Map<strin
     case 'nssv_volume': {
       const hosts = on((inv) => inv.volumes.some((x) => x.name === name));
       if (hosts.length !== 1)
-        return hosts.length === 0 ? `no host has a volume "${name}"` : `volumes "${name}" are on ${hosts.join(', ')}: give HOST/${name}`;
+        return hosts.length === 0
+          ? `no host has a volume "${name}"`
+          : `volumes "${name}" are on ${hosts.join(', ')}: give HOST/${name}`;
       const v = invs.get(hosts[0]!)!.volumes.find((x) => x.name === name)!;
       return { name, pool_id: v.pool, host_id: hosts[0]!, size_gib: v.sizeGiB, format: v.format };
     }
     case 'nssv_vm': {
       const hosts = on((inv) => inv.domains.some((x) => x.name === name));
       if (hosts.length !== 1)
-        return hosts.length === 0 ? `no host has a domain "${name}"` : `domains "${name}" are on ${hosts.join(', ')}: give HOST/${name}`;
+        return hosts.length === 0
+          ? `no host has a domain "${name}"`
+          : `domains "${name}" are on ${hosts.join(', ')}: give HOST/${name}`;
       const d = invs.get(hosts[0]!)!.domains.find((x) => x.name === name)!;
-      return vmAttributes(applyDefaults(type, { name, host_id: hosts[0]!, cluster_id: s.hosts.get(hosts[0]!)!.cluster }), d);
+      return vmAttributes(
+        applyDefaults(type, { name, host_id: hosts[0]!, cluster_id: s.hosts.get(hosts[0]!)!.cluster }),
+        d,
+      );
     }
     default:
       return `${type} cannot be imported`;
@@ -83,7 +91,11 @@ export async function importResource(
   const hosts = hostPart ? [hostPart] : [...s.hosts.keys()].sort();
   const invs = new Map<string, Inventory>();
   for (const h of hosts) {
-    if (!s.hosts.has(h)) return { state: null, diagnostics: [tfErrors.importId(type, id, `no host "${h}" in the provider's hosts`)] };
+    if (!s.hosts.has(h))
+      return {
+        state: null,
+        diagnostics: [tfErrors.importId(type, id, `no host "${h}" in the provider's hosts`)],
+      };
     const inv = await catchAgent(`import ${type} "${id}"`, diagnostics, () => s.ctx.inventory(h));
     if (inv) invs.set(h, inv);
   }

@@ -61,10 +61,14 @@ export async function placeVm(s: Session, address: string, p: Attributes): Promi
     const host = typeof planned === 'string' ? planned : await volumeHost(s, first, s.hostsOf([cluster]));
     if (host) return { host, why: `its volume ${first} is there`, diagnostics: [] };
   }
-  const choice = stableChooseHost(await capacities(s, cluster, String(p.name)), {
-    memoryMiB: num(p.memory_mib, 0),
-    vcpus: num(p.vcpus, 0),
-  }, String(p.name));
+  const choice = stableChooseHost(
+    await capacities(s, cluster, String(p.name)),
+    {
+      memoryMiB: num(p.memory_mib, 0),
+      vcpus: num(p.vcpus, 0),
+    },
+    String(p.name),
+  );
   if (!choice.ok) {
     return {
       host: unknownValue,
@@ -75,7 +79,8 @@ export async function placeVm(s: Session, address: string, p: Attributes): Promi
           address,
           attribute: 'host_id',
           summary: `${address}: cannot place the VM in cluster "${cluster}": ${choice.why}`,
-          detail: 'Fix: lower memory_mib or vcpus, add a host to the cluster, or take one out of maintenance.',
+          detail:
+            'Fix: lower memory_mib or vcpus, add a host to the cluster, or take one out of maintenance.',
         },
       ],
     };
@@ -94,7 +99,20 @@ export async function placeVolume(s: Session, p: Attributes): Promise<AttrValue>
   const caps: HostCapacity[] = [];
   for (const name of hosts) {
     const inv = await s.ctx.inventory(name);
-    caps.push(capacityOf({ name, cluster: '', address: '', cpus: inv.host.cpus, memoryMiB: inv.host.memoryMiB, maintenance: false }, 1, 1));
+    caps.push(
+      capacityOf(
+        {
+          name,
+          cluster: '',
+          address: '',
+          cpus: inv.host.cpus,
+          memoryMiB: inv.host.memoryMiB,
+          maintenance: false,
+        },
+        1,
+        1,
+      ),
+    );
   }
   const choice = stableChooseHost(caps, { memoryMiB: 0, vcpus: 0 }, p.name);
   return choice.ok ? choice.host.host.name : unknownValue;

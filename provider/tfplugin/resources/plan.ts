@@ -29,7 +29,12 @@ export function desiredInstance(type: string, config: Attributes): DesiredInstan
     type,
     attributes: config,
     dependsOn: [],
-    lifecycle: { createBeforeDestroy: false, preventDestroy: false, ignoreChanges: [], replaceTriggeredBy: [] },
+    lifecycle: {
+      createBeforeDestroy: false,
+      preventDestroy: false,
+      ignoreChanges: [],
+      replaceTriggeredBy: [],
+    },
     range,
     attributeRanges: {},
     sensitivePaths: [],
@@ -63,7 +68,12 @@ const same = (a: AttrValue | undefined, b: AttrValue | undefined): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Force-new attributes (x-nssv-force-new) whose planned value differs from the prior one. */
-export function replacePaths(type: string, prior: Attributes, planned: Attributes, imported: boolean): string[] {
+export function replacePaths(
+  type: string,
+  prior: Attributes,
+  planned: Attributes,
+  imported: boolean,
+): string[] {
   const out: string[] = [];
   const changed = (path: string, before: AttrValue | undefined, after: AttrValue | undefined): void => {
     if (imported && (before === undefined || before === null)) return; // an import could not read it
@@ -106,7 +116,8 @@ export async function planResource(
     planned.host_id = placed.host;
     diagnostics.push(...placed.diagnostics);
   }
-  if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior) planned.host_id = await placeVolume(s, planned);
+  if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
+    planned.host_id = await placeVolume(s, planned);
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
   const requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
@@ -148,7 +159,8 @@ function hostDeclared(s: Session, a: Attributes): Diagnostic[] {
       address,
       attribute: 'cluster_id',
       summary: `${address}: cluster_id "${a.cluster_id}" differs from the provider's "${h.cluster}"`,
-      detail: 'The scheduler places VMs by the provider\'s hosts. Fix: set both from the same local or variable.',
+      detail:
+        "The scheduler places VMs by the provider's hosts. Fix: set both from the same local or variable.",
     });
   }
   return out;

@@ -13,7 +13,11 @@ export const SCHEMA_VERSION = 1;
  */
 export function upgradeAttributes(type: string, version: number, raw: Attributes): Attributes {
   if (version >= SCHEMA_VERSION) return raw;
-  const known = new Set(attributeInfos(type).filter((a) => !a.path.includes('[]')).map((a) => a.path));
+  const known = new Set(
+    attributeInfos(type)
+      .filter((a) => !a.path.includes('[]'))
+      .map((a) => a.path),
+  );
   const kept: Attributes = {};
   for (const [k, v] of Object.entries(raw)) if (known.has(k)) kept[k] = v;
   const out = applyDefaults(type, kept);

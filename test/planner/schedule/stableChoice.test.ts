@@ -3,7 +3,11 @@ import { stableChooseHost } from '../../../planner/schedule/stableChoice.js';
 
 const hosts = (used: Record<string, number> = {}): HostCapacity[] =>
   ['h1', 'h2', 'h3'].map((name) => {
-    const c = capacityOf({ name, cluster: 'c', address: `nssv_host.${name}`, cpus: 8, memoryMiB: 8192, maintenance: false }, 1, 1);
+    const c = capacityOf(
+      { name, cluster: 'c', address: `nssv_host.${name}`, cpus: 8, memoryMiB: 8192, maintenance: false },
+      1,
+      1,
+    );
     c.usedMemoryMiB = used[name] ?? 0;
     return c;
   });

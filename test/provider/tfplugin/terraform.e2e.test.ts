@@ -107,7 +107,8 @@ resource "nssv_vm" "extra" {
 
 beforeAll(async () => {
   const version = await execa('terraform', ['version'], { reject: false });
-  if (version.exitCode !== 0) throw new Error('`terraform` is not on PATH: these tests need the real Terraform (1.11)');
+  if (version.exitCode !== 0)
+    throw new Error('`terraform` is not on PATH: these tests need the real Terraform (1.11)');
   env = await startSandbox('tfp', ['examples/quickstart/main.tf']);
   const mirror = mkdtempSync(join(tmpdir(), 'nssv-tfp-mirror-'));
   const installed = await nssv(['provider', 'install', '--dir', mirror], repo);
@@ -137,7 +138,10 @@ test('GIVEN the offline mirror WHEN terraform init THEN nssv/nssv installs from 
 });
 
 test('GIVEN unpinned VMs WHEN terraform plan twice THEN each shows the same host, chosen at plan time', async () => {
-  const hostsOf = (out: string) => [...out.matchAll(/# nssv_vm\.(\w+) will be created[\s\S]*?\+ host_id\s+= "(h\d)"/g)].map((m) => `${m[1]}=${m[2]}`);
+  const hostsOf = (out: string) =>
+    [...out.matchAll(/# nssv_vm\.(\w+) will be created[\s\S]*?\+ host_id\s+= "(h\d)"/g)].map(
+      (m) => `${m[1]}=${m[2]}`,
+    );
   const first = await tf(['plan', '-input=false']);
   expect(first.out).toContain('Plan: 11 to add, 0 to change, 0 to destroy.');
   expect(hostsOf(first.out)).toHaveLength(2);
@@ -164,7 +168,15 @@ test('GIVEN a renamed object of every type WHEN applied THEN each is replaced, s
   const vars = ['-var', 'vm_memory_mib=192'];
   await applyClean([...vars, '-var', 'gen=a']);
   const plan = await tf(['plan', '-input=false', ...vars, '-var', 'gen=b']);
-  for (const type of ['datacenter', 'cluster', 'distributed_switch', 'port_group', 'storage_pool', 'volume', 'vm']) {
+  for (const type of [
+    'datacenter',
+    'cluster',
+    'distributed_switch',
+    'port_group',
+    'storage_pool',
+    'volume',
+    'vm',
+  ]) {
     expect(plan.out).toContain(`# nssv_${type}.extra must be replaced`);
   }
   expect(plan.out).toMatch(/~ name\s+= "vm-a" -> "vm-b" # forces replacement/);
@@ -209,7 +221,15 @@ test('GIVEN a VM Terraform forgot WHEN terraform import by its name THEN the nex
 });
 
 test('GIVEN everything applied WHEN terraform destroy THEN nothing is left on the hosts', async () => {
-  const r = await tf(['destroy', '-auto-approve', '-input=false', '-var', 'vm_memory_mib=192', '-var', 'gen=b']);
+  const r = await tf([
+    'destroy',
+    '-auto-approve',
+    '-input=false',
+    '-var',
+    'vm_memory_mib=192',
+    '-var',
+    'gen=b',
+  ]);
   expect(r.out).toContain('Destroy complete! Resources: 18 destroyed.');
   for (const h of ['h1', 'h2']) {
     expect(await virsh(h, ['list', '--all', '--name'])).toBe('');
@@ -226,4 +246,3 @@ test('GIVEN the whole session WHEN its outputs and the trace log are searched TH
     expect(log).not.toContain(h.token);
   }
 });
-

@@ -17,7 +17,13 @@ const vm: CtyType = [
 
 describe('msgpack values (cty)', () => {
   it('GIVEN an unknown (ext 0) WHEN decoded and encoded again THEN it goes back as ext 0', () => {
-    const bytes = rawEncode({ name: new ExtData(0, new Uint8Array(0)), memory_mib: 128, power_state: null, tags: {}, disk: [] });
+    const bytes = rawEncode({
+      name: new ExtData(0, new Uint8Array(0)),
+      memory_mib: 128,
+      power_state: null,
+      tags: {},
+      disk: [],
+    });
     const v = decodeMsgpack(bytes, vm) as TfObject;
     expect(v.name).toBeInstanceOf(Unknown);
     const back = rawDecode(encodeMsgpack(v, vm)) as Record<string, unknown>;
@@ -26,14 +32,26 @@ describe('msgpack values (cty)', () => {
 
   it('GIVEN a refined unknown (ext 12, prefix "web") WHEN passed through THEN its bytes are intact', () => {
     const refinement = rawEncode({ 2: 'web' });
-    const bytes = rawEncode({ name: new ExtData(12, refinement), memory_mib: 1, power_state: 'running', tags: {}, disk: [] });
+    const bytes = rawEncode({
+      name: new ExtData(12, refinement),
+      memory_mib: 1,
+      power_state: 'running',
+      tags: {},
+      disk: [],
+    });
     const back = rawDecode(encodeMsgpack(decodeMsgpack(bytes, vm), vm)) as Record<string, ExtData>;
     expect(back.name!.type).toBe(12);
     expect(Buffer.from(back.name!.data as Uint8Array)).toEqual(Buffer.from(refinement));
   });
 
   it('GIVEN numbers sent as strings WHEN decoded THEN they are numbers', () => {
-    const bytes = rawEncode({ name: 'web1', memory_mib: '2048', power_state: null, tags: null, disk: [{ volume_id: 'v', boot_order: '1' }] });
+    const bytes = rawEncode({
+      name: 'web1',
+      memory_mib: '2048',
+      power_state: null,
+      tags: null,
+      disk: [{ volume_id: 'v', boot_order: '1' }],
+    });
     const v = decodeMsgpack(bytes, vm) as TfObject;
     expect(v.memory_mib).toBe(2048);
     expect(v.disk).toEqual([{ volume_id: 'v', boot_order: 1 }]);

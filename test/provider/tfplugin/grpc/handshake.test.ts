@@ -16,7 +16,9 @@ describe('go-plugin handshake', () => {
   it('GIVEN no magic cookie WHEN started THEN it says it is a plugin', () => {
     expect(handshakeProblem({})).toContain('This binary is a plugin.');
     expect(handshakeProblem({ TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE })).toBeNull();
-    expect(handshakeProblem({ TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5' })).toBe(
+    expect(
+      handshakeProblem({ TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5' }),
+    ).toBe(
       'terraform-provider-nssv speaks plugin protocol 6 only; this Terraform offers 5: use Terraform 1.0 or later.\n',
     );
   });

@@ -2,7 +2,8 @@ import { renderCliConfig, terraformPlatform } from '../../../../provider/tfplugi
 
 describe('provider install', () => {
   it('GIVEN a mirror directory THEN the CLI configuration takes nssv/nssv from it and only from it', () => {
-    expect(renderCliConfig('/opt/nssv/tf')).toBe(`# Written by \`nssv provider install\`: Terraform takes nssv/nssv from the filesystem mirror
+    expect(renderCliConfig('/opt/nssv/tf'))
+      .toBe(`# Written by \`nssv provider install\`: Terraform takes nssv/nssv from the filesystem mirror
 # below (no network needed) and every other provider from its registry as usual.
 provider_installation {
   filesystem_mirror {
