@@ -27,7 +27,7 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
     agent: () => {
       throw new Error('no agent calls in this test');
     },
-    inventory: async (h) => full(h),
+    inventory: async (h: string) => full(h),
     invalidate: () => {},
   } as unknown as HandlerContext & { agent(h: string): AgentClient };
   s.ctx = ctx;
