@@ -220,6 +220,44 @@ test('GIVEN a VM Terraform forgot WHEN terraform import by its name THEN the nex
   expect(missing.code).toBe(1);
 });
 
+test("GIVEN data sources WHEN applied THEN they read the provider's hosts and an agent's inventory", async () => {
+  const vars = ['-var', 'vm_memory_mib=192', '-var', 'gen=b'];
+  writeFileSync(
+    join(env.configDir, 'data.tf'),
+    `
+data "nssv_cluster" "sandbox" {
+  name = "sandbox"
+}
+
+data "nssv_host" "h1" {
+  name = "h1"
+}
+
+data "nssv_host_inventory" "vm_b" {
+  host = nssv_vm.extra.host_id
+}
+
+output "cluster_hosts" {
+  value = data.nssv_cluster.sandbox.host_ids
+}
+
+output "h1_domain_type" {
+  value = data.nssv_host.h1.domain_type
+}
+
+output "vm_b_host_domains" {
+  value = [for d in data.nssv_host_inventory.vm_b.domains : d.name]
+}
+`,
+  );
+  await applyClean(vars);
+  const out = JSON.parse((await tf(['output', '-json'])).out) as Record<string, { value: unknown }>;
+  expect(out.cluster_hosts!.value).toEqual(['h1', 'h2']);
+  expect(['kvm', 'qemu']).toContain(out.h1_domain_type!.value);
+  expect(out.vm_b_host_domains!.value).toContain('vm-b');
+  expect(await virsh(await whereIs('vm-b'), ['list', '--all', '--name'])).toContain('vm-b');
+});
+
 test('GIVEN everything applied WHEN terraform destroy THEN nothing is left on the hosts', async () => {
   const r = await tf([
     'destroy',
