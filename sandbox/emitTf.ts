@@ -42,18 +42,14 @@ export function renderSandboxTf(hosts: readonly EmittedHost[], sandboxRoot: stri
     '  }',
     '}',
     '',
-    'locals {',
-    '  nssv_sandbox_hosts = {',
+    '# The Terraform provider reaches the hosts through this; nssv itself reads the nssv_host resources.',
+    'provider "nssv" {',
+    '  hosts = {',
     ...hosts.map(
       (h) =>
         `    ${h.name} = { cluster_id = ${hclString(SANDBOX_CLUSTER)}, endpoint = ${hclString(h.endpoint)}, token = ${hclString(h.token)} }`,
     ),
     '  }',
-    '}',
-    '',
-    '# The Terraform provider reaches the hosts through this; nssv itself reads the nssv_host resources.',
-    'provider "nssv" {',
-    '  hosts = local.nssv_sandbox_hosts',
     '}',
     '',
     'resource "nssv_datacenter" "sandbox" {',
@@ -71,8 +67,8 @@ export function renderSandboxTf(hosts: readonly EmittedHost[], sandboxRoot: stri
       `resource "nssv_host" "${h.name}" {`,
       `  name       = ${hclString(h.name)}`,
       '  cluster_id = nssv_cluster.sandbox.id',
-      `  endpoint   = local.nssv_sandbox_hosts.${h.name}.endpoint`,
-      `  token      = local.nssv_sandbox_hosts.${h.name}.token`,
+      `  endpoint   = ${hclString(h.endpoint)}`,
+      `  token      = ${hclString(h.token)}`,
       '}',
     );
   }

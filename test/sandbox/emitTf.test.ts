@@ -22,16 +22,12 @@ terraform {
   }
 }
 
-locals {
-  nssv_sandbox_hosts = {
+# The Terraform provider reaches the hosts through this; nssv itself reads the nssv_host resources.
+provider "nssv" {
+  hosts = {
     h1 = { cluster_id = "sandbox", endpoint = "http://127.0.0.1:40001", token = "${'a'.repeat(64)}" }
     h2 = { cluster_id = "sandbox", endpoint = "http://127.0.0.1:40002", token = "${'b'.repeat(64)}" }
   }
-}
-
-# The Terraform provider reaches the hosts through this; nssv itself reads the nssv_host resources.
-provider "nssv" {
-  hosts = local.nssv_sandbox_hosts
 }
 
 resource "nssv_datacenter" "sandbox" {
@@ -46,15 +42,15 @@ resource "nssv_cluster" "sandbox" {
 resource "nssv_host" "h1" {
   name       = "h1"
   cluster_id = nssv_cluster.sandbox.id
-  endpoint   = local.nssv_sandbox_hosts.h1.endpoint
-  token      = local.nssv_sandbox_hosts.h1.token
+  endpoint   = "http://127.0.0.1:40001"
+  token      = "${'a'.repeat(64)}"
 }
 
 resource "nssv_host" "h2" {
   name       = "h2"
   cluster_id = nssv_cluster.sandbox.id
-  endpoint   = local.nssv_sandbox_hosts.h2.endpoint
-  token      = local.nssv_sandbox_hosts.h2.token
+  endpoint   = "http://127.0.0.1:40002"
+  token      = "${'b'.repeat(64)}"
 }
 `);
   });
@@ -63,7 +59,7 @@ resource "nssv_host" "h2" {
     expect(renderSandboxTf(hosts, '/r')).toBe(renderSandboxTf(hosts, '/r'));
   });
 
-  it('GIVEN the emitted text WHEN parsed by the HCL parser THEN it has no diagnostics, the terraform, locals and provider blocks and 4 resource blocks', async () => {
+  it('GIVEN the emitted text WHEN parsed by the HCL parser THEN it has no diagnostics, the terraform and provider blocks and 4 resource blocks', async () => {
     let parseHcl:
       | ((
           file: string,
@@ -80,7 +76,6 @@ resource "nssv_host" "h2" {
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.value.blocks.map((b) => [b.type, ...b.labels])).toEqual([
       ['terraform'],
-      ['locals'],
       ['provider', 'nssv'],
       ['resource', 'nssv_datacenter', 'sandbox'],
       ['resource', 'nssv_cluster', 'sandbox'],
