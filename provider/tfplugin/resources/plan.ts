@@ -1,0 +1,169 @@
+import type { Diagnostic } from '../../../core/diagnostic.js';
+import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
+import { plannedAttributes } from '../../../planner/plan/transforms/plannedAttributes.js';
+import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
+import type { DesiredInstance } from '../../../planner/config/types.js';
+import { attributeInfos } from '../../../schemas/attributes.js';
+import { unsupportedFeatures } from '../../handlers/support.js';
+import type { Session } from '../session.js';
+import { hostIds, PER_HOST_TYPES } from './hostSets.js';
+import { placeVm, placeVolume } from './placement.js';
+
+export interface ResourcePlan {
+  planned: Attributes;
+  requiresReplace: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** How messages name an instance: Terraform already shows its address, nssv adds the object's name. */
+export function label(type: string, a: Attributes): string {
+  return `${type} "${typeof a.name === 'string' ? a.name : '?'}"`;
+}
+
+export function desiredInstance(type: string, config: Attributes): DesiredInstance {
+  const address = label(type, config);
+  const range = { file: '', line: 0, column: 0 };
+  return {
+    address,
+    resourceAddress: address,
+    type,
+    attributes: config,
+    dependsOn: [],
+    lifecycle: {
+      createBeforeDestroy: false,
+      preventDestroy: false,
+      ignoreChanges: [],
+      replaceTriggeredBy: [],
+    },
+    range,
+    attributeRanges: {},
+    sensitivePaths: [],
+  };
+}
+
+/** The native planner's own pass: config + schema defaults + id; unset computed values kept from prior or unknown. */
+function baseAttributes(type: string, prior: Attributes | null, config: Attributes): Attributes {
+  const node: PlanNode = {
+    address: label(type, config),
+    type,
+    desired: desiredInstance(type, config),
+    live: prior,
+    deps: [],
+    notes: [],
+  };
+  const ctx: PlanContext = {
+    mode: 'normal',
+    nodes: new Map([[node.address, node]]),
+    hostFacts: new Map(),
+    diagnostics: [],
+    changes: [],
+    steps: [],
+    barriers: {},
+  };
+  plannedAttributes(ctx);
+  return node.planned!;
+}
+
+const same = (a: AttrValue | undefined, b: AttrValue | undefined): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Force-new attributes (x-nssv-force-new) whose planned value differs from the prior one. */
+export function replacePaths(
+  type: string,
+  prior: Attributes,
+  planned: Attributes,
+  imported: boolean,
+): string[] {
+  const out: string[] = [];
+  const changed = (path: string, before: AttrValue | undefined, after: AttrValue | undefined): void => {
+    if (imported && (before === undefined || before === null)) return; // an import could not read it
+    if (isUnknown(after) || !same(before, after)) out.push(path);
+  };
+  for (const info of attributeInfos(type)) {
+    if (!info.forceNew) continue;
+    const [block, leaf] = info.path.split('[].');
+    if (!leaf) {
+      changed(info.path, prior[info.path], planned[info.path]);
+      continue;
+    }
+    const before = Array.isArray(prior[block!]) ? (prior[block!] as Attributes[]) : [];
+    const after = Array.isArray(planned[block!]) ? (planned[block!] as Attributes[]) : [];
+    for (let i = 0; i < Math.max(before.length, after.length); i++) {
+      if (before[i] && after[i]) changed(`${block}[${i}].${leaf}`, before[i]![leaf], after[i]![leaf]);
+      else if (!imported) out.push(`${block}[${i}].${leaf}`);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * PlanResourceChange for one instance: the same planned attributes `nssv plan` computes, with the
+ * cross-resource facts (host sets, placement) taken from the provider's hosts and from what this
+ * process planned before (Terraform plans dependencies first).
+ */
+export async function planResource(
+  s: Session,
+  type: string,
+  prior: Attributes | null,
+  config: Attributes,
+  imported: boolean,
+): Promise<ResourcePlan> {
+  const diagnostics = unsupportedFeatures([desiredInstance(type, config)]);
+  const planned = baseAttributes(type, prior, config);
+  if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
+  if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
+    const placed = await placeVm(s, label(type, planned), planned);
+    planned.host_id = placed.host;
+    diagnostics.push(...placed.diagnostics);
+  }
+  if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
+    planned.host_id = await placeVolume(s, planned);
+  if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
+  s.remember(type, planned);
+  const requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  return { planned, requiresReplace, diagnostics };
+}
+
+/** An nssv_host must be one of the provider's hosts, at the same endpoint. */
+function hostDeclared(s: Session, a: Attributes): Diagnostic[] {
+  if (typeof a.name !== 'string') return [];
+  const h = s.hosts.get(a.name);
+  const address = label('nssv_host', a);
+  if (!h) {
+    return [
+      {
+        severity: 'error',
+        code: 'NSSV_HOST_NOT_IN_PROVIDER',
+        address,
+        attribute: 'name',
+        summary: `${address}: host "${a.name}" is not in the provider's hosts`,
+        detail: `The provider reaches hosts through provider "nssv" { hosts = { … } }. Known: ${[...s.hosts.keys()].join(', ') || 'none'}. Fix: add ${a.name} = { cluster_id, endpoint, token } to the provider's hosts.`,
+      },
+    ];
+  }
+  const out: Diagnostic[] = [];
+  if (typeof a.endpoint === 'string' && a.endpoint.replace(/\/+$/, '') !== h.endpoint.replace(/\/+$/, '')) {
+    out.push({
+      severity: 'error',
+      code: 'NSSV_HOST_ENDPOINT_MISMATCH',
+      address,
+      attribute: 'endpoint',
+      summary: `${address}: endpoint ${a.endpoint} differs from the provider's ${h.endpoint}`,
+      detail: 'Fix: set both from the same local or variable.',
+    });
+  }
+  if (typeof a.cluster_id === 'string' && a.cluster_id !== h.cluster) {
+    out.push({
+      severity: 'error',
+      code: 'NSSV_HOST_CLUSTER_MISMATCH',
+      address,
+      attribute: 'cluster_id',
+      summary: `${address}: cluster_id "${a.cluster_id}" differs from the provider's "${h.cluster}"`,
+      detail:
+        "The scheduler places VMs by the provider's hosts. Fix: set both from the same local or variable.",
+    });
+  }
+  return out;
+}
+
+export { unknownValue };

@@ -1,0 +1,26 @@
+import type { Attributes } from '../../../core/values.js';
+import { applyDefaults, attributeInfos, idAttribute } from '../../../schemas/attributes.js';
+
+/** The schema version the provider records in Terraform's state for every resource type. */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Version 0 is the attribute shape of nssv's own state (nssv.tfstate, written by `nssv apply`):
+ * attributes left at their default may be absent, `id` may be missing, and attributes this
+ * schema no longer has may be present. Version 1 (this provider) records every attribute.
+ * Upgrading 0 → 1 is what moving a resource from `nssv apply` to Terraform needs (see
+ * docs/terraform.md, "Migrating").
+ */
+export function upgradeAttributes(type: string, version: number, raw: Attributes): Attributes {
+  if (version >= SCHEMA_VERSION) return raw;
+  const known = new Set(
+    attributeInfos(type)
+      .filter((a) => !a.path.includes('[]'))
+      .map((a) => a.path),
+  );
+  const kept: Attributes = {};
+  for (const [k, v] of Object.entries(raw)) if (known.has(k)) kept[k] = v;
+  const out = applyDefaults(type, kept);
+  out.id ??= out[idAttribute(type)] ?? null;
+  return out;
+}

@@ -1,0 +1,37 @@
+import type { Attributes } from '../../core/values.js';
+import { createHandlerContext } from '../handlers/context.js';
+import type { HandlerContext } from '../handlers/types.js';
+import type { ProviderHost } from './providerConfig.js';
+
+/**
+ * What one provider process knows: the configured hosts, a handler context over their agents
+ * (each inventory fetched once per process), and what it planned so far. Terraform plans a
+ * resource only after everything it refers to, so a volume's plan finds its pool here, a VM's
+ * its volumes and cluster, a port group's its switch.
+ */
+export class Session {
+  hosts = new Map<string, ProviderHost>();
+  ctx: HandlerContext = createHandlerContext(new Map());
+  private readonly planned = new Map<string, Attributes>();
+  stopped = false;
+
+  configure(hosts: Map<string, ProviderHost>): void {
+    this.hosts = hosts;
+    this.ctx = createHandlerContext(hosts);
+  }
+
+  remember(type: string, a: Attributes): void {
+    if (typeof a.name === 'string') this.planned.set(`${type}/${a.name}`, a);
+  }
+
+  recall(type: string, name: unknown): Attributes | undefined {
+    return typeof name === 'string' ? this.planned.get(`${type}/${name}`) : undefined;
+  }
+
+  hostsOf(clusters: readonly string[]): string[] {
+    return [...this.hosts.values()]
+      .filter((h) => clusters.includes(h.cluster))
+      .map((h) => h.host)
+      .sort();
+  }
+}

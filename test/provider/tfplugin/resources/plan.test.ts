@@ -1,0 +1,115 @@
+import { isUnknown } from '../../../../core/values.js';
+import { planResource } from '../../../../provider/tfplugin/resources/plan.js';
+import { fakeSession } from '../fakeSession.js';
+
+describe('PlanResourceChange', () => {
+  it("GIVEN a new pool THEN defaults, id, and host_ids from the provider's hosts of its cluster", async () => {
+    const s = fakeSession({ h1: {}, h2: {} });
+    const p = await planResource(
+      s,
+      'nssv_storage_pool',
+      null,
+      { name: 'local', kind: 'dir', cluster_id: 'c' },
+      false,
+    );
+    expect(p.diagnostics).toEqual([]);
+    expect(p.planned).toMatchObject({ id: 'local', host_ids: ['h1', 'h2'], thin_provisioning: true });
+  });
+
+  it('GIVEN a new VM whose volume was planned on h2 THEN the VM goes to h2; its uuid is unknown', async () => {
+    const s = fakeSession({ h1: {}, h2: {} });
+    s.remember('nssv_volume', { name: 'root', host_id: 'h2' });
+    const p = await planResource(
+      s,
+      'nssv_vm',
+      null,
+      { name: 'web1', cluster_id: 'c', disk: [{ volume_id: 'root' }], nic: [] },
+      false,
+    );
+    expect(p.planned.host_id).toBe('h2');
+    expect(isUnknown(p.planned.uuid)).toBe(true);
+    expect(p.planned.memory_mib).toBe(512);
+  });
+
+  it('GIVEN the same VM planned twice (new processes) THEN the same host', async () => {
+    const a = await planResource(
+      fakeSession({ h1: {}, h2: {}, h3: {} }),
+      'nssv_vm',
+      null,
+      { name: 'db7', cluster_id: 'c' },
+      false,
+    );
+    const b = await planResource(
+      fakeSession({ h3: {}, h2: {}, h1: {} }),
+      'nssv_vm',
+      null,
+      { name: 'db7', cluster_id: 'c' },
+      false,
+    );
+    expect(typeof a.planned.host_id).toBe('string');
+    expect(b.planned.host_id).toBe(a.planned.host_id);
+  });
+
+  it('GIVEN an existing VM THEN its host and uuid are kept, and memory changes in place', async () => {
+    const s = fakeSession({ h1: {}, h2: {} });
+    const prior = {
+      name: 'web1',
+      id: 'web1',
+      cluster_id: 'c',
+      host_id: 'h1',
+      uuid: 'u',
+      memory_mib: 128,
+      vcpus: 1,
+      power_state: 'running',
+      disk: [],
+      nic: [],
+      user_data: null,
+      ssh_authorized_keys: [],
+    };
+    const p = await planResource(
+      s,
+      'nssv_vm',
+      prior,
+      { name: 'web1', cluster_id: 'c', memory_mib: 256 },
+      false,
+    );
+    expect(p.planned).toMatchObject({ host_id: 'h1', uuid: 'u', memory_mib: 256 });
+    expect(p.requiresReplace).toEqual([]);
+  });
+
+  it('GIVEN an nssv_host the provider does not list, or an unsupported attribute THEN the plan refuses with the code', async () => {
+    const s = fakeSession({ h1: {} });
+    const host = await planResource(
+      s,
+      'nssv_host',
+      null,
+      { name: 'h7', cluster_id: 'c', endpoint: 'http://h7:7400', token: 'x'.repeat(20) },
+      false,
+    );
+    expect(host.diagnostics.map((d) => d.code)).toEqual(['NSSV_HOST_NOT_IN_PROVIDER']);
+    expect(host.diagnostics[0]!.detail).toBe(
+      'The provider reaches hosts through provider "nssv" { hosts = { … } }. Known: h1. Fix: add h7 = { cluster_id, endpoint, token } to the provider\'s hosts.',
+    );
+    const other = await planResource(
+      s,
+      'nssv_host',
+      null,
+      { name: 'h1', cluster_id: 'd', endpoint: 'http://elsewhere:1', token: 'x'.repeat(20) },
+      false,
+    );
+    expect(other.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
+      'NSSV_HOST_ENDPOINT_MISMATCH endpoint',
+      'NSSV_HOST_CLUSTER_MISMATCH cluster_id',
+    ]);
+    const ha = await planResource(
+      s,
+      'nssv_vm',
+      null,
+      { name: 'w', cluster_id: 'c', ha_enabled: true },
+      false,
+    );
+    expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
+      'NSSV_NOT_SUPPORTED_YET ha_enabled',
+    ]);
+  });
+});
