@@ -37,7 +37,7 @@ export function scheduleVm(
   placed: Occupancy,
 ): Schedule {
   const rejections: Rejection[] = [];
-  let best: { c: HostCapacity; key: number[] } | undefined;
+  let best: { c: HostCapacity; key: Key } | undefined;
   for (const c of hosts) {
     const name = c.host.name;
     const rejected = reject(c, req, placed);
@@ -45,10 +45,10 @@ export function scheduleVm(
       rejections.push({ host: name, ...rejected });
       continue;
     }
-    const key = [
+    const key: Key = [
       preferredRuleWeight(req.rule, name, placed),
       spreadWeight(req.rule, name, placed),
-      ...lowLoadWeight(c),
+      lowLoadWeight(c),
     ];
     if (!best || beats(key, best.key)) best = { c, key };
   }
@@ -72,10 +72,15 @@ function reject(
   return capacity ? { why: capacity, byRule: false } : undefined;
 }
 
-/** Strictly greater, key by key (ties keep the earlier host, the first by name). */
-function beats(a: number[], b: number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! > b[i]!;
-  return false;
+/** A host's weights, most significant first. */
+type Key = [rule: number, spread: number, load: readonly [number, number]];
+
+/** Strictly greater, weight by weight (ties keep the earlier host, the first by name). */
+function beats([r1, s1, [m1, c1]]: Key, [r2, s2, [m2, c2]]: Key): boolean {
+  if (r1 !== r2) return r1 > r2;
+  if (s1 !== s2) return s1 > s2;
+  if (m1 !== m2) return m1 > m2;
+  return c1 > c2;
 }
 
 /** The rule that decided the host, as the plan shows it. */

@@ -72,9 +72,16 @@ export function place(ctx: PlanContext): void {
   for (const c of [...capacities.values()].sort((a, b) => (a.host.name < b.host.name ? -1 : 1))) {
     byCluster.set(c.host.cluster, [...(byCluster.get(c.host.cluster) ?? []), c]);
   }
-  const env = { volumes, hosts, byCluster, rules, occupancy, claim };
+  // The first declared host of each cluster whose agent did not answer.
+  const factsMissing = new Map<string, string>();
+  for (const h of hosts) {
+    const [cluster, name] = [String(h.planned!.cluster_id), String(h.planned!.name)];
+    if (!ctx.hostFacts.has(name) && !factsMissing.has(cluster)) factsMissing.set(cluster, name);
+  }
+  const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
   for (const vm of unplaced) placeVm(ctx, vm, env);
-  for (const vm of vms) checkPin(ctx, vm, hosts);
+  const hostsByName = new Map(hosts.map((h) => [String(h.planned!.name), h]));
+  for (const vm of vms) checkPin(ctx, vm, hostsByName);
   placeVolumes(ctx, vms, volumes);
   checkNetworks(ctx, vms);
 }
@@ -126,7 +133,7 @@ function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
 
 interface PlaceEnv {
   volumes: Map<string, PlanNode>;
-  hosts: PlanNode[];
+  factsMissing: Map<string, string>;
   /** Each cluster's host capacities, by host name. */
   byCluster: Map<string, HostCapacity[]>;
   rules: ReturnType<typeof schedulingRules>;
@@ -142,10 +149,9 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   const volumeHost = volumeIds(p)
     .map((id) => env.volumes.get(id)?.planned?.host_id)
     .find((h): h is string => typeof h === 'string');
-  const clusterHosts = env.hosts.filter((h) => h.planned!.cluster_id === cluster);
-  const missing = clusterHosts.find((h) => !ctx.hostFacts.has(String(h.planned!.name)));
-  if (missing) {
-    ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, String(missing.planned!.name)));
+  const missing = env.factsMissing.get(cluster);
+  if (missing !== undefined) {
+    ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, missing));
     return;
   }
   const group = p.scheduling_group_id;
@@ -171,15 +177,15 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   env.claim(choice.host.host.name, p, vm.address);
 }
 
-function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
+function checkPin(ctx: PlanContext, vm: PlanNode, hosts: Map<string, PlanNode>): void {
   const p = vm.planned!;
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
-  const host = hosts.find((h) => h.planned!.name === p.host_id);
+  const host = hosts.get(p.host_id);
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
   if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
     ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
   } else if (!host) {
-    const known = hosts.map((h) => String(h.planned!.name));
+    const known = [...hosts.keys()];
     ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
   } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
     ctx.diagnostics.push(
