@@ -43,6 +43,20 @@ export const planErrors = {
       `Fix: add a host to the cluster${rule.hostGroup && rule.policy === 'vm-host-affinity' ? ` or to host group "${rule.hostGroup.name}"` : ''}, free capacity, take a host out of maintenance, or set mode = "preferred" on nssv_scheduling_group "${rule.name}" so the scheduler may relax it.`,
       range,
     ),
+  pinnedHostBreaksRule: (
+    address: string,
+    host: string,
+    rule: Rule,
+    why: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_SCHEDULING_RULE_FAILED',
+      address,
+      `${address} cannot run on host "${host}" (host_id) by mandatory ${ruleLabel(rule)}: ${why}`,
+      `Fix: pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "${rule.name}".`,
+      range,
+    ),
   pinnedHostFull: (
     address: string,
     host: string,

@@ -1,5 +1,6 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { Occupancy } from '../../schedule/occupancy.js';
+import { ruleViolation } from '../../schedule/ruleViolation.js';
 import { scheduleVm } from '../../schedule/scheduleVm.js';
 import { schedulingRules } from '../schedulingRules.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
@@ -65,6 +66,7 @@ export function place(ctx: PlanContext): void {
         ),
       );
     }
+    checkPinnedRule(ctx, vm, rules, occupancy);
     claim(vm.planned!.host_id as string, vm.planned!, vm.address);
   }
   const hosts = desiredNodes(ctx, 'nssv_host');
@@ -175,6 +177,22 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   p.host_id = choice.host.host.name;
   vm.notes.push(`host: ${choice.host.host.name} (${choice.why})`);
   env.claim(choice.host.host.name, p, vm.address);
+}
+
+/** A new VM pinned with host_id must keep its mandatory rule too. */
+function checkPinnedRule(
+  ctx: PlanContext,
+  vm: PlanNode,
+  rules: ReturnType<typeof schedulingRules>,
+  placed: Occupancy,
+): void {
+  const p = vm.planned!;
+  const rule = typeof p.scheduling_group_id === 'string' ? rules.get(p.scheduling_group_id) : undefined;
+  const host = p.host_id as string;
+  const broken = rule?.mode === 'mandatory' ? ruleViolation(rule, host, placed) : undefined;
+  if (!rule || broken === undefined) return;
+  const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
+  ctx.diagnostics.push(planErrors.pinnedHostBreaksRule(vm.address, host, rule, broken, range));
 }
 
 function checkPin(ctx: PlanContext, vm: PlanNode, hosts: Map<string, PlanNode>): void {

@@ -86,6 +86,39 @@ describe('place: vm-anti-affinity', () => {
   });
 });
 
+describe('place: a new VM pinned with host_id', () => {
+  test('GIVEN a mandatory anti-affinity WHEN a VM is pinned next to another of its group THEN the plan fails at host_id', () => {
+    const plan = planFor([
+      group('vm-anti-affinity', 'mandatory'),
+      ...vm('a', 512, { scheduling_group_id: 'g', host_id: 'h2' }),
+      ...vm('b', 512, { scheduling_group_id: 'g', host_id: 'h2' }),
+    ]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.b',
+        'nssv_vm.b cannot run on host "h2" (host_id) by mandatory anti-affinity: g: already runs nssv_vm.a of the group',
+        'Fix: pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "g".',
+      ],
+    ]);
+  });
+
+  test('GIVEN a VM pinned to h2 WHEN its group mate is placed by mandatory anti-affinity THEN the mate avoids h2', () => {
+    const plan = planFor([
+      group('vm-anti-affinity', 'mandatory'),
+      ...vm('a', 512, { scheduling_group_id: 'g' }),
+      ...vm('b', 512, { scheduling_group_id: 'g', host_id: 'h1' }),
+    ]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h2 (anti-affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  + resource "nssv_vm" "b" {',
+    ]);
+  });
+});
+
 describe('place: vm-affinity', () => {
   test('GIVEN a mandatory group of 2 VMs WHEN planning THEN both run on one host', () => {
     const plan = planFor([group('vm-affinity', 'mandatory'), ...vms(2, 512)]);
