@@ -6,6 +6,8 @@ import { schedulingRules } from '../schedulingRules.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
 import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
+import { checkHostPin } from '../checks/hostPin.js';
+import { checkNicReach } from '../checks/nicReach.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -82,36 +84,36 @@ export function place(ctx: PlanContext): void {
   }
   const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
   for (const vm of unplaced) placeVm(ctx, vm, env);
-  const hostsByName = new Map(hosts.map((h) => [String(h.planned!.name), h]));
-  for (const vm of vms) checkPin(ctx, vm, hostsByName);
+  // Each declared host's cluster, by host name.
+  const known = new Map(
+    hosts.map((h) => {
+      const cluster = h.planned!.cluster_id;
+      return [String(h.planned!.name), typeof cluster === 'string' ? cluster : undefined] as const;
+    }),
+  );
+  for (const vm of vms) checkPin(ctx, vm, known);
   placeVolumes(ctx, vms, volumes);
   checkNetworks(ctx, vms);
 }
 
 /** Each NIC's port group must exist on the VM's host (its switch must span the VM's cluster). */
 function checkNetworks(ctx: PlanContext, vms: PlanNode[]): void {
-  const groups = new Map(desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g]));
+  const groups = new Map(
+    desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g.planned!]),
+  );
+  const reachOf = (id: string) => {
+    const pg = groups.get(id);
+    if (!pg) return undefined;
+    const hosts = Array.isArray(pg.host_ids) ? (pg.host_ids as string[]) : undefined;
+    return { name: String(pg.id), switchName: String(pg.switch_id), ...(hosts ? { hosts } : {}) };
+  };
   for (const vm of vms) {
-    const host = vm.planned!.host_id;
-    if (typeof host !== 'string') continue;
-    const nics = Array.isArray(vm.planned!.nic) ? (vm.planned!.nic as Attributes[]) : [];
-    nics.forEach((nic, i) => {
-      const pg = typeof nic.port_group_id === 'string' ? groups.get(nic.port_group_id) : undefined;
-      const on = pg?.planned!.host_ids;
-      if (!pg || !Array.isArray(on) || on.includes(host)) return;
-      const range = vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
-      ctx.diagnostics.push(
-        planErrors.portGroupNotOnHost(
-          vm.address,
-          i,
-          String(pg.planned!.id),
-          String(pg.planned!.switch_id),
-          host,
-          String(vm.planned!.cluster_id),
-          range,
-        ),
-      );
-    });
+    const p = vm.planned!;
+    if (typeof p.host_id !== 'string') continue;
+    const nics = Array.isArray(p.nic) ? (p.nic as Attributes[]) : [];
+    const range = (i: number) => vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
+    const owner = { address: vm.address, cluster: String(p.cluster_id), host: p.host_id, nics, range };
+    ctx.diagnostics.push(...checkNicReach(owner, reachOf));
   }
 }
 
@@ -195,21 +197,17 @@ function checkPinnedRule(
   ctx.diagnostics.push(planErrors.pinnedHostBreaksRule(vm.address, host, rule, broken, range));
 }
 
-function checkPin(ctx: PlanContext, vm: PlanNode, hosts: Map<string, PlanNode>): void {
+function checkPin(ctx: PlanContext, vm: PlanNode, known: ReadonlyMap<string, string | undefined>): void {
   const p = vm.planned!;
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
-  const host = hosts.get(p.host_id);
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
-  if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
+  if (!known.has(p.host_id) && vm.live && vm.desired?.attributes.host_id === undefined) {
     ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
-  } else if (!host) {
-    const known = [...hosts.keys()];
-    ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
-  } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
-    ctx.diagnostics.push(
-      planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range),
-    );
+    return;
   }
+  ctx.diagnostics.push(
+    ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
+  );
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {
