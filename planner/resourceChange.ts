@@ -10,7 +10,7 @@ export interface ResourceChange {
   before: Attributes | null;
   /** Planned attributes; null when the instance is deleted. Unknowns are {"$unknown": true}. */
   after: Attributes | null;
-  /** Why: e.g. "placed on h1: most free memory", "host_id forces replacement", "removed from configuration". */
+  /** Why: e.g. "host: h2 (anti-affinity: web)", "host_id forces replacement", "removed from configuration". */
   reason?: string;
   /** Attribute paths whose change forces the replacement. */
   requiredReplace: string[];

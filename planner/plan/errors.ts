@@ -1,3 +1,4 @@
+import { ruleLabel, type Rule } from '../schedule/rule.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 
 function error(
@@ -25,7 +26,35 @@ export const planErrors = {
       'NSSV_PLACEMENT_FAILED',
       address,
       `${address} cannot be placed in cluster "${cluster}": ${why}`,
-      "Fix: lower memory_mib or vcpus, raise the cluster's overcommit ratios, add a host to the cluster, or take a host out of maintenance.",
+      "Overcommit ratios of the cluster are included. Fix: lower memory_mib or vcpus, raise the cluster's overcommit ratios, add a host to the cluster, or take a host out of maintenance.",
+      range,
+    ),
+  schedulingRuleFailed: (
+    address: string,
+    rule: Rule,
+    cluster: string,
+    why: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_SCHEDULING_RULE_FAILED',
+      address,
+      `${address} cannot be placed in cluster "${cluster}" by mandatory ${ruleLabel(rule)}: ${why}`,
+      `Fix: add a host to the cluster${rule.hostGroup && rule.policy === 'vm-host-affinity' ? ` or to host group "${rule.hostGroup.name}"` : ''}, free capacity, take a host out of maintenance, or set mode = "preferred" on nssv_scheduling_group "${rule.name}" so the scheduler may relax it.`,
+      range,
+    ),
+  pinnedHostBreaksRule: (
+    address: string,
+    host: string,
+    rule: Rule,
+    why: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_SCHEDULING_RULE_FAILED',
+      address,
+      `${address} cannot run on host "${host}" (host_id) by mandatory ${ruleLabel(rule)}: ${why}`,
+      `Fix: pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "${rule.name}".`,
       range,
     ),
   pinnedHostFull: (

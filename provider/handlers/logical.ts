@@ -2,7 +2,7 @@ import type { Attributes } from '../../core/values.js';
 import type { ResourceHandler } from './types.js';
 
 /**
- * Resources that exist only in nssv's state (data centers, clusters): nothing on a host to
+ * Resources that exist only in nssv's state (data centers, clusters, host groups, scheduling groups: the planner reads the last two): nothing on a host to
  * create or read, so the recorded attributes are the truth.
  */
 export function logicalHandler(type: string): ResourceHandler {

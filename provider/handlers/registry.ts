@@ -11,6 +11,8 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
   [
     logicalHandler('nssv_datacenter'),
     logicalHandler('nssv_cluster'),
+    logicalHandler('nssv_host_group'),
+    logicalHandler('nssv_scheduling_group'),
     hostHandler,
     storagePoolHandler,
     volumeHandler,

@@ -377,14 +377,14 @@ describeE2e('on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
     expectCleanError(r);
   });
 
-  test('GIVEN a VM too big for any host WHEN planning THEN the request, the best host and the fixes are named', async () => {
+  test('GIVEN a VM too big for any host WHEN planning THEN the request, why each host was rejected and the fixes are named', async () => {
     const v = variant('big');
     edit(v.main, /(resource "nssv_vm" "web1" \{\n.*\n.*\n) {2}host_id {4}= "h1"\n/, '$1');
     edit(v.main, /(resource "nssv_vm" "web1" \{[\s\S]*?)memory_mib = 128/, '$1memory_mib = 1000000');
     const r = await nssv(['plan'], v.dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /Error: main\.tf:35:1: nssv_vm\.web1 cannot be placed in cluster "sandbox": no host has 1000000 MiB of memory and 1 vCPUs free \(most free: h[12] with \d+ MiB and \d+ vCPUs, overcommit included\)/,
+      /Error: main\.tf:35:1: nssv_vm\.web1 cannot be placed in cluster "sandbox": h1: \d+ MiB and \d+ vCPUs free, needs 1000000 MiB and 1 vCPUs; h2: \d+ MiB and \d+ vCPUs free, needs 1000000 MiB and 1 vCPUs/,
     );
     expect(r.stderr).toContain('Fix: lower memory_mib or vcpus, raise the cluster');
     expectCleanError(r);

@@ -1,5 +1,8 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
-import { chooseHost } from '../../schedule/chooseHost.js';
+import { Occupancy } from '../../schedule/occupancy.js';
+import { ruleViolation } from '../../schedule/ruleViolation.js';
+import { scheduleVm } from '../../schedule/scheduleVm.js';
+import { schedulingRules } from '../schedulingRules.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
 import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
@@ -28,8 +31,12 @@ export function place(ctx: PlanContext): void {
   const vms = desiredNodes(ctx, 'nssv_vm');
   const volumes = new Map(desiredNodes(ctx, 'nssv_volume').map((v) => [String(v.planned!.id), v]));
   const capacities = buildCapacities(ctx);
+  const rules = schedulingRules(ctx);
+  const occupancy = new Occupancy();
 
-  const claim = (host: string, vm: Attributes): void => {
+  const claim = (host: string, vm: Attributes, address: string): void => {
+    const group = vm.scheduling_group_id;
+    occupancy.add(host, address, typeof group === 'string' ? group : undefined);
     const c = capacities.get(host);
     if (!c) return;
     const need = demand(vm);
@@ -42,7 +49,7 @@ export function place(ctx: PlanContext): void {
   for (const vm of vms) {
     const host = vm.planned!.host_id;
     if (typeof host !== 'string') unplaced.push(vm);
-    else if (vm.live) claim(host, vm.planned!);
+    else if (vm.live) claim(host, vm.planned!, vm.address);
     else pinned.push(vm);
   }
   for (const vm of pinned) {
@@ -61,11 +68,30 @@ export function place(ctx: PlanContext): void {
         ),
       );
     }
-    claim(vm.planned!.host_id as string, vm.planned!);
+    checkPinnedRule(ctx, vm, rules, occupancy);
+    claim(vm.planned!.host_id as string, vm.planned!, vm.address);
   }
   const hosts = desiredNodes(ctx, 'nssv_host');
-  for (const vm of unplaced) placeVm(ctx, vm, volumes, hosts, capacities, claim);
-  for (const vm of vms) checkPin(ctx, vm, hosts);
+  const byCluster = new Map<string, HostCapacity[]>();
+  for (const c of [...capacities.values()].sort((a, b) => (a.host.name < b.host.name ? -1 : 1))) {
+    byCluster.set(c.host.cluster, [...(byCluster.get(c.host.cluster) ?? []), c]);
+  }
+  // The first declared host of each cluster whose agent did not answer.
+  const factsMissing = new Map<string, string>();
+  for (const h of hosts) {
+    const [cluster, name] = [String(h.planned!.cluster_id), String(h.planned!.name)];
+    if (!ctx.hostFacts.has(name) && !factsMissing.has(cluster)) factsMissing.set(cluster, name);
+  }
+  const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
+  for (const vm of unplaced) placeVm(ctx, vm, env);
+  // Each declared host's cluster, by host name.
+  const known = new Map(
+    hosts.map((h) => {
+      const cluster = h.planned!.cluster_id;
+      return [String(h.planned!.name), typeof cluster === 'string' ? cluster : undefined] as const;
+    }),
+  );
+  for (const vm of vms) checkPin(ctx, vm, known);
   placeVolumes(ctx, vms, volumes);
   checkNetworks(ctx, vms);
 }
@@ -109,52 +135,76 @@ function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
   return out;
 }
 
-function placeVm(
-  ctx: PlanContext,
-  vm: PlanNode,
-  volumes: Map<string, PlanNode>,
-  hosts: PlanNode[],
-  capacities: Map<string, HostCapacity>,
-  claim: (host: string, vm: Attributes) => void,
-): void {
+interface PlaceEnv {
+  volumes: Map<string, PlanNode>;
+  factsMissing: Map<string, string>;
+  /** Each cluster's host capacities, by host name. */
+  byCluster: Map<string, HostCapacity[]>;
+  rules: ReturnType<typeof schedulingRules>;
+  occupancy: Occupancy;
+  claim: (host: string, vm: Attributes, address: string) => void;
+}
+
+function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   const p = vm.planned!;
   if (isUnknown(p.cluster_id)) return;
   const cluster = String(p.cluster_id);
   // A volume that already lives somewhere pins the VM to that host.
-  const pinnedBy = volumeIds(p)
-    .map((id) => volumes.get(id)?.planned?.host_id)
+  const volumeHost = volumeIds(p)
+    .map((id) => env.volumes.get(id)?.planned?.host_id)
     .find((h): h is string => typeof h === 'string');
-  const clusterHosts = hosts.filter((h) => h.planned!.cluster_id === cluster);
-  const missing = clusterHosts.find((h) => !ctx.hostFacts.has(String(h.planned!.name)));
-  if (missing) {
-    ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, String(missing.planned!.name)));
+  const missing = env.factsMissing.get(cluster);
+  if (missing !== undefined) {
+    ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, missing));
     return;
   }
-  const candidates = [...capacities.values()].filter(
-    (c) => c.host.cluster === cluster && !c.host.maintenance && (!pinnedBy || c.host.name === pinnedBy),
-  );
-  const choice = chooseHost(candidates, demand(p));
+  const group = p.scheduling_group_id;
+  const rule = typeof group === 'string' ? env.rules.get(group) : undefined;
+  const hosts = env.byCluster.get(cluster) ?? [];
+  const choice = scheduleVm(hosts, { demand: demand(p), rule, volumeHost }, env.occupancy);
   if (!choice.ok) {
-    ctx.diagnostics.push(planErrors.placementFailed(vm.address, cluster, choice.why, vm.desired?.range));
+    const why = choice.rejections.map((r) => `${r.host}: ${r.why}`).join('; ');
+    ctx.diagnostics.push(
+      rule?.mode === 'mandatory' && choice.rejections.some((r) => r.byRule)
+        ? planErrors.schedulingRuleFailed(vm.address, rule, cluster, why, vm.desired?.range)
+        : planErrors.placementFailed(
+            vm.address,
+            cluster,
+            hosts.length === 0 ? 'the cluster has no host' : why,
+            vm.desired?.range,
+          ),
+    );
     return;
   }
   p.host_id = choice.host.host.name;
-  vm.notes.push(`placed on ${choice.host.host.name}: ${pinnedBy ? `its volume is there` : choice.why}`);
-  claim(choice.host.host.name, p);
+  vm.notes.push(`host: ${choice.host.host.name} (${choice.why})`);
+  env.claim(choice.host.host.name, p, vm.address);
 }
 
-function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
+/** A new VM pinned with host_id must keep its mandatory rule too. */
+function checkPinnedRule(
+  ctx: PlanContext,
+  vm: PlanNode,
+  rules: ReturnType<typeof schedulingRules>,
+  placed: Occupancy,
+): void {
+  const p = vm.planned!;
+  const rule = typeof p.scheduling_group_id === 'string' ? rules.get(p.scheduling_group_id) : undefined;
+  const host = p.host_id as string;
+  const broken = rule?.mode === 'mandatory' ? ruleViolation(rule, host, placed) : undefined;
+  if (!rule || broken === undefined) return;
+  const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
+  ctx.diagnostics.push(planErrors.pinnedHostBreaksRule(vm.address, host, rule, broken, range));
+}
+
+function checkPin(ctx: PlanContext, vm: PlanNode, known: ReadonlyMap<string, string | undefined>): void {
   const p = vm.planned!;
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
-  const host = hosts.find((h) => h.planned!.name === p.host_id);
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
-  if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
+  if (!known.has(p.host_id) && vm.live && vm.desired?.attributes.host_id === undefined) {
     ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
     return;
   }
-  const clusterOf = (h: PlanNode) =>
-    typeof h.planned!.cluster_id === 'string' ? h.planned!.cluster_id : undefined;
-  const known = new Map(hosts.map((h) => [String(h.planned!.name), clusterOf(h)] as const));
   ctx.diagnostics.push(
     ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
   );

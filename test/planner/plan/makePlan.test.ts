@@ -53,7 +53,7 @@ describe('makePlan', () => {
       'h2',
     ]);
     expect(plan.changes.find((c) => c.address === 'nssv_vm.a')!.reason).toBe(
-      'placed on h1: most free memory (4096 MiB)',
+      'host: h1 (scatter: 0 VMs of the cluster there, 4096 MiB free)',
     );
   });
 
@@ -100,12 +100,12 @@ describe('makePlan', () => {
     expect(create.after).toContain('nssv_vm.a#delete');
   });
 
-  test('GIVEN a VM bigger than any host THEN the plan fails naming the cluster and the best host', () => {
+  test('GIVEN a VM bigger than any host THEN the plan fails naming the cluster and why each host was rejected', () => {
     const plan = planFor([...world(), ...vm('huge', 8192)]);
     expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
       [
         'NSSV_PLACEMENT_FAILED',
-        'nssv_vm.huge cannot be placed in cluster "c": no host has 8192 MiB of memory and 1 vCPUs free (most free: h1 with 4096 MiB and 2 vCPUs, overcommit included)',
+        'nssv_vm.huge cannot be placed in cluster "c": h1: 4096 MiB and 2 vCPUs free, needs 8192 MiB and 1 vCPUs; h2: 4096 MiB and 2 vCPUs free, needs 8192 MiB and 1 vCPUs',
       ],
     ]);
     expect(plan.steps).toEqual([]);

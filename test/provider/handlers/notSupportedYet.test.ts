@@ -42,7 +42,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_vm.disk[].bus',
       'nssv_vm.nic[].ip',
       'nssv_vm.nic[].security_group_ids',
-      'nssv_vm.scheduling_group_id',
       'nssv_vm.ha_enabled',
       'nssv_vm.user_data',
       'nssv_vm.ssh_authorized_keys',

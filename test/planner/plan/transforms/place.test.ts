@@ -1,19 +1,25 @@
+import { makePlan } from '../../../../planner/plan/makePlan.js';
+import type { Plan } from '../../../../planner/plan/types.js';
+import { renderPlanText } from '../../../../planner/render/planText.js';
+import { emptyState, type State } from '../../../../planner/state/types.js';
+import type { DesiredInstance } from '../../../../planner/config/types.js';
+import type { Attributes } from '../../../../core/values.js';
 import { deriveHostSets } from '../../../../planner/plan/transforms/deriveHostSets.js';
 import { place } from '../../../../planner/plan/transforms/place.js';
 import { plannedAttributes } from '../../../../planner/plan/transforms/plannedAttributes.js';
-import { vm, world } from '../../../helpers/desired.js';
 import { planContext } from '../../../helpers/planContext.js';
+import { desired, vm, world } from '../../../helpers/desired.js';
 
 const placed = (...instances: ReturnType<typeof vm>[]) =>
   planContext({ desired: [...world(), ...instances.flat()] }, plannedAttributes, deriveHostSets, place);
 
 describe('place', () => {
-  test('GIVEN new VMs WHEN placed THEN each goes to the host with most free memory, and says why', () => {
+  test('GIVEN new VMs WHEN placed THEN they are scattered over the hosts, saying why', () => {
     const ctx = placed(vm('a', 1024), vm('b', 1024));
     const a = ctx.nodes.get('nssv_vm.a')!;
     const b = ctx.nodes.get('nssv_vm.b')!;
     expect([a.planned!.host_id, b.planned!.host_id]).toEqual(['h1', 'h2']);
-    expect(a.notes).toEqual(['placed on h1: most free memory (4096 MiB)']);
+    expect(a.notes).toEqual(['host: h1 (scatter: 0 VMs of the cluster there, 4096 MiB free)']);
     expect(ctx.diagnostics).toEqual([]);
   });
 
@@ -33,5 +39,331 @@ describe('place', () => {
     const ctx = placed(vm('huge', 65536));
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(['NSSV_PLACEMENT_FAILED']);
     expect(ctx.nodes.get('nssv_vm.huge')!.planned!.host_id).toEqual({ $unknown: true });
+  });
+});
+
+/** The sandbox's shape: three hosts of 4096 MiB and 2 CPUs in cluster c. */
+const hostFacts = new Map(
+  ['h1', 'h2', 'h3'].map((h) => [
+    h,
+    { name: h, cluster: 'c', address: `nssv_host.${h}`, cpus: 2, memoryMiB: 4096, maintenance: false },
+  ]),
+);
+const h3 = desired(
+  'nssv_host.h3',
+  { name: 'h3', cluster_id: 'c', endpoint: 'http://127.0.0.1:3', token: 'z'.repeat(32) },
+  ['nssv_cluster.c'],
+);
+const hostGroup = (hosts: string[]) =>
+  desired('nssv_host_group.hg', { name: 'hg', cluster_id: 'c', host_ids: hosts }, ['nssv_cluster.c']);
+const group = (policy: string, mode: string, extra: Attributes = {}) =>
+  desired('nssv_scheduling_group.g', { name: 'g', cluster_id: 'c', policy, mode, ...extra }, [
+    'nssv_cluster.c',
+  ]);
+/** VMs named a, b, c… of `memoryMiB` each, in group g when `grouped`. */
+const vms = (count: number, memoryMiB: number, grouped = true): DesiredInstance[] =>
+  'abcdef'
+    .slice(0, count)
+    .split('')
+    .flatMap((n) => vm(n, memoryMiB, grouped ? { scheduling_group_id: 'g' } : {}));
+
+function planFor(instances: DesiredInstance[], prior: State = emptyState('L')): Plan {
+  return makePlan({
+    mode: 'normal',
+    desired: [...world(), h3, ...instances],
+    prior,
+    live: new Map(),
+    hostFacts,
+  });
+}
+/** The plan text's VM headers and the host line under each. */
+const vmLines = (plan: Plan): string[] =>
+  renderPlanText(plan)
+    .split('\n')
+    .filter((l, i, all) => l.startsWith('  # nssv_vm.') || all[i - 1]?.startsWith('  # nssv_vm.'));
+const errors = (plan: Plan) => plan.diagnostics.map((d) => [d.code, d.address, d.summary, d.detail]);
+
+const ruleFix = (extra = '') =>
+  `Fix: add a host to the cluster${extra}, free capacity, take a host out of maintenance, or set mode = "preferred" on nssv_scheduling_group "g" so the scheduler may relax it.`;
+
+describe('place: vm-anti-affinity', () => {
+  test('GIVEN a mandatory group of 3 VMs and 3 hosts WHEN planning THEN each VM gets its own host, saying why', () => {
+    const plan = planFor([group('vm-anti-affinity', 'mandatory'), ...vms(3, 512)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h1 (anti-affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  # (host: h2 (anti-affinity: g))',
+      '  # nssv_vm.c will be created',
+      '  # (host: h3 (anti-affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a mandatory group of 4 VMs and 3 hosts WHEN planning THEN the 4th is an error naming the rule and each host', () => {
+    const plan = planFor([group('vm-anti-affinity', 'mandatory'), ...vms(4, 512)]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.d',
+        'nssv_vm.d cannot be placed in cluster "c" by mandatory anti-affinity: g: h1: already runs nssv_vm.a of the group; h2: already runs nssv_vm.b of the group; h3: already runs nssv_vm.c of the group',
+        ruleFix(),
+      ],
+    ]);
+  });
+
+  test('GIVEN a preferred group of 4 VMs and 3 hosts WHEN planning THEN the 4th is placed and the plan says the rule was relaxed', () => {
+    const plan = planFor([group('vm-anti-affinity', 'preferred'), ...vms(4, 512)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan).slice(6)).toEqual([
+      '  # nssv_vm.d will be created',
+      '  # (host: h1 (preferred anti-affinity: g relaxed: no host keeps it (h1: already runs nssv_vm.a of the group; h2: already runs nssv_vm.b of the group; h3: already runs nssv_vm.c of the group)))',
+    ]);
+  });
+});
+
+describe('place: a new VM pinned with host_id', () => {
+  test('GIVEN a mandatory anti-affinity WHEN a VM is pinned next to another of its group THEN the plan fails at host_id', () => {
+    const plan = planFor([
+      group('vm-anti-affinity', 'mandatory'),
+      ...vm('a', 512, { scheduling_group_id: 'g', host_id: 'h2' }),
+      ...vm('b', 512, { scheduling_group_id: 'g', host_id: 'h2' }),
+    ]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.b',
+        'nssv_vm.b cannot run on host "h2" (host_id) by mandatory anti-affinity: g: already runs nssv_vm.a of the group',
+        'Fix: pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "g".',
+      ],
+    ]);
+  });
+
+  test('GIVEN a VM pinned to h2 WHEN its group mate is placed by mandatory anti-affinity THEN the mate avoids h2', () => {
+    const plan = planFor([
+      group('vm-anti-affinity', 'mandatory'),
+      ...vm('a', 512, { scheduling_group_id: 'g' }),
+      ...vm('b', 512, { scheduling_group_id: 'g', host_id: 'h1' }),
+    ]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h2 (anti-affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  + resource "nssv_vm" "b" {',
+    ]);
+  });
+});
+
+describe('place: vm-affinity', () => {
+  test('GIVEN a mandatory group of 2 VMs WHEN planning THEN both run on one host', () => {
+    const plan = planFor([group('vm-affinity', 'mandatory'), ...vms(2, 512)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h1 (affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  # (host: h1 (affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a mandatory group that outgrows its host WHEN planning THEN the VM that does not fit is an error', () => {
+    const plan = planFor([group('vm-affinity', 'mandatory'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.c',
+        'nssv_vm.c cannot be placed in cluster "c" by mandatory affinity: g: h1: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs; h2: the group\'s VMs run on h1; h3: the group\'s VMs run on h1',
+        ruleFix(),
+      ],
+    ]);
+  });
+
+  test('GIVEN a preferred group that outgrows its host WHEN planning THEN the VM goes elsewhere, saying the rule was relaxed', () => {
+    const plan = planFor([group('vm-affinity', 'preferred'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan).slice(4)).toEqual([
+      '  # nssv_vm.c will be created',
+      "  # (host: h2 (preferred affinity: g relaxed: no host keeps it (h1: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs; h2: the group's VMs run on h1; h3: the group's VMs run on h1)))",
+    ]);
+  });
+});
+
+describe('place: vm-host-affinity', () => {
+  const rule = (mode: string) => [
+    hostGroup(['h3']),
+    group('vm-host-affinity', mode, { host_group_id: 'hg' }),
+  ];
+
+  test('GIVEN a mandatory group on host group [h3] WHEN planning THEN its VMs run on h3', () => {
+    const plan = planFor([...rule('mandatory'), ...vms(2, 512)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h3 (host-affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  # (host: h3 (host-affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a mandatory group whose host group is full WHEN planning THEN the VM is an error', () => {
+    const plan = planFor([...rule('mandatory'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.c',
+        'nssv_vm.c cannot be placed in cluster "c" by mandatory host-affinity: g: h1: not in host group hg; h2: not in host group hg; h3: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs',
+        ruleFix(' or to host group "hg"'),
+      ],
+    ]);
+  });
+
+  test('GIVEN a preferred group whose host group is full WHEN planning THEN the VM goes elsewhere, saying so', () => {
+    const plan = planFor([...rule('preferred'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan).slice(4)).toEqual([
+      '  # nssv_vm.c will be created',
+      '  # (host: h1 (preferred host-affinity: g relaxed: no host keeps it (h1: not in host group hg; h2: not in host group hg; h3: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs)))',
+    ]);
+  });
+});
+
+describe('place: vm-host-anti-affinity', () => {
+  const rule = (mode: string) => [
+    hostGroup(['h1', 'h2']),
+    group('vm-host-anti-affinity', mode, { host_group_id: 'hg' }),
+  ];
+
+  test('GIVEN a mandatory group away from host group [h1, h2] WHEN planning THEN its VMs run on h3', () => {
+    const plan = planFor([...rule('mandatory'), ...vms(2, 512)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h3 (host-anti-affinity: g))',
+      '  # nssv_vm.b will be created',
+      '  # (host: h3 (host-anti-affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a mandatory group whose only allowed host is full WHEN planning THEN the VM is an error', () => {
+    const plan = planFor([...rule('mandatory'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([
+      [
+        'NSSV_SCHEDULING_RULE_FAILED',
+        'nssv_vm.c',
+        'nssv_vm.c cannot be placed in cluster "c" by mandatory host-anti-affinity: g: h1: in host group hg; h2: in host group hg; h3: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs',
+        ruleFix(),
+      ],
+    ]);
+  });
+
+  test('GIVEN a preferred group whose only allowed host is full WHEN planning THEN the VM goes into the host group, saying so', () => {
+    const plan = planFor([...rule('preferred'), ...vms(3, 2048)]);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan).slice(4)).toEqual([
+      '  # nssv_vm.c will be created',
+      '  # (host: h1 (preferred host-anti-affinity: g relaxed: no host keeps it (h1: in host group hg; h2: in host group hg; h3: 0 MiB and 0 vCPUs free, needs 2048 MiB and 1 vCPUs)))',
+    ]);
+  });
+});
+
+describe('place: scatter by default', () => {
+  test('GIVEN 6 VMs without a group and 3 hosts WHEN planning THEN two VMs run on each host', () => {
+    const plan = planFor(vms(6, 512, false));
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h1 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+      '  # nssv_vm.b will be created',
+      '  # (host: h2 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+      '  # nssv_vm.c will be created',
+      '  # (host: h3 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+      '  # nssv_vm.d will be created',
+      '  # (host: h1 (scatter: 1 VMs of the cluster there, 3584 MiB free))',
+      '  # nssv_vm.e will be created',
+      '  # (host: h2 (scatter: 1 VMs of the cluster there, 3584 MiB free))',
+      '  # nssv_vm.f will be created',
+      '  # (host: h3 (scatter: 1 VMs of the cluster there, 3584 MiB free))',
+    ]);
+  });
+
+  test('GIVEN scatter ties broken by load WHEN a host has less memory THEN the VM goes to the host with most free', () => {
+    const small = new Map(hostFacts);
+    small.set('h1', { ...hostFacts.get('h1')!, memoryMiB: 2048 });
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, ...vms(1, 512, false)],
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: small,
+    });
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be created',
+      '  # (host: h2 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+    ]);
+  });
+
+  test('GIVEN every host in maintenance WHEN planning THEN the error says so for each host', () => {
+    const down = new Map([...hostFacts].map(([k, f]) => [k, { ...f, maintenance: true }]));
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, ...vms(1, 512, false)],
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: down,
+    });
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([
+      'nssv_vm.a cannot be placed in cluster "c": h1: in maintenance; h2: in maintenance; h3: in maintenance',
+    ]);
+  });
+});
+
+describe('place: determinism and apply', () => {
+  const config = () => [group('vm-anti-affinity', 'preferred'), ...vms(4, 512)];
+
+  test('GIVEN the same input twice, hosts reported in another order THEN the plan text is byte-identical', () => {
+    const reversed = new Map([...hostFacts].reverse());
+    const other = makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, ...config()],
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: reversed,
+    });
+    expect(renderPlanText(other)).toBe(renderPlanText(planFor(config())));
+  });
+
+  test('GIVEN the state an apply of groups and grouped VMs left WHEN planning again THEN there are no changes', () => {
+    const first = planFor([
+      hostGroup(['h1']),
+      group('vm-host-affinity', 'mandatory', { host_group_id: 'hg' }),
+      ...vms(2, 512),
+    ]);
+    const state: State = {
+      version: 1,
+      serial: 1,
+      lineage: 'L',
+      resources: first.changes.map((c) => {
+        const a: Attributes = { ...c.after! };
+        if (c.type === 'nssv_vm') {
+          a.uuid = `uuid-${a.name}`;
+          a.nic = (a.nic as Attributes[]).map((n) => ({ ...n, mac: '52:54:00:00:00:01' }));
+        }
+        if (c.type === 'nssv_host') Object.assign(a, { cpus: 2, memory_mib: 4096, domain_type: 'qemu' });
+        return {
+          address: c.address,
+          type: c.type,
+          attributes: a,
+          dependencies: [],
+          sensitivePaths: c.sensitivePaths,
+        };
+      }),
+    };
+    const again = planFor(
+      [hostGroup(['h1']), group('vm-host-affinity', 'mandatory', { host_group_id: 'hg' }), ...vms(2, 512)],
+      state,
+    );
+    expect(errors(again)).toEqual([]);
+    expect(again.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual([]);
   });
 });
