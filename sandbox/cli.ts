@@ -27,6 +27,7 @@ export function upJson(r: SandboxUpResult): unknown {
     elapsedMs: r.elapsedMs,
     underlay: r.underlay,
     hosts: r.hosts.map(publicHost),
+    ceph: r.ceph ?? null,
   };
 }
 
@@ -62,8 +63,12 @@ export function upText(r: SandboxUpResult): string {
   const rows = [['HOST', 'AGENT ENDPOINT', 'UNDERLAY IP', 'LIBVIRT URI']];
   for (const h of r.hosts) rows.push([h.name, h.endpoint ?? '-', h.underlayIp, h.libvirtUri]);
   const emitted = r.emittedFile === undefined ? '' : `Wrote ${r.emittedFile}\n`;
+  const ceph =
+    r.ceph === undefined
+      ? ''
+      : `Ceph: ${r.ceph.osds.length} OSD(s) at ${r.ceph.address}; inspect with: ip netns exec ${r.ceph.netns} ceph -c ${r.ceph.conf} -s\n`;
   const down = sandboxCommand('down', { root: r.root });
-  return `${head}\n\n${table(rows)}\n${restarted}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
+  return `${head}\n\n${table(rows)}\n${restarted}${ceph}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
 }
 
 /** What up says on stderr besides progress: e.g. that a smaller --hosts removed nothing. */
