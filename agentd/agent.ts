@@ -10,6 +10,8 @@ import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
 import { HostFactsSource } from './host-facts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
+import { CephCli } from './ceph/cli.js';
+import { RbdPools } from './ceph/rbdPools.js';
 import { Switches } from './network/switches.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
@@ -35,6 +37,8 @@ export class Agent {
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
+  /** Undefined when the host has no Ceph cluster configured. */
+  readonly rbdPools: RbdPools | undefined;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -58,26 +62,29 @@ export class Agent {
       flowOptions,
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
+    this.rbdPools = config.ceph === undefined ? undefined : new RbdPools(new CephCli(exec, config.ceph));
   }
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains] = await Promise.all([
+    const [host, pools, network, domains, rbdPools] = await Promise.all([
       this.hostFacts.get(),
       this.pools.list(),
       this.switches.list(),
       this.domains.list(),
+      this.rbdPools?.list() ?? [],
     ]);
     const volumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const inventory: Inventory = {
       host,
       pools,
+      rbdPools,
       volumes,
       switches: network.switches,
       portGroups: network.portGroups,
       domains,
     };
-    for (const kind of ['pools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
+    for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);
     }
     return inventory;

@@ -15,6 +15,8 @@
  *   DELETE /v1/pools/:pool                             -> DeleteResult (refuses 409 if volumes remain)
  *   PUT    /v1/pools/:pool/volumes/:volume VolumeSpec  -> VolumeInfo (grow in place if sizeGiB grows)
  *   DELETE /v1/pools/:pool/volumes/:volume             -> DeleteResult (409 while a domain uses it)
+ *   PUT    /v1/rbd-pools/:pool          RbdPoolSpec    -> RbdPoolInfo (Ceph pool(s); 409 without Ceph)
+ *   DELETE /v1/rbd-pools/:pool                         -> DeleteResult (refuses 409 while images remain)
  *   PUT    /v1/switches/:switch         SwitchSpec     -> SwitchInfo (OVS bridge, datapath_type=netdev)
  *   DELETE /v1/switches/:switch                        -> DeleteResult
  *   PUT    /v1/switches/:switch/port-groups/:pg PortGroupSpec -> PortGroupInfo
@@ -24,6 +26,9 @@
  *   GET    /metrics                                    -> Prometheus text (also authenticated)
  * Errors: HTTP 4xx/5xx with body AgentErrorBody.
  */
+
+import type { RbdPoolInfo } from '../ceph/types.js';
+export type { RbdPoolInfo, RbdPoolSpec } from '../ceph/types.js';
 
 export type VolumeFormat = 'qcow2' | 'raw';
 export type PowerState = 'running' | 'shutoff';
@@ -139,6 +144,8 @@ export interface DeleteResult {
 export interface Inventory {
   host: HostFacts;
   pools: PoolInfo[];
+  /** rbd pools of the Ceph cluster this host uses (the same on every host of it); [] without Ceph. */
+  rbdPools: RbdPoolInfo[];
   volumes: VolumeInfo[];
   switches: SwitchInfo[];
   portGroups: PortGroupInfo[];

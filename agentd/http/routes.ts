@@ -2,6 +2,8 @@ import type { Agent } from '../agent.js';
 import type { HealthInfo } from '../api/types.js';
 import { assertName, type NameKind } from '../names.js';
 import { AGENT_VERSION } from '../version.js';
+import { rbdPoolSpec } from '../ceph/validateSpec.js';
+import { errors } from '../errors.js';
 import * as validate from './validate.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
@@ -39,6 +41,14 @@ export function validateParam(param: string, value: string): string {
 /** Every route of agentd/api/types.ts, with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
+  const ceph = () => {
+    if (agent.rbdPools === undefined) {
+      throw errors.conflict(
+        `host ${agent.deps.config.hostName} has no Ceph cluster configured, so it cannot hold rbd pools; add "ceph" (confFile, keyringFile, user) to its agentd config, or use a dir pool`,
+      );
+    }
+    return agent.rbdPools;
+  };
   return [
     {
       method: 'GET',
@@ -86,6 +96,20 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool/volumes/:volume',
       handle: async ({ params: p }) =>
         locked(`pool:${p.pool}`, () => agent.volumes.delete(p.pool!, p.volume!)),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/rbd-pools/:pool',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = rbdPoolSpec(body);
+        return locked(`rbd-pool:${p.pool}`, () => ceph().put(p.pool!, spec));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/rbd-pools/:pool',
+      handle: async ({ params: p }) => locked(`rbd-pool:${p.pool}`, () => ceph().delete(p.pool!)),
     },
     {
       method: 'PUT',

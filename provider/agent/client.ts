@@ -14,6 +14,7 @@ import type {
   VolumeInfo,
   VolumeSpec,
 } from '../../agentd/api/types.js';
+import type { RbdPoolInfo, RbdPoolSpec } from '../../agentd/api/types.js';
 import { AgentError } from './agentError.js';
 
 export interface AgentEndpoint {
@@ -48,6 +49,12 @@ export class AgentClient {
   }
   putPool(pool: string, spec: PoolSpec): Promise<PoolInfo> {
     return this.call('PUT', `/v1/pools/${enc(pool)}`, spec);
+  }
+  putRbdPool(pool: string, spec: RbdPoolSpec): Promise<RbdPoolInfo> {
+    return this.call('PUT', `/v1/rbd-pools/${enc(pool)}`, spec);
+  }
+  deleteRbdPool(pool: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/rbd-pools/${enc(pool)}`);
   }
   deletePool(pool: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/pools/${enc(pool)}`);

@@ -11,14 +11,6 @@ import { hasHandler } from './registry.js';
  */
 const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   nssv_cluster: ['ha_enabled'],
-  nssv_storage_pool: [
-    'replicas',
-    'erasure_code',
-    'quota_gib',
-    'thin_provisioning',
-    'recovery_qos',
-    'failure_domain',
-  ],
   nssv_volume: ['source_image_id', 'source_snapshot_id', 'delete_policy'],
   nssv_distributed_switch: ['transport', 'uplinks', 'bond_mode', 'lacp', 'vxlan_port'],
   nssv_port_group: ['vni', 'cidr', 'gateway', 'dhcp', 'dns_servers', 'dns_domain'],
@@ -35,12 +27,15 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
+/** Attributes not yet applied for one value of a discriminating attribute (e.g. a pool's kind). */
+const NOT_YET_FOR: Readonly<Record<string, { attribute: string; value: string; paths: readonly string[] }>> = {
+  nssv_storage_pool: { attribute: 'kind', value: 'dir', paths: ['quota_gib', 'thin_provisioning'] },
+};
+
 /** Values that are not yet supported, even though the attribute itself is, and what is usable today. */
 const NOT_YET_VALUES: Readonly<
   Record<string, Readonly<Record<string, { refused: readonly AttrValue[]; allowed: readonly AttrValue[] }>>>
-> = {
-  nssv_storage_pool: { kind: { refused: ['rbd'], allowed: ['dir'] } },
-};
+> = {};
 
 function same(a: AttrValue | undefined, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -73,6 +68,14 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
         range: d.range,
       });
       continue;
+    }
+    const when = NOT_YET_FOR[d.type];
+    for (const path of when && d.attributes[when.attribute] === when.value ? when.paths : []) {
+      const v = d.attributes[path];
+      if (v !== undefined && !isUnknown(v) && !same(v, attributeSchema(d.type, [path])?.default)) {
+        const why = `the agents do not apply it to ${when!.attribute} = ${JSON.stringify(when!.value)} yet`;
+        out.push(diag(d, path, path, why));
+      }
     }
     for (const path of NOT_YET[d.type] ?? []) {
       const [block, leaf] = path.split('[].');

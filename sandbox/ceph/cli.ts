@@ -23,6 +23,15 @@ export function ceph(t: CephTarget, args: readonly string[], input?: string): Pr
   );
 }
 
+/** `ceph …` against a sandbox's cluster (for tests and debugging); refuses a sandbox without Ceph. */
+export function sandboxCeph(
+  sb: { root: string; ceph?: { netns: string; conf: string } | undefined },
+  args: readonly string[],
+): Promise<RunResult> {
+  if (sb.ceph === undefined) throw new Error(`the sandbox in ${sb.root} runs no Ceph (sandbox up --ceph)`);
+  return ceph({ netns: sb.ceph.netns, conf: sb.ceph.conf }, args);
+}
+
 /** `ceph … --format json`, parsed. */
 export async function cephJson<T>(t: CephTarget, args: readonly string[]): Promise<T> {
   const r = await ceph(t, [...args, '--format', 'json']);

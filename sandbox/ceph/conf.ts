@@ -29,7 +29,6 @@ export function cephConf(fsid: string, p: CephPaths, address: string = CEPH_ADDR
     'osd_objectstore = memstore',
     `memstore_device_bytes = ${OSD_MEMSTORE_BYTES}`,
     'osd_pool_default_size = 2',
-    'osd_pool_default_min_size = 1',
     'osd_pool_default_pg_autoscale_mode = off',
     'osd_pool_default_pg_num = 8',
     'osd_pool_default_pgp_num = 8',
