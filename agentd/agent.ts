@@ -62,7 +62,7 @@ export class Agent {
       flowOptions,
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
-    this.rbdPools = config.ceph === undefined ? undefined : new RbdPools(new CephCli(exec, config.ceph));
+    this.rbdPools = config.ceph === undefined ? undefined : new RbdPools(new CephCli(exec, config.ceph), flowOptions);
   }
 
   /** Everything nssv manages on this host, read from the host itself. */

@@ -1,4 +1,5 @@
 import { errors } from '../errors.js';
+import { type Flow, FlowChain, type FlowChainOptions, step } from '../flow/flow.js';
 import type { CephCli } from './cli.js';
 import { type CephPoolDetail, type CrushRule, type OsdTreeNode, ruleFailureDomain } from './cephModel.js';
 import { cephDataPoolName, cephPoolName, cephRuleName, ecProfileName, META, nssvPoolOf } from './names.js';
@@ -25,7 +26,10 @@ interface Snapshot {
  * application metadata, so inventory rebuilds everything from Ceph itself.
  */
 export class RbdPools {
-  constructor(readonly cli: CephCli) {}
+  constructor(
+    readonly cli: CephCli,
+    private readonly flowOptions: FlowChainOptions = {},
+  ) {}
 
   private async snapshot(): Promise<Snapshot> {
     const [pools, rules] = await Promise.all([
@@ -109,48 +113,127 @@ export class RbdPools {
     };
   }
 
+  /**
+   * Creates the Ceph objects as a flow chain: if a step fails, what the earlier ones made is
+   * removed again (nothing half-made is left in the cluster). Independent settings are made
+   * concurrently: each Ceph CLI call costs about a second.
+   */
   private async create(pool: string, spec: RbdPoolSpec): Promise<void> {
     const main = cephPoolName(pool);
-    const copies = spec.erasureCode ? spec.erasureCode.k + spec.erasureCode.m : spec.replicas!;
+    const data = cephDataPoolName(pool);
+    const profile = ecProfileName(pool);
+    const rule = cephRuleName(pool);
+    const ec = spec.erasureCode;
+    const holder = ec ? data : main;
+    const copies = ec ? ec.k + ec.m : spec.replicas!;
     await this.requireDomains(spec.failureDomain, copies, spec);
     const ceph = (args: string[], what: string): Promise<string> => this.cli.run('ceph', args, what);
-    let holder = main;
-    if (spec.erasureCode) {
-      const { k, m } = spec.erasureCode;
-      const data = cephDataPoolName(pool);
-      const profile = ecProfileName(pool);
-      await ceph(
-        ['osd', 'erasure-code-profile', 'set', profile, `k=${k}`, `m=${m}`, `crush-failure-domain=${spec.failureDomain}`, '--force'],
-        `create erasure-code profile ${profile}`,
-      );
-      await ceph(['osd', 'pool', 'create', data, PG_NUM, PG_NUM, 'erasure', profile, '--autoscale-mode=off'], `create EC data pool ${data}`);
-      await ceph(['osd', 'pool', 'set', data, 'allow_ec_overwrites', 'true'], `allow overwrites on ${data}`);
-      await ceph(['osd', 'pool', 'application', 'enable', data, 'rbd'], `enable rbd on ${data}`);
-      holder = data;
-    }
+    const dropPool = (p: string) =>
+      ceph(['osd', 'pool', 'delete', p, p, '--yes-i-really-really-mean-it'], `delete Ceph pool ${p}`);
     // The replicated pool: all of a replicated nssv pool; the image metadata of an EC one (as many
-    // copies as the data survives failures, m + 1).
-    const size = spec.erasureCode ? spec.erasureCode.m + 1 : spec.replicas!;
-    await ceph(['osd', 'crush', 'rule', 'create-replicated', cephRuleName(pool), 'default', spec.failureDomain], `create CRUSH rule ${cephRuleName(pool)}`);
-    // Ceph picks min_size (a majority of size) itself at creation.
-    await ceph(
-      ['osd', 'pool', 'create', main, PG_NUM, PG_NUM, 'replicated', cephRuleName(pool), '--size', String(size), '--autoscale-mode=off'],
-      `create pool ${main}`,
-    );
-    await ceph(['osd', 'pool', 'application', 'enable', main, 'rbd'], `enable rbd on ${main}`);
-    if (spec.quotaGiB !== null) await this.setQuota(holder, spec.quotaGiB);
-    // medium is what a pool without settings has (Ceph's defaults).
-    if (spec.recoveryQos !== 'medium') await this.setRecovery([main, ...(holder === main ? [] : [holder])], spec);
-    await this.setMeta(main, META.thin, String(spec.thinProvisioning));
-    // Last: the address marks the pool as nssv's and complete.
-    await this.setMeta(main, META.address, spec.address);
+    // copies as the data survives failures, m + 1). Ceph picks min_size (a majority) itself.
+    const size = ec ? ec.m + 1 : spec.replicas!;
+    const flows: Flow<object>[] = [
+      {
+        name: 'create CRUSH rule and erasure-code profile',
+        run: async () => {
+          await Promise.all([
+            ceph(
+              ['osd', 'crush', 'rule', 'create-replicated', rule, 'default', spec.failureDomain],
+              `create CRUSH rule ${rule}`,
+            ),
+            ec
+              ? ceph(
+                  [
+                    'osd',
+                    'erasure-code-profile',
+                    'set',
+                    profile,
+                    `k=${ec.k}`,
+                    `m=${ec.m}`,
+                    `crush-failure-domain=${spec.failureDomain}`,
+                    '--force',
+                  ],
+                  `create erasure-code profile ${profile}`,
+                )
+              : undefined,
+          ]);
+        },
+        rollback: async () => {
+          await ceph(['osd', 'crush', 'rule', 'rm', rule], `delete CRUSH rule ${rule}`);
+          if (ec)
+            await ceph(
+              ['osd', 'erasure-code-profile', 'rm', profile],
+              `delete erasure-code profile ${profile}`,
+            );
+        },
+      },
+      {
+        name: 'create pools',
+        run: async () => {
+          await Promise.all([
+            ceph(
+              [
+                'osd',
+                'pool',
+                'create',
+                main,
+                PG_NUM,
+                PG_NUM,
+                'replicated',
+                rule,
+                '--size',
+                String(size),
+                '--autoscale-mode=off',
+              ],
+              `create pool ${main}`,
+            ),
+            ec
+              ? ceph(
+                  ['osd', 'pool', 'create', data, PG_NUM, PG_NUM, 'erasure', profile, '--autoscale-mode=off'],
+                  `create EC data pool ${data}`,
+                )
+              : undefined,
+          ]);
+        },
+        rollback: async () => {
+          await dropPool(main);
+          if (ec) {
+            await dropPool(data);
+            // Ceph made a rule named after the EC pool.
+            await ceph(['osd', 'crush', 'rule', 'rm', data], `delete CRUSH rule ${data}`);
+          }
+        },
+      },
+      step('configure pools', async () => {
+        await Promise.all([
+          ceph(['osd', 'pool', 'application', 'enable', main, 'rbd'], `enable rbd on ${main}`),
+          ec
+            ? ceph(['osd', 'pool', 'application', 'enable', data, 'rbd'], `enable rbd on ${data}`)
+            : undefined,
+          ec
+            ? ceph(['osd', 'pool', 'set', data, 'allow_ec_overwrites', 'true'], `allow overwrites on ${data}`)
+            : undefined,
+          spec.quotaGiB !== null ? this.setQuota(holder, spec.quotaGiB) : undefined,
+          // medium is what a pool without settings has (Ceph's defaults).
+          spec.recoveryQos !== 'medium' ? this.setRecovery([...new Set([main, holder])], spec) : undefined,
+        ]);
+        await this.setMeta(main, META.thin, String(spec.thinProvisioning));
+        // Last: the address marks the pool as nssv's and complete.
+        await this.setMeta(main, META.address, spec.address);
+      }),
+    ];
+    await new FlowChain<object>(`create rbd pool ${pool}`, flows, this.flowOptions).run({});
   }
 
   private async converge(pool: string, spec: RbdPoolSpec, current: RbdPoolInfo): Promise<void> {
     const main = current.cephPool;
     const holder = current.cephDataPool ?? main;
     const kind = (x: { erasureCode: unknown }): string => (x.erasureCode ? 'erasure-coded' : 'replicated');
-    if (kind(spec) !== kind(current) || JSON.stringify(spec.erasureCode) !== JSON.stringify(current.erasureCode)) {
+    if (
+      kind(spec) !== kind(current) ||
+      JSON.stringify(spec.erasureCode) !== JSON.stringify(current.erasureCode)
+    ) {
       throw errors.conflict(
         `rbd pool ${JSON.stringify(pool)} is ${describe(current)} in Ceph, not ${describe(spec)}: redundancy of this kind cannot change in place; create a new pool and move the volumes`,
       );
@@ -161,12 +244,14 @@ export class RbdPools {
       );
     }
     if (spec.replicas !== null && current.replicas !== spec.replicas) {
-      if (spec.replicas > (current.replicas ?? 0)) await this.requireDomains(spec.failureDomain, spec.replicas, spec);
+      if (spec.replicas > (current.replicas ?? 0))
+        await this.requireDomains(spec.failureDomain, spec.replicas, spec);
       await this.setSize(main, spec.replicas);
     }
     if (current.quotaGiB !== spec.quotaGiB) await this.setQuota(holder, spec.quotaGiB);
     if (current.recoveryQos !== spec.recoveryQos) await this.setRecovery([...new Set([main, holder])], spec);
-    if (current.thinProvisioning !== spec.thinProvisioning) await this.setMeta(main, META.thin, String(spec.thinProvisioning));
+    if (current.thinProvisioning !== spec.thinProvisioning)
+      await this.setMeta(main, META.thin, String(spec.thinProvisioning));
     if (current.address !== spec.address) await this.setMeta(main, META.address, spec.address);
   }
 
@@ -174,7 +259,9 @@ export class RbdPools {
   async delete(pool: string): Promise<{ deleted: boolean }> {
     const current = await this.get(pool);
     if (!current) return { deleted: false };
-    const images = (await this.cli.json<string[]>('rbd', ['ls', current.cephPool], `list images in ${current.cephPool}`)).sort();
+    const images = (
+      await this.cli.json<string[]>('rbd', ['ls', current.cephPool], `list images in ${current.cephPool}`)
+    ).sort();
     if (images.length > 0) {
       throw errors.conflict(
         `rbd pool ${JSON.stringify(pool)} still holds ${images.length} image(s): ${images.join(', ')}; delete those volumes first`,
@@ -182,22 +269,38 @@ export class RbdPools {
     }
     for (const p of [current.cephPool, current.cephDataPool]) {
       if (p === null) continue;
-      await this.cli.run('ceph', ['osd', 'pool', 'delete', p, p, '--yes-i-really-really-mean-it'], `delete Ceph pool ${p}`);
+      await this.cli.run(
+        'ceph',
+        ['osd', 'pool', 'delete', p, p, '--yes-i-really-really-mean-it'],
+        `delete Ceph pool ${p}`,
+      );
     }
     const rules = (await this.snapshot()).rules.map((r) => r.rule_name);
     for (const rule of [cephRuleName(pool), cephDataPoolName(pool)]) {
-      if (rules.includes(rule)) await this.cli.run('ceph', ['osd', 'crush', 'rule', 'rm', rule], `delete CRUSH rule ${rule}`);
+      if (rules.includes(rule))
+        await this.cli.run('ceph', ['osd', 'crush', 'rule', 'rm', rule], `delete CRUSH rule ${rule}`);
     }
     if (current.cephDataPool !== null) {
-      await this.cli.run('ceph', ['osd', 'erasure-code-profile', 'rm', ecProfileName(pool)], `delete erasure-code profile ${ecProfileName(pool)}`);
+      await this.cli.run(
+        'ceph',
+        ['osd', 'erasure-code-profile', 'rm', ecProfileName(pool)],
+        `delete erasure-code profile ${ecProfileName(pool)}`,
+      );
     }
     return { deleted: true };
   }
 
   /** Ceph would create the pool and leave it degraded forever: refuse with the numbers instead. */
   private async requireDomains(type: string, copies: number, spec: RbdPoolSpec): Promise<void> {
-    const tree = await this.cli.json<{ nodes: OsdTreeNode[] }>('ceph', ['osd', 'tree'], 'read the CRUSH tree');
-    const buckets = tree.nodes.filter((n) => n.type === type && (n.children?.length ?? 0) > 0).map((n) => n.name).sort();
+    const tree = await this.cli.json<{ nodes: OsdTreeNode[] }>(
+      'ceph',
+      ['osd', 'tree'],
+      'read the CRUSH tree',
+    );
+    const buckets = tree.nodes
+      .filter((n) => n.type === type && (n.children?.length ?? 0) > 0)
+      .map((n) => n.name)
+      .sort();
     if (buckets.length < copies) {
       throw errors.conflict(
         `${describe(spec)} with failure domain ${JSON.stringify(type)} needs ${copies} CRUSH buckets of type ${type} holding OSDs; the cluster has ${buckets.length}${buckets.length ? ` (${buckets.join(', ')})` : ''}: lower replicas or erasure_code${type === 'host' ? '' : ', choose a narrower failure domain such as "host"'}, or add OSDs in more ${type}s`,
@@ -206,26 +309,44 @@ export class RbdPools {
   }
 
   private async setSize(pool: string, size: number): Promise<void> {
-    await this.cli.run('ceph', ['osd', 'pool', 'set', pool, 'size', String(size), '--yes-i-really-mean-it'], `set ${pool} size ${size}`);
-    await this.cli.run('ceph', ['osd', 'pool', 'set', pool, 'min_size', String(minSizeFor(size))], `set ${pool} min_size`);
+    await this.cli.run(
+      'ceph',
+      ['osd', 'pool', 'set', pool, 'size', String(size), '--yes-i-really-mean-it'],
+      `set ${pool} size ${size}`,
+    );
+    await this.cli.run(
+      'ceph',
+      ['osd', 'pool', 'set', pool, 'min_size', String(minSizeFor(size))],
+      `set ${pool} min_size`,
+    );
   }
 
   private async setQuota(pool: string, quotaGiB: number | null): Promise<void> {
     const bytes = quotaGiB === null ? 0 : quotaGiB * GIB;
-    await this.cli.run('ceph', ['osd', 'pool', 'set-quota', pool, 'max_bytes', String(bytes)], `set quota of ${pool}`);
+    await this.cli.run(
+      'ceph',
+      ['osd', 'pool', 'set-quota', pool, 'max_bytes', String(bytes)],
+      `set quota of ${pool}`,
+    );
   }
 
   private async setRecovery(pools: string[], spec: RbdPoolSpec): Promise<void> {
     const s = RECOVERY[spec.recoveryQos];
-    for (const pool of pools) {
-      for (const [key, value] of Object.entries(s)) {
-        await this.cli.run('ceph', ['osd', 'pool', 'set', pool, key, String(value)], `set ${key} of ${pool}`);
-      }
-    }
+    await Promise.all(
+      pools.flatMap((pool) =>
+        Object.entries(s).map(([key, value]) =>
+          this.cli.run('ceph', ['osd', 'pool', 'set', pool, key, String(value)], `set ${key} of ${pool}`),
+        ),
+      ),
+    );
   }
 
   private async setMeta(pool: string, key: string, value: string): Promise<void> {
-    await this.cli.run('ceph', ['osd', 'pool', 'application', 'set', pool, 'rbd', key, value], `tag ${pool} (${key})`);
+    await this.cli.run(
+      'ceph',
+      ['osd', 'pool', 'application', 'set', pool, 'rbd', key, value],
+      `tag ${pool} (${key})`,
+    );
   }
 }
 

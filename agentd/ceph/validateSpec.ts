@@ -2,7 +2,15 @@ import { errors } from '../errors.js';
 import { RECOVERY, type RecoveryQos } from './recovery.js';
 import type { FailureDomain, RbdPoolSpec } from './types.js';
 
-const FIELDS = ['address', 'replicas', 'erasureCode', 'failureDomain', 'quotaGiB', 'recoveryQos', 'thinProvisioning'];
+const FIELDS = [
+  'address',
+  'replicas',
+  'erasureCode',
+  'failureDomain',
+  'quotaGiB',
+  'recoveryQos',
+  'thinProvisioning',
+];
 const DOMAINS: readonly FailureDomain[] = ['host', 'chassis', 'rack', 'datacenter'];
 
 const show = (v: unknown): string => (v === undefined ? 'nothing' : (JSON.stringify(v) ?? String(v)));
@@ -23,9 +31,16 @@ export function rbdPoolSpec(body: unknown): RbdPoolSpec {
   const o = body as Record<string, unknown>;
   const unknown = Object.keys(o).filter((k) => !FIELDS.includes(k));
   if (unknown.length > 0)
-    throw errors.invalidRequest(`rbdPoolSpec has unknown field(s) ${unknown.map(show).join(', ')}; allowed: ${FIELDS.join(', ')}`);
+    throw errors.invalidRequest(
+      `rbdPoolSpec has unknown field(s) ${unknown.map(show).join(', ')}; allowed: ${FIELDS.join(', ')}`,
+    );
   const address = o.address;
-  if (typeof address !== 'string' || address.length === 0 || address.length > 1024 || /[\u0000-\u001f\u007f]/.test(address))
+  if (
+    typeof address !== 'string' ||
+    address.length === 0 ||
+    address.length > 1024 ||
+    [...address].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+  )
     throw bad('address', 'the nssv address of the resource (1 to 1024 printable characters)', address);
   const replicas = intOrNull(o.replicas, 'replicas', 2, 6);
   let erasureCode: RbdPoolSpec['erasureCode'] = null;
@@ -34,7 +49,8 @@ export function rbdPoolSpec(body: unknown): RbdPoolSpec {
     if (typeof ec !== 'object' || ec === null || Object.keys(ec).sort().join() !== 'k,m')
       throw bad('erasureCode', 'null or {"k": 2..16, "m": 1..8}', ec);
     erasureCode = { k: intOrNull(ec.k, 'erasureCode.k', 2, 16)!, m: intOrNull(ec.m, 'erasureCode.m', 1, 8)! };
-    if (erasureCode.k === null || erasureCode.m === null) throw bad('erasureCode', '{"k": 2..16, "m": 1..8}', ec);
+    if (erasureCode.k === null || erasureCode.m === null)
+      throw bad('erasureCode', '{"k": 2..16, "m": 1..8}', ec);
   }
   if ((replicas === null) === (erasureCode === null))
     throw errors.invalidRequest('rbdPoolSpec needs exactly one of replicas and erasureCode (the other null)');
@@ -43,7 +59,8 @@ export function rbdPoolSpec(body: unknown): RbdPoolSpec {
   const quotaGiB = intOrNull(o.quotaGiB, 'quotaGiB', 1, 1048576);
   if (!Object.keys(RECOVERY).includes(o.recoveryQos as string))
     throw bad('recoveryQos', `one of ${Object.keys(RECOVERY).map(show).join(', ')}`, o.recoveryQos);
-  if (typeof o.thinProvisioning !== 'boolean') throw bad('thinProvisioning', 'true or false', o.thinProvisioning);
+  if (typeof o.thinProvisioning !== 'boolean')
+    throw bad('thinProvisioning', 'true or false', o.thinProvisioning);
   return {
     address,
     replicas,

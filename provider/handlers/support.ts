@@ -28,9 +28,10 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Attributes not yet applied for one value of a discriminating attribute (e.g. a pool's kind). */
-const NOT_YET_FOR: Readonly<Record<string, { attribute: string; value: string; paths: readonly string[] }>> = {
-  nssv_storage_pool: { attribute: 'kind', value: 'dir', paths: ['quota_gib', 'thin_provisioning'] },
-};
+const NOT_YET_FOR: Readonly<Record<string, { attribute: string; value: string; paths: readonly string[] }>> =
+  {
+    nssv_storage_pool: { attribute: 'kind', value: 'dir', paths: ['quota_gib', 'thin_provisioning'] },
+  };
 
 /** Values that are not yet supported, even though the attribute itself is, and what is usable today. */
 const NOT_YET_VALUES: Readonly<

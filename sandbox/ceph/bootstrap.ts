@@ -75,7 +75,17 @@ export async function startCeph(store: StateStore, opts: StartCephOptions): Prom
   writeFileSync(p.conf, cephConf(fsid, p), { mode: 0o644 });
 
   // Keys: mon., client.admin (imported into the monitor's keyring). Never on a command line.
-  await tool(['ceph-authtool', '--create-keyring', p.monKeyring, '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']);
+  await tool([
+    'ceph-authtool',
+    '--create-keyring',
+    p.monKeyring,
+    '--gen-key',
+    '-n',
+    'mon.',
+    '--cap',
+    'mon',
+    'allow *',
+  ]);
   await tool([
     'ceph-authtool',
     '--create-keyring',
@@ -83,22 +93,62 @@ export async function startCeph(store: StateStore, opts: StartCephOptions): Prom
     '--gen-key',
     '-n',
     'client.admin',
-    ...['--cap', 'mon', 'allow *', '--cap', 'osd', 'allow *', '--cap', 'mgr', 'allow *', '--cap', 'mds', 'allow *'],
+    ...[
+      '--cap',
+      'mon',
+      'allow *',
+      '--cap',
+      'osd',
+      'allow *',
+      '--cap',
+      'mgr',
+      'allow *',
+      '--cap',
+      'mds',
+      'allow *',
+    ],
   ]);
   await tool(['ceph-authtool', p.monKeyring, '--import-keyring', p.adminKeyring]);
   await tool(['monmaptool', '--create', '--addv', MON_ID, monAddrs(), '--fsid', fsid, p.monmap]);
 
   opts.progress('ceph: starting the monitor');
   const ns = ul.netns;
-  await tool(['ip', ...inNetns(ns, ['ceph-mon', '-c', p.conf, '--mkfs', '-i', MON_ID, '--monmap', p.monmap, '--keyring', p.monKeyring])]);
+  await tool([
+    'ip',
+    ...inNetns(ns, [
+      'ceph-mon',
+      '-c',
+      p.conf,
+      '--mkfs',
+      '-i',
+      MON_ID,
+      '--monmap',
+      p.monmap,
+      '--keyring',
+      p.monKeyring,
+    ]),
+  ]);
   const mon = spawnDaemon(store, p, `mon.${MON_ID}`, ['-i', MON_ID]);
-  await waitReady(mon, opts.startTimeoutMs, async () => (await ceph(target(store), ['mon', 'stat'])).exitCode === 0, p);
+  await waitReady(
+    mon,
+    opts.startTimeoutMs,
+    async () => (await ceph(target(store), ['mon', 'stat'])).exitCode === 0,
+    p,
+  );
 
   opts.progress('ceph: starting the manager');
   await ceph(target(store), [
-    'auth', 'get-or-create', `mgr.${MGR_ID}`,
-    'mon', 'allow profile mgr', 'osd', 'allow *', 'mds', 'allow *',
-    '-o', path.join(p.mgrData(MGR_ID), 'keyring'),
+    'auth',
+    'get-or-create',
+    `mgr.${MGR_ID}`,
+    'mon',
+    'allow profile mgr',
+    'osd',
+    'allow *',
+    'mds',
+    'allow *',
+    '-o',
+    path.join(p.mgrData(MGR_ID), 'keyring'),
   ]);
   spawnDaemon(store, p, `mgr.${MGR_ID}`, ['-i', MGR_ID]);
 
@@ -108,18 +158,47 @@ export async function startCeph(store: StateStore, opts: StartCephOptions): Prom
 }
 
 /** A memstore OSD for `host`, placed in the CRUSH host bucket of that name (made on start). */
-export async function addOsd(store: StateStore, host: string, opts: Pick<StartCephOptions, 'progress'>): Promise<void> {
+export async function addOsd(
+  store: StateStore,
+  host: string,
+  opts: Pick<StartCephOptions, 'progress'>,
+): Promise<void> {
   const p = cephPaths(store.state.root);
   const uuid = randomUUID();
   const secret = (await tool(['ceph-authtool', '--gen-print-key'])).trim();
-  const id = Number((await ceph(target(store), ['osd', 'new', uuid, '-i', '-'], JSON.stringify({ cephx_secret: secret }))).stdout.trim());
-  if (!Number.isInteger(id)) throw errors.toolFailed(['ceph', 'osd', 'new', uuid], undefined, 'it printed no OSD id');
+  const id = Number(
+    (
+      await ceph(target(store), ['osd', 'new', uuid, '-i', '-'], JSON.stringify({ cephx_secret: secret }))
+    ).stdout.trim(),
+  );
+  if (!Number.isInteger(id))
+    throw errors.toolFailed(['ceph', 'osd', 'new', uuid], undefined, 'it printed no OSD id');
   store.update((s) => void s.ceph!.osds.push({ id, host }));
   opts.progress(`ceph: starting osd.${id} in CRUSH bucket host=${host}`);
   const data = p.osdData(id);
   mkdirSync(data, { recursive: true, mode: 0o700 });
-  await tool(['ceph-authtool', '--create-keyring', path.join(data, 'keyring'), '--name', `osd.${id}`, '--add-key', secret]);
-  await tool(['ip', ...inNetns(store.state.underlay.netns, ['ceph-osd', '-c', p.conf, '-i', String(id), '--mkfs', '--osd-uuid', uuid])]);
+  await tool([
+    'ceph-authtool',
+    '--create-keyring',
+    path.join(data, 'keyring'),
+    '--name',
+    `osd.${id}`,
+    '--add-key',
+    secret,
+  ]);
+  await tool([
+    'ip',
+    ...inNetns(store.state.underlay.netns, [
+      'ceph-osd',
+      '-c',
+      p.conf,
+      '-i',
+      String(id),
+      '--mkfs',
+      '--osd-uuid',
+      uuid,
+    ]),
+  ]);
   spawnDaemon(store, p, `osd.${id}`, ['-i', String(id), '--crush-location', `root=default host=${host}`]);
 }
 
@@ -132,7 +211,12 @@ async function waitReady(
   const ok = await waitFor(async () => !isAlive(rec) || (await check()), timeoutMs, 200);
   if (!ok || !isAlive(rec)) {
     const log = path.join(p.logDir, `${rec.role}.out`);
-    throw errors.startTimeout(`ceph ${rec.role}`, timeoutMs, log, isAlive(rec) ? undefined : `${rec.role} exited`);
+    throw errors.startTimeout(
+      `ceph ${rec.role}`,
+      timeoutMs,
+      log,
+      isAlive(rec) ? undefined : `${rec.role} exited`,
+    );
   }
 }
 
@@ -142,7 +226,11 @@ interface OsdStat {
 }
 
 /** Every recorded OSD up and a manager active (pools and `ceph df` need it). */
-export async function waitHealthy(store: StateStore, timeoutMs: number, p: CephPaths = cephPaths(store.state.root)): Promise<void> {
+export async function waitHealthy(
+  store: StateStore,
+  timeoutMs: number,
+  p: CephPaths = cephPaths(store.state.root),
+): Promise<void> {
   const want = store.state.ceph!.osds.length;
   let last = '';
   const ok = await waitFor(
@@ -163,7 +251,12 @@ export async function waitHealthy(store: StateStore, timeoutMs: number, p: CephP
   );
   const dead = store.state.ceph!.processes.find((r) => !isAlive(r));
   if (dead) {
-    throw errors.startTimeout(`ceph ${dead.role}`, timeoutMs, path.join(p.logDir, `${dead.role}.out`), `${dead.role} exited`);
+    throw errors.startTimeout(
+      `ceph ${dead.role}`,
+      timeoutMs,
+      path.join(p.logDir, `${dead.role}.out`),
+      `${dead.role} exited`,
+    );
   }
   if (!ok) throw errors.startTimeout('the Ceph cluster', timeoutMs, p.logDir, last);
 }

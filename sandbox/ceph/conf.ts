@@ -37,6 +37,10 @@ export function cephConf(fsid: string, p: CephPaths, address: string = CEPH_ADDR
     'mon_warn_on_pool_no_redundancy = false',
     'mon_debug_no_require_bluestore_for_ec_overwrites = true',
     'osd_crush_chooseleaf_type = 1',
+    // One monitor commits at once: without the default 1 s batching window, each pool command
+    // answers in a fraction of a second.
+    'paxos_propose_interval = 0.05',
+    'paxos_min_wait = 0.01',
     '',
     '[mon]',
     'keyring = $mon_data/keyring',
