@@ -78,7 +78,7 @@ test('sandbox up --ceph: a healthy cluster with one OSD per host bucket, conf an
 test('apply makes a replicated and an erasure-coded pool; Ceph reports what was asked; the next plan has no changes', async () => {
   const r = await nssv(['apply', '-auto-approve'], env.configDir);
   expect(r.code).toBe(0);
-  expect(r.stdout).toMatch(/Apply complete! Resources: 6 added, 0 changed, 0 destroyed\./);
+  expect(r.stdout).toMatch(/Apply complete! Resources: 7 added, 0 changed, 0 destroyed\./);
 
   // Replicated: size, min_size, its own rule over hosts, quota, recovery priorities, rbd application.
   expect(await cephJson(['osd', 'pool', 'get', 'nssv.fast', 'size'])).toMatchObject({ size: 2 });
