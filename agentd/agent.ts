@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Inventory } from './api/types.js';
+import type { Inventory } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
@@ -62,7 +62,8 @@ export class Agent {
       flowOptions,
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
-    this.rbdPools = config.ceph === undefined ? undefined : new RbdPools(new CephCli(exec, config.ceph), flowOptions);
+    this.rbdPools =
+      config.ceph === undefined ? undefined : new RbdPools(new CephCli(exec, config.ceph), flowOptions);
   }
 
   /** Everything nssv manages on this host, read from the host itself. */

@@ -132,10 +132,13 @@ function cephProblems(raw: unknown, show: (v: unknown) => string): string[] {
     .map((k) => `unknown field ceph.${k}; allowed: ${CEPH_FIELDS.join(', ')}`);
   for (const key of ['confFile', 'keyringFile']) {
     const v = c[key];
-    if (typeof v !== 'string' || !v.startsWith('/')) problems.push(`ceph.${key} must be an absolute path, got ${show(v)}`);
+    if (typeof v !== 'string' || !v.startsWith('/'))
+      problems.push(`ceph.${key} must be an absolute path, got ${show(v)}`);
   }
   if (typeof c.user !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(c.user)) {
-    problems.push(`ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got ${show(c.user)}`);
+    problems.push(
+      `ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got ${show(c.user)}`,
+    );
   }
   if (c.netns !== undefined && (typeof c.netns !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(c.netns))) {
     problems.push(`ceph.netns must be the name of a network namespace (ip netns list), got ${show(c.netns)}`);

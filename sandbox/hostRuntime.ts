@@ -100,7 +100,9 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
     const endpoint = endpointOf(port);
     const c = store.state.ceph;
     const ceph =
-      c === undefined ? undefined : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
+      c === undefined
+        ? undefined
+        : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
     writeAgentConfig(p.agentConfig, agentConfig(name, p, port, ceph));
     store.updateHost(name, (x) => {
       x.agentPort = port;

@@ -1,10 +1,11 @@
 import type { Agent } from '../agent.js';
-import type { HealthInfo } from '../api/types.js';
+import type { HealthInfo } from '../../schemas/generated/agentApi.js';
+import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
-import { AGENT_VERSION } from '../version.js';
-import { rbdPoolSpec } from '../ceph/validateSpec.js';
 import { errors } from '../errors.js';
-import * as validate from './validate.js';
+import { AGENT_VERSION } from '../version.js';
+import { domainSpec } from './domainRequest.js';
+import { parseBody } from './requestBody.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
 
@@ -38,7 +39,7 @@ export function validateParam(param: string, value: string): string {
   return assertName(spec.kind, value, spec.label);
 }
 
-/** Every route of agentd/api/types.ts, with per-object locks around mutations. */
+/** Every route of the agent API (schemas/agent-api/), with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
   const ceph = () => {
@@ -73,7 +74,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.poolSpec(body);
+        const spec = parseBody(agentApi.PoolSpec, body);
         return locked(`pool:${p.pool}`, () => agent.pools.put(p.pool!, spec));
       },
     },
@@ -87,7 +88,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool/volumes/:volume',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.volumeSpec(body);
+        const spec = parseBody(agentApi.VolumeSpec, body);
         return locked(`pool:${p.pool}`, () => agent.volumes.put(p.pool!, p.volume!, spec));
       },
     },
@@ -102,7 +103,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/rbd-pools/:pool',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = rbdPoolSpec(body);
+        const spec = parseBody(agentApi.RbdPoolSpec, body);
         return locked(`rbd-pool:${p.pool}`, () => ceph().put(p.pool!, spec));
       },
     },
@@ -116,7 +117,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.switchSpec(body);
+        const spec = parseBody(agentApi.SwitchSpec, body);
         return locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec));
       },
     },
@@ -131,7 +132,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch/port-groups/:pg',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.portGroupSpec(body);
+        const spec = parseBody(agentApi.PortGroupSpec, body);
         return locked(`switch:${p.switch}`, () => agent.switches.putPortGroup(p.switch!, p.pg!, spec));
       },
     },
@@ -146,7 +147,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/domains/:domain',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.domainSpec(body);
+        const spec = domainSpec(body);
         return locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec));
       },
     },

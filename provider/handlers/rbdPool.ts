@@ -1,32 +1,35 @@
-import type { RbdPoolInfo, RbdPoolSpec } from '../../agentd/api/types.js';
+import type { RbdPoolInfo, RbdPoolSpec } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
-import { blocks, num, str } from './attrs.js';
+import { typed, untyped } from './attrs.js';
 import { perHostHandler } from './perHost.js';
+
+const pool = (a: Attributes) => typed('nssv_storage_pool', a);
 
 /** The agent's spec for an rbd pool, from the planned attributes. */
 export function rbdPoolSpec(address: string, a: Attributes): RbdPoolSpec {
-  const ec = blocks(a, 'erasure_code')[0];
+  const p = pool(a);
+  const ec = p.erasure_code[0];
   return {
     address,
-    replicas: a.replicas === null || a.replicas === undefined ? null : num(a, 'replicas'),
-    erasureCode: ec ? { k: num(ec, 'k'), m: num(ec, 'm') } : null,
-    failureDomain: str(a, 'failure_domain') as RbdPoolSpec['failureDomain'],
-    quotaGiB: a.quota_gib === null || a.quota_gib === undefined ? null : num(a, 'quota_gib'),
-    recoveryQos: str(a, 'recovery_qos') as RbdPoolSpec['recoveryQos'],
-    thinProvisioning: a.thin_provisioning !== false,
+    replicas: p.replicas,
+    erasureCode: ec ? { k: ec.k, m: ec.m } : null,
+    failureDomain: p.failure_domain,
+    quotaGiB: p.quota_gib,
+    recoveryQos: p.recovery_qos,
+    thinProvisioning: p.thin_provisioning,
   };
 }
 
 /** The pool's attributes as Ceph reports them (what drift is measured against). */
 export function rbdPoolAttributes(p: RbdPoolInfo): Attributes {
-  return {
+  return untyped({
     replicas: p.replicas,
     erasure_code: p.erasureCode ? [{ k: p.erasureCode.k, m: p.erasureCode.m }] : [],
     failure_domain: p.failureDomain,
     quota_gib: p.quotaGiB,
     recovery_qos: p.recoveryQos,
     thin_provisioning: p.thinProvisioning,
-  };
+  });
 }
 
 /**
@@ -35,12 +38,12 @@ export function rbdPoolAttributes(p: RbdPoolInfo): Attributes {
  */
 export const rbdPoolHandler = perHostHandler({
   type: 'nssv_storage_pool',
-  put: (agent, address, a) => agent.putRbdPool(str(a, 'name'), rbdPoolSpec(address, a)),
-  remove: (agent, a) => agent.deleteRbdPool(str(a, 'name')),
+  put: (agent, address, a) => agent.putRbdPool(pool(a).name, rbdPoolSpec(address, a)),
+  remove: (agent, a) => agent.deleteRbdPool(pool(a).name),
   find: (inv, a) => {
-    const p = inv.rbdPools.find((x) => x.name === a.name);
+    const p = inv.rbdPools.find((x) => x.name === pool(a).name);
     return p ? rbdPoolAttributes(p) : null;
   },
-  describe: (a) => `rbd pool "${String(a.name)}" (Ceph pool nssv.${String(a.name)})`,
-  addressOn: (inv, a) => inv.rbdPools.find((p) => p.name === a.name)?.address,
+  describe: (a) => `rbd pool "${pool(a).name}" (Ceph pool nssv.${pool(a).name})`,
+  addressOn: (inv, a) => inv.rbdPools.find((p) => p.name === pool(a).name)?.address,
 });

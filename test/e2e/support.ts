@@ -35,6 +35,12 @@ export async function startSandbox(
   const configDir = mkdtempSync(join(tmpdir(), `nssv-${prefix}-cfg-`));
   for (const f of exampleFiles) copyFileSync(join(repo, f), join(configDir, f.split('/').pop()!));
   const name = `${prefix}${process.pid % 10000}`;
-  const sandbox = await sandboxUp({ root, name, hosts: opts.hosts ?? 2, emitDir: configDir, ceph: opts.ceph ?? false });
+  const sandbox = await sandboxUp({
+    root,
+    name,
+    hosts: opts.hosts ?? 2,
+    emitDir: configDir,
+    ceph: opts.ceph ?? false,
+  });
   return { sandbox, configDir, root, down: async () => void (await sandboxDown({ root })) };
 }

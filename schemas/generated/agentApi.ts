@@ -1,0 +1,547 @@
+// Generated from schemas/agent-api/*.schema.json by schemas/gen/main.ts — do not edit.
+// Regenerate: npm run build && node dist/schemas/gen/main.js
+
+export type AgentErrorCode =
+  'unauthorized' | 'invalid_request' | 'invalid_name' | 'not_found' | 'conflict' | 'tool_failed' | 'internal';
+
+export type DomainType = 'kvm' | 'qemu';
+
+export type PowerState = 'running' | 'shutoff';
+
+export type VolumeFormat = 'qcow2' | 'raw';
+
+/**
+ * What went wrong.
+ */
+export interface AgentErrorBodyError {
+  /**
+   * Stable error code.
+   */
+  code: AgentErrorCode;
+  /**
+   * What went wrong, the value given, what is allowed and the fix.
+   */
+  message: string;
+  /**
+   * More detail, e.g. a tool's stderr.
+   */
+  detail?: string;
+}
+
+/**
+ * The body of every 4xx/5xx answer.
+ */
+export interface AgentErrorBody {
+  /**
+   * What went wrong.
+   */
+  error: AgentErrorBodyError;
+}
+
+/**
+ * What a DELETE did.
+ */
+export interface DeleteResult {
+  /**
+   * false when the object was already gone (DELETE is idempotent).
+   */
+  deleted: boolean;
+}
+
+/**
+ * A disk of a domain as the host reports it.
+ */
+export interface DomainDiskInfo {
+  /**
+   * The pool of the volume ('' when the image is not one of the agent's volumes).
+   */
+  pool: string;
+  /**
+   * The volume ('' when the image is not one of the agent's volumes).
+   */
+  volume: string;
+  /**
+   * The image file.
+   */
+  path: string;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+  /**
+   * Guest device name: vda, vdb, … in spec order.
+   */
+  target: string;
+}
+
+/**
+ * A disk of a domain: a volume of a pool on the same host.
+ */
+export interface DomainDiskSpec {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+}
+
+/**
+ * A libvirt domain nssv manages, as the host reports it.
+ */
+export interface DomainInfo {
+  /**
+   * The libvirt domain name.
+   */
+  name: string;
+  /**
+   * libvirt's UUID; unchanged by redefinition.
+   */
+  uuid: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual CPUs.
+   */
+  vcpus: number;
+  /**
+   * Memory in MiB.
+   */
+  memoryMiB: number;
+  /**
+   * Disks in guest order.
+   */
+  disks: DomainDiskInfo[];
+  /**
+   * NICs in guest order.
+   */
+  nics: DomainNicInfo[];
+  /**
+   * The tags kept in the domain's nssv metadata.
+   */
+  tags: Record<string, string>;
+  /**
+   * libvirt's state word, e.g. 'running', 'shut off', 'paused'.
+   */
+  state: string;
+  /**
+   * Whether the VM should be running. Changed in place.
+   */
+  powerState: PowerState;
+}
+
+/**
+ * A NIC of a domain as the host reports it.
+ */
+export interface DomainNicInfo {
+  /**
+   * The OVS bridge.
+   */
+  switch: string;
+  /**
+   * The port group ('' when the domain's metadata does not say).
+   */
+  portGroup: string;
+  /**
+   * The port's VLAN tag; null: untagged.
+   */
+  vlanId: number | null;
+  /**
+   * MAC address in lower case.
+   */
+  mac: string;
+}
+
+/**
+ * A NIC of a domain: a port on a port group of a switch on the same host.
+ */
+export interface DomainNicSpec {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  switch: string;
+  /**
+   * Unique name.
+   */
+  portGroup: string;
+  /**
+   * Omitted or null: the agent derives a stable MAC (52:54:00:…) from the domain name and NIC index.
+   */
+  mac?: string | null;
+}
+
+/**
+ * PUT /v1/domains/:domain: define or redefine a libvirt domain, then set its power state.
+ */
+export interface DomainSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual CPUs (1–64). Changed in place.
+   */
+  vcpus: number;
+  /**
+   * Memory in MiB (64–1048576). Changed in place.
+   */
+  memoryMiB: number;
+  /**
+   * Disks in guest order (vda, vdb, …).
+   */
+  disks: DomainDiskSpec[];
+  /**
+   * NICs in guest order.
+   */
+  nics: DomainNicSpec[];
+  /**
+   * Whether the VM should be running. Changed in place.
+   */
+  powerState: PowerState;
+  /**
+   * Free-form key/value tags kept in the domain's metadata. Changed in place.
+   */
+  tags?: Record<string, string>;
+}
+
+/**
+ * GET /v1/health: who answers.
+ */
+export interface HealthInfo {
+  /**
+   * The host name agentd is configured with (nssv_host.name).
+   */
+  host: string;
+  /**
+   * agentd's version.
+   */
+  agentVersion: string;
+}
+
+/**
+ * What the scheduler needs to know about a host, reported by its agent.
+ */
+export interface HostFacts {
+  /**
+   * The host name agentd is configured with.
+   */
+  name: string;
+  /**
+   * agentd's version.
+   */
+  agentVersion: string;
+  /**
+   * libvirt domain type the host runs guests with: kvm, or qemu (TCG) where KVM is unavailable.
+   */
+  readonly domainType: DomainType;
+  /**
+   * Physical CPUs the agent reports.
+   */
+  readonly cpus: number;
+  /**
+   * Physical memory the agent reports, in MiB.
+   */
+  readonly memoryMiB: number;
+}
+
+/**
+ * GET /v1/inventory: everything nssv manages on the host, read from the host itself (no state file).
+ */
+export interface Inventory {
+  /**
+   * What the scheduler needs to know about a host, reported by its agent.
+   */
+  host: HostFacts;
+  /**
+   * Dir pools.
+   */
+  pools: PoolInfo[];
+  /**
+   * rbd pools of the Ceph cluster the host uses (the same on every host of it); [] without Ceph.
+   */
+  rbdPools: RbdPoolInfo[];
+  /**
+   * Volumes of every pool.
+   */
+  volumes: VolumeInfo[];
+  /**
+   * OVS bridges nssv manages.
+   */
+  switches: SwitchInfo[];
+  /**
+   * Port groups of those bridges.
+   */
+  portGroups: PortGroupInfo[];
+  /**
+   * Domains nssv manages.
+   */
+  domains: DomainInfo[];
+}
+
+/**
+ * A dir pool as the host reports it.
+ */
+export interface PoolInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The pool's directory.
+   */
+  path: string;
+  /**
+   * Size of the filesystem holding the pool.
+   */
+  capacityBytes: number;
+  /**
+   * Free space on that filesystem.
+   */
+  availableBytes: number;
+}
+
+/**
+ * PUT /v1/pools/:pool: a dir pool (a directory under the agent's storage root).
+ */
+export interface PoolSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+}
+
+/**
+ * A port group as the host reports it.
+ */
+export interface PortGroupInfo {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  switch: string;
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   */
+  vlanId: number | null;
+}
+
+/**
+ * PUT /v1/switches/:switch/port-groups/:pg: a port group recorded on the bridge; VM ports take its VLAN tag.
+ */
+export interface PortGroupSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   */
+  vlanId: number | null;
+}
+
+/**
+ * k and m of the data pool's erasure-code profile, or null for a replicated pool.
+ */
+export interface RbdPoolInfoErasureCode {
+  /**
+   * Data chunks.
+   */
+  k: number;
+  /**
+   * Parity chunks.
+   */
+  m: number;
+}
+
+/**
+ * An rbd pool as the host's Ceph cluster reports it (the same from every host of that cluster).
+ */
+export interface RbdPoolInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The Ceph pool RBD images live in (for erasure code: their metadata), nssv.<pool>.
+   */
+  cephPool: string;
+  /**
+   * The erasure-coded data pool nssv.<pool>.data, or null for a replicated pool.
+   */
+  cephDataPool: string | null;
+  /**
+   * Copies of the replicated pool (Ceph's size), or null for erasure code.
+   */
+  replicas: number | null;
+  /**
+   * k and m of the data pool's erasure-code profile, or null for a replicated pool.
+   */
+  erasureCode: RbdPoolInfoErasureCode | null;
+  /**
+   * The CRUSH bucket type the data pool's rule spreads over ('' when the rule has no chooseleaf step).
+   */
+  failureDomain: string;
+  /**
+   * Ceph's max_bytes quota of the data-holding pool in GiB, or null for none.
+   */
+  quotaGiB: number | null;
+  /**
+   * slow, medium or fast, or a description of recovery settings changed outside nssv.
+   */
+  recoveryQos: string;
+  /**
+   * Whether volumes are allocated on first write (kept in the pool's rbd metadata).
+   */
+  thinProvisioning: boolean;
+}
+
+/**
+ * Erasure coding instead of replicas: k data chunks plus m parity chunks.
+ */
+export interface RbdPoolSpecErasureCode {
+  /**
+   * Data chunks (2–16).
+   */
+  k: number;
+  /**
+   * Parity chunks (1–8): how many failure domains may fail without data loss.
+   */
+  m: number;
+}
+
+/**
+ * PUT /v1/rbd-pools/:pool: create an rbd pool in the host's Ceph cluster (Ceph pool nssv.<pool>, plus nssv.<pool>.data for erasure code), or converge it (replicas, quota, recovery, metadata). Exactly one of replicas and erasureCode is set. 409 when the host has no Ceph configured or the CRUSH map has too few failure domains.
+ */
+export interface RbdPoolSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
+   */
+  replicas: number | null;
+  /**
+   * Erasure coding instead of replicas: k data chunks plus m parity chunks.
+   */
+  erasureCode: RbdPoolSpecErasureCode | null;
+  /**
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
+   */
+  failureDomain: 'host' | 'chassis' | 'rack' | 'datacenter';
+  /**
+   * rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
+   */
+  quotaGiB: number | null;
+  /**
+   * rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
+   */
+  recoveryQos: 'slow' | 'medium' | 'fast';
+  /**
+   * Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
+   */
+  thinProvisioning: boolean;
+}
+
+/**
+ * An OVS bridge as the host reports it.
+ */
+export interface SwitchInfo {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The bridge's MTU.
+   */
+  mtu: number;
+}
+
+/**
+ * PUT /v1/switches/:switch: an OVS bridge (datapath_type=netdev).
+ */
+export interface SwitchSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * MTU of the bridge and its ports (1280–9000).
+   */
+  mtu: number;
+}
+
+/**
+ * A volume as the host reports it.
+ */
+export interface VolumeInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+  /**
+   * Virtual size in GiB.
+   */
+  sizeGiB: number;
+  /**
+   * The image file.
+   */
+  path: string;
+  /**
+   * Bytes the image uses on disk.
+   */
+  allocatedBytes: number;
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume: create a volume, or grow it in place when sizeGiB grows.
+ */
+export interface VolumeSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual size in GiB. Growing is done in place; shrinking is refused.
+   */
+  sizeGiB: number;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+}
