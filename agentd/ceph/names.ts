@@ -18,4 +18,4 @@ export function nssvPoolOf(cephPool: string): string | undefined {
 }
 
 /** Keys nssv keeps in the main pool's rbd application metadata. */
-export const META = { address: 'nssv.address', thin: 'nssv.thin' } as const;
+export const META = { address: 'nssv.address', thin: 'nssv.thin', volumePrefix: 'nssv.volume.' } as const;

@@ -51,6 +51,44 @@ export class RbdPools {
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
+  /** The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table). */
+  async inventory(): Promise<{ pools: RbdPoolInfo[]; volumes: { name: string; volumes: Record<string, string> }[] }> {
+    const snap = await this.snapshot();
+    const pools: RbdPoolInfo[] = [];
+    const volumes: { name: string; volumes: Record<string, string> }[] = [];
+    for (const p of snap.pools) {
+      const name = nssvPoolOf(p.pool_name);
+      const meta = p.application_metadata['rbd'];
+      if (name === undefined || meta?.[META.address] === undefined) continue;
+      pools.push(await this.info(name, p, snap));
+      volumes.push({ name, volumes: volumesOf(meta) });
+    }
+    return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes };
+  }
+
+  /** Addresses of the pool's volumes by name, or undefined when there is no such nssv pool. */
+  async volumeAddresses(pool: string): Promise<Record<string, string> | undefined> {
+    const main = cephPoolName(pool);
+    const r = await this.cli.call('ceph', ['osd', 'pool', 'application', 'get', main, '--format', 'json'], `read metadata of ${main}`);
+    if (r.exitCode !== 0) {
+      if (/ENOENT|does not exist|unrecognized pool/i.test(r.stderr)) return undefined;
+      throw errors.toolFailed(`read metadata of ${main}: ceph exited with ${r.exitCode}`, r.stderr.trim());
+    }
+    const meta = (JSON.parse(r.stdout) as Record<string, Record<string, string>>)['rbd'];
+    return meta?.[META.address] === undefined ? undefined : volumesOf(meta);
+  }
+
+  /** Records (or, with null, forgets) a volume's nssv address in the pool's metadata. */
+  async setVolumeAddress(pool: string, volume: string, address: string | null): Promise<void> {
+    const main = cephPoolName(pool);
+    const key = `${META.volumePrefix}${volume}`;
+    if (address === null) {
+      await this.cli.run('ceph', ['osd', 'pool', 'application', 'rm', main, 'rbd', key], `untag ${main} (${key})`);
+    } else {
+      await this.setMeta(main, key, address);
+    }
+  }
+
   async get(pool: string): Promise<RbdPoolInfo | undefined> {
     const snap = await this.snapshot();
     const p = snap.pools.find((x) => x.pool_name === cephPoolName(pool));
@@ -348,6 +386,14 @@ export class RbdPools {
       `tag ${pool} (${key})`,
     );
   }
+}
+
+function volumesOf(meta: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(meta)
+      .filter(([k]) => k.startsWith(META.volumePrefix))
+      .map(([k, v]) => [k.slice(META.volumePrefix.length), v]),
+  );
 }
 
 function describe(x: { replicas: number | null; erasureCode: { k: number; m: number } | null }): string {

@@ -89,14 +89,14 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = parseBody(agentApi.VolumeSpec, body);
-        return locked(`pool:${p.pool}`, () => agent.volumes.put(p.pool!, p.volume!, spec));
+        return locked(`pool:${p.pool}`, async () => (await agent.volumeStore(p.pool!)).put(p.pool!, p.volume!, spec));
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/pools/:pool/volumes/:volume',
       handle: async ({ params: p }) =>
-        locked(`pool:${p.pool}`, () => agent.volumes.delete(p.pool!, p.volume!)),
+        locked(`pool:${p.pool}`, async () => (await agent.volumeStore(p.pool!)).delete(p.pool!, p.volume!)),
     },
     {
       method: 'PUT',
