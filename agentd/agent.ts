@@ -59,7 +59,9 @@ export class Agent {
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
     this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
-    const volumeLookup = { get: async (pool: string, volume: string) => (await this.volumeStore(pool)).get(pool, volume) };
+    const volumeLookup = {
+      get: async (pool: string, volume: string) => (await this.volumeStore(pool)).get(pool, volume),
+    };
     const ceph = config.ceph;
     const secret = ceph === undefined ? undefined : new CephSecret(exec, config.libvirtUri, ceph);
     this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {

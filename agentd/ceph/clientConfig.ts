@@ -9,7 +9,10 @@ export interface MonHost {
 /** The monitors' v1 addresses (what QEMU's librbd is given in a domain's <source>) from ceph.conf's mon_host. */
 export function monHostsOf(conf: string): MonHost[] {
   const line = /^\s*mon[_ ]host\s*=\s*(.+)$/m.exec(conf)?.[1]?.trim() ?? '';
-  const v1 = [...line.matchAll(/v1:([0-9a-fA-F.:[\]]+?):(\d+)/g)].map((m) => ({ name: m[1]!, port: Number(m[2]) }));
+  const v1 = [...line.matchAll(/v1:([0-9a-fA-F.:[\]]+?):(\d+)/g)].map((m) => ({
+    name: m[1]!,
+    port: Number(m[2]),
+  }));
   if (v1.length > 0) return v1;
   return line
     .split(/[,;\s]+/)
@@ -38,7 +41,9 @@ export async function readCephFile(path: string, what: string): Promise<string> 
   try {
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw errors.internal(`cannot read the Ceph ${what} ${path} named in agentd's config: ${(e as Error).message}`);
+    throw errors.internal(
+      `cannot read the Ceph ${what} ${path} named in agentd's config: ${(e as Error).message}`,
+    );
   }
 }
 

@@ -52,7 +52,10 @@ export class RbdPools {
   }
 
   /** The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table). */
-  async inventory(): Promise<{ pools: RbdPoolInfo[]; volumes: { name: string; volumes: Record<string, string> }[] }> {
+  async inventory(): Promise<{
+    pools: RbdPoolInfo[];
+    volumes: { name: string; volumes: Record<string, string> }[];
+  }> {
     const snap = await this.snapshot();
     const pools: RbdPoolInfo[] = [];
     const volumes: { name: string; volumes: Record<string, string> }[] = [];
@@ -69,7 +72,11 @@ export class RbdPools {
   /** Addresses of the pool's volumes by name, or undefined when there is no such nssv pool. */
   async volumeAddresses(pool: string): Promise<Record<string, string> | undefined> {
     const main = cephPoolName(pool);
-    const r = await this.cli.call('ceph', ['osd', 'pool', 'application', 'get', main, '--format', 'json'], `read metadata of ${main}`);
+    const r = await this.cli.call(
+      'ceph',
+      ['osd', 'pool', 'application', 'get', main, '--format', 'json'],
+      `read metadata of ${main}`,
+    );
     if (r.exitCode !== 0) {
       if (/ENOENT|does not exist|unrecognized pool/i.test(r.stderr)) return undefined;
       throw errors.toolFailed(`read metadata of ${main}: ceph exited with ${r.exitCode}`, r.stderr.trim());
@@ -83,7 +90,11 @@ export class RbdPools {
     const main = cephPoolName(pool);
     const key = `${META.volumePrefix}${volume}`;
     if (address === null) {
-      await this.cli.run('ceph', ['osd', 'pool', 'application', 'rm', main, 'rbd', key], `untag ${main} (${key})`);
+      await this.cli.run(
+        'ceph',
+        ['osd', 'pool', 'application', 'rm', main, 'rbd', key],
+        `untag ${main} (${key})`,
+      );
     } else {
       await this.setMeta(main, key, address);
     }

@@ -84,7 +84,10 @@ export class RbdVolumes {
   /** Creates the image, or grows it (live through the running domain that uses it); shrinking is refused. */
   async put(pool: string, volume: string, spec: VolumeSpec): Promise<VolumeInfo> {
     const info = await this.pools.get(pool);
-    if (!info) throw errors.notFound(`rbd pool ${JSON.stringify(pool)} does not exist; create it first (PUT /v1/rbd-pools/${pool})`);
+    if (!info)
+      throw errors.notFound(
+        `rbd pool ${JSON.stringify(pool)} does not exist; create it first (PUT /v1/rbd-pools/${pool})`,
+      );
     if (spec.format !== 'raw') {
       throw errors.invalidRequest(
         `volume ${JSON.stringify(volume)} is in rbd pool ${JSON.stringify(pool)}, whose images are raw block devices (snapshots and clones are Ceph's): set format = "raw", not ${JSON.stringify(spec.format)}`,

@@ -38,10 +38,16 @@ export class CephSecret {
       );
     }
     const uuid = secretUuid(fsidOf(conf), this.config.user);
-    const virsh = (args: string[], what: string) => runTool(this.exec, 'virsh', ['-q', '-c', this.libvirtUri, ...args], what);
+    const virsh = (args: string[], what: string) =>
+      runTool(this.exec, 'virsh', ['-q', '-c', this.libvirtUri, ...args], what);
     const dir = await mkdtemp(join(tmpdir(), 'nssv-secret-'));
     try {
-      const exists = await callTool(this.exec, 'virsh', ['-q', '-c', this.libvirtUri, 'secret-dumpxml', uuid], 'read the Ceph secret');
+      const exists = await callTool(
+        this.exec,
+        'virsh',
+        ['-q', '-c', this.libvirtUri, 'secret-dumpxml', uuid],
+        'read the Ceph secret',
+      );
       if (exists.exitCode !== 0) {
         const xml = join(dir, 'secret.xml');
         await writeFile(

@@ -248,7 +248,10 @@ export class Domains {
           target: diskTarget(i),
         };
         if (!volume.path.startsWith('rbd:')) return disk;
-        if (!this.options.rbdSource) throw errors.conflict(`disks[${i}]: volume ${JSON.stringify(d.volume)} is an rbd image, but this host has no Ceph configured`);
+        if (!this.options.rbdSource)
+          throw errors.conflict(
+            `disks[${i}]: volume ${JSON.stringify(d.volume)} is an rbd image, but this host has no Ceph configured`,
+          );
         return { ...disk, rbd: await this.options.rbdSource(volume.path) };
       }),
     );

@@ -89,7 +89,9 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = parseBody(agentApi.VolumeSpec, body);
-        return locked(`pool:${p.pool}`, async () => (await agent.volumeStore(p.pool!)).put(p.pool!, p.volume!, spec));
+        return locked(`pool:${p.pool}`, async () =>
+          (await agent.volumeStore(p.pool!)).put(p.pool!, p.volume!, spec),
+        );
       },
     },
     {
