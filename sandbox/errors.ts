@@ -140,7 +140,7 @@ export const errors = {
       'invalid_option',
       `--ceph: the sandbox in ${ctx.root} runs without Ceph, and Ceph is only set up when a sandbox is created.`,
       {
-        hint: `Fix: run \`${sandboxCommand('down', ctx)}\` and then \`${sandboxCommand('up', ctx)} --ceph\` (this deletes its guests and gives the hosts new endpoints and tokens), or leave out --ceph.`,
+        hint: `Fix: run \`${sandboxCommand('down', ctx)}\` and then \`${sandboxCommand('up', { ...ctx, ceph: true })}\` (this deletes its guests and gives the hosts new endpoints and tokens), or leave out --ceph.`,
       },
     ),
   stateInvalid: (file: string, why: string): SandboxError =>

@@ -107,7 +107,7 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
   const hosts = validateHostCount(opts.hosts ?? 2);
   if (opts.name !== undefined) validateName(opts.name);
   // What the user asked for, to repeat in hints (the name of an existing sandbox is added below).
-  const ctx: CommandContext = { root, name: opts.name, hosts: opts.hosts };
+  const ctx: CommandContext = { root, name: opts.name, hosts: opts.hosts, ceph: opts.ceph };
   assertRootDirectory(root, rootOrigin(opts.root));
   if (opts.emitDir !== undefined) assertEmitDirectory(opts.emitDir);
   const progress = opts.progress ?? (() => undefined);
@@ -129,6 +129,7 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       );
     }
     if (state !== undefined) ctx.name = state.name;
+    if (state?.ceph !== undefined) ctx.ceph = true;
     if (state !== undefined && state.hosts.every(hostIsDead)) {
       progress(`cleaning up the stale sandbox in ${root} (none of its processes runs)`);
       await teardown(new StateStore(paths.stateFile, state), 1_000, progress);
