@@ -122,7 +122,7 @@ test('an image grown with the rbd CLI shows as drift: a plan that would shrink i
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
 
-test('a qcow2 volume in an rbd pool is refused with the fix; destroy removes domain, image and pool', async () => {
+test('a qcow2 volume in an rbd pool is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
   const extra = join(env.configDir, 'qcow.tf');
   writeFileSync(
     extra,
@@ -137,8 +137,9 @@ test('a qcow2 volume in an rbd pool is refused with the fix; destroy removes dom
   const r = await nssv(['apply', '-auto-approve'], env.configDir);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain(
-    'volume "q" is in rbd pool "ceph", whose images are raw block devices (snapshots and clones are Ceph\'s): set format = "raw", not "qcow2"',
+    'qcow.tf:1:1: nssv_volume.q: format = "qcow2" is not allowed when its pool nssv_storage_pool.ceph has kind = "rbd"; allowed: "raw".',
   );
+  expect(r.stderr).toContain('Fix: set format = "raw".');
   expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual(['data']);
   rmSync(extra);
 
