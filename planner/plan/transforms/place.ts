@@ -3,6 +3,8 @@ import { chooseHost } from '../../schedule/chooseHost.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
 import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
+import { checkHostPin } from '../checks/hostPin.js';
+import { checkNicReach } from '../checks/nicReach.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -70,28 +72,22 @@ export function place(ctx: PlanContext): void {
 
 /** Each NIC's port group must exist on the VM's host (its switch must span the VM's cluster). */
 function checkNetworks(ctx: PlanContext, vms: PlanNode[]): void {
-  const groups = new Map(desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g]));
+  const groups = new Map(
+    desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g.planned!]),
+  );
+  const reachOf = (id: string) => {
+    const pg = groups.get(id);
+    if (!pg) return undefined;
+    const hosts = Array.isArray(pg.host_ids) ? (pg.host_ids as string[]) : undefined;
+    return { name: String(pg.id), switchName: String(pg.switch_id), ...(hosts ? { hosts } : {}) };
+  };
   for (const vm of vms) {
-    const host = vm.planned!.host_id;
-    if (typeof host !== 'string') continue;
-    const nics = Array.isArray(vm.planned!.nic) ? (vm.planned!.nic as Attributes[]) : [];
-    nics.forEach((nic, i) => {
-      const pg = typeof nic.port_group_id === 'string' ? groups.get(nic.port_group_id) : undefined;
-      const on = pg?.planned!.host_ids;
-      if (!pg || !Array.isArray(on) || on.includes(host)) return;
-      const range = vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
-      ctx.diagnostics.push(
-        planErrors.portGroupNotOnHost(
-          vm.address,
-          i,
-          String(pg.planned!.id),
-          String(pg.planned!.switch_id),
-          host,
-          String(vm.planned!.cluster_id),
-          range,
-        ),
-      );
-    });
+    const p = vm.planned!;
+    if (typeof p.host_id !== 'string') continue;
+    const nics = Array.isArray(p.nic) ? (p.nic as Attributes[]) : [];
+    const range = (i: number) => vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
+    const owner = { address: vm.address, cluster: String(p.cluster_id), host: p.host_id, nics, range };
+    ctx.diagnostics.push(...checkNicReach(owner, reachOf));
   }
 }
 
@@ -154,14 +150,14 @@ function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
   if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
     ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
-  } else if (!host) {
-    const known = hosts.map((h) => String(h.planned!.name));
-    ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
-  } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
-    ctx.diagnostics.push(
-      planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range),
-    );
+    return;
   }
+  const clusterOf = (h: PlanNode) =>
+    typeof h.planned!.cluster_id === 'string' ? h.planned!.cluster_id : undefined;
+  const known = new Map(hosts.map((h) => [String(h.planned!.name), clusterOf(h)] as const));
+  ctx.diagnostics.push(
+    ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
+  );
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {
