@@ -10,6 +10,11 @@ import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
 import { HostFactsSource } from './host-facts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
+import { CephCli } from './ceph/cli.js';
+import { monHostsOf, readCephFile } from './ceph/clientConfig.js';
+import { RbdPools } from './ceph/rbdPools.js';
+import { RbdVolumes } from './ceph/rbdVolumes.js';
+import { CephSecret } from './ceph/secret.js';
 import { Switches } from './network/switches.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
@@ -35,6 +40,9 @@ export class Agent {
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
+  /** Undefined when the host has no Ceph cluster configured. */
+  readonly rbdPools: RbdPools | undefined;
+  readonly rbdVolumes: RbdVolumes | undefined;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -51,33 +59,77 @@ export class Agent {
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
     this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
-    this.domains = new Domains(virsh, this.volumes, this.switches, layout, {
+    const volumeLookup = {
+      get: async (pool: string, volume: string) => (await this.volumeStore(pool)).get(pool, volume),
+    };
+    const ceph = config.ceph;
+    const secret = ceph === undefined ? undefined : new CephSecret(exec, config.libvirtUri, ceph);
+    this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {
+      ...(ceph === undefined || secret === undefined
+        ? {}
+        : {
+            rbdSource: async (path: string) => ({
+              name: path.slice('rbd:'.length),
+              hosts: monHostsOf(await readCephFile(ceph.confFile, 'configuration')),
+              user: ceph.user,
+              secretUuid: await secret.ensure(),
+            }),
+          }),
       domainType: deps.domainType,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
+    if (ceph === undefined) {
+      this.rbdPools = undefined;
+      this.rbdVolumes = undefined;
+    } else {
+      const cli = new CephCli(exec, ceph);
+      this.rbdPools = new RbdPools(cli, flowOptions);
+      this.rbdVolumes = new RbdVolumes(
+        cli,
+        this.rbdPools,
+        (path) => this.domains.usersOfPath(path),
+        (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
+        flowOptions,
+      );
+    }
+  }
+
+  /**
+   * Where a pool's volumes live: a dir pool of this name on this host, else an rbd pool of the
+   * host's Ceph cluster; else the dir store (which says the pool does not exist).
+   */
+  async volumeStore(pool: string): Promise<Pick<Volumes, 'get' | 'put' | 'delete'>> {
+    if (this.rbdVolumes === undefined || (await this.pools.get(pool))) return this.volumes;
+    return (await this.rbdPools!.volumeAddresses(pool)) === undefined ? this.volumes : this.rbdVolumes;
   }
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains] = await Promise.all([
+    const [host, pools, network, domains, rbd] = await Promise.all([
       this.hostFacts.get(),
       this.pools.list(),
       this.switches.list(),
       this.domains.list(),
+      this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
     ]);
-    const volumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
+    const rbdPools = rbd.pools;
+    const volumes = [
+      ...(await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat(),
+      ...((await this.rbdVolumes?.list(rbd.volumes)) ?? []),
+    ];
     const inventory: Inventory = {
       host,
       pools,
+      rbdPools,
       volumes,
       switches: network.switches,
       portGroups: network.portGroups,
       domains,
     };
-    for (const kind of ['pools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
+    for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);
     }
     return inventory;

@@ -22,6 +22,7 @@ const FIELDS = [
   'storageRoot',
   'stateDir',
   'shutdownTimeoutMs',
+  'ceph',
 ];
 
 /** Reads and validates agentd's JSON config; every problem is listed with the field, the value and what is allowed. */
@@ -94,6 +95,7 @@ export function validateConfig(raw: unknown): string[] {
   if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t > 3_600_000) {
     problems.push(`shutdownTimeoutMs must be an integer from 0 to 3600000, got ${show(t)}`);
   }
+  if (c.ceph !== undefined) problems.push(...cephProblems(c.ceph, show));
   return problems;
 }
 
@@ -114,4 +116,32 @@ export async function readToken(file: string): Promise<string> {
 /** True when group or others can read the token file (a warning, not an error). */
 export async function tokenFileIsShared(file: string): Promise<boolean> {
   return ((await stat(file)).mode & 0o077) !== 0;
+}
+
+const CEPH_FIELDS = ['confFile', 'keyringFile', 'user', 'netns'];
+
+function cephProblems(raw: unknown, show: (v: unknown) => string): string[] {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return [
+      `ceph must be an object {"confFile": "/etc/ceph/ceph.conf", "keyringFile": "/etc/ceph/ceph.client.nssv.keyring", "user": "nssv"}, got ${show(raw)}`,
+    ];
+  }
+  const c = raw as Record<string, unknown>;
+  const problems = Object.keys(c)
+    .filter((k) => !CEPH_FIELDS.includes(k))
+    .map((k) => `unknown field ceph.${k}; allowed: ${CEPH_FIELDS.join(', ')}`);
+  for (const key of ['confFile', 'keyringFile']) {
+    const v = c[key];
+    if (typeof v !== 'string' || !v.startsWith('/'))
+      problems.push(`ceph.${key} must be an absolute path, got ${show(v)}`);
+  }
+  if (typeof c.user !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(c.user)) {
+    problems.push(
+      `ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got ${show(c.user)}`,
+    );
+  }
+  if (c.netns !== undefined && (typeof c.netns !== 'string' || !/^[A-Za-z0-9_.-]{1,64}$/.test(c.netns))) {
+    problems.push(`ceph.netns must be the name of a network namespace (ip netns list), got ${show(c.netns)}`);
+  }
+  return problems;
 }

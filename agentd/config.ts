@@ -20,4 +20,18 @@ export interface AgentConfig {
   stateDir: string;
   /** How long an ACPI shutdown may take before the domain is destroyed. */
   shutdownTimeoutMs: number;
+  /** The Ceph cluster rbd pools live in; absent: this host has no rbd pools. */
+  ceph?: AgentCephConfig;
+}
+
+/** How agentd reaches Ceph: the `ceph`/`rbd` CLIs with this conf file and key. */
+export interface AgentCephConfig {
+  /** ceph.conf (mon_host, fsid). */
+  confFile: string;
+  /** Keyring holding the key of `user` (mode 0600). The key itself never leaves the host's files and libvirt's secret store. */
+  keyringFile: string;
+  /** Ceph client name without `client.`, e.g. "admin". It creates pools, so it needs mon 'allow *'. */
+  user: string;
+  /** Run the Ceph CLIs in this network namespace (the sandbox's simulated host); absent: agentd's own. */
+  netns?: string;
 }

@@ -25,6 +25,7 @@ export async function startStandIn(name: string): Promise<StandIn> {
   const inv: Inventory = {
     host: { name, agentVersion: 'stand-in', domainType: 'qemu', cpus: 4096, memoryMiB: 64 * 1024 * 1024 },
     pools: [],
+    rbdPools: [],
     volumes: [],
     switches: [],
     portGroups: [],

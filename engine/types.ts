@@ -22,6 +22,8 @@ export type ApplyEvent =
   | { kind: 'failed'; step: PlanStep; error: Error }
   | { kind: 'undo-start'; step: PlanStep }
   | { kind: 'undo-done'; step: PlanStep }
+  /** An undo did something other than restore the prior attributes exactly, and says what. */
+  | { kind: 'undo-note'; step: PlanStep; note: string }
   | { kind: 'undo-failed'; step: PlanStep; error: Error };
 
 export interface ApplyOptions {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgentConfig } from '../agentd/config.js';
+import type { AgentCephConfig, AgentConfig } from '../agentd/config.js';
 import { errors } from './errors.js';
 import type { HostPaths } from './paths.js';
 import { isAlive, spawnDetached, waitFor, type ProcessRecord } from './processes.js';
@@ -55,8 +55,9 @@ export function ensureToken(tokenFile: string): string {
 
 export const readToken = (tokenFile: string): string => readFileSync(tokenFile, 'utf8').trim();
 
-export function agentConfig(host: string, p: HostPaths, port: number): AgentConfig {
+export function agentConfig(host: string, p: HostPaths, port: number, ceph?: AgentCephConfig): AgentConfig {
   return {
+    ...(ceph === undefined ? {} : { ceph }),
     hostName: host,
     listen: { host: '127.0.0.1', port },
     tokenFile: p.tokenFile,

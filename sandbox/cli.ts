@@ -27,6 +27,7 @@ export function upJson(r: SandboxUpResult): unknown {
     elapsedMs: r.elapsedMs,
     underlay: r.underlay,
     hosts: r.hosts.map(publicHost),
+    ceph: r.ceph ?? null,
   };
 }
 
@@ -62,8 +63,12 @@ export function upText(r: SandboxUpResult): string {
   const rows = [['HOST', 'AGENT ENDPOINT', 'UNDERLAY IP', 'LIBVIRT URI']];
   for (const h of r.hosts) rows.push([h.name, h.endpoint ?? '-', h.underlayIp, h.libvirtUri]);
   const emitted = r.emittedFile === undefined ? '' : `Wrote ${r.emittedFile}\n`;
+  const ceph =
+    r.ceph === undefined
+      ? ''
+      : `Ceph: ${r.ceph.osds.length} OSD(s) at ${r.ceph.address}; inspect with: ip netns exec ${r.ceph.netns} ceph -c ${r.ceph.conf} -s\n`;
   const down = sandboxCommand('down', { root: r.root });
-  return `${head}\n\n${table(rows)}\n${restarted}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
+  return `${head}\n\n${table(rows)}\n${restarted}${ceph}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
 }
 
 /** What up says on stderr besides progress: e.g. that a smaller --hosts removed nothing. */
@@ -87,8 +92,17 @@ export function statusText(s: SandboxStatus): string {
       yesNo(h.agentHealthy),
     ]);
   }
-  if (s.healthy) return `Sandbox "${s.name}" in ${s.root}: healthy\n\n${table(rows)}`;
+  const cephLine =
+    s.ceph === undefined
+      ? ''
+      : `\nCeph: ${s.ceph.processes.filter((p) => p.alive).length}/${s.ceph.processes.length} daemons alive\n`;
+  if (s.healthy) return `Sandbox "${s.name}" in ${s.root}: healthy\n\n${table(rows)}${cephLine}`;
   const problems: string[] = [];
+  for (const p of s.ceph?.processes.filter((x) => !x.alive) ?? []) {
+    problems.push(
+      `ceph ${p.role} (pid ${p.pid}) is not running (its in-memory data is gone); its log: ${p.log}`,
+    );
+  }
   for (const h of s.hosts) {
     if (!h.netnsPresent) problems.push(`${h.name}: its network namespace ${h.netns} is gone`);
     for (const p of h.processes.filter((x) => !x.alive)) {
@@ -104,12 +118,15 @@ export function statusText(s: SandboxStatus): string {
     }
   }
   // up restarts dead daemons in place; a missing namespace or a hung daemon needs down + up.
-  const repairable = s.hosts.every((h) => h.healthy || (h.netnsPresent && h.processes.some((p) => !p.alive)));
+  // A dead Ceph daemon took its in-memory data with it: only down + up helps.
+  const repairable =
+    (s.ceph?.processes.every((p) => p.alive) ?? true) &&
+    s.hosts.every((h) => h.healthy || (h.netnsPresent && h.processes.some((p) => !p.alive)));
   const hosts = s.hosts.length;
   const fix = repairable
     ? `Fix: run \`${sandboxCommand('up', { root: s.root, hosts })}\` to restart them in place (guests, endpoints and tokens are kept).`
-    : `Fix: run \`${sandboxCommand('down', { root: s.root })}\` and then \`${sandboxCommand('up', { root: s.root, name: s.name ?? undefined, hosts })}\` (this deletes its guests and gives the hosts new endpoints and tokens).`;
-  return `Sandbox "${s.name}" in ${s.root}: DEGRADED\n\n${table(rows)}\n${problems.map((p) => `${p}\n`).join('')}${fix}\n`;
+    : `Fix: run \`${sandboxCommand('down', { root: s.root })}\` and then \`${sandboxCommand('up', { root: s.root, name: s.name ?? undefined, hosts, ceph: s.ceph !== undefined })}\` (this deletes its guests and gives the hosts new endpoints and tokens).`;
+  return `Sandbox "${s.name}" in ${s.root}: DEGRADED\n\n${table(rows)}${cephLine}\n${problems.map((p) => `${p}\n`).join('')}${fix}\n`;
 }
 
 export function downText(r: SandboxDownResult): string {

@@ -13,6 +13,8 @@ export interface CommandContext {
   /** Only `up` of a new sandbox needs it (down and status read it from the state). */
   name?: string | undefined;
   hosts?: number | undefined;
+  /** `up` of a sandbox with Ceph repeats --ceph. */
+  ceph?: boolean | undefined;
 }
 
 /** A shell word: bare when safe, else single-quoted. */
@@ -35,5 +37,6 @@ export function sandboxCommand(
   if (sub === 'up' && ctx.hosts !== undefined && ctx.hosts !== DEFAULT_HOSTS) {
     words.push('--hosts', String(ctx.hosts));
   }
+  if (sub === 'up' && ctx.ceph === true) words.push('--ceph');
   return words.join(' ');
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { sandboxCommand } from './commandLine.js';
 import { assertRootDirectory } from './dirs.js';
 import { SandboxError } from './errors.js';
+import { stopCeph } from './ceph/stop.js';
 import { hostProcesses, stopHost } from './hostRuntime.js';
 import { mountsUnder, unmount } from './mountNs.js';
 import { capsCacheReady, saveCapsCache } from './libvirt.js';
@@ -35,7 +36,7 @@ export interface SandboxDownResult {
 }
 
 /** Entries of the root that belong to the sandbox; anything else the user put there is kept. */
-const OWN_ENTRIES = ['sandbox.json', 'lock', 'mnt', 'hosts'];
+const OWN_ENTRIES = ['sandbox.json', 'lock', 'mnt', 'hosts', 'ceph'];
 
 export async function sandboxDown(opts: SandboxDownOptions = {}): Promise<SandboxDownResult> {
   const root = resolveRoot(opts.root);
@@ -68,18 +69,24 @@ export async function teardown(
   progress: (msg: string) => void,
   hostNames: string[] = store.state.hosts.map((h) => h.name),
 ): Promise<number> {
-  const before = store.state.hosts
-    .filter((h) => hostNames.includes(h.name))
-    .reduce((n, h) => n + hostProcesses(h).length, 0);
+  const whole = hostNames.length === store.state.hosts.length;
+  const before =
+    store.state.hosts
+      .filter((h) => hostNames.includes(h.name))
+      .reduce((n, h) => n + hostProcesses(h).length, 0) +
+    (whole ? (store.state.ceph?.processes.length ?? 0) : 0);
   if (hostNames.length > 0) progress(`stopping ${hostNames.join(', ')}`);
   const results = await Promise.all(hostNames.map((name) => stopHost(store, name, termTimeoutMs)));
   const failures = results.flat();
-  const whole = hostNames.length === store.state.hosts.length;
   if (failures.length === 0) {
     store.update((s) => void (s.hosts = s.hosts.filter((h) => !hostNames.includes(h.name))));
   }
   if (whole && failures.length === 0) {
     try {
+      if (store.state.ceph !== undefined) {
+        progress('stopping the Ceph cluster');
+        await stopCeph(store, Math.min(termTimeoutMs, 2_000));
+      }
       if (store.state.underlay.created) {
         await deleteUnderlay({ netns: store.state.underlay.netns, bridge: store.state.underlay.bridge });
         store.update((s) => void (s.underlay.created = false));

@@ -135,6 +135,14 @@ export const errors = {
     new SandboxError('interrupted', 'Interrupted: sandbox up stopped and undid what it had started.', {
       hint: `Run \`${sandboxCommand('up', ctx)}\` again when ready.`,
     }),
+  cephNotInSandbox: (ctx: CommandContext): SandboxError =>
+    new SandboxError(
+      'invalid_option',
+      `--ceph: the sandbox in ${ctx.root} runs without Ceph, and Ceph is only set up when a sandbox is created.`,
+      {
+        hint: `Fix: run \`${sandboxCommand('down', ctx)}\` and then \`${sandboxCommand('up', { ...ctx, ceph: true })}\` (this deletes its guests and gives the hosts new endpoints and tokens), or leave out --ceph.`,
+      },
+    ),
   stateInvalid: (file: string, why: string): SandboxError =>
     new SandboxError('state_invalid', `The sandbox state file ${file} is unreadable: ${why}.`, {
       hint: 'Fix or remove it; processes it listed may need to be stopped by hand.',

@@ -7,6 +7,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Accept a non-zero exit; the caller inspects the result. */
   reject?: boolean;
+  /** Written to the tool's stdin (else stdin is closed). */
+  input?: string;
 }
 
 export interface RunResult {
@@ -18,7 +20,7 @@ export interface RunResult {
 export async function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const result = await execa(cmd, args, {
     reject: false,
-    stdin: 'ignore',
+    ...(opts.input === undefined ? { stdin: 'ignore' as const } : { input: opts.input }),
     timeout: opts.timeoutMs ?? 30_000,
     ...(opts.env === undefined ? {} : { env: opts.env, extendEnv: true }),
   });

@@ -98,7 +98,12 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (opts.agentdMain !== undefined) {
     const port = await freePort();
     const endpoint = endpointOf(port);
-    writeAgentConfig(p.agentConfig, agentConfig(name, p, port));
+    const c = store.state.ceph;
+    const ceph =
+      c === undefined
+        ? undefined
+        : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
+    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, ceph));
     store.updateHost(name, (x) => {
       x.agentPort = port;
       x.endpoint = endpoint;

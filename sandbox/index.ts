@@ -12,4 +12,5 @@ export {
   type HostRef,
 } from './hostTools.js';
 export { SandboxError, isSandboxError, type SandboxErrorCode } from './errors.js';
+export { sandboxCeph } from './ceph/cli.js';
 export { DEFAULT_ROOT, DEFAULT_NAME, ROOT_ENV, resolveRoot } from './paths.js';

@@ -25,12 +25,25 @@ export interface SandboxHostInfo {
   pids: { role: string; pid: number }[];
 }
 
+export interface SandboxCephInfo {
+  /** Pass to the CLIs: `ip netns exec <netns> ceph -c <conf> -s` (the admin keyring is named in it). */
+  conf: string;
+  adminKeyring: string;
+  /** Where the cluster is reachable from: the underlay namespace (every host's namespace works too). */
+  netns: string;
+  address: string;
+  osds: { id: number; host: string }[];
+  pids: { role: string; pid: number }[];
+}
+
 export interface SandboxInfo {
   name: string;
   root: string;
   stateFile: string;
   underlay: { netns: string; bridge: string; cidr: string; mtu: number };
   hosts: SandboxHostInfo[];
+  /** Present when the sandbox runs Ceph (`up --ceph`). */
+  ceph?: SandboxCephInfo;
 }
 
 function safeToken(file: string): string {
@@ -67,6 +80,18 @@ export function sandboxInfo(state: SandboxState): SandboxInfo {
     stateFile: sandboxPaths(state.root).stateFile,
     underlay: { netns, bridge, cidr, mtu },
     hosts: [...state.hosts].sort((a, b) => a.index - b.index).map(hostInfo),
+    ...(state.ceph === undefined
+      ? {}
+      : {
+          ceph: {
+            conf: state.ceph.conf,
+            adminKeyring: state.ceph.adminKeyring,
+            netns,
+            address: state.ceph.address,
+            osds: state.ceph.osds,
+            pids: state.ceph.processes.map((r) => ({ role: r.role, pid: r.pid })),
+          },
+        }),
   };
 }
 

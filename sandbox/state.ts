@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, openSync, closeSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { errors } from './errors.js';
+import type { CephState } from './ceph/state.js';
 import type { ProcessRecord } from './processes.js';
 
 export const STATE_VERSION = 1;
@@ -42,6 +43,8 @@ export interface SandboxState {
   /** <root>/mnt, bind-mounted on itself with private propagation (needed for persistent mount namespaces). */
   mountNsDir: { path: string; mounted: boolean };
   hosts: HostState[];
+  /** The sandbox's Ceph cluster (`up --ceph`). */
+  ceph?: CephState;
 }
 
 export function readState(file: string): SandboxState | undefined {

@@ -1,5 +1,7 @@
 /** `nssv sandbox status`: per host, whether its processes live and its libvirtd, OVS and agentd answer. */
+import { join } from 'node:path';
 import { agentHealthy, readToken } from './agent.js';
+import { cephPaths } from './ceph/paths.js';
 import { libvirtReachable } from './libvirt.js';
 import { netnsExists } from './netns.js';
 import { ovsReachable } from './ovs.js';
@@ -28,6 +30,8 @@ export interface SandboxStatus {
   name: string | null;
   healthy: boolean;
   hosts: HostStatus[];
+  /** The Ceph daemons of `up --ceph` (absent without Ceph); log: where to look when one is dead. */
+  ceph?: { processes: { role: string; pid: number; alive: boolean; log: string }[] };
 }
 
 export async function hostStatus(h: HostState): Promise<HostStatus> {
@@ -67,12 +71,25 @@ async function tokenHealth(endpoint: string, tokenFile: string): Promise<boolean
 export async function statusOfState(root: string, state: SandboxState | undefined): Promise<SandboxStatus> {
   if (state === undefined) return { root, up: false, name: null, healthy: false, hosts: [] };
   const hosts = await Promise.all([...state.hosts].sort((a, b) => a.index - b.index).map(hostStatus));
+  const ceph =
+    state.ceph === undefined
+      ? undefined
+      : {
+          processes: state.ceph.processes.map((r) => ({
+            role: r.role,
+            pid: r.pid,
+            alive: isAlive(r),
+            log: join(cephPaths(root).logDir, `${r.role}.out`),
+          })),
+        };
   return {
     root,
     up: true,
     name: state.name,
-    healthy: hosts.length > 0 && hosts.every((h) => h.healthy),
+    healthy:
+      hosts.length > 0 && hosts.every((h) => h.healthy) && (ceph?.processes.every((p) => p.alive) ?? true),
     hosts,
+    ...(ceph === undefined ? {} : { ceph }),
   };
 }
 

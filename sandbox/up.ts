@@ -11,6 +11,8 @@
  */
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { defaultAgentdMain } from './agent.js';
+import { addOsd, startCeph, waitHealthy } from './ceph/bootstrap.js';
+import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
 import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
@@ -74,6 +76,12 @@ export interface SandboxUpOptions {
   progress?: (msg: string) => void;
   /** Abort (e.g. on Ctrl-C) to stop at the next step and undo what was started. */
   signal?: AbortSignal;
+  /**
+   * Also run a Ceph cluster (mon, mgr, one memstore OSD per host under a CRUSH host bucket of
+   * its name) that every host reaches; agents get its conf and key. Only when the sandbox is
+   * created; hosts added later get an OSD each.
+   */
+  ceph?: boolean;
 }
 
 export type SandboxUpAction = 'created' | 'extended' | 'repaired' | 'unchanged';
@@ -99,13 +107,14 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
   const hosts = validateHostCount(opts.hosts ?? 2);
   if (opts.name !== undefined) validateName(opts.name);
   // What the user asked for, to repeat in hints (the name of an existing sandbox is added below).
-  const ctx: CommandContext = { root, name: opts.name, hosts: opts.hosts };
+  const ctx: CommandContext = { root, name: opts.name, hosts: opts.hosts, ceph: opts.ceph };
   assertRootDirectory(root, rootOrigin(opts.root));
   if (opts.emitDir !== undefined) assertEmitDirectory(opts.emitDir);
   const progress = opts.progress ?? (() => undefined);
   const agentdMain = opts.agentdMain === null ? undefined : (opts.agentdMain ?? defaultAgentdMain());
   assertRoot(sandboxCommand('up', ctx));
   assertTools();
+  if (opts.ceph === true) assertTools(CEPH_TOOLS);
   if (agentdMain !== undefined && !existsSync(agentdMain)) throw errors.agentdMissing(agentdMain);
 
   const paths = sandboxPaths(root);
@@ -120,11 +129,15 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       );
     }
     if (state !== undefined) ctx.name = state.name;
+    if (state?.ceph !== undefined) ctx.ceph = true;
     if (state !== undefined && state.hosts.every(hostIsDead)) {
       progress(`cleaning up the stale sandbox in ${root} (none of its processes runs)`);
       await teardown(new StateStore(paths.stateFile, state), 1_000, progress);
       removeOwnFiles(root, true);
       state = undefined;
+    }
+    if (state !== undefined && opts.ceph === true && state.ceph === undefined) {
+      throw errors.cephNotInSandbox(ctx);
     }
     const restarted: DeadProcess[] = [];
     if (state !== undefined) {
@@ -132,7 +145,13 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
         throw errors.degraded({ ...ctx, hosts: hosts }, ['it has no hosts'], 'cannot be repaired in place');
       }
       const broken = state.hosts.filter((h) => !hostIsAlive(h));
-      const unrepairable = broken.flatMap((h) => whyNotRepairable(root, h, agentdMain !== undefined) ?? []);
+      const unrepairable = [
+        ...broken.flatMap((h) => whyNotRepairable(root, h, agentdMain !== undefined) ?? []),
+        // A memstore OSD or monitor that died took its data with it: nothing to restart in place.
+        ...(state.ceph?.processes ?? [])
+          .filter((r) => !isAlive(r))
+          .map((r) => `ceph ${r.role} (pid ${r.pid}) is not running and its in-memory data is gone`),
+      ];
       if (unrepairable.length > 0) {
         const dead = broken.flatMap(deadProcesses).map(describeDead);
         throw errors.degraded(
@@ -173,6 +192,12 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
     if (toAdd.length > 0) {
       try {
         if (fresh) await createShared(store, progress);
+        if (fresh && opts.ceph === true) {
+          await startCeph(store, { hosts: toAdd, startTimeoutMs: opts.startTimeoutMs ?? 60_000, progress });
+        } else if (store.state.ceph !== undefined) {
+          for (const name of toAdd) await addOsd(store, name, { progress });
+          await waitHealthy(store, opts.startTimeoutMs ?? 60_000);
+        }
         for (const name of toAdd) {
           store.update((s) => void s.hosts.push(newHostState(root, s.name, name, Number(name.slice(1)))));
         }

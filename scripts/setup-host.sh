@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this machine (Debian 12, root, no systemd) to run nssv's host software:
 # libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables,
+# Ceph (mon, osd, mgr, the ceph/rbd CLIs) and QEMU's rbd driver,
 # and PostgreSQL's binaries (never started here: the pg backend's tests start their own server).
 #
 # Idempotent and quiet when nothing is to do. It installs missing Debian packages and prepares
@@ -11,8 +12,7 @@
 set -euo pipefail
 
 # ---------------------------------------------------------------------------------------------
-# Debian packages the agents need. Later work adds to this list (Ceph: ceph-mon ceph-osd
-# ceph-mgr ceph-common qemu-block-extra, when the rbd pool lands).
+# Debian packages the agents need.
 # Not libvirt-daemon-system: it pulls in systemd.
 REQUIRED_PACKAGES=(
   qemu-utils                 # qemu-img
@@ -27,6 +27,11 @@ REQUIRED_PACKAGES=(
   nftables                   # host firewalling
   util-linux                 # unshare, nsenter, mount, runuser
   postgresql                 # the state backend "pg"; its tests start a private server with initdb/pg_ctl
+  ceph-mon                   # Ceph monitor (the sandbox's cluster; real sites run their own)
+  ceph-osd                   # Ceph object storage daemons
+  ceph-mgr                   # Ceph manager
+  ceph-common                # ceph and rbd CLIs (agentd drives rbd pools with them)
+  qemu-block-extra           # QEMU's rbd block driver (rbd disks of guests, qemu-img on rbd:)
 )
 
 # Directories the daemons expect and which the sandbox bind-mounts per simulated host.
@@ -135,7 +140,8 @@ fi
 
 # 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
 for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
-  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount; do
+  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount \
+  ceph ceph-mon ceph-osd ceph-mgr ceph-authtool monmaptool rbd; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || fail "initdb not found under /usr/lib/postgresql/*/bin after installing postgresql"

@@ -10,12 +10,23 @@ import type {
  * domain (schemas/agent-api/domain-info.schema.json) without the runtime state, plus the
  * libvirt domain type. `tags` is left out when there are none.
  */
-export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags'> & {
+export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags' | 'disks'> & {
   type: DomainType;
+  disks: DiskDefinition[];
   tags?: DomainInfo['tags'];
 };
 
-export type DiskDefinition = DomainDiskInfo;
+/** A disk; `rbd` when its volume is an RBD image (rendered as a network disk). */
+export type DiskDefinition = DomainDiskInfo & { rbd?: RbdSource };
+
+/** Where QEMU finds an RBD image and how it authenticates (the key stays in libvirt's secret). */
+export interface RbdSource {
+  /** <ceph pool>/<image> */
+  name: string;
+  hosts: { name: string; port: number }[];
+  user: string;
+  secretUuid: string;
+}
 export type NicDefinition = DomainNicInfo;
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';

@@ -29,7 +29,9 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
     .filter((d) => (d.attrs.device ?? 'disk') === 'disk')
     .map((d) => {
       const target = path(d, 'target')?.attrs.dev ?? '';
-      const file = path(d, 'source')?.attrs.file ?? '';
+      const source = path(d, 'source')?.attrs ?? {};
+      // An RBD network disk is named like its volume's path: rbd:<ceph pool>/<image>.
+      const file = source.protocol === 'rbd' ? `rbd:${source.name ?? ''}` : (source.file ?? '');
       const meta = metaDisks.get(target);
       const located = meta?.pool && meta.volume ? { pool: meta.pool, volume: meta.volume } : locate(file);
       return {

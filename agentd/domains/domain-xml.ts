@@ -19,11 +19,22 @@ export function domainXml(d: DomainDefinition): string {
       .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),
   ]);
   const disks = d.disks.map((x) =>
-    el('disk', { type: 'file', device: 'disk' }, [
-      el('driver', { name: 'qemu', type: x.format }),
-      el('source', { file: x.path }),
-      el('target', { dev: x.target, bus: 'virtio' }),
-    ]),
+    x.rbd
+      ? el('disk', { type: 'network', device: 'disk' }, [
+          el('driver', { name: 'qemu', type: 'raw', cache: 'writeback' }),
+          el('auth', { username: x.rbd.user }, [el('secret', { type: 'ceph', uuid: x.rbd.secretUuid })]),
+          el(
+            'source',
+            { protocol: 'rbd', name: x.rbd.name },
+            x.rbd.hosts.map((h) => el('host', { name: h.name, port: h.port })),
+          ),
+          el('target', { dev: x.target, bus: 'virtio' }),
+        ])
+      : el('disk', { type: 'file', device: 'disk' }, [
+          el('driver', { name: 'qemu', type: x.format }),
+          el('source', { file: x.path }),
+          el('target', { dev: x.target, bus: 'virtio' }),
+        ]),
   );
   const nics = d.nics.map((x) => {
     const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];

@@ -14,6 +14,7 @@ import type { Volumes } from '../storage/volumes.js';
 import {
   definitionKey,
   type DiskDefinition,
+  type RbdSource,
   diskTarget,
   type DomainDefinition,
   hardwareKey,
@@ -27,6 +28,8 @@ import { isInactive, type PowerOptions, stopDomain } from './power.js';
 export interface DomainsOptions extends PowerOptions {
   domainType: 'kvm' | 'qemu';
   flowOptions?: FlowChainOptions;
+  /** Where QEMU finds an rbd volume (`rbd:` path); absent on hosts without Ceph. */
+  rbdSource?: (path: string) => Promise<RbdSource>;
 }
 
 interface PutContext {
@@ -46,7 +49,7 @@ const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 export class Domains {
   constructor(
     private readonly virsh: Virsh,
-    private readonly volumes: Volumes,
+    private readonly volumes: Pick<Volumes, 'get'>,
     private readonly switches: Switches,
     private readonly layout: PoolLayout,
     private readonly options: DomainsOptions,
@@ -86,7 +89,9 @@ export class Domains {
     const { parsed, states } = await this.readAll();
     const user = parsed.find((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)));
     if (!user) return false;
-    await this.virsh.blockResize(user.name, path, sizeGiB);
+    // By target device: a network (rbd) disk has no file path for virsh to match.
+    const target = user.disks.find((d) => d.path === path)!.target;
+    await this.virsh.blockResize(user.name, target, sizeGiB);
     return true;
   }
 
@@ -235,13 +240,19 @@ export class Domains {
             `disks[${i}]: volume ${JSON.stringify(d.volume)} does not exist in pool ${JSON.stringify(d.pool)} on this host; create it first (PUT /v1/pools/${d.pool}/volumes/${d.volume})`,
           );
         }
-        return {
+        const disk: DiskDefinition = {
           pool: d.pool,
           volume: d.volume,
           path: volume.path,
           format: volume.format,
           target: diskTarget(i),
         };
+        if (!volume.path.startsWith('rbd:')) return disk;
+        if (!this.options.rbdSource)
+          throw errors.conflict(
+            `disks[${i}]: volume ${JSON.stringify(d.volume)} is an rbd image, but this host has no Ceph configured`,
+          );
+        return { ...disk, rbd: await this.options.rbdSource(volume.path) };
       }),
     );
   }

@@ -2,6 +2,7 @@ import type { Agent } from '../agent.js';
 import type { HealthInfo } from '../../schemas/generated/agentApi.js';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
+import { errors } from '../errors.js';
 import { AGENT_VERSION } from '../version.js';
 import { domainSpec } from './domainRequest.js';
 import { parseBody } from './requestBody.js';
@@ -41,6 +42,14 @@ export function validateParam(param: string, value: string): string {
 /** Every route of the agent API (schemas/agent-api/README.md), with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
+  const ceph = () => {
+    if (agent.rbdPools === undefined) {
+      throw errors.conflict(
+        `host ${agent.deps.config.hostName} has no Ceph cluster configured, so it cannot hold rbd pools; add "ceph" (confFile, keyringFile, user) to its agentd config, or use a dir pool`,
+      );
+    }
+    return agent.rbdPools;
+  };
   return [
     {
       method: 'GET',
@@ -80,14 +89,30 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = parseBody(agentApi.VolumeSpec, body);
-        return locked(`pool:${p.pool}`, () => agent.volumes.put(p.pool!, p.volume!, spec));
+        return locked(`pool:${p.pool}`, async () =>
+          (await agent.volumeStore(p.pool!)).put(p.pool!, p.volume!, spec),
+        );
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/pools/:pool/volumes/:volume',
       handle: async ({ params: p }) =>
-        locked(`pool:${p.pool}`, () => agent.volumes.delete(p.pool!, p.volume!)),
+        locked(`pool:${p.pool}`, async () => (await agent.volumeStore(p.pool!)).delete(p.pool!, p.volume!)),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/rbd-pools/:pool',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.RbdPoolSpec, body);
+        return locked(`rbd-pool:${p.pool}`, () => ceph().put(p.pool!, spec));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/rbd-pools/:pool',
+      handle: async ({ params: p }) => locked(`rbd-pool:${p.pool}`, () => ceph().delete(p.pool!)),
     },
     {
       method: 'PUT',

@@ -27,6 +27,8 @@ export function progressLine(e: ApplyEvent): string {
       return `${s.address}: Rolling back (${UNDO[s.kind]})...`;
     case 'undo-done':
       return `${s.address}: Rolled back`;
+    case 'undo-note':
+      return `${s.address}: ${e.note}`;
     case 'undo-failed':
       return `${s.address}: Rollback failed, left for cleanup: ${e.error.message}`;
   }

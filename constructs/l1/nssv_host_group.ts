@@ -32,7 +32,6 @@ export interface NssvHostGroupConfig extends NssvMetaArguments {
 /**
  * A set of hosts of one cluster that VM–host scheduling groups (vm-host-affinity, vm-host-anti-affinity) place VMs on or away from.
  * The `nssv_host_group` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvHostGroup extends NssvResource {
   /** The Terraform resource type. */

@@ -44,7 +44,6 @@ export interface NssvSchedulingGroupConfig extends NssvMetaArguments {
 /**
  * A placement rule for the VMs that name it in scheduling_group_id: keep them apart (vm-anti-affinity), together (vm-affinity), on a host group (vm-host-affinity) or off it (vm-host-anti-affinity).
  * The `nssv_scheduling_group` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvSchedulingGroup extends NssvResource {
   /** The Terraform resource type. */

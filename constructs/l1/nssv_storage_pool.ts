@@ -26,14 +26,13 @@ export interface NssvStoragePoolErasureCode {
  */
 export interface NssvStoragePoolConfig extends NssvMetaArguments {
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    * Changing it replaces the resource.
    */
   readonly name: string;
   /**
    * Storage backend: dir (files on each host) or rbd (a Ceph pool shared by the hosts).
    * Allowed: "dir", "rbd".
-   * `nssv plan` refuses "rbd" today (the agents do not apply it yet).
    * Changing it replaces the resource.
    */
   readonly kind: 'dir' | 'rbd';
@@ -43,46 +42,39 @@ export interface NssvStoragePoolConfig extends NssvMetaArguments {
    */
   readonly clusterId: string;
   /**
-   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
    * Allowed: 2–6.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
-   * Changing it replaces the resource.
    */
   readonly replicas?: number;
   /**
    * rbd only: erasure coding instead of replicas: data is split into k data chunks plus m parity chunks, each in a different failure domain; any m of them may be lost.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    * Changing it replaces the resource.
    */
   readonly erasureCode?: NssvStoragePoolErasureCode[] | IResolvable;
   /**
-   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
    * Allowed: "host", "chassis", "rack", "datacenter".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "host"
    * Changing it replaces the resource.
    */
   readonly failureDomain?: 'host' | 'chassis' | 'rack' | 'datacenter';
   /**
-   * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
    * @default true
    * Changing it replaces the resource.
    */
   readonly thinProvisioning?: boolean | IResolvable;
   /**
-   * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
    * Allowed: 1–1048576.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly quotaGib?: number;
   /**
-   * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
    * Allowed: "slow", "medium", "fast".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "medium"
    */
   readonly recoveryQos?: 'slow' | 'medium' | 'fast';
@@ -113,7 +105,7 @@ export class NssvStoragePool extends NssvResource {
   }
 
   /**
-   * `name` (a token until Terraform runs). As configured, or as nssv computed it: Unique name; also the directory name under the agent's storage root.
+   * `name` (a token until Terraform runs). As configured, or as nssv computed it: Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    */
   public get name(): string {
     return this.getStringAttribute('name');
@@ -134,7 +126,7 @@ export class NssvStoragePool extends NssvResource {
   }
 
   /**
-   * `replicas` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * `replicas` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
    */
   public get replicas(): number {
     return this.getNumberAttribute('replicas');
@@ -148,28 +140,28 @@ export class NssvStoragePool extends NssvResource {
   }
 
   /**
-   * `failure_domain` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * `failure_domain` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
    */
   public get failureDomain(): string {
     return this.getStringAttribute('failure_domain');
   }
 
   /**
-   * `thin_provisioning` (a token until Terraform runs). As configured, or as nssv computed it: Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * `thin_provisioning` (a token until Terraform runs). As configured, or as nssv computed it: Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
    */
   public get thinProvisioning(): IResolvable {
     return this.getBooleanAttribute('thin_provisioning');
   }
 
   /**
-   * `quota_gib` (a token until Terraform runs). As configured, or as nssv computed it: Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * `quota_gib` (a token until Terraform runs). As configured, or as nssv computed it: rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
    */
   public get quotaGib(): number {
     return this.getNumberAttribute('quota_gib');
   }
 
   /**
-   * `recovery_qos` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * `recovery_qos` (a token until Terraform runs). As configured, or as nssv computed it: rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
    */
   public get recoveryQos(): string {
     return this.getStringAttribute('recovery_qos');

@@ -109,7 +109,6 @@ export interface NssvVmConfig extends NssvMetaArguments {
   readonly nic?: NssvVmNic[] | IResolvable;
   /**
    * Scheduling group whose policy places the VM. Default: none.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly schedulingGroupId?: string;

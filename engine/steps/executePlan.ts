@@ -23,7 +23,7 @@ export interface ExecuteRequest {
 
 /** Runs a plan's steps with the resource handlers against the agents, saving state as steps finish. */
 export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
-  const base = handlerRunner(req.ctx);
+  const base = handlerRunner(req.ctx, (step, note) => req.onEvent?.({ kind: 'undo-note', step, note }));
   const runner = req.journal ? journaledRunner(base, req.plan, req.journal) : base;
   const result = await applyPlan(req.plan, req.state, runner, {
     parallelism: req.parallelism ?? 10,

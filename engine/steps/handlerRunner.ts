@@ -1,9 +1,17 @@
+import type { PlanStep } from '../../planner/plan/types.js';
 import type { StepRunner } from '../types.js';
 import { handlerFor } from '../../provider/handlers/registry.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
 
-/** Runs plan steps with the resource handlers; each undo is the inverse handler call. */
-export function handlerRunner(ctx: HandlerContext): StepRunner {
+/**
+ * Runs plan steps with the resource handlers; each undo is the inverse handler call, except an
+ * update whose handler knows better (`undoUpdate`: e.g. a grown volume is never shrunk), which
+ * says what it did instead through `onNote`.
+ */
+export function handlerRunner(
+  ctx: HandlerContext,
+  onNote: (step: PlanStep, note: string) => void = () => undefined,
+): StepRunner {
   return {
     async run(step, change) {
       const h = handlerFor(step.type);
@@ -23,8 +31,12 @@ export function handlerRunner(ctx: HandlerContext): StepRunner {
         case 'create':
           await h.delete(ctx, step.address, after!);
           return before;
-        case 'update':
-          return h.update(ctx, step.address, after!, before!);
+        case 'update': {
+          if (!h.undoUpdate) return h.update(ctx, step.address, after!, before!);
+          const undone = await h.undoUpdate(ctx, step.address, after!, before!);
+          if (undone.note !== undefined) onNote(step, undone.note);
+          return undone.attributes;
+        }
         case 'delete':
           return before ? h.create(ctx, step.address, before) : null;
       }

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { freeMemoryMiB, type HostCapacity } from './capacity.js';
-import type { Choice, VmDemand } from './chooseHost.js';
+import type { VmDemand } from './vmDemand.js';
+
+export type Choice = { ok: true; host: HostCapacity; why: string } | { ok: false; why: string };
 
 /** A number in (0, 1) from the key and host name, the same on every run and machine. */
 function unit(key: string, host: string): number {

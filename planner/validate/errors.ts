@@ -396,6 +396,17 @@ export function forbiddenByRule(
   );
 }
 
+export function valueNotAllowedByRule(
+  s: RuleSubject & { value: unknown; sensitive: boolean; words: string; allowed: ReadonlyArray<unknown> },
+): Diagnostic {
+  const allowed = s.allowed.map((v) => formatValue(v)).join(', ');
+  return rule(
+    s,
+    `${s.address}: ${s.attribute} = ${formatValue(s.value, s.sensitive)} is not allowed${when(s.words)}; allowed: ${allowed}.`,
+    `set ${s.attribute} = ${formatValue(s.allowed[0])}.`,
+  );
+}
+
 export function tooFewItems(s: RuleSubject & { count: number; min: number; words: string }): Diagnostic {
   return rule(
     s,

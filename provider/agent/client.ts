@@ -9,6 +9,8 @@ import type {
   PoolSpec,
   PortGroupInfo,
   PortGroupSpec,
+  RbdPoolInfo,
+  RbdPoolSpec,
   SwitchInfo,
   SwitchSpec,
   VolumeInfo,
@@ -53,6 +55,12 @@ export class AgentClient {
   }
   putPool(pool: string, spec: PoolSpec): Promise<PoolInfo> {
     return this.call('PUT', `/v1/pools/${enc(pool)}`, agentApi.PoolInfo, spec);
+  }
+  putRbdPool(pool: string, spec: RbdPoolSpec): Promise<RbdPoolInfo> {
+    return this.call('PUT', `/v1/rbd-pools/${enc(pool)}`, agentApi.RbdPoolInfo, spec);
+  }
+  deleteRbdPool(pool: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/rbd-pools/${enc(pool)}`, agentApi.DeleteResult);
   }
   deletePool(pool: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/pools/${enc(pool)}`, agentApi.DeleteResult);

@@ -67,6 +67,15 @@ function diag(d: DesiredInstance, path: string, shown: string, why: string): Dia
   };
 }
 
+/**
+ * Attributes not yet applied for one value of a discriminating attribute (a dir pool's quota and
+ * thick provisioning; rbd pools apply both). Their schema descriptions say so.
+ */
+const NOT_YET_FOR: Readonly<Record<string, { attribute: string; value: string; paths: readonly string[] }>> =
+  {
+    nssv_storage_pool: { attribute: 'kind', value: 'dir', paths: ['quota_gib', 'thin_provisioning'] },
+  };
+
 /** Plan-time check: every resource type has a handler and no unsupported attribute is used. */
 export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -83,6 +92,14 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
         range: d.range,
       });
       continue;
+    }
+    const when = NOT_YET_FOR[d.type];
+    for (const path of when && d.attributes[when.attribute] === when.value ? when.paths : []) {
+      const v = d.attributes[path];
+      if (v !== undefined && !isUnknown(v) && !same(v, attributeSchema(d.type, [path])?.default)) {
+        const why = `the agents do not apply it to ${when!.attribute} = ${JSON.stringify(when!.value)} yet`;
+        out.push(diag(d, path, path, why));
+      }
     }
     const { attributes, values } = notYet(d.type);
     for (const path of attributes) {

@@ -26,6 +26,17 @@ export interface ResourceHandler {
   update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes): Promise<Attributes>;
   delete(ctx: HandlerContext, address: string, prior: Attributes): Promise<void>;
   /**
+   * Undo of an update (from `after` back to `before`) when restoring `before` exactly would lose
+   * data or cannot be done: converge to what is safe and say what was kept in `note`. Without it
+   * the undo is update(after -> before).
+   */
+  undoUpdate?(
+    ctx: HandlerContext,
+    address: string,
+    after: Attributes,
+    before: Attributes,
+  ): Promise<{ attributes: Attributes; note?: string }>;
+  /**
    * Objects with this instance's identity that already exist on its hosts, described for a
    * message (`domain "web1" on h1, managed as nssv_vm.web1`). Before a create, anything found
    * belongs to someone else: nssv never takes over what it did not create.

@@ -30,6 +30,17 @@ export const volumeHandler: ResourceHandler = {
     const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
     return v ? [`volume "${v.name}" in pool "${v.pool}" on ${p.host_id}, managed as ${v.address}`] : [];
   },
+  /** A grown volume is never shrunk back (that destroys data): everything else is restored, the size kept. */
+  async undoUpdate(ctx, address, after, before) {
+    const grown = volume(after).size_gib;
+    const was = volume(before).size_gib;
+    if (grown <= was) return { attributes: await put(ctx, address, before) };
+    const attributes = await put(ctx, address, untyped({ ...volume(before), size_gib: grown }));
+    return {
+      attributes,
+      note: `kept size_gib = ${grown} (was ${was}): a volume is never shrunk, that would destroy data written since the grow; shrink it by creating a new, smaller volume`,
+    };
+  },
   async delete(ctx, _address, prior) {
     const p = volume(prior);
     const host = resolved(p.host_id, 'host_id');

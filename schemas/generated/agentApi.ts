@@ -79,7 +79,7 @@ export interface DomainDiskInfo {
  */
 export interface DomainDiskSpec {
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    */
   pool: string;
   /**
@@ -261,6 +261,10 @@ export interface Inventory {
    */
   pools: PoolInfo[];
   /**
+   * rbd pools of the Ceph cluster the host uses (the same on every host of it); [] without Ceph.
+   */
+  rbdPools: RbdPoolInfo[];
+  /**
    * Volumes of every pool.
    */
   volumes: VolumeInfo[];
@@ -283,7 +287,7 @@ export interface Inventory {
  */
 export interface PoolInfo {
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    */
   name: string;
   /**
@@ -351,6 +355,114 @@ export interface PortGroupSpec {
 }
 
 /**
+ * k and m of the data pool's erasure-code profile, or null for a replicated pool.
+ */
+export interface RbdPoolInfoErasureCode {
+  /**
+   * Data chunks.
+   */
+  k: number;
+  /**
+   * Parity chunks.
+   */
+  m: number;
+}
+
+/**
+ * An rbd pool as the host's Ceph cluster reports it (the same from every host of that cluster).
+ */
+export interface RbdPoolInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The Ceph pool RBD images live in (for erasure code: their metadata), nssv.<pool>.
+   */
+  cephPool: string;
+  /**
+   * The erasure-coded data pool nssv.<pool>.data, or null for a replicated pool.
+   */
+  cephDataPool: string | null;
+  /**
+   * Copies of the replicated pool (Ceph's size), or null for erasure code.
+   */
+  replicas: number | null;
+  /**
+   * k and m of the data pool's erasure-code profile, or null for a replicated pool.
+   */
+  erasureCode: RbdPoolInfoErasureCode | null;
+  /**
+   * The CRUSH bucket type the data pool's rule spreads over ('' when the rule has no chooseleaf step).
+   */
+  failureDomain: string;
+  /**
+   * Ceph's max_bytes quota of the data-holding pool in GiB, or null for none.
+   */
+  quotaGiB: number | null;
+  /**
+   * slow, medium or fast, or a description of recovery settings changed outside nssv.
+   */
+  recoveryQos: string;
+  /**
+   * Whether volumes are allocated on first write (kept in the pool's rbd metadata).
+   */
+  thinProvisioning: boolean;
+}
+
+/**
+ * Erasure coding instead of replicas: k data chunks plus m parity chunks.
+ */
+export interface RbdPoolSpecErasureCode {
+  /**
+   * Data chunks (2–16).
+   */
+  k: number;
+  /**
+   * Parity chunks (1–8): how many failure domains may fail without data loss.
+   */
+  m: number;
+}
+
+/**
+ * PUT /v1/rbd-pools/:pool: create an rbd pool in the host's Ceph cluster (Ceph pool nssv.<pool>, plus nssv.<pool>.data for erasure code), or converge it (replicas, quota, recovery, metadata). Exactly one of replicas and erasureCode is set. 409 when the host has no Ceph configured or the CRUSH map has too few failure domains.
+ */
+export interface RbdPoolSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
+   */
+  replicas: number | null;
+  /**
+   * Erasure coding instead of replicas: k data chunks plus m parity chunks.
+   */
+  erasureCode: RbdPoolSpecErasureCode | null;
+  /**
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
+   */
+  failureDomain: 'host' | 'chassis' | 'rack' | 'datacenter';
+  /**
+   * rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
+   */
+  quotaGiB: number | null;
+  /**
+   * rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
+   */
+  recoveryQos: 'slow' | 'medium' | 'fast';
+  /**
+   * Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
+   */
+  thinProvisioning: boolean;
+}
+
+/**
  * An OVS bridge as the host reports it.
  */
 export interface SwitchInfo {
@@ -387,7 +499,7 @@ export interface SwitchSpec {
  */
 export interface VolumeInfo {
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    */
   pool: string;
   /**

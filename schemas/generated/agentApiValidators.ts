@@ -21,6 +21,8 @@ export const agentApi = {
   PoolSpec: agentApiCheck<T.PoolSpec>('PoolSpec'),
   PortGroupInfo: agentApiCheck<T.PortGroupInfo>('PortGroupInfo'),
   PortGroupSpec: agentApiCheck<T.PortGroupSpec>('PortGroupSpec'),
+  RbdPoolInfo: agentApiCheck<T.RbdPoolInfo>('RbdPoolInfo'),
+  RbdPoolSpec: agentApiCheck<T.RbdPoolSpec>('RbdPoolSpec'),
   SwitchInfo: agentApiCheck<T.SwitchInfo>('SwitchInfo'),
   SwitchSpec: agentApiCheck<T.SwitchSpec>('SwitchSpec'),
   VolumeInfo: agentApiCheck<T.VolumeInfo>('VolumeInfo'),

@@ -1071,7 +1071,7 @@ export interface NssvStoragePoolErasureCode {
  */
 export interface NssvStoragePoolArgs {
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    * Changing it replaces the resource.
    */
   name: string;
@@ -1086,9 +1086,8 @@ export interface NssvStoragePoolArgs {
    */
   cluster_id: string;
   /**
-   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
    * @default null
-   * Changing it replaces the resource.
    */
   replicas?: number | null;
   /**
@@ -1098,24 +1097,24 @@ export interface NssvStoragePoolArgs {
    */
   erasure_code?: NssvStoragePoolErasureCode[];
   /**
-   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
    * @default "host"
    * Changing it replaces the resource.
    */
   failure_domain?: 'host' | 'chassis' | 'rack' | 'datacenter';
   /**
-   * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
    * @default true
    * Changing it replaces the resource.
    */
   thin_provisioning?: boolean;
   /**
-   * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
    * @default null
    */
   quota_gib?: number | null;
   /**
-   * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
    * @default "medium"
    */
   recovery_qos?: 'slow' | 'medium' | 'fast';
@@ -1158,7 +1157,7 @@ export interface NssvStoragePoolPlanned {
    */
   readonly id?: string;
   /**
-   * Unique name; also the directory name under the agent's storage root.
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
    * Changing it replaces the resource.
    */
   name: string;
@@ -1173,9 +1172,8 @@ export interface NssvStoragePoolPlanned {
    */
   cluster_id: string;
   /**
-   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool. Changed in place (Ceph re-replicates); the cluster needs at least this many failure domains holding OSDs.
    * @default null
-   * Changing it replaces the resource.
    */
   replicas: number | null;
   /**
@@ -1185,24 +1183,24 @@ export interface NssvStoragePoolPlanned {
    */
   erasure_code: NssvStoragePoolErasureCodePlanned[];
   /**
-   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain of the pool's rule): host, chassis, rack or datacenter; Ceph's CRUSH map must have enough buckets of that type holding OSDs (chassis and rack buckets are the Ceph administrator's; nssv does not build the CRUSH map).
    * @default "host"
    * Changing it replaces the resource.
    */
   failure_domain: 'host' | 'chassis' | 'rack' | 'datacenter';
   /**
-   * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * Allocate volume space on first write (true) or up front (false: fully written images in rbd pools, `rbd create --thick-provision`). Not supported yet for dir pools.
    * @default true
    * Changing it replaces the resource.
    */
   thin_provisioning: boolean;
   /**
-   * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * rbd pools: Ceph's quota on the bytes stored in the pool (its data pool for erasure code), in GiB; writes beyond it fail. Default: no quota. Changed in place. Not supported yet for dir pools.
    * @default null
    */
   quota_gib: number | null;
   /**
-   * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * rbd only: how fast data is rebuilt after a failure, as Ceph's per-pool recovery priorities: slow (recovery_priority -5, recovery_op_priority 1: favours VM I/O), medium (0, 3: Ceph's defaults), fast (5, 10: favours recovery). Changed in place.
    * @default "medium"
    */
   recovery_qos: 'slow' | 'medium' | 'fast';

@@ -8,4 +8,13 @@ export const volumeRules: Rule[] = [
     attributes: ['source_image_id', 'source_snapshot_id'],
     says: 'a volume is created from an image or from a snapshot, not both',
   },
+  {
+    id: 'volume.rbd_raw',
+    code: 'NSSV_RULE_VOLUME_RBD_FORMAT',
+    kind: 'allowedValues',
+    when: [{ attribute: 'kind', via: 'pool_id', equals: 'rbd' }],
+    attribute: 'format',
+    values: ['raw'],
+    says: 'a volume in an rbd pool is an RBD image, a raw block device (format = "raw"; snapshots and clones are Ceph\'s)',
+  },
 ];

@@ -50,6 +50,12 @@ export interface Forbids extends Base {
   kind: 'forbids';
   attribute: string;
 }
+/** The attribute (its default included) is one of `values`. */
+export interface AllowedValues extends Base {
+  kind: 'allowedValues';
+  attribute: string;
+  values: ReadonlyArray<string | number | boolean>;
+}
 /** The list attribute has at least `min` items. */
 export interface MinCount extends Base {
   kind: 'minCount';
@@ -107,6 +113,7 @@ export type Rule =
   | AtMostOne
   | Requires
   | Forbids
+  | AllowedValues
   | MinCount
   | Cidr
   | InCidr

@@ -37,12 +37,29 @@ describe('agentd config', () => {
         extra: 1,
       }),
     ).toEqual([
-      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs',
+      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph',
       'listen.host must be an address to listen on, got ""',
       'listen.port must be an integer from 0 to 65535, got 70000',
       'domainType must be one of "kvm", "qemu", "auto", got "xen"',
       'storageRoot must be an absolute path (the directory holding dir pools), got "pools"',
       'shutdownTimeoutMs must be an integer from 0 to 3600000, got -1',
+    ]);
+  });
+
+  it('GIVEN a ceph section WHEN validated THEN paths, user and namespace are checked', () => {
+    expect(
+      validateConfig({
+        ...valid,
+        ceph: { confFile: '/etc/ceph/ceph.conf', keyringFile: '/etc/ceph/k', user: 'nssv', netns: 'h1' },
+      }),
+    ).toEqual([]);
+    expect(
+      validateConfig({ ...valid, ceph: { confFile: 'ceph.conf', user: 'client nssv', other: 1 } }),
+    ).toEqual([
+      'unknown field ceph.other; allowed: confFile, keyringFile, user, netns',
+      'ceph.confFile must be an absolute path, got "ceph.conf"',
+      'ceph.keyringFile must be an absolute path, got nothing',
+      'ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got "client nssv"',
     ]);
   });
 

@@ -156,15 +156,16 @@ describe('config and state problems found before any host is contacted', () => {
       '  memory_mib = 128\n',
       '  memory_mib = 128\n  user_data  = "#cloud-config"\n',
     );
-    edit(join(dir, 'main.tf'), 'kind       = "dir"', 'kind       = "rbd"');
+    // rbd pools have quotas; dir pools not yet.
+    edit(join(dir, 'main.tf'), 'kind       = "dir"', 'kind       = "dir"\n  quota_gib  = 10');
     const r = await nssv(['plan'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'Error: main.tf:62:16: nssv_vm.web[0]: user_data is not supported yet: the agents do not apply it yet',
+      'Error: main.tf:63:16: nssv_vm.web[0]: user_data is not supported yet: the agents do not apply it yet',
     );
     expect(r.stderr).toContain('Fix: remove user_data from nssv_vm.web[0], or leave it at its default.');
     expect(r.stderr).toContain(
-      'Error: main.tf:45:16: nssv_storage_pool.local: kind = "rbd" is not supported yet: only the values the agents implement are usable today',
+      'Error: main.tf:46:16: nssv_storage_pool.local: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
     );
     expectCleanError(r);
   });

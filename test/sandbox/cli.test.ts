@@ -77,6 +77,38 @@ describe('sandbox CLI output', () => {
     );
   });
 
+  it('status text names a dead Ceph daemon and asks for down + up (its in-memory data is gone)', () => {
+    const host = {
+      name: 'h1',
+      endpoint: null,
+      netns: 'nssv-h1',
+      netnsPresent: true,
+      processes: [{ role: 'libvirtd', pid: 1, alive: true, log: '/d/libvirt/log/libvirtd.log' }],
+      libvirtReachable: true,
+      ovsReachable: true,
+      agentHealthy: null,
+      healthy: true,
+    };
+    const text = statusText({
+      root: '/r',
+      up: true,
+      name: 'nssv',
+      healthy: false,
+      hosts: [host],
+      ceph: {
+        processes: [
+          { role: 'mon.a', pid: 7, alive: true, log: '/r/ceph/log/mon.a.out' },
+          { role: 'osd.0', pid: 8, alive: false, log: '/r/ceph/log/osd.0.out' },
+        ],
+      },
+    });
+    expect(text).toContain('\nCeph: 1/2 daemons alive\n');
+    expect(text).toContain(
+      'ceph osd.0 (pid 8) is not running (its in-memory data is gone); its log: /r/ceph/log/osd.0.out\n' +
+        'Fix: run `nssv sandbox down --root /r` and then `nssv sandbox up --root /r --hosts 1 --ceph`',
+    );
+  });
+
   it('status and down say plainly when nothing is up', () => {
     expect(statusText({ root: '/r', up: false, name: null, healthy: false, hosts: [] })).toBe(
       'No sandbox is up in /r.\n',

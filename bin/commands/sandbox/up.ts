@@ -8,13 +8,22 @@ import { sandboxFlags } from '../../../sandbox/cliFlags.js';
 export default class SandboxUp extends Command {
   static override description =
     'Start N simulated hypervisor hosts on this machine (own network namespace, libvirtd, Open vSwitch, dir pool and agentd each). Running it again is harmless: a larger --hosts adds the missing hosts, and daemons of a host that died are restarted in place.';
-  static override examples = ['nssv sandbox up', 'nssv sandbox up --hosts 3 --emit examples/quickstart'];
+  static override examples = [
+    'nssv sandbox up',
+    'nssv sandbox up --hosts 3 --emit examples/quickstart',
+    'nssv sandbox up --hosts 3 --ceph',
+  ];
   static override flags = {
     // A string, checked by parseHostCount: oclif's integer range check names neither the range nor the fix.
     hosts: Flags.string({
       description: `Number of hosts (h1..hN), 1 to ${MAX_HOSTS}.`,
       default: String(DEFAULT_HOSTS),
       helpValue: 'N',
+    }),
+    ceph: Flags.boolean({
+      description:
+        'Also run a Ceph cluster (monitor, manager, one memstore OSD per host under a CRUSH host bucket named after it) for rbd pools; its ceph.conf and admin keyring are under the root.',
+      default: false,
     }),
     emit: Flags.string({
       description: 'Write DIR/sandbox.tf declaring the sandbox data center, cluster and hosts.',
@@ -38,6 +47,7 @@ export default class SandboxUp extends Command {
       name: flags.name,
       hosts: parseHostCount(flags.hosts),
       emitDir: flags.emit,
+      ceph: flags.ceph,
       progress: (msg) => process.stderr.write(`${msg}\n`),
     });
     process.stderr.write(upNotes(result));

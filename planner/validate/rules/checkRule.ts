@@ -58,6 +58,20 @@ export function checkRule(rule: Rule, scope: Scope): Diagnostic[] {
       const block = l.schema?.['x-nssv-block'] === true;
       return [errors.forbiddenByRule({ ...at(scope, rule, l.path), value: l.raw, sensitive, words, block })];
     }
+    case 'allowedValues': {
+      const l = lookup(scope, rule.attribute);
+      if (l.value === UNKNOWN || rule.values.includes(l.value as string)) return [];
+      const sensitive = isSensitivePath(scope.instance, l.path, l.schema);
+      return [
+        errors.valueNotAllowedByRule({
+          ...at(scope, rule, l.path),
+          value: l.value,
+          sensitive,
+          words,
+          allowed: rule.values,
+        }),
+      ];
+    }
     case 'minCount': {
       const l = lookup(scope, rule.attribute);
       if (l.value === UNKNOWN || !Array.isArray(l.value) || l.value.length >= rule.min) return [];

@@ -209,10 +209,25 @@ describe('cross-field rules', () => {
     ]);
   });
 
-  it('GIVEN 33 snapshots of a volume in an rbd pool WHEN validated THEN the chain limit is reported once', () => {
+  it('GIVEN a volume in an rbd pool without format = "raw" WHEN validated THEN the rule names the pool and the fix', () => {
     const d = validateInstances([
       instance('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c', replicas: 3 }),
       instance('nssv_volume.v', { name: 'v', pool_id: 'p', size_gib: 1 }),
+      instance('nssv_volume.w', { name: 'w', pool_id: 'p', size_gib: 1, format: 'raw' }),
+    ]);
+    expect(d.map((x) => [x.code, x.summary, x.detail])).toEqual([
+      [
+        'NSSV_RULE_VOLUME_RBD_FORMAT',
+        'nssv_volume.v: format = "qcow2" is not allowed when its pool nssv_storage_pool.p has kind = "rbd"; allowed: "raw".',
+        'Rule: a volume in an rbd pool is an RBD image, a raw block device (format = "raw"; snapshots and clones are Ceph\'s). Fix: set format = "raw".',
+      ],
+    ]);
+  });
+
+  it('GIVEN 33 snapshots of a volume in an rbd pool WHEN validated THEN the chain limit is reported once', () => {
+    const d = validateInstances([
+      instance('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c', replicas: 3 }),
+      instance('nssv_volume.v', { name: 'v', pool_id: 'p', size_gib: 1, format: 'raw' }),
       ...Array.from({ length: 33 }, (_, i) =>
         instance(`nssv_volume_snapshot.s[${i}]`, { name: `s${i}`, volume_id: 'v' }),
       ),

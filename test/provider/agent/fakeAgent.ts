@@ -35,6 +35,7 @@ export class FakeAgent {
     this.inventory = {
       host: { name: hostName, agentVersion: '0.1.0', domainType: 'qemu', cpus: 4, memoryMiB: 8192 },
       pools: [],
+      rbdPools: [],
       volumes: [],
       switches: [],
       portGroups: [],

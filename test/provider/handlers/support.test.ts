@@ -33,10 +33,37 @@ describe('unsupportedFeatures', () => {
     ]);
   });
 
-  test('GIVEN an rbd pool THEN plan refuses the value', () => {
-    const p = desired('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c' });
-    expect(unsupportedFeatures([p]).map((d) => d.summary)).toEqual([
-      'nssv_storage_pool.p: kind = "rbd" is not supported yet: only the values the agents implement are usable today',
+  test('GIVEN an rbd pool with its redundancy, quota and recovery settings THEN nothing is refused', () => {
+    const p = desired('nssv_storage_pool.p', {
+      name: 'p',
+      kind: 'rbd',
+      cluster_id: 'c',
+      erasure_code: [{ k: 2, m: 1 }],
+      failure_domain: 'host',
+      quota_gib: 10,
+      recovery_qos: 'fast',
+      thin_provisioning: false,
+    });
+    expect(unsupportedFeatures([p])).toEqual([]);
+  });
+
+  test('GIVEN a dir pool with a quota or thick provisioning THEN plan refuses them for dir pools', () => {
+    const p = desired('nssv_storage_pool.p', {
+      name: 'p',
+      kind: 'dir',
+      cluster_id: 'c',
+      quota_gib: 10,
+      thin_provisioning: false,
+    });
+    expect(unsupportedFeatures([p]).map((d) => [d.attribute, d.summary])).toEqual([
+      [
+        'quota_gib',
+        'nssv_storage_pool.p: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
+      ],
+      [
+        'thin_provisioning',
+        'nssv_storage_pool.p: thin_provisioning is not supported yet: the agents do not apply it to kind = "dir" yet',
+      ],
     ]);
   });
 });

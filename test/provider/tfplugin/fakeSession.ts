@@ -17,6 +17,7 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
   const full = (h: string): Inventory => ({
     host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 8, memoryMiB: 16384 },
     pools: [],
+    rbdPools: [],
     volumes: [],
     switches: [],
     portGroups: [],

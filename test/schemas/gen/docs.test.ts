@@ -13,7 +13,10 @@ describe('generated resource docs', () => {
   });
 
   it('GIVEN a value plan refuses today WHEN documented THEN the value is named', () => {
-    const doc = generateDoc('nssv_storage_pool', resourceSchema('nssv_storage_pool'), '', []);
+    // No value is refused today (rbd pools landed): the annotation on a copy of the schema.
+    const schema = structuredClone(resourceSchema('nssv_storage_pool'));
+    schema.properties!['kind']!['x-nssv-not-supported-yet-values'] = ['rbd'];
+    const doc = generateDoc('nssv_storage_pool', schema, '', []);
     expect(doc).toContain('| **Not supported yet:** `"rbd"` (plan refuses it). Storage backend');
   });
 

@@ -1,0 +1,172 @@
+import type { DeleteResult, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
+import { errors } from '../errors.js';
+import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import type { LiveGrow, VolumeUsers } from '../storage/volumes.js';
+import type { CephCli } from './cli.js';
+import { cephPoolName, META } from './names.js';
+import type { RbdPools } from './rbdPools.js';
+
+const GIB = 1024 ** 3;
+
+/** What libvirt and nssv call an rbd volume's image: `rbd:<ceph pool>/<image>`. */
+export const rbdPath = (pool: string, volume: string): string => `rbd:${cephPoolName(pool)}/${volume}`;
+
+/** The pool and volume of an `rbd:nssv.<pool>/<volume>` path, or undefined. */
+export function parseRbdPath(path: string): { pool: string; volume: string } | undefined {
+  const m = /^rbd:nssv\.([a-z][a-z0-9-]{0,62})\/([a-z][a-z0-9-]{0,62})$/.exec(path);
+  return m ? { pool: m[1]!, volume: m[2]! } : undefined;
+}
+
+/** The pool metadata key holding a volume's nssv address (read with the pool, no call per image). */
+export const volumeMetaKey = (volume: string): string => `${META.volumePrefix}${volume}`;
+
+interface RbdImage {
+  image: string;
+  size: number;
+  snapshot?: string;
+}
+interface RbdDu {
+  images: { name: string; snapshot?: string; used_size: number }[];
+}
+
+/**
+ * Volumes of rbd pools: RBD images (raw block devices), made in the pool's Ceph pool with their
+ * data in the EC data pool when there is one; thick pools write every block at creation. The
+ * nssv address of each lives in the pool's rbd metadata, so inventory needs no call per image.
+ */
+export class RbdVolumes {
+  constructor(
+    private readonly cli: CephCli,
+    private readonly pools: RbdPools,
+    private readonly users: VolumeUsers,
+    private readonly liveGrow: LiveGrow,
+    private readonly flowOptions: FlowChainOptions = {},
+  ) {}
+
+  /** Every nssv volume of the given rbd pools (addresses from the pools' metadata). */
+  async list(pools: { name: string; volumes: Record<string, string> }[]): Promise<VolumeInfo[]> {
+    const per = await Promise.all(
+      pools.map(async (p) => {
+        const names = Object.keys(p.volumes).sort();
+        if (names.length === 0) return [];
+        const main = cephPoolName(p.name);
+        const [images, du] = await Promise.all([
+          this.cli.json<RbdImage[]>('rbd', ['ls', '-l', main], `list images in ${main}`),
+          this.cli.json<RbdDu>('rbd', ['du', '-p', main], `measure images in ${main}`),
+        ]);
+        return names.flatMap((volume): VolumeInfo[] => {
+          const img = images.find((i) => i.image === volume && i.snapshot === undefined);
+          if (!img) return [];
+          const used = du.images.find((i) => i.name === volume && i.snapshot === undefined)?.used_size ?? 0;
+          return [
+            {
+              pool: p.name,
+              name: volume,
+              address: p.volumes[volume]!,
+              format: 'raw',
+              sizeGiB: Math.floor(img.size / GIB),
+              path: rbdPath(p.name, volume),
+              allocatedBytes: used,
+            },
+          ];
+        });
+      }),
+    );
+    return per.flat();
+  }
+
+  async get(pool: string, volume: string): Promise<VolumeInfo | undefined> {
+    const meta = await this.pools.volumeAddresses(pool);
+    if (meta?.[volume] === undefined) return undefined;
+    return (await this.list([{ name: pool, volumes: { [volume]: meta[volume]! } }]))[0];
+  }
+
+  /** Creates the image, or grows it (live through the running domain that uses it); shrinking is refused. */
+  async put(pool: string, volume: string, spec: VolumeSpec): Promise<VolumeInfo> {
+    const info = await this.pools.get(pool);
+    if (!info)
+      throw errors.notFound(
+        `rbd pool ${JSON.stringify(pool)} does not exist; create it first (PUT /v1/rbd-pools/${pool})`,
+      );
+    if (spec.format !== 'raw') {
+      throw errors.invalidRequest(
+        `volume ${JSON.stringify(volume)} is in rbd pool ${JSON.stringify(pool)}, whose images are raw block devices (snapshots and clones are Ceph's): set format = "raw", not ${JSON.stringify(spec.format)}`,
+      );
+    }
+    const image = `${info.cephPool}/${volume}`;
+    const current = await this.get(pool, volume);
+    if (current) {
+      if (spec.sizeGiB < current.sizeGiB) {
+        throw errors.conflict(
+          `refusing to shrink volume ${JSON.stringify(volume)} from ${current.sizeGiB} GiB to ${spec.sizeGiB} GiB: shrinking destroys data; create a new, smaller volume instead`,
+        );
+      }
+      if (spec.sizeGiB > current.sizeGiB && !(await this.liveGrow(current.path, spec.sizeGiB))) {
+        await this.cli.run('rbd', ['resize', '--size', `${spec.sizeGiB}G`, image], `grow image ${image}`);
+      }
+      if (current.address !== spec.address) await this.pools.setVolumeAddress(pool, volume, spec.address);
+      return { ...current, sizeGiB: Math.max(current.sizeGiB, spec.sizeGiB), address: spec.address };
+    }
+    const ctx = { created: false };
+    await new FlowChain<typeof ctx>(
+      `create rbd volume ${pool}/${volume}`,
+      [
+        {
+          name: 'create image',
+          run: async (c) => {
+            c.created = true;
+            await this.cli.run(
+              'rbd',
+              [
+                'create',
+                '--size',
+                `${spec.sizeGiB}G`,
+                ...(info.cephDataPool ? ['--data-pool', info.cephDataPool] : []),
+                ...(info.thinProvisioning ? [] : ['--thick-provision']),
+                image,
+              ],
+              `create image ${image}`,
+            );
+          },
+          rollback: async (c) => {
+            if (c.created) await this.cli.run('rbd', ['rm', '--no-progress', image], `delete image ${image}`);
+          },
+        },
+        {
+          name: 'record address',
+          run: async () => this.pools.setVolumeAddress(pool, volume, spec.address),
+          rollback: async () => undefined,
+        },
+      ],
+      this.flowOptions,
+    ).run(ctx);
+    return {
+      pool,
+      name: volume,
+      address: spec.address,
+      format: 'raw',
+      sizeGiB: spec.sizeGiB,
+      path: rbdPath(pool, volume),
+      allocatedBytes: 0,
+    };
+  }
+
+  async delete(pool: string, volume: string): Promise<DeleteResult> {
+    const meta = await this.pools.volumeAddresses(pool);
+    if (meta?.[volume] === undefined) return { deleted: false };
+    const path = rbdPath(pool, volume);
+    const users = await this.users(path);
+    if (users.length > 0) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
+      );
+    }
+    const image = `${cephPoolName(pool)}/${volume}`;
+    const gone = await this.cli.call('rbd', ['rm', '--no-progress', image], `delete image ${image}`);
+    if (gone.exitCode !== 0 && !/No such file or directory/.test(gone.stderr)) {
+      throw errors.toolFailed(`delete image ${image}: rbd exited with ${gone.exitCode}`, gone.stderr.trim());
+    }
+    await this.pools.setVolumeAddress(pool, volume, null);
+    return { deleted: true };
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * Volumes on rbd end to end, on a real Ceph cluster and libvirt: a VM whose disk is an RBD image
+ * (a network disk authenticated with a per-host libvirt cephx secret), grown while it runs,
+ * out-of-band resizes seen as drift, and destroy removing image, domain and pool.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
+import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
+import { run } from '../../sandbox/exec.js';
+import { hostVirsh, sandboxCeph, type SandboxHostInfo } from '../../sandbox/index.js';
+import { nssv, startSandbox, type E2eSandbox } from './support.js';
+
+jest.setTimeout(600_000);
+
+const NEEDS = {
+  ...SANDBOX_WITH_AGENTS,
+  tools: [...(SANDBOX_WITH_AGENTS.tools ?? []), ...Object.keys(CEPH_TOOLS)],
+};
+
+describeE2e('rbd volumes on a two-host sandbox with Ceph', NEEDS, () => {
+  let env: E2eSandbox;
+  const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
+  const virsh = async (h: string, args: string[]) => (await hostVirsh(host(h), args)).stdout.trim();
+  const rbd = async (args: string[]): Promise<string> => {
+    const c = env.sandbox.ceph!;
+    return (await run('ip', ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, ...args])).stdout;
+  };
+  const ceph = async (args: string[]): Promise<string> => (await sandboxCeph(env.sandbox, args)).stdout;
+
+  const config = (sizeGiB: number): string => `
+resource "nssv_distributed_switch" "lan" {
+  name          = "lan"
+  datacenter_id = nssv_datacenter.sandbox.id
+  cluster_ids   = [nssv_cluster.sandbox.id]
+}
+
+resource "nssv_port_group" "web" {
+  name      = "web"
+  switch_id = nssv_distributed_switch.lan.id
+  vlan_id   = 100
+}
+
+resource "nssv_storage_pool" "ceph" {
+  name       = "ceph"
+  kind       = "rbd"
+  cluster_id = nssv_cluster.sandbox.id
+  replicas   = 2
+}
+
+resource "nssv_volume" "data" {
+  name     = "data"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = ${sizeGiB}
+  format   = "raw"
+}
+
+resource "nssv_vm" "app" {
+  name       = "app"
+  cluster_id = nssv_cluster.sandbox.id
+  host_id    = "h1"
+  vcpus      = 1
+  memory_mib = 64
+  disk { volume_id = nssv_volume.data.id }
+  nic { port_group_id = nssv_port_group.web.id }
+}
+`;
+  const main = () => join(env.configDir, 'main.tf');
+
+  beforeAll(async () => {
+    env = await startSandbox('rbdv', [], { hosts: 2, ceph: true });
+    writeFileSync(main(), config(1));
+  });
+
+  afterAll(async () => {
+    await env?.down();
+  });
+
+  test("a VM runs with an rbd disk, authenticated by the host's libvirt cephx secret; the next plan has no changes", async () => {
+    const r = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(r.code).toBe(0);
+    expect(await virsh('h1', ['domstate', 'app'])).toBe('running');
+    const xml = await virsh('h1', ['dumpxml', 'app']);
+    expect(xml).toMatch(/<disk type='network' device='disk'>/);
+    expect(xml).toMatch(
+      /<source protocol='rbd' name='nssv\.ceph\/data'[^>]*>\s*<host name='10\.250\.0\.254' port='6789'\/>/,
+    );
+    const uuid = /<secret type='ceph' uuid='([0-9a-f-]{36})'\/>/.exec(xml)?.[1];
+    expect(uuid).toBeDefined();
+    // The secret is defined as private: libvirt never hands the key out, and the XML holds none.
+    expect(await virsh('h1', ['secret-dumpxml', uuid!])).toContain("<usage type='ceph'>");
+    expect((await hostVirsh(host('h1'), ['secret-get-value', uuid!], { reject: false })).exitCode).not.toBe(
+      0,
+    );
+    const key = /key = (\S+)/.exec(readFileSync(env.sandbox.ceph!.adminKeyring, 'utf8'))![1]!;
+    expect(xml).not.toContain(key);
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph/data', '--format', 'json']))).toMatchObject({
+      size: 1024 ** 3,
+    });
+    expect(await virsh('h1', ['domblkinfo', 'app', 'vda'])).toMatch(/Capacity:\s+1073741824/);
+    const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(plan.stdout).toContain('No changes. Your infrastructure matches the configuration.');
+    expect(plan.code).toBe(0);
+  });
+
+  test('growing the volume resizes the image under the running guest (same QEMU, new capacity)', async () => {
+    const id = await virsh('h1', ['domid', 'app']);
+    writeFileSync(main(), config(2));
+    const r = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+    expect(await virsh('h1', ['domid', 'app'])).toBe(id);
+    expect(await virsh('h1', ['domblkinfo', 'app', 'vda'])).toMatch(/Capacity:\s+2147483648/);
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph/data', '--format', 'json']))).toMatchObject({
+      size: 2 * 1024 ** 3,
+    });
+    const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(plan.code).toBe(0);
+  });
+
+  test('an image grown with the rbd CLI shows as drift: a plan that would shrink it back is refused, naming the sizes', async () => {
+    await rbd(['resize', '--size', '3G', 'nssv.ceph/data']);
+    const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('main.tf:24:14: nssv_volume.data: size_gib cannot shrink from 3 to 2');
+    expect(plan.stderr).toContain('Fix: keep size_gib at 3 or more, or create a new volume.');
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph/data', '--format', 'json']))).toMatchObject({
+      size: 3 * 1024 ** 3,
+    });
+    writeFileSync(main(), config(3));
+    expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  });
+
+  test('a qcow2 volume in an rbd pool is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
+    const extra = join(env.configDir, 'qcow.tf');
+    writeFileSync(
+      extra,
+      `resource "nssv_volume" "q" {
+  name     = "q"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = 1
+  host_id  = "h1"
+}
+`,
+    );
+    const r = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      'qcow.tf:1:1: nssv_volume.q: format = "qcow2" is not allowed when its pool nssv_storage_pool.ceph has kind = "rbd"; allowed: "raw".',
+    );
+    expect(r.stderr).toContain('Fix: set format = "raw".');
+    expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual(['data']);
+    rmSync(extra);
+
+    const d = await nssv(['destroy', '-auto-approve'], env.configDir);
+    expect(d.code).toBe(0);
+    expect(await virsh('h1', ['list', '--all', '--name'])).toBe('');
+    const pools = JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[];
+    expect(pools.filter((p) => p.startsWith('nssv.'))).toEqual([]);
+  });
+});
