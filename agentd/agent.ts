@@ -4,6 +4,7 @@ import type { Inventory } from './api/types.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
+import { OvsPorts } from './drivers/ovs-ports.js';
 import { QemuImg } from './drivers/qemu-img.js';
 import { Virsh } from './drivers/virsh.js';
 import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
@@ -50,14 +51,25 @@ export class Agent {
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
-    this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
+    this.switches = new Switches(
+      ovs,
+      (sw, pg) => this.domains.usersOfPortGroup(sw, pg),
+      flowOptions,
+      new OvsPorts(exec, config.ovsDbSocket),
+      config.tunnel,
+    );
     this.domains = new Domains(virsh, this.volumes, this.switches, layout, {
       domainType: deps.domainType,
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
     });
-    this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
+    this.hostFacts = new HostFactsSource(
+      config.hostName,
+      deps.domainType,
+      virsh,
+      config.tunnel?.localIp ?? null,
+    );
   }
 
   /** Everything nssv manages on this host, read from the host itself. */
@@ -75,6 +87,7 @@ export class Agent {
       volumes,
       switches: network.switches,
       portGroups: network.portGroups,
+      tunnels: network.tunnels,
       domains,
     };
     for (const kind of ['pools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {

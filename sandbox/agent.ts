@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AgentConfig } from '../agentd/config.js';
 import { errors } from './errors.js';
 import type { HostPaths } from './paths.js';
+import { UNDERLAY_BRIDGE } from './underlayBridge.js';
 import { isAlive, spawnDetached, waitFor, type ProcessRecord } from './processes.js';
 
 export const AGENT_SHUTDOWN_TIMEOUT_MS = 3_000;
@@ -55,7 +56,7 @@ export function ensureToken(tokenFile: string): string {
 
 export const readToken = (tokenFile: string): string => readFileSync(tokenFile, 'utf8').trim();
 
-export function agentConfig(host: string, p: HostPaths, port: number): AgentConfig {
+export function agentConfig(host: string, p: HostPaths, port: number, underlayIp: string): AgentConfig {
   return {
     hostName: host,
     listen: { host: '127.0.0.1', port },
@@ -66,6 +67,7 @@ export function agentConfig(host: string, p: HostPaths, port: number): AgentConf
     storageRoot: p.storageRoot,
     stateDir: p.agentDir,
     shutdownTimeoutMs: AGENT_SHUTDOWN_TIMEOUT_MS,
+    tunnel: { localIp: underlayIp, underlayBridge: UNDERLAY_BRIDGE },
   };
 }
 

@@ -22,6 +22,7 @@ import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
 import { isAlive, processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
 import type { HostState, StateStore } from './state.js';
 import { attachHost } from './underlay.js';
+import { ensureUnderlayBridge } from './underlayBridge.js';
 
 export interface StartHostOptions {
   capsCacheDir: string;
@@ -69,7 +70,7 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   await addNetns(h.netns);
   await attachHost(
     { netns: store.state.underlay.netns, bridge: store.state.underlay.bridge },
-    { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name), ip: h.underlayIp },
+    { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name) },
   );
 
   store.updateHost(name, (x) => void (x.created.mountNs = true));
@@ -87,6 +88,7 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   checkpoint();
   opts.progress(`${name}: starting Open vSwitch`);
   await startOvs(p, h.netns, record);
+  await ensureUnderlayBridge(p, { netns: h.netns, link: net.hostVeth, ip: h.underlayIp });
   checkpoint();
   opts.progress(
     `${name}: starting libvirtd${seeded ? '' : ' (and probing QEMU once for the capabilities cache)'}`,
@@ -98,7 +100,7 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (opts.agentdMain !== undefined) {
     const port = await freePort();
     const endpoint = endpointOf(port);
-    writeAgentConfig(p.agentConfig, agentConfig(name, p, port));
+    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, h.underlayIp));
     store.updateHost(name, (x) => {
       x.agentPort = port;
       x.endpoint = endpoint;
@@ -262,7 +264,9 @@ async function startGroup(
     case 'ovsdb-server':
       return startOvsdb(p, h.netns, record);
     case 'ovs-vswitchd':
-      return startVswitchd(p, h.netns, record);
+      await startVswitchd(p, h.netns, record);
+      // Its internal ports are new taps: the underlay address must be put back.
+      return ensureUnderlayBridge(p, { netns: h.netns, link: 'eth0', ip: h.underlayIp });
     case 'virtlogd':
       return startVirtlogd(p, h.netns, opts.startTimeoutMs, record);
     case 'libvirtd':

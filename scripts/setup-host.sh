@@ -23,6 +23,7 @@ REQUIRED_PACKAGES=(
   tini                       # child subreaper under libvirtd (fast guest destroy)
   genisoimage                # cloud-init seed ISOs
   iproute2                   # ip netns / veth / bridge for the sandbox underlay
+  ethtool                    # checksum offload off on userspace-datapath ports (sandbox br-phy, veth endpoints)
   nftables                   # host firewalling
   util-linux                 # unshare, nsenter, mount
 )
@@ -133,7 +134,7 @@ fi
 
 # 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
 for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
-  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount; do
+  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip ethtool nft unshare nsenter mount umount; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done
 [[ -f /usr/share/openvswitch/vswitch.ovsschema ]] || fail "/usr/share/openvswitch/vswitch.ovsschema is missing"

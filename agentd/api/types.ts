@@ -40,6 +40,8 @@ export interface HostFacts {
   domainType: 'kvm' | 'qemu';
   cpus: number;
   memoryMiB: number;
+  /** The host's VXLAN tunnel endpoint (agentd config tunnel.localIp); null when not configured. */
+  tunnelIp: string | null;
 }
 
 export interface PoolSpec {
@@ -68,25 +70,60 @@ export interface VolumeInfo {
   allocatedBytes: number;
 }
 
+export type Transport = 'vlan' | 'vxlan';
+
+/** Another host of a VXLAN switch: its name and its tunnel endpoint (underlay) address. */
+export interface TunnelPeer {
+  host: string;
+  ip: string;
+}
+
 export interface SwitchSpec {
   address: string;
   mtu: number;
+  /** Default 'vlan'. */
+  transport?: Transport;
+  /** VXLAN UDP port; default 4789. */
+  vxlanPort?: number;
+  /** vxlan: the other hosts of the switch; a tunnel per peer and VXLAN port group. */
+  peers?: TunnelPeer[];
 }
 export interface SwitchInfo {
   name: string;
   address: string;
   mtu: number;
+  transport: Transport;
+  vxlanPort: number;
+  /** The peers the switch was given (the tunnels really present are in Inventory.tunnels). */
+  peers: TunnelPeer[];
 }
 
 export interface PortGroupSpec {
   address: string;
   vlanId: number | null;
+  /** VXLAN network identifier (vxlan switches only). */
+  vni?: number | null;
 }
 export interface PortGroupInfo {
   switch: string;
   name: string;
   address: string;
   vlanId: number | null;
+  vni: number | null;
+  /** The OVS access tag its ports get: vlanId on a vlan switch, a local tag per VNI on a vxlan one. */
+  tag: number | null;
+}
+
+/** A VXLAN tunnel port as Open vSwitch really has it. */
+export interface TunnelInfo {
+  switch: string;
+  port: string;
+  peer: string;
+  remoteIp: string;
+  vni: number;
+  tag: number | null;
+  /** false when ovs-vswitchd reports an error for it or gave it no OpenFlow port. */
+  up: boolean;
 }
 
 export interface DomainDiskSpec {
@@ -142,6 +179,7 @@ export interface Inventory {
   volumes: VolumeInfo[];
   switches: SwitchInfo[];
   portGroups: PortGroupInfo[];
+  tunnels: TunnelInfo[];
   domains: DomainInfo[];
 }
 

@@ -255,7 +255,7 @@ export class Domains {
       return {
         switch: n.switch,
         portGroup: n.portGroup,
-        vlanId: pg.vlanId,
+        vlanId: pg.tag,
         mac: n.mac?.toLowerCase() ?? deriveMac(name, i),
       };
     });

@@ -82,19 +82,36 @@ export function volumeSpec(body: unknown): VolumeSpec {
 }
 
 export function switchSpec(body: unknown): SwitchSpec {
-  const o = object(body, 'body', ['address', 'mtu']);
-  return { address: address(o, 'body'), mtu: integer(o, 'mtu', 'body', 68, 9216) };
+  const o = object(body, 'body', ['address', 'mtu', 'transport', 'vxlanPort', 'peers']);
+  const spec: SwitchSpec = { address: address(o, 'body'), mtu: integer(o, 'mtu', 'body', 68, 9216) };
+  if (o.transport !== undefined) spec.transport = oneOf(o, 'transport', 'body', ['vlan', 'vxlan'] as const);
+  if (o.vxlanPort !== undefined) spec.vxlanPort = integer(o, 'vxlanPort', 'body', 1, 65535);
+  if (o.peers !== undefined) {
+    spec.peers = array(o, 'peers', 'body', 1024).map((p, i) => {
+      const label = `body.peers[${i}]`;
+      const x = object(p, label, ['host', 'ip']);
+      if (typeof x.ip !== 'string' || !IPV4.test(x.ip)) {
+        throw errors.invalidRequest(`${label}.ip must be an IPv4 address like "10.250.0.2", got ${show(x.ip)}`);
+      }
+      return { host: assertName('host', x.host, `${label}.host`), ip: x.ip };
+    });
+  }
+  return spec;
 }
 
+const IPV4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+
 export function portGroupSpec(body: unknown): PortGroupSpec {
-  const o = object(body, 'body', ['address', 'vlanId']);
+  const o = object(body, 'body', ['address', 'vlanId', 'vni']);
   const v = o.vlanId;
   if (v !== null && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 4094)) {
     throw errors.invalidRequest(
       `body.vlanId must be an integer from 1 to 4094 or null (untagged), got ${show(v)}`,
     );
   }
-  return { address: address(o, 'body'), vlanId: v };
+  const spec: PortGroupSpec = { address: address(o, 'body'), vlanId: v };
+  if (o.vni !== undefined && o.vni !== null) spec.vni = integer(o, 'vni', 'body', 1, 16777215);
+  return spec;
 }
 
 export const MAX_DISKS = 26;

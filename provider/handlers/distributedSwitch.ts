@@ -1,14 +1,59 @@
-import { num, str } from './attrs.js';
-import { perHostHandler } from './perHost.js';
+import type { Inventory, SwitchSpec, TunnelPeer } from '../../agentd/api/types.js';
+import type { Attributes } from '../../core/values.js';
+import { AgentError } from '../agent/agentError.js';
+import { num, str, strList } from './attrs.js';
+import { perHostHandler, type PutTarget } from './perHost.js';
+
+/** The other hosts of a vxlan switch with their tunnel endpoints, read from their agents. */
+async function tunnelPeers(a: Attributes, on: PutTarget): Promise<TunnelPeer[]> {
+  const peers: TunnelPeer[] = [];
+  for (const host of strList(a, 'host_ids')) {
+    if (host === on.hostId) continue;
+    const ip = (await on.ctx.inventory(host)).host.tunnelIp;
+    if (ip === null) {
+      throw new AgentError(
+        host,
+        'conflict',
+        `switch "${str(a, 'name')}" uses vxlan transport, but host "${host}" has no tunnel endpoint; set "tunnel": {"localIp": "<its underlay address>", "underlayBridge": "br-phy"} in that host's agentd config`,
+      );
+    }
+    peers.push({ host, ip });
+  }
+  return peers;
+}
+
+async function switchSpec(address: string, a: Attributes, on: PutTarget): Promise<SwitchSpec> {
+  const base: SwitchSpec = { address, mtu: num(a, 'mtu') };
+  if (a.transport !== 'vxlan') return base;
+  return { ...base, transport: 'vxlan', vxlanPort: num(a, 'vxlan_port'), peers: await tunnelPeers(a, on) };
+}
+
+/**
+ * On a vxlan switch, the host counts as carrying the switch only when its mesh is whole: a
+ * working tunnel to every other host of the switch for every VXLAN port group, and none to a
+ * host that left. A tunnel deleted out of band thus shows as drift that the next apply repairs.
+ */
+export function meshComplete(inv: Inventory, a: Attributes): boolean {
+  const name = a.name;
+  const peers = strList(a, 'host_ids').filter((h) => h !== inv.host.name);
+  const tunnels = inv.tunnels.filter((t) => t.switch === name);
+  const vnis = inv.portGroups.filter((p) => p.switch === name && p.vni !== null).map((p) => p.vni!);
+  const whole = peers.every((peer) =>
+    vnis.every((vni) => tunnels.some((t) => t.peer === peer && t.vni === vni && t.up)),
+  );
+  return whole && tunnels.every((t) => peers.includes(t.peer));
+}
 
 /** A distributed switch: an OVS bridge of the same name on every host of its clusters. */
 export const distributedSwitchHandler = perHostHandler({
   type: 'nssv_distributed_switch',
-  put: (agent, address, a) => agent.putSwitch(str(a, 'name'), { address, mtu: num(a, 'mtu') }),
+  put: async (agent, address, a, on) => agent.putSwitch(str(a, 'name'), await switchSpec(address, a, on)),
   remove: (agent, a) => agent.deleteSwitch(str(a, 'name')),
   find: (inv, a) => {
     const sw = inv.switches.find((s) => s.name === a.name);
-    return sw ? { mtu: sw.mtu } : null;
+    if (!sw) return null;
+    if (sw.transport === 'vxlan' && !meshComplete(inv, a)) return null;
+    return { mtu: sw.mtu, transport: sw.transport, vxlan_port: sw.vxlanPort };
   },
   describe: (a) => `bridge "${String(a.name)}"`,
   addressOn: (inv, a) => inv.switches.find((s) => s.name === a.name)?.address,

@@ -2,7 +2,13 @@ import type { Inventory } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
 import { strList } from './attrs.js';
-import type { ResourceHandler } from './types.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
+
+/** Which host a put is for, and the context (other hosts' inventories, e.g. tunnel peers). */
+export interface PutTarget {
+  hostId: string;
+  ctx: HandlerContext;
+}
 
 /**
  * A resource realised once on each of a set of hosts (`host_ids`, computed by the planner):
@@ -11,7 +17,7 @@ import type { ResourceHandler } from './types.js';
  */
 export interface PerHostOps {
   type: string;
-  put(agent: AgentClient, address: string, attrs: Attributes): Promise<unknown>;
+  put(agent: AgentClient, address: string, attrs: Attributes, on: PutTarget): Promise<unknown>;
   remove(agent: AgentClient, attrs: Attributes): Promise<unknown>;
   /** The live attributes on one host (host_ids excluded), or null when it is not there. */
   find(inv: Inventory, attrs: Attributes): Attributes | null;
@@ -40,7 +46,7 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
     },
     async create(ctx, address, planned) {
       for (const hostId of strList(planned, 'host_ids')) {
-        await ops.put(ctx.agent(hostId), address, planned);
+        await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
         ctx.invalidate(hostId);
       }
       return planned;
@@ -48,7 +54,7 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
     async update(ctx, address, prior, planned) {
       const next = strList(planned, 'host_ids');
       for (const hostId of next) {
-        await ops.put(ctx.agent(hostId), address, planned);
+        await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
         ctx.invalidate(hostId);
       }
       for (const hostId of strList(prior, 'host_ids')) {
