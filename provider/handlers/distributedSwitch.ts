@@ -48,7 +48,14 @@ export function meshComplete(inv: Inventory, a: Attributes): boolean {
 export const distributedSwitchHandler = perHostHandler({
   type: 'nssv_distributed_switch',
   put: async (agent, address, a, on) => agent.putSwitch(str(a, 'name'), await switchSpec(address, a, on)),
-  remove: (agent, a) => agent.deleteSwitch(str(a, 'name')),
+  // A host leaving the switch (its cluster shrank) loses the switch before its port groups'
+  // own updates run: take them off that host first (the agent refuses while VMs use them).
+  remove: async (agent, a) => {
+    const name = str(a, 'name');
+    for (const pg of (await agent.inventory()).portGroups.filter((p) => p.switch === name))
+      await agent.deletePortGroup(name, pg.name);
+    return agent.deleteSwitch(name);
+  },
   find: (inv, a) => {
     const sw = inv.switches.find((s) => s.name === a.name);
     if (!sw) return null;
