@@ -49,7 +49,15 @@ export async function ensureUnderlayBridge(p: HostPaths, u: UnderlayBridge): Pro
     ],
     { env: ovsEnv(p) },
   );
-  await run('ip', ['-n', u.netns, 'addr', 'replace', `${u.ip}/${UNDERLAY.prefixLength}`, 'dev', UNDERLAY_BRIDGE]);
+  await run('ip', [
+    '-n',
+    u.netns,
+    'addr',
+    'replace',
+    `${u.ip}/${UNDERLAY.prefixLength}`,
+    'dev',
+    UNDERLAY_BRIDGE,
+  ]);
   await run('ip', ['-n', u.netns, 'link', 'set', UNDERLAY_BRIDGE, 'mtu', mtu, 'up']);
   await run('ip', ['netns', 'exec', u.netns, 'ethtool', '-K', UNDERLAY_BRIDGE, 'tx', 'off']);
 }

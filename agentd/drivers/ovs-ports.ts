@@ -144,7 +144,15 @@ export class OvsPorts {
 
   /** The MTU an interface really has (e.g. the underlay bridge), or undefined when it does not exist. */
   async interfaceMtu(name: string): Promise<number | undefined> {
-    const args = [...this.base(), '--format=json', '--data=json', '--columns=mtu', 'find', 'Interface', `name=${name}`];
+    const args = [
+      ...this.base(),
+      '--format=json',
+      '--data=json',
+      '--columns=mtu',
+      'find',
+      'Interface',
+      `name=${name}`,
+    ];
     const result = await runTool(this.exec, this.file, args, `read the MTU of ${name}`);
     const row = tableRows(parseTables(result.stdout)[0] ?? { headings: [], data: [] })[0];
     return row ? asOptionalNumber(row.mtu) : undefined;

@@ -91,7 +91,9 @@ export function switchSpec(body: unknown): SwitchSpec {
       const label = `body.peers[${i}]`;
       const x = object(p, label, ['host', 'ip']);
       if (typeof x.ip !== 'string' || !IPV4.test(x.ip)) {
-        throw errors.invalidRequest(`${label}.ip must be an IPv4 address like "10.250.0.2", got ${show(x.ip)}`);
+        throw errors.invalidRequest(
+          `${label}.ip must be an IPv4 address like "10.250.0.2", got ${show(x.ip)}`,
+        );
       }
       return { host: assertName('host', x.host, `${label}.host`), ip: x.ip };
     });
@@ -99,7 +101,8 @@ export function switchSpec(body: unknown): SwitchSpec {
   return spec;
 }
 
-const IPV4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
+const IPV4 =
+  /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])$/;
 
 export function portGroupSpec(body: unknown): PortGroupSpec {
   const o = object(body, 'body', ['address', 'vlanId', 'vni']);

@@ -63,9 +63,7 @@ export function portGroupInfos(bridge: OvsBridge): PortGroupInfo[] {
     .filter(([k]) => k.startsWith(PORT_GROUP_KEY_PREFIX))
     .flatMap(([k, v]) => {
       const record = parseRecord(v);
-      return record
-        ? [{ switch: bridge.name, name: k.slice(PORT_GROUP_KEY_PREFIX.length), ...record }]
-        : [];
+      return record ? [{ switch: bridge.name, name: k.slice(PORT_GROUP_KEY_PREFIX.length), ...record }] : [];
     })
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

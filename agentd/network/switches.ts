@@ -161,7 +161,12 @@ export class Switches {
       );
     }
     const existing = portGroupInfos(bridge).find((p) => p.name === name);
-    const tag = vni === null ? spec.vlanId : existing?.vni === vni && existing.tag !== null ? existing.tag : localTag(others);
+    const tag =
+      vni === null
+        ? spec.vlanId
+        : existing?.vni === vni && existing.tag !== null
+          ? existing.tag
+          : localTag(others);
     const record: PortGroupRecord = { address: spec.address, vlanId: spec.vlanId, vni, tag };
     await this.ovs.setExternalId(switchName, PORT_GROUP_KEY_PREFIX + name, JSON.stringify(record));
     await this.convergeTunnels(switchName);
@@ -235,4 +240,3 @@ export class Switches {
     return bridge;
   }
 }
-

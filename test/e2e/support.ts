@@ -25,12 +25,16 @@ export interface E2eSandbox {
   down(): Promise<void>;
 }
 
-/** A private two-host sandbox (own root and namespace prefix) with a config dir holding sandbox.tf. */
-export async function startSandbox(prefix: string, exampleFiles: string[] = []): Promise<E2eSandbox> {
+/** A private sandbox (two hosts unless told; own root and namespace prefix) with a config dir holding sandbox.tf. */
+export async function startSandbox(
+  prefix: string,
+  exampleFiles: string[] = [],
+  hosts = 2,
+): Promise<E2eSandbox> {
   const root = mkdtempSync(join(tmpdir(), `nssv-${prefix}-`));
   const configDir = mkdtempSync(join(tmpdir(), `nssv-${prefix}-cfg-`));
   for (const f of exampleFiles) copyFileSync(join(repo, f), join(configDir, f.split('/').pop()!));
   const name = `${prefix}${process.pid % 10000}`;
-  const sandbox = await sandboxUp({ root, name, hosts: 2, emitDir: configDir });
+  const sandbox = await sandboxUp({ root, name, hosts, emitDir: configDir });
   return { sandbox, configDir, root, down: async () => void (await sandboxDown({ root })) };
 }

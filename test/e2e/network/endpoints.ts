@@ -1,0 +1,117 @@
+/**
+ * veth "VM ports" for network tests that need only a port, not a guest: a namespace of the
+ * test's own holding eth0 (address, checksum offload off, as HOSTS.md measured for the userspace
+ * datapath), whose peer is plugged into a host's switch with the port group's tag. Traffic goes
+ * only to addresses in these namespaces.
+ */
+import { execa } from 'execa';
+import { hostOvsVsctl, type SandboxHostInfo } from '../../../sandbox/index.js';
+
+export interface Endpoint {
+  /** The test's namespace holding eth0. */
+  netns: string;
+  /** The host-side veth, an OVS port on the switch. */
+  port: string;
+  host: SandboxHostInfo;
+  ip: string;
+}
+
+async function sh(argv: string[]): Promise<string> {
+  const r = await execa(argv[0]!, argv.slice(1), { reject: false, stdin: 'ignore', timeout: 30_000 });
+  if (r.exitCode !== 0) throw new Error(`${argv.join(' ')} failed (${r.exitCode}): ${r.stderr}`);
+  return String(r.stdout);
+}
+
+/** `name` (at most 15 characters) names the host-side port; the namespace is `${prefix}-${name}`. */
+export async function plugEndpoint(
+  prefix: string,
+  name: string,
+  host: SandboxHostInfo,
+  bridge: string,
+  tag: number,
+  cidr: string,
+): Promise<Endpoint> {
+  const netns = `${prefix}-${name}`;
+  await sh(['ip', 'netns', 'add', netns]);
+  await sh([
+    'ip',
+    'link',
+    'add',
+    name,
+    'netns',
+    host.netns,
+    'type',
+    'veth',
+    'peer',
+    'name',
+    'eth0',
+    'netns',
+    netns,
+  ]);
+  await sh(['ip', '-n', netns, 'link', 'set', 'lo', 'up']);
+  await sh(['ip', '-n', netns, 'addr', 'add', cidr, 'dev', 'eth0']);
+  await sh(['ip', '-n', netns, 'link', 'set', 'eth0', 'up']);
+  await sh(['ip', 'netns', 'exec', netns, 'ethtool', '-K', 'eth0', 'tx', 'off']);
+  await sh(['ip', '-n', host.netns, 'link', 'set', name, 'up']);
+  await hostOvsVsctl(host, ['add-port', bridge, name, `tag=${tag}`]);
+  return { netns, port: name, host, ip: cidr.split('/')[0]! };
+}
+
+export async function unplugEndpoint(e: Endpoint): Promise<void> {
+  await hostOvsVsctl(e.host, ['--if-exists', 'del-port', e.port], { reject: false });
+  await execa('ip', ['netns', 'delete', e.netns], { reject: false });
+}
+
+/** True when `count` pings from `from` to `ip` all get an answer. */
+export async function pings(from: Endpoint, ip: string, count = 2): Promise<boolean> {
+  const r = await execa('ip', ['netns', 'exec', from.netns, 'ping', '-c', String(count), '-W', '2', ip], {
+    reject: false,
+  });
+  return r.exitCode === 0;
+}
+
+/**
+ * Sends `bytes` zero bytes over TCP from one endpoint to another's `port` with nc; resolves with
+ * the number of bytes that arrived and the throughput (bytes/s), or 0 when no connection was made.
+ */
+export async function tcpTransfer(
+  from: Endpoint,
+  to: Endpoint,
+  port: number,
+  bytes: number,
+): Promise<{ received: number; bytesPerSecond: number }> {
+  const server = execa('ip', ['netns', 'exec', to.netns, 'timeout', '30', 'nc', '-l', '-p', String(port)], {
+    reject: false,
+    encoding: 'buffer',
+  });
+  await waitForListener(to, port);
+  const started = Date.now();
+  await execa(
+    'ip',
+    ['netns', 'exec', from.netns, 'timeout', '30', 'nc', '-N', '-w', '3', to.ip, String(port)],
+    { reject: false, input: Buffer.alloc(bytes) },
+  );
+  const result = await server;
+  const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+  const received = (result.stdout as unknown as Uint8Array).length;
+  return { received, bytesPerSecond: received / seconds };
+}
+
+/** Whether a TCP connection from `from` to ip:port is accepted within 2 s (a listener must be up). */
+export async function tcpConnects(from: Endpoint, ip: string, port: number): Promise<boolean> {
+  const r = await execa('ip', ['netns', 'exec', from.netns, 'nc', '-z', '-w', '2', ip, String(port)], {
+    reject: false,
+  });
+  return r.exitCode === 0;
+}
+
+async function waitForListener(e: Endpoint, port: number): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const r = await execa('ip', ['netns', 'exec', e.netns, 'ss', '-Hltn', `sport = :${port}`], {
+      reject: false,
+    });
+    if (String(r.stdout).trim() !== '') return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`nothing listens on port ${port} in ${e.netns}`);
+}
