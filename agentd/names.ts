@@ -5,7 +5,7 @@ export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 /** Linux interface names (OVS bridges) are limited to 15 characters. */
 export const SWITCH_NAME_MAX_CHARS = 15;
 
-export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain' | 'host';
+export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain' | 'host' | 'securityGroup';
 
 const ALLOWED =
   'names start with a lowercase letter followed by up to 62 lowercase letters, digits or hyphens';

@@ -135,6 +135,10 @@ export interface DomainNicSpec {
   portGroup: string;
   /** Omitted: the agent derives a stable MAC (52:54:00:…) from the domain name and NIC index. */
   mac?: string;
+  /** The NIC's IPv4 address: kept on the host, served by the port group's DHCP, enforced by anti-spoofing. */
+  ip?: string;
+  /** Security groups (PUT /v1/security-groups/:sg) whose rules filter the NIC. */
+  securityGroups?: string[];
 }
 export interface DomainSpec {
   address: string;
@@ -155,6 +159,8 @@ export interface DomainNicInfo {
   portGroup: string;
   vlanId: number | null;
   mac: string;
+  ip: string | null;
+  securityGroups: string[];
 }
 export interface DomainInfo {
   name: string;

@@ -26,6 +26,12 @@ export interface NicDefinition {
   portGroup: string;
   vlanId: number | null;
   mac: string;
+  /** The NIC's IPv4 address (nssv allocated or fixed), recorded in nssv's metadata; null: none. */
+  ip: string | null;
+  /** Security groups filtering the NIC (metadata; flows in agentd/firewall). */
+  securityGroups: string[];
+  /** The host-side tap (live XML only, e.g. vnet3). */
+  device?: string;
 }
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';
@@ -57,6 +63,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     hw: hardwareKey(d),
     address: d.address,
     disks: d.disks.map((x) => [x.pool, x.volume]),
-    nics: d.nics.map((x) => x.portGroup),
+    nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
   });
 }

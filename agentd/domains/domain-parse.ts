@@ -48,6 +48,9 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
       portGroup: meta?.['port-group'] ?? '',
       vlanId: tag === undefined ? null : Number(tag),
       mac,
+      ip: meta?.ip ?? null,
+      securityGroups: meta?.['security-groups'] ? meta['security-groups'].split(',') : [],
+      ...(path(n, 'target')?.attrs.dev ? { device: path(n, 'target')!.attrs.dev! } : {}),
     };
   });
 

@@ -257,6 +257,8 @@ export class Domains {
         portGroup: n.portGroup,
         vlanId: pg.tag,
         mac: n.mac?.toLowerCase() ?? deriveMac(name, i),
+        ip: n.ip ?? null,
+        securityGroups: [...(n.securityGroups ?? [])].sort(),
       };
     });
     const seen = new Set<string>();
@@ -285,7 +287,14 @@ function info(p: ParsedDomain, state: string): DomainInfo {
       format: d.format,
       target: d.target,
     })),
-    nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
+    nics: p.nics.map((n) => ({
+      switch: n.switch,
+      portGroup: n.portGroup,
+      vlanId: n.vlanId,
+      mac: n.mac,
+      ip: n.ip,
+      securityGroups: n.securityGroups,
+    })),
     state,
     powerState: isInactive(state) ? 'shutoff' : 'running',
   };

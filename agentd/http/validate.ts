@@ -1,4 +1,11 @@
-import type { DomainSpec, PoolSpec, PortGroupSpec, SwitchSpec, VolumeSpec } from '../api/types.js';
+import type {
+  DomainNicSpec,
+  DomainSpec,
+  PoolSpec,
+  PortGroupSpec,
+  SwitchSpec,
+  VolumeSpec,
+} from '../api/types.js';
 import { isUnicastMac } from '../domains/mac.js';
 import { errors } from '../errors.js';
 import { assertName } from '../names.js';
@@ -136,11 +143,23 @@ export function domainSpec(body: unknown): DomainSpec {
     }),
     nics: array(o, 'nics', 'body', MAX_NICS).map((n, i) => {
       const label = `body.nics[${i}]`;
-      const x = object(n, label, ['switch', 'portGroup', 'mac']);
-      const nic = {
+      const x = object(n, label, ['switch', 'portGroup', 'mac', 'ip', 'securityGroups']);
+      const nic: DomainNicSpec = {
         switch: assertName('switch', x.switch, `${label}.switch`),
         portGroup: assertName('portGroup', x.portGroup, `${label}.portGroup`),
       };
+      if (x.ip !== undefined && x.ip !== null) {
+        if (typeof x.ip !== 'string' || !IPV4.test(x.ip))
+          throw errors.invalidRequest(
+            `${label}.ip must be an IPv4 address like "10.0.0.5", got ${show(x.ip)}`,
+          );
+        nic.ip = x.ip;
+      }
+      if (x.securityGroups !== undefined) {
+        nic.securityGroups = array(x, 'securityGroups', label, 16).map((g, j) =>
+          assertName('securityGroup', g, `${label}.securityGroups[${j}]`),
+        );
+      }
       if (x.mac === undefined || x.mac === null) return nic;
       if (typeof x.mac !== 'string' || !isUnicastMac(x.mac.toLowerCase())) {
         throw errors.invalidRequest(

@@ -5,6 +5,7 @@ import type { PlanContext, PlanTransform } from './context.js';
 import type { HostFacts } from './hostFacts.js';
 import { addHostDependencies } from './transforms/addHostDependencies.js';
 import { addNodes } from './transforms/addNodes.js';
+import { allocateIps } from './transforms/allocateIps.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
@@ -48,6 +49,7 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    allocateIps,
     place,
     addHostDependencies,
     diff,

@@ -21,7 +21,7 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
   ],
   nssv_volume: ['source_image_id', 'source_snapshot_id', 'delete_policy'],
   nssv_distributed_switch: ['uplinks', 'bond_mode', 'lacp'],
-  nssv_port_group: ['cidr', 'gateway', 'dhcp', 'dns_servers', 'dns_domain'],
+  nssv_port_group: ['dhcp', 'dns_servers', 'dns_domain'],
   nssv_vm: [
     'scheduling_group_id',
     'ha_enabled',
@@ -30,7 +30,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     'delete_policy',
     'disk[].boot_order',
     'disk[].bus',
-    'nic[].ip',
     'nic[].security_group_ids',
   ],
 };

@@ -28,9 +28,14 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
           'not_found',
           `port group "${portGroup}" of ${address} is not on host ${host}`,
         );
-      return typeof n.mac === 'string'
-        ? { switch: found.switch, portGroup, mac: n.mac }
-        : { switch: found.switch, portGroup };
+      const groups = Array.isArray(n.security_group_ids) ? (n.security_group_ids as string[]) : [];
+      return {
+        switch: found.switch,
+        portGroup,
+        ...(typeof n.mac === 'string' ? { mac: n.mac } : {}),
+        ...(typeof n.ip === 'string' ? { ip: n.ip } : {}),
+        ...(groups.length > 0 ? { securityGroups: groups } : {}),
+      };
     }),
   };
 }
@@ -50,7 +55,19 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     uuid: d.uuid,
     // Fields the host does not report (defaults, state-only ones) are kept from the prior item.
     disk: d.disks.map((x, i) => ({ ...priorItem(prior.disk, i), volume_id: x.volume })),
-    nic: d.nics.map((x, i) => ({ ...priorItem(prior.nic, i), port_group_id: x.portGroup, mac: x.mac })),
+    nic: d.nics.map((x, i) => {
+      const before = priorItem(prior.nic, i);
+      // security_group_ids in the order configured, when the host has the same set.
+      const groups = Array.isArray(before.security_group_ids) ? (before.security_group_ids as string[]) : [];
+      const sameGroups = [...groups].sort().join(',') === x.securityGroups.join(',');
+      return {
+        ...before,
+        port_group_id: x.portGroup,
+        mac: x.mac,
+        ip: x.ip,
+        security_group_ids: sameGroups ? groups : x.securityGroups,
+      };
+    }),
   };
 }
 
