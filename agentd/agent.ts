@@ -4,7 +4,10 @@ import type { Inventory } from './api/types.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
+import { OvsOfctl } from './drivers/ovs-ofctl.js';
 import { OvsPorts } from './drivers/ovs-ports.js';
+import { Firewall } from './firewall/firewall.js';
+import { FirewallStore } from './firewall/store.js';
 import { QemuImg } from './drivers/qemu-img.js';
 import { Virsh } from './drivers/virsh.js';
 import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
@@ -36,6 +39,7 @@ export class Agent {
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
+  readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -51,12 +55,22 @@ export class Agent {
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
+    const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
     this.switches = new Switches(
       ovs,
       (sw, pg) => this.domains.usersOfPortGroup(sw, pg),
       flowOptions,
-      new OvsPorts(exec, config.ovsDbSocket),
+      ovsPorts,
       config.tunnel,
+    );
+    this.firewall = new Firewall(
+      new FirewallStore(exec, config.ovsDbSocket),
+      ovsPorts,
+      new OvsOfctl(exec, config.ovsDbSocket),
+      {
+        domains: () => this.domains.list(),
+        switches: async () => (await this.switches.list()).switches.map((s) => s.name),
+      },
     );
     this.domains = new Domains(virsh, this.volumes, this.switches, layout, {
       domainType: deps.domainType,
@@ -74,11 +88,13 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains] = await Promise.all([
+    const [host, pools, network, domains, securityGroups, firewall] = await Promise.all([
       this.hostFacts.get(),
       this.pools.list(),
       this.switches.list(),
       this.domains.list(),
+      this.firewall.listGroups(),
+      this.firewall.info(),
     ]);
     const volumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const inventory: Inventory = {
@@ -88,6 +104,8 @@ export class Agent {
       switches: network.switches,
       portGroups: network.portGroups,
       tunnels: network.tunnels,
+      securityGroups,
+      firewall,
       domains,
     };
     for (const kind of ['pools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {

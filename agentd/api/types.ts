@@ -175,6 +175,57 @@ export interface DomainInfo {
   powerState: PowerState;
 }
 
+export type RuleDirection = 'ingress' | 'egress';
+export type RuleProtocol = 'tcp' | 'udp' | 'icmp' | 'all';
+
+/** One security group rule, its peer group already resolved to addresses by the planner. */
+export interface SecurityRuleSpec {
+  direction: RuleDirection;
+  protocol: RuleProtocol;
+  /** tcp/udp port range; null: all ports. */
+  portFrom: number | null;
+  portTo: number | null;
+  /** Remote IPv4 networks ("10.0.0.0/24", "10.0.0.5/32"); null: any address; []: none (an empty peer group). */
+  remote: string[] | null;
+  action: 'allow' | 'deny';
+  /** 1–1000, lower first; the first matching rule decides (deny first on a tie). */
+  priority: number;
+}
+export interface SecurityGroupSpec {
+  address: string;
+  rules: SecurityRuleSpec[];
+}
+export interface SecurityGroupInfo extends SecurityGroupSpec {
+  name: string;
+}
+
+/** A VM NIC the firewall filters: found in OVS by its MAC (external_ids:attached-mac) on its switch. */
+export interface FirewallPortInfo {
+  switch: string;
+  /** The OVS port carrying the NIC's MAC; null when it is not plugged in (e.g. the domain is shut off). */
+  port: string | null;
+  mac: string;
+  ip: string | null;
+  domain: string;
+  securityGroups: string[];
+  /** Conntrack zone of the port. */
+  zone: number;
+}
+/** Flows nssv installed, by cookie: who owns them (a rule's address, a port) and how many there are. */
+export interface FlowInfo {
+  switch: string;
+  cookie: string;
+  owner: string;
+  flows: number;
+  packets: number;
+}
+export interface FirewallInfo {
+  /** true when every switch has exactly the flows nssv computes for it. */
+  inSync: boolean;
+  ports: FirewallPortInfo[];
+  flows: FlowInfo[];
+}
+
 export interface DeleteResult {
   deleted: boolean;
 }
@@ -186,6 +237,8 @@ export interface Inventory {
   switches: SwitchInfo[];
   portGroups: PortGroupInfo[];
   tunnels: TunnelInfo[];
+  securityGroups: SecurityGroupInfo[];
+  firewall: FirewallInfo;
   domains: DomainInfo[];
 }
 

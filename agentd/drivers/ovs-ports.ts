@@ -10,6 +10,8 @@ export interface OvsPortRow {
   tag: number | undefined;
   protected: boolean;
   externalIds: Record<string, string>;
+  /** The interface's external_ids (libvirt sets attached-mac, iface-id, vm-id there). */
+  ifaceExternalIds: Record<string, string>;
   /** Interface type: '' (system), 'internal', 'vxlan', ... */
   type: string;
   options: Record<string, string>;
@@ -62,7 +64,7 @@ export class OvsPorts {
       'list',
       'Port',
       '--',
-      '--columns=_uuid,name,type,options,ofport,error,mtu',
+      '--columns=_uuid,name,type,options,ofport,error,mtu,external_ids',
       'list',
       'Interface',
     ];
@@ -92,6 +94,7 @@ export class OvsPorts {
           tag: asOptionalNumber(p.tag),
           protected: p.protected === true,
           externalIds: asMap(p.external_ids),
+          ifaceExternalIds: asMap(iface?.external_ids),
           type: typeof iface?.type === 'string' ? iface.type : '',
           options: asMap(iface?.options),
           ofport: iface ? asOptionalNumber(iface.ofport) : undefined,

@@ -28,6 +28,7 @@ export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   switch: { kind: 'switch', label: 'switch' },
   pg: { kind: 'portGroup', label: 'port group' },
   domain: { kind: 'domain', label: 'domain' },
+  sg: { kind: 'securityGroup', label: 'security group' },
 };
 
 export function validateParam(param: string, value: string): string {
@@ -39,6 +40,11 @@ export function validateParam(param: string, value: string): string {
 /** Every route of agentd/api/types.ts, with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
+  /** After a change to domains or switches: the firewall's flows follow (ports and ofports moved). */
+  const thenFirewall = async <T>(result: T): Promise<T> => {
+    await locked('firewall', () => agent.firewall.converge());
+    return result;
+  };
   return [
     {
       method: 'GET',
@@ -93,7 +99,9 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = validate.switchSpec(body);
-        return locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec));
+        return thenFirewall(
+          await locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec)),
+        );
       },
     },
     {
@@ -123,13 +131,28 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = validate.domainSpec(body);
-        return locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec));
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec)));
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/domains/:domain',
-      handle: async ({ params: p }) => locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!)),
+      handle: async ({ params: p }) =>
+        thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!))),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/security-groups/:sg',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = validate.securityGroupSpec(body);
+        return locked('firewall', () => agent.firewall.putGroup(p.sg!, spec));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/security-groups/:sg',
+      handle: async ({ params: p }) => locked('firewall', () => agent.firewall.deleteGroup(p.sg!)),
     },
   ];
 }

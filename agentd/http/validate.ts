@@ -3,6 +3,8 @@ import type {
   DomainSpec,
   PoolSpec,
   PortGroupSpec,
+  SecurityGroupSpec,
+  SecurityRuleSpec,
   SwitchSpec,
   VolumeSpec,
 } from '../api/types.js';
@@ -178,4 +180,52 @@ export function domainSpec(body: unknown): DomainSpec {
     seen.set(key, i);
   });
   return spec;
+}
+
+const CIDR =
+  /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\/([0-9]|[12][0-9]|3[0-2])$/;
+
+function portOrNull(o: Obj, field: string, label: string): number | null {
+  return o[field] === null || o[field] === undefined ? null : integer(o, field, label, 1, 65535);
+}
+
+export function securityGroupSpec(body: unknown): SecurityGroupSpec {
+  const o = object(body, 'body', ['address', 'rules']);
+  const rules = array(o, 'rules', 'body', 256).map((r, i): SecurityRuleSpec => {
+    const label = `body.rules[${i}]`;
+    const x = object(r, label, [
+      'direction',
+      'protocol',
+      'portFrom',
+      'portTo',
+      'remote',
+      'action',
+      'priority',
+    ]);
+    let remote: string[] | null = null;
+    if (x.remote !== null) {
+      remote = array(x, 'remote', label, 4096).map((c, j) => {
+        if (typeof c !== 'string' || !CIDR.test(c))
+          throw errors.invalidRequest(
+            `${label}.remote[${j}] must be an IPv4 network like "10.0.0.0/24", got ${show(c)}`,
+          );
+        return c;
+      });
+    }
+    const rule: SecurityRuleSpec = {
+      direction: oneOf(x, 'direction', label, ['ingress', 'egress'] as const),
+      protocol: oneOf(x, 'protocol', label, ['tcp', 'udp', 'icmp', 'all'] as const),
+      portFrom: portOrNull(x, 'portFrom', label),
+      portTo: portOrNull(x, 'portTo', label),
+      remote,
+      action: oneOf(x, 'action', label, ['allow', 'deny'] as const),
+      priority: integer(x, 'priority', label, 1, 1000),
+    };
+    if (rule.portFrom !== null && rule.portTo !== null && rule.portTo < rule.portFrom)
+      throw errors.invalidRequest(
+        `${label}.portTo (${rule.portTo}) must not be below portFrom (${rule.portFrom})`,
+      );
+    return rule;
+  });
+  return { address: address(o, 'body'), rules };
 }

@@ -10,6 +10,7 @@ import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
+import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { diff } from './transforms/diff.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
@@ -50,6 +51,7 @@ export function makePlan(input: PlanInput): Plan {
     plannedAttributes,
     deriveHostSets,
     allocateIps,
+    deriveSecurityGroups,
     place,
     addHostDependencies,
     diff,

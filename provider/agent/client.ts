@@ -9,6 +9,8 @@ import type {
   PoolSpec,
   PortGroupInfo,
   PortGroupSpec,
+  SecurityGroupInfo,
+  SecurityGroupSpec,
   SwitchInfo,
   SwitchSpec,
   VolumeInfo,
@@ -69,6 +71,12 @@ export class AgentClient {
   }
   deletePortGroup(sw: string, pg: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`);
+  }
+  putSecurityGroup(name: string, spec: SecurityGroupSpec): Promise<SecurityGroupInfo> {
+    return this.call('PUT', `/v1/security-groups/${enc(name)}`, spec);
+  }
+  deleteSecurityGroup(name: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/security-groups/${enc(name)}`);
   }
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, spec);

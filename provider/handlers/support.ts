@@ -30,7 +30,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     'delete_policy',
     'disk[].boot_order',
     'disk[].bus',
-    'nic[].security_group_ids',
   ],
 };
 

@@ -546,6 +546,14 @@ export interface NssvSecurityGroupAttributes extends NssvSecurityGroupArgs {
    * Identifier other resources use to refer to this security group (equal to name).
    */
   readonly id: string;
+  /**
+   * Hosts the group is installed on: every host of the data center's clusters (computed at plan time).
+   */
+  readonly host_ids: string[];
+  /**
+   * For each peer group the rules name (peer_security_group_id): the IPv4 addresses of the NICs in it, computed at plan time from their ip; the rules match these addresses, so a NIC joining or leaving a peer group updates this group in place.
+   */
+  readonly peer_addresses: Record<string, string[]>;
 }
 
 export interface NssvStoragePoolErasureCode {
