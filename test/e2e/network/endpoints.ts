@@ -22,7 +22,11 @@ async function sh(argv: string[]): Promise<string> {
   return String(r.stdout);
 }
 
-/** `name` (at most 15 characters) names the host-side port; the namespace is `${prefix}-${name}`. */
+/**
+ * `name` (at most 15 characters) names the host-side port; the namespace is `${prefix}-${name}`.
+ * With `mac`, the endpoint stands in for that VM NIC: eth0 gets the MAC, and the OVS interface
+ * gets external_ids:attached-mac as libvirt sets it on a guest's tap (how agentd finds NICs).
+ */
 export async function plugEndpoint(
   prefix: string,
   name: string,
@@ -30,6 +34,7 @@ export async function plugEndpoint(
   bridge: string,
   tag: number,
   cidr: string,
+  mac?: string,
 ): Promise<Endpoint> {
   const netns = `${prefix}-${name}`;
   await sh(['ip', 'netns', 'add', netns]);
@@ -49,11 +54,13 @@ export async function plugEndpoint(
     netns,
   ]);
   await sh(['ip', '-n', netns, 'link', 'set', 'lo', 'up']);
+  if (mac !== undefined) await sh(['ip', '-n', netns, 'link', 'set', 'eth0', 'address', mac]);
   await sh(['ip', '-n', netns, 'addr', 'add', cidr, 'dev', 'eth0']);
   await sh(['ip', '-n', netns, 'link', 'set', 'eth0', 'up']);
   await sh(['ip', 'netns', 'exec', netns, 'ethtool', '-K', 'eth0', 'tx', 'off']);
   await sh(['ip', '-n', host.netns, 'link', 'set', name, 'up']);
-  await hostOvsVsctl(host, ['add-port', bridge, name, `tag=${tag}`]);
+  const asNic = mac === undefined ? [] : ['--', 'set', 'Interface', name, `external_ids:attached-mac=${mac}`];
+  await hostOvsVsctl(host, ['add-port', bridge, name, `tag=${tag}`, ...asNic]);
   return { netns, port: name, host, ip: cidr.split('/')[0]! };
 }
 
@@ -114,4 +121,16 @@ async function waitForListener(e: Endpoint, port: number): Promise<void> {
     await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error(`nothing listens on port ${port} in ${e.netns}`);
+}
+
+/** Runs a command in the endpoint's namespace; resolves with its exit code. */
+export async function inEndpoint(e: Endpoint, argv: string[]): Promise<number> {
+  const r = await execa('ip', ['netns', 'exec', e.netns, ...argv], { reject: false, timeout: 30_000 });
+  return r.exitCode ?? -1;
+}
+
+/** A TCP listener on `port` in the endpoint that accepts any number of connections; stop() ends it. */
+export function listen(e: Endpoint, port: number): { stop(): void } {
+  const p = execa('ip', ['netns', 'exec', e.netns, 'nc', '-lk', '-p', String(port)], { reject: false });
+  return { stop: () => void p.kill() };
 }
