@@ -1,38 +1,22 @@
-import type { VolumeFormat } from '../api/types.js';
+import type {
+  DomainDiskInfo,
+  DomainInfo,
+  DomainNicInfo,
+  DomainType,
+} from '../../schemas/generated/agentApi.js';
 
-/** Everything nssv puts into a libvirt domain definition. */
-export interface DomainDefinition {
-  name: string;
-  uuid: string;
-  type: 'kvm' | 'qemu';
-  address: string;
-  vcpus: number;
-  memoryMiB: number;
-  disks: DiskDefinition[];
-  nics: NicDefinition[];
-}
+/**
+ * Everything nssv puts into a libvirt domain definition: what the agent API reports for a
+ * domain (schemas/agent-api/domain-info.schema.json) without the runtime state, plus the
+ * libvirt domain type. `tags` is left out when there are none.
+ */
+export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags'> & {
+  type: DomainType;
+  tags?: DomainInfo['tags'];
+};
 
-export interface DiskDefinition {
-  pool: string;
-  volume: string;
-  path: string;
-  format: VolumeFormat;
-  /** vda, vdb, … */
-  target: string;
-}
-
-export interface NicDefinition {
-  switch: string;
-  portGroup: string;
-  vlanId: number | null;
-  mac: string;
-  /** The NIC's IPv4 address (nssv allocated or fixed), recorded in nssv's metadata; null: none. */
-  ip: string | null;
-  /** Security groups filtering the NIC (metadata; flows in agentd/firewall). */
-  securityGroups: string[];
-  /** The host-side tap (live XML only, e.g. vnet3). */
-  device?: string;
-}
+export type DiskDefinition = DomainDiskInfo;
+export type NicDefinition = DomainNicInfo;
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';
 
@@ -62,6 +46,7 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
   return JSON.stringify({
     hw: hardwareKey(d),
     address: d.address,
+    tags: Object.entries(d.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
     disks: d.disks.map((x) => [x.pool, x.volume]),
     nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
   });

@@ -7,7 +7,7 @@ const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
  * libvirt domain XML for a definition: hvm guest, virtio disks and NICs on OVS bridges (VLAN
  * tag from the port group; checksum offload off, which the OVS userspace datapath needs), a
  * serial console on a pty, and nssv's metadata (address, and the pool/volume and port group
- * names behind each disk and NIC) so inventory needs no state file.
+ * names behind each disk and NIC, and the VM's tags) so inventory needs no state file.
  */
 export function domainXml(d: DomainDefinition): string {
   const memoryKiB = String(d.memoryMiB * 1024);
@@ -22,6 +22,9 @@ export function domainXml(d: DomainDefinition): string {
         ...(x.securityGroups.length === 0 ? {} : { 'security-groups': x.securityGroups.join(',') }),
       }),
     ),
+    ...Object.keys(d.tags ?? {})
+      .sort()
+      .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),
   ]);
   const disks = d.disks.map((x) =>
     el('disk', { type: 'file', device: 'disk' }, [

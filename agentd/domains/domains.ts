@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DeleteResult, DomainInfo, DomainSpec, PortGroupInfo } from '../api/types.js';
+import type {
+  DeleteResult,
+  DomainInfo,
+  DomainSpec,
+  PortGroupInfo,
+} from '../../schemas/generated/agentApi.js';
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
@@ -129,6 +134,7 @@ export class Domains {
       memoryMiB: spec.memoryMiB,
       disks: await this.resolveDisks(spec),
       nics: await this.resolveNics(name, spec),
+      ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
     };
     const state = previous ? await this.virsh.state(name) : undefined;
     const wasActive = !isInactive(state);
@@ -295,6 +301,7 @@ function info(p: ParsedDomain, state: string): DomainInfo {
       ip: n.ip,
       securityGroups: n.securityGroups,
     })),
+    tags: p.tags ?? {},
     state,
     powerState: isInactive(state) ? 'shutoff' : 'running',
   };

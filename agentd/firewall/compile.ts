@@ -14,7 +14,7 @@
  * pipeline, so inventory can say which rule a flow belongs to and whether any is missing.
  */
 import { createHash } from 'node:crypto';
-import type { SecurityGroupInfo, SecurityRuleSpec } from '../api/types.js';
+import type { SecurityGroupInfo, SecurityRuleSpec } from '../../schemas/generated/agentApi.js';
 import { portMasks } from './portMasks.js';
 
 export interface FilteredPort {

@@ -13,7 +13,7 @@ import type {
   FlowInfo,
   SecurityGroupInfo,
   SecurityGroupSpec,
-} from '../api/types.js';
+} from '../../schemas/generated/agentApi.js';
 import type { OvsOfctl } from '../drivers/ovs-ofctl.js';
 import type { OvsPorts } from '../drivers/ovs-ports.js';
 import { errors } from '../errors.js';

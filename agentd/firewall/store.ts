@@ -3,7 +3,7 @@
  * `nssv-sg-<name>` per security group, `nssv-ct-zones` mapping NIC MACs to conntrack zones), so
  * they live and die with the host's OVS database like the switches do.
  */
-import type { SecurityGroupInfo, SecurityGroupSpec } from '../api/types.js';
+import type { SecurityGroupInfo, SecurityGroupSpec } from '../../schemas/generated/agentApi.js';
 import type { Exec } from '../util/exec.js';
 import { asMap, parseTables, tableRows } from '../drivers/ovsdb-json.js';
 import { callTool, runTool, toolError } from '../drivers/tool.js';

@@ -1,8 +1,11 @@
 import type { Agent } from '../agent.js';
-import type { HealthInfo } from '../api/types.js';
+import type { HealthInfo } from '../../schemas/generated/agentApi.js';
+import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
 import { AGENT_VERSION } from '../version.js';
-import * as validate from './validate.js';
+import { domainSpec } from './domainRequest.js';
+import { securityGroupSpec } from './securityGroupRequest.js';
+import { parseBody } from './requestBody.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
 
@@ -37,10 +40,10 @@ export function validateParam(param: string, value: string): string {
   return assertName(spec.kind, value, spec.label);
 }
 
-/** Every route of agentd/api/types.ts, with per-object locks around mutations. */
+/** Every route of the agent API (schemas/agent-api/), with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
-  /** After a change to domains or switches: the firewall's flows follow (ports and ofports moved). */
+  /** After a change to domains or switches: the firewall's flows follow (NICs and OpenFlow ports moved). */
   const thenFirewall = async <T>(result: T): Promise<T> => {
     await locked('firewall', () => agent.firewall.converge());
     return result;
@@ -69,7 +72,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.poolSpec(body);
+        const spec = parseBody(agentApi.PoolSpec, body);
         return locked(`pool:${p.pool}`, () => agent.pools.put(p.pool!, spec));
       },
     },
@@ -83,7 +86,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool/volumes/:volume',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.volumeSpec(body);
+        const spec = parseBody(agentApi.VolumeSpec, body);
         return locked(`pool:${p.pool}`, () => agent.volumes.put(p.pool!, p.volume!, spec));
       },
     },
@@ -98,7 +101,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.switchSpec(body);
+        const spec = parseBody(agentApi.SwitchSpec, body);
         return thenFirewall(
           await locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec)),
         );
@@ -115,7 +118,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch/port-groups/:pg',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.portGroupSpec(body);
+        const spec = parseBody(agentApi.PortGroupSpec, body);
         return locked(`switch:${p.switch}`, () => agent.switches.putPortGroup(p.switch!, p.pg!, spec));
       },
     },
@@ -130,7 +133,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/domains/:domain',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.domainSpec(body);
+        const spec = domainSpec(body);
         return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec)));
       },
     },
@@ -145,7 +148,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/security-groups/:sg',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.securityGroupSpec(body);
+        const spec = securityGroupSpec(body);
         return locked('firewall', () => agent.firewall.putGroup(p.sg!, spec));
       },
     },

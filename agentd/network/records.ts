@@ -3,7 +3,9 @@
  * it has: `nssv-address` (the switch's nssv address), `nssv-switch` (transport, VXLAN port,
  * tunnel peers) and one `nssv-pg-<name>` per port group (address, VLAN or VNI, local tag).
  */
-import type { PortGroupInfo, SwitchInfo, TunnelPeer, Transport } from '../api/types.js';
+import type { PortGroupInfo, SwitchInfo, TunnelPeer } from '../../schemas/generated/agentApi.js';
+
+type Transport = SwitchInfo['transport'];
 import type { OvsBridge } from '../drivers/ovs.js';
 
 export const ADDRESS_KEY = 'nssv-address';

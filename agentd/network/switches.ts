@@ -5,7 +5,7 @@ import type {
   SwitchInfo,
   SwitchSpec,
   TunnelInfo,
-} from '../api/types.js';
+} from '../../schemas/generated/agentApi.js';
 import type { OvsBridge, Ovs } from '../drivers/ovs.js';
 import type { OvsPorts } from '../drivers/ovs-ports.js';
 import { errors } from '../errors.js';

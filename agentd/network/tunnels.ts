@@ -6,7 +6,7 @@
  * no loops in the full mesh). Tunnel ports carry nssv-* external_ids naming switch, peer and VNI.
  */
 import { createHash } from 'node:crypto';
-import type { PortGroupInfo, TunnelInfo, TunnelPeer } from '../api/types.js';
+import type { PortGroupInfo, TunnelInfo, TunnelPeer } from '../../schemas/generated/agentApi.js';
 import type { OvsPortRow, PortChange } from '../drivers/ovs-ports.js';
 
 export const TUNNEL_SWITCH_KEY = 'nssv-switch';

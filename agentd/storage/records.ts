@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { VolumeFormat } from '../api/types.js';
+import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface PoolRecord {

@@ -1,5 +1,5 @@
 import { access, readdir, rm } from 'node:fs/promises';
-import type { DeleteResult, VolumeFormat, VolumeInfo, VolumeSpec } from '../api/types.js';
+import type { DeleteResult, VolumeFormat, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';

@@ -1,20 +1,23 @@
-import type { Inventory, SwitchSpec, TunnelPeer } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
+import type { Inventory, SwitchSpec, TunnelPeer } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
-import { num, str, strList } from './attrs.js';
+import { resolved, typed } from './attrs.js';
 import { perHostHandler, type PutTarget } from './perHost.js';
+
+const sw = (a: Attributes) => typed('nssv_distributed_switch', a);
+const hostIds = (a: Attributes): string[] => resolved(sw(a).host_ids, 'host_ids');
 
 /** The other hosts of a vxlan switch with their tunnel endpoints, read from their agents. */
 async function tunnelPeers(a: Attributes, on: PutTarget): Promise<TunnelPeer[]> {
   const peers: TunnelPeer[] = [];
-  for (const host of strList(a, 'host_ids')) {
+  for (const host of hostIds(a)) {
     if (host === on.hostId) continue;
     const ip = (await on.ctx.inventory(host)).host.tunnelIp;
     if (ip === null) {
       throw new AgentError(
         host,
         'conflict',
-        `switch "${str(a, 'name')}" uses vxlan transport, but host "${host}" has no tunnel endpoint; set "tunnel": {"localIp": "<its underlay address>", "underlayBridge": "br-phy"} in that host's agentd config`,
+        `switch "${sw(a).name}" uses vxlan transport, but host "${host}" has no tunnel endpoint; set "tunnel": {"localIp": "<its underlay address>", "underlayBridge": "br-phy"} in that host's agentd config`,
       );
     }
     peers.push({ host, ip });
@@ -23,9 +26,9 @@ async function tunnelPeers(a: Attributes, on: PutTarget): Promise<TunnelPeer[]> 
 }
 
 async function switchSpec(address: string, a: Attributes, on: PutTarget): Promise<SwitchSpec> {
-  const base: SwitchSpec = { address, mtu: num(a, 'mtu') };
-  if (a.transport !== 'vxlan') return base;
-  return { ...base, transport: 'vxlan', vxlanPort: num(a, 'vxlan_port'), peers: await tunnelPeers(a, on) };
+  const base: SwitchSpec = { address, mtu: sw(a).mtu };
+  if (sw(a).transport !== 'vxlan') return base;
+  return { ...base, transport: 'vxlan', vxlanPort: sw(a).vxlan_port, peers: await tunnelPeers(a, on) };
 }
 
 /**
@@ -34,8 +37,8 @@ async function switchSpec(address: string, a: Attributes, on: PutTarget): Promis
  * host that left. A tunnel deleted out of band thus shows as drift that the next apply repairs.
  */
 export function meshComplete(inv: Inventory, a: Attributes): boolean {
-  const name = a.name;
-  const peers = strList(a, 'host_ids').filter((h) => h !== inv.host.name);
+  const name = sw(a).name;
+  const peers = hostIds(a).filter((h) => h !== inv.host.name);
   const tunnels = inv.tunnels.filter((t) => t.switch === name);
   const vnis = inv.portGroups.filter((p) => p.switch === name && p.vni !== null).map((p) => p.vni!);
   const whole = peers.every((peer) =>
@@ -47,21 +50,21 @@ export function meshComplete(inv: Inventory, a: Attributes): boolean {
 /** A distributed switch: an OVS bridge of the same name on every host of its clusters. */
 export const distributedSwitchHandler = perHostHandler({
   type: 'nssv_distributed_switch',
-  put: async (agent, address, a, on) => agent.putSwitch(str(a, 'name'), await switchSpec(address, a, on)),
+  put: async (agent, address, a, on) => agent.putSwitch(sw(a).name, await switchSpec(address, a, on)),
   // A host leaving the switch (its cluster shrank) loses the switch before its port groups'
   // own updates run: take them off that host first (the agent refuses while VMs use them).
   remove: async (agent, a) => {
-    const name = str(a, 'name');
+    const name = sw(a).name;
     for (const pg of (await agent.inventory()).portGroups.filter((p) => p.switch === name))
       await agent.deletePortGroup(name, pg.name);
     return agent.deleteSwitch(name);
   },
   find: (inv, a) => {
-    const sw = inv.switches.find((s) => s.name === a.name);
-    if (!sw) return null;
-    if (sw.transport === 'vxlan' && !meshComplete(inv, a)) return null;
-    return { mtu: sw.mtu, transport: sw.transport, vxlan_port: sw.vxlanPort };
+    const found = inv.switches.find((s) => s.name === sw(a).name);
+    if (!found) return null;
+    if (found.transport === 'vxlan' && !meshComplete(inv, a)) return null;
+    return { mtu: found.mtu, transport: found.transport, vxlan_port: found.vxlanPort };
   },
-  describe: (a) => `bridge "${String(a.name)}"`,
-  addressOn: (inv, a) => inv.switches.find((s) => s.name === a.name)?.address,
+  describe: (a) => `bridge "${sw(a).name}"`,
+  addressOn: (inv, a) => inv.switches.find((s) => s.name === sw(a).name)?.address,
 });

@@ -1,8 +1,8 @@
 import type { Attributes } from '../../core/values.js';
-import { str } from './attrs.js';
+import { typed } from './attrs.js';
 import { perHostHandler } from './perHost.js';
 
-const intOrNull = (a: Attributes, key: string): number | null => (typeof a[key] === 'number' ? a[key] : null);
+const pg = (a: Attributes) => typed('nssv_port_group', a);
 
 /**
  * A port group: recorded on its switch's bridge on every host; VM ports take its VLAN tag (vlan
@@ -11,16 +11,17 @@ const intOrNull = (a: Attributes, key: string): number | null => (typeof a[key] 
 export const portGroupHandler = perHostHandler({
   type: 'nssv_port_group',
   put: (agent, address, a) =>
-    agent.putPortGroup(str(a, 'switch_id'), str(a, 'name'), {
+    agent.putPortGroup(pg(a).switch_id, pg(a).name, {
       address,
-      vlanId: intOrNull(a, 'vlan_id'),
-      ...(intOrNull(a, 'vni') === null ? {} : { vni: intOrNull(a, 'vni') }),
+      vlanId: pg(a).vlan_id,
+      ...(typeof pg(a).vni === 'number' ? { vni: pg(a).vni } : {}),
     }),
-  remove: (agent, a) => agent.deletePortGroup(str(a, 'switch_id'), str(a, 'name')),
+  remove: (agent, a) => agent.deletePortGroup(pg(a).switch_id, pg(a).name),
   find: (inv, a) => {
-    const pg = inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id);
-    return pg ? { vlan_id: pg.vlanId, vni: pg.vni } : null;
+    const found = inv.portGroups.find((p) => p.name === pg(a).name && p.switch === pg(a).switch_id);
+    return found ? { vlan_id: found.vlanId, vni: found.vni } : null;
   },
-  describe: (a) => `port group "${String(a.name)}" of bridge "${String(a.switch_id)}"`,
-  addressOn: (inv, a) => inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id)?.address,
+  describe: (a) => `port group "${pg(a).name}" of bridge "${pg(a).switch_id}"`,
+  addressOn: (inv, a) =>
+    inv.portGroups.find((p) => p.name === pg(a).name && p.switch === pg(a).switch_id)?.address,
 });

@@ -1,26 +1,27 @@
-import type { SecurityRuleSpec } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
-import { blocks, str } from './attrs.js';
+import type { SecurityRuleSpec } from '../../schemas/generated/agentApi.js';
+import { typed } from './attrs.js';
 import { perHostHandler } from './perHost.js';
 
-const intOrNull = (a: Attributes, key: string): number | null => (typeof a[key] === 'number' ? a[key] : null);
+const sg = (a: Attributes) => typed('nssv_security_group', a);
 
 /** The rules as the agent takes them: a peer group becomes the /32s of its members' addresses. */
 export function ruleSpecs(a: Attributes): SecurityRuleSpec[] {
-  const peers = (a.peer_addresses ?? {}) as Record<string, string[]>;
-  return blocks(a, 'rule').map((r) => {
-    const peer = typeof r.peer_security_group_id === 'string' ? r.peer_security_group_id : null;
-    const cidr = typeof r.cidr === 'string' ? r.cidr : null;
-    return {
-      direction: str(r, 'direction') as SecurityRuleSpec['direction'],
-      protocol: str(r, 'protocol') as SecurityRuleSpec['protocol'],
-      portFrom: intOrNull(r, 'port_from'),
-      portTo: intOrNull(r, 'port_to'),
-      remote: peer !== null ? (peers[peer] ?? []).map((ip) => `${ip}/32`) : cidr !== null ? [cidr] : null,
-      action: str(r, 'action') as SecurityRuleSpec['action'],
-      priority: typeof r.priority === 'number' ? r.priority : 100,
-    };
-  });
+  const peers = sg(a).peer_addresses ?? {};
+  return sg(a).rule.map((r) => ({
+    direction: r.direction,
+    protocol: r.protocol,
+    portFrom: r.port_from,
+    portTo: r.port_to,
+    remote:
+      typeof r.peer_security_group_id === 'string'
+        ? (peers[r.peer_security_group_id] ?? []).map((ip) => `${ip}/32`)
+        : typeof r.cidr === 'string'
+          ? [r.cidr]
+          : null,
+    action: r.action,
+    priority: r.priority,
+  }));
 }
 
 /**
@@ -31,14 +32,14 @@ export function ruleSpecs(a: Attributes): SecurityRuleSpec[] {
  */
 export const securityGroupHandler = perHostHandler({
   type: 'nssv_security_group',
-  put: (agent, address, a) => agent.putSecurityGroup(str(a, 'name'), { address, rules: ruleSpecs(a) }),
-  remove: (agent, a) => agent.deleteSecurityGroup(str(a, 'name')),
+  put: (agent, address, a) => agent.putSecurityGroup(sg(a).name, { address, rules: ruleSpecs(a) }),
+  remove: (agent, a) => agent.deleteSecurityGroup(sg(a).name),
   find: (inv, a) => {
-    const g = inv.securityGroups.find((x) => x.name === a.name);
+    const g = inv.securityGroups.find((x) => x.name === sg(a).name);
     // Missing, recorded with other rules, or flows not as computed: not (properly) on this host.
     if (!g || !inv.firewall.inSync || JSON.stringify(g.rules) !== JSON.stringify(ruleSpecs(a))) return null;
     return {};
   },
-  describe: (a) => `security group "${String(a.name)}"`,
-  addressOn: (inv, a) => inv.securityGroups.find((x) => x.name === a.name)?.address,
+  describe: (a) => `security group "${sg(a).name}"`,
+  addressOn: (inv, a) => inv.securityGroups.find((x) => x.name === sg(a).name)?.address,
 });

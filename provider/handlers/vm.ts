@@ -1,37 +1,43 @@
-import type { DomainInfo, DomainSpec, Inventory, PowerState } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
+import type { DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
-import { blocks, num, str } from './attrs.js';
+import { typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
+
+const vm = (a: Attributes) => typed('nssv_vm', a);
 
 /** Builds the agent's domain spec, finding each disk's pool and each NIC's switch on the host. */
 export function domainSpec(address: string, a: Attributes, inv: Inventory): DomainSpec {
+  const v = vm(a);
   const host = inv.host.name;
   return {
     address,
-    vcpus: num(a, 'vcpus'),
-    memoryMiB: num(a, 'memory_mib'),
-    powerState: str(a, 'power_state') as PowerState,
-    disks: blocks(a, 'disk').map((d) => {
-      const volume = str(d, 'volume_id');
-      const found = inv.volumes.find((v) => v.name === volume);
-      if (!found)
-        throw new AgentError(host, 'not_found', `volume "${volume}" of ${address} is not on host ${host}`);
-      return { pool: found.pool, volume };
-    }),
-    nics: blocks(a, 'nic').map((n) => {
-      const portGroup = str(n, 'port_group_id');
-      const found = inv.portGroups.find((p) => p.name === portGroup);
+    vcpus: v.vcpus,
+    memoryMiB: v.memory_mib,
+    powerState: v.power_state,
+    tags: v.tags,
+    disks: v.disk.map((d) => {
+      const found = inv.volumes.find((x) => x.name === d.volume_id);
       if (!found)
         throw new AgentError(
           host,
           'not_found',
-          `port group "${portGroup}" of ${address} is not on host ${host}`,
+          `volume "${d.volume_id}" of ${address} is not on host ${host}`,
         );
-      const groups = Array.isArray(n.security_group_ids) ? (n.security_group_ids as string[]) : [];
+      return { pool: found.pool, volume: d.volume_id };
+    }),
+    nics: v.nic.map((n) => {
+      const found = inv.portGroups.find((p) => p.name === n.port_group_id);
+      if (!found)
+        throw new AgentError(
+          host,
+          'not_found',
+          `port group "${n.port_group_id}" of ${address} is not on host ${host}`,
+        );
+      const groups = n.security_group_ids ?? [];
       return {
         switch: found.switch,
-        portGroup,
+        portGroup: n.port_group_id,
         ...(typeof n.mac === 'string' ? { mac: n.mac } : {}),
         ...(typeof n.ip === 'string' ? { ip: n.ip } : {}),
         ...(groups.length > 0 ? { securityGroups: groups } : {}),
@@ -40,41 +46,41 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
   };
 }
 
-function priorItem(items: Attributes[keyof Attributes] | undefined, i: number): Attributes {
-  const item = Array.isArray(items) ? items[i] : undefined;
-  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Attributes) : {};
-}
-
 /** The VM's attributes as the host sees them. */
 export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
-  return {
-    ...prior,
+  const p = vm(prior);
+  // Fields the host does not report (defaults, state-only ones) are kept from the prior item;
+  // a disk or NIC the prior attributes do not have gets only what the host reports.
+  const disks = d.disks.map((x, i) => ({ ...p.disk[i], volume_id: x.volume }));
+  const nics = d.nics.map((x, i) => {
+    const before = p.nic[i];
+    // security_group_ids in the order configured, when the host has the same set (it keeps them sorted).
+    const groups = before?.security_group_ids ?? [];
+    const sameGroups = [...groups].sort().join(',') === x.securityGroups.join(',');
+    return {
+      ...before,
+      port_group_id: x.portGroup,
+      mac: x.mac,
+      ip: x.ip,
+      security_group_ids: sameGroups ? groups : x.securityGroups,
+    };
+  });
+  return untyped({
+    ...p,
     vcpus: d.vcpus,
     memory_mib: d.memoryMiB,
     power_state: d.powerState,
+    tags: d.tags,
     uuid: d.uuid,
-    // Fields the host does not report (defaults, state-only ones) are kept from the prior item.
-    disk: d.disks.map((x, i) => ({ ...priorItem(prior.disk, i), volume_id: x.volume })),
-    nic: d.nics.map((x, i) => {
-      const before = priorItem(prior.nic, i);
-      // security_group_ids in the order configured, when the host has the same set.
-      const groups = Array.isArray(before.security_group_ids) ? (before.security_group_ids as string[]) : [];
-      const sameGroups = [...groups].sort().join(',') === x.securityGroups.join(',');
-      return {
-        ...before,
-        port_group_id: x.portGroup,
-        mac: x.mac,
-        ip: x.ip,
-        security_group_ids: sameGroups ? groups : x.securityGroups,
-      };
-    }),
-  };
+    disk: disks,
+    nic: nics,
+  });
 }
 
 async function put(ctx: HandlerContext, address: string, planned: Attributes): Promise<Attributes> {
-  const host = str(planned, 'host_id');
+  const host = vm(planned).host_id;
   const spec = domainSpec(address, planned, await ctx.inventory(host));
-  const info = await ctx.agent(host).putDomain(str(planned, 'name'), spec);
+  const info = await ctx.agent(host).putDomain(vm(planned).name, spec);
   ctx.invalidate(host);
   return vmAttributes(planned, info);
 }
@@ -83,21 +89,23 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
 export const vmHandler: ResourceHandler = {
   type: 'nssv_vm',
   async read(ctx, _address, prior) {
-    const inv = await ctx.inventory(str(prior, 'host_id'));
-    const d = inv.domains.find((x) => x.name === prior.name);
+    const p = vm(prior);
+    const inv = await ctx.inventory(p.host_id);
+    const d = inv.domains.find((x) => x.name === p.name);
     return d ? vmAttributes(prior, d) : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
   async occupied(ctx, planned) {
-    if (typeof planned.host_id !== 'string') return [];
-    const inv = await ctx.inventory(planned.host_id);
-    const d = inv.domains.find((x) => x.name === planned.name);
-    return d ? [`domain "${d.name}" on ${planned.host_id}, managed as ${d.address}`] : [];
+    const p = vm(planned);
+    if (typeof p.host_id !== 'string') return [];
+    const inv = await ctx.inventory(p.host_id);
+    const d = inv.domains.find((x) => x.name === p.name);
+    return d ? [`domain "${d.name}" on ${p.host_id}, managed as ${d.address}`] : [];
   },
   async delete(ctx, _address, prior) {
-    const host = str(prior, 'host_id');
-    await ctx.agent(host).deleteDomain(str(prior, 'name'));
-    ctx.invalidate(host);
+    const p = vm(prior);
+    await ctx.agent(p.host_id).deleteDomain(p.name);
+    ctx.invalidate(p.host_id);
   },
 };

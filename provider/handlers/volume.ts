@@ -1,15 +1,13 @@
-import type { VolumeFormat } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
-import { num, str } from './attrs.js';
+import { resolved, typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
+const volume = (a: Attributes) => typed('nssv_volume', a);
+
 async function put(ctx: HandlerContext, address: string, a: Attributes): Promise<Attributes> {
-  const host = str(a, 'host_id');
-  await ctx.agent(host).putVolume(str(a, 'pool_id'), str(a, 'name'), {
-    address,
-    sizeGiB: num(a, 'size_gib'),
-    format: str(a, 'format') as VolumeFormat,
-  });
+  const v = volume(a);
+  const host = resolved(v.host_id, 'host_id');
+  await ctx.agent(host).putVolume(v.pool_id, v.name, { address, sizeGiB: v.size_gib, format: v.format });
   ctx.invalidate(host);
   return a;
 }
@@ -18,21 +16,24 @@ async function put(ctx: HandlerContext, address: string, a: Attributes): Promise
 export const volumeHandler: ResourceHandler = {
   type: 'nssv_volume',
   async read(ctx, _address, prior) {
-    const inv = await ctx.inventory(str(prior, 'host_id'));
-    const v = inv.volumes.find((x) => x.name === prior.name && x.pool === prior.pool_id);
-    return v ? { ...prior, size_gib: v.sizeGiB, format: v.format } : null;
+    const p = volume(prior);
+    const inv = await ctx.inventory(resolved(p.host_id, 'host_id'));
+    const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+    return v ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format }) : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
   async occupied(ctx, planned) {
-    if (typeof planned.host_id !== 'string') return [];
-    const inv = await ctx.inventory(planned.host_id);
-    const v = inv.volumes.find((x) => x.name === planned.name && x.pool === planned.pool_id);
-    return v ? [`volume "${v.name}" in pool "${v.pool}" on ${planned.host_id}, managed as ${v.address}`] : [];
+    const p = volume(planned);
+    if (typeof p.host_id !== 'string') return [];
+    const inv = await ctx.inventory(p.host_id);
+    const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+    return v ? [`volume "${v.name}" in pool "${v.pool}" on ${p.host_id}, managed as ${v.address}`] : [];
   },
   async delete(ctx, _address, prior) {
-    const host = str(prior, 'host_id');
-    await ctx.agent(host).deleteVolume(str(prior, 'pool_id'), str(prior, 'name'));
+    const p = volume(prior);
+    const host = resolved(p.host_id, 'host_id');
+    await ctx.agent(host).deleteVolume(p.pool_id, p.name);
     ctx.invalidate(host);
   },
 };

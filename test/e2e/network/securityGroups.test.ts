@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import type { Inventory } from '../../../agentd/api/types.js';
+import type { Inventory } from '../../../schemas/generated/agentApi.js';
 import { AgentClient } from '../../../provider/agent/client.js';
 import { hostOvsOfctl, hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { nssv, startSandbox, type E2eSandbox } from '../support.js';

@@ -1,0 +1,695 @@
+// Generated from schemas/agent-api/*.schema.json by schemas/gen/main.ts — do not edit.
+// Regenerate: npm run build && node dist/schemas/gen/main.js
+
+export type AgentErrorCode =
+  'unauthorized' | 'invalid_request' | 'invalid_name' | 'not_found' | 'conflict' | 'tool_failed' | 'internal';
+
+export type DomainType = 'kvm' | 'qemu';
+
+export type PowerState = 'running' | 'shutoff';
+
+export type VolumeFormat = 'qcow2' | 'raw';
+
+/**
+ * What went wrong.
+ */
+export interface AgentErrorBodyError {
+  /**
+   * Stable error code.
+   */
+  code: AgentErrorCode;
+  /**
+   * What went wrong, the value given, what is allowed and the fix.
+   */
+  message: string;
+  /**
+   * More detail, e.g. a tool's stderr.
+   */
+  detail?: string;
+}
+
+/**
+ * The body of every 4xx/5xx answer.
+ */
+export interface AgentErrorBody {
+  /**
+   * What went wrong.
+   */
+  error: AgentErrorBodyError;
+}
+
+/**
+ * What a DELETE did.
+ */
+export interface DeleteResult {
+  /**
+   * false when the object was already gone (DELETE is idempotent).
+   */
+  deleted: boolean;
+}
+
+/**
+ * A disk of a domain as the host reports it.
+ */
+export interface DomainDiskInfo {
+  /**
+   * The pool of the volume ('' when the image is not one of the agent's volumes).
+   */
+  pool: string;
+  /**
+   * The volume ('' when the image is not one of the agent's volumes).
+   */
+  volume: string;
+  /**
+   * The image file.
+   */
+  path: string;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+  /**
+   * Guest device name: vda, vdb, … in spec order.
+   */
+  target: string;
+}
+
+/**
+ * A disk of a domain: a volume of a pool on the same host.
+ */
+export interface DomainDiskSpec {
+  /**
+   * Unique name; also the directory name under the agent's storage root.
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+}
+
+/**
+ * A libvirt domain nssv manages, as the host reports it.
+ */
+export interface DomainInfo {
+  /**
+   * The libvirt domain name.
+   */
+  name: string;
+  /**
+   * libvirt's UUID; unchanged by redefinition.
+   */
+  uuid: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual CPUs.
+   */
+  vcpus: number;
+  /**
+   * Memory in MiB.
+   */
+  memoryMiB: number;
+  /**
+   * Disks in guest order.
+   */
+  disks: DomainDiskInfo[];
+  /**
+   * NICs in guest order.
+   */
+  nics: DomainNicInfo[];
+  /**
+   * The tags kept in the domain's nssv metadata.
+   */
+  tags: Record<string, string>;
+  /**
+   * libvirt's state word, e.g. 'running', 'shut off', 'paused'.
+   */
+  state: string;
+  /**
+   * Whether the VM should be running. Changed in place.
+   */
+  powerState: PowerState;
+}
+
+/**
+ * A NIC of a domain as the host reports it.
+ */
+export interface DomainNicInfo {
+  /**
+   * The OVS bridge.
+   */
+  switch: string;
+  /**
+   * The port group ('' when the domain's metadata does not say).
+   */
+  portGroup: string;
+  /**
+   * The port's VLAN tag; null: untagged.
+   */
+  vlanId: number | null;
+  /**
+   * MAC address in lower case.
+   */
+  mac: string;
+  /**
+   * The NIC's IPv4 address; null: none.
+   */
+  ip: string | null;
+  /**
+   * Security groups filtering the NIC.
+   */
+  securityGroups: string[];
+}
+
+/**
+ * A NIC of a domain: a port on a port group of a switch on the same host.
+ */
+export interface DomainNicSpec {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  switch: string;
+  /**
+   * Unique name.
+   */
+  portGroup: string;
+  /**
+   * Omitted or null: the agent derives a stable MAC (52:54:00:…) from the domain name and NIC index.
+   */
+  mac?: string | null;
+  /**
+   * The NIC's IPv4 address: kept on the host, enforced by anti-spoofing. Omitted or null: none.
+   */
+  ip?: string | null;
+  /**
+   * Security groups (PUT /v1/security-groups/:sg) whose rules filter the NIC.
+   */
+  securityGroups?: string[];
+}
+
+/**
+ * PUT /v1/domains/:domain: define or redefine a libvirt domain, then set its power state.
+ */
+export interface DomainSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual CPUs (1–64). Changed in place.
+   */
+  vcpus: number;
+  /**
+   * Memory in MiB (64–1048576). Changed in place.
+   */
+  memoryMiB: number;
+  /**
+   * Disks in guest order (vda, vdb, …).
+   */
+  disks: DomainDiskSpec[];
+  /**
+   * NICs in guest order.
+   */
+  nics: DomainNicSpec[];
+  /**
+   * Whether the VM should be running. Changed in place.
+   */
+  powerState: PowerState;
+  /**
+   * Free-form key/value tags kept in the domain's metadata. Changed in place.
+   */
+  tags?: Record<string, string>;
+}
+
+/**
+ * The host firewall as it really is.
+ */
+export interface FirewallInfo {
+  /**
+   * true when every switch has exactly the flows nssv computes for it.
+   */
+  inSync: boolean;
+  /**
+   * Filtered NICs.
+   */
+  ports: FirewallPortInfo[];
+  /**
+   * Installed flows by cookie.
+   */
+  flows: FlowInfo[];
+}
+
+/**
+ * A VM NIC the firewall filters: found in OVS by its MAC (external_ids:attached-mac) on its switch.
+ */
+export interface FirewallPortInfo {
+  /**
+   * The NIC's switch.
+   */
+  switch: string;
+  /**
+   * The OVS port carrying the NIC's MAC; null when it is not plugged in (e.g. the domain is shut off).
+   */
+  port: string | null;
+  /**
+   * The NIC's MAC.
+   */
+  mac: string;
+  /**
+   * The NIC's address (anti-spoofing).
+   */
+  ip: string | null;
+  /**
+   * The domain.
+   */
+  domain: string;
+  /**
+   * Its security groups.
+   */
+  securityGroups: string[];
+  /**
+   * Its conntrack zone.
+   */
+  zone: number;
+}
+
+/**
+ * Flows nssv installed on a switch, by cookie: who owns them (a rule of a security group, a NIC, the pipeline) and how many there are.
+ */
+export interface FlowInfo {
+  /**
+   * The bridge.
+   */
+  switch: string;
+  /**
+   * The OpenFlow cookie, hex.
+   */
+  cookie: string;
+  /**
+   * e.g. "nssv_security_group.web rule[0]", "nssv_vm.a nic[0]", "nssv pipeline", "default".
+   */
+  owner: string;
+  /**
+   * How many flows carry the cookie.
+   */
+  flows: number;
+  /**
+   * Packets they matched.
+   */
+  packets: number;
+}
+
+/**
+ * GET /v1/health: who answers.
+ */
+export interface HealthInfo {
+  /**
+   * The host name agentd is configured with (nssv_host.name).
+   */
+  host: string;
+  /**
+   * agentd's version.
+   */
+  agentVersion: string;
+}
+
+/**
+ * What the scheduler needs to know about a host, reported by its agent.
+ */
+export interface HostFacts {
+  /**
+   * The host name agentd is configured with.
+   */
+  name: string;
+  /**
+   * agentd's version.
+   */
+  agentVersion: string;
+  /**
+   * libvirt domain type the host runs guests with: kvm, or qemu (TCG) where KVM is unavailable.
+   */
+  readonly domainType: DomainType;
+  /**
+   * Physical CPUs the agent reports.
+   */
+  readonly cpus: number;
+  /**
+   * Physical memory the agent reports, in MiB.
+   */
+  readonly memoryMiB: number;
+  /**
+   * The host's VXLAN tunnel endpoint (agentd config tunnel.localIp); null when not configured.
+   */
+  tunnelIp: string | null;
+}
+
+/**
+ * GET /v1/inventory: everything nssv manages on the host, read from the host itself (no state file).
+ */
+export interface Inventory {
+  /**
+   * What the scheduler needs to know about a host, reported by its agent.
+   */
+  host: HostFacts;
+  /**
+   * Dir pools.
+   */
+  pools: PoolInfo[];
+  /**
+   * Volumes of every pool.
+   */
+  volumes: VolumeInfo[];
+  /**
+   * OVS bridges nssv manages.
+   */
+  switches: SwitchInfo[];
+  /**
+   * Port groups of those bridges.
+   */
+  portGroups: PortGroupInfo[];
+  /**
+   * Domains nssv manages.
+   */
+  domains: DomainInfo[];
+  /**
+   * VXLAN tunnel ports of those bridges.
+   */
+  tunnels: TunnelInfo[];
+  /**
+   * Security groups recorded on the host.
+   */
+  securityGroups: SecurityGroupInfo[];
+  /**
+   * The host firewall as it really is.
+   */
+  firewall: FirewallInfo;
+}
+
+/**
+ * A dir pool as the host reports it.
+ */
+export interface PoolInfo {
+  /**
+   * Unique name; also the directory name under the agent's storage root.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The pool's directory.
+   */
+  path: string;
+  /**
+   * Size of the filesystem holding the pool.
+   */
+  capacityBytes: number;
+  /**
+   * Free space on that filesystem.
+   */
+  availableBytes: number;
+}
+
+/**
+ * PUT /v1/pools/:pool: a dir pool (a directory under the agent's storage root).
+ */
+export interface PoolSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+}
+
+/**
+ * A port group as the host reports it.
+ */
+export interface PortGroupInfo {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  switch: string;
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   */
+  vlanId: number | null;
+  /**
+   * VXLAN network identifier; null on a vlan switch.
+   */
+  vni: number | null;
+  /**
+   * The OVS access tag its ports get: vlanId on a vlan switch, a local tag per VNI on a vxlan one.
+   */
+  tag: number | null;
+}
+
+/**
+ * PUT /v1/switches/:switch/port-groups/:pg: a port group recorded on the bridge; VM ports take its VLAN tag.
+ */
+export interface PortGroupSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   */
+  vlanId: number | null;
+  /**
+   * VXLAN network identifier (1–16777215) of the group's segment. Required on a switch with vxlan transport, not allowed with vlan.
+   */
+  vni?: number | null;
+}
+
+/**
+ * A security group as the host records it.
+ */
+export interface SecurityGroupInfo {
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The rules.
+   */
+  rules: SecurityRuleSpec[];
+}
+
+/**
+ * PUT /v1/security-groups/:sg: a security group recorded on the host; the firewall applies it to the NICs that list it.
+ */
+export interface SecurityGroupSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The rules, in configuration order.
+   */
+  rules: SecurityRuleSpec[];
+}
+
+/**
+ * One security group rule, its peer group already resolved to addresses by the planner.
+ */
+export interface SecurityRuleSpec {
+  /**
+   * ingress: traffic to the VM's NIC; egress: traffic from it.
+   */
+  direction: 'ingress' | 'egress';
+  /**
+   * IP protocol the rule matches: tcp, udp, icmp or all.
+   */
+  protocol: 'tcp' | 'udp' | 'icmp' | 'all';
+  /**
+   * First port of the range (1–65535); tcp and udp only. Default: all ports.
+   */
+  portFrom: number | null;
+  /**
+   * Last port of the range (1–65535), at least port_from; tcp and udp only. Default: port_from.
+   */
+  portTo: number | null;
+  /**
+   * Remote IPv4 networks; null: any address; []: none (an empty peer group).
+   */
+  remote: string[] | null;
+  /**
+   * What to do with matching traffic: allow or deny.
+   */
+  action: 'allow' | 'deny';
+  /**
+   * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
+   */
+  priority: number;
+}
+
+/**
+ * An OVS bridge as the host reports it.
+ */
+export interface SwitchInfo {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The bridge's MTU.
+   */
+  mtu: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   */
+  transport: 'vlan' | 'vxlan';
+  /**
+   * UDP port of the VXLAN tunnels.
+   */
+  vxlanPort: number;
+  /**
+   * The peers the switch was given (the tunnels really present are in Inventory.tunnels).
+   */
+  peers: TunnelPeer[];
+}
+
+/**
+ * PUT /v1/switches/:switch: an OVS bridge (datapath_type=netdev); with vxlan transport, a tunnel per peer and VXLAN port group.
+ */
+export interface SwitchSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * MTU of the bridge and its ports (1280–9000).
+   */
+  mtu: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   */
+  transport?: 'vlan' | 'vxlan';
+  /**
+   * UDP port of the VXLAN tunnels (vxlan transport only; IANA default 4789).
+   */
+  vxlanPort?: number;
+  /**
+   * vxlan: the other hosts of the switch (omitted: none).
+   */
+  peers?: TunnelPeer[];
+}
+
+/**
+ * A VXLAN tunnel port as Open vSwitch really has it.
+ */
+export interface TunnelInfo {
+  /**
+   * The integration bridge.
+   */
+  switch: string;
+  /**
+   * The OVS port.
+   */
+  port: string;
+  /**
+   * The peer host (external_ids:nssv-peer).
+   */
+  peer: string;
+  /**
+   * options:remote_ip.
+   */
+  remoteIp: string;
+  /**
+   * options:key.
+   */
+  vni: number;
+  /**
+   * The local tag of the VNI.
+   */
+  tag: number | null;
+  /**
+   * false when ovs-vswitchd reports an error for it or gave it no OpenFlow port.
+   */
+  up: boolean;
+}
+
+/**
+ * Another host of a VXLAN switch: its name and its tunnel endpoint (underlay) address.
+ */
+export interface TunnelPeer {
+  /**
+   * The host's name; must equal the hostName in its agentd configuration.
+   */
+  host: string;
+  /**
+   * The peer's tunnel endpoint (its agentd config tunnel.localIp).
+   */
+  ip: string;
+}
+
+/**
+ * A volume as the host reports it.
+ */
+export interface VolumeInfo {
+  /**
+   * Unique name; also the directory name under the agent's storage root.
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+  /**
+   * Virtual size in GiB.
+   */
+  sizeGiB: number;
+  /**
+   * The image file.
+   */
+  path: string;
+  /**
+   * Bytes the image uses on disk.
+   */
+  allocatedBytes: number;
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume: create a volume, or grow it in place when sizeGiB grows.
+ */
+export interface VolumeSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual size in GiB. Growing is done in place; shrinking is refused.
+   */
+  sizeGiB: number;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+}
