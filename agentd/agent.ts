@@ -15,6 +15,7 @@ import { HostFactsSource } from './host-facts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { Switches } from './network/switches.js';
+import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { Volumes } from './storage/volumes.js';
@@ -62,6 +63,7 @@ export class Agent {
       flowOptions,
       ovsPorts,
       config.tunnel,
+      new Uplinks(exec, config.ovsDbSocket),
     );
     this.firewall = new Firewall(
       new FirewallStore(exec, config.ovsDbSocket),

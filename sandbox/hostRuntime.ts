@@ -21,7 +21,7 @@ import { startOvs, startOvsdb, startVswitchd } from './ovs.js';
 import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
 import { isAlive, processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
 import type { HostState, StateStore } from './state.js';
-import { attachHost } from './underlay.js';
+import { attachHostLinks } from './underlay.js';
 import { ensureUnderlayBridge } from './underlayBridge.js';
 
 export interface StartHostOptions {
@@ -68,10 +68,10 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (netnsExists(h.netns)) throw errors.nameInUse(store.state.name, `network namespace ${h.netns}`);
   store.updateHost(name, (x) => void (x.created.netns = true));
   await addNetns(h.netns);
-  await attachHost(
-    { netns: store.state.underlay.netns, bridge: store.state.underlay.bridge },
+  await attachHostLinks({ netns: store.state.underlay.netns, bridge: store.state.underlay.bridge }, [
     { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name) },
-  );
+    { hostNetns: h.netns, hostVeth: net.hostVeth2, underlayVeth: net.underlayVeth2(name) },
+  ]);
 
   store.updateHost(name, (x) => void (x.created.mountNs = true));
   await createMountNs(p.mountNsFile, h.netns);

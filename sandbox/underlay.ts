@@ -29,6 +29,11 @@ export interface UnderlayAttachment {
   underlayVeth: string;
 }
 
+/** Both underlay links of a host: eth0 (on br-phy, with the host address) and eth1 (spare, for bonds). */
+export async function attachHostLinks(u: UnderlayNames, links: UnderlayAttachment[]): Promise<void> {
+  for (const a of links) await attachHost(u, a);
+}
+
 /**
  * Create the veth pair directly in both namespaces (no name ever appears in the root namespace).
  * The host's address goes on its underlay bridge (underlayBridge.ts), not on the link.

@@ -48,7 +48,10 @@ export function switchRecord(bridge: OvsBridge): SwitchRecord {
   }
 }
 
-export function switchInfo(bridge: OvsBridge): SwitchInfo {
+/** The bridge's own record (uplinks are read from their ports: see uplinks.ts). */
+export function switchInfo(
+  bridge: OvsBridge,
+): Omit<SwitchInfo, 'uplinks' | 'bondMode' | 'lacp' | 'uplinkState'> {
   const r = switchRecord(bridge);
   return {
     name: bridge.name,

@@ -22,6 +22,7 @@ import {
   type PortGroupRecord,
 } from './records.js';
 import { meshChanges, tunnelInfos } from './tunnels.js';
+import { bondName as bondNameOf, type Uplinks } from './uplinks.js';
 
 export { ADDRESS_KEY, PORT_GROUP_KEY_PREFIX } from './records.js';
 
@@ -45,18 +46,25 @@ export class Switches {
     private readonly flowOptions: FlowChainOptions = {},
     private readonly ports?: OvsPorts,
     private readonly tunnel?: TunnelEndpoint,
+    private readonly uplinks?: Uplinks,
   ) {}
+
+  private async withUplinks(bridge: OvsBridge): Promise<SwitchInfo> {
+    const none = { uplinks: [], bondMode: null, lacp: null, uplinkState: [] };
+    return { ...switchInfo(bridge), ...(this.uplinks ? await this.uplinks.state(bridge.name) : none) };
+  }
 
   /** All nssv bridges with their port groups and tunnels. */
   async list(): Promise<{ switches: SwitchInfo[]; portGroups: PortGroupInfo[]; tunnels: TunnelInfo[] }> {
     const bridges = (await this.ovs.listBridges()).filter(isManaged);
     const tunnels = this.ports ? tunnelInfos(await this.ports.list()) : [];
-    return { switches: bridges.map(switchInfo), portGroups: bridges.flatMap(portGroupInfos), tunnels };
+    const switches = await Promise.all(bridges.map((b) => this.withUplinks(b)));
+    return { switches, portGroups: bridges.flatMap(portGroupInfos), tunnels };
   }
 
   async getSwitch(name: string): Promise<SwitchInfo | undefined> {
     const bridge = await this.ovs.getBridge(name);
-    return bridge && isManaged(bridge) ? switchInfo(bridge) : undefined;
+    return bridge && isManaged(bridge) ? this.withUplinks(bridge) : undefined;
   }
 
   async getPortGroup(switchName: string, portGroup: string): Promise<PortGroupInfo | undefined> {
@@ -111,6 +119,13 @@ export class Switches {
             if (before) await this.convergeTunnels(name);
           },
         },
+        {
+          name: 'converge uplinks',
+          run: async () => this.convergeUplinks(name, transport, spec),
+          rollback: async () => {
+            if (!before) await this.convergeUplinks(name, transport, { ...spec, uplinks: [] });
+          },
+        },
       ],
       this.flowOptions,
     ).run({});
@@ -130,11 +145,14 @@ export class Switches {
         `switch ${JSON.stringify(name)} still has port group(s) ${groups.join(', ')}; delete them first`,
       );
     }
-    if (bridge.ports.length > 0) {
+    const uplinks = new Set((await this.withUplinks(bridge)).uplinks.concat(bondNameOf(name)));
+    const others = bridge.ports.filter((p) => !uplinks.has(p.name));
+    if (others.length > 0) {
       throw errors.conflict(
-        `switch ${JSON.stringify(name)} still has port(s) ${bridge.ports.map((p) => p.name).join(', ')} attached; delete the domains using it first`,
+        `switch ${JSON.stringify(name)} still has port(s) ${others.map((p) => p.name).join(', ')} attached; delete the domains using it first`,
       );
     }
+    await this.convergeUplinks(name, switchRecord(bridge).transport, { address: '', mtu: 0, uplinks: [] });
     await this.ovs.deleteBridge(name);
     return { deleted: true };
   }
@@ -194,6 +212,27 @@ export class Switches {
       throw errors.toolFailed(
         `switch ${switchName}: ovs-vswitchd could not set up tunnel(s) ${broken.map((t) => `${t.port} to ${t.peer} (${t.remoteIp}, vni ${t.vni})`).join(', ')}; see the ovs-vswitchd log`,
       );
+    }
+  }
+
+  /** Uplinks go on the switch (vlan: a trunk) or on the underlay bridge (vxlan: the tunnels' way out). */
+  private async convergeUplinks(name: string, transport: string, spec: SwitchSpec): Promise<void> {
+    if (!this.uplinks) return;
+    const wanted = spec.uplinks ?? [];
+    if (transport === 'vxlan' && !this.tunnel && wanted.length > 0) return;
+    const bridge = transport === 'vxlan' && this.tunnel ? this.tunnel.underlayBridge : name;
+    try {
+      await this.uplinks.converge({
+        bridge,
+        owner: name,
+        uplinks: wanted,
+        bondMode: spec.bondMode ?? 'active-backup',
+        lacp: spec.lacp ?? null,
+      });
+    } catch (e) {
+      if (e instanceof Error && /already a port of OVS bridge/.test(e.message))
+        throw errors.conflict(`switch ${JSON.stringify(name)}: ${e.message}`);
+      throw e;
     }
   }
 

@@ -26,7 +26,14 @@ async function tunnelPeers(a: Attributes, on: PutTarget): Promise<TunnelPeer[]> 
 }
 
 async function switchSpec(address: string, a: Attributes, on: PutTarget): Promise<SwitchSpec> {
-  const base: SwitchSpec = { address, mtu: sw(a).mtu };
+  const lacp = sw(a).lacp[0];
+  const base: SwitchSpec = {
+    address,
+    mtu: sw(a).mtu,
+    uplinks: sw(a).uplinks,
+    bondMode: sw(a).bond_mode,
+    lacp: lacp ? { mode: lacp.mode, rate: lacp.rate } : null,
+  };
   if (sw(a).transport !== 'vxlan') return base;
   return { ...base, transport: 'vxlan', vxlanPort: sw(a).vxlan_port, peers: await tunnelPeers(a, on) };
 }
@@ -47,6 +54,8 @@ export function meshComplete(inv: Inventory, a: Attributes): boolean {
   return whole && tunnels.every((t) => peers.includes(t.peer));
 }
 
+const sameSet = (x: string[], y: string[]): boolean => [...x].sort().join() === [...y].sort().join();
+
 /** A distributed switch: an OVS bridge of the same name on every host of its clusters. */
 export const distributedSwitchHandler = perHostHandler({
   type: 'nssv_distributed_switch',
@@ -63,7 +72,16 @@ export const distributedSwitchHandler = perHostHandler({
     const found = inv.switches.find((s) => s.name === sw(a).name);
     if (!found) return null;
     if (found.transport === 'vxlan' && !meshComplete(inv, a)) return null;
-    return { mtu: found.mtu, transport: found.transport, vxlan_port: found.vxlanPort };
+    // A bond's mode and LACP exist only with two or more uplinks: otherwise the configured values stand.
+    const bond = found.uplinks.length > 1;
+    return {
+      mtu: found.mtu,
+      transport: found.transport,
+      vxlan_port: found.vxlanPort,
+      uplinks: sameSet(found.uplinks, sw(a).uplinks) ? sw(a).uplinks : found.uplinks,
+      ...(bond && found.bondMode !== null ? { bond_mode: found.bondMode } : {}),
+      ...(bond ? { lacp: found.lacp ? [{ mode: found.lacp.mode, rate: found.lacp.rate }] : [] } : {}),
+    };
   },
   describe: (a) => `bridge "${sw(a).name}"`,
   addressOn: (inv, a) => inv.switches.find((s) => s.name === sw(a).name)?.address,

@@ -20,7 +20,6 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     'failure_domain',
   ],
   nssv_volume: ['source_image_id', 'source_snapshot_id', 'delete_policy'],
-  nssv_distributed_switch: ['uplinks', 'bond_mode', 'lacp'],
   nssv_port_group: ['dhcp', 'dns_servers', 'dns_domain'],
   nssv_vm: [
     'scheduling_group_id',

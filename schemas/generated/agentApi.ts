@@ -539,6 +539,32 @@ export interface SecurityRuleSpec {
 }
 
 /**
+ * LACP as OVS has it on the bond; null: off or no bond.
+ */
+export interface SwitchInfoLacp {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   */
+  mode: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   */
+  rate: 'fast' | 'slow';
+}
+
+export interface SwitchInfoUplinkState {
+  name: string;
+  /**
+   * link_state up.
+   */
+  up: boolean;
+  /**
+   * Carries the traffic (active-backup) or is enabled in the bond.
+   */
+  active: boolean;
+}
+
+/**
  * An OVS bridge as the host reports it.
  */
 export interface SwitchInfo {
@@ -566,6 +592,36 @@ export interface SwitchInfo {
    * The peers the switch was given (the tunnels really present are in Inventory.tunnels).
    */
   peers: TunnelPeer[];
+  /**
+   * The NICs really plugged in as the switch's uplinks (on the underlay bridge for vxlan, on the switch for vlan).
+   */
+  uplinks: string[];
+  /**
+   * The bond's mode as OVS has it; null without a bond.
+   */
+  bondMode: string | null;
+  /**
+   * LACP as OVS has it on the bond; null: off or no bond.
+   */
+  lacp: SwitchInfoLacp | null;
+  /**
+   * Each uplink's link state.
+   */
+  uplinkState: SwitchInfoUplinkState[];
+}
+
+/**
+ * LACP on the bond; null or omitted: off.
+ */
+export interface SwitchSpecLacp {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   */
+  mode: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   */
+  rate: 'fast' | 'slow';
 }
 
 /**
@@ -592,6 +648,18 @@ export interface SwitchSpec {
    * vxlan: the other hosts of the switch (omitted: none).
    */
   peers?: TunnelPeer[];
+  /**
+   * Physical NICs on each host that connect the bridge to the network (at most 8). Two or more form a bond. Default: none (the switch is internal to each host, or reaches other hosts only through VXLAN). Changed in place.
+   */
+  uplinks?: string[];
+  /**
+   * How a bond of two or more uplinks shares traffic: active-backup (one NIC carries traffic, the others take over on failure), balance-slb (by source MAC and VLAN, no switch support needed) or balance-tcp (by L3/L4 hash; needs LACP). Changed in place.
+   */
+  bondMode?: 'active-backup' | 'balance-slb' | 'balance-tcp';
+  /**
+   * LACP on the bond; null or omitted: off.
+   */
+  lacp?: SwitchSpecLacp | null;
 }
 
 /**

@@ -87,7 +87,7 @@ export async function tcpTransfer(
   port: number,
   bytes: number,
 ): Promise<{ received: number; bytesPerSecond: number }> {
-  const server = execa('ip', ['netns', 'exec', to.netns, 'timeout', '30', 'nc', '-l', '-p', String(port)], {
+  const server = execa('ip', ['netns', 'exec', to.netns, 'timeout', '90', 'nc', '-l', '-p', String(port)], {
     reject: false,
     encoding: 'buffer',
   });
@@ -95,7 +95,7 @@ export async function tcpTransfer(
   const started = Date.now();
   await execa(
     'ip',
-    ['netns', 'exec', from.netns, 'timeout', '30', 'nc', '-N', '-w', '3', to.ip, String(port)],
+    ['netns', 'exec', from.netns, 'timeout', '90', 'nc', '-N', '-w', '10', to.ip, String(port)],
     { reject: false, input: Buffer.alloc(bytes) },
   );
   const result = await server;
@@ -133,4 +133,27 @@ export async function inEndpoint(e: Endpoint, argv: string[]): Promise<number> {
 export function listen(e: Endpoint, port: number): { stop(): void } {
   const p = execa('ip', ['netns', 'exec', e.netns, 'nc', '-lk', '-p', String(port)], { reject: false });
   return { stop: () => void p.kill() };
+}
+
+/**
+ * Pings `ip` every 50 ms while `during` runs; resolves with the longest run of lost replies in
+ * milliseconds (the outage a link failure caused, at 50 ms resolution).
+ */
+export async function longestOutageMs(
+  from: Endpoint,
+  ip: string,
+  during: () => Promise<void>,
+): Promise<number> {
+  const ping = execa('ip', ['netns', 'exec', from.netns, 'ping', '-i', '0.05', '-W', '1', ip], {
+    reject: false,
+  });
+  await new Promise((r) => setTimeout(r, 500));
+  await during();
+  await new Promise((r) => setTimeout(r, 1000));
+  ping.kill('SIGINT');
+  const out = String((await ping).stdout);
+  const seqs = [...out.matchAll(/icmp_seq=(\d+)/g)].map((m) => Number(m[1]));
+  let worst = 0;
+  for (let i = 1; i < seqs.length; i++) worst = Math.max(worst, seqs[i]! - seqs[i - 1]! - 1);
+  return worst * 50;
 }
