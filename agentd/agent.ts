@@ -64,6 +64,7 @@ export class Agent {
       ovsPorts,
       config.tunnel,
       new Uplinks(exec, config.ovsDbSocket),
+      () => this.domains.liveNics(),
     );
     this.firewall = new Firewall(
       new FirewallStore(exec, config.ovsDbSocket),

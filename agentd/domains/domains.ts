@@ -20,6 +20,7 @@ import {
   type NicDefinition,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
+import type { LiveNic } from '../network/vmPorts.js';
 import { domainXml } from './domain-xml.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
@@ -67,6 +68,31 @@ export class Domains {
       .filter((p) => p.address !== undefined)
       .map((p) => info(p, states.get(p.name) ?? 'shut off'))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** The NICs of running nssv domains as their live XML has them (with the host-side tap). */
+  async liveNics(): Promise<LiveNic[]> {
+    const entries = (await this.virsh.list()).filter((e) => !isInactive(e.state));
+    const out: LiveNic[] = [];
+    for (const e of entries) {
+      const xml = await this.virsh.dumpXml(e.name, false);
+      if (xml === undefined) continue;
+      const p = this.parse(xml);
+      if (p.address === undefined) continue;
+      for (const n of p.nics) {
+        if (n.device === undefined) continue;
+        out.push({
+          domain: p.name,
+          uuid: p.uuid,
+          switch: n.switch,
+          mac: n.mac,
+          tag: n.vlanId,
+          device: n.device,
+          ...(n.interfaceId ? { interfaceId: n.interfaceId } : {}),
+        });
+      }
+    }
+    return out;
   }
 
   /** Names of all domains (managed or not) whose disks use `path`. */

@@ -34,7 +34,9 @@ export type PortChange =
       tag: number;
       externalIds: Record<string, string>;
     }
-  | { kind: 'delete'; name: string };
+  | { kind: 'delete'; name: string }
+  /** A guest's existing tap plugged (back) in, as libvirt plugs it. */
+  | { kind: 'vm-port'; bridge: string; name: string; tag: number | null; externalIds: Record<string, string> };
 
 /** Port-level Open vSwitch operations (tunnels, inventory) on one host's ovsdb socket. */
 export class OvsPorts {
@@ -116,6 +118,18 @@ export class OvsPorts {
     for (const c of changes) {
       if (c.kind === 'delete') {
         args.push('--', '--if-exists', 'del-port', c.name);
+        continue;
+      }
+      if (c.kind === 'vm-port') {
+        args.push('--', '--may-exist', 'add-port', c.bridge, c.name);
+        if (c.tag !== null) args.push('--', 'set', 'Port', c.name, `tag=${c.tag}`);
+        args.push(
+          '--',
+          'set',
+          'Interface',
+          c.name,
+          ...Object.entries(c.externalIds).map(([k, v]) => `external_ids:${k}=${JSON.stringify(v)}`),
+        );
         continue;
       }
       args.push(

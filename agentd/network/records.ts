@@ -51,7 +51,7 @@ export function switchRecord(bridge: OvsBridge): SwitchRecord {
 /** The bridge's own record (uplinks are read from their ports: see uplinks.ts). */
 export function switchInfo(
   bridge: OvsBridge,
-): Omit<SwitchInfo, 'uplinks' | 'bondMode' | 'lacp' | 'uplinkState'> {
+): Omit<SwitchInfo, 'uplinks' | 'bondMode' | 'lacp' | 'uplinkState' | 'detachedNics'> {
   const r = switchRecord(bridge);
   return {
     name: bridge.name,

@@ -23,6 +23,7 @@ import {
 } from './records.js';
 import { meshChanges, tunnelInfos } from './tunnels.js';
 import { bondName as bondNameOf, type Uplinks } from './uplinks.js';
+import { detachedNics, replugChange, type LiveNic } from './vmPorts.js';
 
 export { ADDRESS_KEY, PORT_GROUP_KEY_PREFIX } from './records.js';
 
@@ -47,18 +48,31 @@ export class Switches {
     private readonly ports?: OvsPorts,
     private readonly tunnel?: TunnelEndpoint,
     private readonly uplinks?: Uplinks,
+    private readonly liveNics?: () => Promise<LiveNic[]>,
   ) {}
 
-  private async withUplinks(bridge: OvsBridge): Promise<SwitchInfo> {
+  /** NICs of running domains whose tap is missing from their switch. */
+  private async detached(): Promise<LiveNic[]> {
+    if (!this.ports || !this.liveNics) return [];
+    return detachedNics(await this.liveNics(), await this.ports.list());
+  }
+
+  private async withUplinks(bridge: OvsBridge, detached?: LiveNic[]): Promise<SwitchInfo> {
     const none = { uplinks: [], bondMode: null, lacp: null, uplinkState: [] };
-    return { ...switchInfo(bridge), ...(this.uplinks ? await this.uplinks.state(bridge.name) : none) };
+    const missing = (detached ?? (await this.detached())).filter((n) => n.switch === bridge.name);
+    return {
+      ...switchInfo(bridge),
+      ...(this.uplinks ? await this.uplinks.state(bridge.name) : none),
+      detachedNics: missing.map((n) => ({ domain: n.domain, mac: n.mac, port: n.device })),
+    };
   }
 
   /** All nssv bridges with their port groups and tunnels. */
   async list(): Promise<{ switches: SwitchInfo[]; portGroups: PortGroupInfo[]; tunnels: TunnelInfo[] }> {
     const bridges = (await this.ovs.listBridges()).filter(isManaged);
     const tunnels = this.ports ? tunnelInfos(await this.ports.list()) : [];
-    const switches = await Promise.all(bridges.map((b) => this.withUplinks(b)));
+    const detached = await this.detached();
+    const switches = await Promise.all(bridges.map((b) => this.withUplinks(b, detached)));
     return { switches, portGroups: bridges.flatMap(portGroupInfos), tunnels };
   }
 
@@ -118,6 +132,14 @@ export class Switches {
           rollback: async () => {
             if (before) await this.convergeTunnels(name);
           },
+        },
+        {
+          name: 'plug detached VM ports back',
+          run: async () => {
+            const missing = (await this.detached()).filter((n) => n.switch === name);
+            await this.ports?.apply(missing.map(replugChange), `plug VM ports back into switch ${name}`);
+          },
+          rollback: async () => {},
         },
         {
           name: 'converge uplinks',

@@ -70,7 +70,8 @@ export const distributedSwitchHandler = perHostHandler({
   },
   find: (inv, a) => {
     const found = inv.switches.find((s) => s.name === sw(a).name);
-    if (!found) return null;
+    // Missing, a VXLAN mesh with holes, or a running guest's port deleted from it: not whole here.
+    if (!found || found.detachedNics.length > 0) return null;
     if (found.transport === 'vxlan' && !meshComplete(inv, a)) return null;
     // A bond's mode and LACP exist only with two or more uplinks: otherwise the configured values stand.
     const bond = found.uplinks.length > 1;

@@ -564,6 +564,15 @@ export interface SwitchInfoUplinkState {
   active: boolean;
 }
 
+export interface SwitchInfoDetachedNics {
+  domain: string;
+  mac: string;
+  /**
+   * The tap that is not a port of the switch.
+   */
+  port: string;
+}
+
 /**
  * An OVS bridge as the host reports it.
  */
@@ -608,6 +617,10 @@ export interface SwitchInfo {
    * Each uplink's link state.
    */
   uplinkState: SwitchInfoUplinkState[];
+  /**
+   * NICs of running domains whose tap is missing from the switch (deleted out of band); the next PUT plugs them back.
+   */
+  detachedNics: SwitchInfoDetachedNics[];
 }
 
 /**
