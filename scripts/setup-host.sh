@@ -24,6 +24,8 @@ REQUIRED_PACKAGES=(
   genisoimage                # cloud-init seed ISOs
   iproute2                   # ip netns / veth / bridge for the sandbox underlay
   ethtool                    # checksum offload off on userspace-datapath ports (sandbox br-phy, veth endpoints)
+  iputils-ping               # ping, for the network end-to-end tests
+  netcat-openbsd             # nc, TCP streams in the network end-to-end tests
   nftables                   # host firewalling
   util-linux                 # unshare, nsenter, mount
 )

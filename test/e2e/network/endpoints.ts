@@ -6,6 +6,7 @@
  */
 import { execa } from 'execa';
 import { hostOvsVsctl, type SandboxHostInfo } from '../../../sandbox/index.js';
+import { findTool } from '../../../sandbox/preflight.js';
 
 export interface Endpoint {
   /** The test's namespace holding eth0. */
@@ -14,6 +15,22 @@ export interface Endpoint {
   port: string;
   host: SandboxHostInfo;
   ip: string;
+}
+
+/** The tools these tests drive, and the Debian packages (scripts/setup-host.sh) that bring them. */
+const TOOLS: Record<string, string> = {
+  ping: 'iputils-ping',
+  nc: 'netcat-openbsd',
+  ethtool: 'ethtool',
+  ss: 'iproute2',
+};
+
+/** Fails loudly, naming the package, when a tool is missing (rather than reading as "no traffic"). */
+export function assertTools(): void {
+  for (const [tool, pkg] of Object.entries(TOOLS)) {
+    if (findTool(tool) === undefined)
+      throw new Error(`${tool} is missing: install the Debian package ${pkg} (scripts/setup-host.sh)`);
+  }
 }
 
 async function sh(argv: string[]): Promise<string> {
@@ -36,6 +53,7 @@ export async function plugEndpoint(
   cidr: string,
   mac?: string,
 ): Promise<Endpoint> {
+  assertTools();
   const netns = `${prefix}-${name}`;
   await sh(['ip', 'netns', 'add', netns]);
   await sh([

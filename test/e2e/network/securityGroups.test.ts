@@ -223,3 +223,26 @@ test('GIVEN the flows of a switch deleted out of band WHEN planned THEN the grou
     ).stdout.trim(),
   ).toBe(`"${MACS.srv}"`);
 });
+
+test('GIVEN a running guest’s port deleted with ovs-vsctl WHEN planned THEN its switch shows drift; WHEN applied THEN the same tap is back, filtered, and the guest never stopped', async () => {
+  const runId = await virsh('h1', ['domid', 'run']);
+  const tap = (await inventory('h1')).firewall.ports.find((p) => p.domain === 'run')!.port!;
+  expect(tap).toMatch(/^vnet\d+$/);
+  await hostOvsVsctl(host('h1'), ['del-port', tap]);
+  expect((await inventory('h1')).switches.find((s) => s.name === 'ov')!.detachedNics).toEqual([
+    { domain: 'run', mac: MACS.run, port: tap },
+  ]);
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.code).toBe(2);
+  expect(plan.stdout).toContain('# nssv_distributed_switch.ov will be updated in-place');
+  expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+  expect((await hostOvsVsctl(host('h1'), ['port-to-br', tap])).stdout.trim()).toBe('ov');
+  expect(
+    (await hostOvsVsctl(host('h1'), ['get', 'Interface', tap, 'external_ids:attached-mac'])).stdout.trim(),
+  ).toBe(`"${MACS.run}"`);
+  const inv = await inventory('h1');
+  expect(inv.firewall.ports.find((p) => p.domain === 'run')!.port).toBe(tap);
+  expect(inv.firewall.inSync).toBe(true);
+  expect(await virsh('h1', ['domid', 'run'])).toBe(runId);
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
