@@ -36,7 +36,13 @@ export type PortChange =
     }
   | { kind: 'delete'; name: string }
   /** A guest's existing tap plugged (back) in, as libvirt plugs it. */
-  | { kind: 'vm-port'; bridge: string; name: string; tag: number | null; externalIds: Record<string, string> };
+  | {
+      kind: 'vm-port';
+      bridge: string;
+      name: string;
+      tag: number | null;
+      externalIds: Record<string, string>;
+    };
 
 /** Port-level Open vSwitch operations (tunnels, inventory) on one host's ovsdb socket. */
 export class OvsPorts {

@@ -70,7 +70,11 @@ export class Uplinks {
       'Interface',
     ];
     const result = await runTool(this.exec, this.file, args, 'list OVS uplinks');
-    const [bridges, ports, ifaces] = parseTables(result.stdout).map(tableRows) as [OvsRow[], OvsRow[], OvsRow[]];
+    const [bridges, ports, ifaces] = parseTables(result.stdout).map(tableRows) as [
+      OvsRow[],
+      OvsRow[],
+      OvsRow[],
+    ];
     const bridgeOf = new Map<string, string>();
     for (const b of bridges) for (const u of asArray(b.ports)) bridgeOf.set(String(u), String(b.name));
     const ifaceName = new Map(ifaces.map((i) => [String(i._uuid), String(i.name)]));
@@ -96,7 +100,9 @@ export class Uplinks {
   async converge(w: UplinkWant): Promise<void> {
     const { ports } = await this.read();
     const ours = ports.filter((p) => p.ids[UPLINK_OF_KEY] === w.owner);
-    const replaced = [...new Set(ours.flatMap((p) => (p.ids[REPLACED_KEY] ?? '').split(',').filter(Boolean)))];
+    const replaced = [
+      ...new Set(ours.flatMap((p) => (p.ids[REPLACED_KEY] ?? '').split(',').filter(Boolean))),
+    ];
     const name = w.uplinks.length === 1 ? w.uplinks[0]! : bondName(w.owner);
     const members = [...w.uplinks].sort();
     const same =
@@ -143,7 +149,8 @@ export class Uplinks {
         );
       }
     }
-    if (args.length > this.base().length) await runTool(this.exec, this.file, args, `set the uplinks of switch ${w.owner}`);
+    if (args.length > this.base().length)
+      await runTool(this.exec, this.file, args, `set the uplinks of switch ${w.owner}`);
   }
 
   /** The owner's uplinks as OVS has them. */
