@@ -106,6 +106,7 @@ describe('domain XML', () => {
           ip: null,
           securityGroups: [],
           device: 'vnet0',
+          interfaceId: 'd40bc84b',
         },
       ],
     });
