@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
+import type { PoolSpec, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
-export interface PoolRecord {
-  address: string;
-}
-export interface VolumeRecord {
-  address: string;
-  format: VolumeFormat;
-}
+/** The sidecar record of a pool: what it was put with. */
+export type PoolRecord = PoolSpec;
+/** The sidecar record of a volume: its address and format (the size is the image's own). */
+export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format'>;
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
   try {

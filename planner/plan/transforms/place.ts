@@ -1,14 +1,22 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { chooseHost } from '../../schedule/chooseHost.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
+import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
-const volumeIds = (a: Attributes): string[] =>
-  (Array.isArray(a.disk) ? a.disk : [])
-    .map((d) => (d as Attributes).volume_id)
+const vmOf = (a: Attributes) => planning('nssv_vm', a);
+const volumeIds = (a: Attributes): string[] => {
+  const disks = vmOf(a).disk;
+  return (Array.isArray(disks) ? disks : [])
+    .map((d) => d.volume_id)
     .filter((v): v is string => typeof v === 'string');
+};
+/** What a VM asks of its host; unknown values count as nothing until apply. */
+const demand = (a: Attributes) => ({
+  memoryMiB: knownNumber(vmOf(a).memory_mib, 0),
+  vcpus: knownNumber(vmOf(a).vcpus, 0),
+});
 
 /**
  * Chooses a host for every VM that has none (low-load first within its cluster, overcommit
@@ -22,8 +30,9 @@ export function place(ctx: PlanContext): void {
   const claim = (host: string, vm: Attributes): void => {
     const c = capacities.get(host);
     if (!c) return;
-    c.usedMemoryMiB += num(vm.memory_mib, 0);
-    c.usedVcpus += num(vm.vcpus, 0);
+    const need = demand(vm);
+    c.usedMemoryMiB += need.memoryMiB;
+    c.usedVcpus += need.vcpus;
   };
   // VMs that already run somewhere hold their share first, then new VMs pinned by the user.
   const unplaced: PlanNode[] = [];
@@ -36,8 +45,7 @@ export function place(ctx: PlanContext): void {
   }
   for (const vm of pinned) {
     const c = capacities.get(vm.planned!.host_id as string);
-    const needMiB = num(vm.planned!.memory_mib, 0);
-    const needVcpus = num(vm.planned!.vcpus, 0);
+    const { memoryMiB: needMiB, vcpus: needVcpus } = demand(vm.planned!);
     if (c && (freeMemoryMiB(c) < needMiB || c.vcpus - c.usedVcpus < needVcpus)) {
       ctx.diagnostics.push(
         planErrors.pinnedHostFull(
@@ -91,10 +99,15 @@ function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
   const clusters = new Map(desiredNodes(ctx, 'nssv_cluster').map((c) => [String(c.planned!.id), c.planned!]));
   const out = new Map<string, HostCapacity>();
   for (const facts of ctx.hostFacts.values()) {
-    const cluster = clusters.get(facts.cluster);
+    const found = clusters.get(facts.cluster);
+    const cluster = found ? planning('nssv_cluster', found) : {};
     out.set(
       facts.name,
-      capacityOf(facts, num(cluster?.memory_overcommit_ratio, 1), num(cluster?.cpu_overcommit_ratio, 1)),
+      capacityOf(
+        facts,
+        knownNumber(cluster.memory_overcommit_ratio, 1),
+        knownNumber(cluster.cpu_overcommit_ratio, 1),
+      ),
     );
   }
   return out;
@@ -124,7 +137,7 @@ function placeVm(
   const candidates = [...capacities.values()].filter(
     (c) => c.host.cluster === cluster && !c.host.maintenance && (!pinnedBy || c.host.name === pinnedBy),
   );
-  const choice = chooseHost(candidates, { memoryMiB: num(p.memory_mib, 0), vcpus: num(p.vcpus, 0) });
+  const choice = chooseHost(candidates, demand(p));
   if (!choice.ok) {
     ctx.diagnostics.push(planErrors.placementFailed(vm.address, cluster, choice.why, vm.desired?.range));
     return;
