@@ -21,14 +21,6 @@ describe('x-nssv-not-supported-yet', () => {
     );
     expect(marked).toEqual([
       'nssv_cluster.ha_enabled',
-      'nssv_distributed_switch.transport',
-      'nssv_distributed_switch.uplinks',
-      'nssv_distributed_switch.bond_mode',
-      'nssv_distributed_switch.lacp',
-      'nssv_distributed_switch.vxlan_port',
-      'nssv_port_group.vni',
-      'nssv_port_group.cidr',
-      'nssv_port_group.gateway',
       'nssv_port_group.dhcp',
       'nssv_port_group.dns_servers',
       'nssv_port_group.dns_domain',
@@ -40,8 +32,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_storage_pool.recovery_qos',
       'nssv_vm.disk[].boot_order',
       'nssv_vm.disk[].bus',
-      'nssv_vm.nic[].ip',
-      'nssv_vm.nic[].security_group_ids',
       'nssv_vm.scheduling_group_id',
       'nssv_vm.ha_enabled',
       'nssv_vm.user_data',

@@ -5,7 +5,13 @@ let hosts: FakeHosts;
 beforeEach(async () => (hosts = await fakeHosts()));
 afterEach(() => hosts.close());
 
-const pg = (vlanId: number | null) => ({ name: 'web', switch_id: 'lan', vlan_id: vlanId, host_ids: ['h1'] });
+const pg = (vlanId: number | null) => ({
+  name: 'web',
+  switch_id: 'lan',
+  vlan_id: vlanId,
+  vni: null,
+  host_ids: ['h1'],
+});
 const A = 'nssv_port_group.web';
 
 describe('portGroupHandler', () => {
