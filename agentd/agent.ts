@@ -4,6 +4,10 @@ import type { Inventory } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
+import { OvsOfctl } from './drivers/ovs-ofctl.js';
+import { OvsPorts } from './drivers/ovs-ports.js';
+import { Firewall } from './firewall/firewall.js';
+import { FirewallStore } from './firewall/store.js';
 import { QemuImg } from './drivers/qemu-img.js';
 import { Virsh } from './drivers/virsh.js';
 import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
@@ -16,6 +20,7 @@ import { RbdPools } from './ceph/rbdPools.js';
 import { RbdVolumes } from './ceph/rbdVolumes.js';
 import { CephSecret } from './ceph/secret.js';
 import { Switches } from './network/switches.js';
+import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { Volumes } from './storage/volumes.js';
@@ -43,6 +48,7 @@ export class Agent {
   /** Undefined when the host has no Ceph cluster configured. */
   readonly rbdPools: RbdPools | undefined;
   readonly rbdVolumes: RbdVolumes | undefined;
+  readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -58,7 +64,25 @@ export class Agent {
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
     );
-    this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
+    const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
+    this.switches = new Switches(
+      ovs,
+      (sw, pg) => this.domains.usersOfPortGroup(sw, pg),
+      flowOptions,
+      ovsPorts,
+      config.tunnel,
+      new Uplinks(exec, config.ovsDbSocket),
+      () => this.domains.liveNics(),
+    );
+    this.firewall = new Firewall(
+      new FirewallStore(exec, config.ovsDbSocket),
+      ovsPorts,
+      new OvsOfctl(exec, config.ovsDbSocket),
+      {
+        domains: () => this.domains.list(),
+        switches: async () => (await this.switches.list()).switches.map((s) => s.name),
+      },
+    );
     const volumeLookup = {
       get: async (pool: string, volume: string) => (await this.volumeStore(pool)).get(pool, volume),
     };
@@ -80,7 +104,12 @@ export class Agent {
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
     });
-    this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
+    this.hostFacts = new HostFactsSource(
+      config.hostName,
+      deps.domainType,
+      virsh,
+      config.tunnel?.localIp ?? null,
+    );
     if (ceph === undefined) {
       this.rbdPools = undefined;
       this.rbdVolumes = undefined;
@@ -108,12 +137,14 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains, rbd] = await Promise.all([
+    const [host, pools, network, domains, rbd, securityGroups, firewall] = await Promise.all([
       this.hostFacts.get(),
       this.pools.list(),
       this.switches.list(),
       this.domains.list(),
       this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+      this.firewall.listGroups(),
+      this.firewall.info(),
     ]);
     const rbdPools = rbd.pools;
     const volumes = [
@@ -127,6 +158,9 @@ export class Agent {
       volumes,
       switches: network.switches,
       portGroups: network.portGroups,
+      tunnels: network.tunnels,
+      securityGroups,
+      firewall,
       domains,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {

@@ -23,6 +23,7 @@ const FIELDS = [
   'stateDir',
   'shutdownTimeoutMs',
   'ceph',
+  'tunnel',
 ];
 
 /** Reads and validates agentd's JSON config; every problem is listed with the field, the value and what is allowed. */
@@ -96,6 +97,7 @@ export function validateConfig(raw: unknown): string[] {
     problems.push(`shutdownTimeoutMs must be an integer from 0 to 3600000, got ${show(t)}`);
   }
   if (c.ceph !== undefined) problems.push(...cephProblems(c.ceph, show));
+  problems.push(...tunnelProblems(c.tunnel, show));
   return problems;
 }
 
@@ -144,4 +146,29 @@ function cephProblems(raw: unknown, show: (v: unknown) => string): string[] {
     problems.push(`ceph.netns must be the name of a network namespace (ip netns list), got ${show(c.netns)}`);
   }
   return problems;
+}
+
+function tunnelProblems(v: unknown, show: (v: unknown) => string): string[] {
+  if (v === undefined) return [];
+  const example = '{"localIp": "10.250.0.1", "underlayBridge": "br-phy"}';
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return [`tunnel must be an object like ${example}, got ${show(v)}`];
+  const t = v as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(t)) {
+    if (key !== 'localIp' && key !== 'underlayBridge')
+      problems.push(`tunnel has unknown field ${JSON.stringify(key)}; allowed: localIp, underlayBridge`);
+  }
+  if (typeof t.localIp !== 'string' || !isIpv4(t.localIp))
+    problems.push(`tunnel.localIp must be the host's IPv4 underlay address, got ${show(t.localIp)}`);
+  if (typeof t.underlayBridge !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/.test(t.underlayBridge))
+    problems.push(
+      `tunnel.underlayBridge must be the OVS bridge holding the underlay address (an interface name, at most 15 characters), got ${show(t.underlayBridge)}`,
+    );
+  return problems;
+}
+
+function isIpv4(s: string): boolean {
+  const parts = s.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
 }

@@ -20,6 +20,12 @@ export interface AgentConfig {
   stateDir: string;
   /** How long an ACPI shutdown may take before the domain is destroyed. */
   shutdownTimeoutMs: number;
+  /**
+   * VXLAN tunnel endpoint: the host's underlay address and the OVS bridge (datapath_type=netdev)
+   * that carries it, e.g. {"localIp": "10.250.0.1", "underlayBridge": "br-phy"}. Optional: without
+   * it the host can carry vlan switches only.
+   */
+  tunnel?: { localIp: string; underlayBridge: string };
   /** The Ceph cluster rbd pools live in; absent: this host has no rbd pools. */
   ceph?: AgentCephConfig;
 }

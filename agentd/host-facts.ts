@@ -30,6 +30,7 @@ export class HostFactsSource {
     private readonly hostName: string,
     private readonly domainType: 'kvm' | 'qemu',
     private readonly virsh: Virsh,
+    private readonly tunnelIp: string | null = null,
   ) {}
 
   async get(): Promise<HostFacts> {
@@ -42,6 +43,12 @@ export class HostFactsSource {
       }
     }
     const resources = this.cached ?? { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 1024 ** 2) };
-    return { name: this.hostName, agentVersion: AGENT_VERSION, domainType: this.domainType, ...resources };
+    return {
+      name: this.hostName,
+      agentVersion: AGENT_VERSION,
+      domainType: this.domainType,
+      ...resources,
+      tunnelIp: this.tunnelIp,
+    };
   }
 }

@@ -6,7 +6,7 @@ import { errors } from './errors.js';
  * domains. What a valid name is comes from the `name` attribute of the resource each kind
  * realises (the same rule the planner checks).
  */
-export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain';
+export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain' | 'securityGroup';
 
 const RESOURCE_OF: Record<NameKind, string> = {
   pool: 'nssv_storage_pool',
@@ -14,6 +14,7 @@ const RESOURCE_OF: Record<NameKind, string> = {
   switch: 'nssv_distributed_switch',
   portGroup: 'nssv_port_group',
   domain: 'nssv_vm',
+  securityGroup: 'nssv_security_group',
 };
 
 const ALLOWED =

@@ -23,13 +23,23 @@ export interface StandIn {
 export async function startStandIn(name: string): Promise<StandIn> {
   const token = randomUUID().replace(/-/g, '');
   const inv: Inventory = {
-    host: { name, agentVersion: 'stand-in', domainType: 'qemu', cpus: 4096, memoryMiB: 64 * 1024 * 1024 },
+    host: {
+      name,
+      agentVersion: 'stand-in',
+      domainType: 'qemu',
+      cpus: 4096,
+      memoryMiB: 64 * 1024 * 1024,
+      tunnelIp: null,
+    },
     pools: [],
     rbdPools: [],
     volumes: [],
     switches: [],
     portGroups: [],
     domains: [],
+    tunnels: [],
+    securityGroups: [],
+    firewall: { inSync: true, ports: [], flows: [] },
   };
   const upsert = <T>(list: T[], match: (x: T) => boolean, item: T): T => {
     const i = list.findIndex(match);
@@ -96,6 +106,14 @@ export async function startStandIn(name: string): Promise<StandIn> {
           name: params.switch!,
           address: String((body as Body).address),
           mtu: Number((body as Body).mtu),
+          transport: 'vlan',
+          vxlanPort: 4789,
+          peers: [],
+          uplinks: [],
+          bondMode: null,
+          lacp: null,
+          uplinkState: [],
+          detachedNics: [],
         }),
     },
     {
@@ -113,6 +131,8 @@ export async function startStandIn(name: string): Promise<StandIn> {
           name: params.pg!,
           address: String((body as Body).address),
           vlanId: ((body as Body).vlanId as number | null) ?? null,
+          vni: null,
+          tag: ((body as Body).vlanId as number | null) ?? null,
         }),
     },
     {
@@ -146,6 +166,8 @@ export async function startStandIn(name: string): Promise<StandIn> {
             portGroup: n.portGroup,
             vlanId: inv.portGroups.find((p) => p.name === n.portGroup)?.vlanId ?? null,
             mac: n.mac ?? deriveMac(params.domain!, i),
+            ip: n.ip ?? null,
+            securityGroups: [...(n.securityGroups ?? [])].sort(),
           })),
           tags: spec.tags ?? {},
           state: spec.powerState === 'running' ? 'running' : 'shut off',

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AgentCephConfig, AgentConfig } from '../agentd/config.js';
 import { errors } from './errors.js';
 import type { HostPaths } from './paths.js';
+import { UNDERLAY_BRIDGE } from './underlayBridge.js';
 import { isAlive, spawnDetached, waitFor, type ProcessRecord } from './processes.js';
 
 export const AGENT_SHUTDOWN_TIMEOUT_MS = 3_000;
@@ -55,7 +56,13 @@ export function ensureToken(tokenFile: string): string {
 
 export const readToken = (tokenFile: string): string => readFileSync(tokenFile, 'utf8').trim();
 
-export function agentConfig(host: string, p: HostPaths, port: number, ceph?: AgentCephConfig): AgentConfig {
+export function agentConfig(
+  host: string,
+  p: HostPaths,
+  port: number,
+  underlayIp: string,
+  ceph?: AgentCephConfig,
+): AgentConfig {
   return {
     ...(ceph === undefined ? {} : { ceph }),
     hostName: host,
@@ -67,6 +74,7 @@ export function agentConfig(host: string, p: HostPaths, port: number, ceph?: Age
     storageRoot: p.storageRoot,
     stateDir: p.agentDir,
     shutdownTimeoutMs: AGENT_SHUTDOWN_TIMEOUT_MS,
+    tunnel: { localIp: underlayIp, underlayBridge: UNDERLAY_BRIDGE },
   };
 }
 

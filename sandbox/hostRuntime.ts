@@ -21,7 +21,8 @@ import { startOvs, startOvsdb, startVswitchd } from './ovs.js';
 import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
 import { isAlive, processesInMountNs, stopProcesses, type ProcessRecord } from './processes.js';
 import type { HostState, StateStore } from './state.js';
-import { attachHost } from './underlay.js';
+import { attachHostLinks } from './underlay.js';
+import { ensureUnderlayBridge } from './underlayBridge.js';
 
 export interface StartHostOptions {
   capsCacheDir: string;
@@ -67,10 +68,10 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (netnsExists(h.netns)) throw errors.nameInUse(store.state.name, `network namespace ${h.netns}`);
   store.updateHost(name, (x) => void (x.created.netns = true));
   await addNetns(h.netns);
-  await attachHost(
-    { netns: store.state.underlay.netns, bridge: store.state.underlay.bridge },
-    { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name), ip: h.underlayIp },
-  );
+  await attachHostLinks({ netns: store.state.underlay.netns, bridge: store.state.underlay.bridge }, [
+    { hostNetns: h.netns, hostVeth: net.hostVeth, underlayVeth: net.underlayVeth(name) },
+    { hostNetns: h.netns, hostVeth: net.hostVeth2, underlayVeth: net.underlayVeth2(name) },
+  ]);
 
   store.updateHost(name, (x) => void (x.created.mountNs = true));
   await createMountNs(p.mountNsFile, h.netns);
@@ -87,6 +88,7 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   checkpoint();
   opts.progress(`${name}: starting Open vSwitch`);
   await startOvs(p, h.netns, record);
+  await ensureUnderlayBridge(p, { netns: h.netns, link: net.hostVeth, ip: h.underlayIp });
   checkpoint();
   opts.progress(
     `${name}: starting libvirtd${seeded ? '' : ' (and probing QEMU once for the capabilities cache)'}`,
@@ -103,7 +105,7 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
       c === undefined
         ? undefined
         : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
-    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, ceph));
+    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, h.underlayIp, ceph));
     store.updateHost(name, (x) => {
       x.agentPort = port;
       x.endpoint = endpoint;
@@ -267,7 +269,9 @@ async function startGroup(
     case 'ovsdb-server':
       return startOvsdb(p, h.netns, record);
     case 'ovs-vswitchd':
-      return startVswitchd(p, h.netns, record);
+      await startVswitchd(p, h.netns, record);
+      // Its internal ports are new taps: the underlay address must be put back.
+      return ensureUnderlayBridge(p, { netns: h.netns, link: 'eth0', ip: h.underlayIp });
     case 'virtlogd':
       return startVirtlogd(p, h.netns, opts.startTimeoutMs, record);
     case 'libvirtd':

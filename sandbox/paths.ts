@@ -191,6 +191,9 @@ export interface NetNames {
   underlayVeth: (host: string) => string;
   /** veth end inside the host namespace. */
   hostVeth: string;
+  /** The host's second underlay link (for uplink bonds): its veth ends. */
+  underlayVeth2: (host: string) => string;
+  hostVeth2: string;
 }
 
 export function netNames(name: string): NetNames {
@@ -200,6 +203,8 @@ export function netNames(name: string): NetNames {
     hostNetns: (host) => `${name}-${host}`,
     underlayVeth: (host) => `ul-${host}`,
     hostVeth: 'eth0',
+    underlayVeth2: (host) => `ulb-${host}`,
+    hostVeth2: 'eth1',
   };
 }
 

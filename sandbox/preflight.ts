@@ -19,6 +19,7 @@ export const REQUIRED_TOOLS: Record<string, string> = {
   'ovsdb-server': 'openvswitch-switch',
   'ovs-vswitchd': 'openvswitch-switch',
   'ovs-vsctl': 'openvswitch-switch',
+  ethtool: 'ethtool',
 };
 
 export function findTool(tool: string, envPath = process.env['PATH'] ?? ''): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * The hosts' shared underlay network: a Linux bridge in a namespace of its own, and one veth per
- * host (bridge side `ul-<host>`, host side `eth0` with 10.250.0.<i>/24). MTU 1600, so VXLAN with a
+ * host (bridge side `ul-<host>`, host side `eth0`; the host's 10.250.0.<i>/24 lives on its br-phy). MTU 1600, so VXLAN with a
  * VLAN inside still fits a 1500-byte guest frame. Addresses exist only inside these namespaces.
  */
 import { run } from './exec.js';
@@ -27,10 +27,17 @@ export interface UnderlayAttachment {
   hostNetns: string;
   hostVeth: string;
   underlayVeth: string;
-  ip: string;
 }
 
-/** Create the veth pair directly in both namespaces (no name ever appears in the root namespace). */
+/** Both underlay links of a host: eth0 (on br-phy, with the host address) and eth1 (spare, for bonds). */
+export async function attachHostLinks(u: UnderlayNames, links: UnderlayAttachment[]): Promise<void> {
+  for (const a of links) await attachHost(u, a);
+}
+
+/**
+ * Create the veth pair directly in both namespaces (no name ever appears in the root namespace).
+ * The host's address goes on its underlay bridge (underlayBridge.ts), not on the link.
+ */
 export async function attachHost(u: UnderlayNames, a: UnderlayAttachment): Promise<void> {
   const mtu = String(UNDERLAY.mtu);
   await run('ip', [
@@ -53,6 +60,5 @@ export async function attachHost(u: UnderlayNames, a: UnderlayAttachment): Promi
     mtu,
   ]);
   await run('ip', ['-n', u.netns, 'link', 'set', a.underlayVeth, 'master', u.bridge, 'up']);
-  await run('ip', ['-n', a.hostNetns, 'addr', 'add', `${a.ip}/${UNDERLAY.prefixLength}`, 'dev', a.hostVeth]);
   await run('ip', ['-n', a.hostNetns, 'link', 'set', a.hostVeth, 'up']);
 }

@@ -24,6 +24,9 @@ REQUIRED_PACKAGES=(
   tini                       # child subreaper under libvirtd (fast guest destroy)
   genisoimage                # cloud-init seed ISOs
   iproute2                   # ip netns / veth / bridge for the sandbox underlay
+  ethtool                    # checksum offload off on userspace-datapath ports (sandbox br-phy, veth endpoints)
+  iputils-ping               # ping, for the network end-to-end tests
+  netcat-openbsd             # nc, TCP streams in the network end-to-end tests
   nftables                   # host firewalling
   util-linux                 # unshare, nsenter, mount, runuser
   postgresql                 # the state backend "pg"; its tests start a private server with initdb/pg_ctl
@@ -140,7 +143,7 @@ fi
 
 # 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
 for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
-  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount \
+  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip ethtool nft unshare nsenter mount umount \
   ceph ceph-mon ceph-osd ceph-mgr ceph-authtool monmaptool rbd; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done

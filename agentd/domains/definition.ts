@@ -59,6 +59,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     address: d.address,
     tags: Object.entries(d.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
     disks: d.disks.map((x) => [x.pool, x.volume]),
-    nics: d.nics.map((x) => x.portGroup),
+    nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
   });
 }

@@ -3,10 +3,14 @@ import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XM
 import { child, children, parseXml, path, type XmlElement } from './xml.js';
 
 /** A domain read back from `virsh dumpxml`; `address` is undefined when nssv does not manage it. */
-export type ParsedDomain = Omit<DomainDefinition, 'address' | 'type'> & {
+export type ParsedDomain = Omit<DomainDefinition, 'address' | 'type' | 'nics'> & {
   type: string;
   address: string | undefined;
+  nics: ParsedNic[];
 };
+
+/** A NIC as the XML has it; the live XML also names the host-side tap and its OVS interface id. */
+export type ParsedNic = NicDefinition & { device?: string; interfaceId?: string };
 
 /** Finds the pool and volume behind an image path when the metadata does not say. */
 export type VolumeLocator = (path: string) => { pool: string; volume: string } | undefined;
@@ -43,7 +47,7 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
       };
     });
 
-  const nics: NicDefinition[] = children(devices, 'interface').map((n) => {
+  const nics: ParsedNic[] = children(devices, 'interface').map((n) => {
     const mac = (path(n, 'mac')?.attrs.address ?? '').toLowerCase();
     const tag = path(n, 'vlan', 'tag')?.attrs.id;
     const meta = metaNics.get(mac);
@@ -52,6 +56,12 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
       portGroup: meta?.['port-group'] ?? '',
       vlanId: tag === undefined ? null : Number(tag),
       mac,
+      ip: meta?.ip ?? null,
+      securityGroups: meta?.['security-groups'] ? meta['security-groups'].split(',') : [],
+      ...(path(n, 'target')?.attrs.dev ? { device: path(n, 'target')!.attrs.dev! } : {}),
+      ...(path(n, 'virtualport', 'parameters')?.attrs.interfaceid
+        ? { interfaceId: path(n, 'virtualport', 'parameters')!.attrs.interfaceid! }
+        : {}),
     };
   });
 

@@ -13,7 +13,15 @@ export function domainXml(d: DomainDefinition): string {
   const memoryKiB = String(d.memoryMiB * 1024);
   const metadata = el('nssv:resource', { 'xmlns:nssv': NSSV_XMLNS, address: d.address }, [
     ...d.disks.map((x) => el('nssv:disk', { target: x.target, pool: x.pool, volume: x.volume })),
-    ...d.nics.map((x) => el('nssv:nic', { mac: x.mac, switch: x.switch, 'port-group': x.portGroup })),
+    ...d.nics.map((x) =>
+      el('nssv:nic', {
+        mac: x.mac,
+        switch: x.switch,
+        'port-group': x.portGroup,
+        ...(x.ip === null ? {} : { ip: x.ip }),
+        ...(x.securityGroups.length === 0 ? {} : { 'security-groups': x.securityGroups.join(',') }),
+      }),
+    ),
     ...Object.keys(d.tags ?? {})
       .sort()
       .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),

@@ -21,6 +21,7 @@ import {
   type NicDefinition,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
+import type { LiveNic } from '../network/vmPorts.js';
 import { domainXml } from './domain-xml.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
@@ -70,6 +71,31 @@ export class Domains {
       .filter((p) => p.address !== undefined)
       .map((p) => info(p, states.get(p.name) ?? 'shut off'))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** The NICs of running nssv domains as their live XML has them (with the host-side tap). */
+  async liveNics(): Promise<LiveNic[]> {
+    const entries = (await this.virsh.list()).filter((e) => !isInactive(e.state));
+    const out: LiveNic[] = [];
+    for (const e of entries) {
+      const xml = await this.virsh.dumpXml(e.name, false);
+      if (xml === undefined) continue;
+      const p = this.parse(xml);
+      if (p.address === undefined) continue;
+      for (const n of p.nics) {
+        if (n.device === undefined) continue;
+        out.push({
+          domain: p.name,
+          uuid: p.uuid,
+          switch: n.switch,
+          mac: n.mac,
+          tag: n.vlanId,
+          device: n.device,
+          ...(n.interfaceId ? { interfaceId: n.interfaceId } : {}),
+        });
+      }
+    }
+    return out;
   }
 
   /** Names of all domains (managed or not) whose disks use `path`. */
@@ -272,8 +298,10 @@ export class Domains {
       return {
         switch: n.switch,
         portGroup: n.portGroup,
-        vlanId: pg.vlanId,
+        vlanId: pg.tag,
         mac: n.mac?.toLowerCase() ?? deriveMac(name, i),
+        ip: n.ip ?? null,
+        securityGroups: [...(n.securityGroups ?? [])].sort(),
       };
     });
     const seen = new Set<string>();
@@ -302,7 +330,14 @@ function info(p: ParsedDomain, state: string): DomainInfo {
       format: d.format,
       target: d.target,
     })),
-    nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
+    nics: p.nics.map((n) => ({
+      switch: n.switch,
+      portGroup: n.portGroup,
+      vlanId: n.vlanId,
+      mac: n.mac,
+      ip: n.ip,
+      securityGroups: n.securityGroups,
+    })),
     tags: p.tags ?? {},
     state,
     powerState: isInactive(state) ? 'shutoff' : 'running',

@@ -5,6 +5,7 @@ import { assertName, type NameKind } from '../names.js';
 import { errors } from '../errors.js';
 import { AGENT_VERSION } from '../version.js';
 import { domainSpec } from './domainRequest.js';
+import { securityGroupSpec } from './securityGroupRequest.js';
 import { parseBody } from './requestBody.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
@@ -31,6 +32,7 @@ export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   switch: { kind: 'switch', label: 'switch' },
   pg: { kind: 'portGroup', label: 'port group' },
   domain: { kind: 'domain', label: 'domain' },
+  sg: { kind: 'securityGroup', label: 'security group' },
 };
 
 export function validateParam(param: string, value: string): string {
@@ -49,6 +51,11 @@ export function buildRoutes(agent: Agent): Route[] {
       );
     }
     return agent.rbdPools;
+  };
+  /** After a change to domains or switches: the firewall's flows follow (NICs and OpenFlow ports moved). */
+  const thenFirewall = async <T>(result: T): Promise<T> => {
+    await locked('firewall', () => agent.firewall.converge());
+    return result;
   };
   return [
     {
@@ -120,7 +127,9 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = parseBody(agentApi.SwitchSpec, body);
-        return locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec));
+        return thenFirewall(
+          await locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec)),
+        );
       },
     },
     {
@@ -150,13 +159,28 @@ export function buildRoutes(agent: Agent): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = domainSpec(body);
-        return locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec));
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec)));
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/domains/:domain',
-      handle: async ({ params: p }) => locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!)),
+      handle: async ({ params: p }) =>
+        thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!))),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/security-groups/:sg',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = securityGroupSpec(body);
+        return locked('firewall', () => agent.firewall.putGroup(p.sg!, spec));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/security-groups/:sg',
+      handle: async ({ params: p }) => locked('firewall', () => agent.firewall.deleteGroup(p.sg!)),
     },
   ];
 }

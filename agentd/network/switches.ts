@@ -4,14 +4,37 @@ import type {
   PortGroupSpec,
   SwitchInfo,
   SwitchSpec,
+  TunnelInfo,
 } from '../../schemas/generated/agentApi.js';
 import type { OvsBridge, Ovs } from '../drivers/ovs.js';
+import type { OvsPorts } from '../drivers/ovs-ports.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import {
+  ADDRESS_KEY,
+  PORT_GROUP_KEY_PREFIX,
+  SWITCH_KEY,
+  isManaged,
+  localTag,
+  portGroupInfos,
+  switchInfo,
+  switchRecord,
+  type PortGroupRecord,
+} from './records.js';
+import { meshChanges, tunnelInfos } from './tunnels.js';
+import { bondName as bondNameOf, type Uplinks } from './uplinks.js';
+import { detachedNics, replugChange, type LiveNic } from './vmPorts.js';
 
-/** external_ids keys nssv sets on the bridges it manages. */
-export const ADDRESS_KEY = 'nssv-address';
-export const PORT_GROUP_KEY_PREFIX = 'nssv-pg-';
+export { ADDRESS_KEY, PORT_GROUP_KEY_PREFIX } from './records.js';
+
+/** VXLAN over IPv4 adds 50 bytes (outer Ethernet 14, IPv4 20, UDP 8, VXLAN 8) to every frame. */
+export const VXLAN_OVERHEAD = 50;
+
+/** The host's tunnel endpoint (agentd config `tunnel`), when it has one. */
+export interface TunnelEndpoint {
+  localIp: string;
+  underlayBridge: string;
+}
 
 /** Which domains have NICs in a port group (so it is not removed under them). */
 export type PortGroupUsers = (switchName: string, portGroup: string) => Promise<string[]>;
@@ -22,17 +45,40 @@ export class Switches {
     private readonly ovs: Ovs,
     private readonly portGroupUsers: PortGroupUsers,
     private readonly flowOptions: FlowChainOptions = {},
+    private readonly ports?: OvsPorts,
+    private readonly tunnel?: TunnelEndpoint,
+    private readonly uplinks?: Uplinks,
+    private readonly liveNics?: () => Promise<LiveNic[]>,
   ) {}
 
-  /** All nssv bridges with their port groups, from one ovs-vsctl call. */
-  async list(): Promise<{ switches: SwitchInfo[]; portGroups: PortGroupInfo[] }> {
+  /** NICs of running domains whose tap is missing from their switch. */
+  private async detached(): Promise<LiveNic[]> {
+    if (!this.ports || !this.liveNics) return [];
+    return detachedNics(await this.liveNics(), await this.ports.list());
+  }
+
+  private async withUplinks(bridge: OvsBridge, detached?: LiveNic[]): Promise<SwitchInfo> {
+    const none = { uplinks: [], bondMode: null, lacp: null, uplinkState: [] };
+    const missing = (detached ?? (await this.detached())).filter((n) => n.switch === bridge.name);
+    return {
+      ...switchInfo(bridge),
+      ...(this.uplinks ? await this.uplinks.state(bridge.name) : none),
+      detachedNics: missing.map((n) => ({ domain: n.domain, mac: n.mac, port: n.device })),
+    };
+  }
+
+  /** All nssv bridges with their port groups and tunnels. */
+  async list(): Promise<{ switches: SwitchInfo[]; portGroups: PortGroupInfo[]; tunnels: TunnelInfo[] }> {
     const bridges = (await this.ovs.listBridges()).filter(isManaged);
-    return { switches: bridges.map(switchInfo), portGroups: bridges.flatMap(portGroupInfos) };
+    const tunnels = this.ports ? tunnelInfos(await this.ports.list()) : [];
+    const detached = await this.detached();
+    const switches = await Promise.all(bridges.map((b) => this.withUplinks(b, detached)));
+    return { switches, portGroups: bridges.flatMap(portGroupInfos), tunnels };
   }
 
   async getSwitch(name: string): Promise<SwitchInfo | undefined> {
     const bridge = await this.ovs.getBridge(name);
-    return bridge && isManaged(bridge) ? switchInfo(bridge) : undefined;
+    return bridge && isManaged(bridge) ? this.withUplinks(bridge) : undefined;
   }
 
   async getPortGroup(switchName: string, portGroup: string): Promise<PortGroupInfo | undefined> {
@@ -48,20 +94,58 @@ export class Switches {
         `OVS bridge ${JSON.stringify(name)} already exists on this host and is not managed by nssv; choose another switch name or remove that bridge`,
       );
     }
+    const transport = spec.transport ?? 'vlan';
+    if (before && switchRecord(before).transport !== transport) {
+      throw errors.conflict(
+        `switch ${JSON.stringify(name)} uses transport ${switchRecord(before).transport} on this host, not ${transport}; the transport cannot change in place (replace the switch)`,
+      );
+    }
+    if (transport === 'vxlan') await this.checkUnderlay(name, spec.mtu);
+    const record = JSON.stringify({
+      transport,
+      vxlanPort: spec.vxlanPort ?? 4789,
+      peers: [...(spec.peers ?? [])].sort((a, b) => (a.host < b.host ? -1 : 1)),
+    });
     await new FlowChain<object>(
       `put switch ${name}`,
       [
         {
           name: 'ensure OVS bridge',
-          run: async () => this.ovs.ensureBridge(name, { [ADDRESS_KEY]: spec.address }, spec.mtu),
+          run: async () =>
+            this.ovs.ensureBridge(name, { [ADDRESS_KEY]: spec.address, [SWITCH_KEY]: record }, spec.mtu),
           rollback: async () => {
             if (!before) await this.ovs.deleteBridge(name);
             else
               await this.ovs.ensureBridge(
                 name,
-                { [ADDRESS_KEY]: before.externalIds[ADDRESS_KEY]! },
+                {
+                  [ADDRESS_KEY]: before.externalIds[ADDRESS_KEY]!,
+                  [SWITCH_KEY]: before.externalIds[SWITCH_KEY] ?? '{}',
+                },
                 before.mtuRequest ?? 1500,
               );
+          },
+        },
+        {
+          name: 'converge VXLAN tunnels',
+          run: async () => this.convergeTunnels(name),
+          rollback: async () => {
+            if (before) await this.convergeTunnels(name);
+          },
+        },
+        {
+          name: 'plug detached VM ports back',
+          run: async () => {
+            const missing = (await this.detached()).filter((n) => n.switch === name);
+            await this.ports?.apply(missing.map(replugChange), `plug VM ports back into switch ${name}`);
+          },
+          rollback: async () => {},
+        },
+        {
+          name: 'converge uplinks',
+          run: async () => this.convergeUplinks(name, transport, spec),
+          rollback: async () => {
+            if (!before) await this.convergeUplinks(name, transport, { ...spec, uplinks: [] });
           },
         },
       ],
@@ -83,20 +167,115 @@ export class Switches {
         `switch ${JSON.stringify(name)} still has port group(s) ${groups.join(', ')}; delete them first`,
       );
     }
-    if (bridge.ports.length > 0) {
+    const uplinks = new Set((await this.withUplinks(bridge)).uplinks.concat(bondNameOf(name)));
+    const others = bridge.ports.filter((p) => !uplinks.has(p.name));
+    if (others.length > 0) {
       throw errors.conflict(
-        `switch ${JSON.stringify(name)} still has port(s) ${bridge.ports.map((p) => p.name).join(', ')} attached; delete the domains using it first`,
+        `switch ${JSON.stringify(name)} still has port(s) ${others.map((p) => p.name).join(', ')} attached; delete the domains using it first`,
       );
     }
+    await this.convergeUplinks(name, switchRecord(bridge).transport, { address: '', mtu: 0, uplinks: [] });
     await this.ovs.deleteBridge(name);
     return { deleted: true };
   }
 
   async putPortGroup(switchName: string, name: string, spec: PortGroupSpec): Promise<PortGroupInfo> {
-    await this.requireSwitch(switchName);
-    const record: PortGroupRecord = { address: spec.address, vlanId: spec.vlanId };
+    const bridge = await this.requireSwitch(switchName);
+    const transport = switchRecord(bridge).transport;
+    const vni = spec.vni ?? null;
+    if (transport === 'vxlan' && (vni === null || spec.vlanId !== null)) {
+      throw errors.invalidRequest(
+        `port group ${JSON.stringify(name)}: switch ${JSON.stringify(switchName)} uses vxlan transport, so the port group needs a vni and no vlanId (got vni ${JSON.stringify(vni)}, vlanId ${JSON.stringify(spec.vlanId)})`,
+      );
+    }
+    if (transport === 'vlan' && vni !== null) {
+      throw errors.invalidRequest(
+        `port group ${JSON.stringify(name)}: switch ${JSON.stringify(switchName)} uses vlan transport; a vni needs a vxlan switch (got vni ${vni})`,
+      );
+    }
+    const others = portGroupInfos(bridge).filter((p) => p.name !== name);
+    const clash = vni === null ? undefined : others.find((p) => p.vni === vni);
+    if (clash) {
+      throw errors.conflict(
+        `port group ${JSON.stringify(name)}: vni ${vni} is already used by port group ${JSON.stringify(clash.name)} on switch ${JSON.stringify(switchName)}; each port group needs its own vni`,
+      );
+    }
+    const existing = portGroupInfos(bridge).find((p) => p.name === name);
+    const tag =
+      vni === null
+        ? spec.vlanId
+        : existing?.vni === vni && existing.tag !== null
+          ? existing.tag
+          : localTag(others);
+    const record: PortGroupRecord = { address: spec.address, vlanId: spec.vlanId, vni, tag };
     await this.ovs.setExternalId(switchName, PORT_GROUP_KEY_PREFIX + name, JSON.stringify(record));
-    return { switch: switchName, name, address: spec.address, vlanId: spec.vlanId };
+    await this.convergeTunnels(switchName);
+    return { switch: switchName, name, address: spec.address, vlanId: spec.vlanId, vni, tag };
+  }
+
+  /** Makes the switch's tunnels exactly: one per (peer, VXLAN port group); removes all on a vlan switch. */
+  private async convergeTunnels(switchName: string): Promise<void> {
+    if (!this.ports) return;
+    const bridge = await this.ovs.getBridge(switchName);
+    if (!bridge || !isManaged(bridge)) return;
+    const sw = switchRecord(bridge);
+    const vxlan = sw.transport === 'vxlan' && this.tunnel !== undefined;
+    const changes = meshChanges({
+      bridge: switchName,
+      localIp: this.tunnel?.localIp ?? '',
+      dstPort: sw.vxlanPort,
+      peers: vxlan ? sw.peers : [],
+      portGroups: portGroupInfos(bridge),
+      ports: await this.ports.list(),
+    });
+    await this.ports.apply(changes, `converge the VXLAN tunnels of switch ${switchName}`);
+    const broken = tunnelInfos(await this.ports.list()).filter((t) => t.switch === switchName && !t.up);
+    if (broken.length > 0) {
+      throw errors.toolFailed(
+        `switch ${switchName}: ovs-vswitchd could not set up tunnel(s) ${broken.map((t) => `${t.port} to ${t.peer} (${t.remoteIp}, vni ${t.vni})`).join(', ')}; see the ovs-vswitchd log`,
+      );
+    }
+  }
+
+  /** Uplinks go on the switch (vlan: a trunk) or on the underlay bridge (vxlan: the tunnels' way out). */
+  private async convergeUplinks(name: string, transport: string, spec: SwitchSpec): Promise<void> {
+    if (!this.uplinks) return;
+    const wanted = spec.uplinks ?? [];
+    if (transport === 'vxlan' && !this.tunnel && wanted.length > 0) return;
+    const bridge = transport === 'vxlan' && this.tunnel ? this.tunnel.underlayBridge : name;
+    try {
+      await this.uplinks.converge({
+        bridge,
+        owner: name,
+        uplinks: wanted,
+        bondMode: spec.bondMode ?? 'active-backup',
+        lacp: spec.lacp ?? null,
+      });
+    } catch (e) {
+      if (e instanceof Error && /already a port of OVS bridge/.test(e.message))
+        throw errors.conflict(`switch ${JSON.stringify(name)}: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** VXLAN needs a tunnel endpoint on this host and an underlay MTU that fits a full frame plus 50 bytes. */
+  private async checkUnderlay(name: string, mtu: number): Promise<void> {
+    if (!this.tunnel || !this.ports) {
+      throw errors.conflict(
+        `switch ${JSON.stringify(name)} uses vxlan transport, but this host has no tunnel endpoint; set "tunnel": {"localIp": "<underlay address>", "underlayBridge": "br-phy"} in agentd's config`,
+      );
+    }
+    const have = await this.ports.interfaceMtu(this.tunnel.underlayBridge);
+    if (have === undefined) {
+      throw errors.conflict(
+        `switch ${JSON.stringify(name)}: the underlay bridge ${JSON.stringify(this.tunnel.underlayBridge)} named in agentd's config (tunnel.underlayBridge) does not exist in this host's Open vSwitch; create it with the host's underlay address on it`,
+      );
+    }
+    if (have < mtu + VXLAN_OVERHEAD) {
+      throw errors.conflict(
+        `switch ${JSON.stringify(name)}: VXLAN adds ${VXLAN_OVERHEAD} bytes to each frame, so a switch MTU of ${mtu} needs an underlay MTU of at least ${mtu + VXLAN_OVERHEAD}, but ${this.tunnel.underlayBridge} has ${have}; raise the underlay MTU (mtu_request) or set the switch's mtu to at most ${have - VXLAN_OVERHEAD}`,
+      );
+    }
   }
 
   async deletePortGroup(switchName: string, name: string): Promise<DeleteResult> {
@@ -108,54 +287,17 @@ export class Switches {
       );
     }
     await this.ovs.removeExternalId(switchName, PORT_GROUP_KEY_PREFIX + name);
+    await this.convergeTunnels(switchName);
     return { deleted: true };
   }
 
-  private async requireSwitch(name: string): Promise<void> {
-    if (!(await this.getSwitch(name))) {
+  private async requireSwitch(name: string): Promise<OvsBridge> {
+    const bridge = await this.ovs.getBridge(name);
+    if (!bridge || !isManaged(bridge)) {
       throw errors.notFound(
         `switch ${JSON.stringify(name)} does not exist on this host; create it first (PUT /v1/switches/${name})`,
       );
     }
-  }
-}
-
-/** What a bridge's external_ids keep per port group: the spec it was put with. */
-type PortGroupRecord = PortGroupSpec;
-
-function isManaged(bridge: OvsBridge): boolean {
-  return bridge.externalIds[ADDRESS_KEY] !== undefined;
-}
-
-function switchInfo(bridge: OvsBridge): SwitchInfo {
-  return { name: bridge.name, address: bridge.externalIds[ADDRESS_KEY]!, mtu: bridge.mtuRequest ?? 1500 };
-}
-
-function portGroupInfos(bridge: OvsBridge): PortGroupInfo[] {
-  return Object.entries(bridge.externalIds)
-    .filter(([k]) => k.startsWith(PORT_GROUP_KEY_PREFIX))
-    .flatMap(([k, v]) => {
-      const record = parseRecord(v);
-      return record
-        ? [
-            {
-              switch: bridge.name,
-              name: k.slice(PORT_GROUP_KEY_PREFIX.length),
-              address: record.address,
-              vlanId: record.vlanId,
-            },
-          ]
-        : [];
-    })
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-function parseRecord(value: string): PortGroupRecord | undefined {
-  try {
-    const r = JSON.parse(value) as Partial<PortGroupRecord>;
-    if (typeof r.address !== 'string') return undefined;
-    return { address: r.address, vlanId: typeof r.vlanId === 'number' ? r.vlanId : null };
-  } catch {
-    return undefined;
+    return bridge;
   }
 }

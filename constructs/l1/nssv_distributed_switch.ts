@@ -50,34 +50,29 @@ export interface NssvDistributedSwitchConfig extends NssvMetaArguments {
   /**
    * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
    * Allowed: "vlan", "vxlan".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "vlan"
    * Changing it replaces the resource.
    */
   readonly transport?: 'vlan' | 'vxlan';
   /**
    * Physical NICs on each host that connect the bridge to the network (at most 8). Two or more form a bond. Default: none (the switch is internal to each host, or reaches other hosts only through VXLAN). Changed in place.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    */
   readonly uplinks?: string[];
   /**
    * How a bond of two or more uplinks shares traffic: active-backup (one NIC carries traffic, the others take over on failure), balance-slb (by source MAC and VLAN, no switch support needed) or balance-tcp (by L3/L4 hash; needs LACP). Changed in place.
    * Allowed: "active-backup", "balance-slb", "balance-tcp".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "active-backup"
    */
   readonly bondMode?: 'active-backup' | 'balance-slb' | 'balance-tcp';
   /**
    * LACP (802.3ad) negotiation on the bond; required for balance-tcp. Needs at least two uplinks. Changed in place.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    */
   readonly lacp?: NssvDistributedSwitchLacp[] | IResolvable;
   /**
    * UDP port of the VXLAN tunnels (vxlan transport only; IANA default 4789).
    * Allowed: 1–65535.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default 4789
    * Changing it replaces the resource.
    */

@@ -48,20 +48,17 @@ export interface NssvPortGroupConfig extends NssvMetaArguments {
   /**
    * VXLAN network identifier (1–16777215) of the group's segment. Required on a switch with vxlan transport, not allowed with vlan.
    * Allowed: 1–16777215.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
   readonly vni?: number;
   /**
    * IPv4 subnet of the group, e.g. 10.0.0.0/24. Needed for gateway, dhcp and NIC addresses.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly cidr?: string;
   /**
    * Default gateway handed to VMs; an address inside cidr.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly gateway?: string;

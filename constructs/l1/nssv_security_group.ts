@@ -90,7 +90,6 @@ export interface NssvSecurityGroupConfig extends NssvMetaArguments {
 /**
  * A distributed firewall: stateful rules applied (as Open vSwitch conntrack flows) to every VM NIC that lists the group in security_group_ids. Traffic no rule allows is dropped; rules change in place.
  * The `nssv_security_group` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvSecurityGroup extends NssvResource {
   /** The Terraform resource type. */
@@ -133,5 +132,19 @@ export class NssvSecurityGroup extends NssvResource {
    */
   public get description(): string {
     return this.getStringAttribute('description');
+  }
+
+  /**
+   * `host_ids` (a token until Terraform runs). Computed by nssv: Hosts the group is installed on: every host of the data center's clusters (computed at plan time).
+   */
+  public get hostIds(): string[] {
+    return this.getListAttribute('host_ids');
+  }
+
+  /**
+   * `peer_addresses` (a token until Terraform runs). Computed by nssv: For each peer group the rules name (peer_security_group_id): the IPv4 addresses of the NICs in it, computed at plan time from their ip; the rules match these addresses, so a NIC joining or leaving a peer group updates this group in place.
+   */
+  public get peerAddresses(): { [key: string]: string } {
+    return this.getStringMapAttribute('peer_addresses');
   }
 }

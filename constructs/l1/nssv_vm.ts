@@ -46,15 +46,12 @@ export interface NssvVmNic {
    */
   readonly mac?: string;
   /**
-   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
-   * @default null
+   * IPv4 address inside the port group's cidr, handed to the guest by the port group's DHCP and by cloud-init. Default: allocated by nssv at plan time from the port group's dhcp range (else its cidr): the lowest free address, shown in the plan, kept in state and on the host, never given to another NIC while allocated; null when the port group has no cidr.
    * Changing it replaces the resource.
    */
   readonly ip?: string;
   /**
    * Security groups whose rules filter the NIC's traffic (at most 16). Default: none (no filtering). Changed in place.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    */
   readonly securityGroupIds?: string[];

@@ -5,11 +5,13 @@ import type { PlanContext, PlanTransform } from './context.js';
 import type { HostFacts } from './hostFacts.js';
 import { addHostDependencies } from './transforms/addHostDependencies.js';
 import { addNodes } from './transforms/addNodes.js';
+import { allocateIps } from './transforms/allocateIps.js';
 import { applyExcludes } from './transforms/applyExcludes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
+import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { diff } from './transforms/diff.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
@@ -51,6 +53,8 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    allocateIps,
+    deriveSecurityGroups,
     place,
     addHostDependencies,
     diff,

@@ -11,6 +11,8 @@ import type {
   PortGroupSpec,
   RbdPoolInfo,
   RbdPoolSpec,
+  SecurityGroupInfo,
+  SecurityGroupSpec,
   SwitchInfo,
   SwitchSpec,
   VolumeInfo,
@@ -82,6 +84,12 @@ export class AgentClient {
   }
   deletePortGroup(sw: string, pg: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, agentApi.DeleteResult);
+  }
+  putSecurityGroup(name: string, spec: SecurityGroupSpec): Promise<SecurityGroupInfo> {
+    return this.call('PUT', `/v1/security-groups/${enc(name)}`, agentApi.SecurityGroupInfo, spec);
+  }
+  deleteSecurityGroup(name: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/security-groups/${enc(name)}`, agentApi.DeleteResult);
   }
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);

@@ -2,7 +2,13 @@ import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
 import { resolved, typed } from './attrs.js';
-import type { ResourceHandler } from './types.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
+
+/** Which host a put is for, and the context (other hosts' inventories, e.g. tunnel peers). */
+export interface PutTarget {
+  hostId: string;
+  ctx: HandlerContext;
+}
 
 /**
  * A resource realised once on each of a set of hosts (`host_ids`, computed by the planner):
@@ -10,11 +16,12 @@ import type { ResourceHandler } from './types.js';
  * object from hosts that left the set.
  */
 /** The resource types realised once per host; their schemas give each a read-only host_ids. */
-export type PerHostType = 'nssv_storage_pool' | 'nssv_distributed_switch' | 'nssv_port_group';
+export type PerHostType =
+  'nssv_storage_pool' | 'nssv_distributed_switch' | 'nssv_port_group' | 'nssv_security_group';
 
 export interface PerHostOps {
   type: PerHostType;
-  put(agent: AgentClient, address: string, attrs: Attributes): Promise<unknown>;
+  put(agent: AgentClient, address: string, attrs: Attributes, on: PutTarget): Promise<unknown>;
   remove(agent: AgentClient, attrs: Attributes): Promise<unknown>;
   /** The live attributes on one host (host_ids excluded), or null when it is not there. */
   find(inv: Inventory, attrs: Attributes): Attributes | null;
@@ -44,7 +51,7 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
     },
     async create(ctx, address, planned) {
       for (const hostId of hostIds(planned)) {
-        await ops.put(ctx.agent(hostId), address, planned);
+        await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
         ctx.invalidate(hostId);
       }
       return planned;
@@ -52,7 +59,7 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
     async update(ctx, address, prior, planned) {
       const next = hostIds(planned);
       for (const hostId of next) {
-        await ops.put(ctx.agent(hostId), address, planned);
+        await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
         ctx.invalidate(hostId);
       }
       for (const hostId of hostIds(prior)) {

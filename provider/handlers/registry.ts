@@ -2,6 +2,7 @@ import { distributedSwitchHandler } from './distributedSwitch.js';
 import { hostHandler } from './host.js';
 import { logicalHandler } from './logical.js';
 import { portGroupHandler } from './portGroup.js';
+import { securityGroupHandler } from './securityGroup.js';
 import { storagePoolHandler } from './storagePool.js';
 import type { ResourceHandler } from './types.js';
 import { vmHandler } from './vm.js';
@@ -18,6 +19,7 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     volumeHandler,
     distributedSwitchHandler,
     portGroupHandler,
+    securityGroupHandler,
     vmHandler,
   ].map((h) => [h.type, h]),
 );

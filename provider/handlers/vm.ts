@@ -34,9 +34,14 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
           'not_found',
           `port group "${n.port_group_id}" of ${address} is not on host ${host}`,
         );
-      return typeof n.mac === 'string'
-        ? { switch: found.switch, portGroup: n.port_group_id, mac: n.mac }
-        : { switch: found.switch, portGroup: n.port_group_id };
+      const groups = n.security_group_ids ?? [];
+      return {
+        switch: found.switch,
+        portGroup: n.port_group_id,
+        ...(typeof n.mac === 'string' ? { mac: n.mac } : {}),
+        ...(typeof n.ip === 'string' ? { ip: n.ip } : {}),
+        ...(groups.length > 0 ? { securityGroups: groups } : {}),
+      };
     }),
   };
 }
@@ -47,7 +52,19 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
   // Fields the host does not report (defaults, state-only ones) are kept from the prior item;
   // a disk or NIC the prior attributes do not have gets only what the host reports.
   const disks = d.disks.map((x, i) => ({ ...p.disk[i], volume_id: x.volume }));
-  const nics = d.nics.map((x, i) => ({ ...p.nic[i], port_group_id: x.portGroup, mac: x.mac }));
+  const nics = d.nics.map((x, i) => {
+    const before = p.nic[i];
+    // security_group_ids in the order configured, when the host has the same set (it keeps them sorted).
+    const groups = before?.security_group_ids ?? [];
+    const sameGroups = [...groups].sort().join(',') === x.securityGroups.join(',');
+    return {
+      ...before,
+      port_group_id: x.portGroup,
+      mac: x.mac,
+      ip: x.ip,
+      security_group_ids: sameGroups ? groups : x.securityGroups,
+    };
+  });
   return untyped({
     ...p,
     vcpus: d.vcpus,

@@ -154,6 +154,14 @@ export interface DomainNicInfo {
    * MAC address in lower case.
    */
   mac: string;
+  /**
+   * The NIC's IPv4 address; null: none.
+   */
+  ip: string | null;
+  /**
+   * Security groups filtering the NIC.
+   */
+  securityGroups: string[];
 }
 
 /**
@@ -172,6 +180,14 @@ export interface DomainNicSpec {
    * Omitted or null: the agent derives a stable MAC (52:54:00:…) from the domain name and NIC index.
    */
   mac?: string | null;
+  /**
+   * The NIC's IPv4 address: kept on the host, enforced by anti-spoofing. Omitted or null: none.
+   */
+  ip?: string | null;
+  /**
+   * Security groups (PUT /v1/security-groups/:sg) whose rules filter the NIC.
+   */
+  securityGroups?: string[];
 }
 
 /**
@@ -206,6 +222,84 @@ export interface DomainSpec {
    * Free-form key/value tags kept in the domain's metadata. Changed in place.
    */
   tags?: Record<string, string>;
+}
+
+/**
+ * The host firewall as it really is.
+ */
+export interface FirewallInfo {
+  /**
+   * true when every switch has exactly the flows nssv computes for it.
+   */
+  inSync: boolean;
+  /**
+   * Filtered NICs.
+   */
+  ports: FirewallPortInfo[];
+  /**
+   * Installed flows by cookie.
+   */
+  flows: FlowInfo[];
+}
+
+/**
+ * A VM NIC the firewall filters: found in OVS by its MAC (external_ids:attached-mac) on its switch.
+ */
+export interface FirewallPortInfo {
+  /**
+   * The NIC's switch.
+   */
+  switch: string;
+  /**
+   * The OVS port carrying the NIC's MAC; null when it is not plugged in (e.g. the domain is shut off).
+   */
+  port: string | null;
+  /**
+   * The NIC's MAC.
+   */
+  mac: string;
+  /**
+   * The NIC's address (anti-spoofing).
+   */
+  ip: string | null;
+  /**
+   * The domain.
+   */
+  domain: string;
+  /**
+   * Its security groups.
+   */
+  securityGroups: string[];
+  /**
+   * Its conntrack zone.
+   */
+  zone: number;
+}
+
+/**
+ * Flows nssv installed on a switch, by cookie: who owns them (a rule of a security group, a NIC, the pipeline) and how many there are.
+ */
+export interface FlowInfo {
+  /**
+   * The bridge.
+   */
+  switch: string;
+  /**
+   * The OpenFlow cookie, hex.
+   */
+  cookie: string;
+  /**
+   * e.g. "nssv_security_group.web rule[0]", "nssv_vm.a nic[0]", "nssv pipeline", "default".
+   */
+  owner: string;
+  /**
+   * How many flows carry the cookie.
+   */
+  flows: number;
+  /**
+   * Packets they matched.
+   */
+  packets: number;
 }
 
 /**
@@ -246,6 +340,10 @@ export interface HostFacts {
    * Physical memory the agent reports, in MiB.
    */
   readonly memoryMiB: number;
+  /**
+   * The host's VXLAN tunnel endpoint (agentd config tunnel.localIp); null when not configured.
+   */
+  tunnelIp: string | null;
 }
 
 /**
@@ -280,6 +378,18 @@ export interface Inventory {
    * Domains nssv manages.
    */
   domains: DomainInfo[];
+  /**
+   * VXLAN tunnel ports of those bridges.
+   */
+  tunnels: TunnelInfo[];
+  /**
+   * Security groups recorded on the host.
+   */
+  securityGroups: SecurityGroupInfo[];
+  /**
+   * The host firewall as it really is.
+   */
+  firewall: FirewallInfo;
 }
 
 /**
@@ -338,6 +448,14 @@ export interface PortGroupInfo {
    * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
    */
   vlanId: number | null;
+  /**
+   * VXLAN network identifier; null on a vlan switch.
+   */
+  vni: number | null;
+  /**
+   * The OVS access tag its ports get: vlanId on a vlan switch, a local tag per VNI on a vxlan one.
+   */
+  tag: number | null;
 }
 
 /**
@@ -352,6 +470,10 @@ export interface PortGroupSpec {
    * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
    */
   vlanId: number | null;
+  /**
+   * VXLAN network identifier (1–16777215) of the group's segment. Required on a switch with vxlan transport, not allowed with vlan.
+   */
+  vni?: number | null;
 }
 
 /**
@@ -463,6 +585,107 @@ export interface RbdPoolSpec {
 }
 
 /**
+ * A security group as the host records it.
+ */
+export interface SecurityGroupInfo {
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The rules.
+   */
+  rules: SecurityRuleSpec[];
+}
+
+/**
+ * PUT /v1/security-groups/:sg: a security group recorded on the host; the firewall applies it to the NICs that list it.
+ */
+export interface SecurityGroupSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The rules, in configuration order.
+   */
+  rules: SecurityRuleSpec[];
+}
+
+/**
+ * One security group rule, its peer group already resolved to addresses by the planner.
+ */
+export interface SecurityRuleSpec {
+  /**
+   * ingress: traffic to the VM's NIC; egress: traffic from it.
+   */
+  direction: 'ingress' | 'egress';
+  /**
+   * IP protocol the rule matches: tcp, udp, icmp or all.
+   */
+  protocol: 'tcp' | 'udp' | 'icmp' | 'all';
+  /**
+   * First port of the range (1–65535); tcp and udp only. Default: all ports.
+   */
+  portFrom: number | null;
+  /**
+   * Last port of the range (1–65535), at least port_from; tcp and udp only. Default: port_from.
+   */
+  portTo: number | null;
+  /**
+   * Remote IPv4 networks; null: any address; []: none (an empty peer group).
+   */
+  remote: string[] | null;
+  /**
+   * What to do with matching traffic: allow or deny.
+   */
+  action: 'allow' | 'deny';
+  /**
+   * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
+   */
+  priority: number;
+}
+
+/**
+ * LACP as OVS has it on the bond; null: off or no bond.
+ */
+export interface SwitchInfoLacp {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   */
+  mode: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   */
+  rate: 'fast' | 'slow';
+}
+
+export interface SwitchInfoUplinkState {
+  name: string;
+  /**
+   * link_state up.
+   */
+  up: boolean;
+  /**
+   * Carries the traffic (active-backup) or is enabled in the bond.
+   */
+  active: boolean;
+}
+
+export interface SwitchInfoDetachedNics {
+  domain: string;
+  mac: string;
+  /**
+   * The tap that is not a port of the switch.
+   */
+  port: string;
+}
+
+/**
  * An OVS bridge as the host reports it.
  */
 export interface SwitchInfo {
@@ -478,10 +701,56 @@ export interface SwitchInfo {
    * The bridge's MTU.
    */
   mtu: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   */
+  transport: 'vlan' | 'vxlan';
+  /**
+   * UDP port of the VXLAN tunnels.
+   */
+  vxlanPort: number;
+  /**
+   * The peers the switch was given (the tunnels really present are in Inventory.tunnels).
+   */
+  peers: TunnelPeer[];
+  /**
+   * The NICs really plugged in as the switch's uplinks (on the underlay bridge for vxlan, on the switch for vlan).
+   */
+  uplinks: string[];
+  /**
+   * The bond's mode as OVS has it; null without a bond.
+   */
+  bondMode: string | null;
+  /**
+   * LACP as OVS has it on the bond; null: off or no bond.
+   */
+  lacp: SwitchInfoLacp | null;
+  /**
+   * Each uplink's link state.
+   */
+  uplinkState: SwitchInfoUplinkState[];
+  /**
+   * NICs of running domains whose tap is missing from the switch (deleted out of band); the next PUT plugs them back.
+   */
+  detachedNics: SwitchInfoDetachedNics[];
 }
 
 /**
- * PUT /v1/switches/:switch: an OVS bridge (datapath_type=netdev).
+ * LACP on the bond; null or omitted: off.
+ */
+export interface SwitchSpecLacp {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   */
+  mode: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   */
+  rate: 'fast' | 'slow';
+}
+
+/**
+ * PUT /v1/switches/:switch: an OVS bridge (datapath_type=netdev); with vxlan transport, a tunnel per peer and VXLAN port group.
  */
 export interface SwitchSpec {
   /**
@@ -492,6 +761,78 @@ export interface SwitchSpec {
    * MTU of the bridge and its ports (1280–9000).
    */
   mtu: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   */
+  transport?: 'vlan' | 'vxlan';
+  /**
+   * UDP port of the VXLAN tunnels (vxlan transport only; IANA default 4789).
+   */
+  vxlanPort?: number;
+  /**
+   * vxlan: the other hosts of the switch (omitted: none).
+   */
+  peers?: TunnelPeer[];
+  /**
+   * Physical NICs on each host that connect the bridge to the network (at most 8). Two or more form a bond. Default: none (the switch is internal to each host, or reaches other hosts only through VXLAN). Changed in place.
+   */
+  uplinks?: string[];
+  /**
+   * How a bond of two or more uplinks shares traffic: active-backup (one NIC carries traffic, the others take over on failure), balance-slb (by source MAC and VLAN, no switch support needed) or balance-tcp (by L3/L4 hash; needs LACP). Changed in place.
+   */
+  bondMode?: 'active-backup' | 'balance-slb' | 'balance-tcp';
+  /**
+   * LACP on the bond; null or omitted: off.
+   */
+  lacp?: SwitchSpecLacp | null;
+}
+
+/**
+ * A VXLAN tunnel port as Open vSwitch really has it.
+ */
+export interface TunnelInfo {
+  /**
+   * The integration bridge.
+   */
+  switch: string;
+  /**
+   * The OVS port.
+   */
+  port: string;
+  /**
+   * The peer host (external_ids:nssv-peer).
+   */
+  peer: string;
+  /**
+   * options:remote_ip.
+   */
+  remoteIp: string;
+  /**
+   * options:key.
+   */
+  vni: number;
+  /**
+   * The local tag of the VNI.
+   */
+  tag: number | null;
+  /**
+   * false when ovs-vswitchd reports an error for it or gave it no OpenFlow port.
+   */
+  up: boolean;
+}
+
+/**
+ * Another host of a VXLAN switch: its name and its tunnel endpoint (underlay) address.
+ */
+export interface TunnelPeer {
+  /**
+   * The host's name; must equal the hostName in its agentd configuration.
+   */
+  host: string;
+  /**
+   * The peer's tunnel endpoint (its agentd config tunnel.localIp).
+   */
+  ip: string;
 }
 
 /**

@@ -976,6 +976,14 @@ export interface NssvSecurityGroupAttributes extends NssvSecurityGroupArgs {
    * Identifier other resources use to refer to this security group (equal to name).
    */
   readonly id: string;
+  /**
+   * Hosts the group is installed on: every host of the data center's clusters (computed at plan time).
+   */
+  readonly host_ids: string[];
+  /**
+   * For each peer group the rules name (peer_security_group_id): the IPv4 addresses of the NICs in it, computed at plan time from their ip; the rules match these addresses, so a NIC joining or leaving a peer group updates this group in place.
+   */
+  readonly peer_addresses: Record<string, string[]>;
 }
 
 export interface NssvSecurityGroupRulePlanned {
@@ -1053,6 +1061,14 @@ export interface NssvSecurityGroupPlanned {
    * @default ""
    */
   description: string;
+  /**
+   * Hosts the group is installed on: every host of the data center's clusters (computed at plan time).
+   */
+  readonly host_ids?: string[];
+  /**
+   * For each peer group the rules name (peer_security_group_id): the IPv4 addresses of the NICs in it, computed at plan time from their ip; the rules match these addresses, so a NIC joining or leaving a peer group updates this group in place.
+   */
+  readonly peer_addresses?: Record<string, string[]>;
 }
 
 export interface NssvStoragePoolErasureCode {
@@ -1246,8 +1262,7 @@ export interface NssvVmNic {
    */
   mac?: string;
   /**
-   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
-   * @default null
+   * IPv4 address inside the port group's cidr, handed to the guest by the port group's DHCP and by cloud-init. Default: allocated by nssv at plan time from the port group's dhcp range (else its cidr): the lowest free address, shown in the plan, kept in state and on the host, never given to another NIC while allocated; null when the port group has no cidr.
    * Changing it replaces the resource.
    */
   ip?: string | null;
@@ -1386,8 +1401,7 @@ export interface NssvVmNicPlanned {
    */
   mac: string;
   /**
-   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
-   * @default null
+   * IPv4 address inside the port group's cidr, handed to the guest by the port group's DHCP and by cloud-init. Default: allocated by nssv at plan time from the port group's dhcp range (else its cidr): the lowest free address, shown in the plan, kept in state and on the host, never given to another NIC while allocated; null when the port group has no cidr.
    * Changing it replaces the resource.
    */
   ip: string | null;

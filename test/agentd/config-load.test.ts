@@ -37,7 +37,7 @@ describe('agentd config', () => {
         extra: 1,
       }),
     ).toEqual([
-      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph',
+      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph, tunnel',
       'listen.host must be an address to listen on, got ""',
       'listen.port must be an integer from 0 to 65535, got 70000',
       'domainType must be one of "kvm", "qemu", "auto", got "xen"',

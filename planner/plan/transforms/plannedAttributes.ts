@@ -3,7 +3,7 @@ import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../
 import type { PlanContext } from '../context.js';
 
 /** Attributes the planner itself computes (never set by users, but diffed). */
-export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids']);
+export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids', 'peer_addresses']);
 
 /**
  * Planned attributes = configuration + schema defaults + id; computed attributes the user left
@@ -37,9 +37,10 @@ function keepComputedInBlocks(
   live: AttrValue | undefined,
 ): AttrValue {
   if (!Array.isArray(planned)) return planned ?? [];
-  const computed = attributeInfos(type)
-    .filter((a) => a.path.startsWith(`${block}[].`) && a.source !== 'user')
-    .map((a) => a.path.slice(block.length + 3));
+  const fields = attributeInfos(type).filter((a) => a.path.startsWith(`${block}[].`));
+  const computed = fields.filter((a) => a.source !== 'user').map((a) => a.path.slice(block.length + 3));
+  // Fields changed in place (security_group_ids) do not make it another item: it keeps its MAC and IP.
+  const inPlace = fields.filter((a) => !a.forceNew).map((a) => a.path.slice(block.length + 3));
   if (computed.length === 0) return planned;
   const liveItems = Array.isArray(live) ? live : [];
   return planned.map((item, i) => {
@@ -49,7 +50,8 @@ function keepComputedInBlocks(
     const sameOtherwise =
       liveItem &&
       Object.entries(out).every(
-        ([k, v]) => computed.includes(k) || JSON.stringify(v) === JSON.stringify(liveItem[k]),
+        ([k, v]) =>
+          computed.includes(k) || inPlace.includes(k) || JSON.stringify(v) === JSON.stringify(liveItem[k]),
       );
     for (const key of computed) {
       if (out[key] !== undefined) continue;

@@ -16,8 +16,15 @@ const definition: DomainDefinition = {
     { pool: 'p1', volume: 'data', path: '/srv/pools/p1/data.raw', format: 'raw', target: 'vdb' },
   ],
   nics: [
-    { switch: 'sw1', portGroup: 'web', vlanId: 42, mac: '52:54:00:aa:bb:cc' },
-    { switch: 'sw1', portGroup: 'flat', vlanId: null, mac: '52:54:00:aa:bb:cd' },
+    { switch: 'sw1', portGroup: 'web', vlanId: 42, mac: '52:54:00:aa:bb:cc', ip: null, securityGroups: [] },
+    {
+      switch: 'sw1',
+      portGroup: 'flat',
+      vlanId: null,
+      mac: '52:54:00:aa:bb:cd',
+      ip: null,
+      securityGroups: [],
+    },
   ],
 };
 
@@ -90,7 +97,18 @@ describe('domain XML', () => {
       vcpus: 1,
       memoryMiB: 96,
       disks: [{ pool: 'p1', volume: 'd1', path: '/tmp/p1/d1.qcow2', format: 'qcow2', target: 'vda' }],
-      nics: [{ switch: 'br1', portGroup: 'web', vlanId: 42, mac: '52:54:00:11:22:33' }],
+      nics: [
+        {
+          switch: 'br1',
+          portGroup: 'web',
+          vlanId: 42,
+          mac: '52:54:00:11:22:33',
+          ip: null,
+          securityGroups: [],
+          device: 'vnet0',
+          interfaceId: 'd40bc84b',
+        },
+      ],
     });
   });
 

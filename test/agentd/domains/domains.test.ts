@@ -24,7 +24,7 @@ const volumes = {
 const switches = {
   list: async () => ({
     switches: [],
-    portGroups: [{ switch: 'sw1', name: 'web', address: 'pg', vlanId: 42 }],
+    portGroups: [{ switch: 'sw1', name: 'web', address: 'pg', vlanId: 42, vni: null, tag: 42 }],
   }),
 } as unknown as Switches;
 
@@ -67,7 +67,14 @@ describe('Domains', () => {
       powerState: 'running',
     });
     expect(info.nics).toEqual([
-      { switch: 'sw1', portGroup: 'web', vlanId: 42, mac: expect.stringMatching(/^52:54:00:/) },
+      {
+        switch: 'sw1',
+        portGroup: 'web',
+        vlanId: 42,
+        mac: expect.stringMatching(/^52:54:00:/),
+        ip: null,
+        securityGroups: [],
+      },
     ]);
     expect(libvirt.verbs().filter((v) => ['define', 'start', 'undefine'].includes(v))).toEqual([
       'define',

@@ -32,6 +32,7 @@ describe('AgentClient against a fake agent', () => {
       domainType: 'qemu',
       cpus: 4,
       memoryMiB: 8192,
+      tunnelIp: null,
     });
   });
 

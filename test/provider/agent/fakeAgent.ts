@@ -33,12 +33,22 @@ export class FakeAgent {
 
   constructor(readonly hostName = 'h1') {
     this.inventory = {
-      host: { name: hostName, agentVersion: '0.1.0', domainType: 'qemu', cpus: 4, memoryMiB: 8192 },
+      host: {
+        name: hostName,
+        agentVersion: '0.1.0',
+        domainType: 'qemu',
+        cpus: 4,
+        memoryMiB: 8192,
+        tunnelIp: null,
+      },
       pools: [],
       rbdPools: [],
       volumes: [],
       switches: [],
       portGroups: [],
+      tunnels: [],
+      securityGroups: [],
+      firewall: { inSync: true, ports: [], flows: [] },
       domains: [],
     };
   }
@@ -129,14 +139,33 @@ export class FakeAgent {
       const name = seg[2]!;
       if (method === 'DELETE') return remove(inv.switches, (s) => s.name === name);
       if (!agentApi.SwitchSpec.is(body)) return fail(400, 'invalid_request', 'bad SwitchSpec');
-      return replace(inv.switches, (s) => s.name === name, { name, address, mtu: body.mtu });
+      return replace(inv.switches, (s) => s.name === name, {
+        name,
+        address,
+        mtu: body.mtu,
+        transport: body.transport ?? 'vlan',
+        vxlanPort: body.vxlanPort ?? 4789,
+        peers: body.peers ?? [],
+        uplinks: body.uplinks ?? [],
+        bondMode: null,
+        lacp: null,
+        uplinkState: [],
+        detachedNics: [],
+      });
     }
     if (seg[1] === 'switches' && seg[3] === 'port-groups') {
       const [sw, name] = [seg[2]!, seg[4]!];
       const match = (p: { switch: string; name: string }) => p.switch === sw && p.name === name;
       if (method === 'DELETE') return remove(inv.portGroups, match);
       if (!agentApi.PortGroupSpec.is(body)) return fail(400, 'invalid_request', 'bad PortGroupSpec');
-      return replace(inv.portGroups, match, { switch: sw, name, address, vlanId: body.vlanId });
+      return replace(inv.portGroups, match, {
+        switch: sw,
+        name,
+        address,
+        vlanId: body.vlanId,
+        vni: body.vni ?? null,
+        tag: body.vlanId,
+      });
     }
     if (seg[1] === 'domains' && seg.length === 3) {
       const name = seg[2]!;
@@ -158,6 +187,8 @@ export class FakeAgent {
           portGroup: n.portGroup,
           vlanId: inv.portGroups.find((p) => p.switch === n.switch && p.name === n.portGroup)?.vlanId ?? null,
           mac: n.mac ?? `52:54:00:00:00:0${i}`,
+          ip: n.ip ?? null,
+          securityGroups: [...(n.securityGroups ?? [])].sort(),
         })),
         tags: body.tags ?? {},
         state: body.powerState === 'running' ? 'running' : 'shut off',

@@ -10,6 +10,11 @@ const sw = (mtu: number, hostIds = ['h1']) => ({
   datacenter_id: 'dc',
   cluster_ids: ['c'],
   mtu,
+  transport: 'vlan',
+  vxlan_port: 4789,
+  uplinks: [],
+  bond_mode: 'active-backup',
+  lacp: [],
   host_ids: hostIds,
 });
 const A = 'nssv_distributed_switch.lan';
@@ -20,7 +25,7 @@ describe('distributedSwitchHandler', () => {
     expect(hosts.h1.requests.at(-1)).toEqual({
       method: 'PUT',
       path: '/v1/switches/lan',
-      body: { address: A, mtu: 1500 },
+      body: { address: A, mtu: 1500, uplinks: [], bondMode: 'active-backup', lacp: null },
     });
   });
 
@@ -39,6 +44,7 @@ describe('distributedSwitchHandler', () => {
 
   it('GIVEN a switch WHEN deleted THEN the bridge is deleted', async () => {
     await distributedSwitchHandler.delete(hosts.ctx(), A, sw(1500, ['h1', 'h2']));
+    // Each host's port groups of the switch would go first (none here), then the bridge.
     expect([...hosts.h1.calls(), ...hosts.h2.calls()]).toEqual([
       'DELETE /v1/switches/lan',
       'DELETE /v1/switches/lan',

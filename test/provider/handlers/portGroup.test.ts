@@ -5,7 +5,13 @@ let hosts: FakeHosts;
 beforeEach(async () => (hosts = await fakeHosts()));
 afterEach(() => hosts.close());
 
-const pg = (vlanId: number | null) => ({ name: 'web', switch_id: 'lan', vlan_id: vlanId, host_ids: ['h1'] });
+const pg = (vlanId: number | null) => ({
+  name: 'web',
+  switch_id: 'lan',
+  vlan_id: vlanId,
+  vni: null,
+  host_ids: ['h1'],
+});
 const A = 'nssv_port_group.web';
 
 describe('portGroupHandler', () => {
@@ -25,7 +31,14 @@ describe('portGroupHandler', () => {
   });
 
   it('GIVEN the same name on another switch WHEN read THEN it is not this port group', async () => {
-    hosts.h1.inventory.portGroups.push({ switch: 'other', name: 'web', address: 'x', vlanId: null });
+    hosts.h1.inventory.portGroups.push({
+      switch: 'other',
+      name: 'web',
+      address: 'x',
+      vlanId: null,
+      vni: null,
+      tag: null,
+    });
     expect(await portGroupHandler.read(hosts.ctx(), A, pg(null))).toBeNull();
     expect(await portGroupHandler.occupied!(hosts.ctx(), pg(null))).toEqual([]);
   });

@@ -17,19 +17,24 @@ describe('unsupportedFeatures', () => {
       name: 'a',
       cluster_id: 'c',
       user_data: '#cloud-config',
-      nic: [{ port_group_id: 'p', ip: '10.0.0.5' }],
+      nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
+      scheduling_group_id: 'g',
     });
     vm.attributeRanges.user_data = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
+      [
+        'scheduling_group_id',
+        'nssv_vm.a: scheduling_group_id is not supported yet: the agents do not apply it yet',
+        1,
+      ],
       ['user_data', 'nssv_vm.a: user_data is not supported yet: the agents do not apply it yet', 4],
-      ['nic[0].ip', 'nssv_vm.a: nic[0].ip is not supported yet: the agents do not apply it yet', 1],
     ]);
   });
 
   test('GIVEN a resource type without a handler THEN plan refuses it', () => {
-    const sg = desired('nssv_security_group.web', { name: 'web' });
-    expect(unsupportedFeatures([sg]).map((d) => d.summary)).toEqual([
-      "nssv_security_group.web: resource type nssv_security_group is not supported yet: this version's agents cannot create it",
+    const img = desired('nssv_image.ubuntu', { name: 'ubuntu' });
+    expect(unsupportedFeatures([img]).map((d) => d.summary)).toEqual([
+      "nssv_image.ubuntu: resource type nssv_image is not supported yet: this version's agents cannot create it",
     ]);
   });
 

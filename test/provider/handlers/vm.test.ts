@@ -14,7 +14,7 @@ beforeEach(async () => {
     path: '/srv/local/root.qcow2',
     allocatedBytes: 0,
   });
-  inv.portGroups.push({ switch: 'lan', name: 'web', address: 'pg', vlanId: 100 });
+  inv.portGroups.push({ switch: 'lan', name: 'web', address: 'pg', vlanId: 100, vni: null, tag: 100 });
 });
 afterEach(() => hosts.close());
 

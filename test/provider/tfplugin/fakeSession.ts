@@ -15,13 +15,16 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
     ),
   );
   const full = (h: string): Inventory => ({
-    host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 8, memoryMiB: 16384 },
+    host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 8, memoryMiB: 16384, tunnelIp: null },
     pools: [],
     rbdPools: [],
     volumes: [],
     switches: [],
     portGroups: [],
     domains: [],
+    tunnels: [],
+    securityGroups: [],
+    firewall: { inSync: true, ports: [], flows: [] },
     ...invs[h],
   });
   const ctx: HandlerContext = {

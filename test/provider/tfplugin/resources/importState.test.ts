@@ -15,8 +15,22 @@ const s = fakeSession({
         allocatedBytes: 0,
       },
     ],
-    switches: [{ name: 'lan', address: 'a', mtu: 9000 }],
-    portGroups: [{ switch: 'lan', name: 'web', address: 'a', vlanId: 100 }],
+    switches: [
+      {
+        name: 'lan',
+        address: 'a',
+        mtu: 9000,
+        transport: 'vlan',
+        vxlanPort: 4789,
+        peers: [],
+        uplinks: [],
+        bondMode: null,
+        lacp: null,
+        uplinkState: [],
+        detachedNics: [],
+      },
+    ],
+    portGroups: [{ switch: 'lan', name: 'web', address: 'a', vlanId: 100, vni: null, tag: 100 }],
   },
   h2: {
     pools: [{ name: 'local', address: 'a', path: '/p', capacityBytes: 1, availableBytes: 1 }],
@@ -31,7 +45,21 @@ const s = fakeSession({
         allocatedBytes: 0,
       },
     ],
-    switches: [{ name: 'lan', address: 'a', mtu: 9000 }],
+    switches: [
+      {
+        name: 'lan',
+        address: 'a',
+        mtu: 9000,
+        transport: 'vlan',
+        vxlanPort: 4789,
+        peers: [],
+        uplinks: [],
+        bondMode: null,
+        lacp: null,
+        uplinkState: [],
+        detachedNics: [],
+      },
+    ],
   },
 });
 

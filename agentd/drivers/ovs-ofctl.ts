@@ -1,0 +1,55 @@
+import path from 'node:path';
+import type { Exec } from '../util/exec.js';
+import { runTool } from './tool.js';
+
+export interface DumpedFlow {
+  cookie: bigint;
+  table: number;
+  priority: number;
+  packets: number;
+}
+
+/**
+ * OpenFlow tables of one host's bridges through ovs-ofctl (OpenFlow 1.3: conntrack matches need
+ * OXM), on each bridge's management socket next to the ovsdb socket (the OVS run directory).
+ */
+export class OvsOfctl {
+  constructor(
+    private readonly exec: Exec,
+    private readonly ovsDbSocket: string,
+    private readonly file = 'ovs-ofctl',
+  ) {}
+
+  private target(bridge: string): string {
+    return `unix:${path.join(path.dirname(this.ovsDbSocket), `${bridge}.mgmt`)}`;
+  }
+
+  /** Makes the bridge's table exactly `flows` (ovs-ofctl flow lines): unchanged flows keep their counters. */
+  async replaceFlows(bridge: string, flows: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['-O', 'OpenFlow13', 'replace-flows', this.target(bridge), '-'],
+      `install the flows of switch ${bridge}`,
+      { input: flows },
+    );
+  }
+
+  async dumpFlows(bridge: string): Promise<DumpedFlow[]> {
+    const result = await runTool(
+      this.exec,
+      this.file,
+      ['-O', 'OpenFlow13', 'dump-flows', this.target(bridge)],
+      `read the flows of switch ${bridge}`,
+    );
+    return result.stdout
+      .split('\n')
+      .filter((l) => l.includes('cookie='))
+      .map((l) => ({
+        cookie: BigInt(/cookie=(0x[0-9a-f]+)/.exec(l)?.[1] ?? '0x0'),
+        table: Number(/table=(\d+)/.exec(l)?.[1] ?? 0),
+        priority: Number(/priority=(\d+)/.exec(l)?.[1] ?? 32768),
+        packets: Number(/n_packets=(\d+)/.exec(l)?.[1] ?? 0),
+      }));
+  }
+}
