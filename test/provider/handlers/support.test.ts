@@ -18,15 +18,11 @@ describe('unsupportedFeatures', () => {
       cluster_id: 'c',
       user_data: '#cloud-config',
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
-      scheduling_group_id: 'g',
+      ha_enabled: true,
     });
     vm.attributeRanges.user_data = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
-      [
-        'scheduling_group_id',
-        'nssv_vm.a: scheduling_group_id is not supported yet: the agents do not apply it yet',
-        1,
-      ],
+      ['ha_enabled', 'nssv_vm.a: ha_enabled is not supported yet: the agents do not apply it yet', 1],
       ['user_data', 'nssv_vm.a: user_data is not supported yet: the agents do not apply it yet', 4],
     ]);
   });

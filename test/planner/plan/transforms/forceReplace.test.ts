@@ -11,7 +11,7 @@ describe('forceReplace', () => {
       ...a!.attributes,
       id: 'a',
       uuid: 'u-1',
-      nic: [{ port_group_id: 'web', mac: '52:54:00:00:00:01' }],
+      nic: [{ port_group_id: 'web', mac: '52:54:00:00:00:01', ip: null, security_group_ids: [] }],
     };
     const ctx = planContext(
       { desired: [volume!, a!], prior: stateOf([recorded('nssv_vm.a', live)]) },

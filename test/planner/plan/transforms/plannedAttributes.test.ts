@@ -11,7 +11,7 @@ describe('plannedAttributes', () => {
     expect(p.id).toBe('a');
     expect(p.uuid).toEqual(UNKNOWN);
     expect(p.host_id).toEqual(UNKNOWN);
-    expect(p.nic).toEqual([{ port_group_id: 'web', mac: UNKNOWN, ip: null, security_group_ids: [] }]);
+    expect(p.nic).toEqual([{ port_group_id: 'web', mac: UNKNOWN, ip: UNKNOWN, security_group_ids: [] }]);
   });
 
   test('GIVEN a VM applied before WHEN planned THEN computed values it left unset keep their live values', () => {
@@ -29,7 +29,7 @@ describe('plannedAttributes', () => {
     const p = ctx.nodes.get('nssv_vm.a')!.planned!;
     expect([p.uuid, p.host_id]).toEqual(['u-1', 'h2']);
     expect(p.nic).toEqual([
-      { port_group_id: 'web', mac: '52:54:00:00:00:01', ip: null, security_group_ids: [] },
+      { port_group_id: 'web', mac: '52:54:00:00:00:01', ip: UNKNOWN, security_group_ids: [] },
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('plannedAttributes', () => {
       plannedAttributes,
     );
     expect(ctx.nodes.get('nssv_vm.a')!.planned!.nic).toEqual([
-      { port_group_id: 'web', mac: UNKNOWN, ip: null, security_group_ids: [] },
+      { port_group_id: 'web', mac: UNKNOWN, ip: UNKNOWN, security_group_ids: [] },
     ]);
   });
 

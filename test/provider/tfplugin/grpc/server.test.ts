@@ -94,13 +94,21 @@ test("GIVEN the schema THEN every resource type is at version 1 and the provider
 
 test('GIVEN configs WHEN validated THEN the same codes and attribute paths as nssv', async () => {
   const sg = await provider()('ValidateResourceConfig', {
-    type_name: 'nssv_security_group',
+    type_name: 'nssv_image_storage',
     config: {
-      msgpack: rawEncode({ name: 'web', datacenter_id: 'dc', rule: [], description: null, id: null }),
+      msgpack: rawEncode({
+        name: 'web',
+        datacenter_id: 'dc',
+        cluster_id: 'c',
+        kind: null,
+        path: null,
+        description: null,
+        id: null,
+      }),
     },
   });
   expect(text(sg.diagnostics)).toEqual([
-    'NSSV_NOT_SUPPORTED_YET: nssv_security_group "web": resource type nssv_security_group is not supported yet: this version\'s agents cannot create it @ ',
+    'NSSV_NOT_SUPPORTED_YET: nssv_image_storage "web": resource type nssv_image_storage is not supported yet: this version\'s agents cannot create it @ ',
   ]);
   const vm = await provider()('ValidateResourceConfig', {
     type_name: 'nssv_vm',
