@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Exec } from '../util/exec.js';
 import { runTool } from './tool.js';
@@ -20,28 +21,51 @@ export class OvsOfctl {
     private readonly file = 'ovs-ofctl',
   ) {}
 
+  private socket(bridge: string): string {
+    return path.join(path.dirname(this.ovsDbSocket), `${bridge}.mgmt`);
+  }
+
   private target(bridge: string): string {
-    return `unix:${path.join(path.dirname(this.ovsDbSocket), `${bridge}.mgmt`)}`;
+    return `unix:${this.socket(bridge)}`;
+  }
+
+  /**
+   * Runs work on a bridge; when it fails because the bridge is gone (deleted by a concurrent
+   * request while the caller's list of bridges was read), answers `gone` instead of failing.
+   */
+  private async onBridge<T>(bridge: string, gone: T, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!existsSync(this.socket(bridge))) return gone;
+      throw e;
+    }
   }
 
   /** Makes the bridge's table exactly `flows` (ovs-ofctl flow lines): unchanged flows keep their counters. */
   async replaceFlows(bridge: string, flows: string): Promise<void> {
-    await runTool(
-      this.exec,
-      this.file,
-      ['-O', 'OpenFlow13', 'replace-flows', this.target(bridge), '-'],
-      `install the flows of switch ${bridge}`,
-      { input: flows },
-    );
+    await this.onBridge(bridge, undefined, async () => {
+      await runTool(
+        this.exec,
+        this.file,
+        ['-O', 'OpenFlow13', 'replace-flows', this.target(bridge), '-'],
+        `install the flows of switch ${bridge}`,
+        { input: flows },
+      );
+    });
   }
 
-  async dumpFlows(bridge: string): Promise<DumpedFlow[]> {
-    const result = await runTool(
-      this.exec,
-      this.file,
-      ['-O', 'OpenFlow13', 'dump-flows', this.target(bridge)],
-      `read the flows of switch ${bridge}`,
+  /** The bridge's flows; null when the bridge no longer exists. */
+  async dumpFlows(bridge: string): Promise<DumpedFlow[] | null> {
+    const result = await this.onBridge(bridge, null, () =>
+      runTool(
+        this.exec,
+        this.file,
+        ['-O', 'OpenFlow13', 'dump-flows', this.target(bridge)],
+        `read the flows of switch ${bridge}`,
+      ),
     );
+    if (result === null) return null;
     return result.stdout
       .split('\n')
       .filter((l) => l.includes('cookie='))

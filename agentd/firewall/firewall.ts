@@ -97,6 +97,7 @@ export class Firewall {
     let inSync = true;
     for (const [bridge, wanted] of c.flows) {
       const dumped = await this.ofctl.dumpFlows(bridge);
+      if (dumped === null) continue; // deleted while this inventory was read: it is no longer here
       const want = countByCookie(wanted ?? [{ cookie: 0n }]);
       const have = countByCookie(dumped);
       if (!sameCounts(want, have)) inSync = false;
