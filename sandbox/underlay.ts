@@ -17,6 +17,10 @@ export async function createUnderlay(u: UnderlayNames): Promise<void> {
   const mtu = String(UNDERLAY.mtu);
   await run('ip', ['-n', u.netns, 'link', 'add', 'name', u.bridge, 'mtu', mtu, 'type', 'bridge']);
   await run('ip', ['-n', u.netns, 'link', 'set', u.bridge, 'up']);
+  // Services on the underlay itself (the sandbox's Ceph monitor and OSDs) answer hosts whose
+  // address sits on an OVS userspace-datapath bridge (br-phy): TCP from here arrives there with
+  // bad checksums unless the bridge computes them in software.
+  await run('ip', ['netns', 'exec', u.netns, 'ethtool', '-K', u.bridge, 'tx', 'off']);
 }
 
 export async function deleteUnderlay(u: UnderlayNames): Promise<void> {

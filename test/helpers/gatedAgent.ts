@@ -1,3 +1,4 @@
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -27,10 +28,28 @@ export async function startGatedAgent(host: string, token: string, gated = true)
         res.end(JSON.stringify({ error: { code: 'unauthorized', message: 'bad token' } }));
         return;
       }
-      const facts = { name: host, agentVersion: 'test', domainType: 'qemu', cpus: 4, memoryMiB: 8192 };
+      const inventory: Inventory = {
+        host: {
+          name: host,
+          agentVersion: 'test',
+          domainType: 'qemu',
+          cpus: 4,
+          memoryMiB: 8192,
+          tunnelIp: null,
+        },
+        pools: [],
+        rbdPools: [],
+        volumes: [],
+        switches: [],
+        portGroups: [],
+        domains: [],
+        tunnels: [],
+        securityGroups: [],
+        firewall: { inSync: true, ports: [], flows: [] },
+      };
       const body =
         req.url === '/v1/inventory'
-          ? { host: facts, pools: [], volumes: [], switches: [], portGroups: [], domains: [] }
+          ? inventory
           : req.url === '/v1/health'
             ? { host, agentVersion: 'test' }
             : undefined;
