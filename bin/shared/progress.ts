@@ -35,7 +35,10 @@ export function progressLine(e: ApplyEvent): string {
 }
 
 /** What a finished apply did: steps completed and not undone, by kind. */
-export function appliedCounts(plan: Plan, result: ApplyResult): { added: number; changed: number; destroyed: number } {
+export function appliedCounts(
+  plan: Plan,
+  result: ApplyResult,
+): { added: number; changed: number; destroyed: number } {
   const done = new Set(result.completed.map((s) => s.id));
   const undone = new Set(result.undone.map((s) => s.id));
   let added = 0;

@@ -5,7 +5,7 @@ import type { ProgressView } from './view.js';
 
 /**
  * `--json` → Terraform-style JSON lines on stdout; a terminal on stderr → the live view; CI, a
- * pipe or TERM=dumb → timestamped lines on stderr.
+ * pipe, TERM=dumb or a terminal of no size (a bare pseudo-terminal) → timestamped lines on stderr.
  */
 export function chooseProgressView(
   json: boolean,
@@ -14,6 +14,7 @@ export function chooseProgressView(
   env: NodeJS.ProcessEnv = process.env,
 ): ProgressView {
   if (json) return new JsonView(out);
-  if (err.isTTY && !env.CI && env.TERM !== 'dumb') return new LiveView(err);
+  const sized = (err.columns ?? 0) > 0 && (err.rows ?? 0) > 0;
+  if (err.isTTY && sized && !env.CI && env.TERM !== 'dumb') return new LiveView(err);
   return new PlainView(err);
 }

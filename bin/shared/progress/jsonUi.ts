@@ -32,9 +32,10 @@ export interface UiMessage {
 
 /** `module.a.nssv_vm.web["x"]` → its parts, as Terraform's hooks name a resource instance. */
 export function uiResource(address: string): UiResource {
-  const m = /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/.exec(
-    address,
-  );
+  const m =
+    /^((?:module\.[A-Za-z0-9_-]+(?:\[[^\]]*\])?\.)*)([A-Za-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\[(.+)\])?$/.exec(
+      address,
+    );
   const module = m?.[1] ? m[1].slice(0, -1) : '';
   const type = m?.[2] ?? address;
   const name = m?.[3] ?? '';
@@ -74,7 +75,11 @@ export class JsonUi {
   }
 
   plannedChange(c: ResourceChange): UiMessage {
-    const change = { resource: uiResource(c.address), action: c.action, ...(c.reason ? { reason: c.reason } : {}) };
+    const change = {
+      resource: uiResource(c.address),
+      action: c.action,
+      ...(c.reason ? { reason: c.reason } : {}),
+    };
     return this.msg('planned_change', `${c.address}: Plan to ${c.action}`, { change });
   }
 
@@ -140,9 +145,16 @@ export class JsonUi {
     );
   }
 
-  diagnostic(d: Pick<Diagnostic, 'severity' | 'summary' | 'detail'> & { address?: string; code?: string }): UiMessage {
+  diagnostic(
+    d: Pick<Diagnostic, 'severity' | 'summary' | 'detail'> & { address?: string; code?: string },
+  ): UiMessage {
     const level = d.severity === 'error' ? 'error' : 'warn';
-    return this.msg('diagnostic', `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`, { diagnostic: d }, level);
+    return this.msg(
+      'diagnostic',
+      `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.summary}`,
+      { diagnostic: d },
+      level,
+    );
   }
 
   private hook(step: PlanStep): { resource: UiResource; action: PlanStep['kind']; hosts: string[] } {

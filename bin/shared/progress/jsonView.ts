@@ -16,7 +16,11 @@ export class JsonView implements ProgressView {
     heartbeatMs = HEARTBEAT_MS,
     private readonly now: () => number = Date.now,
   ) {
-    this.heartbeat = new Heartbeat(heartbeatMs, (step, ms) => this.emit(this.ui.applyProgress(step, ms)), now);
+    this.heartbeat = new Heartbeat(
+      heartbeatMs,
+      (step, ms) => this.emit(this.ui.applyProgress(step, ms)),
+      now,
+    );
   }
 
   emit(m: UiMessage): void {

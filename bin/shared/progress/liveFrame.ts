@@ -11,7 +11,9 @@ const ING = { create: 'creating', update: 'modifying', delete: 'destroying' } as
  */
 export function renderLiveFrame(t: ApplyTracker, now: number, maxSteps: number): string {
   const spin = SPINNER[Math.floor((now - t.startedAt) / 100) % SPINNER.length]!;
-  const running = [...t.running.values()].sort((a, b) => a.startedAt - b.startedAt || a.step.id.localeCompare(b.step.id));
+  const running = [...t.running.values()].sort(
+    (a, b) => a.startedAt - b.startedAt || a.step.id.localeCompare(b.step.id),
+  );
   const shown = running.slice(0, maxSteps);
   const width = Math.max(0, ...shown.map((r) => r.step.address.length));
   const lines = shown.map((r) => {

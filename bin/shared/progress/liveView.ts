@@ -52,6 +52,7 @@ export class LiveView implements ProgressView {
     clearInterval(this.timer);
     this.region.clear();
     this.region.done();
-    if (this.tracker && this.tracker.finished.length > 0) this.tty.write(durationSummary(this.tracker, this.now()));
+    if (this.tracker && this.tracker.finished.length > 0)
+      this.tty.write(durationSummary(this.tracker, this.now()));
   }
 }

@@ -23,7 +23,8 @@ export class PlainView implements ProgressView {
   ) {
     this.heartbeat = new Heartbeat(
       heartbeatMs,
-      (step, ms) => this.line(`${step.address}: Still ${STILL[step.kind]}... [${Math.floor(ms / 1000)}s elapsed]`),
+      (step, ms) =>
+        this.line(`${step.address}: Still ${STILL[step.kind]}... [${Math.floor(ms / 1000)}s elapsed]`),
       now,
     );
   }

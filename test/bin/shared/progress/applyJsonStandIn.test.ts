@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../../bench/standinAgent.js';
-import { nssv } from '../../../e2e/support.js';
+import { execa } from 'execa';
+import { nssv, repo } from '../../../e2e/support.js';
 
 /**
  * `nssv apply --json` against a stand-in agent (agentd's HTTP layer over an in-memory host): the
@@ -73,7 +74,9 @@ test('GIVEN a new configuration WHEN nssv apply --json THEN stdout is version, p
     expect(l['@module']).toBe('nssv.ui');
     expect(l['@timestamp']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   }
-  expect(out.map((l) => `${l.type}: ${l['@message'].replace(/after \d+s \[id=.*\]$/, 'after Ns [id]')}`)).toEqual([
+  expect(
+    out.map((l) => `${l.type}: ${l['@message'].replace(/after \d+s \[id=.*\]$/, 'after Ns [id]')}`),
+  ).toEqual([
     'version: nssv 0.1.0',
     'planned_change: nssv_cluster.c: Plan to create',
     'planned_change: nssv_datacenter.dc: Plan to create',
@@ -120,7 +123,9 @@ test('GIVEN more memory WHEN nssv apply --json THEN one update step is started a
   writeFileSync(join(dir, 'main.tf'), config(agent.endpoint, agent.token, 256));
   const r = await nssv(['apply', '--json', '-auto-approve', '--config', dir], dir);
   expect(r.code).toBe(0);
-  expect(lines(r.stdout).map((l) => `${l.type}: ${l['@message'].replace(/after \d+s.*$/, 'after Ns')}`)).toEqual([
+  expect(
+    lines(r.stdout).map((l) => `${l.type}: ${l['@message'].replace(/after \d+s.*$/, 'after Ns')}`),
+  ).toEqual([
     'version: nssv 0.1.0',
     'planned_change: nssv_vm.web: Plan to update',
     'change_summary: Plan: 0 to add, 1 to change, 0 to destroy.',
@@ -145,4 +150,28 @@ test('GIVEN an agent that refuses the token WHEN nssv apply --json THEN the erro
   expect(out.slice(1).map((l) => l.type)).toEqual(out.slice(1).map(() => 'diagnostic'));
   expect(out.length).toBeGreaterThan(1);
   expect(out[1]!['@level']).toBe('error');
+});
+
+test('GIVEN a pseudo-terminal WHEN nssv apply runs in it THEN stderr shows the live view (running steps, counts) and the duration summary', async () => {
+  writeFileSync(join(dir, 'main.tf'), config(agent.endpoint, agent.token, 512));
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), TERM: 'xterm-256color' };
+  delete env.CI;
+  // script(1) runs the CLI on a new pseudo-terminal, so stderr.isTTY is true as in a user's shell
+  const cli = `stty rows 30 cols 120; '${process.execPath}' '${join(repo, 'bin/nssv.js')}' apply -auto-approve --config '${dir}'`;
+  const r = await execa('script', ['-qec', cli, '/dev/null'], {
+    env,
+    extendEnv: false,
+    reject: false,
+    stdin: 'ignore',
+  });
+  expect(r.exitCode).toBe(0);
+  // eslint-disable-next-line no-control-regex
+  const screen = r.stdout.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+  expect(screen).toMatch(/nssv_vm\.web +modifying on h1 +\d+\.\ds/);
+  expect(screen).toMatch(/Applying: 0\/1 done, 1 running, 0 left {2}\[\d+\.\ds\]/);
+  expect(screen).toMatch(/nssv_vm\.web: Modifications complete after \d+(\.\d)?s \[id=web\]/);
+  expect(screen).toMatch(/1 of 1 step ran in \d+\.\ds: 1 done, 0 failed\./);
+  expect(screen).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+  // the terminal got in-place redraws, not a log
+  expect(r.stdout).toContain('\u001b[2K');
 });
