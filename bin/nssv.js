@@ -11,6 +11,12 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// `nssv --version` answers without loading the CLI, in the words of oclif's version flag.
+if (process.argv[2] === '--version') {
+  const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+  process.exit(0);
+}
 const file = fileURLToPath(new URL('../dist/cli/nssv.cjs', import.meta.url));
 if (!existsSync(file)) {
   process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
