@@ -14,6 +14,11 @@ import { Switches } from './network/switches.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { Volumes } from './storage/volumes.js';
+import { Flattener } from './storage/flatten.js';
+import { Images } from './images/images.js';
+import { Seeds } from './cloudinit/seeds.js';
+import { GenIsoImage } from './drivers/genisoimage.js';
+import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
 import { KeyedLock } from './util/keyed-lock.js';
 
@@ -32,6 +37,7 @@ export class Agent {
   readonly locks = new KeyedLock();
   readonly pools: Pools;
   readonly volumes: Volumes;
+  readonly images: Images;
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
@@ -42,13 +48,26 @@ export class Agent {
     const layout = new PoolLayout(config.storageRoot);
     const virsh = new Virsh(exec, config.libvirtUri);
     const ovs = new Ovs(exec, config.ovsDbSocket);
+    const qemuImg = new QemuImg(exec);
     this.pools = new Pools(layout, flowOptions);
+    this.images = new Images(
+      new ImageLayout(config.storageRoot),
+      qemuImg,
+      async (path) =>
+        this.volumes.linkedTo(
+          path,
+          (await this.pools.list()).map((p) => p.name),
+        ),
+      flowOptions,
+    );
+    const flattener = new Flattener(qemuImg, (path) => this.domains.pullInUse(path), deps.logger);
     this.volumes = new Volumes(
       this.pools,
-      new QemuImg(exec),
+      qemuImg,
       (path) => this.domains.usersOfPath(path),
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
+      { images: this.images, flattener },
     );
     this.switches = new Switches(ovs, (sw, pg) => this.domains.usersOfPortGroup(sw, pg), flowOptions);
     this.domains = new Domains(virsh, this.volumes, this.switches, layout, {
@@ -56,17 +75,21 @@ export class Agent {
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
+      beforeStart: (paths) => flattener.waitOffline(paths),
+      seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
   }
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains] = await Promise.all([
+    const [host, pools, network, domains, imageStores, images] = await Promise.all([
       this.hostFacts.get(),
       this.pools.list(),
       this.switches.list(),
       this.domains.list(),
+      this.images.listStores(),
+      this.images.listAll(),
     ]);
     const volumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const inventory: Inventory = {
@@ -76,6 +99,8 @@ export class Agent {
       switches: network.switches,
       portGroups: network.portGroups,
       domains,
+      imageStores,
+      images,
     };
     for (const kind of ['pools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);

@@ -25,6 +25,9 @@
  * Errors: HTTP 4xx/5xx with body AgentErrorBody.
  */
 
+import type { CloudInitInfo, CloudInitSpec } from './cloud-init.js';
+import type { ImageInfo, ImageStoreInfo, VolumeSourceInfo, VolumeSourceSpec } from './images.js';
+
 export type VolumeFormat = 'qcow2' | 'raw';
 export type PowerState = 'running' | 'shutoff';
 
@@ -57,6 +60,8 @@ export interface VolumeSpec {
   address: string;
   sizeGiB: number;
   format: VolumeFormat;
+  /** Create the volume from an image of a store on this host (see api/images.ts). */
+  source?: VolumeSourceSpec;
 }
 export interface VolumeInfo {
   pool: string;
@@ -66,6 +71,8 @@ export interface VolumeInfo {
   sizeGiB: number;
   path: string;
   allocatedBytes: number;
+  /** The image the volume was made from, and whether it still reads through to it. */
+  source?: VolumeSourceInfo;
 }
 
 export interface SwitchSpec {
@@ -106,6 +113,8 @@ export interface DomainSpec {
   disks: DomainDiskSpec[];
   nics: DomainNicSpec[];
   powerState: PowerState;
+  /** A NoCloud seed attached as a CD-ROM (see api/cloud-init.ts). */
+  cloudInit?: CloudInitSpec;
 }
 export interface DomainDiskInfo extends DomainDiskSpec {
   path: string;
@@ -130,6 +139,7 @@ export interface DomainInfo {
   /** libvirt's state word, e.g. 'running', 'shut off', 'paused'. */
   state: string;
   powerState: PowerState;
+  cloudInit?: CloudInitInfo;
 }
 
 export interface DeleteResult {
@@ -143,11 +153,20 @@ export interface Inventory {
   switches: SwitchInfo[];
   portGroups: PortGroupInfo[];
   domains: DomainInfo[];
+  imageStores: ImageStoreInfo[];
+  images: ImageInfo[];
 }
 
 /** Stable error codes agentd returns. */
 export type AgentErrorCode =
-  'unauthorized' | 'invalid_request' | 'invalid_name' | 'not_found' | 'conflict' | 'tool_failed' | 'internal';
+  | 'unauthorized'
+  | 'invalid_request'
+  | 'invalid_name'
+  | 'not_found'
+  | 'conflict'
+  | 'checksum_mismatch'
+  | 'tool_failed'
+  | 'internal';
 
 export interface AgentErrorBody {
   error: { code: AgentErrorCode; message: string; detail?: string };

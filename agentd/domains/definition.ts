@@ -10,6 +10,13 @@ export interface DomainDefinition {
   memoryMiB: number;
   disks: DiskDefinition[];
   nics: NicDefinition[];
+  /** The domain's cloud-init seed (a CD-ROM), if it has one. */
+  seed?: SeedDefinition;
+}
+
+export interface SeedDefinition {
+  path: string;
+  instanceId: string;
 }
 
 export interface DiskDefinition {
@@ -42,12 +49,16 @@ export function diskTarget(index: number): string {
 }
 
 /** What the guest sees: a change here needs a power cycle of a running domain to take effect. */
-export function hardwareKey(d: Pick<DomainDefinition, 'vcpus' | 'memoryMiB' | 'disks' | 'nics'>): string {
+export function hardwareKey(
+  d: Pick<DomainDefinition, 'vcpus' | 'memoryMiB' | 'disks' | 'nics' | 'seed'>,
+): string {
   return JSON.stringify({
     vcpus: d.vcpus,
     memoryMiB: d.memoryMiB,
     disks: d.disks.map((x) => [x.path, x.format, x.target]),
     nics: d.nics.map((x) => [x.switch, x.vlanId, x.mac]),
+    // The seed's content changes without a power cycle (cloud-init reads it on the next boot).
+    seed: d.seed?.path ?? null,
   });
 }
 
@@ -58,5 +69,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     address: d.address,
     disks: d.disks.map((x) => [x.pool, x.volume]),
     nics: d.nics.map((x) => x.portGroup),
+    instanceId: d.seed?.instanceId ?? null,
   });
 }

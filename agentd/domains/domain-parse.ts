@@ -51,7 +51,18 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
     };
   });
 
+  const seedMeta = children(resource, localChild(resource, 'cloud-init'))[0];
+  const seedDisk = children(devices, 'disk').find(
+    (d) => d.attrs.device === 'cdrom' && path(d, 'target')?.attrs.dev === 'hdc',
+  );
+  const seedPath = seedDisk ? path(seedDisk, 'source')?.attrs.file : undefined;
+  const seed =
+    seedMeta?.attrs['instance-id'] && seedPath
+      ? { path: seedPath, instanceId: seedMeta.attrs['instance-id'] }
+      : undefined;
+
   return {
+    ...(seed ? { seed } : {}),
     name: child(root, 'name')?.text.trim() ?? '',
     uuid: child(root, 'uuid')?.text.trim() ?? '',
     type: root.attrs.type ?? '',

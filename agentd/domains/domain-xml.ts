@@ -14,6 +14,7 @@ export function domainXml(d: DomainDefinition): string {
   const metadata = el('nssv:resource', { 'xmlns:nssv': NSSV_XMLNS, address: d.address }, [
     ...d.disks.map((x) => el('nssv:disk', { target: x.target, pool: x.pool, volume: x.volume })),
     ...d.nics.map((x) => el('nssv:nic', { mac: x.mac, switch: x.switch, 'port-group': x.portGroup })),
+    ...(d.seed ? [el('nssv:cloud-init', { 'instance-id': d.seed.instanceId })] : []),
   ]);
   const disks = d.disks.map((x) =>
     el('disk', { type: 'file', device: 'disk' }, [
@@ -22,6 +23,17 @@ export function domainXml(d: DomainDefinition): string {
       el('target', { dev: x.target, bus: 'virtio' }),
     ]),
   );
+  // The NoCloud seed: a read-only IDE CD-ROM (present on every machine type's default board).
+  const seed = d.seed
+    ? [
+        el('disk', { type: 'file', device: 'cdrom' }, [
+          el('driver', { name: 'qemu', type: 'raw' }),
+          el('source', { file: d.seed.path }),
+          el('target', { dev: 'hdc', bus: 'ide' }),
+          el('readonly'),
+        ]),
+      ]
+    : [];
   const nics = d.nics.map((x) => {
     const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
     if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
@@ -46,6 +58,7 @@ export function domainXml(d: DomainDefinition): string {
     el('on_crash', {}, 'destroy'),
     el('devices', {}, [
       ...disks,
+      ...seed,
       ...nics,
       el('serial', { type: 'pty' }, [el('target', { port: 0 })]),
       el('console', { type: 'pty' }, [el('target', { type: 'serial', port: 0 })]),

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { CloudInitSpec } from '../api/cloud-init.js';
+import { type SeedNic, seedFiles } from '../cloudinit/seed-files.js';
+import type { Seeds, WrittenSeed } from '../cloudinit/seeds.js';
 import type { DeleteResult, DomainInfo, DomainSpec, PortGroupInfo } from '../api/types.js';
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
@@ -13,6 +17,7 @@ import {
   type DomainDefinition,
   hardwareKey,
   type NicDefinition,
+  type SeedDefinition,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
 import { domainXml } from './domain-xml.js';
@@ -21,11 +26,17 @@ import { isInactive, type PowerOptions, stopDomain } from './power.js';
 
 export interface DomainsOptions extends PowerOptions {
   domainType: 'kvm' | 'qemu';
+  /** Called with a domain's disk paths before it starts (waits for offline flattens of them). */
+  beforeStart?: (paths: readonly string[]) => Promise<void>;
+  /** Where cloud-init seeds are written; without it a spec with cloudInit is refused. */
+  seeds?: Seeds;
   flowOptions?: FlowChainOptions;
 }
 
 interface PutContext {
   desired: DomainDefinition;
+  needsSeed: boolean;
+  seedWritten: WrittenSeed | undefined;
   previousXml: string | undefined;
   wasActive: boolean;
   needsDefine: boolean;
@@ -85,6 +96,18 @@ export class Domains {
     return true;
   }
 
+  /**
+   * Flattens a disk a running domain uses, live (blockpull); false when no running domain uses
+   * it (then qemu-img can flatten the file itself).
+   */
+  async pullInUse(path: string): Promise<boolean> {
+    const { parsed, states } = await this.readAll();
+    const user = parsed.find((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)));
+    if (!user) return false;
+    await this.virsh.blockPull(user.name, path);
+    return true;
+  }
+
   async usersOfPortGroup(switchName: string, portGroup: string): Promise<string[]> {
     const { parsed } = await this.readAll();
     return parsed
@@ -130,6 +153,7 @@ export class Domains {
       disks: await this.resolveDisks(spec),
       nics: await this.resolveNics(name, spec),
     };
+    if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const state = previous ? await this.virsh.state(name) : undefined;
     const wasActive = !isInactive(state);
     let hardwareChanged = false;
@@ -139,6 +163,10 @@ export class Domains {
     }
     const ctx: PutContext = {
       desired,
+      needsSeed:
+        desired.seed !== undefined &&
+        (previous?.seed?.instanceId !== desired.seed.instanceId || !existsSync(desired.seed.path)),
+      seedWritten: undefined,
       previousXml,
       wasActive,
       needsDefine:
@@ -164,6 +192,21 @@ export class Domains {
           },
         },
         {
+          name: 'write cloud-init seed',
+          run: async (c) => {
+            if (!c.needsSeed || !spec.cloudInit) return;
+            c.seedWritten = await this.seeds().write(
+              name,
+              c.desired.uuid,
+              spec.cloudInit,
+              seedNics(c.desired, spec.cloudInit),
+            );
+          },
+          rollback: async (c) => {
+            if (c.seedWritten) await this.seeds().restore(name, c.seedWritten.previous);
+          },
+        },
+        {
           name: 'define domain',
           run: async (c) => {
             if (!c.needsDefine) return;
@@ -180,6 +223,7 @@ export class Domains {
           name: 'start domain',
           run: async () => {
             if (spec.powerState !== 'running' || !isInactive(await this.virsh.state(name))) return;
+            await this.options.beforeStart?.(ctx.desired.disks.map((d) => d.path));
             ctx.startAttempted = true;
             await this.virsh.start(name);
           },
@@ -206,7 +250,24 @@ export class Domains {
     }
     await stopDomain(this.virsh, name, this.options);
     await this.virsh.undefine(name);
+    await this.options.seeds?.remove(name);
     return { deleted: true };
+  }
+
+  private seeds(): Seeds {
+    if (!this.options.seeds) throw errors.internal('this agent has no cloud-init seed directory configured');
+    return this.options.seeds;
+  }
+
+  /** The seed a definition gets: its path and the instance id its content yields. */
+  private seedFor(d: DomainDefinition, spec: CloudInitSpec): SeedDefinition {
+    if (spec.nics.length !== d.nics.length) {
+      throw errors.invalidRequest(
+        `cloudInit.nics has ${spec.nics.length} entries but the domain has ${d.nics.length} NIC(s); give one entry per NIC, in order`,
+      );
+    }
+    const files = seedFiles(d.name, d.uuid, spec, seedNics(d, spec));
+    return { path: this.seeds().path(d.name), instanceId: files.instanceId };
   }
 
   private parse(xml: string): ParsedDomain {
@@ -271,6 +332,10 @@ export class Domains {
   }
 }
 
+function seedNics(d: DomainDefinition, spec: CloudInitSpec): SeedNic[] {
+  return d.nics.map((n, i) => ({ mac: n.mac, config: spec.nics[i]! }));
+}
+
 function info(p: ParsedDomain, state: string): DomainInfo {
   return {
     name: p.name,
@@ -288,5 +353,6 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
     state,
     powerState: isInactive(state) ? 'shutoff' : 'running',
+    ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId } } : {}),
   };
 }

@@ -102,6 +102,19 @@ export class Virsh {
     await this.run(`grow disk ${path} of running domain ${name}`, 'blockresize', name, path, `${sizeGiB}G`);
   }
 
+  /** Copies a running domain's disk data out of its backing chain (flattens it live) and waits. */
+  async blockPull(name: string, path: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      this.args('blockpull', name, path, '--wait'),
+      `flatten disk ${path} of running domain ${name}`,
+      {
+        timeoutMs: 60 * 60_000,
+      },
+    );
+  }
+
   /** ACPI power button; the guest may ignore it. */
   async shutdown(name: string): Promise<void> {
     await this.run(`shut down domain ${name}`, 'shutdown', name);

@@ -2,6 +2,7 @@ import type { Agent } from '../agent.js';
 import type { HealthInfo } from '../api/types.js';
 import { assertName, type NameKind } from '../names.js';
 import { AGENT_VERSION } from '../version.js';
+import { imageRoutes } from './image-routes.js';
 import * as validate from './validate.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
@@ -28,6 +29,8 @@ export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   switch: { kind: 'switch', label: 'switch' },
   pg: { kind: 'portGroup', label: 'port group' },
   domain: { kind: 'domain', label: 'domain' },
+  store: { kind: 'volume', label: 'image store' },
+  image: { kind: 'volume', label: 'image' },
 };
 
 export function validateParam(param: string, value: string): string {
@@ -131,5 +134,6 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/domains/:domain',
       handle: async ({ params: p }) => locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!)),
     },
+    ...imageRoutes(agent, locked),
   ];
 }

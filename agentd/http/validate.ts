@@ -2,15 +2,17 @@ import type { DomainSpec, PoolSpec, PortGroupSpec, SwitchSpec, VolumeSpec } from
 import { isUnicastMac } from '../domains/mac.js';
 import { errors } from '../errors.js';
 import { assertName } from '../names.js';
+import { cloudInitSpec } from './validate-cloud-init.js';
+import { volumeSource } from './validate-images.js';
 
 /** Request body validation: each failure is a 400 invalid_request naming the field, the value and what is allowed. */
 type Obj = Record<string, unknown>;
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
   return value === undefined ? 'nothing' : (JSON.stringify(value) ?? String(value));
 }
 
-function object(value: unknown, label: string, allowed: readonly string[]): Obj {
+export function object(value: unknown, label: string, allowed: readonly string[]): Obj {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw errors.invalidRequest(`${label} must be a JSON object, got ${show(value)}`);
   }
@@ -27,7 +29,7 @@ function hasControlChars(s: string): boolean {
   return [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 }
 
-function address(o: Obj, label: string): string {
+export function address(o: Obj, label: string): string {
   const v = o.address;
   if (typeof v !== 'string' || v.length === 0 || v.length > 1024 || hasControlChars(v)) {
     throw errors.invalidRequest(
@@ -45,7 +47,7 @@ function integer(o: Obj, field: string, label: string, min: number, max: number)
   return v;
 }
 
-function oneOf<T extends string>(o: Obj, field: string, label: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(o: Obj, field: string, label: string, allowed: readonly T[]): T {
   const v = o[field];
   if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
     throw errors.invalidRequest(
@@ -73,11 +75,12 @@ export function poolSpec(body: unknown): PoolSpec {
 export const MAX_VOLUME_GIB = 64 * 1024;
 
 export function volumeSpec(body: unknown): VolumeSpec {
-  const o = object(body, 'body', ['address', 'sizeGiB', 'format']);
+  const o = object(body, 'body', ['address', 'sizeGiB', 'format', 'source']);
   return {
     address: address(o, 'body'),
     sizeGiB: integer(o, 'sizeGiB', 'body', 1, MAX_VOLUME_GIB),
     format: oneOf(o, 'format', 'body', ['qcow2', 'raw'] as const),
+    ...(o.source !== undefined && o.source !== null ? { source: volumeSource(o.source) } : {}),
   };
 }
 
@@ -101,7 +104,15 @@ export const MAX_DISKS = 26;
 export const MAX_NICS = 16;
 
 export function domainSpec(body: unknown): DomainSpec {
-  const o = object(body, 'body', ['address', 'vcpus', 'memoryMiB', 'disks', 'nics', 'powerState']);
+  const o = object(body, 'body', [
+    'address',
+    'vcpus',
+    'memoryMiB',
+    'disks',
+    'nics',
+    'powerState',
+    'cloudInit',
+  ]);
   const spec: DomainSpec = {
     address: address(o, 'body'),
     vcpus: integer(o, 'vcpus', 'body', 1, 256),
@@ -131,6 +142,8 @@ export function domainSpec(body: unknown): DomainSpec {
     }),
     powerState: oneOf(o, 'powerState', 'body', ['running', 'shutoff'] as const),
   };
+  if (o.cloudInit !== undefined && o.cloudInit !== null)
+    spec.cloudInit = cloudInitSpec(o.cloudInit, spec.nics.length);
   const seen = new Map<string, number>();
   spec.disks.forEach((d, i) => {
     const key = `${d.pool}/${d.volume}`;

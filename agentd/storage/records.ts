@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { VolumeSourceSpec } from '../api/images.js';
 import type { VolumeFormat } from '../api/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
@@ -8,6 +9,7 @@ export interface PoolRecord {
 export interface VolumeRecord {
   address: string;
   format: VolumeFormat;
+  source?: VolumeSourceSpec;
 }
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
