@@ -8,6 +8,7 @@ import { addNodes } from './transforms/addNodes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
+import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { diff } from './transforms/diff.js';
 import { place } from './transforms/place.js';
@@ -48,6 +49,7 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    deriveGuestNetwork,
     place,
     addHostDependencies,
     diff,

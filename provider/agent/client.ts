@@ -14,6 +14,7 @@ import type {
   VolumeInfo,
   VolumeSpec,
 } from '../../agentd/api/types.js';
+import type { ImageInfo, ImageSpec, ImageStoreInfo, ImageStoreSpec } from '../../agentd/api/images.js';
 import { AgentError } from './agentError.js';
 
 export interface AgentEndpoint {
@@ -76,8 +77,26 @@ export class AgentClient {
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`);
   }
+  putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
+    return this.call('PUT', `/v1/image-stores/${enc(store)}`, spec);
+  }
+  deleteImageStore(store: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}`);
+  }
+  /** Downloads and verifies: allowed to take as long as the agent's own download limit. */
+  putImage(store: string, image: string, spec: ImageSpec): Promise<ImageInfo> {
+    return this.call('PUT', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, spec, 31 * 60_000);
+  }
+  deleteImage(store: string, image: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`);
+  }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const { host } = this.target;
     let res: Response;
     try {
@@ -88,7 +107,7 @@ export class AgentClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       let why =

@@ -1,5 +1,7 @@
 import { distributedSwitchHandler } from './distributedSwitch.js';
 import { hostHandler } from './host.js';
+import { imageHandler } from './image.js';
+import { imageStorageHandler } from './imageStorage.js';
 import { logicalHandler } from './logical.js';
 import { portGroupHandler } from './portGroup.js';
 import { storagePoolHandler } from './storagePool.js';
@@ -13,6 +15,8 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     logicalHandler('nssv_cluster'),
     hostHandler,
     storagePoolHandler,
+    imageStorageHandler,
+    imageHandler,
     volumeHandler,
     distributedSwitchHandler,
     portGroupHandler,

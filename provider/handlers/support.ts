@@ -19,18 +19,18 @@ const NOT_YET: Readonly<Record<string, readonly string[]>> = {
     'recovery_qos',
     'failure_domain',
   ],
-  nssv_volume: ['source_image_id', 'source_snapshot_id', 'delete_policy'],
+  nssv_volume: ['source_snapshot_id', 'delete_policy'],
+  nssv_image_storage: ['path'],
+  nssv_image: ['delete_policy'],
   nssv_distributed_switch: ['transport', 'uplinks', 'bond_mode', 'lacp', 'vxlan_port'],
-  nssv_port_group: ['vni', 'cidr', 'gateway', 'dhcp', 'dns_servers', 'dns_domain'],
+  // cidr, gateway and DNS reach guests through cloud-init (guest_network); DHCP is not served yet.
+  nssv_port_group: ['vni', 'dhcp'],
   nssv_vm: [
     'scheduling_group_id',
     'ha_enabled',
-    'user_data',
-    'ssh_authorized_keys',
     'delete_policy',
     'disk[].boot_order',
     'disk[].bus',
-    'nic[].ip',
     'nic[].security_group_ids',
   ],
 };

@@ -1,5 +1,7 @@
 import type { DomainInfo, DomainSpec, Inventory, PowerState } from '../../agentd/api/types.js';
+import type { CloudInitSpec } from '../../agentd/api/cloud-init.js';
 import type { Attributes } from '../../core/values.js';
+import { wantsSeed } from '../../planner/plan/transforms/deriveGuestNetwork.js';
 import { AgentError } from '../agent/agentError.js';
 import { blocks, num, str } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
@@ -7,7 +9,9 @@ import type { HandlerContext, ResourceHandler } from './types.js';
 /** Builds the agent's domain spec, finding each disk's pool and each NIC's switch on the host. */
 export function domainSpec(address: string, a: Attributes, inv: Inventory): DomainSpec {
   const host = inv.host.name;
+  const cloudInit = cloudInitSpec(a);
   return {
+    ...(cloudInit ? { cloudInit } : {}),
     address,
     vcpus: num(a, 'vcpus'),
     memoryMiB: num(a, 'memory_mib'),
@@ -32,6 +36,26 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
         ? { switch: found.switch, portGroup, mac: n.mac }
         : { switch: found.switch, portGroup };
     }),
+  };
+}
+
+/** The seed's content: user data, keys, and guest_network (computed by the planner). */
+export function cloudInitSpec(a: Attributes): CloudInitSpec | undefined {
+  if (!wantsSeed(a)) return undefined;
+  const keys = Array.isArray(a.ssh_authorized_keys) ? (a.ssh_authorized_keys as string[]) : [];
+  return {
+    userData: typeof a.user_data === 'string' ? a.user_data : null,
+    sshAuthorizedKeys: keys,
+    nics: blocks(a, 'guest_network').map((g) =>
+      typeof g.address === 'string'
+        ? {
+            address: g.address,
+            gateway: typeof g.gateway === 'string' ? g.gateway : null,
+            dnsServers: Array.isArray(g.dns_servers) ? (g.dns_servers as string[]) : [],
+            dnsDomain: typeof g.dns_domain === 'string' ? g.dns_domain : null,
+          }
+        : { dhcp: true as const },
+    ),
   };
 }
 

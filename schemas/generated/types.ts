@@ -259,7 +259,7 @@ export interface NssvImageArgs {
    */
   format?: 'qcow2' | 'raw';
   /**
-   * SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
    * @default null
    * Changing it replaces the resource.
    */
@@ -291,6 +291,10 @@ export interface NssvImageAttributes extends NssvImageArgs {
    * Size of the imported image file in bytes.
    */
   readonly size_bytes: number;
+  /**
+   * Hosts the image is imported to, once each: the hosts of its image storage (computed at plan time).
+   */
+  readonly host_ids: string[];
 }
 
 /**
@@ -319,7 +323,7 @@ export interface NssvImageStorageArgs {
    */
   kind?: 'dir' | 'rbd';
   /**
-   * Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
    * @default null
    * Changing it replaces the resource.
    */
@@ -337,6 +341,10 @@ export interface NssvImageStorageAttributes extends NssvImageStorageArgs {
    * Identifier other resources use to refer to this image storage (equal to name).
    */
   readonly id: string;
+  /**
+   * Hosts that keep the storage's images: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids: string[];
 }
 
 export interface NssvPortGroupDhcp {
@@ -729,16 +737,14 @@ export interface NssvVmArgs {
    */
   ha_enabled?: boolean;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
    * @default null
-   * Changing it replaces the resource.
    * Sensitive.
    */
   user_data?: string | null;
   /**
-   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
    * @default []
-   * Changing it replaces the resource.
    * Sensitive.
    */
   ssh_authorized_keys?: string[];
@@ -759,6 +765,25 @@ export interface NssvVmArgs {
   description?: string;
 }
 
+export interface NssvVmGuestNetwork {
+  /**
+
+   */
+  address?: string | null;
+  /**
+
+   */
+  gateway?: string | null;
+  /**
+
+   */
+  dns_servers?: string[];
+  /**
+
+   */
+  dns_domain?: string | null;
+}
+
 /** nssv_vm as nssv records it: the arguments plus the attributes nssv computes. */
 export interface NssvVmAttributes extends NssvVmArgs {
   /**
@@ -769,6 +794,10 @@ export interface NssvVmAttributes extends NssvVmArgs {
    * libvirt domain UUID; unchanged by in-place updates.
    */
   readonly uuid: string;
+  /**
+   * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
+   */
+  readonly guest_network: NssvVmGuestNetwork[];
 }
 
 /**
@@ -808,11 +837,11 @@ export interface NssvVolumeArgs {
    */
   source_snapshot_id?: string | null;
   /**
-   * How a volume with a source is made: linked (a copy-on-write overlay backed by the source; qcow2 only in dir pools) or full (an independent copy). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
    * @default "linked"
    * Changing it replaces the resource.
    */
-  clone_mode?: 'linked' | 'full';
+  clone_mode?: 'linked' | 'full' | 'rapid';
   /**
    * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * @default "immediate"
@@ -831,6 +860,10 @@ export interface NssvVolumeAttributes extends NssvVolumeArgs {
    * Identifier other resources use to refer to this volume (equal to name).
    */
   readonly id: string;
+  /**
+   * For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  readonly clone_state: 'linked' | 'flattening' | 'independent' | null;
 }
 
 /**
