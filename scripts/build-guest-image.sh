@@ -112,6 +112,9 @@ say "configuring the guest"
 install -m 0644 "$inputs/cloud.cfg" "$root/etc/cloud/cloud.cfg.d/90-nssv.cfg"
 install -m 0644 "$inputs/fstab" "$root/etc/fstab"
 echo "nssv-guest" >"$root/etc/hostname"
+# mmdebstrap copied the build machine's resolver; the guest's comes from its network config.
+rm -f "$root/etc/resolv.conf"
+ln -s /run/resolvconf/resolv.conf "$root/etc/resolv.conf"
 # Each guest gets its own identity on first boot.
 : >"$root/etc/machine-id"
 rm -f "$root/var/lib/dbus/machine-id" "$root"/etc/ssh/ssh_host_*
