@@ -17,6 +17,7 @@ import { Volumes } from './storage/volumes.js';
 import { Flattener } from './storage/flatten.js';
 import { Images } from './images/images.js';
 import { Seeds } from './cloudinit/seeds.js';
+import { ConsoleLogs } from './domains/console-logs.js';
 import { GenIsoImage } from './drivers/genisoimage.js';
 import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
@@ -38,6 +39,7 @@ export class Agent {
   readonly pools: Pools;
   readonly volumes: Volumes;
   readonly images: Images;
+  readonly consoleLogs: ConsoleLogs;
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
@@ -49,6 +51,7 @@ export class Agent {
     const virsh = new Virsh(exec, config.libvirtUri);
     const ovs = new Ovs(exec, config.ovsDbSocket);
     const qemuImg = new QemuImg(exec);
+    this.consoleLogs = new ConsoleLogs(config.stateDir);
     this.pools = new Pools(layout, flowOptions);
     this.images = new Images(
       new ImageLayout(config.storageRoot),
@@ -77,6 +80,7 @@ export class Agent {
       flowOptions,
       beforeStart: (paths) => flattener.waitOffline(paths),
       seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
+      consoleLogs: this.consoleLogs,
     });
     this.hostFacts = new HostFactsSource(config.hostName, deps.domainType, virsh);
   }

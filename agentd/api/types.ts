@@ -110,6 +110,9 @@ export interface DomainSpec {
   address: string;
   vcpus: number;
   memoryMiB: number;
+  /** Live vCPU hot-plug and memory ballooning go up to these. Default: vcpus, memoryMiB. */
+  maxVcpus?: number;
+  maxMemoryMiB?: number;
   disks: DomainDiskSpec[];
   nics: DomainNicSpec[];
   powerState: PowerState;
@@ -134,6 +137,10 @@ export interface DomainInfo {
   address: string;
   vcpus: number;
   memoryMiB: number;
+  maxVcpus: number;
+  maxMemoryMiB: number;
+  /** The file on the host its serial console is logged to. */
+  consoleLog?: string;
   disks: DomainDiskInfo[];
   nics: DomainNicInfo[];
   /** libvirt's state word, e.g. 'running', 'shut off', 'paused'. */

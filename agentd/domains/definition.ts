@@ -8,8 +8,13 @@ export interface DomainDefinition {
   address: string;
   vcpus: number;
   memoryMiB: number;
+  /** vCPUs and memory can change live up to these (hot-plug, balloon); at least vcpus/memoryMiB. */
+  maxVcpus: number;
+  maxMemoryMiB: number;
   disks: DiskDefinition[];
   nics: NicDefinition[];
+  /** File the serial console is logged to (by virtlogd), if any. */
+  consoleLog?: string;
   /** The domain's cloud-init seed (a CD-ROM), if it has one. */
   seed?: SeedDefinition;
 }
@@ -48,17 +53,22 @@ export function diskTarget(index: number): string {
   return `vd${suffix}`;
 }
 
-/** What the guest sees: a change here needs a power cycle of a running domain to take effect. */
+/** What the guest sees: a change here needs a redefine (live changes: see live-changes.ts). */
 export function hardwareKey(
-  d: Pick<DomainDefinition, 'vcpus' | 'memoryMiB' | 'disks' | 'nics' | 'seed'>,
+  d: Pick<
+    DomainDefinition,
+    'vcpus' | 'memoryMiB' | 'maxVcpus' | 'maxMemoryMiB' | 'disks' | 'nics' | 'seed' | 'consoleLog'
+  >,
 ): string {
   return JSON.stringify({
     vcpus: d.vcpus,
     memoryMiB: d.memoryMiB,
+    max: [d.maxVcpus, d.maxMemoryMiB],
     disks: d.disks.map((x) => [x.path, x.format, x.target]),
     nics: d.nics.map((x) => [x.switch, x.vlanId, x.mac]),
     // The seed's content changes without a power cycle (cloud-init reads it on the next boot).
     seed: d.seed?.path ?? null,
+    consoleLog: d.consoleLog ?? null,
   });
 }
 

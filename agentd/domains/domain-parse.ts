@@ -61,14 +61,20 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
       ? { path: seedPath, instanceId: seedMeta.attrs['instance-id'] }
       : undefined;
 
+  const consoleLog = children(devices, 'serial')
+    .map((x) => path(x, 'log')?.attrs.file)
+    .find((f) => f !== undefined);
   return {
     ...(seed ? { seed } : {}),
+    ...(consoleLog ? { consoleLog } : {}),
     name: child(root, 'name')?.text.trim() ?? '',
     uuid: child(root, 'uuid')?.text.trim() ?? '',
     type: root.attrs.type ?? '',
     address: resource?.attrs.address,
-    vcpus: Number(child(root, 'vcpu')?.text.trim() ?? 0),
-    memoryMiB: memoryMiB(child(root, 'memory')),
+    vcpus: Number(child(root, 'vcpu')?.attrs.current ?? child(root, 'vcpu')?.text.trim() ?? 0),
+    maxVcpus: Number(child(root, 'vcpu')?.text.trim() ?? 0),
+    memoryMiB: memoryMiB(child(root, 'currentMemory') ?? child(root, 'memory')),
+    maxMemoryMiB: memoryMiB(child(root, 'memory')),
     disks,
     nics,
   };

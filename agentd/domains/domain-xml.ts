@@ -1,4 +1,4 @@
-import { type DomainDefinition, NSSV_XMLNS } from './definition.js';
+import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
 import { el, renderXml, type XmlNode } from './xml.js';
 
 const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
@@ -16,13 +16,7 @@ export function domainXml(d: DomainDefinition): string {
     ...d.nics.map((x) => el('nssv:nic', { mac: x.mac, switch: x.switch, 'port-group': x.portGroup })),
     ...(d.seed ? [el('nssv:cloud-init', { 'instance-id': d.seed.instanceId })] : []),
   ]);
-  const disks = d.disks.map((x) =>
-    el('disk', { type: 'file', device: 'disk' }, [
-      el('driver', { name: 'qemu', type: x.format }),
-      el('source', { file: x.path }),
-      el('target', { dev: x.target, bus: 'virtio' }),
-    ]),
-  );
+  const disks = d.disks.map(diskElement);
   // The NoCloud seed: a read-only IDE CD-ROM (present on every machine type's default board).
   const seed = d.seed
     ? [
@@ -34,23 +28,14 @@ export function domainXml(d: DomainDefinition): string {
         ]),
       ]
     : [];
-  const nics = d.nics.map((x) => {
-    const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
-    if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
-    parts.push(
-      el('mac', { address: x.mac }),
-      el('model', { type: 'virtio' }),
-      el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
-    );
-    return el('interface', { type: 'bridge' }, parts);
-  });
+  const nics = d.nics.map(nicElement);
   const domain = el('domain', { type: d.type }, [
     el('name', {}, d.name),
     el('uuid', {}, d.uuid),
     el('metadata', {}, [metadata]),
-    el('memory', { unit: 'KiB' }, memoryKiB),
+    el('memory', { unit: 'KiB' }, String(d.maxMemoryMiB * 1024)),
     el('currentMemory', { unit: 'KiB' }, memoryKiB),
-    el('vcpu', {}, String(d.vcpus)),
+    el('vcpu', { current: String(d.vcpus) }, String(d.maxVcpus)),
     el('os', {}, [el('type', { arch: 'x86_64' }, 'hvm'), el('boot', { dev: 'hd' })]),
     el('features', {}, [el('acpi'), el('apic')]),
     el('on_poweroff', {}, 'destroy'),
@@ -60,9 +45,33 @@ export function domainXml(d: DomainDefinition): string {
       ...disks,
       ...seed,
       ...nics,
-      el('serial', { type: 'pty' }, [el('target', { port: 0 })]),
+      el('serial', { type: 'pty' }, [
+        ...(d.consoleLog ? [el('log', { file: d.consoleLog, append: 'on' })] : []),
+        el('target', { port: 0 }),
+      ]),
       el('console', { type: 'pty' }, [el('target', { type: 'serial', port: 0 })]),
     ]),
   ]);
   return renderXml(domain);
+}
+
+/** One disk of the domain (also what is hot-plugged). */
+export function diskElement(x: DiskDefinition): XmlNode {
+  return el('disk', { type: 'file', device: 'disk' }, [
+    el('driver', { name: 'qemu', type: x.format }),
+    el('source', { file: x.path }),
+    el('target', { dev: x.target, bus: 'virtio' }),
+  ]);
+}
+
+/** One NIC on its OVS bridge (also what is hot-plugged). */
+export function nicElement(x: NicDefinition): XmlNode {
+  const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
+  if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
+  parts.push(
+    el('mac', { address: x.mac }),
+    el('model', { type: 'virtio' }),
+    el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
+  );
+  return el('interface', { type: 'bridge' }, parts);
 }

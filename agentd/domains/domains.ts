@@ -15,12 +15,14 @@ import {
   type DiskDefinition,
   diskTarget,
   type DomainDefinition,
-  hardwareKey,
   type NicDefinition,
   type SeedDefinition,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
 import { domainXml } from './domain-xml.js';
+import type { ConsoleLogs } from './console-logs.js';
+import { applyLive, type LiveStep, undoLive } from './live-apply.js';
+import { isEmpty, type LiveChanges, liveChanges } from './live-changes.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
 
@@ -28,6 +30,8 @@ export interface DomainsOptions extends PowerOptions {
   domainType: 'kvm' | 'qemu';
   /** Called with a domain's disk paths before it starts (waits for offline flattens of them). */
   beforeStart?: (paths: readonly string[]) => Promise<void>;
+  /** Where serial consoles are logged; without it consoles are not logged. */
+  consoleLogs?: ConsoleLogs;
   /** Where cloud-init seeds are written; without it a spec with cloudInit is refused. */
   seeds?: Seeds;
   flowOptions?: FlowChainOptions;
@@ -35,6 +39,8 @@ export interface DomainsOptions extends PowerOptions {
 
 interface PutContext {
   desired: DomainDefinition;
+  live: LiveChanges | undefined;
+  liveDone: LiveStep[];
   needsSeed: boolean;
   seedWritten: WrittenSeed | undefined;
   previousXml: string | undefined;
@@ -150,17 +156,24 @@ export class Domains {
       address: spec.address,
       vcpus: spec.vcpus,
       memoryMiB: spec.memoryMiB,
+      maxVcpus: Math.max(spec.maxVcpus ?? spec.vcpus, spec.vcpus),
+      maxMemoryMiB: Math.max(spec.maxMemoryMiB ?? spec.memoryMiB, spec.memoryMiB),
       disks: await this.resolveDisks(spec),
       nics: await this.resolveNics(name, spec),
+      ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
     };
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const state = previous ? await this.virsh.state(name) : undefined;
     const wasActive = !isInactive(state);
     let hardwareChanged = false;
+    let live: LiveChanges | undefined;
     if (wasActive) {
       const liveXml = await this.virsh.dumpXml(name, false);
-      hardwareChanged = liveXml === undefined || hardwareKey(this.parse(liveXml)) !== hardwareKey(desired);
+      const changes = liveXml === undefined ? 'cold' : liveChanges(this.parse(liveXml), desired);
+      hardwareChanged = changes === 'cold';
+      if (changes !== 'cold' && !isEmpty(changes)) live = changes;
     }
+    if (desired.consoleLog) await this.options.consoleLogs?.prepare();
     const ctx: PutContext = {
       desired,
       needsSeed:
@@ -172,6 +185,8 @@ export class Domains {
       needsDefine:
         !previous || definitionKey({ ...previous, address: previous.address! }) !== definitionKey(desired),
       needsStop: wasActive && (hardwareChanged || spec.powerState === 'shutoff'),
+      live: wasActive && !hardwareChanged && spec.powerState !== 'shutoff' ? live : undefined,
+      liveDone: [],
       stopped: false,
       defined: false,
       startAttempted: false,
@@ -218,6 +233,13 @@ export class Domains {
             if (c.previousXml === undefined) await this.virsh.undefine(name);
             else await this.virsh.define(name, c.previousXml);
           },
+        },
+        {
+          name: 'apply live changes',
+          run: async (c) => {
+            if (c.live) await applyLive(this.virsh, name, c.live, c.liveDone);
+          },
+          rollback: async (c) => undoLive(this.virsh, name, c.liveDone),
         },
         {
           name: 'start domain',
@@ -343,6 +365,9 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     address: p.address ?? '',
     vcpus: p.vcpus,
     memoryMiB: p.memoryMiB,
+    maxVcpus: p.maxVcpus,
+    maxMemoryMiB: p.maxMemoryMiB,
+    ...(p.consoleLog ? { consoleLog: p.consoleLog } : {}),
     disks: p.disks.map((d) => ({
       pool: d.pool,
       volume: d.volume,

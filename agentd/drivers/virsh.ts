@@ -93,6 +93,40 @@ export class Virsh {
     }
   }
 
+  /** Hot-plug vCPUs of a running domain (up to its maximum); the persistent definition is left alone. */
+  async setVcpusLive(name: string, vcpus: number): Promise<void> {
+    await this.run(
+      `set vCPUs of running domain ${name} to ${vcpus}`,
+      'setvcpus',
+      name,
+      String(vcpus),
+      '--live',
+    );
+  }
+
+  /** Balloon a running domain's memory (up to its maximum). */
+  async setMemoryLive(name: string, memoryMiB: number): Promise<void> {
+    await this.run(
+      `set memory of running domain ${name} to ${memoryMiB} MiB`,
+      'setmem',
+      name,
+      `${memoryMiB * 1024}`,
+      '--live',
+    );
+  }
+
+  /** Hot-plugs (attach) or unplugs (detach) one device of a running domain. */
+  async deviceLive(name: string, action: 'attach' | 'detach', xml: string, what: string): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'nssv-agentd-'));
+    try {
+      const file = join(dir, 'device.xml');
+      await writeFile(file, xml, { mode: 0o600 });
+      await this.run(`${action} ${what} of running domain ${name}`, `${action}-device`, name, file, '--live');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
   async start(name: string): Promise<void> {
     await this.run(`start domain ${name}`, 'start', name);
   }

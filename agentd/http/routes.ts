@@ -2,6 +2,7 @@ import type { Agent } from '../agent.js';
 import type { HealthInfo } from '../api/types.js';
 import { assertName, type NameKind } from '../names.js';
 import { AGENT_VERSION } from '../version.js';
+import { consoleRoute } from './console-route.js';
 import { imageRoutes } from './image-routes.js';
 import * as validate from './validate.js';
 
@@ -135,5 +136,6 @@ export function buildRoutes(agent: Agent): Route[] {
       handle: async ({ params: p }) => locked(`domain:${p.domain}`, () => agent.domains.delete(p.domain!)),
     },
     ...imageRoutes(agent, locked),
+    consoleRoute(agent),
   ];
 }

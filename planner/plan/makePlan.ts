@@ -11,6 +11,7 @@ import { buildSteps } from './transforms/buildSteps.js';
 import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { diff } from './transforms/diff.js';
+import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
 import { replaceTriggered } from './transforms/replaceTriggered.js';
@@ -55,6 +56,7 @@ export function makePlan(input: PlanInput): Plan {
     diff,
     forceReplace(input.replace ?? []),
     replaceTriggered,
+    labelDisruption,
     applyTargets(input.targets ?? []),
     preventDestroy,
     buildSteps,

@@ -15,6 +15,7 @@ import type {
   VolumeSpec,
 } from '../../agentd/api/types.js';
 import type { ImageInfo, ImageSpec, ImageStoreInfo, ImageStoreSpec } from '../../agentd/api/images.js';
+import type { ConsoleLogInfo } from '../../agentd/http/console-route.js';
 import { AgentError } from './agentError.js';
 
 export interface AgentEndpoint {
@@ -76,6 +77,9 @@ export class AgentClient {
   }
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`);
+  }
+  consoleLog(domain: string): Promise<ConsoleLogInfo> {
+    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`);
   }
   putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
     return this.call('PUT', `/v1/image-stores/${enc(store)}`, spec);

@@ -15,6 +15,8 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
     address,
     vcpus: num(a, 'vcpus'),
     memoryMiB: num(a, 'memory_mib'),
+    ...(typeof a.max_vcpus === 'number' ? { maxVcpus: a.max_vcpus } : {}),
+    ...(typeof a.max_memory_mib === 'number' ? { maxMemoryMiB: a.max_memory_mib } : {}),
     powerState: str(a, 'power_state') as PowerState,
     disks: blocks(a, 'disk').map((d) => {
       const volume = str(d, 'volume_id');
@@ -70,6 +72,10 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     ...prior,
     vcpus: d.vcpus,
     memory_mib: d.memoryMiB,
+    // A maximum left at its default (null) follows vcpus/memory_mib; a set one is read back.
+    max_vcpus: typeof prior.max_vcpus === 'number' ? d.maxVcpus : (prior.max_vcpus ?? null),
+    max_memory_mib:
+      typeof prior.max_memory_mib === 'number' ? d.maxMemoryMiB : (prior.max_memory_mib ?? null),
     power_state: d.powerState,
     uuid: d.uuid,
     // Fields the host does not report (defaults, state-only ones) are kept from the prior item.

@@ -702,15 +702,25 @@ export interface NssvVmArgs {
    */
   host_id?: string;
   /**
-   * Virtual CPUs (1–64). Changed in place.
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    * @default 1
    */
   vcpus?: number;
   /**
-   * Memory in MiB (64–1048576). Changed in place.
+   * Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   * @default null
+   */
+  max_vcpus?: number | null;
+  /**
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    * @default 512
    */
   memory_mib?: number;
+  /**
+   * Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   * @default null
+   */
+  max_memory_mib?: number | null;
   /**
    * Whether the VM should be running. Changed in place.
    * @default "running"

@@ -77,7 +77,11 @@ export function fileFunctions(
       if (k !== 'map' && k !== 'object') throw new Error('invalid vars value: must be a map');
       const symbols = new Map<string, Value>(vars!.v as Map<string, Value>);
       const resolver = {
-        resolve: (root: string, _attr: unknown, range: import('../../../core/diagnostic.js').SourceRange): never => {
+        resolve: (
+          root: string,
+          _attr: unknown,
+          range: import('../../../core/diagnostic.js').SourceRange,
+        ): never => {
           throw new EvalError({
             severity: 'error',
             code: 'NSSV_CONFIG_UNKNOWN_REFERENCE',

@@ -3,7 +3,7 @@ import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../
 import type { PlanContext } from '../context.js';
 
 /** Attributes the planner itself computes (never set by users, but diffed). */
-export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids']);
+export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids', 'guest_network']);
 
 /**
  * Planned attributes = configuration + schema defaults + id; computed attributes the user left

@@ -11,6 +11,8 @@ const definition: DomainDefinition = {
   address: 'nssv_vm.web["a"]',
   vcpus: 2,
   memoryMiB: 64,
+  maxVcpus: 2,
+  maxMemoryMiB: 64,
   disks: [
     { pool: 'p1', volume: 'root', path: '/srv/pools/p1/root.qcow2', format: 'qcow2', target: 'vda' },
     { pool: 'p1', volume: 'data', path: '/srv/pools/p1/data.raw', format: 'raw', target: 'vdb' },
