@@ -2,6 +2,7 @@ import type { VolumeFormat } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
 import { str } from './attrs.js';
 import { perHostHandler } from './perHost.js';
+import type { ResourceHandler } from './types.js';
 
 function sha256(a: Attributes): string | null {
   return typeof a.sha256 === 'string' ? a.sha256 : null;
@@ -11,7 +12,7 @@ function sha256(a: Attributes): string | null {
  * An image: imported once into its image storage on each host that keeps it (every host of the
  * storage's cluster), its sha256 verified by the agent before it becomes usable.
  */
-export const imageHandler = perHostHandler({
+const base = perHostHandler({
   type: 'nssv_image',
   put: (agent, address, a) =>
     agent.putImage(str(a, 'image_storage_id'), str(a, 'name'), {
@@ -35,3 +36,16 @@ export const imageHandler = perHostHandler({
   describe: (a) => `image "${String(a.name)}" in image storage "${String(a.image_storage_id)}"`,
   addressOn: (inv, a) => inv.images.find((x) => x.name === a.name && x.store === a.image_storage_id)?.address,
 });
+
+/** As base, with what the agents computed (size_bytes) recorded right after the import. */
+export const imageHandler: ResourceHandler = {
+  ...base,
+  async create(ctx, address, planned) {
+    const done = await base.create(ctx, address, planned);
+    return (await base.read(ctx, address, done)) ?? done;
+  },
+  async update(ctx, address, prior, planned) {
+    const done = await base.update(ctx, address, prior, planned);
+    return (await base.read(ctx, address, done)) ?? done;
+  },
+};
