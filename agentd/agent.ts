@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Inventory } from './api/types.js';
+import type { Inventory } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';

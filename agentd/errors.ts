@@ -1,4 +1,4 @@
-import type { AgentErrorBody, AgentErrorCode } from './api/types.js';
+import type { AgentErrorBody, AgentErrorCode } from '../schemas/generated/agentApi.js';
 
 /** An error that agentd reports to its client as data: an HTTP status and an AgentErrorBody. */
 export class AgentError extends Error {

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import type { HostFacts } from './api/types.js';
+import type { HostFacts } from '../schemas/generated/agentApi.js';
 import type { Virsh } from './drivers/virsh.js';
 import { AGENT_VERSION } from './version.js';
 

@@ -1,19 +1,30 @@
+import { schemaAjv } from '../schemas/ajv.js';
 import { errors } from './errors.js';
 
-/** Every object name that reaches a tool or a path: pools, volumes, switches, port groups, domains. */
-export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
-/** Linux interface names (OVS bridges) are limited to 15 characters. */
-export const SWITCH_NAME_MAX_CHARS = 15;
-
+/**
+ * Every object name that reaches a tool or a path: pools, volumes, switches, port groups,
+ * domains. What a valid name is comes from the `name` attribute of the resource each kind
+ * realises (the same rule the planner checks).
+ */
 export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain';
+
+const RESOURCE_OF: Record<NameKind, string> = {
+  pool: 'nssv_storage_pool',
+  volume: 'nssv_volume',
+  switch: 'nssv_distributed_switch',
+  portGroup: 'nssv_port_group',
+  domain: 'nssv_vm',
+};
 
 const ALLOWED =
   'names start with a lowercase letter followed by up to 62 lowercase letters, digits or hyphens';
-const ALLOWED_SWITCH = `switch names start with a lowercase letter followed by lowercase letters, digits or hyphens, at most ${SWITCH_NAME_MAX_CHARS} characters in all (an OVS bridge is a Linux interface)`;
+const ALLOWED_SWITCH =
+  'switch names start with a lowercase letter followed by lowercase letters, digits or hyphens, at most 15 characters in all (an OVS bridge is a Linux interface)';
 
 export function isValidName(kind: NameKind, value: string): boolean {
-  if (!NAME_PATTERN.test(value)) return false;
-  return kind !== 'switch' || value.length <= SWITCH_NAME_MAX_CHARS;
+  const check = schemaAjv().getSchema(`${RESOURCE_OF[kind]}#/properties/name`);
+  if (!check) throw new Error(`bug: no name schema for ${kind}`);
+  return check(value) === true;
 }
 
 /**

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../planner/config/load.js';
+import { loadConfig } from '../engine/files/loadConfig.js';
 import type { LoadedConfig } from '../planner/config/types.js';
 import { parseHcl } from '../planner/hcl/parser.js';
 import type { HostFacts } from '../planner/plan/hostFacts.js';

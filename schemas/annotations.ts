@@ -12,6 +12,10 @@ export const NSSV_KEYWORDS = [
   'x-nssv-pattern-description',
   'x-nssv-unit',
   'x-nssv-rules',
+  'x-nssv-not-supported-yet',
+  'x-nssv-agent-name',
+  'x-nssv-allowed',
+  'x-nssv-null-means',
 ] as const;
 
 export type NssvKeyword = (typeof NSSV_KEYWORDS)[number];

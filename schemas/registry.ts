@@ -3,31 +3,42 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonSchema } from './jsonSchema.js';
 
-/** Where the *.schema.json files are, from source (schemas/) or from the build (dist/schemas/). */
-function schemasDir(): string {
+/**
+ * The one schema loader: resource schemas (schemas/*.schema.json) and the agent HTTP API's
+ * schemas (schemas/agent-api/*.schema.json), read once per process.
+ */
+
+/** Where the *.schema.json files are, from source (schemas/) or from any build output below the repository. */
+export function schemasDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 8; i++) {
     const candidate = join(dir, 'schemas');
     if (existsSync(join(dir, 'nssv_vm.schema.json'))) return dir;
     if (existsSync(join(candidate, 'nssv_vm.schema.json'))) return candidate;
-    dir = dirname(dir);
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
   }
   throw new Error('bug: cannot find the schemas directory (nssv_vm.schema.json)');
 }
 
-let cache: Map<string, JsonSchema> | undefined;
-
-function load(): Map<string, JsonSchema> {
-  if (cache) return cache;
-  const dir = schemasDir();
+/** Every `*.schema.json` of a directory, by title (file name without the suffix when untitled), in file order. */
+export function readSchemaDir(dir: string): Map<string, JsonSchema> {
   const map = new Map<string, JsonSchema>();
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith('.schema.json')) continue;
     const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonSchema;
     map.set(schema.title ?? file.replace('.schema.json', ''), schema);
   }
-  cache = map;
   return map;
+}
+
+let resources: Map<string, JsonSchema> | undefined;
+let agentApi: Map<string, JsonSchema> | undefined;
+
+function load(): Map<string, JsonSchema> {
+  resources ??= readSchemaDir(schemasDir());
+  return resources;
 }
 
 /** Every resource type nssv knows, sorted. */
@@ -43,6 +54,17 @@ export function resourceSchema(type: string): JsonSchema {
   const s = findResourceSchema(type);
   if (!s) throw new Error(`bug: no schema for resource type ${type}`);
   return s;
+}
+
+/** The agent HTTP API's schemas (request bodies, responses, shared definitions), by title. */
+export function agentApiSchemas(): ReadonlyMap<string, JsonSchema> {
+  agentApi ??= readSchemaDir(join(schemasDir(), 'agent-api'));
+  return agentApi;
+}
+
+/** Every schema of both sets, for one ajv instance and for $ref resolution. */
+export function allSchemas(): JsonSchema[] {
+  return [...load().values(), ...agentApiSchemas().values()];
 }
 
 /** Schema of the attribute at a path such as ["disk", "volume_id"] (array items are stepped into). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
-import type { CloudInitNic, CloudInitSpec } from '../api/cloud-init.js';
+import type { CloudInitNic, CloudInitSpec } from '../../schemas/generated/agentApi.js';
 
 export interface SeedNic {
   mac: string;
@@ -50,11 +50,11 @@ export function networkConfig(nics: readonly SeedNic[]): string {
   const ethernets: Record<string, unknown> = {};
   nics.forEach((n, i) => {
     const base = { match: { macaddress: n.mac }, 'set-name': `eth${i}` };
-    if ('dhcp' in n.config) {
+    const c = n.config;
+    if (c.address === null) {
       ethernets[`eth${i}`] = { ...base, dhcp4: true };
       return;
     }
-    const c = n.config;
     ethernets[`eth${i}`] = {
       ...base,
       addresses: [c.address],

@@ -1,6 +1,6 @@
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CloudInitSpec } from '../api/cloud-init.js';
+import type { CloudInitSpec } from '../../schemas/generated/agentApi.js';
 import type { GenIsoImage } from '../drivers/genisoimage.js';
 import { type SeedNic, seedFiles } from './seed-files.js';
 

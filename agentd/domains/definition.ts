@@ -1,44 +1,29 @@
-import type { VolumeFormat } from '../api/types.js';
+import type {
+  DomainDiskInfo,
+  DomainInfo,
+  DomainNicInfo,
+  DomainType,
+} from '../../schemas/generated/agentApi.js';
 
-/** Everything nssv puts into a libvirt domain definition. */
-export interface DomainDefinition {
-  name: string;
-  uuid: string;
-  type: 'kvm' | 'qemu';
-  address: string;
-  vcpus: number;
-  memoryMiB: number;
-  /** vCPUs and memory can change live up to these (hot-plug, balloon); at least vcpus/memoryMiB. */
-  maxVcpus: number;
-  maxMemoryMiB: number;
-  disks: DiskDefinition[];
-  nics: NicDefinition[];
-  /** File the serial console is logged to (by virtlogd), if any. */
-  consoleLog?: string;
-  /** The domain's cloud-init seed (a CD-ROM), if it has one. */
+/**
+ * Everything nssv puts into a libvirt domain definition: what the agent API reports for a
+ * domain (schemas/agent-api/domain-info.schema.json) without the runtime state, plus the
+ * libvirt domain type. `tags` is left out when there are none; `seed` is the cloud-init
+ * CD-ROM (its path and the instance id its content yields).
+ */
+export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags' | 'cloudInit'> & {
+  type: DomainType;
+  tags?: DomainInfo['tags'];
   seed?: SeedDefinition;
-}
+};
 
 export interface SeedDefinition {
   path: string;
   instanceId: string;
 }
 
-export interface DiskDefinition {
-  pool: string;
-  volume: string;
-  path: string;
-  format: VolumeFormat;
-  /** vda, vdb, … */
-  target: string;
-}
-
-export interface NicDefinition {
-  switch: string;
-  portGroup: string;
-  vlanId: number | null;
-  mac: string;
-}
+export type DiskDefinition = DomainDiskInfo;
+export type NicDefinition = DomainNicInfo;
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';
 
@@ -77,6 +62,7 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
   return JSON.stringify({
     hw: hardwareKey(d),
     address: d.address,
+    tags: Object.entries(d.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
     disks: d.disks.map((x) => [x.pool, x.volume]),
     nics: d.nics.map((x) => x.portGroup),
     instanceId: d.seed?.instanceId ?? null,

@@ -1,12 +1,12 @@
-import type { VolumeFormat } from '../api/types.js';
+import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
 import { child, children, parseXml, path, type XmlElement } from './xml.js';
 
 /** A domain read back from `virsh dumpxml`; `address` is undefined when nssv does not manage it. */
-export interface ParsedDomain extends Omit<DomainDefinition, 'address' | 'type'> {
+export type ParsedDomain = Omit<DomainDefinition, 'address' | 'type'> & {
   type: string;
   address: string | undefined;
-}
+};
 
 /** Finds the pool and volume behind an image path when the metadata does not say. */
 export type VolumeLocator = (path: string) => { pool: string; volume: string } | undefined;
@@ -21,6 +21,8 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
   const metaNics = new Map(
     children(resource, localChild(resource, 'nic')).map((e) => [e.attrs.mac, e.attrs]),
   );
+  const tagElements = children(resource, localChild(resource, 'tag'));
+  const tags = Object.fromEntries(tagElements.map((e) => [e.attrs.key ?? '', e.attrs.value ?? '']));
   const devices = child(root, 'devices');
 
   const disks: DiskDefinition[] = children(devices, 'disk')
@@ -77,6 +79,7 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
     maxMemoryMiB: memoryMiB(child(root, 'memory')),
     disks,
     nics,
+    ...(tagElements.length > 0 ? { tags } : {}),
   };
 }
 

@@ -7,13 +7,16 @@ const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
  * libvirt domain XML for a definition: hvm guest, virtio disks and NICs on OVS bridges (VLAN
  * tag from the port group; checksum offload off, which the OVS userspace datapath needs), a
  * serial console on a pty, and nssv's metadata (address, and the pool/volume and port group
- * names behind each disk and NIC) so inventory needs no state file.
+ * names behind each disk and NIC, and the VM's tags) so inventory needs no state file.
  */
 export function domainXml(d: DomainDefinition): string {
   const memoryKiB = String(d.memoryMiB * 1024);
   const metadata = el('nssv:resource', { 'xmlns:nssv': NSSV_XMLNS, address: d.address }, [
     ...d.disks.map((x) => el('nssv:disk', { target: x.target, pool: x.pool, volume: x.volume })),
     ...d.nics.map((x) => el('nssv:nic', { mac: x.mac, switch: x.switch, 'port-group': x.portGroup })),
+    ...Object.keys(d.tags ?? {})
+      .sort()
+      .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),
     ...(d.seed ? [el('nssv:cloud-init', { 'instance-id': d.seed.instanceId })] : []),
   ]);
   const disks = d.disks.map(diskElement);

@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { CloudInitSpec } from '../api/cloud-init.js';
 import { type SeedNic, seedFiles } from '../cloudinit/seed-files.js';
 import type { Seeds, WrittenSeed } from '../cloudinit/seeds.js';
-import type { DeleteResult, DomainInfo, DomainSpec, PortGroupInfo } from '../api/types.js';
+import type {
+  CloudInitSpec,
+  DeleteResult,
+  DomainInfo,
+  DomainSpec,
+  PortGroupInfo,
+} from '../../schemas/generated/agentApi.js';
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
@@ -161,6 +166,7 @@ export class Domains {
       disks: await this.resolveDisks(spec),
       nics: await this.resolveNics(name, spec),
       ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
+      ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
     };
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const state = previous ? await this.virsh.state(name) : undefined;
@@ -376,6 +382,7 @@ function info(p: ParsedDomain, state: string): DomainInfo {
       target: d.target,
     })),
     nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
+    tags: p.tags ?? {},
     state,
     powerState: isInactive(state) ? 'shutoff' : 'running',
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId } } : {}),

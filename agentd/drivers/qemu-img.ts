@@ -1,4 +1,4 @@
-import type { VolumeFormat } from '../api/types.js';
+import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import type { Exec } from '../util/exec.js';
 import { runTool } from './tool.js';

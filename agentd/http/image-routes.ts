@@ -1,10 +1,29 @@
+import { agentApi } from '../../schemas/generated/agentApiValidators.js';
+import type { ImageSpec } from '../../schemas/generated/agentApi.js';
 import type { Agent } from '../agent.js';
+import { errors } from '../errors.js';
+import { parseBody } from './requestBody.js';
 import type { Route } from './routes.js';
-import * as validate from './validate-images.js';
 
 type Locked = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 
-/** The routes of agentd/api/images.ts: image stores and images, locked per store. */
+/** An image spec: its schema, then what a schema cannot say. */
+function imageSpec(body: unknown): ImageSpec {
+  const spec = parseBody(agentApi.ImageSpec, body);
+  if (spec.source.startsWith('/') && spec.source.split('/').includes('..')) {
+    throw errors.invalidRequest(
+      `body.source must not contain ".." path segments, got ${JSON.stringify(spec.source)}`,
+    );
+  }
+  if (spec.sha256 === null && !spec.source.startsWith('/')) {
+    throw errors.invalidRequest(
+      `body.sha256 is required for a download (${spec.source}): an image fetched over the network is verified before use`,
+    );
+  }
+  return spec;
+}
+
+/** The image routes (schemas/agent-api/image-*.schema.json), locked per store. */
 export function imageRoutes(agent: Agent, locked: Locked): Route[] {
   return [
     {
@@ -12,7 +31,7 @@ export function imageRoutes(agent: Agent, locked: Locked): Route[] {
       pattern: '/v1/image-stores/:store',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.imageStoreSpec(body);
+        const spec = parseBody(agentApi.ImageStoreSpec, body);
         return locked(`image-store:${p.store}`, () => agent.images.putStore(p.store!, spec));
       },
     },
@@ -27,7 +46,7 @@ export function imageRoutes(agent: Agent, locked: Locked): Route[] {
       pattern: '/v1/image-stores/:store/images/:image',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.imageSpec(body);
+        const spec = imageSpec(body);
         return locked(`image-store:${p.store}`, () => agent.images.put(p.store!, p.image!, spec));
       },
     },

@@ -1,10 +1,12 @@
 import type { Agent } from '../agent.js';
-import type { HealthInfo } from '../api/types.js';
+import type { HealthInfo } from '../../schemas/generated/agentApi.js';
+import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
 import { AGENT_VERSION } from '../version.js';
 import { consoleRoute } from './console-route.js';
+import { domainSpec } from './domainRequest.js';
 import { imageRoutes } from './image-routes.js';
-import * as validate from './validate.js';
+import { parseBody } from './requestBody.js';
 
 export type Method = 'GET' | 'PUT' | 'DELETE';
 
@@ -40,7 +42,7 @@ export function validateParam(param: string, value: string): string {
   return assertName(spec.kind, value, spec.label);
 }
 
-/** Every route of agentd/api/types.ts, with per-object locks around mutations. */
+/** Every route of the agent API (schemas/agent-api/), with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
   return [
@@ -67,7 +69,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.poolSpec(body);
+        const spec = parseBody(agentApi.PoolSpec, body);
         return locked(`pool:${p.pool}`, () => agent.pools.put(p.pool!, spec));
       },
     },
@@ -81,7 +83,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool/volumes/:volume',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.volumeSpec(body);
+        const spec = parseBody(agentApi.VolumeSpec, body);
         return locked(`pool:${p.pool}`, () => agent.volumes.put(p.pool!, p.volume!, spec));
       },
     },
@@ -96,7 +98,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.switchSpec(body);
+        const spec = parseBody(agentApi.SwitchSpec, body);
         return locked(`switch:${p.switch}`, () => agent.switches.putSwitch(p.switch!, spec));
       },
     },
@@ -111,7 +113,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/switches/:switch/port-groups/:pg',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.portGroupSpec(body);
+        const spec = parseBody(agentApi.PortGroupSpec, body);
         return locked(`switch:${p.switch}`, () => agent.switches.putPortGroup(p.switch!, p.pg!, spec));
       },
     },
@@ -126,7 +128,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/domains/:domain',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = validate.domainSpec(body);
+        const spec = domainSpec(body);
         return locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec));
       },
     },

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ImageInfo, ImageSpec, ImageStoreInfo, ImageStoreSpec } from '../api/images.js';
-import type { DeleteResult, VolumeFormat } from '../api/types.js';
+import type {
+  DeleteResult,
+  ImageInfo,
+  ImageSpec,
+  ImageStoreInfo,
+  ImageStoreSpec,
+  VolumeFormat,
+} from '../../schemas/generated/agentApi.js';
 import type { QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';

@@ -1,4 +1,10 @@
-import type { DeleteResult, PortGroupInfo, PortGroupSpec, SwitchInfo, SwitchSpec } from '../api/types.js';
+import type {
+  DeleteResult,
+  PortGroupInfo,
+  PortGroupSpec,
+  SwitchInfo,
+  SwitchSpec,
+} from '../../schemas/generated/agentApi.js';
 import type { OvsBridge, Ovs } from '../drivers/ovs.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';

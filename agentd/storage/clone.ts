@@ -1,5 +1,9 @@
-import type { ImageInfo, VolumeSourceInfo, VolumeSourceSpec } from '../api/images.js';
-import type { VolumeFormat } from '../api/types.js';
+import type {
+  ImageInfo,
+  VolumeFormat,
+  VolumeSourceInfo,
+  VolumeSourceSpec,
+} from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import type { Images } from '../images/images.js';

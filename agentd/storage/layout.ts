@@ -1,5 +1,5 @@
 import { join, resolve, sep } from 'node:path';
-import type { VolumeFormat } from '../api/types.js';
+import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 
 /**

@@ -1,5 +1,5 @@
 import { mkdir, readdir, rm, rmdir, statfs } from 'node:fs/promises';
-import type { DeleteResult, PoolInfo, PoolSpec } from '../api/types.js';
+import type { DeleteResult, PoolInfo, PoolSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { PoolLayout } from './layout.js';

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { VolumeSourceSpec } from '../api/images.js';
-import type { VolumeFormat } from '../api/types.js';
+import type { VolumeFormat, VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
 export interface PoolRecord {

@@ -1,9 +1,14 @@
 import { access, readdir, rm } from 'node:fs/promises';
-import type { DeleteResult, VolumeFormat, VolumeInfo, VolumeSpec } from '../api/types.js';
+import type {
+  DeleteResult,
+  VolumeFormat,
+  VolumeInfo,
+  VolumeSourceSpec,
+  VolumeSpec,
+} from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
-import type { VolumeSourceSpec } from '../api/images.js';
 import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
 import type { Pools } from './pools.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';

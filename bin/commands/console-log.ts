@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { DiagnosticsError } from '../../core/diagnostic.js';
-import { consoleLog } from '../../provider/operations/consoleLog.js';
+import { consoleLog } from '../../engine/usecases/consoleLog.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
 import { NssvCommand } from '../shared/command.js';
 

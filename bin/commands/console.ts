@@ -1,8 +1,6 @@
 import { createInterface } from 'node:readline';
-import { loadConfig } from '../../planner/config/load.js';
 import { evaluateConsoleExpression } from '../../planner/config/console.js';
-import { knownFromState } from '../../provider/operations/outputs.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { loadForConsole } from '../../engine/usecases/console.js';
 import { NssvCommand } from '../shared/command.js';
 import { configFlags } from '../shared/flags.js';
 
@@ -19,8 +17,7 @@ export default class Console extends NssvCommand {
     const { flags } = await this.parse(Console);
     const configDir = this.resolveConfigDir(flags.config);
     // Like terraform console: resources show what the last apply recorded.
-    const state = await new LocalStateStore(configDir).read();
-    const config = await loadConfig(configDir, { ...this.loadOptions(flags), known: knownFromState(state) });
+    const config = await loadForConsole(configDir, this.loadOptions(flags));
     if (config.diagnostics.some((d) => d.severity === 'error')) this.fail(config.diagnostics);
     let failed = false;
     const rl = createInterface({ input: process.stdin, terminal: false });

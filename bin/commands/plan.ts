@@ -1,13 +1,10 @@
 import { Flags } from '@oclif/core';
-import { DiagnosticsError } from '../../core/diagnostic.js';
 import { planHasChanges } from '../../planner/plan/types.js';
 import { planJson } from '../../planner/render/planJson.js';
 import { renderPlanText } from '../../planner/render/planText.js';
-import { planOperation } from '../../provider/operations/plan.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { runPlan } from '../../engine/usecases/plan.js';
 import { NssvCommand } from '../shared/command.js';
 import { configFlags, selectionFlags } from '../shared/flags.js';
-import { writePlanFile } from '../../provider/operations/planFile.js';
 
 export default class Plan extends NssvCommand {
   static override description = 'Show what apply would change, without changing anything.';
@@ -32,21 +29,17 @@ export default class Plan extends NssvCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Plan);
     const configDir = this.resolveConfigDir(flags.config);
-    const store = new LocalStateStore(configDir);
-    const outcome = await planOperation({
+    const { plan, warnings } = await runPlan({
       configDir,
       mode: flags.destroy ? 'destroy' : flags['refresh-only'] ? 'refresh-only' : 'normal',
       load: this.loadOptions(flags),
-      store,
       targets: flags.target,
       replace: flags.replace,
+      ...(flags.out ? { out: flags.out } : {}),
     });
-    if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
-    this.printDiagnostics(outcome.diagnostics);
-    const plan = outcome.plan;
+    this.printDiagnostics(warnings);
     process.stdout.write(flags.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
     if (flags.out) {
-      await writePlanFile(flags.out, configDir, this.loadOptions(flags), plan);
       if (!flags.json)
         process.stdout.write(
           `\nSaved the plan to: ${flags.out}\nTo perform exactly these actions, run: nssv apply ${flags.out}\n`,

@@ -1,5 +1,5 @@
 import { hasErrors } from '../../core/diagnostic.js';
-import { loadAndValidate } from '../../provider/operations/plan.js';
+import { runValidate } from '../../engine/usecases/validate.js';
 import { NssvCommand } from '../shared/command.js';
 import { configFlags } from '../shared/flags.js';
 
@@ -12,7 +12,7 @@ export default class Validate extends NssvCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Validate);
     const configDir = this.resolveConfigDir(flags.config);
-    const { diagnostics } = await loadAndValidate(configDir, this.loadOptions(flags));
+    const diagnostics = await runValidate(configDir, this.loadOptions(flags));
     const ok = !hasErrors(diagnostics);
     if (flags.json) {
       process.stdout.write(

@@ -21,12 +21,6 @@ export const cliErrors = {
       `-var "${given}" is not NAME=VALUE`,
       'Fix: pass variables as -var NAME=VALUE, e.g. -var vm_count=3.',
     ),
-  interruptedBeforeSavedPlan: (planFile: string): DiagnosticsError =>
-    err(
-      'NSSV_INTERRUPTED_APPLY_PENDING',
-      `an earlier apply was interrupted, so the saved plan ${planFile} may not account for what it created`,
-      'Run nssv plan (it finds those objects on their hosts), review it, and save a new plan with -out.',
-    ),
   configDirIsFile: (path: string): DiagnosticsError =>
     err(
       'NSSV_CONFIG_DIR_IS_FILE',

@@ -1,4 +1,4 @@
-import type { ApplyEvent, ApplyResult } from '../../planner/apply/types.js';
+import type { ApplyEvent, ApplyResult } from '../../engine/types.js';
 import type { Plan } from '../../planner/plan/types.js';
 
 const ING = { create: 'Creating...', update: 'Modifying...', delete: 'Destroying...' } as const;

@@ -4,7 +4,7 @@ import { NUMBER, STRING, friendlyName } from '../eval/types.js';
 import { type Value, UNKNOWN, containsSensitive, int, object, str } from '../eval/value.js';
 import type { BigNum } from '../eval/number.js';
 import { configErrors as E } from './errors.js';
-import type { ModuleEvaluator } from './module-eval.js';
+import type { ModuleScope } from './module-scope.js';
 
 export interface InstanceKey {
   /** undefined: no count/for_each */
@@ -24,7 +24,7 @@ export const MAX_INSTANCES_PER_RESOURCE = 100_000;
 
 /** Expand count / for_each into instance keys (Terraform semantics: known before apply). */
 export function expand(
-  m: ModuleEvaluator,
+  m: ModuleScope,
   count: Attribute | undefined,
   forEach: Attribute | undefined,
   address: string,

@@ -1,4 +1,3 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Body } from '../hcl/ast.js';
@@ -10,16 +9,18 @@ import { configErrors as E } from './errors.js';
 import { topLevelSpec } from './json-spec.js';
 import type { ModuleDecl } from './model.js';
 import { type ResourceSchema, resourceSchema } from './schema.js';
+import type { SourceFiles } from './sourceFiles.js';
 
-/** The only I/O of the planner's config layer: reading configuration, variable and schema files. */
+/** Reading configuration, variable and schema files, through the SourceFiles the caller gives. */
 
-export async function readText(
+export function readText(
+  files: SourceFiles,
   path: string,
   diags: Diagnostic[],
   range?: SourceRange,
-): Promise<string | undefined> {
+): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return files.readText(path);
   } catch (e) {
     diags.push(E.readFailed(range, path, (e as Error).message));
     return undefined;
@@ -27,8 +28,8 @@ export async function readText(
 }
 
 /** Configuration files of a directory (*.tf, *.tf.json), sorted. */
-export async function configFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
+export function configFiles(files: SourceFiles, dir: string): string[] {
+  const names = files.list(dir);
   return names.filter((n) => n.endsWith('.tf') || n.endsWith('.tf.json')).sort();
 }
 
@@ -52,22 +53,23 @@ export function parseConfigFile(
 
 /** Read and decode a module directory and, recursively, the local modules it calls. */
 export async function readModule(
+  files: SourceFiles,
   dir: string,
   display: string,
   schemas: ReadonlyMap<string, ResourceSchema>,
   diags: Diagnostic[],
   loading: string[] = [],
 ): Promise<ModuleDecl> {
-  let files: string[] = [];
+  let names: string[] = [];
   try {
-    files = await configFiles(dir);
+    names = configFiles(files, dir);
   } catch (e) {
     diags.push(E.readFailed(undefined, dir, (e as Error).message));
   }
-  if (files.length === 0 && loading.length === 0) diags.push(E.noConfig(dir));
+  if (names.length === 0 && loading.length === 0) diags.push(E.noConfig(dir));
   const bodies: Body[] = [];
-  for (const f of files) {
-    const text = await readText(join(dir, f), diags);
+  for (const f of names) {
+    const text = readText(files, join(dir, f), diags);
     if (text === undefined) continue;
     const body = parseConfigFile(display ? join(display, f) : f, text, schemas, diags);
     if (body) bodies.push(body);
@@ -96,15 +98,12 @@ export async function readModule(
       );
       continue;
     }
-    try {
-      const st = await stat(childDir);
-      if (!st.isDirectory()) throw new Error('not a directory');
-    } catch {
+    if (files.kind(childDir) !== 'directory') {
       diags.push(E.moduleSource(call.sourceRange, call.source, `The directory ${childDir} does not exist.`));
       continue;
     }
     const childDisplay = join(display, call.source);
-    call.module = await readModule(childDir, childDisplay, schemas, diags, [...loading, resolve(dir)]);
+    call.module = await readModule(files, childDir, childDisplay, schemas, diags, [...loading, resolve(dir)]);
   }
   return m;
 }
@@ -113,25 +112,29 @@ export async function readModule(
 /** Schemas do not change while nssv runs: each directory is read once per process. */
 const schemaCache = new Map<string, Map<string, ResourceSchema>>();
 
-export async function loadSchemas(
+export function loadSchemas(
+  files: SourceFiles,
   schemaDir: string | undefined,
   diags: Diagnostic[],
-): Promise<Map<string, ResourceSchema>> {
-  const dir = schemaDir ?? (await findSchemaDir());
+): Map<string, ResourceSchema> {
+  const dir = schemaDir ?? findSchemaDir(files);
   if (!dir) return new Map();
   const cached = schemaCache.get(dir);
   if (cached) return cached;
   const out = new Map<string, ResourceSchema>();
   let names: string[] = [];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.schema.json')).sort();
+    names = files
+      .list(dir)
+      .filter((n) => n.endsWith('.schema.json'))
+      .sort();
   } catch (e) {
     diags.push(E.readFailed(undefined, dir, (e as Error).message));
     return out;
   }
   for (const n of names) {
     try {
-      const json = JSON.parse(await readFile(join(dir, n), 'utf8')) as Record<string, unknown>;
+      const json = JSON.parse(files.readText(join(dir, n))) as Record<string, unknown>;
       const s = resourceSchema(json);
       out.set(s.type, s);
     } catch {
@@ -142,12 +145,12 @@ export async function loadSchemas(
   return out;
 }
 
-async function findSchemaDir(): Promise<string | undefined> {
+function findSchemaDir(files: SourceFiles): string | undefined {
   let dir = new URL('.', import.meta.url).pathname;
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, 'schemas');
     try {
-      if ((await readdir(candidate)).some((n) => n.endsWith('.schema.json'))) return candidate;
+      if (files.list(candidate).some((n) => n.endsWith('.schema.json'))) return candidate;
     } catch {
       // keep looking upwards
     }

@@ -4,12 +4,23 @@ import { builtinFunctions } from '../eval/functions/index.js';
 import { loadSchemas, readModule } from './files.js';
 import { ModuleEvaluator, type Shared } from './module-eval.js';
 import type { LoadedConfig, LoadOptions } from './types.js';
+import type { SourceFiles } from './sourceFiles.js';
 import { rootVarInputs } from './var-inputs.js';
 
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
   /** Directory of `*.schema.json` (default: the repository's schemas/). */
   schemaDir?: string;
+}
+
+/**
+ * What the planner needs from its caller to load a configuration: the files to read through and
+ * the process environment (the planner reads neither itself; engine/files/loadConfig.ts fills them).
+ */
+export interface PlannerLoadOptions extends LoadOptionsExt {
+  files: SourceFiles;
+  cwd: string;
+  env: Record<string, string | undefined>;
 }
 
 const evaluators = new WeakMap<LoadedConfig, ModuleEvaluator>();
@@ -23,20 +34,21 @@ export function rootEvaluator(config: LoadedConfig): ModuleEvaluator | undefined
  * Read the configuration in `dir` (*.tf, *.tf.json; not subdirectories), evaluate it and return the
  * desired resource instances. User errors come back as diagnostics; this never throws for them.
  */
-export async function loadConfig(dir: string, options: LoadOptionsExt = {}): Promise<LoadedConfig> {
+export async function loadConfig(dir: string, options: PlannerLoadOptions): Promise<LoadedConfig> {
   const diags: Diagnostic[] = [];
   const absDir = resolve(dir);
   try {
-    const schemas = await loadSchemas(options.schemaDir, diags);
-    const root = await readModule(absDir, '', schemas, diags);
-    const functions = builtinFunctions();
-    const inputs = await rootVarInputs(absDir, root, options, functions, diags);
+    const { files } = options;
+    const schemas = loadSchemas(files, options.schemaDir, diags);
+    const root = await readModule(files, absDir, '', schemas, diags);
+    const functions = builtinFunctions(files);
+    const inputs = rootVarInputs(files, absDir, root, options, functions, diags);
     const shared: Shared = {
       diags,
       schemas,
       functions,
       rootDir: absDir,
-      cwd: resolve(options.cwd ?? process.cwd()),
+      cwd: resolve(options.cwd),
       stack: [],
       collectors: [],
       ...(options.known ? { known: options.known } : {}),

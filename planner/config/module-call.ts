@@ -1,13 +1,10 @@
 import { type Value, DYNAMIC_UNKNOWN, object, tuple } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
 import { expand, keySuffix } from './expansion.js';
-import { ModuleEvaluator, type VarInput } from './module-eval.js';
+import type { ModuleCallResult, ModuleInstance, ModuleScope, VarInput } from './module-scope.js';
 
 /** Instantiate a module call (once per count/for_each key) and evaluate it. */
-export function evalModuleCall(
-  parent: ModuleEvaluator,
-  name: string,
-): { value: Value; deps: Set<string>; children: ModuleEvaluator[] } {
+export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallResult {
   const call = parent.decl.moduleCalls.get(name)!;
   const address = `${parent.prefix}module.${name}`;
   const child = call.module;
@@ -25,7 +22,7 @@ export function evalModuleCall(
   }
   const exp = expand(parent, call.count, call.forEach, address);
   const explicit = parent.dependsOnAddresses(call.dependsOn);
-  const children: ModuleEvaluator[] = [];
+  const children: ModuleInstance[] = [];
   const values: Array<[string | number | undefined, Value]> = [];
   const deps = new Set<string>();
   for (const k of exp.keys) {
@@ -38,7 +35,7 @@ export function evalModuleCall(
       for (const d of explicit) r.deps.add(d);
       inputs.set(input.name, { value: r.value, range: input.expr.range, deps: r.deps });
     }
-    const ev = new ModuleEvaluator(child, `${address}${keySuffix(k.key)}.`, inputs, parent.shared);
+    const ev = parent.childModule(child, `${address}${keySuffix(k.key)}.`, inputs);
     ev.run();
     children.push(ev);
     const out = ev.outputsValue();

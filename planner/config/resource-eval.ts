@@ -8,7 +8,7 @@ import { evalBody } from './body-eval.js';
 import { configErrors as E } from './errors.js';
 import { expand, keySuffix } from './expansion.js';
 import type { ResourceDecl } from './model.js';
-import type { ModuleEvaluator } from './module-eval.js';
+import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
 import { toAttrValue } from './to-json.js';
 import type { DesiredInstance, Lifecycle } from './types.js';
@@ -20,7 +20,7 @@ export interface ResourceResult {
 }
 
 /** Expand and evaluate a resource block into its instances. */
-export function evalResource(m: ModuleEvaluator, decl: ResourceDecl): ResourceResult {
+export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult {
   const resourceAddress = `${m.prefix}${decl.type}.${decl.name}`;
   const schema = m.shared.schemas.get(decl.type);
   if (!schema)
@@ -79,7 +79,7 @@ export function evalResource(m: ModuleEvaluator, decl: ResourceDecl): ResourceRe
   return { value, instances };
 }
 
-function evalLifecycle(m: ModuleEvaluator, decl: ResourceDecl, address: string): Lifecycle {
+function evalLifecycle(m: ModuleScope, decl: ResourceDecl, address: string): Lifecycle {
   const l = decl.lifecycle;
   const flag = (e: Expr | undefined, name: string): boolean => {
     if (!e) return false;

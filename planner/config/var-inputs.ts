@@ -1,4 +1,3 @@
-import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import { EvalContext, type FunctionDef } from '../eval/context.js';
@@ -9,23 +8,25 @@ import { parseHcl } from '../hcl/parser.js';
 import { configErrors as E } from './errors.js';
 import { readText } from './files.js';
 import type { ModuleDecl } from './model.js';
-import type { VarInput } from './module-eval.js';
+import { errorCode, type SourceFiles } from './sourceFiles.js';
+import type { VarInput } from './module-scope.js';
 import type { LoadOptions } from './types.js';
 
 /**
  * Root variable values in Terraform's precedence (later wins): TF_VAR_* environment variables,
  * terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, -var-file, -var.
  */
-export async function rootVarInputs(
+export function rootVarInputs(
+  files: SourceFiles,
   dir: string,
   root: ModuleDecl,
-  options: LoadOptions,
+  options: LoadOptions & { env: Record<string, string | undefined>; cwd: string },
   functions: ReadonlyMap<string, FunctionDef>,
   diags: Diagnostic[],
-): Promise<Map<string, VarInput>> {
+): Map<string, VarInput> {
   const inputs = new Map<string, VarInput>();
   const declared = [...root.variables.keys()];
-  const env = options.env ?? process.env;
+  const env = options.env;
   for (const [k, v] of Object.entries(env)) {
     if (!k.startsWith('TF_VAR_') || v === undefined) continue;
     const name = k.slice('TF_VAR_'.length);
@@ -33,7 +34,7 @@ export async function rootVarInputs(
   }
   let names: string[] = [];
   try {
-    names = await readdir(dir);
+    names = files.list(dir);
   } catch {
     names = [];
   }
@@ -43,15 +44,15 @@ export async function rootVarInputs(
   for (const n of names.filter((x) => x.endsWith('.auto.tfvars') || x.endsWith('.auto.tfvars.json')).sort())
     auto.push(n);
   for (const n of auto) {
-    const text = await readText(join(dir, n), diags);
+    const text = readText(files, join(dir, n), diags);
     if (text !== undefined)
       readVarFile(join(dir, n), text, root, functions, diags, inputs, 'warning', declared);
   }
   // Like Terraform, relative -var-file paths are relative to the working directory, not the configuration.
-  const cwd = resolve(options.cwd ?? process.cwd());
+  const cwd = resolve(options.cwd);
   for (const given of options.varFiles ?? []) {
     const path = resolve(cwd, given);
-    const text = await readVarFileText(given, path, cwd, diags);
+    const text = readVarFileText(files, given, path, cwd, diags);
     if (text !== undefined) readVarFile(path, text, root, functions, diags, inputs, 'error', declared);
   }
   for (const { name, value } of options.vars ?? []) {
@@ -65,16 +66,17 @@ export async function rootVarInputs(
 }
 
 /** Read a -var-file, saying in words what is wrong with a path that is missing or not a file. */
-async function readVarFileText(
+function readVarFileText(
+  files: SourceFiles,
   given: string,
   path: string,
   cwd: string,
   diags: Diagnostic[],
-): Promise<string | undefined> {
+): string | undefined {
   try {
-    return await readFile(path, 'utf8');
+    return files.readText(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
+    const code = errorCode(e);
     if (code === 'ENOENT') diags.push(E.varFileMissing(given, path, cwd));
     else if (code === 'EISDIR') diags.push(E.varFileIsDirectory(given, path));
     else diags.push(E.varFileUnreadable(given, path, code, (e as Error).message));

@@ -1,4 +1,4 @@
-import type { AgentErrorCode } from '../../agentd/api/types.js';
+import type { AgentErrorCode } from '../../schemas/generated/agentApi.js';
 
 /** A failed call to an agent, with the agent's own error code when it answered. */
 export class AgentError extends Error {

@@ -1,9 +1,14 @@
+import type { AgentApiCheck } from '../../schemas/agentApiCheck.js';
 import type {
-  AgentErrorBody,
+  ConsoleLogInfo,
   DeleteResult,
   DomainInfo,
   DomainSpec,
   HealthInfo,
+  ImageInfo,
+  ImageSpec,
+  ImageStoreInfo,
+  ImageStoreSpec,
   Inventory,
   PoolInfo,
   PoolSpec,
@@ -13,9 +18,8 @@ import type {
   SwitchSpec,
   VolumeInfo,
   VolumeSpec,
-} from '../../agentd/api/types.js';
-import type { ImageInfo, ImageSpec, ImageStoreInfo, ImageStoreSpec } from '../../agentd/api/images.js';
-import type { ConsoleLogInfo } from '../../agentd/http/console-route.js';
+} from '../../schemas/generated/agentApi.js';
+import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
 
 export interface AgentEndpoint {
@@ -29,7 +33,11 @@ export interface AgentClientOptions {
   timeoutMs?: number;
 }
 
-/** Typed HTTP client for one host's agentd (see agentd/api/types.ts for the routes). */
+/**
+ * Typed HTTP client for one host's agentd. Messages are those of schemas/agent-api/; every
+ * answer is checked against its schema, so a wrong or outdated agent is a clear error rather
+ * than undefined behaviour later.
+ */
 export class AgentClient {
   private readonly base: string;
   private readonly timeoutMs: number;
@@ -43,61 +51,68 @@ export class AgentClient {
   }
 
   health(): Promise<HealthInfo> {
-    return this.call('GET', '/v1/health');
+    return this.call('GET', '/v1/health', agentApi.HealthInfo);
   }
   inventory(): Promise<Inventory> {
-    return this.call('GET', '/v1/inventory');
+    return this.call('GET', '/v1/inventory', agentApi.Inventory);
   }
   putPool(pool: string, spec: PoolSpec): Promise<PoolInfo> {
-    return this.call('PUT', `/v1/pools/${enc(pool)}`, spec);
+    return this.call('PUT', `/v1/pools/${enc(pool)}`, agentApi.PoolInfo, spec);
   }
   deletePool(pool: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/pools/${enc(pool)}`);
+    return this.call('DELETE', `/v1/pools/${enc(pool)}`, agentApi.DeleteResult);
   }
   putVolume(pool: string, volume: string, spec: VolumeSpec): Promise<VolumeInfo> {
-    return this.call('PUT', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`, spec);
+    return this.call('PUT', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`, agentApi.VolumeInfo, spec);
   }
   deleteVolume(pool: string, volume: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`);
+    return this.call('DELETE', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`, agentApi.DeleteResult);
   }
   putSwitch(name: string, spec: SwitchSpec): Promise<SwitchInfo> {
-    return this.call('PUT', `/v1/switches/${enc(name)}`, spec);
+    return this.call('PUT', `/v1/switches/${enc(name)}`, agentApi.SwitchInfo, spec);
   }
   deleteSwitch(name: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/switches/${enc(name)}`);
+    return this.call('DELETE', `/v1/switches/${enc(name)}`, agentApi.DeleteResult);
   }
   putPortGroup(sw: string, pg: string, spec: PortGroupSpec): Promise<PortGroupInfo> {
-    return this.call('PUT', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, spec);
+    return this.call('PUT', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, agentApi.PortGroupInfo, spec);
   }
   deletePortGroup(sw: string, pg: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`);
+    return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, agentApi.DeleteResult);
   }
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
-    return this.call('PUT', `/v1/domains/${enc(name)}`, spec);
+    return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);
   }
   deleteDomain(name: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/domains/${enc(name)}`);
+    return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }
   consoleLog(domain: string): Promise<ConsoleLogInfo> {
-    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`);
+    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`, agentApi.ConsoleLogInfo);
   }
   putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
-    return this.call('PUT', `/v1/image-stores/${enc(store)}`, spec);
+    return this.call('PUT', `/v1/image-stores/${enc(store)}`, agentApi.ImageStoreInfo, spec);
   }
   deleteImageStore(store: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/image-stores/${enc(store)}`);
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}`, agentApi.DeleteResult);
   }
   /** Downloads and verifies: allowed to take as long as the agent's own download limit. */
   putImage(store: string, image: string, spec: ImageSpec): Promise<ImageInfo> {
-    return this.call('PUT', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, spec, 31 * 60_000);
+    return this.call(
+      'PUT',
+      `/v1/image-stores/${enc(store)}/images/${enc(image)}`,
+      agentApi.ImageInfo,
+      spec,
+      31 * 60_000,
+    );
   }
   deleteImage(store: string, image: string): Promise<DeleteResult> {
-    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`);
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
   }
 
   private async call<T>(
     method: string,
     path: string,
+    answer: AgentApiCheck<T>,
     body?: unknown,
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
@@ -138,8 +153,7 @@ export class AgentClient {
       );
     }
     if (!res.ok) {
-      const e = (parsed as AgentErrorBody | undefined)?.error;
-      if (!e || typeof e.code !== 'string') {
+      if (!agentApi.AgentErrorBody.is(parsed)) {
         throw new AgentError(
           host,
           'bad_response',
@@ -147,15 +161,21 @@ export class AgentClient {
           res.status,
         );
       }
-      const detail = e?.detail ? ` (${e.detail})` : '';
+      const e = parsed.error;
+      const detail = e.detail ? ` (${e.detail})` : '';
+      throw new AgentError(host, e.code, `host ${host}: ${e.message}${detail}`, res.status);
+    }
+    if (!answer.is(parsed)) {
+      const [first] = answer.errors(parsed);
+      const where = first ? `${first.instancePath || '/'} ${first.message ?? 'is invalid'}` : 'it is invalid';
       throw new AgentError(
         host,
-        e?.code ?? 'bad_response',
-        `host ${host}: ${e?.message ?? `HTTP ${res.status}`}${detail}`,
+        'bad_response',
+        `agent of host ${host} answered ${method} ${path} with a body that is not a ${answer.title} of the agent API (${where}); is the agent the same version as nssv?`,
         res.status,
       );
     }
-    return parsed as T;
+    return parsed;
   }
 }
 

@@ -1,31 +1,22 @@
-import type { Attributes, AttrValue } from '../../core/values.js';
+import type { Attributes } from '../../core/values.js';
+import type { ResourcePlanned, ResourceType } from '../../schemas/generated/types.js';
 
-/** Typed reads of planned attributes; a missing or mistyped value here is a bug, not a user error. */
-export function str(attrs: Attributes, key: string): string {
-  const v = attrs[key];
-  if (typeof v !== 'string')
-    throw new Error(`bug: attribute ${key} should be a string, got ${JSON.stringify(v)}`);
-  return v;
+/**
+ * Typed views of attributes. What a handler gets has been validated against the resource's
+ * schema at plan time, with defaults filled in and computed attributes resolved, so it has the
+ * shape of the generated `XxxPlanned` type (schemas/generated/types.ts).
+ */
+export function typed<T extends ResourceType>(_type: T, attrs: Attributes): ResourcePlanned[T] {
+  return attrs as unknown as ResourcePlanned[T];
 }
 
-export function num(attrs: Attributes, key: string): number {
-  const v = attrs[key];
-  if (typeof v !== 'number')
-    throw new Error(`bug: attribute ${key} should be a number, got ${JSON.stringify(v)}`);
-  return v;
+/** Back to the planner's attribute map, after building a typed value. */
+export function untyped<T extends object>(value: T): Attributes {
+  return value as unknown as Attributes;
 }
 
-export function strList(attrs: Attributes, key: string): string[] {
-  const v = attrs[key];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) {
-    throw new Error(`bug: attribute ${key} should be a list of strings, got ${JSON.stringify(v)}`);
-  }
-  return v as string[];
-}
-
-export function blocks(attrs: Attributes, key: string): Attributes[] {
-  const v: AttrValue | undefined = attrs[key];
-  if (v === undefined || v === null) return [];
-  if (!Array.isArray(v)) throw new Error(`bug: block ${key} should be a list, got ${JSON.stringify(v)}`);
-  return v as Attributes[];
+/** A value the planner resolves before apply (e.g. host_ids); its absence here is a bug, not a user error. */
+export function resolved<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`bug: ${what} should be resolved at plan time`);
+  return value;
 }

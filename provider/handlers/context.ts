@@ -1,4 +1,4 @@
-import type { Inventory } from '../../agentd/api/types.js';
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentClient, type AgentEndpoint } from '../agent/client.js';
 import { AgentError } from '../agent/agentError.js';
 import type { HandlerContext } from './types.js';

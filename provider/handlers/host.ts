@@ -1,25 +1,25 @@
 import type { Attributes } from '../../core/values.js';
 import { AgentError } from '../agent/agentError.js';
-import { str } from './attrs.js';
+import { typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 /** Checks the agent answers as the host it is declared to be, and records its facts. */
-async function withFacts(ctx: HandlerContext, planned: Attributes): Promise<Attributes> {
-  const name = str(planned, 'name');
-  const inv = await ctx.inventory(name);
-  if (inv.host.name !== name) {
+async function withFacts(ctx: HandlerContext, attrs: Attributes): Promise<Attributes> {
+  const planned = typed('nssv_host', attrs);
+  const inv = await ctx.inventory(planned.name);
+  if (inv.host.name !== planned.name) {
     throw new AgentError(
-      name,
+      planned.name,
       'conflict',
-      `the agent at ${str(planned, 'endpoint')} says it is host "${inv.host.name}", not "${name}"; fix the endpoint of nssv_host "${name}" or the agent's hostName`,
+      `the agent at ${planned.endpoint} says it is host "${inv.host.name}", not "${planned.name}"; fix the endpoint of nssv_host "${planned.name}" or the agent's hostName`,
     );
   }
-  return {
+  return untyped({
     ...planned,
     cpus: inv.host.cpus,
     memory_mib: inv.host.memoryMiB,
     domain_type: inv.host.domainType,
-  };
+  });
 }
 
 /** A hypervisor host: nothing is created on it; the agent is checked and its facts recorded. */

@@ -1,12 +1,9 @@
-import type { VolumeFormat } from '../../agentd/api/types.js';
 import type { Attributes } from '../../core/values.js';
-import { str } from './attrs.js';
+import { typed } from './attrs.js';
 import { perHostHandler } from './perHost.js';
 import type { ResourceHandler } from './types.js';
 
-function sha256(a: Attributes): string | null {
-  return typeof a.sha256 === 'string' ? a.sha256 : null;
-}
+const image = (a: Attributes) => typed('nssv_image', a);
 
 /**
  * An image: imported once into its image storage on each host that keeps it (every host of the
@@ -14,27 +11,31 @@ function sha256(a: Attributes): string | null {
  */
 const base = perHostHandler({
   type: 'nssv_image',
-  put: (agent, address, a) =>
-    agent.putImage(str(a, 'image_storage_id'), str(a, 'name'), {
+  put: (agent, address, a) => {
+    const i = image(a);
+    return agent.putImage(i.image_storage_id, i.name, {
       address,
-      source: str(a, 'source'),
-      format: str(a, 'format') as VolumeFormat,
-      sha256: sha256(a),
-    }),
-  remove: (agent, a) => agent.deleteImage(str(a, 'image_storage_id'), str(a, 'name')),
-  find: (inv, a) => {
-    const i = inv.images.find((x) => x.name === a.name && x.store === a.image_storage_id);
-    if (!i) return null;
-    // sha256 as declared: null stays null (the agent records the digest it computed).
-    return {
       source: i.source,
       format: i.format,
-      size_bytes: i.sizeBytes,
-      ...(sha256(a) === null ? {} : { sha256: i.sha256 }),
+      sha256: i.sha256 ?? null,
+    });
+  },
+  remove: (agent, a) => agent.deleteImage(image(a).image_storage_id, image(a).name),
+  find: (inv, a) => {
+    const want = image(a);
+    const found = inv.images.find((x) => x.name === want.name && x.store === want.image_storage_id);
+    if (!found) return null;
+    // sha256 as declared: null stays null (the agent records the digest it computed).
+    return {
+      source: found.source,
+      format: found.format,
+      size_bytes: found.sizeBytes,
+      ...(want.sha256 ? { sha256: found.sha256 } : {}),
     };
   },
-  describe: (a) => `image "${String(a.name)}" in image storage "${String(a.image_storage_id)}"`,
-  addressOn: (inv, a) => inv.images.find((x) => x.name === a.name && x.store === a.image_storage_id)?.address,
+  describe: (a) => `image "${image(a).name}" in image storage "${image(a).image_storage_id}"`,
+  addressOn: (inv, a) =>
+    inv.images.find((x) => x.name === image(a).name && x.store === image(a).image_storage_id)?.address,
 });
 
 /** As base, with what the agents computed (size_bytes) recorded right after the import. */

@@ -1,7 +1,7 @@
-import type { Inventory } from '../../agentd/api/types.js';
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
-import { strList } from './attrs.js';
+import { resolved } from './attrs.js';
 import type { ResourceHandler } from './types.js';
 
 /**
@@ -21,14 +21,18 @@ export interface PerHostOps {
   addressOn(inv: Inventory, attrs: Attributes): string | undefined;
 }
 
+/** The hosts the planner put the object on (`host_ids`, read-only in every per-host schema). */
+function hostIds(a: Attributes): string[] {
+  return resolved((a as { host_ids?: string[] }).host_ids, 'host_ids');
+}
+
 export function perHostHandler(ops: PerHostOps): ResourceHandler {
   return {
     type: ops.type,
     async read(ctx, _address, prior) {
-      const hostIds = strList(prior, 'host_ids');
       const present: string[] = [];
       let live: Attributes | null = null;
-      for (const hostId of hostIds) {
+      for (const hostId of hostIds(prior)) {
         const found = ops.find(await ctx.inventory(hostId), prior);
         if (found) {
           present.push(hostId);
@@ -39,19 +43,19 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
       return { ...prior, ...live, host_ids: present };
     },
     async create(ctx, address, planned) {
-      for (const hostId of strList(planned, 'host_ids')) {
+      for (const hostId of hostIds(planned)) {
         await ops.put(ctx.agent(hostId), address, planned);
         ctx.invalidate(hostId);
       }
       return planned;
     },
     async update(ctx, address, prior, planned) {
-      const next = strList(planned, 'host_ids');
+      const next = hostIds(planned);
       for (const hostId of next) {
         await ops.put(ctx.agent(hostId), address, planned);
         ctx.invalidate(hostId);
       }
-      for (const hostId of strList(prior, 'host_ids')) {
+      for (const hostId of hostIds(prior)) {
         if (next.includes(hostId)) continue;
         await ops.remove(ctx.agent(hostId), prior);
         ctx.invalidate(hostId);
@@ -59,9 +63,9 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
       return planned;
     },
     async occupied(ctx, planned) {
-      const hostIds = Array.isArray(planned.host_ids) ? strList(planned, 'host_ids') : [];
+      const hosts = Array.isArray(planned.host_ids) ? hostIds(planned) : [];
       const out: string[] = [];
-      for (const hostId of hostIds) {
+      for (const hostId of hosts) {
         const inv = await ctx.inventory(hostId);
         if (ops.find(inv, planned))
           out.push(`${ops.describe(planned)} on ${hostId}, managed as ${ops.addressOn(inv, planned) ?? '?'}`);
@@ -69,7 +73,7 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
       return out;
     },
     async delete(ctx, _address, prior) {
-      for (const hostId of strList(prior, 'host_ids')) {
+      for (const hostId of hostIds(prior)) {
         await ops.remove(ctx.agent(hostId), prior);
         ctx.invalidate(hostId);
       }

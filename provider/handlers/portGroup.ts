@@ -1,21 +1,20 @@
 import type { Attributes } from '../../core/values.js';
-import { str } from './attrs.js';
+import { typed } from './attrs.js';
 import { perHostHandler } from './perHost.js';
 
-function vlanId(a: Attributes): number | null {
-  return typeof a.vlan_id === 'number' ? a.vlan_id : null;
-}
+const pg = (a: Attributes) => typed('nssv_port_group', a);
 
 /** A port group: recorded on its switch's bridge on every host; VM ports take its VLAN tag. */
 export const portGroupHandler = perHostHandler({
   type: 'nssv_port_group',
   put: (agent, address, a) =>
-    agent.putPortGroup(str(a, 'switch_id'), str(a, 'name'), { address, vlanId: vlanId(a) }),
-  remove: (agent, a) => agent.deletePortGroup(str(a, 'switch_id'), str(a, 'name')),
+    agent.putPortGroup(pg(a).switch_id, pg(a).name, { address, vlanId: pg(a).vlan_id }),
+  remove: (agent, a) => agent.deletePortGroup(pg(a).switch_id, pg(a).name),
   find: (inv, a) => {
-    const pg = inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id);
-    return pg ? { vlan_id: pg.vlanId } : null;
+    const found = inv.portGroups.find((p) => p.name === pg(a).name && p.switch === pg(a).switch_id);
+    return found ? { vlan_id: found.vlanId } : null;
   },
-  describe: (a) => `port group "${String(a.name)}" of bridge "${String(a.switch_id)}"`,
-  addressOn: (inv, a) => inv.portGroups.find((p) => p.name === a.name && p.switch === a.switch_id)?.address,
+  describe: (a) => `port group "${pg(a).name}" of bridge "${pg(a).switch_id}"`,
+  addressOn: (inv, a) =>
+    inv.portGroups.find((p) => p.name === pg(a).name && p.switch === pg(a).switch_id)?.address,
 });

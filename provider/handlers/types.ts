@@ -1,4 +1,4 @@
-import type { Inventory } from '../../agentd/api/types.js';
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
 

@@ -1,42 +1,47 @@
-import type { DomainInfo, DomainSpec, Inventory, PowerState } from '../../agentd/api/types.js';
-import type { CloudInitSpec } from '../../agentd/api/cloud-init.js';
 import type { Attributes } from '../../core/values.js';
 import { wantsSeed } from '../../planner/plan/transforms/deriveGuestNetwork.js';
+import type { CloudInitSpec, DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
-import { blocks, num, str } from './attrs.js';
+import { typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
+
+const vm = (a: Attributes) => typed('nssv_vm', a);
 
 /** Builds the agent's domain spec, finding each disk's pool and each NIC's switch on the host. */
 export function domainSpec(address: string, a: Attributes, inv: Inventory): DomainSpec {
+  const v = vm(a);
   const host = inv.host.name;
   const cloudInit = cloudInitSpec(a);
   return {
     ...(cloudInit ? { cloudInit } : {}),
     address,
-    vcpus: num(a, 'vcpus'),
-    memoryMiB: num(a, 'memory_mib'),
-    ...(typeof a.max_vcpus === 'number' ? { maxVcpus: a.max_vcpus } : {}),
-    ...(typeof a.max_memory_mib === 'number' ? { maxMemoryMiB: a.max_memory_mib } : {}),
-    powerState: str(a, 'power_state') as PowerState,
-    disks: blocks(a, 'disk').map((d) => {
-      const volume = str(d, 'volume_id');
-      const found = inv.volumes.find((v) => v.name === volume);
-      if (!found)
-        throw new AgentError(host, 'not_found', `volume "${volume}" of ${address} is not on host ${host}`);
-      return { pool: found.pool, volume };
-    }),
-    nics: blocks(a, 'nic').map((n) => {
-      const portGroup = str(n, 'port_group_id');
-      const found = inv.portGroups.find((p) => p.name === portGroup);
+    vcpus: v.vcpus,
+    memoryMiB: v.memory_mib,
+    ...(typeof v.max_vcpus === 'number' ? { maxVcpus: v.max_vcpus } : {}),
+    ...(typeof v.max_memory_mib === 'number' ? { maxMemoryMiB: v.max_memory_mib } : {}),
+    powerState: v.power_state,
+    tags: v.tags,
+    disks: v.disk.map((d) => {
+      const found = inv.volumes.find((x) => x.name === d.volume_id);
       if (!found)
         throw new AgentError(
           host,
           'not_found',
-          `port group "${portGroup}" of ${address} is not on host ${host}`,
+          `volume "${d.volume_id}" of ${address} is not on host ${host}`,
+        );
+      return { pool: found.pool, volume: d.volume_id };
+    }),
+    nics: v.nic.map((n) => {
+      const found = inv.portGroups.find((p) => p.name === n.port_group_id);
+      if (!found)
+        throw new AgentError(
+          host,
+          'not_found',
+          `port group "${n.port_group_id}" of ${address} is not on host ${host}`,
         );
       return typeof n.mac === 'string'
-        ? { switch: found.switch, portGroup, mac: n.mac }
-        : { switch: found.switch, portGroup };
+        ? { switch: found.switch, portGroup: n.port_group_id, mac: n.mac }
+        : { switch: found.switch, portGroup: n.port_group_id };
     }),
   };
 }
@@ -44,50 +49,45 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
 /** The seed's content: user data, keys, and guest_network (computed by the planner). */
 export function cloudInitSpec(a: Attributes): CloudInitSpec | undefined {
   if (!wantsSeed(a)) return undefined;
-  const keys = Array.isArray(a.ssh_authorized_keys) ? (a.ssh_authorized_keys as string[]) : [];
+  const v = vm(a);
   return {
-    userData: typeof a.user_data === 'string' ? a.user_data : null,
-    sshAuthorizedKeys: keys,
-    nics: blocks(a, 'guest_network').map((g) =>
-      typeof g.address === 'string'
-        ? {
-            address: g.address,
-            gateway: typeof g.gateway === 'string' ? g.gateway : null,
-            dnsServers: Array.isArray(g.dns_servers) ? (g.dns_servers as string[]) : [],
-            dnsDomain: typeof g.dns_domain === 'string' ? g.dns_domain : null,
-          }
-        : { dhcp: true as const },
-    ),
+    userData: v.user_data ?? null,
+    sshAuthorizedKeys: v.ssh_authorized_keys,
+    nics: (v.guest_network ?? []).map((g) => ({
+      address: g.address ?? null,
+      gateway: g.gateway ?? null,
+      dnsServers: g.dns_servers ?? [],
+      dnsDomain: g.dns_domain ?? null,
+    })),
   };
-}
-
-function priorItem(items: Attributes[keyof Attributes] | undefined, i: number): Attributes {
-  const item = Array.isArray(items) ? items[i] : undefined;
-  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Attributes) : {};
 }
 
 /** The VM's attributes as the host sees them. */
 export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
-  return {
-    ...prior,
+  const p = vm(prior);
+  // Fields the host does not report (defaults, state-only ones) are kept from the prior item;
+  // a disk or NIC the prior attributes do not have gets only what the host reports.
+  const disks = d.disks.map((x, i) => ({ ...p.disk[i], volume_id: x.volume }));
+  const nics = d.nics.map((x, i) => ({ ...p.nic[i], port_group_id: x.portGroup, mac: x.mac }));
+  return untyped({
+    ...p,
     vcpus: d.vcpus,
     memory_mib: d.memoryMiB,
     // A maximum left at its default (null) follows vcpus/memory_mib; a set one is read back.
-    max_vcpus: typeof prior.max_vcpus === 'number' ? d.maxVcpus : (prior.max_vcpus ?? null),
-    max_memory_mib:
-      typeof prior.max_memory_mib === 'number' ? d.maxMemoryMiB : (prior.max_memory_mib ?? null),
+    max_vcpus: typeof p.max_vcpus === 'number' ? d.maxVcpus : (p.max_vcpus ?? null),
+    max_memory_mib: typeof p.max_memory_mib === 'number' ? d.maxMemoryMiB : (p.max_memory_mib ?? null),
     power_state: d.powerState,
+    tags: d.tags,
     uuid: d.uuid,
-    // Fields the host does not report (defaults, state-only ones) are kept from the prior item.
-    disk: d.disks.map((x, i) => ({ ...priorItem(prior.disk, i), volume_id: x.volume })),
-    nic: d.nics.map((x, i) => ({ ...priorItem(prior.nic, i), port_group_id: x.portGroup, mac: x.mac })),
-  };
+    disk: disks,
+    nic: nics,
+  });
 }
 
 async function put(ctx: HandlerContext, address: string, planned: Attributes): Promise<Attributes> {
-  const host = str(planned, 'host_id');
+  const host = vm(planned).host_id;
   const spec = domainSpec(address, planned, await ctx.inventory(host));
-  const info = await ctx.agent(host).putDomain(str(planned, 'name'), spec);
+  const info = await ctx.agent(host).putDomain(vm(planned).name, spec);
   ctx.invalidate(host);
   return vmAttributes(planned, info);
 }
@@ -96,21 +96,23 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
 export const vmHandler: ResourceHandler = {
   type: 'nssv_vm',
   async read(ctx, _address, prior) {
-    const inv = await ctx.inventory(str(prior, 'host_id'));
-    const d = inv.domains.find((x) => x.name === prior.name);
+    const p = vm(prior);
+    const inv = await ctx.inventory(p.host_id);
+    const d = inv.domains.find((x) => x.name === p.name);
     return d ? vmAttributes(prior, d) : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
   async occupied(ctx, planned) {
-    if (typeof planned.host_id !== 'string') return [];
-    const inv = await ctx.inventory(planned.host_id);
-    const d = inv.domains.find((x) => x.name === planned.name);
-    return d ? [`domain "${d.name}" on ${planned.host_id}, managed as ${d.address}`] : [];
+    const p = vm(planned);
+    if (typeof p.host_id !== 'string') return [];
+    const inv = await ctx.inventory(p.host_id);
+    const d = inv.domains.find((x) => x.name === p.name);
+    return d ? [`domain "${d.name}" on ${p.host_id}, managed as ${d.address}`] : [];
   },
   async delete(ctx, _address, prior) {
-    const host = str(prior, 'host_id');
-    await ctx.agent(host).deleteDomain(str(prior, 'name'));
-    ctx.invalidate(host);
+    const p = vm(prior);
+    await ctx.agent(p.host_id).deleteDomain(p.name);
+    ctx.invalidate(p.host_id);
   },
 };

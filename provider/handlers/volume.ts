@@ -1,18 +1,19 @@
-import type { CloneMode, VolumeSourceSpec } from '../../agentd/api/images.js';
-import type { VolumeFormat } from '../../agentd/api/types.js';
-import { AgentError } from '../agent/agentError.js';
 import type { Attributes } from '../../core/values.js';
-import { num, str } from './attrs.js';
+import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
+import { AgentError } from '../agent/agentError.js';
+import { resolved, typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
+
+const volume = (a: Attributes) => typed('nssv_volume', a);
 
 /** Where the volume's image is on its host: the store that holds an image of that name. */
 async function source(
   ctx: HandlerContext,
   host: string,
-  a: Attributes,
+  v: ReturnType<typeof volume>,
 ): Promise<VolumeSourceSpec | undefined> {
-  if (typeof a.source_image_id !== 'string') return undefined;
-  const image = a.source_image_id;
+  const image = v.source_image_id;
+  if (typeof image !== 'string') return undefined;
   const found = (await ctx.inventory(host)).images.find((i) => i.name === image);
   if (!found) {
     throw new AgentError(
@@ -21,16 +22,17 @@ async function source(
       `image "${image}" is not on host ${host}; it is imported to the hosts of its image storage's cluster`,
     );
   }
-  return { store: found.store, image, cloneMode: str(a, 'clone_mode') as CloneMode };
+  return { store: found.store, image, cloneMode: v.clone_mode };
 }
 
 async function put(ctx: HandlerContext, address: string, a: Attributes): Promise<Attributes> {
-  const host = str(a, 'host_id');
-  const src = await source(ctx, host, a);
-  const info = await ctx.agent(host).putVolume(str(a, 'pool_id'), str(a, 'name'), {
+  const v = volume(a);
+  const host = resolved(v.host_id, 'host_id');
+  const src = await source(ctx, host, v);
+  const info = await ctx.agent(host).putVolume(v.pool_id, v.name, {
     address,
-    sizeGiB: num(a, 'size_gib'),
-    format: str(a, 'format') as VolumeFormat,
+    sizeGiB: v.size_gib,
+    format: v.format,
     ...(src ? { source: src } : {}),
   });
   ctx.invalidate(host);
@@ -41,23 +43,26 @@ async function put(ctx: HandlerContext, address: string, a: Attributes): Promise
 export const volumeHandler: ResourceHandler = {
   type: 'nssv_volume',
   async read(ctx, _address, prior) {
-    const inv = await ctx.inventory(str(prior, 'host_id'));
-    const v = inv.volumes.find((x) => x.name === prior.name && x.pool === prior.pool_id);
+    const p = volume(prior);
+    const inv = await ctx.inventory(resolved(p.host_id, 'host_id'));
+    const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
     return v
-      ? { ...prior, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null }
+      ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
       : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),
   async occupied(ctx, planned) {
-    if (typeof planned.host_id !== 'string') return [];
-    const inv = await ctx.inventory(planned.host_id);
-    const v = inv.volumes.find((x) => x.name === planned.name && x.pool === planned.pool_id);
-    return v ? [`volume "${v.name}" in pool "${v.pool}" on ${planned.host_id}, managed as ${v.address}`] : [];
+    const p = volume(planned);
+    if (typeof p.host_id !== 'string') return [];
+    const inv = await ctx.inventory(p.host_id);
+    const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+    return v ? [`volume "${v.name}" in pool "${v.pool}" on ${p.host_id}, managed as ${v.address}`] : [];
   },
   async delete(ctx, _address, prior) {
-    const host = str(prior, 'host_id');
-    await ctx.agent(host).deleteVolume(str(prior, 'pool_id'), str(prior, 'name'));
+    const p = volume(prior);
+    const host = resolved(p.host_id, 'host_id');
+    await ctx.agent(host).deleteVolume(p.pool_id, p.name);
     ctx.invalidate(host);
   },
 };

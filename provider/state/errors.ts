@@ -1,5 +1,5 @@
 import { DiagnosticsError } from '../../core/diagnostic.js';
-import type { LockInfo } from './localState.js';
+import type { LockInfo } from './lockInfo.js';
 
 export const stateErrors = {
   locked: (lockPath: string, holder: LockInfo | undefined): DiagnosticsError =>

@@ -5,16 +5,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { emptyState, type State } from '../../planner/state/types.js';
 import { stateErrors } from './errors.js';
+import type { LockInfo } from './lockInfo.js';
 import { stateProblem } from './stateShape.js';
 
 export const STATE_FILE = 'nssv.tfstate';
-
-export interface LockInfo {
-  pid: number;
-  host: string;
-  operation: string;
-  startedAt: string;
-}
 
 function alive(pid: number): boolean {
   try {

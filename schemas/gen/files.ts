@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { join } from 'node:path';
 import type { JsonSchema } from '../jsonSchema.js';
-import { resourceSchema, resourceTypes } from '../registry.js';
+import { agentApiSchemas, resourceSchema, resourceTypes } from '../registry.js';
+import { generateAgentApiTypes, generateAgentApiValidators } from './agentApi.js';
 import { rulesFor } from '../rules/registry.js';
 import { generateDoc, generateIndex } from './docs.js';
 import { generateTypes } from './types.js';
@@ -13,6 +14,8 @@ export async function generatedFiles(root: string): Promise<Map<string, string>>
   const schemas = new Map<string, JsonSchema>(types.map((t) => [t, resourceSchema(t)]));
   const files = new Map<string, string>();
   files.set('schemas/generated/types.ts', generateTypes(schemas));
+  files.set('schemas/generated/agentApi.ts', generateAgentApiTypes(agentApiSchemas()));
+  files.set('schemas/generated/agentApiValidators.ts', generateAgentApiValidators(agentApiSchemas()));
   for (const t of types) {
     const example = readFileSync(join(root, 'schemas', 'examples', `${t}.tf`), 'utf8');
     files.set(`docs/resources/${t}.md`, generateDoc(t, schemas.get(t)!, example, rulesFor(t)));

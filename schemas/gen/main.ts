@@ -1,5 +1,6 @@
 /**
- * Regenerates schemas/generated/types.ts and docs/resources/*.md from the schemas.
+ * Regenerates schemas/generated/*.ts (resource and agent API types, agent API validators) and
+ * docs/resources/*.md from the schemas.
  *   node dist/schemas/gen/main.js          write the files
  *   node dist/schemas/gen/main.js --check  exit 1 (listing them) if any file would change
  */

@@ -46,6 +46,46 @@ export interface NssvClusterAttributes extends NssvClusterArgs {
 }
 
 /**
+ * nssv_cluster as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvClusterPlanned {
+  /**
+   * Identifier other resources use to refer to this cluster (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name: lower-case letters, digits and '-', starting with a letter, at most 63 characters.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center this cluster belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * How many vCPUs the scheduler may place per physical CPU (1.0–4.0).
+   * @default 1
+   */
+  cpu_overcommit_ratio: number;
+  /**
+   * How much guest memory the scheduler may place per MiB of host memory (1.0–4.0).
+   * @default 1
+   */
+  memory_overcommit_ratio: number;
+  /**
+   * Restart VMs of a failed host on the other hosts of the cluster.
+   * @default false
+   */
+  ha_enabled: boolean;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+}
+
+/**
  * A data center: the largest namespace. Clusters, switches and storage belong to one.
  */
 export interface NssvDatacenterArgs {
@@ -67,6 +107,26 @@ export interface NssvDatacenterAttributes extends NssvDatacenterArgs {
    * Identifier other resources use to refer to this data center (equal to name).
    */
   readonly id: string;
+}
+
+/**
+ * nssv_datacenter as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvDatacenterPlanned {
+  /**
+   * Identifier other resources use to refer to this data center (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name: lower-case letters, digits and '-', starting with a letter, at most 63 characters.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
 }
 
 export interface NssvDistributedSwitchLacp {
@@ -146,6 +206,79 @@ export interface NssvDistributedSwitchAttributes extends NssvDistributedSwitchAr
   readonly host_ids: string[];
 }
 
+export interface NssvDistributedSwitchLacpPlanned {
+  /**
+   * active: send LACP packets; passive: only answer them.
+   * @default "active"
+   */
+  mode: 'active' | 'passive';
+  /**
+   * How often LACP packets are sent: fast (every second) or slow (every 30 seconds).
+   * @default "slow"
+   */
+  rate: 'fast' | 'slow';
+}
+
+/**
+ * nssv_distributed_switch as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvDistributedSwitchPlanned {
+  /**
+   * Identifier other resources use to refer to this switch (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center this switch belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * Clusters whose hosts carry the switch.
+   */
+  cluster_ids: string[];
+  /**
+   * MTU of the bridge and its ports (1280–9000).
+   * @default 1500
+   */
+  mtu: number;
+  /**
+   * How port groups are separated between hosts: vlan (802.1Q tags on the uplinks) or vxlan (an overlay of VXLAN tunnels between the hosts; port groups then carry a vni).
+   * @default "vlan"
+   * Changing it replaces the resource.
+   */
+  transport: 'vlan' | 'vxlan';
+  /**
+   * Hosts that carry the bridge: every host of the switch's clusters (computed at plan time).
+   */
+  readonly host_ids?: string[];
+  /**
+   * Physical NICs on each host that connect the bridge to the network (at most 8). Two or more form a bond. Default: none (the switch is internal to each host, or reaches other hosts only through VXLAN). Changed in place.
+   * @default []
+   */
+  uplinks: string[];
+  /**
+   * How a bond of two or more uplinks shares traffic: active-backup (one NIC carries traffic, the others take over on failure), balance-slb (by source MAC and VLAN, no switch support needed) or balance-tcp (by L3/L4 hash; needs LACP). Changed in place.
+   * @default "active-backup"
+   */
+  bond_mode: 'active-backup' | 'balance-slb' | 'balance-tcp';
+  /**
+   * LACP (802.3ad) negotiation on the bond; required for balance-tcp. Needs at least two uplinks. Changed in place.
+   * @default []
+   */
+  lacp: NssvDistributedSwitchLacpPlanned[];
+  /**
+   * UDP port of the VXLAN tunnels (vxlan transport only; IANA default 4789).
+   * @default 4789
+   * Changing it replaces the resource.
+   */
+  vxlan_port: number;
+}
+
 /**
  * A KVM hypervisor host running agentd. nssv talks to the host only through its agent endpoint.
  */
@@ -197,7 +330,57 @@ export interface NssvHostAttributes extends NssvHostArgs {
   /**
    * libvirt domain type the host runs guests with: kvm, or qemu (TCG) where KVM is unavailable.
    */
-  readonly domain_type: string;
+  readonly domain_type: 'kvm' | 'qemu';
+}
+
+/**
+ * nssv_host as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvHostPlanned {
+  /**
+   * Identifier other resources use to refer to this host (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * The host's name; must equal the hostName in its agentd configuration.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster this host belongs to.
+   */
+  cluster_id: string;
+  /**
+   * Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   */
+  endpoint: string;
+  /**
+   * Bearer token agentd expects. Sensitive: never shown in plans or logs.
+   * Sensitive.
+   */
+  token: string;
+  /**
+   * A host in maintenance mode receives no new VMs.
+   * @default false
+   */
+  maintenance: boolean;
+  /**
+   * Free-form labels such as rack or chassis, used by failure domains and host groups.
+   * @default {}
+   */
+  labels: Record<string, string>;
+  /**
+   * Physical CPUs the agent reports.
+   */
+  readonly cpus?: number;
+  /**
+   * Physical memory the agent reports, in MiB.
+   */
+  readonly memory_mib?: number;
+  /**
+   * libvirt domain type the host runs guests with: kvm, or qemu (TCG) where KVM is unavailable.
+   */
+  readonly domain_type?: 'kvm' | 'qemu';
 }
 
 /**
@@ -231,6 +414,35 @@ export interface NssvHostGroupAttributes extends NssvHostGroupArgs {
    * Identifier other resources use to refer to this host group (equal to name).
    */
   readonly id: string;
+}
+
+/**
+ * nssv_host_group as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvHostGroupPlanned {
+  /**
+   * Identifier other resources use to refer to this host group (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster whose hosts the group holds.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * The hosts in the group; all must belong to cluster_id. Changed in place.
+   */
+  host_ids: string[];
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
 }
 
 /**
@@ -298,6 +510,66 @@ export interface NssvImageAttributes extends NssvImageArgs {
 }
 
 /**
+ * nssv_image as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvImagePlanned {
+  /**
+   * Identifier other resources use to refer to this image (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The image storage that keeps the image.
+   * Changing it replaces the resource.
+   */
+  image_storage_id: string;
+  /**
+   * Where to import the image from: an http(s) URL or an absolute file path on the hosts.
+   * Changing it replaces the resource.
+   */
+  source: string;
+  /**
+   * Format of the image file: qcow2 or raw.
+   * @default "qcow2"
+   * Changing it replaces the resource.
+   */
+  format: 'qcow2' | 'raw';
+  /**
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  sha256: string | null;
+  /**
+   * Guest operating system family, used for device defaults.
+   * @default "linux"
+   */
+  os_type: 'linux' | 'windows' | 'other';
+  /**
+   * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy: 'immediate' | 'delayed' | 'never';
+  /**
+   * Size of the imported image file in bytes.
+   */
+  readonly size_bytes?: number;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * Hosts the image is imported to, once each: the hosts of its image storage (computed at plan time).
+   */
+  readonly host_ids?: string[];
+}
+
+/**
  * Image storage: where image templates (nssv_image) are kept before they are copied or cloned into volumes.
  */
 export interface NssvImageStorageArgs {
@@ -345,6 +617,52 @@ export interface NssvImageStorageAttributes extends NssvImageStorageArgs {
    * Hosts that keep the storage's images: every host of its cluster (computed at plan time).
    */
   readonly host_ids: string[];
+}
+
+/**
+ * nssv_image_storage as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvImageStoragePlanned {
+  /**
+   * Identifier other resources use to refer to this image storage (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name; also the directory name (dir) or Ceph pool name (rbd).
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center the image storage serves.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * The cluster whose hosts keep the images.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * @default "dir"
+   * Changing it replaces the resource.
+   */
+  kind: 'dir' | 'rbd';
+  /**
+   * Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  path: string | null;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * Hosts that keep the storage's images: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids?: string[];
 }
 
 export interface NssvPortGroupDhcp {
@@ -432,6 +750,87 @@ export interface NssvPortGroupAttributes extends NssvPortGroupArgs {
   readonly host_ids: string[];
 }
 
+export interface NssvPortGroupDhcpPlanned {
+  /**
+   * First address handed out; inside cidr.
+   */
+  start: string;
+  /**
+   * Last address handed out; inside cidr, not before start.
+   */
+  end: string;
+  /**
+   * Lease time in seconds (60–31536000).
+   * @default 86400
+   */
+  lease_seconds: number;
+}
+
+/**
+ * nssv_port_group as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvPortGroupPlanned {
+  /**
+   * Identifier other resources use to refer to this port group (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The distributed switch the port group belongs to.
+   * Changing it replaces the resource.
+   */
+  switch_id: string;
+  /**
+   * 802.1Q VLAN tag of the group's ports (1–4094); null for untagged.
+   * @default null
+   */
+  vlan_id: number | null;
+  /**
+   * VXLAN network identifier (1–16777215) of the group's segment. Required on a switch with vxlan transport, not allowed with vlan.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  vni: number | null;
+  /**
+   * IPv4 subnet of the group, e.g. 10.0.0.0/24. Needed for gateway, dhcp and NIC addresses.
+   * @default null
+   */
+  cidr: string | null;
+  /**
+   * Default gateway handed to VMs; an address inside cidr.
+   * @default null
+   */
+  gateway: string | null;
+  /**
+   * Serve DHCP on the group from a range inside cidr. Changed in place.
+   * @default []
+   */
+  dhcp: NssvPortGroupDhcpPlanned[];
+  /**
+   * DNS servers handed to VMs (at most 3). Changed in place.
+   * @default []
+   */
+  dns_servers: string[];
+  /**
+   * Search domain handed to VMs. Default: none.
+   * @default ""
+   */
+  dns_domain: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * Hosts the port group is configured on: those of its switch (computed at plan time).
+   */
+  readonly host_ids?: string[];
+}
+
 /**
  * A placement rule for the VMs that name it in scheduling_group_id: keep them apart (vm-anti-affinity), together (vm-affinity), on a host group (vm-host-affinity) or off it (vm-host-anti-affinity).
  */
@@ -473,6 +872,45 @@ export interface NssvSchedulingGroupAttributes extends NssvSchedulingGroupArgs {
    * Identifier other resources use to refer to this scheduling group (equal to name).
    */
   readonly id: string;
+}
+
+/**
+ * nssv_scheduling_group as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvSchedulingGroupPlanned {
+  /**
+   * Identifier other resources use to refer to this scheduling group (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster the group's VMs run in.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * vm-anti-affinity: each VM on a different host; vm-affinity: all VMs on one host; vm-host-affinity: VMs only on the hosts of host_group_id; vm-host-anti-affinity: VMs never on those hosts.
+   */
+  policy: 'vm-anti-affinity' | 'vm-affinity' | 'vm-host-affinity' | 'vm-host-anti-affinity';
+  /**
+   * mandatory: a VM that cannot follow the policy is not placed (plan error); preferred: the scheduler follows it when it can.
+   * @default "preferred"
+   */
+  mode: 'mandatory' | 'preferred';
+  /**
+   * The host group of a vm-host-affinity or vm-host-anti-affinity policy; required for those, not allowed for the others.
+   * @default null
+   */
+  host_group_id: string | null;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
 }
 
 export interface NssvSecurityGroupRule {
@@ -556,6 +994,83 @@ export interface NssvSecurityGroupAttributes extends NssvSecurityGroupArgs {
   readonly id: string;
 }
 
+export interface NssvSecurityGroupRulePlanned {
+  /**
+   * ingress: traffic to the VM's NIC; egress: traffic from it.
+   */
+  direction: 'ingress' | 'egress';
+  /**
+   * IP protocol the rule matches: tcp, udp, icmp or all.
+   * @default "all"
+   */
+  protocol: 'tcp' | 'udp' | 'icmp' | 'all';
+  /**
+   * First port of the range (1–65535); tcp and udp only. Default: all ports.
+   * @default null
+   */
+  port_from: number | null;
+  /**
+   * Last port of the range (1–65535), at least port_from; tcp and udp only. Default: port_from.
+   * @default null
+   */
+  port_to: number | null;
+  /**
+   * Remote IPv4 network the rule matches, e.g. 10.0.0.0/24. Set at most one of cidr and peer_security_group_id; neither matches any address.
+   * @default null
+   */
+  cidr: string | null;
+  /**
+   * Match traffic from (ingress) or to (egress) the NICs of this security group instead of a CIDR.
+   * @default null
+   */
+  peer_security_group_id: string | null;
+  /**
+   * What to do with matching traffic: allow or deny.
+   * @default "allow"
+   */
+  action: 'allow' | 'deny';
+  /**
+   * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
+   * @default 100
+   */
+  priority: number;
+  /**
+   * Free text for the rule.
+   * @default ""
+   */
+  description: string;
+}
+
+/**
+ * nssv_security_group as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvSecurityGroupPlanned {
+  /**
+   * Identifier other resources use to refer to this security group (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The data center the group belongs to.
+   * Changing it replaces the resource.
+   */
+  datacenter_id: string;
+  /**
+   * Firewall rules (at most 256). Changed in place.
+   * @default []
+   */
+  rule: NssvSecurityGroupRulePlanned[];
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+}
+
 export interface NssvStoragePoolErasureCode {
   /**
    * Data chunks (2–16).
@@ -637,6 +1152,85 @@ export interface NssvStoragePoolAttributes extends NssvStoragePoolArgs {
    * Hosts that provide the pool: every host of its cluster (computed at plan time).
    */
   readonly host_ids: string[];
+}
+
+export interface NssvStoragePoolErasureCodePlanned {
+  /**
+   * Data chunks (2–16).
+   */
+  k: number;
+  /**
+   * Parity chunks (1–8): how many failure domains may fail without data loss.
+   */
+  m: number;
+}
+
+/**
+ * nssv_storage_pool as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvStoragePoolPlanned {
+  /**
+   * Identifier other resources use to refer to this pool (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name; also the directory name under the agent's storage root.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * Storage backend: dir (files on each host) or rbd (a Ceph pool shared by the hosts).
+   * Changing it replaces the resource.
+   */
+  kind: 'dir' | 'rbd';
+  /**
+   * The cluster whose hosts provide this pool.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * rbd only: keep this many copies of every object (2–6), each in a different failure domain. Set exactly one of replicas and erasure_code for an rbd pool.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  replicas: number | null;
+  /**
+   * rbd only: erasure coding instead of replicas: data is split into k data chunks plus m parity chunks, each in a different failure domain; any m of them may be lost.
+   * @default []
+   * Changing it replaces the resource.
+   */
+  erasure_code: NssvStoragePoolErasureCodePlanned[];
+  /**
+   * rbd only: the unit copies or chunks are spread over (the CRUSH failure domain): host, chassis, rack or datacenter. chassis and rack come from the hosts' labels of the same name.
+   * @default "host"
+   * Changing it replaces the resource.
+   */
+  failure_domain: 'host' | 'chassis' | 'rack' | 'datacenter';
+  /**
+   * Allocate volume space on first write (true) or up front (false: preallocated files in dir pools, fully written images in rbd pools).
+   * @default true
+   * Changing it replaces the resource.
+   */
+  thin_provisioning: boolean;
+  /**
+   * Upper bound on the virtual size of all volumes in the pool, in GiB. Default: no quota. Changed in place.
+   * @default null
+   */
+  quota_gib: number | null;
+  /**
+   * rbd only: how fast data is rebuilt after a failure: slow (favours VM I/O), medium, fast (favours recovery). Changed in place.
+   * @default "medium"
+   */
+  recovery_qos: 'slow' | 'medium' | 'fast';
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * Hosts that provide the pool: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids?: string[];
 }
 
 export interface NssvVmDisk {
@@ -776,21 +1370,9 @@ export interface NssvVmArgs {
 }
 
 export interface NssvVmGuestNetwork {
-  /**
-
-   */
   address?: string | null;
-  /**
-
-   */
   gateway?: string | null;
-  /**
-
-   */
   dns_servers?: string[];
-  /**
-
-   */
   dns_domain?: string | null;
 }
 
@@ -808,6 +1390,161 @@ export interface NssvVmAttributes extends NssvVmArgs {
    * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
    */
   readonly guest_network: NssvVmGuestNetwork[];
+}
+
+export interface NssvVmDiskPlanned {
+  /**
+   * The volume to attach.
+   * Changing it replaces the resource.
+   */
+  volume_id: string;
+  /**
+   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * @default null
+   */
+  boot_order: number | null;
+  /**
+   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * @default "virtio"
+   * Changing it replaces the resource.
+   */
+  bus: 'virtio' | 'scsi' | 'sata';
+}
+
+export interface NssvVmNicPlanned {
+  /**
+   * The port group the NIC joins.
+   * Changing it replaces the resource.
+   */
+  port_group_id: string;
+  /**
+   * MAC address in lower case. Default: derived from the VM name and NIC index (52:54:00:…).
+   * Changing it replaces the resource.
+   */
+  mac: string;
+  /**
+   * Fixed IPv4 address inside the port group's cidr (handed out by its DHCP and cloud-init). Default: a DHCP address, if the port group has dhcp.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  ip: string | null;
+  /**
+   * Security groups whose rules filter the NIC's traffic (at most 16). Default: none (no filtering). Changed in place.
+   * @default []
+   */
+  security_group_ids: string[];
+}
+
+export interface NssvVmGuestNetworkPlanned {
+  address?: string | null;
+  gateway?: string | null;
+  dns_servers?: string[];
+  dns_domain?: string | null;
+}
+
+/**
+ * nssv_vm as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvVmPlanned {
+  /**
+   * Identifier other resources use to refer to this VM (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name; also the libvirt domain name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The cluster the VM runs in.
+   * Changing it replaces the resource.
+   */
+  cluster_id: string;
+  /**
+   * Pin the VM to this host. Default: chosen by the scheduler at plan time.
+   * Changing it replaces the resource.
+   */
+  host_id: string;
+  /**
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
+   * @default 1
+   */
+  vcpus: number;
+  /**
+   * Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   * @default null
+   */
+  max_vcpus: number | null;
+  /**
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
+   * @default 512
+   */
+  memory_mib: number;
+  /**
+   * Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   * @default null
+   */
+  max_memory_mib: number | null;
+  /**
+   * Whether the VM should be running. Changed in place.
+   * @default "running"
+   */
+  power_state: 'running' | 'shutoff';
+  /**
+   * Disks, attached in order as vda, vdb, …; the first one boots.
+   * @default []
+   */
+  disk: NssvVmDiskPlanned[];
+  /**
+   * Network interfaces, in order.
+   * @default []
+   */
+  nic: NssvVmNicPlanned[];
+  /**
+   * Scheduling group whose policy places the VM. Default: none.
+   * @default null
+   */
+  scheduling_group_id: string | null;
+  /**
+   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * @default false
+   */
+  ha_enabled: boolean;
+  /**
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * @default null
+   * Sensitive.
+   */
+  user_data: string | null;
+  /**
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
+   * @default []
+   * Sensitive.
+   */
+  ssh_authorized_keys: string[];
+  /**
+   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy: 'immediate' | 'delayed' | 'never';
+  /**
+   * Free-form key/value tags kept in the domain's metadata. Changed in place.
+   * @default {}
+   */
+  tags: Record<string, string>;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * libvirt domain UUID; unchanged by in-place updates.
+   */
+  readonly uuid?: string;
+  /**
+   * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
+   */
+  readonly guest_network?: NssvVmGuestNetworkPlanned[];
 }
 
 /**
@@ -877,6 +1614,68 @@ export interface NssvVolumeAttributes extends NssvVolumeArgs {
 }
 
 /**
+ * nssv_volume as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvVolumePlanned {
+  /**
+   * Identifier other resources use to refer to this volume (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The pool that holds the volume.
+   * Changing it replaces the resource.
+   */
+  pool_id: string;
+  /**
+   * Virtual size in GiB. Growing is done in place; shrinking is refused.
+   */
+  size_gib: number;
+  /**
+   * Disk image format.
+   * @default "qcow2"
+   * Changing it replaces the resource.
+   */
+  format: 'qcow2' | 'raw';
+  /**
+   * Create the volume from this image. Set at most one of source_image_id and source_snapshot_id; neither gives an empty volume.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  source_image_id: string | null;
+  /**
+   * Create the volume from this snapshot of another volume.
+   * @default null
+   * Changing it replaces the resource.
+   */
+  source_snapshot_id: string | null;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * @default "linked"
+   * Changing it replaces the resource.
+   */
+  clone_mode: 'linked' | 'full' | 'rapid';
+  /**
+   * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * @default "immediate"
+   */
+  delete_policy: 'immediate' | 'delayed' | 'never';
+  /**
+   * Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * Changing it replaces the resource.
+   */
+  host_id: string;
+  /**
+   * For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  readonly clone_state?: 'linked' | 'flattening' | 'independent' | null;
+}
+
+/**
  * A point-in-time snapshot of a volume. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
  */
 export interface NssvVolumeSnapshotArgs {
@@ -909,6 +1708,35 @@ export interface NssvVolumeSnapshotAttributes extends NssvVolumeSnapshotArgs {
   readonly created_at: string;
 }
 
+/**
+ * nssv_volume_snapshot as a resource handler gets it: defaults filled in, computed attributes resolved.
+ */
+export interface NssvVolumeSnapshotPlanned {
+  /**
+   * Identifier other resources use to refer to this snapshot (equal to name).
+   */
+  readonly id?: string;
+  /**
+   * Unique name.
+   * Changing it replaces the resource.
+   */
+  name: string;
+  /**
+   * The volume to snapshot.
+   * Changing it replaces the resource.
+   */
+  volume_id: string;
+  /**
+   * Free text shown in listings.
+   * @default ""
+   */
+  description: string;
+  /**
+   * When the snapshot was taken (RFC 3339).
+   */
+  readonly created_at?: string;
+}
+
 /** Arguments of every resource type, by type name. */
 export interface ResourceArgs {
   nssv_cluster: NssvClusterArgs;
@@ -925,6 +1753,24 @@ export interface ResourceArgs {
   nssv_vm: NssvVmArgs;
   nssv_volume: NssvVolumeArgs;
   nssv_volume_snapshot: NssvVolumeSnapshotArgs;
+}
+
+/** Planned attributes of every resource type, by type name. */
+export interface ResourcePlanned {
+  nssv_cluster: NssvClusterPlanned;
+  nssv_datacenter: NssvDatacenterPlanned;
+  nssv_distributed_switch: NssvDistributedSwitchPlanned;
+  nssv_host: NssvHostPlanned;
+  nssv_host_group: NssvHostGroupPlanned;
+  nssv_image: NssvImagePlanned;
+  nssv_image_storage: NssvImageStoragePlanned;
+  nssv_port_group: NssvPortGroupPlanned;
+  nssv_scheduling_group: NssvSchedulingGroupPlanned;
+  nssv_security_group: NssvSecurityGroupPlanned;
+  nssv_storage_pool: NssvStoragePoolPlanned;
+  nssv_vm: NssvVmPlanned;
+  nssv_volume: NssvVolumePlanned;
+  nssv_volume_snapshot: NssvVolumeSnapshotPlanned;
 }
 
 export type ResourceType = keyof ResourceArgs;

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../planner/config/load.js';
+import { loadConfig } from '../../engine/files/loadConfig.js';
 import type { LoadedConfig } from '../../planner/config/types.js';
 import { hasErrors } from '../../core/diagnostic.js';
-import { loadAndValidate } from '../../provider/operations/plan.js';
+import { loadAndValidate } from '../../engine/plan/loadAndValidate.js';
 import { describeDiagnostics, desiredGraph } from '../helpers/desiredGraph.js';
 
 const base = fileURLToPath(new URL('../fixtures/equivalence/cdktf/', import.meta.url));

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../planner/config/load.js';
+import { loadConfig } from '../../engine/files/loadConfig.js';
 import type { LoadedConfig } from '../../planner/config/types.js';
 import { hasErrors } from '../../core/diagnostic.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';

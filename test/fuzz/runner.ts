@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { renderDiagnostics } from '../../planner/render/diagnostics.js';
-import { loadAndValidate } from '../../provider/operations/plan.js';
+import { loadAndValidate } from '../../engine/plan/loadAndValidate.js';
 import { diagnosticProblems, renderProblems } from './checks.js';
 import { AUX_DIR, AUX_FILES, seedConfigs, type SeedConfig } from './corpus.js';
 import { jsonMutators } from './mutateJson.js';

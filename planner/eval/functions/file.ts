@@ -1,27 +1,28 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseTemplate } from '../../hcl/parser.js';
 import { EvalContext } from '../context.js';
 import { EvalError } from '../errors.js';
 import { evaluate } from '../evaluate.js';
 import { DYNAMIC, STRING } from '../types.js';
+import type { SourceFiles } from '../../config/sourceFiles.js';
 import { type Value, bool } from '../value.js';
 import { s, strValue } from './helpers.js';
 import { def, p, type FunctionTable } from './registry.js';
 
 /**
  * File functions: the only functions that read files (configuration-relative paths, like Terraform's
- * file(), templatefile() and fileexists()).
+ * file(), templatefile() and fileexists()), through the SourceFiles the caller gives.
  */
 export function fileFunctions(
+  files: SourceFiles,
   all: () => ReadonlyMap<string, import('../context.js').FunctionDef>,
 ): FunctionTable {
   const t: FunctionTable = new Map();
   const read = (base: string, path: string): string => {
     const full = isAbsolute(path) ? path : resolve(base, path);
     try {
-      return readFileSync(full, 'utf8');
+      return files.readText(full);
     } catch {
       throw new Error(
         `no file exists at ${JSON.stringify(path)}; this function works only with files that are distributed as part of the configuration source code, so if this file will be created by a resource in this configuration you must instead obtain this result from an attribute of that resource`,
@@ -35,17 +36,18 @@ export function fileFunctions(
   t.set(
     'filebase64',
     def([p('path', STRING)], ([a], ctx) =>
-      strValue(readFileSync(resolve(ctx.baseDir, s(a!))).toString('base64')),
+      strValue(Buffer.from(files.readBytes(resolve(ctx.baseDir, s(a!)))).toString('base64')),
     ),
   );
   t.set(
     'fileexists',
     def([p('path', STRING)], ([a], ctx) => {
       const full = resolve(ctx.baseDir, s(a!));
-      if (!existsSync(full)) return bool(false);
-      if (!statSync(full).isFile())
+      const kind = files.kind(full);
+      if (kind === 'missing') return bool(false);
+      if (kind !== 'file')
         throw new Error(
-          `${s(a!)} is not a regular file, but ${statSync(full).isDirectory() ? 'a directory' : 'something else'}`,
+          `${s(a!)} is not a regular file, but ${kind === 'directory' ? 'a directory' : 'something else'}`,
         );
       return bool(true);
     }),

@@ -1,3 +1,4 @@
+import type { SourceFiles } from '../../config/sourceFiles.js';
 import type { FunctionDef } from '../context.js';
 import { collectionFunctions } from './collection.js';
 import { conversionFunctions } from './conversion.js';
@@ -8,10 +9,11 @@ import { ipnetFunctions } from './ipnet.js';
 import { numericFunctions } from './numeric.js';
 import { stringFunctions } from './string.js';
 
-let table: Map<string, FunctionDef> | undefined;
+const tables = new WeakMap<SourceFiles, Map<string, FunctionDef>>();
 
-/** All built-in functions, by name. */
-export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
+/** All built-in functions, by name; the file functions read through `files`. */
+export function builtinFunctions(files: SourceFiles): ReadonlyMap<string, FunctionDef> {
+  let table = tables.get(files);
   if (!table) {
     const t = new Map<string, FunctionDef>();
     for (const family of [
@@ -19,7 +21,7 @@ export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
       conversionFunctions(),
       cryptoFunctions(),
       encodingFunctions(),
-      fileFunctions(() => builtinFunctions()),
+      fileFunctions(files, () => builtinFunctions(files)),
       ipnetFunctions(),
       numericFunctions(),
       stringFunctions(),
@@ -27,6 +29,7 @@ export function builtinFunctions(): ReadonlyMap<string, FunctionDef> {
       for (const [name, fn] of family) t.set(name, fn);
     }
     table = t;
+    tables.set(files, t);
   }
   return table;
 }

@@ -4,7 +4,7 @@ import type { UndoFailure } from '../../../agentd/flow/flow.js';
 import type { Switches } from '../../../agentd/network/switches.js';
 import { PoolLayout } from '../../../agentd/storage/layout.js';
 import type { Volumes } from '../../../agentd/storage/volumes.js';
-import type { DomainSpec } from '../../../agentd/api/types.js';
+import type { DomainSpec } from '../../../schemas/generated/agentApi.js';
 import { FakeLibvirt } from './fake-libvirt.js';
 
 const volumes = {

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DomainInfo, Inventory } from '../../../agentd/api/types.js';
+import type { DomainInfo, Inventory } from '../../../schemas/generated/agentApi.js';
 import {
   hostOvsVsctl,
   hostVirsh,

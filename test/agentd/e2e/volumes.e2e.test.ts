@@ -5,7 +5,7 @@
 import { execa } from 'execa';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Inventory, VolumeInfo } from '../../../agentd/api/types.js';
+import type { Inventory, VolumeInfo } from '../../../schemas/generated/agentApi.js';
 import { realExec, type Exec } from '../../../agentd/util/exec.js';
 import { startTestAgent, type TestAgent } from '../harness.js';
 

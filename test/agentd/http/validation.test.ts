@@ -82,7 +82,7 @@ describe('request validation', () => {
     [
       '/v1/switches/sw1',
       { address: 'a', mtu: 100000 },
-      'body.mtu must be an integer from 68 to 9216, got 100000',
+      'body.mtu must be an integer from 1280 to 9000, got 100000',
     ],
     [
       '/v1/switches/sw1/port-groups/web',

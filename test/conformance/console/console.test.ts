@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateConsoleExpression } from '../../../planner/config/console.js';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const expected = JSON.parse(readFileSync(join(here, 'expected.json'), 'utf8')) as Record<

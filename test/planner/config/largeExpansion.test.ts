@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../../schemas');
 

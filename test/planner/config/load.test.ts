@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures/config');
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../../schemas');

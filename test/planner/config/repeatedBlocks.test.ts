@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 
 test('GIVEN repeated blocks that set different attributes WHEN loaded THEN each keeps its own value types', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'nssv-blocks-'));

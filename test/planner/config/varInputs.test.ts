@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../../core/diagnostic.js';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 import type { LoadOptionsExt } from '../../../planner/config/load.js';
 
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../../schemas');

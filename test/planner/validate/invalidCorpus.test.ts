@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../../../planner/config/load.js';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { renderDiagnostic } from '../../../planner/render/diagnostics.js';
 import { validateInstances } from '../../../planner/validate/validateInstances.js';

@@ -1,0 +1,17 @@
+import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import type { DesiredInstance, LoadOptions, OutputValue } from '../../planner/config/types.js';
+import { staticChecks } from '../../planner/plan/staticChecks.js';
+import { validateInstances } from '../../planner/validate/validateInstances.js';
+import { loadConfig } from '../files/loadConfig.js';
+
+/** Loads and validates the configuration only: no host is contacted. */
+export async function loadAndValidate(
+  configDir: string,
+  load?: LoadOptions,
+): Promise<{ desired: DesiredInstance[]; outputs: OutputValue[]; diagnostics: Diagnostic[] }> {
+  const config = await loadConfig(configDir, load);
+  const diagnostics = [...config.diagnostics];
+  if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
+  if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
+  return { desired: config.instances, outputs: config.outputs, diagnostics };
+}

@@ -1,0 +1,38 @@
+import type { Plan } from '../../planner/plan/types.js';
+import type { State } from '../../planner/state/types.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
+import type { LocalStateStore } from '../../provider/state/localState.js';
+import type { ApplyJournal } from '../journal/applyJournal.js';
+import { journaledRunner } from '../journal/journaledRunner.js';
+import type { ApplyEvent, ApplyResult } from '../types.js';
+import { applyPlan } from '../walk/applyPlan.js';
+import { handlerRunner } from './handlerRunner.js';
+
+export interface ExecuteRequest {
+  plan: Plan;
+  state: State;
+  store: LocalStateStore;
+  ctx: HandlerContext;
+  parallelism?: number;
+  perHostParallelism?: number;
+  onFailure?: 'rollback' | 'stop';
+  onEvent?: (e: ApplyEvent) => void;
+  /** Records each create before it runs (see ApplyJournal); cleared when the apply ends. */
+  journal?: ApplyJournal;
+}
+
+/** Runs a plan's steps with the resource handlers against the agents, saving state as steps finish. */
+export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
+  const base = handlerRunner(req.ctx);
+  const runner = req.journal ? journaledRunner(base, req.plan, req.journal) : base;
+  const result = await applyPlan(req.plan, req.state, runner, {
+    parallelism: req.parallelism ?? 10,
+    perHostParallelism: req.perHostParallelism ?? 4,
+    onFailure: req.onFailure ?? 'rollback',
+    onEvent: req.onEvent,
+    save: (s) => req.store.write(s),
+  });
+  // Everything this apply created is now in state, or was undone: nothing left to recover.
+  await req.journal?.clear();
+  return result;
+}

@@ -1,0 +1,162 @@
+import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
+import type { LoadOptions } from '../../planner/config/types.js';
+import { refreshedState } from '../../planner/plan/refreshPlan.js';
+import { planHasChanges, type Plan } from '../../planner/plan/types.js';
+import type { State } from '../../planner/state/types.js';
+import { createHandlerContext } from '../../provider/handlers/context.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
+import { LocalStateStore } from '../../provider/state/localState.js';
+import { engineErrors } from '../errors.js';
+import { ApplyJournal } from '../journal/applyJournal.js';
+import { outputsAfterApply } from '../plan/outputs.js';
+import { checkNotStale, planEndpoints, readPlanFile, type SavedPlan } from '../plan/planFile.js';
+import { preparePlan } from '../plan/preparePlan.js';
+import { executePlan } from '../steps/executePlan.js';
+import type { ApplyEvent, ApplyResult } from '../types.js';
+
+export interface ApplyRequest {
+  configDir: string;
+  load: LoadOptions;
+  /** Apply this saved plan (nssv plan -out) instead of planning now. */
+  planFile?: string;
+  targets: string[];
+  replace: string[];
+  autoApprove: boolean;
+  parallelism: number;
+  perHostParallelism: number;
+  onFailure: 'rollback' | 'stop';
+}
+
+/** What the command shows and asks while the use case runs (bin/ renders and prompts). */
+export interface ApplyUi {
+  /** The plan about to be applied, with the warnings planning produced (none for a saved plan). */
+  planned(plan: Plan, warnings: readonly Diagnostic[]): void;
+  /** Asks for approval and throws to refuse; not called for a saved plan or with auto-approve. */
+  confirm(): Promise<void>;
+  /** Right before the first step starts. */
+  applying(): void;
+  onEvent(e: ApplyEvent): void;
+}
+
+export type ApplyOutcome =
+  | { kind: 'no-changes'; plan: Plan }
+  | { kind: 'refreshed'; plan: Plan }
+  | { kind: 'applied'; plan: Plan; result: ApplyResult };
+
+interface Prepared {
+  plan: Plan;
+  state: State;
+  ctx: HandlerContext;
+  configDir: string;
+  load: LoadOptions;
+  /** A saved plan was reviewed when it was made: no question is asked. */
+  approved: boolean;
+  /** Instances of an interrupted apply taken into `state`: written even if nothing else changes. */
+  recovered: string[];
+}
+
+async function fromSavedPlan(saved: SavedPlan, file: string, store: LocalStateStore): Promise<Prepared> {
+  if ((await new ApplyJournal(store.dir).pending()).length > 0)
+    throw engineErrors.interruptedBeforeSavedPlan(file);
+  const state = await store.read();
+  checkNotStale(saved, state);
+  return {
+    plan: saved.plan,
+    state,
+    ctx: createHandlerContext(planEndpoints(saved.plan)),
+    configDir: saved.configDir,
+    load: { ...saved.load, env: process.env },
+    approved: true,
+    recovered: [],
+  };
+}
+
+async function planNow(
+  mode: Plan['mode'],
+  req: ApplyRequest,
+  store: LocalStateStore,
+  ui: ApplyUi,
+): Promise<Prepared> {
+  const outcome = await preparePlan({
+    configDir: req.configDir,
+    mode,
+    load: req.load,
+    store,
+    targets: req.targets,
+    replace: req.replace,
+  });
+  if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
+  ui.planned(outcome.plan, outcome.diagnostics);
+  return {
+    plan: outcome.plan,
+    state: outcome.state,
+    ctx: outcome.ctx,
+    configDir: req.configDir,
+    load: req.load,
+    approved: req.autoApprove,
+    recovered: outcome.recovered,
+  };
+}
+
+/**
+ * plan (or a saved plan) → show → confirm → apply, holding the state lock throughout. `mode` is
+ * what to plan when no saved plan is given; `command` names the lock holder, and a destroy
+ * records no outputs.
+ */
+export async function applyFlow(
+  command: 'apply' | 'destroy',
+  mode: Plan['mode'],
+  req: ApplyRequest,
+  ui: ApplyUi,
+): Promise<ApplyOutcome> {
+  const saved = req.planFile ? await readPlanFile(req.planFile) : undefined;
+  const store = new LocalStateStore(saved ? saved.configDir : req.configDir);
+  await store.lock(`nssv ${command}`);
+  try {
+    let p: Prepared;
+    if (saved && req.planFile) {
+      p = await fromSavedPlan(saved, req.planFile, store);
+      ui.planned(p.plan, []);
+    } else {
+      p = await planNow(mode, req, store, ui);
+    }
+    const { plan } = p;
+    const saveOutputs = async (): Promise<void> => {
+      if (command === 'destroy') return;
+      const state = await store.read();
+      const outputs = await outputsAfterApply(p.configDir, p.load, state);
+      if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
+        await store.write({ ...state, outputs });
+    };
+    const journal = new ApplyJournal(store.dir);
+    if (!planHasChanges(plan)) {
+      if (p.recovered.length > 0) await store.write(p.state);
+      await journal.clear();
+      await saveOutputs();
+      return { kind: 'no-changes', plan };
+    }
+    if (!p.approved) await ui.confirm();
+    if (plan.mode === 'refresh-only') {
+      await store.write(refreshedState(p.state, plan));
+      await journal.clear();
+      await saveOutputs();
+      return { kind: 'refreshed', plan };
+    }
+    ui.applying();
+    const result = await executePlan({
+      plan,
+      state: p.state,
+      store,
+      ctx: p.ctx,
+      parallelism: req.parallelism,
+      perHostParallelism: req.perHostParallelism,
+      onFailure: req.onFailure,
+      onEvent: (e) => ui.onEvent(e),
+      journal,
+    });
+    if (result.ok) await saveOutputs();
+    return { kind: 'applied', plan, result };
+  } finally {
+    await store.unlock();
+  }
+}

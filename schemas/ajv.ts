@@ -1,0 +1,41 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { NSSV_KEYWORDS } from './annotations.js';
+import { agentApiSchemas, allSchemas, findResourceSchema } from './registry.js';
+
+type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ??
+  addFormatsModule) as unknown as AddFormats;
+
+let ajv: Ajv2020 | undefined;
+
+/**
+ * One ajv (draft 2020-12, all errors, strict, nssv keywords registered) holding every resource
+ * schema and every agent API schema, so a `$ref` from the agent API to a resource attribute
+ * (e.g. "nssv_vm#/properties/memory_mib") makes both enforce the same limits.
+ */
+export function schemaAjv(): Ajv2020 {
+  if (ajv) return ajv;
+  const a = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  for (const keyword of NSSV_KEYWORDS) a.addKeyword({ keyword });
+  addFormats(a, ['ipv4', 'ipv6', 'uri', 'hostname', 'uuid']);
+  for (const schema of allSchemas()) a.addSchema(schema);
+  ajv = a;
+  return a;
+}
+
+/** The compiled validator of a resource type (compiled once, cached by ajv); undefined for unknown types. */
+export function resourceValidator(type: string): ValidateFunction | undefined {
+  const schema = findResourceSchema(type);
+  if (!schema) return undefined;
+  return schemaAjv().getSchema(String(schema.$id));
+}
+
+/** The compiled validator of an agent API schema by title ("DomainSpec"). */
+export function agentApiValidator(title: string): ValidateFunction {
+  const schema = agentApiSchemas().get(title);
+  const fn = schema && schemaAjv().getSchema(String(schema.$id));
+  if (!fn) throw new Error(`bug: no agent API schema titled ${title}`);
+  return fn;
+}

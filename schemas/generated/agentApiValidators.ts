@@ -1,0 +1,38 @@
+// Generated from schemas/agent-api/*.schema.json by schemas/gen/main.ts — do not edit.
+// Regenerate: npm run build && node dist/schemas/gen/main.js
+
+import { agentApiCheck } from '../agentApiCheck.js';
+import type * as T from './agentApi.js';
+
+/** Validators of every agent API message (compiled on first use). */
+export const agentApi = {
+  AgentErrorBody: agentApiCheck<T.AgentErrorBody>('AgentErrorBody'),
+  CloudInitInfo: agentApiCheck<T.CloudInitInfo>('CloudInitInfo'),
+  CloudInitNic: agentApiCheck<T.CloudInitNic>('CloudInitNic'),
+  CloudInitSpec: agentApiCheck<T.CloudInitSpec>('CloudInitSpec'),
+  ConsoleLogInfo: agentApiCheck<T.ConsoleLogInfo>('ConsoleLogInfo'),
+  DeleteResult: agentApiCheck<T.DeleteResult>('DeleteResult'),
+  DomainDiskInfo: agentApiCheck<T.DomainDiskInfo>('DomainDiskInfo'),
+  DomainDiskSpec: agentApiCheck<T.DomainDiskSpec>('DomainDiskSpec'),
+  DomainInfo: agentApiCheck<T.DomainInfo>('DomainInfo'),
+  DomainNicInfo: agentApiCheck<T.DomainNicInfo>('DomainNicInfo'),
+  DomainNicSpec: agentApiCheck<T.DomainNicSpec>('DomainNicSpec'),
+  DomainSpec: agentApiCheck<T.DomainSpec>('DomainSpec'),
+  HealthInfo: agentApiCheck<T.HealthInfo>('HealthInfo'),
+  HostFacts: agentApiCheck<T.HostFacts>('HostFacts'),
+  ImageInfo: agentApiCheck<T.ImageInfo>('ImageInfo'),
+  ImageSpec: agentApiCheck<T.ImageSpec>('ImageSpec'),
+  ImageStoreInfo: agentApiCheck<T.ImageStoreInfo>('ImageStoreInfo'),
+  ImageStoreSpec: agentApiCheck<T.ImageStoreSpec>('ImageStoreSpec'),
+  Inventory: agentApiCheck<T.Inventory>('Inventory'),
+  PoolInfo: agentApiCheck<T.PoolInfo>('PoolInfo'),
+  PoolSpec: agentApiCheck<T.PoolSpec>('PoolSpec'),
+  PortGroupInfo: agentApiCheck<T.PortGroupInfo>('PortGroupInfo'),
+  PortGroupSpec: agentApiCheck<T.PortGroupSpec>('PortGroupSpec'),
+  SwitchInfo: agentApiCheck<T.SwitchInfo>('SwitchInfo'),
+  SwitchSpec: agentApiCheck<T.SwitchSpec>('SwitchSpec'),
+  VolumeInfo: agentApiCheck<T.VolumeInfo>('VolumeInfo'),
+  VolumeSourceInfo: agentApiCheck<T.VolumeSourceInfo>('VolumeSourceInfo'),
+  VolumeSourceSpec: agentApiCheck<T.VolumeSourceSpec>('VolumeSourceSpec'),
+  VolumeSpec: agentApiCheck<T.VolumeSpec>('VolumeSpec'),
+} as const;
