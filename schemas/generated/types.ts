@@ -1370,9 +1370,21 @@ export interface NssvVmArgs {
 }
 
 export interface NssvVmGuestNetwork {
+  /**
+   * Fixed IPv4 address with prefix length (nic ip and the port group's cidr); null: DHCP.
+   */
   address?: string | null;
+  /**
+   * The port group's gateway, for a fixed address.
+   */
   gateway?: string | null;
+  /**
+   * The port group's DNS servers.
+   */
   dns_servers?: string[];
+  /**
+   * The port group's DNS domain (search domain).
+   */
   dns_domain?: string | null;
 }
 
@@ -1436,9 +1448,21 @@ export interface NssvVmNicPlanned {
 }
 
 export interface NssvVmGuestNetworkPlanned {
+  /**
+   * Fixed IPv4 address with prefix length (nic ip and the port group's cidr); null: DHCP.
+   */
   address?: string | null;
+  /**
+   * The port group's gateway, for a fixed address.
+   */
   gateway?: string | null;
+  /**
+   * The port group's DNS servers.
+   */
   dns_servers?: string[];
+  /**
+   * The port group's DNS domain (search domain).
+   */
   dns_domain?: string | null;
 }
 

@@ -16,13 +16,17 @@ describe('unsupportedFeatures', () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
-      user_data: '#cloud-config',
-      nic: [{ port_group_id: 'p', ip: '10.0.0.5' }],
+      delete_policy: 'never',
+      nic: [{ port_group_id: 'p', security_group_ids: ['sg'] }],
     });
-    vm.attributeRanges.user_data = { file: 'main.tf', line: 4, column: 3 };
+    vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
-      ['user_data', 'nssv_vm.a: user_data is not supported yet: the agents do not apply it yet', 4],
-      ['nic[0].ip', 'nssv_vm.a: nic[0].ip is not supported yet: the agents do not apply it yet', 1],
+      ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
+      [
+        'nic[0].security_group_ids',
+        'nssv_vm.a: nic[0].security_group_ids is not supported yet: the agents do not apply it yet',
+        1,
+      ],
     ]);
   });
 
