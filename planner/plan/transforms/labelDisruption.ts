@@ -23,6 +23,13 @@ function changedKeys(type: string, before: Attributes, after: Attributes): strin
     .sort();
 }
 
+/** Whether one list is the other with items added or removed at the end. */
+function prefixEqual(a: AttrValue | undefined, b: AttrValue | undefined): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return false;
+  const n = Math.min(a.length, b.length);
+  return same(a.slice(0, n) as AttrValue, b.slice(0, n) as AttrValue);
+}
+
 function count(v: AttrValue | undefined): number {
   return Array.isArray(v) ? v.length : 0;
 }
@@ -51,7 +58,9 @@ function sized(
 export function vmDisruption(before: Attributes, after: Attributes): Disruption {
   const parts: [Label, string][] = [];
   const keys = changedKeys('nssv_vm', before, after);
-  const nextBoot = keys.filter((k) => NEXT_BOOT.has(k));
+  // A NIC added or removed changes guest_network only by that NIC's entry: part of the hot-plug.
+  const nicOnly = keys.includes('nic') && prefixEqual(before.guest_network, after.guest_network);
+  const nextBoot = keys.filter((k) => NEXT_BOOT.has(k) && !(k === 'guest_network' && nicOnly));
   for (const k of keys) {
     if (NEXT_BOOT.has(k)) continue;
     if (k === 'vcpus' || k === 'max_vcpus') {
@@ -63,8 +72,12 @@ export function vmDisruption(before: Attributes, after: Attributes): Disruption 
     } else if (k === 'nic' || k === 'disk') {
       const [b, a] = [count(before[k]), count(after[k])];
       const what = k === 'nic' ? 'NIC' : 'disk';
+      const seed =
+        k === 'nic' && keys.includes('guest_network')
+          ? '; its cloud-init network config applies on the next boot'
+          : '';
       if (a !== b)
-        parts.push(['live', `${what} ${a > b ? 'hot-plugged' : 'unplugged'} (${k}: ${b} -> ${a})`]);
+        parts.push(['live', `${what} ${a > b ? 'hot-plugged' : 'unplugged'} (${k}: ${b} -> ${a})${seed}`]);
       else parts.push(['reboot', `${k} settings change: nssv restarts the VM`]);
     } else if (k === 'power_state') {
       parts.push(['live', `power_state ${String(before[k])} -> ${String(after[k])}`]);
