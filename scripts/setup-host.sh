@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepare this machine (Debian 12, root, no systemd) to run nssv's host software:
-# libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables.
+# libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables,
+# and what scripts/build-guest-image.sh needs to build the sandbox guest image.
 #
 # Idempotent and quiet when nothing is to do. It installs missing Debian packages and prepares
 # what the daemons need to start without systemd; it never starts a daemon (the sandbox and
@@ -25,6 +26,17 @@ REQUIRED_PACKAGES=(
   iproute2                   # ip netns / veth / bridge for the sandbox underlay
   nftables                   # host firewalling
   util-linux                 # unshare, nsenter, mount
+  # The sandbox guest image (scripts/build-guest-image.sh) and the end-to-end tests that boot it:
+  mmdebstrap                 # a Debian root file system from the configured Debian archive
+  e2fsprogs                  # mke2fs -d: the root file system without loop devices or mounts
+  dosfstools                 # mkfs.vfat: the boot partition
+  mtools                     # mcopy: files onto the boot partition without mounting it
+  syslinux                   # the boot loader (installed onto FAT through mtools)
+  syslinux-common            # mbr.bin
+  fdisk                      # sfdisk: the partition table
+  openssh-client             # ssh, ssh-keygen: tests log in to guests with the configured key
+  iputils-ping               # ping: tests reach guests from a host's namespace
+  ethtool                    # checksum offload off on test ports of the OVS userspace datapath
 )
 
 # Directories the daemons expect and which the sandbox bind-mounts per simulated host.
@@ -133,7 +145,8 @@ fi
 
 # 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
 for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
-  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount; do
+  ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip nft unshare nsenter mount umount mmdebstrap mke2fs \
+  mkfs.vfat mcopy syslinux sfdisk ssh ssh-keygen ping ethtool qemu-io; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done
 [[ -f /usr/share/openvswitch/vswitch.ovsschema ]] || fail "/usr/share/openvswitch/vswitch.ovsschema is missing"

@@ -58,7 +58,9 @@ export function networkConfig(nics: readonly SeedNic[]): string {
     ethernets[`eth${i}`] = {
       ...base,
       addresses: [c.address],
-      ...(c.gateway ? { routes: [{ to: '0.0.0.0/0', via: c.gateway }] } : {}),
+      // gateway4, not a 0.0.0.0/0 route: Debian's ifupdown renderer turns routes into `route`
+      // commands (net-tools), which a minimal guest does not have.
+      ...(c.gateway ? { gateway4: c.gateway } : {}),
       ...(c.dnsServers.length > 0 || c.dnsDomain
         ? {
             nameservers: {

@@ -1,6 +1,6 @@
 import type { Agent } from '../agent.js';
 import { errors } from '../errors.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 
 /** The end of the file a domain's serial console is logged to. */
 export interface ConsoleLogInfo {

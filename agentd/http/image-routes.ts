@@ -3,7 +3,7 @@ import type { ImageSpec } from '../../schemas/generated/agentApi.js';
 import type { Agent } from '../agent.js';
 import { errors } from '../errors.js';
 import { parseBody } from './requestBody.js';
-import type { Route } from './routes.js';
+import type { Route } from './route.js';
 
 type Locked = <T>(key: string, work: () => Promise<T>) => Promise<T>;
 

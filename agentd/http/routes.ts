@@ -8,22 +8,8 @@ import { domainSpec } from './domainRequest.js';
 import { imageRoutes } from './image-routes.js';
 import { parseBody } from './requestBody.js';
 
-export type Method = 'GET' | 'PUT' | 'DELETE';
-
-export interface RouteRequest {
-  params: Record<string, string>;
-  body: unknown;
-}
-
-export interface Route {
-  method: Method;
-  /** e.g. /v1/pools/:pool/volumes/:volume */
-  pattern: string;
-  /** Responds with JSON, unless `text` is set. */
-  handle(req: RouteRequest): Promise<unknown>;
-  text?: boolean;
-  hasBody?: boolean;
-}
+export type { Method, Route, RouteRequest } from './route.js';
+import type { Route } from './route.js';
 
 /** Path parameters and how they are validated (kind) and named in messages (label). */
 export const PARAMS: Record<string, { kind: NameKind; label: string }> = {

@@ -260,9 +260,14 @@ test('GIVEN the running VM WHEN user data, then memory within max_memory_mib, th
   );
   const a2 = await run(['apply', '-auto-approve']);
   expect(a2.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
-  const live = (await hostVirsh(h1(), ['dumpxml', 'web1'])).stdout;
-  expect(live).toContain("<currentMemory unit='KiB'>786432</currentMemory>");
-  expect(live).toContain("<memory unit='KiB'>1048576</memory>");
+  const defined = (await hostVirsh(h1(), ['dumpxml', '--inactive', 'web1'])).stdout;
+  expect(defined).toContain("<currentMemory unit='KiB'>786432</currentMemory>");
+  expect(defined).toContain("<memory unit='KiB'>1048576</memory>");
+  // The running guest's balloon reaches the new size (its virtio_balloon driver acts on it).
+  await until('the balloon at 768 MiB', 180_000, async () => {
+    const stat = (await hostVirsh(h1(), ['dommemstat', 'web1'])).stdout;
+    return /^actual 786432$/m.test(stat) ? true : undefined;
+  });
   expect(await uuid()).toBe(before);
   await expectEmptyPlan();
 

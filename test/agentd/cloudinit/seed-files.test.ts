@@ -24,9 +24,7 @@ ethernets:
     set-name: eth0
     addresses:
       - 10.77.0.10/24
-    routes:
-      - to: 0.0.0.0/0
-        via: 10.77.0.1
+    gateway4: 10.77.0.1
     nameservers:
       addresses:
         - 10.77.0.1
