@@ -44,6 +44,8 @@ export interface DomainsOptions extends PowerOptions {
 
 interface PutContext {
   desired: DomainDefinition;
+  paused?: boolean;
+  resumed?: boolean;
   live: LiveChanges | undefined;
   liveDone: LiveStep[];
   needsSeed: boolean;
@@ -250,13 +252,30 @@ export class Domains {
         {
           name: 'start domain',
           run: async () => {
-            if (spec.powerState !== 'running' || !isInactive(await this.virsh.state(name))) return;
+            if (spec.powerState === 'shutoff' || !isInactive(await this.virsh.state(name))) return;
             await this.options.beforeStart?.(ctx.desired.disks.map((d) => d.path));
             ctx.startAttempted = true;
             await this.virsh.start(name);
           },
           rollback: async (c) => {
             if (c.startAttempted && !isInactive(await this.virsh.state(name))) await this.virsh.destroy(name);
+          },
+        },
+        {
+          name: 'pause or resume domain',
+          run: async (c) => {
+            const now = await this.virsh.state(name);
+            if (spec.powerState === 'paused' && now === 'running') {
+              await this.virsh.suspend(name);
+              c.paused = true;
+            } else if (spec.powerState === 'running' && now === 'paused') {
+              await this.virsh.resume(name);
+              c.resumed = true;
+            }
+          },
+          rollback: async (c) => {
+            if (c.paused) await this.virsh.resume(name);
+            if (c.resumed) await this.virsh.suspend(name);
           },
         },
       ],
@@ -384,7 +403,7 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     nics: p.nics.map((n) => ({ switch: n.switch, portGroup: n.portGroup, vlanId: n.vlanId, mac: n.mac })),
     tags: p.tags ?? {},
     state,
-    powerState: isInactive(state) ? 'shutoff' : 'running',
+    powerState: isInactive(state) ? 'shutoff' : state === 'paused' ? 'paused' : 'running',
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId } } : {}),
   };
 }

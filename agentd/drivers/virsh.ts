@@ -127,6 +127,15 @@ export class Virsh {
     }
   }
 
+  /** Stops a running domain's vCPUs (memory kept). */
+  async suspend(name: string): Promise<void> {
+    await this.run(`pause domain ${name}`, 'suspend', name);
+  }
+
+  async resume(name: string): Promise<void> {
+    await this.run(`resume domain ${name}`, 'resume', name);
+  }
+
   async start(name: string): Promise<void> {
     await this.run(`start domain ${name}`, 'start', name);
   }

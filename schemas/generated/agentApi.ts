@@ -13,7 +13,7 @@ export type AgentErrorCode =
 
 export type DomainType = 'kvm' | 'qemu';
 
-export type PowerState = 'running' | 'shutoff';
+export type PowerState = 'running' | 'shutoff' | 'paused';
 
 export type VolumeFormat = 'qcow2' | 'raw';
 
@@ -213,7 +213,7 @@ export interface DomainInfo {
    */
   state: string;
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    */
   powerState: PowerState;
   /**
@@ -299,7 +299,7 @@ export interface DomainSpec {
    */
   nics: DomainNicSpec[];
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    */
   powerState: PowerState;
   /**

@@ -1316,10 +1316,10 @@ export interface NssvVmArgs {
    */
   max_memory_mib?: number | null;
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    * @default "running"
    */
-  power_state?: 'running' | 'shutoff';
+  power_state?: 'running' | 'shutoff' | 'paused';
   /**
    * Disks, attached in order as vda, vdb, …; the first one boots.
    * @default []
@@ -1510,10 +1510,10 @@ export interface NssvVmPlanned {
    */
   max_memory_mib: number | null;
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    * @default "running"
    */
-  power_state: 'running' | 'shutoff';
+  power_state: 'running' | 'shutoff' | 'paused';
   /**
    * Disks, attached in order as vda, vdb, …; the first one boots.
    * @default []
