@@ -40,6 +40,7 @@ const NOT_YET_VALUES: Readonly<
   Record<string, Readonly<Record<string, { refused: readonly AttrValue[]; allowed: readonly AttrValue[] }>>>
 > = {
   nssv_storage_pool: { kind: { refused: ['rbd'], allowed: ['dir'] } },
+  nssv_image_storage: { kind: { refused: ['rbd'], allowed: ['dir'] } },
 };
 
 function same(a: AttrValue | undefined, b: unknown): boolean {

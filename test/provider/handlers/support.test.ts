@@ -37,6 +37,18 @@ describe('unsupportedFeatures', () => {
     ]);
   });
 
+  test('GIVEN an rbd image storage THEN plan refuses the value (images are kept in host directories today)', () => {
+    const st = desired('nssv_image_storage.s', {
+      name: 's',
+      kind: 'rbd',
+      datacenter_id: 'd',
+      cluster_id: 'c',
+    });
+    expect(unsupportedFeatures([st]).map((d) => d.summary)).toEqual([
+      'nssv_image_storage.s: kind = "rbd" is not supported yet: only the values the agents implement are usable today',
+    ]);
+  });
+
   test('GIVEN an rbd pool THEN plan refuses the value', () => {
     const p = desired('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c' });
     expect(unsupportedFeatures([p]).map((d) => d.summary)).toEqual([
