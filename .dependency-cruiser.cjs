@@ -6,13 +6,13 @@
  *   core        the value and diagnostic vocabulary                       → nothing
  *   schemas     one JSON Schema per resource type, generated types/docs  → core
  *   planner     config → evaluate → validate → graph → diff → plan       → core, schemas (pure: no I/O)
- *   provider    resource handlers, agent client, state store             → core, schemas, planner, agentd/api
+ *   provider    resource handlers, agent client, state store             → core, schemas, planner
  *   engine      apply: DAG walk, step runner, journal, rollback; the use
  *               cases (plan, apply, destroy, refresh) that bin/ calls      → core, schemas, planner, provider
  *   agentd      the host agent (HTTP API, flows, drivers)                → core, schemas
  *   sandbox     the local multi-host sandbox (starts agentd processes)   → core, schemas, agentd
  *   constructs  the CDK for Terraform construct library                  → core, schemas
- *   bin         the oclif CLI: flags, prompts, rendering                 → everything but agentd
+ *   bin         the oclif CLI: flags, prompts, rendering                 → core, schemas, planner (render), engine, sandbox
  *
  * Nothing imports bin/ or test/; there are no import cycles anywhere.
  */
@@ -26,7 +26,7 @@ const allowed = {
   agentd: ['core', 'schemas'],
   sandbox: ['core', 'schemas', 'agentd'],
   constructs: ['core', 'schemas'],
-  bin: ['core', 'schemas', 'planner', 'provider', 'engine', 'sandbox'],
+  bin: ['core', 'schemas', 'planner', 'engine', 'sandbox'],
 };
 
 /** One rule per part: it may import itself and the parts `allowed` names, nothing else of ours. */
@@ -37,11 +37,7 @@ const directionRules = parts.map((part) => {
     severity: 'error',
     comment: `${part}/ may import ${allowed[part].length ? allowed[part].join(', ') : 'nothing outside itself'}; not ${forbidden.join(', ')}.`,
     from: { path: `^${part}/` },
-    to: {
-      path: `^(${forbidden.join('|')})/`,
-      // provider speaks the agent's HTTP API: its wire types are the one agentd/ file it may read.
-      ...(part === 'provider' ? { pathNot: '^agentd/api/' } : {}),
-    },
+    to: { path: `^(${forbidden.join('|')})/` },
   };
 });
 
@@ -90,14 +86,6 @@ module.exports = {
       comment: 'Shipped code must not depend on test helpers.',
       from: { path: '^(core|schemas|planner|provider|engine|agentd|sandbox|constructs|bin)/' },
       to: { path: '^test/' },
-    },
-    {
-      name: 'agentd-api-is-a-leaf',
-      severity: 'error',
-      comment:
-        'agentd/api/ is the wire contract provider/ reads: it may import core and schemas only, never the agent internals.',
-      from: { path: '^agentd/api/' },
-      to: { path: '^agentd/', pathNot: '^agentd/api/' },
     },
   ],
   options: {

@@ -10,4 +10,6 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.jest.json' }],
   },
   testTimeout: 30000,
+  // NSSV_E2E=skip (an explicit opt-out of the end-to-end suites) is said in the summary.
+  reporters: ['default', '<rootDir>/test/reporters/e2eOptOut.mjs'],
 };

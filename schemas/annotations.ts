@@ -13,6 +13,7 @@ export const NSSV_KEYWORDS = [
   'x-nssv-unit',
   'x-nssv-rules',
   'x-nssv-not-supported-yet',
+  'x-nssv-not-supported-yet-values',
   'x-nssv-agent-name',
   'x-nssv-allowed',
   'x-nssv-null-means',

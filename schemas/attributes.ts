@@ -1,4 +1,5 @@
 import type { Attributes, AttrValue } from '../core/values.js';
+import { annotationsOf } from './annotationView.js';
 import type { JsonSchema } from './jsonSchema.js';
 import { resourceSchema } from './registry.js';
 
@@ -19,17 +20,17 @@ const infoCache = new Map<string, AttributeInfo[]>();
 function walk(schema: JsonSchema, prefix: string, out: AttributeInfo[]): void {
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     const path = prefix ? `${prefix}.${name}` : name;
-    const item = prop.items;
+    const a = annotationsOf(prop);
     out.push({
       path,
-      forceNew: prop['x-nssv-force-new'] === true,
-      source: prop.readOnly ? 'readonly' : prop['x-nssv-computed'] ? 'optional' : 'user',
-      sensitive: prop['x-nssv-sensitive'] === true,
-      block: prop['x-nssv-block'] === true,
-      reference: prop['x-nssv-reference'] ?? item?.['x-nssv-reference'],
-      hasDefault: prop.default !== undefined,
+      forceNew: a.forceNew,
+      source: a.readOnly ? 'readonly' : a.computed ? 'optional' : 'user',
+      sensitive: a.sensitive,
+      block: a.block,
+      ...(a.reference !== undefined ? { reference: a.reference } : {}),
+      hasDefault: a.hasDefault,
     });
-    if (prop['x-nssv-block'] && item?.properties) walk(item, `${path}[]`, out);
+    if (a.block && prop.items?.properties) walk(prop.items, `${path}[]`, out);
   }
 }
 

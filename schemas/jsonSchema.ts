@@ -18,6 +18,9 @@ export interface JsonSchema {
   maxItems?: number;
   pattern?: string;
   readOnly?: boolean;
+  writeOnly?: boolean;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
   /** Changing the attribute replaces the resource. */
   'x-nssv-force-new'?: boolean;
   /** Optional; when not set, nssv fills it (at plan time or after apply). */

@@ -22,15 +22,27 @@ export function schemasDir(): string {
   throw new Error('bug: cannot find the schemas directory (nssv_vm.schema.json)');
 }
 
-/** Every `*.schema.json` of a directory, by title (file name without the suffix when untitled), in file order. */
-export function readSchemaDir(dir: string): Map<string, JsonSchema> {
+/**
+ * The schemas among a directory's file names, by title (file name without the suffix when
+ * untitled), in file order; `read` gives a file's text, so callers without file access of
+ * their own (the pure planner) pass theirs.
+ */
+export function parseSchemaFiles(
+  names: readonly string[],
+  read: (name: string) => string,
+): Map<string, JsonSchema> {
   const map = new Map<string, JsonSchema>();
-  for (const file of readdirSync(dir).sort()) {
+  for (const file of [...names].sort()) {
     if (!file.endsWith('.schema.json')) continue;
-    const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as JsonSchema;
+    const schema = JSON.parse(read(file)) as JsonSchema;
     map.set(schema.title ?? file.replace('.schema.json', ''), schema);
   }
   return map;
+}
+
+/** Every `*.schema.json` of a directory (see parseSchemaFiles). */
+export function readSchemaDir(dir: string): Map<string, JsonSchema> {
+  return parseSchemaFiles(readdirSync(dir), (file) => readFileSync(join(dir, file), 'utf8'));
 }
 
 let resources: Map<string, JsonSchema> | undefined;

@@ -1,109 +1,87 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+
 /**
- * A small XML reader and writer, enough for libvirt's domain XML: elements, attributes, text,
- * comments, processing instructions, CDATA and the predefined/numeric entities. No DTDs.
+ * libvirt's domain XML through fast-xml-parser: a small element tree for reading, and element
+ * builders rendered with two-space indentation, attributes in the order given, empty elements
+ * self-closed and the five XML entities escaped, so the same definition always gives the same
+ * bytes.
  */
 export interface XmlElement {
   name: string;
   attrs: Record<string, string>;
   children: XmlElement[];
+  /** The element's own text (CDATA included), without its children's. */
   text: string;
 }
 
-export function parseXml(source: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  let i = 0;
-  while (i < source.length) {
-    const lt = source.indexOf('<', i);
-    if (lt < 0) {
-      top(stack).text += decodeEntities(source.slice(i));
-      break;
-    }
-    if (lt > i) top(stack).text += decodeEntities(source.slice(i, lt));
-    if (source.startsWith('<!--', lt)) {
-      i = endOf(source, '-->', lt);
-    } else if (source.startsWith('<![CDATA[', lt)) {
-      const end = endOf(source, ']]>', lt);
-      top(stack).text += source.slice(lt + 9, end - 3);
-      i = end;
-    } else if (source.startsWith('<?', lt) || source.startsWith('<!', lt)) {
-      i = endOf(source, '>', lt);
-    } else if (source.startsWith('</', lt)) {
-      const end = endOf(source, '>', lt);
-      const name = source.slice(lt + 2, end - 1).trim();
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`XML: unexpected </${name}> at offset ${lt}`);
-      i = end;
-    } else {
-      const end = tagEnd(source, lt);
-      const selfClosing = source[end - 2] === '/';
-      const inner = source.slice(lt + 1, selfClosing ? end - 2 : end - 1);
-      const m = /^([^\s/>]+)/.exec(inner);
-      if (!m) throw new Error(`XML: malformed tag at offset ${lt}`);
-      const element: XmlElement = {
-        name: m[1]!,
-        attrs: parseAttrs(inner.slice(m[1]!.length)),
-        children: [],
-        text: '',
-      };
-      top(stack).children.push(element);
-      if (!selfClosing) stack.push(element);
-      i = end;
+/** fast-xml-parser's ordered form: one key naming the element (or #text / #cdata), attributes under ':@'. */
+type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+const ATTRS = ':@';
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  cdataPropName: '#cdata',
+});
+
+const builder = new XMLBuilder({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  format: true,
+  indentBy: '  ',
+  suppressEmptyNode: true,
+  processEntities: true,
+});
+
+/** Offset of a 1-based line and column in `source`. */
+function offsetOf(source: string, line: number, col: number): number {
+  const lines = source.split('\n');
+  return lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + col - 1;
+}
+
+function elementOf(node: Ordered): XmlElement | undefined {
+  const name = Object.keys(node).find((k) => k !== ATTRS);
+  if (!name || name === '#text' || name === '#cdata') return undefined;
+  const element: XmlElement = { name, attrs: { ...(node[ATTRS] ?? {}) }, children: [], text: '' };
+  for (const c of node[name] as Ordered[]) {
+    if ('#text' in c) element.text += String(c['#text']);
+    else if ('#cdata' in c)
+      element.text += (c['#cdata'] as Ordered[]).map((t) => String(t['#text'])).join('');
+    else {
+      const child = elementOf(c);
+      if (child) element.children.push(child);
     }
   }
-  if (stack.length !== 1) throw new Error(`XML: <${top(stack).name}> is not closed`);
-  const [element] = root.children;
-  if (!element) throw new Error('XML: no root element');
   return element;
 }
 
-function top(stack: XmlElement[]): XmlElement {
-  return stack[stack.length - 1]!;
-}
-
-function endOf(source: string, marker: string, from: number): number {
-  const at = source.indexOf(marker, from);
-  if (at < 0) throw new Error(`XML: missing ${marker} after offset ${from}`);
-  return at + marker.length;
-}
-
-/** The offset after a start tag's '>', skipping '>' inside quoted attribute values. */
-function tagEnd(source: string, from: number): number {
-  let quote: string | undefined;
-  for (let i = from + 1; i < source.length; i++) {
-    const c = source[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
+/** The document element of `source`; malformed XML throws `XML: … at offset N`. */
+export function parseXml(source: string): XmlElement {
+  const valid = XMLValidator.validate(source);
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    const closing = /instead of closing tag '([^']+)'/.exec(msg);
+    const what = closing ? `unexpected </${closing[1]}>` : msg.replace(/\.$/, '');
+    throw new Error(`XML: ${what} at offset ${offsetOf(source, line, col)}`);
   }
-  throw new Error(`XML: unterminated tag at offset ${from}`);
+  const root = (parser.parse(source) as Ordered[]).map(elementOf).find((e) => e !== undefined);
+  if (!root) throw new Error('XML: no root element');
+  return root;
 }
 
-function parseAttrs(s: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  const re = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(s); m; m = re.exec(s)) attrs[m[1]!] = decodeEntities(m[2] ?? m[3] ?? '');
-  return attrs;
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, e: string) => {
-    if (e.startsWith('#x')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return ENTITIES[e] ?? whole;
-  });
-}
-
-export function escapeXml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+export interface XmlNode {
+  name: string;
+  attrs: Record<string, string | number>;
+  content: (string | XmlNode)[] | string;
 }
 
 /** Builds an element: `el('disk', {type: 'file'}, [children…])` or with text content. */
@@ -115,23 +93,18 @@ export function el(
   return { name, attrs, content };
 }
 
-export interface XmlNode {
-  name: string;
-  attrs: Record<string, string | number>;
-  content: (string | XmlNode)[] | string;
+function ordered(node: XmlNode): Ordered {
+  const body =
+    typeof node.content === 'string'
+      ? [{ '#text': node.content }]
+      : node.content.map((c) => (typeof c === 'string' ? { '#text': c } : ordered(c)));
+  const attrs = Object.fromEntries(Object.entries(node.attrs).map(([k, v]) => [k, String(v)]));
+  return { [node.name]: body, ...(Object.keys(attrs).length > 0 ? { [ATTRS]: attrs } : {}) };
 }
 
-export function renderXml(node: XmlNode, indent = ''): string {
-  const attrs = Object.entries(node.attrs)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
-    .join('');
-  if (typeof node.content === 'string')
-    return `${indent}<${node.name}${attrs}>${escapeXml(node.content)}</${node.name}>\n`;
-  if (node.content.length === 0) return `${indent}<${node.name}${attrs}/>\n`;
-  const inner = node.content
-    .map((c) => (typeof c === 'string' ? `${indent}  ${escapeXml(c)}\n` : renderXml(c, `${indent}  `)))
-    .join('');
-  return `${indent}<${node.name}${attrs}>\n${inner}${indent}</${node.name}>\n`;
+/** The element as an indented document ending in a newline. */
+export function renderXml(node: XmlNode): string {
+  return `${(builder.build([ordered(node)]) as string).trim()}\n`;
 }
 
 /** Helpers for reading. */

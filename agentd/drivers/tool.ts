@@ -1,27 +1,17 @@
 import { errors } from '../errors.js';
 import { type Exec, type ExecOptions, type ExecResult, formatCommand } from '../util/exec.js';
 
-/** Runs a tool and turns a non-zero exit into a `tool_failed` error naming the command and its stderr. */
-export async function runTool(
+/** Runs `file args` through `exec`; `what` says what it was for, in errors. */
+type ToolCall = (
   exec: Exec,
   file: string,
   args: readonly string[],
   what: string,
   options?: ExecOptions,
-): Promise<ExecResult> {
-  const result = await callTool(exec, file, args, what, options);
-  if (result.exitCode !== 0) throw toolError(file, args, what, result);
-  return result;
-}
+) => Promise<ExecResult>;
 
 /** Runs a tool; a failure to start becomes `tool_failed`, a non-zero exit is returned to the caller. */
-export async function callTool(
-  exec: Exec,
-  file: string,
-  args: readonly string[],
-  what: string,
-  options?: ExecOptions,
-): Promise<ExecResult> {
+export const callTool: ToolCall = async (exec, file, args, what, options) => {
   try {
     return await exec(file, args, options);
   } catch (e) {
@@ -30,7 +20,14 @@ export async function callTool(
       formatCommand(file, args),
     );
   }
-}
+};
+
+/** Runs a tool and turns a non-zero exit into a `tool_failed` error naming the command and its stderr. */
+export const runTool: ToolCall = async (exec, file, args, what, options) => {
+  const result = await callTool(exec, file, args, what, options);
+  if (result.exitCode !== 0) throw toolError(file, args, what, result);
+  return result;
+};
 
 export function toolError(file: string, args: readonly string[], what: string, result: ExecResult) {
   const stderr = result.stderr.trim() || result.stdout.trim();

@@ -28,7 +28,7 @@ export function validateParam(param: string, value: string): string {
   return assertName(spec.kind, value, spec.label);
 }
 
-/** Every route of the agent API (schemas/agent-api/), with per-object locks around mutations. */
+/** Every route of the agent API (schemas/agent-api/README.md), with per-object locks around mutations. */
 export function buildRoutes(agent: Agent): Route[] {
   const locked = <T>(key: string, work: () => Promise<T>): Promise<T> => agent.locks.run(key, work);
   return [

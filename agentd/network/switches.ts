@@ -120,10 +120,8 @@ export class Switches {
   }
 }
 
-interface PortGroupRecord {
-  address: string;
-  vlanId: number | null;
-}
+/** What a bridge's external_ids keep per port group: the spec it was put with. */
+type PortGroupRecord = PortGroupSpec;
 
 function isManaged(bridge: OvsBridge): boolean {
   return bridge.externalIds[ADDRESS_KEY] !== undefined;

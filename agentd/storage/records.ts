@@ -1,15 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { VolumeFormat, VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
+import type { PoolSpec, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 
-export interface PoolRecord {
-  address: string;
-}
-export interface VolumeRecord {
-  address: string;
-  format: VolumeFormat;
-  source?: VolumeSourceSpec;
-}
+/** The sidecar record of a pool: what it was put with. */
+export type PoolRecord = PoolSpec;
+/** The sidecar record of a volume: its address, format and source image (the size is the image's own). */
+export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format' | 'source'>;
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
   try {

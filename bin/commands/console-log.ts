@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { DiagnosticsError } from '../../core/diagnostic.js';
 import { consoleLog } from '../../engine/usecases/consoleLog.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { readState } from '../../engine/usecases/state.js';
 import { NssvCommand } from '../shared/command.js';
 
 export default class ConsoleLog extends NssvCommand {
@@ -25,7 +25,7 @@ export default class ConsoleLog extends NssvCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(ConsoleLog);
-    const state = await new LocalStateStore(this.resolveConfigDir(flags.config)).read();
+    const state = await readState(this.resolveConfigDir(flags.config));
     const r = await consoleLog(state, args.vm);
     if (!r.ok) throw new DiagnosticsError([r.diagnostic]);
     if (flags.json) {

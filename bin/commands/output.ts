@@ -1,6 +1,6 @@
 import { Args } from '@oclif/core';
 import { DiagnosticsError } from '../../core/diagnostic.js';
-import { LocalStateStore } from '../../provider/state/localState.js';
+import { readState } from '../../engine/usecases/state.js';
 import { NssvCommand } from '../shared/command.js';
 import { Flags } from '@oclif/core';
 import { renderOutputValue } from '../shared/outputValue.js';
@@ -28,8 +28,7 @@ export default class Output extends NssvCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Output);
-    const store = new LocalStateStore(this.resolveConfigDir(flags.config));
-    const outputs = (await store.read()).outputs ?? {};
+    const outputs = (await readState(this.resolveConfigDir(flags.config))).outputs ?? {};
     const names = Object.keys(outputs).sort();
     if (args.name !== undefined) {
       const o = outputs[args.name];

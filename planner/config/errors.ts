@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
-import { didYouMean } from '../eval/errors.js';
+import { didYouMean } from '../../core/didYouMean.js';
 
 /** Named factories for configuration diagnostics. Codes are stable; tests assert them. */
 

@@ -8,6 +8,7 @@ import { decodeModule } from './decode.js';
 import { configErrors as E } from './errors.js';
 import { topLevelSpec } from './json-spec.js';
 import type { ModuleDecl } from './model.js';
+import { findResourceSchema, parseSchemaFiles, resourceTypes } from '../../schemas/registry.js';
 import { type ResourceSchema, resourceSchema } from './schema.js';
 import type { SourceFiles } from './sourceFiles.js';
 
@@ -108,55 +109,37 @@ export async function readModule(
   return m;
 }
 
-/** Load every `*.schema.json` in the schema directory. */
 /** Schemas do not change while nssv runs: each directory is read once per process. */
 const schemaCache = new Map<string, Map<string, ResourceSchema>>();
 
+/**
+ * The resource schemas the evaluator uses: those of schemas/registry.ts (the one loader), or,
+ * when the caller names a directory, that directory's read through SourceFiles.
+ */
 export function loadSchemas(
   files: SourceFiles,
   schemaDir: string | undefined,
   diags: Diagnostic[],
 ): Map<string, ResourceSchema> {
-  const dir = schemaDir ?? findSchemaDir(files);
-  if (!dir) return new Map();
-  const cached = schemaCache.get(dir);
+  const key = schemaDir ?? '';
+  const cached = schemaCache.get(key);
   if (cached) return cached;
   const out = new Map<string, ResourceSchema>();
-  let names: string[] = [];
   try {
-    names = files
-      .list(dir)
-      .filter((n) => n.endsWith('.schema.json'))
-      .sort();
+    const jsons =
+      schemaDir === undefined
+        ? resourceTypes().map((t) => findResourceSchema(t)!)
+        : [...parseSchemaFiles(files.list(schemaDir), (n) => files.readText(join(schemaDir, n))).values()];
+    for (const json of jsons) {
+      const s = resourceSchema(json as Record<string, unknown>);
+      out.set(s.type, s);
+    }
   } catch (e) {
-    diags.push(E.readFailed(undefined, dir, (e as Error).message));
+    diags.push(E.readFailed(undefined, schemaDir ?? 'schemas/', (e as Error).message));
     return out;
   }
-  for (const n of names) {
-    try {
-      const json = JSON.parse(files.readText(join(dir, n))) as Record<string, unknown>;
-      const s = resourceSchema(json);
-      out.set(s.type, s);
-    } catch {
-      // a broken schema file is someone else's test failure; skip it
-    }
-  }
-  schemaCache.set(dir, out);
+  schemaCache.set(key, out);
   return out;
-}
-
-function findSchemaDir(files: SourceFiles): string | undefined {
-  let dir = new URL('.', import.meta.url).pathname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'schemas');
-    try {
-      if (files.list(candidate).some((n) => n.endsWith('.schema.json'))) return candidate;
-    } catch {
-      // keep looking upwards
-    }
-    dir = resolve(dir, '..');
-  }
-  return undefined;
 }
 
 export { basename, isAbsolute };

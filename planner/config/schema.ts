@@ -1,3 +1,5 @@
+import { annotationsOf } from '../../schemas/annotationView.js';
+import type { JsonSchema as SchemaDoc } from '../../schemas/jsonSchema.js';
 import { BOOL, DYNAMIC, NUMBER, STRING, type Type, listOf, mapOf, objectOf } from '../eval/types.js';
 
 /** What the evaluator needs to know about a resource type, derived from its JSON Schema. */
@@ -55,17 +57,18 @@ export function schemaType(s: JsonSchema | undefined): Type {
 function propInfos(props: Record<string, JsonSchema>): Map<string, PropInfo> {
   const out = new Map<string, PropInfo>();
   for (const [name, s] of Object.entries(props)) {
-    const block = s['x-nssv-block'] === true;
+    const a = annotationsOf(s as SchemaDoc);
+    const block = a.block;
     const info: PropInfo = {
       name,
       type: schemaType(s),
       block,
-      hasDefault: 'default' in s,
-      computed: s['readOnly'] === true || s['x-nssv-computed'] === true,
-      readOnly: s['readOnly'] === true,
-      sensitive: s['x-nssv-sensitive'] === true || s['writeOnly'] === true,
+      hasDefault: a.hasDefault,
+      computed: a.computed,
+      readOnly: a.readOnly,
+      sensitive: a.sensitive,
     };
-    if ('default' in s) info.default = s['default'];
+    if (a.hasDefault) info.default = a.default;
     if (block) {
       const items = s['items'] as JsonSchema | undefined;
       info.item = propInfos((items?.['properties'] as Record<string, JsonSchema> | undefined) ?? {});

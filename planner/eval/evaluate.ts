@@ -5,6 +5,8 @@ import type { EvalContext } from './context.js';
 import { ConversionError, convert, unify } from './convert.js';
 import { fail, suggestion } from './errors.js';
 import { BigNum } from './number.js';
+import { iterationPairs, iterationSymbols } from './iterate.js';
+import { type OperandWords, operand } from './operand.js';
 import { binaryOp, unaryOp } from './ops.js';
 import { evalTemplate } from './template.js';
 import { BOOL, DYNAMIC, NUMBER, STRING, friendlyName, listOf, tupleOf, mapOf } from './types.js';
@@ -148,6 +150,27 @@ export function getAttr(v: Value, name: string, range: SourceRange): Value {
   );
 }
 
+/** An index key converted to what the collection needs; `required` says what that is. */
+function indexKey(
+  key: Value,
+  type: typeof NUMBER | typeof STRING,
+  range: SourceRange,
+  required: string,
+): Value {
+  try {
+    return convert(key, type);
+  } catch (err) {
+    if (err instanceof ConversionError)
+      fail(
+        'NSSV_CONFIG_INVALID_INDEX',
+        range,
+        'Invalid index',
+        `The given key does not identify an element in this collection value: ${required}.`,
+      );
+    throw err;
+  }
+}
+
 export function index(coll: Value, key: Value, range: SourceRange): Value {
   const sens = coll.sens || key.sens;
   if (coll.v === null)
@@ -162,19 +185,7 @@ export function index(coll: Value, key: Value, range: SourceRange): Value {
   const t = coll.t;
   if (t.k === 'dynamic') return withSens(DYNAMIC_UNKNOWN, sens);
   if (t.k === 'list' || t.k === 'tuple') {
-    let k: Value;
-    try {
-      k = convert(key, NUMBER);
-    } catch (err) {
-      if (err instanceof ConversionError)
-        fail(
-          'NSSV_CONFIG_INVALID_INDEX',
-          range,
-          'Invalid index',
-          `The given key does not identify an element in this collection value: a number is required.`,
-        );
-      throw err;
-    }
+    const k = indexKey(key, NUMBER, range, 'a number is required');
     if (coll.v === UNKNOWN || k.v === UNKNOWN)
       return withSens(unknownOf(t.k === 'list' ? t.e : DYNAMIC), sens);
     const n = k.v as BigNum;
@@ -198,19 +209,7 @@ export function index(coll: Value, key: Value, range: SourceRange): Value {
     return withSens(items[i]!, sens);
   }
   if (t.k === 'map' || t.k === 'object') {
-    let k: Value;
-    try {
-      k = convert(key, STRING);
-    } catch (err) {
-      if (err instanceof ConversionError)
-        fail(
-          'NSSV_CONFIG_INVALID_INDEX',
-          range,
-          'Invalid index',
-          'The given key does not identify an element in this collection value: string required.',
-        );
-      throw err;
-    }
+    const k = indexKey(key, STRING, range, 'string required');
     if (coll.v === UNKNOWN || k.v === UNKNOWN)
       return withSens(unknownOf(t.k === 'map' ? t.e : DYNAMIC), sens);
     const e = (coll.v as Map<string, Value>).get(k.v as string);
@@ -298,6 +297,27 @@ function conditional(e: Expr & { t: 'cond' }, ctx: EvalContext): Value {
   return withSens(conv, c.sens);
 }
 
+const OBJECT_KEY: OperandWords = {
+  nullSummary: 'Invalid object key',
+  nullDetail: 'Key expression in object constructor must not be null.',
+  typeSummary: 'Incorrect key type',
+  typeDetail: (given) => `Can't use this value as a key: string required, but a ${given} was given.`,
+};
+
+const FOR_CONDITION: OperandWords = {
+  nullSummary: 'Condition is null',
+  nullDetail: 'The value of the if clause must not be null.',
+  typeSummary: 'Invalid for expression condition',
+  typeDetail: (given) => `The value of the if clause must be a bool, but a ${given} was given.`,
+};
+
+const FOR_KEY: OperandWords = {
+  nullSummary: 'Invalid object key',
+  nullDetail: 'Key expression in for expression must not be null.',
+  typeSummary: 'Invalid object key',
+  typeDetail: (given) => `Key expression in for expression must be a string, but a ${given} was given.`,
+};
+
 function objectCons(e: Expr & { t: 'object' }, ctx: EvalContext): Value {
   const entries = new Map<string, Value>();
   let unknownKey = false;
@@ -307,27 +327,10 @@ function objectCons(e: Expr & { t: 'object' }, ctx: EvalContext): Value {
     if (item.keyIsIdent && item.key.t === 'var') key = item.key.name;
     else {
       const k = evaluate(item.key, ctx);
-      if (k.v === null)
-        fail(
-          'NSSV_CONFIG_NULL_VALUE',
-          item.key.range,
-          'Invalid object key',
-          'Key expression in object constructor must not be null.',
-        );
-      if (k.v === UNKNOWN) {
+      const ks = operand(k, STRING, item.key.range, OBJECT_KEY);
+      if (!ks) {
         unknownKey = true;
         continue;
-      }
-      let ks: Value;
-      try {
-        ks = convert(k, STRING);
-      } catch {
-        return fail(
-          'NSSV_CONFIG_INVALID_OPERAND',
-          item.key.range,
-          'Incorrect key type',
-          `Can't use this value as a key: string required, but a ${friendlyName(k.t)} was given.`,
-        );
       }
       if (k.sens) sensKey = true;
       key = ks.v as string;
@@ -358,14 +361,8 @@ function forExpr(e: Expr & { t: 'for' }, ctx: EvalContext): Value {
       'A null value cannot be used as the collection in a for expression.',
     );
   if (coll.v === UNKNOWN) return withSens(DYNAMIC_UNKNOWN, coll.sens);
-  const k = coll.t.k;
-  let pairs: Array<[Value, Value]>;
-  if (k === 'list' || k === 'tuple')
-    pairs = (coll.v as Value[]).map((v, i) => [{ t: NUMBER, v: BigNum.fromInt(i) }, v]);
-  else if (k === 'set') pairs = (coll.v as Value[]).map((v) => [v, v]);
-  else if (k === 'map' || k === 'object')
-    pairs = [...(coll.v as Map<string, Value>)].map(([key, v]) => [{ t: STRING, v: key }, v]);
-  else
+  const pairs = iterationPairs(coll);
+  if (!pairs)
     return fail(
       'NSSV_CONFIG_INVALID_OPERAND',
       e.coll.range,
@@ -377,33 +374,12 @@ function forExpr(e: Expr & { t: 'for' }, ctx: EvalContext): Value {
   const objOut = new Map<string, Value[] | Value>();
   let unknown = false;
   for (const [kv, vv] of pairs) {
-    const sym = new Map<string, Value>();
-    if (e.keyVar !== undefined) sym.set(e.keyVar, withSens(kv, sens));
-    sym.set(e.valVar, withSens(vv, sens));
-    const c = ctx.child(sym);
+    const c = ctx.child(iterationSymbols(e.keyVar, e.valVar, withSens(kv, sens), withSens(vv, sens)));
     if (e.cond) {
-      const cv = evaluate(e.cond, c);
-      if (cv.v === null)
-        fail(
-          'NSSV_CONFIG_NULL_VALUE',
-          e.cond.range,
-          'Condition is null',
-          'The value of the if clause must not be null.',
-        );
-      if (cv.v === UNKNOWN) {
+      const cb = operand(evaluate(e.cond, c), BOOL, e.cond.range, FOR_CONDITION);
+      if (!cb) {
         unknown = true;
         continue;
-      }
-      let cb: Value;
-      try {
-        cb = convert(cv, BOOL);
-      } catch {
-        return fail(
-          'NSSV_CONFIG_INVALID_OPERAND',
-          e.cond.range,
-          'Invalid for expression condition',
-          `The value of the if clause must be a bool, but a ${friendlyName(cv.t)} was given.`,
-        );
       }
       if (!cb.v) continue;
     }
@@ -411,28 +387,10 @@ function forExpr(e: Expr & { t: 'for' }, ctx: EvalContext): Value {
       listOut.push(evaluate(e.value, c));
       continue;
     }
-    const key = evaluate(e.key, c);
-    if (key.v === null)
-      fail(
-        'NSSV_CONFIG_NULL_VALUE',
-        e.key.range,
-        'Invalid object key',
-        'Key expression in for expression must not be null.',
-      );
-    if (key.v === UNKNOWN) {
+    const ks = operand(evaluate(e.key, c), STRING, e.key.range, FOR_KEY);
+    if (!ks) {
       unknown = true;
       continue;
-    }
-    let ks: Value;
-    try {
-      ks = convert(key, STRING);
-    } catch {
-      return fail(
-        'NSSV_CONFIG_INVALID_OPERAND',
-        e.key.range,
-        'Invalid object key',
-        `Key expression in for expression must be a string, but a ${friendlyName(key.t)} was given.`,
-      );
     }
     const val = evaluate(e.value, c);
     const name = ks.v as string;

@@ -1,9 +1,9 @@
 import type { Expr, TemplatePart } from '../hcl/ast.js';
 import type { EvalContext } from './context.js';
-import { ConversionError, convert } from './convert.js';
+import { type OperandWords, operand } from './operand.js';
 import { fail } from './errors.js';
-import { BigNum } from './number.js';
-import { BOOL, NUMBER, STRING, friendlyName } from './types.js';
+import { iterationPairs, iterationSymbols } from './iterate.js';
+import { BOOL, STRING, friendlyName } from './types.js';
 import { type Value, UNKNOWN, unknownOf } from './value.js';
 
 type Evaluate = (e: Expr, ctx: EvalContext) => Value;
@@ -15,6 +15,21 @@ export function evalTemplate(parts: TemplatePart[], ctx: EvalContext, evaluate: 
   if (st.unknown) return st.sens ? { ...unknownOf(STRING), sens: true } : unknownOf(STRING);
   return st.sens ? { t: STRING, v: st.out, sens: true } : { t: STRING, v: st.out };
 }
+
+const INTERPOLATION: OperandWords = {
+  nullSummary: 'Invalid template interpolation value',
+  nullDetail: 'The expression result is null. Cannot include a null value in a string template.',
+  typeSummary: 'Invalid template interpolation value',
+  typeDetail: (given) =>
+    `Cannot include the given value in a string template: string required, but a ${given} was given.`,
+};
+
+const IF_CONDITION: OperandWords = {
+  nullSummary: 'Invalid template if directive',
+  nullDetail: 'The condition is null.',
+  typeSummary: 'Invalid template if directive',
+  typeDetail: (given) => `The condition must be a bool, but a ${given} was given.`,
+};
 
 function render(
   parts: TemplatePart[],
@@ -30,58 +45,17 @@ function render(
       case 'interp': {
         const v = evaluate(p.expr, ctx);
         if (v.sens) st.sens = true;
-        if (v.v === null) {
-          fail(
-            'NSSV_CONFIG_NULL_VALUE',
-            p.expr.range,
-            'Invalid template interpolation value',
-            'The expression result is null. Cannot include a null value in a string template.',
-          );
-        }
-        if (v.v === UNKNOWN) {
-          st.unknown = true;
-          break;
-        }
-        try {
-          st.out += convert(v, STRING).v as string;
-        } catch (e) {
-          if (e instanceof ConversionError)
-            fail(
-              'NSSV_CONFIG_INVALID_OPERAND',
-              p.expr.range,
-              'Invalid template interpolation value',
-              `Cannot include the given value in a string template: string required, but a ${friendlyName(v.t)} was given.`,
-            );
-          throw e;
-        }
+        const s = operand(v, STRING, p.expr.range, INTERPOLATION);
+        if (s) st.out += s.v as string;
+        else st.unknown = true;
         break;
       }
       case 'if': {
         const c = evaluate(p.cond, ctx);
         if (c.sens) st.sens = true;
-        if (c.v === null)
-          fail(
-            'NSSV_CONFIG_NULL_VALUE',
-            p.cond.range,
-            'Invalid template if directive',
-            'The condition is null.',
-          );
-        if (c.v === UNKNOWN) {
-          st.unknown = true;
-          break;
-        }
-        let b: Value;
-        try {
-          b = convert(c, BOOL);
-        } catch {
-          return fail(
-            'NSSV_CONFIG_INVALID_OPERAND',
-            p.cond.range,
-            'Invalid template if directive',
-            `The condition must be a bool, but a ${friendlyName(c.t)} was given.`,
-          );
-        }
-        if (b.v) render(p.then, ctx, evaluate, st);
+        const b = operand(c, BOOL, p.cond.range, IF_CONDITION);
+        if (!b) st.unknown = true;
+        else if (b.v) render(p.then, ctx, evaluate, st);
         else if (p.else) render(p.else, ctx, evaluate, st);
         break;
       }
@@ -99,26 +73,16 @@ function render(
           st.unknown = true;
           break;
         }
-        const k = coll.t.k;
-        let pairs: Array<[Value, Value]>;
-        if (k === 'list' || k === 'tuple')
-          pairs = (coll.v as Value[]).map((v, i) => [{ t: NUMBER, v: BigNum.fromInt(i) }, v]);
-        else if (k === 'set') pairs = (coll.v as Value[]).map((v) => [v, v]);
-        else if (k === 'map' || k === 'object')
-          pairs = [...(coll.v as Map<string, Value>)].map(([key, v]) => [{ t: STRING, v: key }, v]);
-        else
+        const pairs = iterationPairs(coll);
+        if (!pairs)
           return fail(
             'NSSV_CONFIG_INVALID_OPERAND',
             p.coll.range,
             'Invalid template for directive',
             `A ${friendlyName(coll.t)} cannot be iterated over.`,
           );
-        for (const [kv, vv] of pairs) {
-          const sym = new Map<string, Value>();
-          if (p.keyVar !== undefined) sym.set(p.keyVar, kv);
-          sym.set(p.valVar, vv);
-          render(p.body, ctx.child(sym), evaluate, st);
-        }
+        for (const [kv, vv] of pairs)
+          render(p.body, ctx.child(iterationSymbols(p.keyVar, p.valVar, kv, vv)), evaluate, st);
         break;
       }
     }

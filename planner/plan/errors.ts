@@ -53,36 +53,28 @@ export const planErrors = {
       `Two guests writing one disk image corrupt it, and QEMU refuses to open a locked image. Fix: give ${vms[1]} its own volume.`,
       range,
     ),
-  portGroupNotOnHost: (
+  /** A NIC's port group is not where the VM is: not on its host (`host` given) or its cluster. */
+  portGroupNotReached: (
     address: string,
     nic: number,
     pg: string,
     sw: string,
-    host: string,
-    cluster: string,
+    vm: { cluster: string; host?: string },
     range?: SourceRange,
   ): Diagnostic =>
     error(
       'NSSV_PORT_GROUP_NOT_ON_HOST',
       address,
-      `${address}: nic[${nic}].port_group_id = "${pg}" belongs to switch "${sw}", which does not reach host "${host}" of the VM's cluster "${cluster}"`,
-      `A distributed switch exists only on the hosts of its clusters. Fix: add the VM's cluster to cluster_ids of switch "${sw}", or use a port group of a switch that spans cluster "${cluster}".`,
-      range,
-      `nic[${nic}].port_group_id`,
-    ),
-  portGroupNotOnCluster: (
-    address: string,
-    nic: number,
-    pg: string,
-    sw: string,
-    cluster: string,
-    range?: SourceRange,
-  ): Diagnostic =>
-    error(
-      'NSSV_PORT_GROUP_NOT_ON_HOST',
-      address,
-      `${address}: nic[${nic}].port_group_id = "${pg}" belongs to switch "${sw}", which does not span the VM's cluster "${cluster}"`,
-      `A distributed switch exists only on the hosts of its clusters. Fix: add cluster "${cluster}" to cluster_ids of switch "${sw}", or use a port group of a switch that spans it.`,
+      `${address}: nic[${nic}].port_group_id = "${pg}" belongs to switch "${sw}", which ${
+        vm.host !== undefined
+          ? `does not reach host "${vm.host}" of the VM's cluster "${vm.cluster}"`
+          : `does not span the VM's cluster "${vm.cluster}"`
+      }`,
+      `A distributed switch exists only on the hosts of its clusters. Fix: ${
+        vm.host !== undefined
+          ? `add the VM's cluster to cluster_ids of switch "${sw}", or use a port group of a switch that spans cluster "${vm.cluster}".`
+          : `add cluster "${vm.cluster}" to cluster_ids of switch "${sw}", or use a port group of a switch that spans it.`
+      }`,
       range,
       `nic[${nic}].port_group_id`,
     ),

@@ -1,9 +1,11 @@
-/** What the scheduler needs to know about a host, read from its agent at plan time. */
-export interface HostFacts {
-  name: string;
+import type { HostFacts as AgentHostFacts } from '../../schemas/generated/agentApi.js';
+
+/**
+ * What the scheduler needs to know about a host: what its agent reports (name, CPUs, memory),
+ * plus where the configuration puts it (cluster, address, maintenance).
+ */
+export type HostFacts = Pick<AgentHostFacts, 'name' | 'cpus' | 'memoryMiB'> & {
   cluster: string;
   address: string;
-  cpus: number;
-  memoryMiB: number;
   maintenance: boolean;
-}
+};

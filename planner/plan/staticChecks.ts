@@ -1,6 +1,8 @@
 import type { DesiredInstance } from '../config/types.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
+import { checkHostPin } from './checks/hostPin.js';
+import { checkNicReach, type PortGroupReach } from './checks/nicReach.js';
 import { planErrors } from './errors.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -13,57 +15,37 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export function staticChecks(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const byType = (t: string) => instances.filter((d) => d.type === t);
-  const hosts = new Map(byType('nssv_host').map((h) => [str(h.attributes.name), h]));
+  const hostClusters = new Map<string, string | undefined>();
+  for (const h of byType('nssv_host')) {
+    const name = str(h.attributes.name);
+    if (name) hostClusters.set(name, str(h.attributes.cluster_id) || undefined);
+  }
   const switches = new Map(byType('nssv_distributed_switch').map((s) => [str(s.attributes.name), s]));
   const groups = new Map(byType('nssv_port_group').map((g) => [str(g.attributes.name), g]));
+  const reachOf = (id: string): PortGroupReach | undefined => {
+    const pg = groups.get(id);
+    const sw = pg ? switches.get(str(pg.attributes.switch_id)) : undefined;
+    if (!pg || !sw) return undefined;
+    const spans = sw.attributes.cluster_ids;
+    const clusters = Array.isArray(spans) && spans.every((c) => typeof c === 'string') ? spans : undefined;
+    return {
+      name: String(pg.attributes.name),
+      switchName: String(sw.attributes.name),
+      ...(clusters ? { clusters } : {}),
+    };
+  };
   const volumeUsers = new Map<string, string[]>();
   for (const vm of byType('nssv_vm')) {
     const a = vm.attributes;
-    const cluster = str(a.cluster_id);
+    const cluster = str(a.cluster_id) || undefined;
     const pin = str(a.host_id);
-    const pinRange = vm.attributeRanges.host_id ?? vm.range;
     if (pin !== undefined) {
-      const host = hosts.get(pin);
-      if (!host) {
-        out.push(
-          planErrors.unknownHost(
-            vm.address,
-            'host_id',
-            pin,
-            [...hosts.keys()].filter((h): h is string => !!h),
-            pinRange,
-          ),
-        );
-      } else if (cluster && str(host.attributes.cluster_id) && host.attributes.cluster_id !== cluster) {
-        out.push(
-          planErrors.hostNotInCluster(vm.address, pin, String(host.attributes.cluster_id), cluster, pinRange),
-        );
-      }
+      const range = vm.attributeRanges.host_id ?? vm.range;
+      out.push(...checkHostPin({ address: vm.address, cluster, host: pin, range }, hostClusters));
     }
     const nics = Array.isArray(a.nic) ? (a.nic as Attributes[]) : [];
-    nics.forEach((nic, i) => {
-      const pg = groups.get(str(nic.port_group_id));
-      const sw = pg ? switches.get(str(pg.attributes.switch_id)) : undefined;
-      const spans = sw?.attributes.cluster_ids;
-      if (
-        !sw ||
-        !cluster ||
-        !Array.isArray(spans) ||
-        spans.some((c) => typeof c !== 'string') ||
-        spans.includes(cluster)
-      )
-        return;
-      out.push(
-        planErrors.portGroupNotOnCluster(
-          vm.address,
-          i,
-          String(pg!.attributes.name),
-          String(sw.attributes.name),
-          cluster,
-          vm.attributeRanges[`nic[${i}].port_group_id`] ?? vm.range,
-        ),
-      );
-    });
+    const range = (i: number) => vm.attributeRanges[`nic[${i}].port_group_id`] ?? vm.range;
+    out.push(...checkNicReach({ address: vm.address, cluster, host: undefined, nics, range }, reachOf));
     for (const d of Array.isArray(a.disk) ? (a.disk as Attributes[]) : []) {
       const id = str(d.volume_id);
       if (id) volumeUsers.set(id, [...(volumeUsers.get(id) ?? []), vm.address]);

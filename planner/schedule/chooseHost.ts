@@ -1,9 +1,8 @@
+import type { DomainSpec } from '../../schemas/generated/agentApi.js';
 import { freeMemoryMiB, type HostCapacity } from './capacity.js';
 
-export interface VmDemand {
-  memoryMiB: number;
-  vcpus: number;
-}
+/** What a VM asks of a host: the sizes its domain spec will carry. */
+export type VmDemand = Pick<DomainSpec, 'memoryMiB' | 'vcpus'>;
 
 export type Choice = { ok: true; host: HostCapacity; why: string } | { ok: false; why: string };
 

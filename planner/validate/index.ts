@@ -1,4 +1,3 @@
 export { validateInstances } from './validateInstances.js';
 export { validateInstance } from './validateInstance.js';
 export { CODES } from './errors.js';
-export { didYouMean, editDistance } from './didYouMean.js';

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { JsonSchema } from '../../schemas/jsonSchema.js';
-import { didYouMean } from './didYouMean.js';
+import { didYouMean } from '../../core/didYouMean.js';
 import { schemaAt, segmentsOf } from './paths.js';
 import { settableNames } from './schemaErrors.js';
 

@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import type { JsonSchema } from '../../schemas/jsonSchema.js';
-import { didYouMean } from './didYouMean.js';
+import { didYouMean } from '../../core/didYouMean.js';
 import { describeType, orList } from './formatValue.js';
 import * as errors from './errors.js';
 import type { Subject } from './errors.js';

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../core/diagnostic.js';
 import type { DesiredInstance } from '../config/types.js';
 import { findResourceSchema, resourceTypes } from '../../schemas/registry.js';
 import { validatorFor } from './ajv.js';
-import { didYouMean } from './didYouMean.js';
+import { didYouMean } from '../../core/didYouMean.js';
 import { unknownResourceType } from './errors.js';
 import { readOnlyDiagnostics } from './readOnly.js';
 import { schemaErrorToDiagnostic } from './schemaErrors.js';

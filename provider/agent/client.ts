@@ -129,8 +129,9 @@ export class AgentClient {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
-      let why =
-        err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
+      const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
+      let why = String(e?.cause?.message ?? e?.message ?? err);
       if (why === 'bad port') {
         why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
       }

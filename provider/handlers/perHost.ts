@@ -1,7 +1,7 @@
 import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import type { AgentClient } from '../agent/client.js';
-import { resolved } from './attrs.js';
+import { resolved, typed } from './attrs.js';
 import type { ResourceHandler } from './types.js';
 
 /**
@@ -9,8 +9,12 @@ import type { ResourceHandler } from './types.js';
  * switches, port groups, dir pools. Updates converge every host in the new set and remove the
  * object from hosts that left the set.
  */
+/** The resource types realised once per host; their schemas give each a read-only host_ids. */
+export type PerHostType =
+  'nssv_storage_pool' | 'nssv_distributed_switch' | 'nssv_port_group' | 'nssv_image_storage' | 'nssv_image';
+
 export interface PerHostOps {
-  type: string;
+  type: PerHostType;
   put(agent: AgentClient, address: string, attrs: Attributes): Promise<unknown>;
   remove(agent: AgentClient, attrs: Attributes): Promise<unknown>;
   /** The live attributes on one host (host_ids excluded), or null when it is not there. */
@@ -21,12 +25,9 @@ export interface PerHostOps {
   addressOn(inv: Inventory, attrs: Attributes): string | undefined;
 }
 
-/** The hosts the planner put the object on (`host_ids`, read-only in every per-host schema). */
-function hostIds(a: Attributes): string[] {
-  return resolved((a as { host_ids?: string[] }).host_ids, 'host_ids');
-}
-
 export function perHostHandler(ops: PerHostOps): ResourceHandler {
+  /** The hosts the planner put the object on. */
+  const hostIds = (a: Attributes): string[] => resolved(typed(ops.type, a).host_ids, 'host_ids');
   return {
     type: ops.type,
     async read(ctx, _address, prior) {

@@ -1,4 +1,5 @@
-import { attributeSchema } from '../../schemas/registry.js';
+import { annotationsOf } from '../../schemas/annotationView.js';
+import { attributeSchema, findResourceSchema } from '../../schemas/registry.js';
 import type { DesiredInstance } from '../../planner/config/types.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
@@ -6,42 +7,48 @@ import { hasHandler } from './registry.js';
 
 /**
  * Attributes the schemas accept (the full resource model validates) but the agents cannot apply
- * yet. Setting one to anything but its default is a plan error: never silently ignored.
- * Paths use "[]" for block items. Remove an entry when its handler implements it.
+ * yet carry `"x-nssv-not-supported-yet": true` in their schema; values they cannot apply yet are
+ * listed in `"x-nssv-not-supported-yet-values"`; a whole type without a handler carries the
+ * annotation at its top level. Setting one to anything but its default is a plan error: never
+ * silently ignored. The generated docs read the same annotations. Remove one when its handler
+ * implements it.
  */
-const NOT_YET: Readonly<Record<string, readonly string[]>> = {
-  nssv_cluster: ['ha_enabled'],
-  nssv_storage_pool: [
-    'replicas',
-    'erasure_code',
-    'quota_gib',
-    'thin_provisioning',
-    'recovery_qos',
-    'failure_domain',
-  ],
-  nssv_volume: ['source_snapshot_id', 'delete_policy'],
-  nssv_image_storage: ['path'],
-  nssv_image: ['delete_policy'],
-  nssv_distributed_switch: ['transport', 'uplinks', 'bond_mode', 'lacp', 'vxlan_port'],
-  // cidr, gateway and DNS reach guests through cloud-init (guest_network); DHCP is not served yet.
-  nssv_port_group: ['vni', 'dhcp'],
-  nssv_vm: [
-    'scheduling_group_id',
-    'ha_enabled',
-    'delete_policy',
-    'disk[].boot_order',
-    'disk[].bus',
-    'nic[].security_group_ids',
-  ],
-};
+interface NotYet {
+  /** Paths with "[]" for block items, top-level attributes first, each in schema order. */
+  attributes: string[];
+  values: Array<{ path: string; refused: readonly unknown[]; allowed: readonly unknown[] }>;
+}
 
-/** Values that are not yet supported, even though the attribute itself is, and what is usable today. */
-const NOT_YET_VALUES: Readonly<
-  Record<string, Readonly<Record<string, { refused: readonly AttrValue[]; allowed: readonly AttrValue[] }>>>
-> = {
-  nssv_storage_pool: { kind: { refused: ['rbd'], allowed: ['dir'] } },
-  nssv_image_storage: { kind: { refused: ['rbd'], allowed: ['dir'] } },
-};
+const notYetCache = new Map<string, NotYet>();
+
+function notYet(type: string): NotYet {
+  const cached = notYetCache.get(type);
+  if (cached) return cached;
+  const props = Object.entries(findResourceSchema(type)?.properties ?? {});
+  const top = props.filter(([, p]) => annotationsOf(p).notSupportedYet).map(([name]) => name);
+  const nested = props.flatMap(([block, p]) =>
+    annotationsOf(p).block
+      ? Object.entries(p.items?.properties ?? {})
+          .filter(([, leaf]) => annotationsOf(leaf).notSupportedYet)
+          .map(([leaf]) => `${block}[].${leaf}`)
+      : [],
+  );
+  const values = props.flatMap(([path, p]) => {
+    const refused = annotationsOf(p).refusedValues;
+    if (refused.length === 0) return [];
+    const allowed = (p.enum ?? []).filter((v) => !refused.some((r) => same(v as AttrValue, r)));
+    return [{ path, refused, allowed }];
+  });
+  const out = { attributes: [...top, ...nested], values };
+  notYetCache.set(type, out);
+  return out;
+}
+
+/** A whole resource type plan refuses: no handler yet (its schema says so, and a test keeps the two in step). */
+function typeNotSupported(type: string): boolean {
+  const schema = findResourceSchema(type);
+  return !hasHandler(type) || (schema !== undefined && annotationsOf(schema).notSupportedYet);
+}
 
 function same(a: AttrValue | undefined, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -64,7 +71,7 @@ function diag(d: DesiredInstance, path: string, shown: string, why: string): Dia
 export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of instances) {
-    if (!hasHandler(d.type)) {
+    if (typeNotSupported(d.type)) {
       out.push({
         severity: 'error',
         code: 'NSSV_NOT_SUPPORTED_YET',
@@ -75,7 +82,8 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
       });
       continue;
     }
-    for (const path of NOT_YET[d.type] ?? []) {
+    const { attributes, values } = notYet(d.type);
+    for (const path of attributes) {
       const [block, leaf] = path.split('[].');
       if (leaf) {
         const items = d.attributes[block!];
@@ -96,7 +104,7 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
       if (v !== undefined && !isUnknown(v) && !same(v, dflt))
         out.push(diag(d, path, path, 'the agents do not apply it yet'));
     }
-    for (const [path, { refused, allowed }] of Object.entries(NOT_YET_VALUES[d.type] ?? {})) {
+    for (const { path, refused, allowed } of values) {
       const v = d.attributes[path];
       if (v !== undefined && refused.some((x) => same(v, x))) {
         const today = allowed.map((x) => JSON.stringify(x)).join(', ');

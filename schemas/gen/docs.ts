@@ -1,3 +1,4 @@
+import { annotationsOf } from '../annotationView.js';
 import type { JsonSchema } from '../jsonSchema.js';
 import type { Rule } from '../rules/types.js';
 
@@ -29,6 +30,19 @@ function range(p: JsonSchema): string {
   return '';
 }
 
+const NOT_YET = '**Not supported yet:** plan refuses any value but the default.';
+
+/** The description cell, saying first what plan refuses today (x-nssv-not-supported-yet*). */
+function describe(p: JsonSchema): string {
+  const a = annotationsOf(p);
+  const refused = a.refusedValues.map((v) => `\`${JSON.stringify(v)}\``).join(', ');
+  const notes = [
+    ...(a.notSupportedYet ? [NOT_YET] : []),
+    ...(refused ? [`**Not supported yet:** ${refused} (plan refuses it).`] : []),
+  ];
+  return [...notes, p.description ?? ''].filter(Boolean).join(' ');
+}
+
 function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -46,7 +60,7 @@ function table(
     const req = required.has(name) ? 'required' : p['x-nssv-computed'] ? 'optional (computed)' : 'optional';
     const def = p.default === undefined ? '' : `\`${JSON.stringify(p.default)}\``;
     rows.push(
-      `| \`${path}\` | ${cell(typeName(p) + range(p))} | ${req} | ${cell(def)} | ${p['x-nssv-force-new'] ? 'yes' : ''} | ${p['x-nssv-sensitive'] ? 'yes' : ''} | ${cell(p.description ?? '')} |`,
+      `| \`${path}\` | ${cell(typeName(p) + range(p))} | ${req} | ${cell(def)} | ${p['x-nssv-force-new'] ? 'yes' : ''} | ${p['x-nssv-sensitive'] ? 'yes' : ''} | ${cell(describe(p))} |`,
     );
     if (p['x-nssv-block'] && p.items?.properties) blocks.push([path, p.items]);
   }
@@ -64,6 +78,11 @@ export function generateDoc(
   rules: readonly Rule[],
 ): string {
   const out: string[] = [HEADER, `# ${type}\n`, `${schema.description ?? ''}\n`];
+  if (annotationsOf(schema).notSupportedYet) {
+    out.push(
+      "> **Not supported yet:** `nssv validate` accepts this type (it is part of the resource model), but `nssv plan` refuses it: this version's agents cannot create it.\n",
+    );
+  }
   out.push('## Example\n', '```hcl', example.trimEnd(), '```\n');
   out.push('## Arguments\n', TABLE_HEAD);
   const rows: string[] = [];
@@ -92,8 +111,7 @@ export function generateDoc(
     }
     out.push('');
   }
-  out.push('## Import\n', `\`\`\`hcl\nimport {\n  to = ${type}.example\n  id = "NAME"\n}\n\`\`\``);
-  return `${out.join('\n')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 export function generateIndex(types: readonly string[], schemas: ReadonlyMap<string, JsonSchema>): string {

@@ -1321,12 +1321,12 @@ export interface NssvVmArgs {
    */
   power_state?: 'running' | 'shutoff' | 'paused';
   /**
-   * Disks, attached in order as vda, vdb, …; the first one boots.
+   * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
    */
   disk?: NssvVmDisk[];
   /**
-   * Network interfaces, in order.
+   * Network interfaces, in order (at most 16).
    * @default []
    */
   nic?: NssvVmNic[];
@@ -1515,12 +1515,12 @@ export interface NssvVmPlanned {
    */
   power_state: 'running' | 'shutoff' | 'paused';
   /**
-   * Disks, attached in order as vda, vdb, …; the first one boots.
+   * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
    */
   disk: NssvVmDiskPlanned[];
   /**
-   * Network interfaces, in order.
+   * Network interfaces, in order (at most 16).
    * @default []
    */
   nic: NssvVmNicPlanned[];

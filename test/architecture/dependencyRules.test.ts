@@ -2,7 +2,7 @@
  * The architecture check (`npm run deps`, run by .ci/run) on a temporary copy of the sources:
  * it passes on the tree as it is, and fails, naming each rule, once forbidden imports are added.
  */
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,14 +12,21 @@ import { jest } from '@jest/globals';
 jest.setTimeout(120_000);
 
 const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const parts = ['core', 'schemas', 'planner', 'provider', 'engine', 'agentd', 'sandbox', 'bin'];
+const parts = ['core', 'schemas', 'planner', 'provider', 'engine', 'agentd', 'sandbox', 'constructs', 'bin'];
 const copies: string[] = [];
 
 function copyOfSources(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nssv-deps-'));
   copies.push(dir);
-  for (const p of parts) cpSync(join(repo, p), join(dir, p), { recursive: true });
-  for (const f of ['tsconfig.json', '.dependency-cruiser.cjs']) cpSync(join(repo, f), join(dir, f));
+  for (const p of parts)
+    if (existsSync(join(repo, p))) cpSync(join(repo, p), join(dir, p), { recursive: true });
+  // packages resolve as in the real run (a package named like a part, e.g. constructs, stays a package)
+  symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
+  // the rule file and every tsconfig it may name for resolution
+  const configs = readdirSync(repo).filter(
+    (f) => /^tsconfig.*\.json$/.test(f) || f === '.dependency-cruiser.cjs',
+  );
+  for (const f of configs) cpSync(join(repo, f), join(dir, f));
   return dir;
 }
 

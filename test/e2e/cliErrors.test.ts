@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { nssv, repo, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(60_000);
@@ -265,7 +266,7 @@ describe('sandbox misuse', () => {
   });
 });
 
-describe('on a two-host sandbox', () => {
+describeE2e('on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
   let env: E2eSandbox;
   const h2 = () => env.sandbox.hosts.find((h) => h.name === 'h2')!;
 

@@ -25,21 +25,12 @@ import {
 import { statusText } from '../../sandbox/cli.js';
 import { SandboxError } from '../../sandbox/errors.js';
 import { mountsUnder } from '../../sandbox/mountNs.js';
-import { findTool, REQUIRED_TOOLS } from '../../sandbox/preflight.js';
 import { isAlive, recordOf, type ProcessRecord } from '../../sandbox/processes.js';
-
-const isRoot = process.getuid?.() === 0;
-const missing = Object.keys(REQUIRED_TOOLS).filter((t) => findTool(t) === undefined);
-const runnable = isRoot && missing.length === 0;
-if (!runnable) {
-  console.warn(`sandbox e2e skipped: ${isRoot ? `missing tools ${missing.join(', ')}` : 'needs root'}`);
-}
-const describeReal = runnable ? describe : describe.skip;
+import { describeE2e, SANDBOX_NEEDS } from '../helpers/e2e.js';
 
 const agentdMain = defaultAgentdMain();
 const withAgent = existsSync(agentdMain);
-if (runnable && !withAgent)
-  console.warn(`sandbox e2e: ${agentdMain} not built (npm run build): agentd checks skipped`);
+const NEEDS = { ...SANDBOX_NEEDS, files: [{ path: agentdMain, make: 'npm run build' }] };
 
 const unique = (): string => `t${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
 
@@ -82,7 +73,7 @@ const domainXml = (name: string, bridge: string): string => `<domain type='qemu'
 </domain>
 `;
 
-describeReal('sandbox on real daemons', () => {
+describeE2e('sandbox on real daemons', NEEDS, () => {
   let root = '';
   let emitDir = '';
   const name = unique();
@@ -311,7 +302,7 @@ describeReal('sandbox on real daemons', () => {
   }, 60_000);
 });
 
-describeReal('sandbox up that fails halfway', () => {
+describeE2e('sandbox up that fails halfway', NEEDS, () => {
   it('undoes what it started and reports where to look', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'nssv-sbx-fail-'));
     const fake = path.join(mkdtempSync(path.join(tmpdir(), 'nssv-fake-agentd-')), 'main.js');
@@ -341,7 +332,7 @@ describeReal('sandbox up that fails halfway', () => {
   }, 60_000);
 });
 
-describeReal('sandbox up interrupted', () => {
+describeE2e('sandbox up interrupted', NEEDS, () => {
   it('GIVEN an aborted signal (Ctrl-C) THEN up stops, undoes what it started and says so', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'nssv-sbx-int-'));
     const name = unique();
@@ -360,7 +351,7 @@ describeReal('sandbox up interrupted', () => {
   }, 60_000);
 });
 
-describeReal('sandbox up on a host that cannot be repaired in place', () => {
+describeE2e('sandbox up on a host that cannot be repaired in place', NEEDS, () => {
   it('GIVEN a host whose network namespace was deleted THEN up says so and asks for down + up with this root and name', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'nssv-sbx-broken-'));
     const name = unique();

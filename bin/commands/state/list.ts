@@ -1,5 +1,5 @@
 import { Flags } from '@oclif/core';
-import { LocalStateStore } from '../../../provider/state/localState.js';
+import { readState } from '../../../engine/usecases/state.js';
 import { NssvCommand } from '../../shared/command.js';
 
 export default class StateList extends NssvCommand {
@@ -11,7 +11,7 @@ export default class StateList extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags } = await this.parse(StateList);
-    const state = await new LocalStateStore(this.resolveConfigDir(flags.config)).read();
+    const state = await readState(this.resolveConfigDir(flags.config));
     for (const r of state.resources) process.stdout.write(`${r.address}\n`);
   }
 }

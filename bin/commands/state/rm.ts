@@ -1,6 +1,5 @@
 import { Args, Flags } from '@oclif/core';
-import { DiagnosticsError } from '../../../core/diagnostic.js';
-import { LocalStateStore } from '../../../provider/state/localState.js';
+import { removeFromState } from '../../../engine/usecases/state.js';
 import { NssvCommand } from '../../shared/command.js';
 
 export default class StateRm extends NssvCommand {
@@ -20,32 +19,10 @@ export default class StateRm extends NssvCommand {
 
   async run(): Promise<void> {
     const { flags, argv } = await this.parse(StateRm);
-    const store = new LocalStateStore(this.resolveConfigDir(flags.config));
-    await store.lock('nssv state rm');
-    try {
-      const state = await store.read();
-      const wanted = argv as string[];
-      const matches = (address: string, w: string): boolean =>
-        address === w || address.replace(/\[[^\]]*\]$/, '') === w;
-      const unknown = wanted.filter((w) => !state.resources.some((r) => matches(r.address, w)));
-      if (unknown.length > 0) {
-        throw new DiagnosticsError([
-          {
-            severity: 'error',
-            code: 'NSSV_STATE_NO_SUCH_RESOURCE',
-            summary: `not in the state: ${unknown.join(', ')}`,
-            detail: 'Nothing was removed. See what the state holds with: nssv state list',
-          },
-        ]);
-      }
-      const removed = state.resources.filter((r) => wanted.some((w) => matches(r.address, w)));
-      await store.write({ ...state, resources: state.resources.filter((r) => !removed.includes(r)) });
-      for (const r of removed) process.stdout.write(`Removed ${r.address}\n`);
-      process.stdout.write(
-        `Removed ${removed.length} instance(s) from the state. Their objects on the hosts, if any remain, were not touched.\n`,
-      );
-    } finally {
-      await store.unlock();
-    }
+    const removed = await removeFromState(this.resolveConfigDir(flags.config), argv as string[]);
+    for (const r of removed) process.stdout.write(`Removed ${r.address}\n`);
+    process.stdout.write(
+      `Removed ${removed.length} instance(s) from the state. Their objects on the hosts, if any remain, were not touched.\n`,
+    );
   }
 }

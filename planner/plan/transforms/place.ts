@@ -1,14 +1,24 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { chooseHost } from '../../schedule/chooseHost.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
+import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
+import { checkHostPin } from '../checks/hostPin.js';
+import { checkNicReach } from '../checks/nicReach.js';
 import { planErrors } from '../errors.js';
 
-const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
-const volumeIds = (a: Attributes): string[] =>
-  (Array.isArray(a.disk) ? a.disk : [])
-    .map((d) => (d as Attributes).volume_id)
+const vmOf = (a: Attributes) => planning('nssv_vm', a);
+const volumeIds = (a: Attributes): string[] => {
+  const disks = vmOf(a).disk;
+  return (Array.isArray(disks) ? disks : [])
+    .map((d) => d.volume_id)
     .filter((v): v is string => typeof v === 'string');
+};
+/** What a VM asks of its host; unknown values count as nothing until apply. */
+const demand = (a: Attributes) => ({
+  memoryMiB: knownNumber(vmOf(a).memory_mib, 0),
+  vcpus: knownNumber(vmOf(a).vcpus, 0),
+});
 
 /**
  * Chooses a host for every VM that has none (low-load first within its cluster, overcommit
@@ -22,8 +32,9 @@ export function place(ctx: PlanContext): void {
   const claim = (host: string, vm: Attributes): void => {
     const c = capacities.get(host);
     if (!c) return;
-    c.usedMemoryMiB += num(vm.memory_mib, 0);
-    c.usedVcpus += num(vm.vcpus, 0);
+    const need = demand(vm);
+    c.usedMemoryMiB += need.memoryMiB;
+    c.usedVcpus += need.vcpus;
   };
   // VMs that already run somewhere hold their share first, then new VMs pinned by the user.
   const unplaced: PlanNode[] = [];
@@ -36,8 +47,7 @@ export function place(ctx: PlanContext): void {
   }
   for (const vm of pinned) {
     const c = capacities.get(vm.planned!.host_id as string);
-    const needMiB = num(vm.planned!.memory_mib, 0);
-    const needVcpus = num(vm.planned!.vcpus, 0);
+    const { memoryMiB: needMiB, vcpus: needVcpus } = demand(vm.planned!);
     if (c && (freeMemoryMiB(c) < needMiB || c.vcpus - c.usedVcpus < needVcpus)) {
       ctx.diagnostics.push(
         planErrors.pinnedHostFull(
@@ -62,28 +72,22 @@ export function place(ctx: PlanContext): void {
 
 /** Each NIC's port group must exist on the VM's host (its switch must span the VM's cluster). */
 function checkNetworks(ctx: PlanContext, vms: PlanNode[]): void {
-  const groups = new Map(desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g]));
+  const groups = new Map(
+    desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g.planned!]),
+  );
+  const reachOf = (id: string) => {
+    const pg = groups.get(id);
+    if (!pg) return undefined;
+    const hosts = Array.isArray(pg.host_ids) ? (pg.host_ids as string[]) : undefined;
+    return { name: String(pg.id), switchName: String(pg.switch_id), ...(hosts ? { hosts } : {}) };
+  };
   for (const vm of vms) {
-    const host = vm.planned!.host_id;
-    if (typeof host !== 'string') continue;
-    const nics = Array.isArray(vm.planned!.nic) ? (vm.planned!.nic as Attributes[]) : [];
-    nics.forEach((nic, i) => {
-      const pg = typeof nic.port_group_id === 'string' ? groups.get(nic.port_group_id) : undefined;
-      const on = pg?.planned!.host_ids;
-      if (!pg || !Array.isArray(on) || on.includes(host)) return;
-      const range = vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
-      ctx.diagnostics.push(
-        planErrors.portGroupNotOnHost(
-          vm.address,
-          i,
-          String(pg.planned!.id),
-          String(pg.planned!.switch_id),
-          host,
-          String(vm.planned!.cluster_id),
-          range,
-        ),
-      );
-    });
+    const p = vm.planned!;
+    if (typeof p.host_id !== 'string') continue;
+    const nics = Array.isArray(p.nic) ? (p.nic as Attributes[]) : [];
+    const range = (i: number) => vm.desired?.attributeRanges[`nic[${i}].port_group_id`] ?? vm.desired?.range;
+    const owner = { address: vm.address, cluster: String(p.cluster_id), host: p.host_id, nics, range };
+    ctx.diagnostics.push(...checkNicReach(owner, reachOf));
   }
 }
 
@@ -91,10 +95,15 @@ function buildCapacities(ctx: PlanContext): Map<string, HostCapacity> {
   const clusters = new Map(desiredNodes(ctx, 'nssv_cluster').map((c) => [String(c.planned!.id), c.planned!]));
   const out = new Map<string, HostCapacity>();
   for (const facts of ctx.hostFacts.values()) {
-    const cluster = clusters.get(facts.cluster);
+    const found = clusters.get(facts.cluster);
+    const cluster = found ? planning('nssv_cluster', found) : {};
     out.set(
       facts.name,
-      capacityOf(facts, num(cluster?.memory_overcommit_ratio, 1), num(cluster?.cpu_overcommit_ratio, 1)),
+      capacityOf(
+        facts,
+        knownNumber(cluster.memory_overcommit_ratio, 1),
+        knownNumber(cluster.cpu_overcommit_ratio, 1),
+      ),
     );
   }
   return out;
@@ -124,7 +133,7 @@ function placeVm(
   const candidates = [...capacities.values()].filter(
     (c) => c.host.cluster === cluster && !c.host.maintenance && (!pinnedBy || c.host.name === pinnedBy),
   );
-  const choice = chooseHost(candidates, { memoryMiB: num(p.memory_mib, 0), vcpus: num(p.vcpus, 0) });
+  const choice = chooseHost(candidates, demand(p));
   if (!choice.ok) {
     ctx.diagnostics.push(planErrors.placementFailed(vm.address, cluster, choice.why, vm.desired?.range));
     return;
@@ -141,14 +150,14 @@ function checkPin(ctx: PlanContext, vm: PlanNode, hosts: PlanNode[]): void {
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
   if (!host && vm.live && vm.desired?.attributes.host_id === undefined) {
     ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
-  } else if (!host) {
-    const known = hosts.map((h) => String(h.planned!.name));
-    ctx.diagnostics.push(planErrors.unknownHost(vm.address, 'host_id', p.host_id, known, range));
-  } else if (typeof host.planned!.cluster_id === 'string' && host.planned!.cluster_id !== p.cluster_id) {
-    ctx.diagnostics.push(
-      planErrors.hostNotInCluster(vm.address, p.host_id, host.planned!.cluster_id, p.cluster_id, range),
-    );
+    return;
   }
+  const clusterOf = (h: PlanNode) =>
+    typeof h.planned!.cluster_id === 'string' ? h.planned!.cluster_id : undefined;
+  const known = new Map(hosts.map((h) => [String(h.planned!.name), clusterOf(h)] as const));
+  ctx.diagnostics.push(
+    ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
+  );
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {

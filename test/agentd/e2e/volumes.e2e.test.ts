@@ -7,6 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Inventory, VolumeInfo } from '../../../schemas/generated/agentApi.js';
 import { realExec, type Exec } from '../../../agentd/util/exec.js';
+import { describeE2e } from '../../helpers/e2e.js';
 import { startTestAgent, type TestAgent } from '../harness.js';
 
 const EMPTY = '{"data":[],"headings":[]}';
@@ -16,10 +17,7 @@ const exec: Exec = async (file, args, options) => {
   return realExec(file, args, options);
 };
 
-const hasQemuImg = (await execa('qemu-img', ['--version'], { reject: false })).exitCode === 0;
-const describeReal = hasQemuImg ? describe : describe.skip;
-
-describeReal('volumes with real qemu-img', () => {
+describeE2e('volumes with real qemu-img', { tools: ['qemu-img'] }, () => {
   let agent: TestAgent;
   beforeAll(async () => {
     agent = await startTestAgent(exec);

@@ -107,3 +107,52 @@ test('GIVEN a slow state backend WHEN parallel steps finish while a save is in f
     plan.changes.map((c) => c.address),
   );
 });
+
+describe('per-host limit', () => {
+  // Eight VMs (and their volumes) pinned to h1: with a global parallelism of 16 every one of
+  // them could start at once; only the per-host limit holds them back.
+  const crowded = makePlan({
+    mode: 'normal',
+    desired: [
+      ...world(),
+      ...['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].flatMap((n) => vm(n, 128, { host_id: 'h1' })),
+    ],
+    prior: emptyState('L'),
+    live: new Map(),
+    hostFacts: new Map([...facts].map(([name, f]) => [name, { ...f, cpus: 64, memoryMiB: 65536 }])),
+  });
+
+  /** Applies `crowded`, returning the most steps seen running at once on any one host. */
+  async function mostAtOnce(perHostParallelism: number): Promise<number> {
+    const running = new Map<string, number>();
+    let most = 0;
+    const runner: StepRunner = {
+      async run(step, change) {
+        for (const h of step.hosts) running.set(h, (running.get(h) ?? 0) + 1);
+        most = Math.max(most, ...step.hosts.map((h) => running.get(h)!));
+        await new Promise((r) => setTimeout(r, 5));
+        for (const h of step.hosts) running.set(h, running.get(h)! - 1);
+        return step.kind === 'delete' ? null : change.after;
+      },
+      undo: async (_step, _change, before) => before,
+    };
+    const result = await applyPlan(crowded, emptyState('L'), runner, {
+      ...options([]),
+      parallelism: 16,
+      perHostParallelism,
+    });
+    expect(result.ok).toBe(true);
+    return most;
+  }
+
+  test('GIVEN more ready steps on one host than its limit WHEN applying THEN no more than the limit run there at once', async () => {
+    expect(crowded.diagnostics).toEqual([]);
+    expect(crowded.steps.filter((s) => s.hosts.includes('h1')).length).toBeGreaterThan(16);
+    expect(await mostAtOnce(3)).toBe(3);
+    expect(await mostAtOnce(1)).toBe(1);
+  });
+
+  test('GIVEN no effective per-host limit WHEN applying THEN the same plan runs more than 3 at once on h1 (the limit is what holds)', async () => {
+    expect(await mostAtOnce(16)).toBeGreaterThan(3);
+  });
+});

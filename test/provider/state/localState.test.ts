@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiagnosticsError } from '../../../core/diagnostic.js';
@@ -44,7 +44,13 @@ describe('LocalStateStore', () => {
     );
     const s = new LocalStateStore(dir);
     await s.lock('nssv apply');
+    const lockFile = join(dir, 'nssv.tfstate.lock');
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      operation: 'nssv apply',
+    });
     await s.unlock();
+    expect(existsSync(lockFile)).toBe(false);
   });
 
   test('GIVEN a corrupt state file THEN read explains how to recover', async () => {

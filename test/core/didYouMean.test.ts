@@ -1,4 +1,4 @@
-import { didYouMean, editDistance } from '../../../planner/validate/didYouMean.js';
+import { didYouMean, editDistance } from '../../core/didYouMean.js';
 
 describe('didYouMean', () => {
   it('GIVEN two words WHEN measured THEN a transposition counts as one edit', () => {

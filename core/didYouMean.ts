@@ -1,24 +1,28 @@
-/** "Did you mean …" suggestions by edit distance (optimal string alignment: transpositions count as one edit). */
+/**
+ * The one "did you mean …" of nssv (config, expressions, schemas, CLI): suggestions by edit
+ * distance (optimal string alignment: transpositions count as one edit).
+ */
 
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) =>
-    Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
+  // three rolling rows (i-2, i-1, i) of the distance matrix: no matrix per call
+  let before = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let row = new Array<number>(n + 1).fill(0);
   for (let i = 1; i <= m; i++) {
+    row[0] = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
       let best = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+        best = Math.min(best, before[j - 2]! + 1);
       }
       row[j] = best;
     }
+    [before, prev, row] = [prev, row, before];
   }
-  return d[m]![n]!;
+  return prev[n]!;
 }
 
 /**
@@ -26,14 +30,19 @@ export function editDistance(a: string, b: string): number {
  * at most 2 edits, or a third of the longer word for long names. Case differences cost nothing
  * extra beyond one edit per letter, so "Running" suggests "running". Ties go to the earlier candidate.
  */
-export function didYouMean(given: string, candidates: readonly string[]): string | undefined {
+export function didYouMean(given: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   let best: string | undefined;
   let bestDistance = Infinity;
   const g = given.toLowerCase();
   for (const c of candidates) {
     if (c === given) continue;
-    const dist = c.toLowerCase() === g ? 0.5 : editDistance(g, c.toLowerCase());
+    const lc = c.toLowerCase();
     const limit = Math.max(2, Math.floor(Math.max(given.length, c.length) / 3));
+    // the distance is at least the difference in length: skip what cannot be close enough
+    const least = Math.abs(lc.length - g.length);
+    if (least > limit || (least > 0 && least >= bestDistance)) continue;
+    const dist = lc === g ? 0.5 : editDistance(g, lc);
     if (dist <= limit && dist < bestDistance) {
       best = c;
       bestDistance = dist;

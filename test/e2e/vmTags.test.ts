@@ -1,0 +1,107 @@
+/**
+ * nssv_vm.tags on real daemons: they reach the host (the domain's nssv metadata in libvirt),
+ * inventory reports them, a change is an in-place update (same UUID, never a power cycle), and
+ * an out-of-band edit of the domain's metadata is drift the next plan shows and apply repairs.
+ * Checked with virsh, not with nssv's own view.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { jest } from '@jest/globals';
+import { AgentClient } from '../../provider/agent/client.js';
+import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
+import { nssv, startSandbox, type E2eSandbox } from './support.js';
+
+jest.setTimeout(300_000);
+
+let env: E2eSandbox;
+let xmlDir: string | undefined;
+const h1 = (): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === 'h1')!;
+const virsh = async (args: string[]) => (await hostVirsh(h1(), args)).stdout.trim();
+const main = () => join(env.configDir, 'main.tf');
+const config = (team: string) => `
+resource "nssv_vm" "tagged" {
+  name       = "tagged"
+  cluster_id = nssv_cluster.sandbox.id
+  host_id    = nssv_host.h1.id
+  memory_mib = 64
+  tags = {
+    env  = "prod"
+    team = "${team}"
+  }
+}
+`;
+const tagLines = async () =>
+  (await virsh(['dumpxml', '--inactive', 'tagged']))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.includes(':tag '));
+
+beforeAll(async () => {
+  env = await startSandbox('tags');
+  writeFileSync(main(), config('web'));
+});
+afterAll(async () => {
+  if (env) await nssv(['destroy', '-auto-approve'], env.configDir);
+  await env?.down();
+  for (const dir of [env?.configDir, xmlDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('GIVEN a VM with tags WHEN applied THEN libvirt keeps them in the domain metadata, inventory reports them and the next plan is empty', async () => {
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.stderr).not.toMatch(/Error/);
+  expect(apply.stderr).toContain('nssv_vm.tagged: Creation complete');
+  expect(apply.code).toBe(0);
+  expect(await tagLines()).toEqual([
+    '<nssv:tag key="env" value="prod"/>',
+    '<nssv:tag key="team" value="web"/>',
+  ]);
+  const inv = await new AgentClient({ host: 'h1', endpoint: h1().endpoint!, token: h1().token }).inventory();
+  expect(inv.domains.find((d) => d.name === 'tagged')?.tags).toEqual({ env: 'prod', team: 'web' });
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
+  expect(plan.code).toBe(0);
+});
+
+test('GIVEN a running VM WHEN a tag changes THEN it is updated in place: same UUID, still running', async () => {
+  const uuid = await virsh(['domuuid', 'tagged']);
+  writeFileSync(main(), config('db'));
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.code).toBe(2);
+  expect(plan.stdout).toContain('~ tags = { env = "prod", team = "web" } -> { env = "prod", team = "db" }');
+  expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  expect(plan.stdout).not.toContain('forces replacement');
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect(await virsh(['domuuid', 'tagged'])).toBe(uuid);
+  expect(await virsh(['domstate', 'tagged'])).toBe('running');
+  expect(await tagLines()).toEqual([
+    '<nssv:tag key="env" value="prod"/>',
+    '<nssv:tag key="team" value="db"/>',
+  ]);
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
+
+test('GIVEN a tag edited on the host out of band WHEN planned THEN the drift is shown and apply puts the configured value back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nssv-tags-xml-'));
+  xmlDir = dir;
+  const xml = (await virsh(['dumpxml', '--inactive', 'tagged'])).replace(
+    'key="team" value="db"',
+    'key="team" value="hacked"',
+  );
+  writeFileSync(join(dir, 'tagged.xml'), xml);
+  await virsh(['define', join(dir, 'tagged.xml')]);
+  expect(await tagLines()).toContain('<nssv:tag key="team" value="hacked"/>');
+
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.code).toBe(2);
+  expect(plan.stdout).toContain(
+    '~ tags = { env = "prod", team = "hacked" } -> { env = "prod", team = "db" }',
+  );
+  expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect(await tagLines()).toContain('<nssv:tag key="team" value="db"/>');
+  expect(readFileSync(main(), 'utf8')).toContain('team = "db"');
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});

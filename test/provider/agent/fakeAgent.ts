@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type {
+  AgentErrorBody,
+  AgentErrorCode,
+  DomainInfo,
+  Inventory,
+} from '../../../schemas/generated/agentApi.js';
+import { agentApi } from '../../../schemas/generated/agentApiValidators.js';
+
+export const FAKE_TOKEN = 'fake-agent-token-0123456789';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+/** A canned answer for one request, instead of what the fake agent would do. */
+export type Override = { status: number; body: string } | undefined;
+
+/**
+ * A fake agentd on 127.0.0.1 speaking the agent API of schemas/agent-api/: it keeps an
+ * inventory in memory, checks bearer tokens and request bodies with the generated validators,
+ * and answers with schema-shaped messages. For unit tests of the agent client and handlers.
+ */
+export class FakeAgent {
+  readonly requests: Recorded[] = [];
+  readonly inventory: Inventory;
+  override: ((method: string, path: string) => Override) | undefined;
+  private server: Server | undefined;
+  url = '';
+
+  constructor(readonly hostName = 'h1') {
+    this.inventory = {
+      host: { name: hostName, agentVersion: '0.1.0', domainType: 'qemu', cpus: 4, memoryMiB: 8192 },
+      pools: [],
+      volumes: [],
+      switches: [],
+      portGroups: [],
+      imageStores: [],
+      images: [],
+      domains: [],
+    };
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+
+  endpoint(token = FAKE_TOKEN) {
+    return { host: this.hostName, endpoint: this.url, token };
+  }
+
+  /** The mutating requests (method and path), in order. */
+  calls(): string[] {
+    return this.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    const method = req.method ?? 'GET';
+    const path = req.url ?? '/';
+    this.requests.push({ method, path, body });
+    const send = (status: number, payload: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+    };
+    const fail = (status: number, code: AgentErrorCode, message: string) =>
+      send(status, { error: { code, message } } satisfies AgentErrorBody);
+    const canned = this.override?.(method, path);
+    if (canned) {
+      res.writeHead(canned.status, { 'content-type': 'application/json' });
+      res.end(canned.body);
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${FAKE_TOKEN}`)
+      return fail(401, 'unauthorized', 'missing or invalid bearer token');
+    const seg = path.split('/').slice(1).map(decodeURIComponent);
+    const inv = this.inventory;
+    if (method === 'GET' && path === '/v1/health')
+      return send(200, { host: this.hostName, agentVersion: '0.1.0' });
+    if (method === 'GET' && path === '/v1/inventory') return send(200, inv);
+    const address = (body as { address?: string } | undefined)?.address ?? '';
+    const remove = <T>(list: T[], match: (x: T) => boolean) => {
+      const i = list.findIndex(match);
+      if (i >= 0) list.splice(i, 1);
+      return send(200, { deleted: i >= 0 });
+    };
+    const replace = <T>(list: T[], match: (x: T) => boolean, value: T) => {
+      const i = list.findIndex(match);
+      if (i >= 0) list[i] = value;
+      else list.push(value);
+      return send(200, value);
+    };
+    if (seg[1] === 'pools' && seg.length === 3) {
+      const name = seg[2]!;
+      if (method === 'DELETE') return remove(inv.pools, (p) => p.name === name);
+      if (!agentApi.PoolSpec.is(body)) return fail(400, 'invalid_request', 'bad PoolSpec');
+      const pool = { name, address, path: `/srv/${name}`, capacityBytes: 100, availableBytes: 50 };
+      return replace(inv.pools, (p) => p.name === name, pool);
+    }
+    if (seg[1] === 'pools' && seg[3] === 'volumes') {
+      const [pool, name] = [seg[2]!, seg[4]!];
+      if (method === 'DELETE') return remove(inv.volumes, (v) => v.pool === pool && v.name === name);
+      if (!agentApi.VolumeSpec.is(body)) return fail(400, 'invalid_request', 'bad VolumeSpec');
+      const path = `/srv/${pool}/${name}.${body.format}`;
+      const volume = {
+        pool,
+        name,
+        address,
+        format: body.format,
+        sizeGiB: body.sizeGiB,
+        path,
+        allocatedBytes: 0,
+      };
+      return replace(inv.volumes, (v) => v.pool === pool && v.name === name, volume);
+    }
+    if (seg[1] === 'switches' && seg.length === 3) {
+      const name = seg[2]!;
+      if (method === 'DELETE') return remove(inv.switches, (s) => s.name === name);
+      if (!agentApi.SwitchSpec.is(body)) return fail(400, 'invalid_request', 'bad SwitchSpec');
+      return replace(inv.switches, (s) => s.name === name, { name, address, mtu: body.mtu });
+    }
+    if (seg[1] === 'switches' && seg[3] === 'port-groups') {
+      const [sw, name] = [seg[2]!, seg[4]!];
+      const match = (p: { switch: string; name: string }) => p.switch === sw && p.name === name;
+      if (method === 'DELETE') return remove(inv.portGroups, match);
+      if (!agentApi.PortGroupSpec.is(body)) return fail(400, 'invalid_request', 'bad PortGroupSpec');
+      return replace(inv.portGroups, match, { switch: sw, name, address, vlanId: body.vlanId });
+    }
+    if (seg[1] === 'domains' && seg.length === 3) {
+      const name = seg[2]!;
+      if (method === 'DELETE') return remove(inv.domains, (d) => d.name === name);
+      if (!agentApi.DomainSpec.is(body)) return fail(400, 'invalid_request', 'bad DomainSpec');
+      const previous = inv.domains.find((d) => d.name === name);
+      const domain: DomainInfo = {
+        name,
+        uuid: previous?.uuid ?? `uuid-${name}`,
+        address,
+        vcpus: body.vcpus,
+        memoryMiB: body.memoryMiB,
+        maxVcpus: body.maxVcpus ?? body.vcpus,
+        maxMemoryMiB: body.maxMemoryMiB ?? body.memoryMiB,
+        disks: body.disks.map((d, i) => {
+          const v = inv.volumes.find((x) => x.pool === d.pool && x.name === d.volume)!;
+          return { ...d, path: v.path, format: v.format, target: `vd${'abcdefghijklmnopqrstuvwxyz'[i]}` };
+        }),
+        nics: body.nics.map((n, i) => ({
+          switch: n.switch,
+          portGroup: n.portGroup,
+          vlanId: inv.portGroups.find((p) => p.switch === n.switch && p.name === n.portGroup)?.vlanId ?? null,
+          mac: n.mac ?? `52:54:00:00:00:0${i}`,
+        })),
+        tags: body.tags ?? {},
+        state: body.powerState === 'running' ? 'running' : 'shut off',
+        powerState: body.powerState,
+      };
+      return replace(inv.domains, (d) => d.name === name, domain);
+    }
+    return fail(404, 'not_found', `no route ${method} ${JSON.stringify(path)}`);
+  }
+}

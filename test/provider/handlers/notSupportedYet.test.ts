@@ -1,0 +1,55 @@
+import { annotationsOf } from '../../../schemas/annotationView.js';
+import { resourceSchema, resourceTypes } from '../../../schemas/registry.js';
+import { hasHandler } from '../../../provider/handlers/registry.js';
+
+describe('x-nssv-not-supported-yet', () => {
+  it.each(resourceTypes())(
+    'GIVEN %s THEN its schema says "not supported yet" exactly when no handler exists',
+    (type) => {
+      expect(annotationsOf(resourceSchema(type)).notSupportedYet).toBe(!hasHandler(type));
+    },
+  );
+
+  it('GIVEN the schemas THEN the attributes plan refuses are the ones the agents cannot apply yet', () => {
+    const marked = resourceTypes().flatMap((type) =>
+      Object.entries(resourceSchema(type).properties ?? {}).flatMap(([name, p]) => [
+        ...(annotationsOf(p).notSupportedYet ? [`${type}.${name}`] : []),
+        ...Object.entries(p.items?.properties ?? {})
+          .filter(([, leaf]) => annotationsOf(leaf).notSupportedYet)
+          .map(([leaf]) => `${type}.${name}[].${leaf}`),
+      ]),
+    );
+    expect(marked).toEqual([
+      'nssv_cluster.ha_enabled',
+      'nssv_distributed_switch.transport',
+      'nssv_distributed_switch.uplinks',
+      'nssv_distributed_switch.bond_mode',
+      'nssv_distributed_switch.lacp',
+      'nssv_distributed_switch.vxlan_port',
+      'nssv_port_group.vni',
+      'nssv_port_group.cidr',
+      'nssv_port_group.gateway',
+      'nssv_port_group.dhcp',
+      'nssv_port_group.dns_servers',
+      'nssv_port_group.dns_domain',
+      'nssv_storage_pool.replicas',
+      'nssv_storage_pool.erasure_code',
+      'nssv_storage_pool.failure_domain',
+      'nssv_storage_pool.thin_provisioning',
+      'nssv_storage_pool.quota_gib',
+      'nssv_storage_pool.recovery_qos',
+      'nssv_vm.disk[].boot_order',
+      'nssv_vm.disk[].bus',
+      'nssv_vm.nic[].ip',
+      'nssv_vm.nic[].security_group_ids',
+      'nssv_vm.scheduling_group_id',
+      'nssv_vm.ha_enabled',
+      'nssv_vm.user_data',
+      'nssv_vm.ssh_authorized_keys',
+      'nssv_vm.delete_policy',
+      'nssv_volume.source_image_id',
+      'nssv_volume.source_snapshot_id',
+      'nssv_volume.delete_policy',
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import { generateDoc } from '../../../schemas/gen/docs.js';
+import { resourceSchema } from '../../../schemas/registry.js';
+
+describe('generated resource docs', () => {
+  it('GIVEN an attribute plan refuses today WHEN documented THEN its description says so first', () => {
+    const doc = generateDoc('nssv_vm', resourceSchema('nssv_vm'), 'resource "nssv_vm" "a" {}', []);
+    const row = doc.split('\n').find((l) => l.startsWith('| `user_data`'));
+    expect(row).toContain(
+      '| **Not supported yet:** plan refuses any value but the default. cloud-init user data',
+    );
+    const tags = doc.split('\n').find((l) => l.startsWith('| `tags`'));
+    expect(tags).not.toContain('Not supported yet');
+  });
+
+  it('GIVEN a value plan refuses today WHEN documented THEN the value is named', () => {
+    const doc = generateDoc('nssv_storage_pool', resourceSchema('nssv_storage_pool'), '', []);
+    expect(doc).toContain('| **Not supported yet:** `"rbd"` (plan refuses it). Storage backend');
+  });
+
+  it('GIVEN a type without a handler WHEN documented THEN the page says plan refuses it', () => {
+    const doc = generateDoc('nssv_security_group', resourceSchema('nssv_security_group'), '', []);
+    expect(doc).toContain(
+      "> **Not supported yet:** `nssv validate` accepts this type (it is part of the resource model), but `nssv plan` refuses it: this version's agents cannot create it.",
+    );
+  });
+
+  it('GIVEN any type WHEN documented THEN no import block is shown (nssv has no import yet)', () => {
+    const doc = generateDoc('nssv_vm', resourceSchema('nssv_vm'), '', []);
+    expect(doc).not.toContain('import {');
+    expect(doc).not.toContain('## Import');
+  });
+});
