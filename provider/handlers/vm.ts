@@ -74,8 +74,8 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     vcpus: d.vcpus,
     memory_mib: d.memoryMiB,
     // A maximum left at its default (null) follows vcpus/memory_mib; a set one is read back.
-    max_vcpus: typeof p.max_vcpus === 'number' ? d.maxVcpus : (p.max_vcpus ?? null),
-    max_memory_mib: typeof p.max_memory_mib === 'number' ? d.maxMemoryMiB : (p.max_memory_mib ?? null),
+    ...(typeof p.max_vcpus === 'number' ? { max_vcpus: d.maxVcpus } : {}),
+    ...(typeof p.max_memory_mib === 'number' ? { max_memory_mib: d.maxMemoryMiB } : {}),
     power_state: d.powerState,
     tags: d.tags,
     uuid: d.uuid,
