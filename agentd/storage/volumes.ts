@@ -6,7 +6,7 @@ import type {
   VolumeSourceSpec,
   VolumeSpec,
 } from '../../schemas/generated/agentApi.js';
-import { GIB, type QemuImg } from '../drivers/qemu-img.js';
+import { GIB, type ImageInfo, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
@@ -45,7 +45,8 @@ export class Volumes {
     if (!record) return undefined;
     const path = this.layout.volumePath(pool, volume, record.format);
     if (!(await exists(path))) return undefined;
-    const info = await this.qemuImg.info(path);
+    const info = await this.infoUnlessGone(path);
+    if (!info) return undefined;
     const flattener = this.clones?.flattener;
     // A rapid clone whose flatten was interrupted (agent restart, failure) is resumed.
     if (record.source?.cloneMode === 'rapid' && info.backingFile !== undefined) flattener?.start(path);
@@ -161,7 +162,7 @@ export class Volumes {
     const out: string[] = [];
     for (const pool of pools) {
       for (const v of await this.list(pool)) {
-        if ((await this.qemuImg.info(v.path)).backingFile === path) out.push(`${pool}/${v.name}`);
+        if ((await this.infoUnlessGone(v.path))?.backingFile === path) out.push(`${pool}/${v.name}`);
       }
     }
     return out;
@@ -182,6 +183,16 @@ export class Volumes {
     await rm(path, { force: true });
     await rm(recordPath, { force: true });
     return { deleted: true };
+  }
+
+  /** qemu-img info, or undefined when the file went away meanwhile (a concurrent delete). */
+  private async infoUnlessGone(path: string): Promise<ImageInfo | undefined> {
+    try {
+      return await this.qemuImg.info(path);
+    } catch (e) {
+      if (!(await exists(path))) return undefined;
+      throw e;
+    }
   }
 
   async requirePool(pool: string): Promise<void> {

@@ -258,6 +258,7 @@ resource "nssv_volume" "rapid" {
 
   // An image that backs a linked clone cannot go first; destroy orders the clone first.
   const destroy = await nssv(['destroy', '-auto-approve'], configDir);
+  expect(destroy.code).toBe(0);
   expect(destroy.stdout).toContain('Destroy complete! Resources: 11 destroyed.');
   expect(imageFiles()).toEqual({ h1: [], h2: [] });
 });
