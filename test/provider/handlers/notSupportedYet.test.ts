@@ -27,10 +27,7 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_vm.disk[].boot_order',
       'nssv_vm.disk[].bus',
       'nssv_vm.ha_enabled',
-      'nssv_vm.user_data',
-      'nssv_vm.ssh_authorized_keys',
       'nssv_vm.delete_policy',
-      'nssv_volume.source_image_id',
       'nssv_volume.source_snapshot_id',
       'nssv_volume.delete_policy',
     ]);

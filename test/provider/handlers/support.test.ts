@@ -16,14 +16,14 @@ describe('unsupportedFeatures', () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
-      user_data: '#cloud-config',
+      delete_policy: 'never',
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
       ha_enabled: true,
     });
-    vm.attributeRanges.user_data = { file: 'main.tf', line: 4, column: 3 };
+    vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
+      ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
       ['ha_enabled', 'nssv_vm.a: ha_enabled is not supported yet: the agents do not apply it yet', 1],
-      ['user_data', 'nssv_vm.a: user_data is not supported yet: the agents do not apply it yet', 4],
     ]);
   });
 

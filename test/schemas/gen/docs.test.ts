@@ -4,9 +4,9 @@ import { resourceSchema } from '../../../schemas/registry.js';
 describe('generated resource docs', () => {
   it('GIVEN an attribute plan refuses today WHEN documented THEN its description says so first', () => {
     const doc = generateDoc('nssv_vm', resourceSchema('nssv_vm'), 'resource "nssv_vm" "a" {}', []);
-    const row = doc.split('\n').find((l) => l.startsWith('| `user_data`'));
+    const row = doc.split('\n').find((l) => l.startsWith('| `delete_policy`'));
     expect(row).toContain(
-      '| **Not supported yet:** plan refuses any value but the default. cloud-init user data',
+      '| **Not supported yet:** plan refuses any value but the default. What destroying the VM does',
     );
     const tags = doc.split('\n').find((l) => l.startsWith('| `tags`'));
     expect(tags).not.toContain('Not supported yet');
