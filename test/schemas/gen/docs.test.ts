@@ -21,7 +21,7 @@ describe('generated resource docs', () => {
   });
 
   it('GIVEN a type without a handler WHEN documented THEN the page says plan refuses it', () => {
-    const doc = generateDoc('nssv_image', resourceSchema('nssv_image'), '', []);
+    const doc = generateDoc('nssv_volume_snapshot', resourceSchema('nssv_volume_snapshot'), '', []);
     expect(doc).toContain(
       "> **Not supported yet:** `nssv validate` accepts this type (it is part of the resource model), but `nssv plan` refuses it: this version's agents cannot create it.",
     );
