@@ -1,24 +1,56 @@
 #!/usr/bin/env node
-// nssv command-line entry. Terraform-style single-dash long flags (-auto-approve,
-// -detailed-exitcode, -var, -out) are accepted as well as --double-dash ones.
-// Usage errors (unknown command or flag, bad flag value) exit 1 like every other user error:
-// exit code 2 means "changes present" to `nssv plan -detailed-exitcode`.
-import { Errors, flush, run } from '@oclif/core';
-import { existsSync } from 'node:fs';
+// nssv command-line entry: loads the bundled CLI (dist/cli/nssv.cjs, built by `npm run build`
+// with scripts/bundle-cli.mjs) through V8's code cache. The first run writes nssv.cjs.cache next
+// to the bundle (when the directory is writable); later runs skip most of the parsing and
+// compiling. The bundle is registered as a loaded module so oclif's command discovery, which
+// requires it for its COMMANDS table, gets this instance instead of evaluating it again.
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { usageError } from '../dist/bin/shared/usageError.js';
+import vm from 'node:vm';
 
-const compiled = fileURLToPath(new URL('../dist/bin/commands', import.meta.url));
-if (!existsSync(compiled)) {
+const root = fileURLToPath(new URL('..', import.meta.url));
+// `nssv --version` answers without loading the CLI, in the words of oclif's version flag.
+if (process.argv[2] === '--version') {
+  const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
+  process.exit(0);
+}
+const file = fileURLToPath(new URL('../dist/cli/nssv.cjs', import.meta.url));
+if (!existsSync(file)) {
   process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
   process.exit(1);
 }
-const args = process.argv.slice(2).map((a) => (/^-[a-z][a-z-]+(=.*)?$/s.test(a) ? `-${a}` : a));
+const cacheFile = `${file}.cache`;
+let cachedData;
 try {
-  await run(args, import.meta.url);
-  await flush();
-} catch (e) {
-  if (e instanceof Errors.ExitError) process.exit(e.oclif.exit);
-  process.stderr.write(usageError(e, args));
-  process.exit(1);
+  cachedData = readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
 }
+const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+  filename: file,
+  cachedData,
+  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const mod = new Module(file);
+mod.filename = file;
+mod.paths = Module._nodeModulePaths(dirname(file));
+const require = createRequire(file);
+Module._cache[file] = mod;
+script.runInThisContext()(mod.exports, require, mod, file, dirname(file));
+mod.loaded = true;
+if (cachedData === undefined || script.cachedDataRejected) {
+  // Written when the command ends, so the cache holds what a run compiled, not only the top level.
+  process.once('exit', () => {
+    try {
+      const tmp = `${cacheFile}.${process.pid}`;
+      writeFileSync(tmp, script.createCachedData());
+      renameSync(tmp, cacheFile);
+    } catch {
+      // A read-only installation just starts without the cache.
+    }
+  });
+}
+await mod.exports.main(process.argv.slice(2), root);

@@ -22,17 +22,20 @@ fi
 step "Building nssv"
 npm run -s build
 
+step "Putting nssv on the PATH (npm link: $(npm config get prefix)/bin/nssv -> this checkout; npm unlink -g nssv removes it)"
+npm link --no-audit --no-fund
+
 step "Starting a 2-host sandbox (writes examples/quickstart/sandbox.tf)"
-node bin/nssv.js sandbox up --hosts 2 --emit examples/quickstart
+nssv sandbox up --hosts 2 --emit examples/quickstart
 
 step "Applying examples/quickstart"
-node bin/nssv.js apply -auto-approve --config examples/quickstart
+nssv apply -auto-approve --config examples/quickstart
 
 cat >&2 <<'MSG'
 
 Done. Try:
-  cd examples/quickstart && npx nssv plan     # "No changes."
-  npx nssv sandbox status                     # the simulated hosts
-  npx nssv destroy -auto-approve --config examples/quickstart
-  npx nssv sandbox down
+  cd examples/quickstart && nssv plan     # "No changes."
+  nssv sandbox status                     # the simulated hosts
+  nssv destroy -auto-approve --config examples/quickstart
+  nssv sandbox down
 MSG

@@ -1,3 +1,4 @@
+import { DiagnosticsError } from '../../core/diagnostic.js';
 import { renderPlanText } from '../../planner/render/planText.js';
 import { runApply } from '../../engine/usecases/apply.js';
 import type { ApplyUi } from '../../engine/usecases/applyFlow.js';
@@ -7,7 +8,9 @@ import { printApplyOutcome } from './applyOutcome.js';
 import { NssvCommand } from './command.js';
 import { confirm } from './confirm.js';
 import { applyFlags, configFlags, selectionFlags } from './flags.js';
-import { progressLine } from './progress.js';
+import { applyJsonLines } from './progress/applyJson.js';
+import { chooseProgressView } from './progress/choose.js';
+import { JsonView } from './progress/jsonView.js';
 
 /** apply and destroy: the same plan → confirm → apply path, in normal, refresh-only or destroy mode. */
 export abstract class ApplyCommand extends NssvCommand {
@@ -19,10 +22,14 @@ export abstract class ApplyCommand extends NssvCommand {
     const { flags, args } = await this.parse(this.constructor as typeof ApplyCommand);
     const planFile = (args as { planfile?: string }).planfile;
     const json = flags.json;
+    const view = chooseProgressView(json);
+    const jsonView = view instanceof JsonView ? view : undefined;
+    jsonView?.emit(jsonView.ui.version(this.config.version));
     const ui: ApplyUi = {
       planned: (plan, warnings) => {
+        if (jsonView) return applyJsonLines.planned(jsonView, plan, warnings);
         this.printDiagnostics(warnings);
-        if (!json) process.stdout.write(renderPlanText(plan));
+        process.stdout.write(renderPlanText(plan));
       },
       confirm: () =>
         confirm(
@@ -31,10 +38,11 @@ export abstract class ApplyCommand extends NssvCommand {
             ? '\nDo you really want to destroy all resources?'
             : '\nDo you want to perform these actions?',
         ),
-      applying: () => {
+      applying: (plan) => {
         if (!json) process.stderr.write('\n');
+        view.start(plan);
       },
-      onEvent: (e) => process.stderr.write(progressLine(e) + '\n'),
+      onEvent: (e) => view.event(e),
     };
     const req = {
       configDir: this.resolveConfigDir(flags.config),
@@ -49,7 +57,21 @@ export abstract class ApplyCommand extends NssvCommand {
       onFailure: flags['on-failure'] as 'rollback' | 'stop',
     };
     const useCase = this.verb === 'destroy' ? runDestroy : flags['refresh-only'] ? runRefresh : runApply;
-    const code = printApplyOutcome(await useCase(req, ui), this.verb, json);
+    let outcome;
+    try {
+      outcome = await useCase(req, ui);
+    } catch (e) {
+      view.stop();
+      if (jsonView && e instanceof DiagnosticsError) {
+        for (const d of e.diagnostics) jsonView.emit(jsonView.ui.diagnostic(d));
+        this.exit(1);
+      }
+      throw e;
+    }
+    view.stop();
+    const code = jsonView
+      ? applyJsonLines.outcome(jsonView, outcome, this.verb)
+      : printApplyOutcome(outcome, this.verb);
     if (code !== 0) this.exit(code);
   }
 }

@@ -34,7 +34,11 @@ export function progressLine(e: ApplyEvent): string {
   }
 }
 
-export function applySummary(plan: Plan, result: ApplyResult, verb: 'Apply' | 'Destroy'): string {
+/** What a finished apply did: steps completed and not undone, by kind. */
+export function appliedCounts(
+  plan: Plan,
+  result: ApplyResult,
+): { added: number; changed: number; destroyed: number } {
   const done = new Set(result.completed.map((s) => s.id));
   const undone = new Set(result.undone.map((s) => s.id));
   let added = 0;
@@ -46,6 +50,11 @@ export function applySummary(plan: Plan, result: ApplyResult, verb: 'Apply' | 'D
     else if (s.kind === 'update') changed++;
     else destroyed++;
   }
+  return { added, changed, destroyed };
+}
+
+export function applySummary(plan: Plan, result: ApplyResult, verb: 'Apply' | 'Destroy'): string {
+  const { added, changed, destroyed } = appliedCounts(plan, result);
   if (verb === 'Destroy') return `Destroy complete! Resources: ${destroyed} destroyed.`;
   return `Apply complete! Resources: ${added} added, ${changed} changed, ${destroyed} destroyed.`;
 }

@@ -39,7 +39,7 @@ export interface ApplyUi {
   /** Asks for approval and throws to refuse; not called for a saved plan or with auto-approve. */
   confirm(): Promise<void>;
   /** Right before the first step starts. */
-  applying(): void;
+  applying(plan: Plan): void;
   onEvent(e: ApplyEvent): void;
 }
 
@@ -154,7 +154,7 @@ export async function applyFlow(
     }
     // moved / removed blocks: the renamed and forgotten instances are recorded first
     if (plan.moved?.length || plan.forgotten?.length) p.state = await store.write(p.state);
-    ui.applying();
+    ui.applying(plan);
     const result = await executePlan({
       plan,
       state: p.state,

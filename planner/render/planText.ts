@@ -123,7 +123,8 @@ function renderChange(c: ResourceChange, movedFrom?: string): string[] {
   return out;
 }
 
-export function summaryLine(plan: Plan): string {
+/** How many instances the plan adds, changes and destroys (a replace counts as one add and one destroy). */
+export function planCounts(plan: Plan): { add: number; change: number; destroy: number; forget: number } {
   let add = 0;
   let change = 0;
   let destroy = 0;
@@ -136,7 +137,11 @@ export function summaryLine(plan: Plan): string {
       destroy++;
     }
   }
-  const forget = plan.forgotten?.length ?? 0;
+  return { add, change, destroy, forget: plan.forgotten?.length ?? 0 };
+}
+
+export function summaryLine(plan: Plan): string {
+  const { add, change, destroy, forget } = planCounts(plan);
   return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
 }
 

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { stateErrors } from '../errors.js';
 import type { LockInfo } from '../lockInfo.js';
 import type { StateBackend, StateVersion } from './backend.js';
@@ -49,7 +49,10 @@ export class PgBackend implements StateBackend {
 
   private async db(): Promise<pg.Client> {
     if (this.client) return this.client;
-    const c = new pg.Client({ connectionString: this.config.connString, application_name: 'nssv' });
+    // Loaded on first use: importing pg costs every nssv start ~60 ms (it probes for a
+    // Cloudflare runtime by constructing a fetch Response).
+    const { default: pgModule } = await import('pg');
+    const c = new pgModule.Client({ connectionString: this.config.connString, application_name: 'nssv' });
     c.on('error', () => {}); // a terminated session surfaces on the next query
     try {
       await c.connect();

@@ -1,0 +1,68 @@
+// Bundles the nssv CLI (bin/cli/main.ts and every command under bin/commands/) with esbuild into
+// dist/cli/nssv.cjs, which bin/nssv.js loads through V8's code cache. The bundle exports COMMANDS
+// (command id → class), the table package.json's oclif "explicit" command discovery reads, so a
+// new file in bin/commands/ is a new command without registering it anywhere.
+// Start-up time is what this is for: bench/cliStartup.ts measures it.
+import { build } from 'esbuild';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const commandsDir = join(repo, 'bin/commands');
+
+/** bin/commands/state/export-terraform.ts → "state:export-terraform". */
+function commandFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? commandFiles(join(dir, e.name)) : [join(dir, e.name)]))
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .sort();
+}
+const commands = commandFiles(commandsDir).map((file) => ({
+  id: relative(commandsDir, file).replace(/\.ts$/, '').split('/').join(':'),
+  file,
+}));
+
+// Each command is a getter around a require(), which esbuild turns into a lazily evaluated module:
+// a run evaluates the top level of its own command's modules only (with oclif.manifest.json, help
+// and --version evaluate none).
+const entry = [
+  'export const COMMANDS = {};',
+  ...commands.map(
+    (c) =>
+      `Object.defineProperty(COMMANDS, ${JSON.stringify(c.id)}, { enumerable: true, get: () => require(${JSON.stringify('./' + relative(repo, c.file))}).default });`,
+  ),
+  `export { main } from './bin/cli/main.ts';`,
+].join('\n');
+
+rmSync(join(repo, 'dist/cli'), { recursive: true, force: true });
+await build({
+  absWorkingDir: repo,
+  stdin: { contents: entry, resolveDir: repo, sourcefile: 'nssv-cli-entry.ts', loader: 'ts' },
+  outfile: 'dist/cli/nssv.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: process.env.NSSV_BUNDLE_MINIFY !== '0',
+  // oclif reads tsconfig.json with typescript only to transpile sources at run time, which
+  // main.ts turns off: leaving it out keeps 3.5 MB of compiler out of every start.
+  external: ['typescript'],
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__nssvImportMetaUrl' },
+  banner: { js: "var __nssvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+// oclif.manifest.json (generated, not committed): every command's id, description, flags and
+// args, so `nssv --help` and `nssv --version` need not build them from the classes on each start.
+const { Plugin, settings } = await import('@oclif/core');
+settings.enableAutoTranspile = false;
+const plugin = new Plugin({
+  root: repo,
+  isRoot: true,
+  type: 'core',
+  ignoreManifest: true,
+  errorOnManifestCreate: true,
+});
+await plugin.load();
+writeFileSync(join(repo, 'oclif.manifest.json'), JSON.stringify(plugin.manifest));
