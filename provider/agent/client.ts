@@ -18,8 +18,20 @@ import type {
   VolumeInfo,
   VolumeSpec,
 } from '../../schemas/generated/agentApi.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
+import { connectionPool } from './connections.js';
+import { RETRY_DELAYS_MS, shouldRetry } from './retryPolicy.js';
+
+/** Requests this process sent to agents (attempts), sent again (see retryPolicy), and failed unanswered. */
+export const agentRequestStats = { attempts: 0, retries: 0, unreachable: 0 };
+
+interface RawAnswer {
+  status: number;
+  text: string;
+}
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
@@ -98,33 +110,49 @@ export class AgentClient {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }
 
+  /** One request, sent again on the failures retryPolicy names. */
+  private async send(method: string, path: string, body: string | undefined): Promise<RawAnswer> {
+    const dispatcher = connectionPool({ timeoutMs: this.timeoutMs });
+    for (let attempt = 1; ; attempt++) {
+      agentRequestStats.attempts += 1;
+      try {
+        const res = await request(this.base + path, {
+          method: method as 'GET' | 'PUT' | 'DELETE',
+          dispatcher,
+          headers: {
+            authorization: `Bearer ${this.target.token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+        return { status: res.statusCode, text: await res.body.text() };
+      } catch (err) {
+        if (!shouldRetry(method, err, attempt)) throw err;
+        agentRequestStats.retries += 1;
+        const delay = RETRY_DELAYS_MS[attempt - 1] ?? 0;
+        if (delay > 0) await sleep(delay);
+      }
+    }
+  }
+
   private async call<T>(method: string, path: string, answer: AgentApiCheck<T>, body?: unknown): Promise<T> {
     const { host } = this.target;
-    let res: Response;
+    let res: RawAnswer;
     try {
-      res = await fetch(this.base + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.target.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
+      res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body));
     } catch (err) {
-      // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
+      agentRequestStats.unreachable += 1;
+      // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
-      let why = String(e?.cause?.message ?? e?.message ?? err);
-      if (why === 'bad port') {
-        why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
-      }
+      const why = String(e?.cause?.message ?? e?.message ?? err);
       throw new AgentError(
         host,
         'unreachable',
         `cannot reach the agent of host ${host} at ${this.base}: ${why}`,
       );
     }
-    const text = await res.text();
+    const { text } = res;
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -136,7 +164,7 @@ export class AgentClient {
         res.status,
       );
     }
-    if (!res.ok) {
+    if (!(res.status >= 200 && res.status < 300)) {
       if (!agentApi.AgentErrorBody.is(parsed)) {
         throw new AgentError(
           host,
