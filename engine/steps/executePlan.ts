@@ -31,6 +31,9 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
     onFailure: req.onFailure ?? 'rollback',
     onEvent: req.onEvent,
     save: (s) => req.store.write(s),
+    ...(req.store.appendsChanges
+      ? { append: (base, changes) => req.store.appendChanges(base, changes) }
+      : {}),
   });
   // Everything this apply created is now in state, or was undone: nothing left to recover.
   await req.journal?.clear();
