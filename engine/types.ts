@@ -36,6 +36,7 @@ export interface ApplyOptions {
   save(state: State): Promise<State>;
   /** Appends changes to the stored state's change log instead (see StateSink), when the store keeps one. */
   append?: StateSink['append'];
+  canAppend?: StateSink['canAppend'];
 }
 
 export interface StepFailure {

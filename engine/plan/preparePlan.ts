@@ -24,6 +24,8 @@ export interface PlanRequest {
   targets?: string[];
   replace?: string[];
   excludes?: string[];
+  /** false: plan against the state as recorded, without reading the hosts (see RefreshOptions). */
+  refresh?: boolean;
 }
 
 export interface PlanOutcome {
@@ -65,7 +67,9 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
   if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
-  const refreshed = await refresh(ctx, desired, state);
+  // An interrupted apply's creates are found only by reading the hosts.
+  const readLive = req.refresh !== false || journaled.length > 0;
+  const refreshed = await refresh(ctx, desired, state, { readLive });
   diagnostics.push(...refreshed.diagnostics);
   if (journaled.length > 0) {
     // Keep what the interrupted apply really created; forget creates that never happened.

@@ -15,6 +15,8 @@ export interface StateSink {
    * a reader of the state sees them; undefined when the store keeps no change log.
    */
   append?(base: Pick<State, 'lineage' | 'serial'>, changes: readonly InstanceChange[]): Promise<void>;
+  /** Whether `append` may be used now (e.g. not before a state is stored for it to apply to). */
+  canAppend?(): boolean;
 }
 
 /** A change log is compacted into a whole state once it holds this many changes or more… */
@@ -83,7 +85,7 @@ export class StateWriter {
   }
 
   private compactionDue(batch: number): boolean {
-    if (!this.sink.append) return true;
+    if (!this.sink.append || this.sink.canAppend?.() === false) return true;
     return this.logged + batch >= Math.max(MIN_CHANGES_BEFORE_COMPACTION, this.byAddress.size);
   }
 

@@ -30,6 +30,8 @@ export interface ApplyRequest {
   parallelism: number;
   perHostParallelism: number;
   onFailure: 'rollback' | 'stop';
+  /** -refresh=false: plan against the state as recorded. */
+  refresh?: boolean;
 }
 
 /** What the command shows and asks while the use case runs (bin/ renders and prompts). */
@@ -91,6 +93,7 @@ async function planNow(
     targets: req.targets,
     replace: req.replace,
     ...(req.excludes ? { excludes: req.excludes } : {}),
+    ...(req.refresh === false ? { refresh: false } : {}),
   });
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   ui.planned(outcome.plan, outcome.diagnostics);

@@ -15,6 +15,8 @@ export interface PlanCommandRequest {
   excludes?: string[];
   /** Save the plan to this file (nssv plan -out FILE). */
   out?: string;
+  /** -refresh=false: plan against the state as recorded. */
+  refresh?: boolean;
 }
 
 /** `nssv plan`: what apply would change; throws a DiagnosticsError when it cannot plan. */
@@ -29,6 +31,7 @@ export async function runPlan(req: PlanCommandRequest): Promise<{ plan: Plan; wa
     targets: req.targets,
     replace: req.replace,
     ...(req.excludes ? { excludes: req.excludes } : {}),
+    ...(req.refresh === false ? { refresh: false } : {}),
   }).finally(() => store.close());
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   if (req.out) await writePlanFile(req.out, req.configDir, req.load, outcome.plan, planCodec(settings));

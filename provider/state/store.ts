@@ -71,7 +71,12 @@ export class StateStore {
    * it to apply to, and the state is not encrypted (the log would hold its values in clear).
    */
   get appendsChanges(): boolean {
-    return this.backend.changeLog !== undefined && this.verified && this.stored && !this.codec.encrypts;
+    return this.keepsChangeLog && this.verified && this.stored;
+  }
+
+  /** Whether changes can be appended once a state is stored (the backend keeps a log, no encryption). */
+  get keepsChangeLog(): boolean {
+    return this.backend.changeLog !== undefined && !this.codec.encrypts;
   }
 
   /** Appends instance changes on top of the stored state `base` (see ChangeLog). */

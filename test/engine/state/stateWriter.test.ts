@@ -95,3 +95,19 @@ describe('StateWriter', () => {
     expect(writer.get('a')).toBeUndefined();
   });
 });
+
+test('GIVEN a sink that cannot append yet (nothing stored) THEN the first write is whole, the next appended', async () => {
+  const { sink, log } = recordingSink(true);
+  let stored = false;
+  const writer = new StateWriter(emptyState('L'), {
+    save: async (s) => {
+      stored = true;
+      return sink.save(s);
+    },
+    append: sink.append!,
+    canAppend: () => stored,
+  });
+  await writer.update(set('a'));
+  await writer.update(set('b'));
+  expect(log).toEqual(['save:a', 'append@1:b']);
+});
