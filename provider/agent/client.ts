@@ -1,9 +1,14 @@
 import type { AgentApiCheck } from '../../schemas/agentApiCheck.js';
 import type {
+  ConsoleLogInfo,
   DeleteResult,
   DomainInfo,
   DomainSpec,
   HealthInfo,
+  ImageInfo,
+  ImageSpec,
+  ImageStoreInfo,
+  ImageStoreSpec,
   Inventory,
   PoolInfo,
   PoolSpec,
@@ -109,10 +114,37 @@ export class AgentClient {
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }
+  consoleLog(domain: string): Promise<ConsoleLogInfo> {
+    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`, agentApi.ConsoleLogInfo);
+  }
+  putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
+    return this.call('PUT', `/v1/image-stores/${enc(store)}`, agentApi.ImageStoreInfo, spec);
+  }
+  deleteImageStore(store: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}`, agentApi.DeleteResult);
+  }
+  /** Downloads and verifies: allowed to take as long as the agent's own download limit. */
+  putImage(store: string, image: string, spec: ImageSpec): Promise<ImageInfo> {
+    return this.call(
+      'PUT',
+      `/v1/image-stores/${enc(store)}/images/${enc(image)}`,
+      agentApi.ImageInfo,
+      spec,
+      31 * 60_000,
+    );
+  }
+  deleteImage(store: string, image: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
+  }
 
   /** One request, sent again on the failures retryPolicy names. */
-  private async send(method: string, path: string, body: string | undefined): Promise<RawAnswer> {
-    const dispatcher = connectionPool({ timeoutMs: this.timeoutMs });
+  private async send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    timeoutMs: number,
+  ): Promise<RawAnswer> {
+    const dispatcher = connectionPool();
     for (let attempt = 1; ; attempt++) {
       agentRequestStats.attempts += 1;
       try {
@@ -124,7 +156,9 @@ export class AgentClient {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body,
-          signal: AbortSignal.timeout(this.timeoutMs),
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
         });
         return { status: res.statusCode, text: await res.body.text() };
       } catch (err) {
@@ -136,11 +170,17 @@ export class AgentClient {
     }
   }
 
-  private async call<T>(method: string, path: string, answer: AgentApiCheck<T>, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    answer: AgentApiCheck<T>,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const { host } = this.target;
     let res: RawAnswer;
     try {
-      res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body));
+      res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
     } catch (err) {
       agentRequestStats.unreachable += 1;
       // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
