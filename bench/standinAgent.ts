@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { deriveMac } from '../agentd/domains/mac.js';
 import { createAgentServer } from '../agentd/http/server.js';
 import type { Route } from '../agentd/http/routes.js';
@@ -13,14 +14,56 @@ import { silentLogger } from '../agentd/log.js';
 import { Metrics } from '../agentd/metrics.js';
 import type { DomainInfo, DomainSpec, Inventory } from '../schemas/generated/agentApi.js';
 
+export interface StandInStats {
+  /** Requests answered, by outcome. */
+  requests: number;
+  /** Answers with HTTP status 400 or more. */
+  failed: number;
+  /** TCP connections accepted. */
+  connections: number;
+  /** When the first and the last PUT or DELETE arrived (performance.now()), for per-step timing. */
+  firstWriteMs: number | undefined;
+  lastWriteMs: number | undefined;
+}
+
 export interface StandIn {
   name: string;
   endpoint: string;
   token: string;
+  stats: StandInStats;
   close(): Promise<void>;
 }
 
-export async function startStandIn(name: string): Promise<StandIn> {
+export interface StandInOptions {
+  /** Overrides agentd's server keep-alive (e.g. 5000, Node's default, to test the client against it). */
+  keepAliveTimeoutMs?: number;
+}
+
+/** Counts requests, failures and write times, through the metrics hook agentd's server calls. */
+class CountingMetrics extends Metrics {
+  constructor(private readonly stats: StandInStats) {
+    super();
+  }
+  override observeRequest(method: string, route: string, status: number, durationMs: number): void {
+    super.observeRequest(method, route, status, durationMs);
+    this.stats.requests += 1;
+    if (status >= 400) this.stats.failed += 1;
+    if (method === 'PUT' || method === 'DELETE') {
+      const now = performance.now();
+      this.stats.firstWriteMs ??= now;
+      this.stats.lastWriteMs = now;
+    }
+  }
+}
+
+export async function startStandIn(name: string, options: StandInOptions = {}): Promise<StandIn> {
+  const stats: StandInStats = {
+    requests: 0,
+    failed: 0,
+    connections: 0,
+    firstWriteMs: undefined,
+    lastWriteMs: undefined,
+  };
   const token = randomUUID().replace(/-/g, '');
   const inv: Inventory = {
     host: {
@@ -190,9 +233,11 @@ export async function startStandIn(name: string): Promise<StandIn> {
     routes,
     token,
     logger: silentLogger,
-    metrics: new Metrics(),
+    metrics: new CountingMetrics(stats),
   });
+  if (options.keepAliveTimeoutMs !== undefined) server.keepAliveTimeout = options.keepAliveTimeoutMs;
+  server.on('connection', () => (stats.connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  return { name, endpoint: `http://127.0.0.1:${port}`, token, close };
+  return { name, endpoint: `http://127.0.0.1:${port}`, token, stats, close };
 }

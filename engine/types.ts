@@ -2,6 +2,7 @@ import type { PlanStep } from '../planner/plan/types.js';
 import type { ResourceChange } from '../planner/resourceChange.js';
 import type { State } from '../planner/state/types.js';
 import type { Attributes } from '../core/values.js';
+import type { StateSink } from './state/stateWriter.js';
 
 /** Does the work of one step (the provider implements it with resource handlers). */
 export interface StepRunner {
@@ -31,8 +32,11 @@ export interface ApplyOptions {
   perHostParallelism: number;
   onFailure: 'rollback' | 'stop';
   onEvent?: (e: ApplyEvent) => void;
-  /** Persists state after every step; returns the state as written (serial advanced). */
+  /** Persists the whole state; returns the state as written (serial advanced). */
   save(state: State): Promise<State>;
+  /** Appends changes to the stored state's change log instead (see StateSink), when the store keeps one. */
+  append?: StateSink['append'];
+  canAppend?: StateSink['canAppend'];
 }
 
 export interface StepFailure {

@@ -31,12 +31,23 @@ export interface RefreshResult {
   diagnostics: Diagnostic[];
 }
 
+export interface RefreshOptions {
+  /**
+   * false (`-refresh=false`, as in Terraform): take every state resource as the state records
+   * it, and the facts of hosts in the state from the state; only hosts not yet in the state
+   * are asked. A no-change plan then sends no request at all.
+   */
+  readLive?: boolean;
+}
+
 /** Reads every state resource from its host (one inventory call per host) and the declared hosts' facts. */
 export async function refresh(
   ctx: HandlerContext,
   desired: readonly DesiredInstance[],
   state: State,
+  options: RefreshOptions = {},
 ): Promise<RefreshResult> {
+  const readLive = options.readLive ?? true;
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
   const report = (address: string, e: unknown): void => {
@@ -46,8 +57,16 @@ export async function refresh(
     diagnostics.push(providerErrors.refreshFailed(address, e));
   };
   const live = new Map<string, Attributes | null>();
+  const recordedHosts = new Map<string, Attributes>();
+  if (!readLive) {
+    for (const r of state.resources) {
+      live.set(r.address, r.attributes);
+      if (r.type === 'nssv_host' && typeof r.attributes.name === 'string')
+        recordedHosts.set(r.attributes.name, r.attributes);
+    }
+  }
   await Promise.all(
-    state.resources.map(async (r) => {
+    (readLive ? state.resources : []).map(async (r) => {
       try {
         live.set(r.address, await handlerFor(r.type).read(ctx, r.address, r.attributes));
       } catch (e) {
@@ -62,6 +81,18 @@ export async function refresh(
       .map(async (d) => {
         const a = d.attributes;
         if (typeof a.name !== 'string' || typeof a.cluster_id !== 'string') return;
+        const recorded = recordedHosts.get(a.name);
+        if (recorded && typeof recorded.cpus === 'number' && typeof recorded.memory_mib === 'number') {
+          hostFacts.set(a.name, {
+            name: a.name,
+            cluster: a.cluster_id,
+            address: d.address,
+            cpus: recorded.cpus,
+            memoryMiB: recorded.memory_mib,
+            maintenance: a.maintenance === true,
+          });
+          return;
+        }
         try {
           const inv = await ctx.inventory(a.name);
           if (inv.host.name !== a.name) {

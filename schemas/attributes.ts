@@ -55,15 +55,43 @@ export function attributeInfo(type: string, path: string): AttributeInfo | undef
   return attributeInfos(type).find((a) => a.path === p);
 }
 
-function withDefaults(schema: JsonSchema, value: Attributes): Attributes {
-  const out: Attributes = { ...value };
-  for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    if (out[name] === undefined && prop.default !== undefined) {
-      out[name] = structuredClone(prop.default) as AttrValue;
+/** What withDefaults needs of one schema level, computed once per schema object. */
+interface DefaultsPlan {
+  defaults: [name: string, value: AttrValue][];
+  blocks: [name: string, items: JsonSchema][];
+}
+
+const defaultsPlans = new WeakMap<JsonSchema, DefaultsPlan>();
+
+function defaultsPlan(schema: JsonSchema): DefaultsPlan {
+  let plan = defaultsPlans.get(schema);
+  if (!plan) {
+    plan = { defaults: [], blocks: [] };
+    for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+      if (prop.default !== undefined) plan.defaults.push([name, prop.default as AttrValue]);
+      if (prop['x-nssv-block'] && prop.items) plan.blocks.push([name, prop.items]);
     }
+    defaultsPlans.set(schema, plan);
+  }
+  return plan;
+}
+
+/** A fresh copy of a default (they are JSON values), so callers may change what they get. */
+function copyOf(v: AttrValue): AttrValue {
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) return v.map(copyOf);
+  const out: Record<string, AttrValue> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = copyOf(x as AttrValue);
+  return out as AttrValue;
+}
+
+function withDefaults(schema: JsonSchema, value: Attributes): Attributes {
+  const plan = defaultsPlan(schema);
+  const out: Attributes = { ...value };
+  for (const [name, d] of plan.defaults) if (out[name] === undefined) out[name] = copyOf(d);
+  for (const [name, itemSchema] of plan.blocks) {
     const v = out[name];
-    if (prop['x-nssv-block'] && Array.isArray(v) && prop.items) {
-      const itemSchema = prop.items;
+    if (Array.isArray(v)) {
       out[name] = v.map((item) =>
         item && typeof item === 'object' && !Array.isArray(item)
           ? withDefaults(itemSchema, item as Attributes)

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { errors, toAgentError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { SERVER_HEADERS_TIMEOUT_MS, SERVER_KEEP_ALIVE_TIMEOUT_MS } from '../../core/agentKeepAlive.js';
 import { bearerTokenMatches } from './auth.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './body.js';
 import { decodeParams, matchRoute } from './router.js';
@@ -85,6 +86,9 @@ export function createAgentServer(options: ServerOptions): AgentServer {
       if (inFlight === 0) drained?.();
     });
   });
+  // Explicit, and longer than the client keeps idle connections (see keepAlive.ts).
+  server.keepAliveTimeout = SERVER_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = SERVER_HEADERS_TIMEOUT_MS;
 
   return {
     server,

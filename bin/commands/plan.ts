@@ -36,6 +36,7 @@ export default class Plan extends NssvCommand {
       targets: flags.target,
       replace: flags.replace,
       excludes: flags.exclude,
+      refresh: flags.refresh !== 'false',
       ...(flags.out ? { out: flags.out } : {}),
     });
     this.printDiagnostics(warnings);

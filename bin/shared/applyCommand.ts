@@ -51,6 +51,7 @@ export abstract class ApplyCommand extends NssvCommand {
       targets: flags.target,
       replace: flags.replace,
       excludes: flags.exclude,
+      refresh: flags.refresh !== 'false',
       autoApprove: flags['auto-approve'],
       parallelism: flags.parallelism,
       perHostParallelism: flags['per-host-parallelism'],

@@ -40,6 +40,12 @@ export const selectionFlags = {
     multiple: true,
     default: [],
   }),
+  refresh: Flags.string({
+    description:
+      'false: plan against the state as recorded, without reading the hosts (changes made outside nssv go unseen).',
+    options: ['true', 'false'],
+    default: 'true',
+  }),
   exclude: Flags.string({
     description: 'Leave this resource or instance (and what depends on it) as it is; repeatable.',
     multiple: true,

@@ -8,13 +8,15 @@ import { loadConfig } from '../files/loadConfig.js';
 export async function loadAndValidate(
   configDir: string,
   load?: LoadOptions,
+  /** The configuration as already loaded from configDir with `load`. */
+  loaded?: LoadedConfig,
 ): Promise<{
   desired: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];
   refactors?: LoadedConfig['refactors'];
 }> {
-  const config = await loadConfig(configDir, load);
+  const config = loaded ?? (await loadConfig(configDir, load));
   const diagnostics = [...config.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
   if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));

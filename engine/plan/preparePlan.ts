@@ -1,4 +1,4 @@
-import type { DesiredInstance, LoadOptions } from '../../planner/config/types.js';
+import type { DesiredInstance, LoadedConfig, LoadOptions } from '../../planner/config/types.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
@@ -24,6 +24,10 @@ export interface PlanRequest {
   targets?: string[];
   replace?: string[];
   excludes?: string[];
+  /** The configuration as already loaded (it is then not read again). */
+  config?: LoadedConfig;
+  /** false: plan against the state as recorded, without reading the hosts (see RefreshOptions). */
+  refresh?: boolean;
 }
 
 export interface PlanOutcome {
@@ -51,7 +55,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const { desired, diagnostics, refactors } =
     req.mode === 'destroy'
       ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[], refactors: undefined }
-      : await loadAndValidate(req.configDir, req.load);
+      : await loadAndValidate(req.configDir, req.load, req.config);
   // moved / removed blocks rewrite the prior state before anything is read from the hosts
   const refactored =
     refactors && (refactors.moved.length > 0 || refactors.removed.length > 0)
@@ -65,7 +69,9 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
   if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
-  const refreshed = await refresh(ctx, desired, state);
+  // An interrupted apply's creates are found only by reading the hosts.
+  const readLive = req.refresh !== false || journaled.length > 0;
+  const refreshed = await refresh(ctx, desired, state, { readLive });
   diagnostics.push(...refreshed.diagnostics);
   if (journaled.length > 0) {
     // Keep what the interrupted apply really created; forget creates that never happened.

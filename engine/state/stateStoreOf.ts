@@ -1,5 +1,5 @@
 import { DiagnosticsError, hasErrors } from '../../core/diagnostic.js';
-import type { LoadOptions } from '../../planner/config/types.js';
+import type { LoadedConfig, LoadOptions } from '../../planner/config/types.js';
 import type { StateSettings } from '../../planner/config/stateSettings.js';
 import { openStateStore } from '../../provider/state/open.js';
 import type { StateStore } from '../../provider/state/store.js';
@@ -10,10 +10,18 @@ import { loadConfig } from '../files/loadConfig.js';
  * passphrase), so the configuration must load without errors: the errors are thrown.
  */
 export async function stateSettingsOf(configDir: string, load?: LoadOptions): Promise<StateSettings> {
+  return (await configAndStateSettings(configDir, load)).settings;
+}
+
+/** The loaded configuration and its state settings: a command that plans next loads it only once. */
+export async function configAndStateSettings(
+  configDir: string,
+  load?: LoadOptions,
+): Promise<{ config: LoadedConfig; settings: StateSettings }> {
   const config = await loadConfig(configDir, load);
   if (hasErrors(config.diagnostics))
     throw new DiagnosticsError(config.diagnostics.filter((d) => d.severity === 'error'));
-  return config.settings ?? { backend: { type: 'local' } };
+  return { config, settings: config.settings ?? { backend: { type: 'local' } } };
 }
 
 /** The state store of the configuration in configDir. */

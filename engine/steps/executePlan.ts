@@ -31,6 +31,12 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
     onFailure: req.onFailure ?? 'rollback',
     onEvent: req.onEvent,
     save: (s) => req.store.write(s),
+    ...(req.store.keepsChangeLog
+      ? {
+          append: (base, changes) => req.store.appendChanges(base, changes),
+          canAppend: () => req.store.appendsChanges,
+        }
+      : {}),
   });
   // Everything this apply created is now in state, or was undone: nothing left to recover.
   await req.journal?.clear();

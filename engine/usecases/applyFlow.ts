@@ -1,5 +1,5 @@
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
-import type { LoadOptions } from '../../planner/config/types.js';
+import type { LoadedConfig, LoadOptions } from '../../planner/config/types.js';
 import { refreshedState } from '../../planner/plan/refreshPlan.js';
 import { planHasChanges, type Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
@@ -8,7 +8,7 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 import type { Codec } from '../../provider/state/encryption/codec.js';
 import { openStateStore, planCodec } from '../../provider/state/open.js';
 import type { StateStore } from '../../provider/state/store.js';
-import { stateSettingsOf } from '../state/stateStoreOf.js';
+import { configAndStateSettings } from '../state/stateStoreOf.js';
 import { replayRefactoring } from '../../planner/state/refactor.js';
 import { engineErrors } from '../errors.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
@@ -30,6 +30,8 @@ export interface ApplyRequest {
   parallelism: number;
   perHostParallelism: number;
   onFailure: 'rollback' | 'stop';
+  /** -refresh=false: plan against the state as recorded. */
+  refresh?: boolean;
 }
 
 /** What the command shows and asks while the use case runs (bin/ renders and prompts). */
@@ -82,8 +84,10 @@ async function planNow(
   req: ApplyRequest,
   store: StateStore,
   ui: ApplyUi,
+  config: LoadedConfig,
 ): Promise<Prepared> {
   const outcome = await preparePlan({
+    config,
     configDir: req.configDir,
     mode,
     load: req.load,
@@ -91,6 +95,7 @@ async function planNow(
     targets: req.targets,
     replace: req.replace,
     ...(req.excludes ? { excludes: req.excludes } : {}),
+    ...(req.refresh === false ? { refresh: false } : {}),
   });
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   ui.planned(outcome.plan, outcome.diagnostics);
@@ -117,7 +122,7 @@ export async function applyFlow(
   ui: ApplyUi,
 ): Promise<ApplyOutcome> {
   // The configuration says where the state is and holds the keys (a saved plan is read with them).
-  const settings = await stateSettingsOf(req.configDir, req.load);
+  const { config, settings } = await configAndStateSettings(req.configDir, req.load);
   const codec: Codec = planCodec(settings);
   const saved = req.planFile ? await readPlanFile(req.planFile, codec) : undefined;
   const store = await openStateStore(saved ? saved.configDir : req.configDir, settings);
@@ -128,7 +133,7 @@ export async function applyFlow(
       p = await fromSavedPlan(saved, req.planFile, store);
       ui.planned(p.plan, []);
     } else {
-      p = await planNow(mode, req, store, ui);
+      p = await planNow(mode, req, store, ui, config);
     }
     const { plan } = p;
     const saveOutputs = async (): Promise<void> => {

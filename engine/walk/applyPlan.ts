@@ -4,7 +4,7 @@ import type { State } from '../../planner/state/types.js';
 import type { Attributes } from '../../core/values.js';
 import { Readiness } from './readiness.js';
 import { StateWriter } from '../state/stateWriter.js';
-import { withInstance } from '../state/stateUpdate.js';
+import { instanceChange } from '../state/stateUpdate.js';
 import type { ApplyOptions, ApplyResult, StepFailure, StepRunner } from '../types.js';
 
 interface Done {
@@ -31,9 +31,8 @@ export async function applyPlan(
   const changes = new Map<string, ResourceChange>(plan.changes.map((c) => [c.address, c]));
   const priorDeps = new Map(prior.resources.map((r) => [r.address, r.dependencies]));
   const deps = (address: string): string[] => plan.dependencies[address] ?? priorDeps.get(address) ?? [];
-  const writer = new StateWriter(prior, opts.save);
-  const current = (address: string): Attributes | null =>
-    writer.state.resources.find((r) => r.address === address)?.attributes ?? null;
+  const writer = new StateWriter(prior, opts);
+  const current = (address: string): Attributes | null => writer.get(address)?.attributes ?? null;
 
   const readiness = new Readiness(plan.steps, plan.barriers);
   const completed: Done[] = [];
@@ -55,7 +54,7 @@ export async function applyPlan(
       try {
         const after = await runner.run(s, change);
         completed.push({ step: s, before, after });
-        await writer.update(withInstance(writer.state, change, after, deps(s.address)));
+        await writer.update(instanceChange(change, after, deps(s.address)));
         readiness.finish(s.id);
         const id = after && typeof after.id === 'string' ? after.id : undefined;
         opts.onEvent?.({ kind: 'done', step: s, elapsedMs: Date.now() - t0, ...(id ? { id } : {}) });
@@ -73,7 +72,7 @@ export async function applyPlan(
 
   for (;;) {
     if (!failure) {
-      for (const s of readiness.readySteps()) {
+      for (const s of readiness.inOrder()) {
         if (running.size >= opts.parallelism) break;
         if (hostsFree(s)) start(s);
       }
@@ -95,7 +94,7 @@ export async function applyPlan(
       opts.onEvent?.({ kind: 'undo-start', step: d.step });
       try {
         const restored = await runner.undo(d.step, change, d.before, d.after);
-        await writer.update(withInstance(writer.state, change, restored, deps(d.step.address)));
+        await writer.update(instanceChange(change, restored, deps(d.step.address)));
         undone.push(d.step);
         opts.onEvent?.({ kind: 'undo-done', step: d.step });
       } catch (e) {
@@ -104,8 +103,8 @@ export async function applyPlan(
         opts.onEvent?.({ kind: 'undo-failed', step: d.step, error });
       }
     }
-    await writer.idle();
   }
+  await writer.finish();
   return {
     ok: !failure,
     state: writer.state,

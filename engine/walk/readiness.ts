@@ -9,7 +9,8 @@ export class Readiness {
   private readonly remaining = new Map<string, number>();
   private readonly waiters = new Map<string, string[]>();
   private readonly steps = new Map<string, PlanStep>();
-  private readonly ready = new Set<string>();
+  /** Ready ids, kept sorted (binary insertion: no re-sort per step). */
+  private readonly ready: string[] = [];
   private readonly done = new Set<string>();
 
   constructor(steps: readonly PlanStep[], barriers: Readonly<Record<string, readonly string[]>>) {
@@ -33,11 +34,24 @@ export class Readiness {
 
   /** Steps whose predecessors have all finished and that have not been taken yet, by id. */
   readySteps(): PlanStep[] {
-    return [...this.ready].sort().map((id) => this.steps.get(id)!);
+    return [...this.inOrder()];
+  }
+
+  /**
+   * The ready steps by id, without copying the list: the step just yielded may be taken before
+   * the next is asked for.
+   */
+  *inOrder(): Generator<PlanStep> {
+    for (let i = 0; i < this.ready.length;) {
+      const id = this.ready[i]!;
+      yield this.steps.get(id)!;
+      if (this.ready[i] === id) i++;
+    }
   }
 
   take(id: string): void {
-    this.ready.delete(id);
+    const i = this.position(id);
+    if (this.ready[i] === id) this.ready.splice(i, 1);
   }
 
   finish(id: string): void {
@@ -52,11 +66,26 @@ export class Readiness {
 
   /** Steps that never became ready (only possible with a dependency cycle). */
   stuck(): string[] {
-    return [...this.steps.keys()].filter((id) => !this.done.has(id) && !this.ready.has(id)).sort();
+    const ready = new Set(this.ready);
+    return [...this.steps.keys()].filter((id) => !this.done.has(id) && !ready.has(id)).sort();
+  }
+
+  /** Where id is or would be in the sorted ready list. */
+  private position(id: string): number {
+    let lo = 0;
+    let hi = this.ready.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.ready[mid]! < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private reach(id: string): void {
-    if (this.steps.has(id)) this.ready.add(id);
-    else this.finish(id); // a barrier
+    if (this.steps.has(id)) {
+      const i = this.position(id);
+      if (this.ready[i] !== id) this.ready.splice(i, 0, id);
+    } else this.finish(id); // a barrier
   }
 }

@@ -23,8 +23,20 @@ import type {
   VolumeInfo,
   VolumeSpec,
 } from '../../schemas/generated/agentApi.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
+import { connectionPool } from './connections.js';
+import { RETRY_DELAYS_MS, shouldRetry } from './retryPolicy.js';
+
+/** Requests this process sent to agents (attempts), sent again (see retryPolicy), and failed unanswered. */
+export const agentRequestStats = { attempts: 0, retries: 0, unreachable: 0 };
+
+interface RawAnswer {
+  status: number;
+  text: string;
+}
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
@@ -125,6 +137,39 @@ export class AgentClient {
     return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
   }
 
+  /** One request, sent again on the failures retryPolicy names. */
+  private async send(
+    method: string,
+    path: string,
+    body: string | undefined,
+    timeoutMs: number,
+  ): Promise<RawAnswer> {
+    const dispatcher = connectionPool();
+    for (let attempt = 1; ; attempt++) {
+      agentRequestStats.attempts += 1;
+      try {
+        const res = await request(this.base + path, {
+          method: method as 'GET' | 'PUT' | 'DELETE',
+          dispatcher,
+          headers: {
+            authorization: `Bearer ${this.target.token}`,
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return { status: res.statusCode, text: await res.body.text() };
+      } catch (err) {
+        if (!shouldRetry(method, err, attempt)) throw err;
+        agentRequestStats.retries += 1;
+        const delay = RETRY_DELAYS_MS[attempt - 1] ?? 0;
+        if (delay > 0) await sleep(delay);
+      }
+    }
+  }
+
   private async call<T>(
     method: string,
     path: string,
@@ -133,31 +178,21 @@ export class AgentClient {
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
     const { host } = this.target;
-    let res: Response;
+    let res: RawAnswer;
     try {
-      res = await fetch(this.base + path, {
-        method,
-        headers: {
-          authorization: `Bearer ${this.target.token}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
     } catch (err) {
-      // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
+      agentRequestStats.unreachable += 1;
+      // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
-      let why = String(e?.cause?.message ?? e?.message ?? err);
-      if (why === 'bad port') {
-        why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
-      }
+      const why = String(e?.cause?.message ?? e?.message ?? err);
       throw new AgentError(
         host,
         'unreachable',
         `cannot reach the agent of host ${host} at ${this.base}: ${why}`,
       );
     }
-    const text = await res.text();
+    const { text } = res;
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -169,7 +204,7 @@ export class AgentClient {
         res.status,
       );
     }
-    if (!res.ok) {
+    if (!(res.status >= 200 && res.status < 300)) {
       if (!agentApi.AgentErrorBody.is(parsed)) {
         throw new AgentError(
           host,

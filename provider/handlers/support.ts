@@ -51,7 +51,10 @@ function typeNotSupported(type: string): boolean {
 }
 
 function same(a: AttrValue | undefined, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const x = a ?? null;
+  const y = b ?? null;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return x === y;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 function diag(d: DesiredInstance, path: string, shown: string, why: string): Diagnostic {
@@ -107,10 +110,13 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
       if (leaf) {
         const items = d.attributes[block!];
         if (!Array.isArray(items)) continue;
-        const dflt = attributeSchema(d.type, [block!, leaf])?.default;
         items.forEach((item, i) => {
           const v = (item as Attributes)?.[leaf];
-          if (v !== undefined && !isUnknown(v) && !same(v, dflt)) {
+          if (
+            v !== undefined &&
+            !isUnknown(v) &&
+            !same(v, attributeSchema(d.type, [block!, leaf])?.default)
+          ) {
             out.push(
               diag(d, `${block}[${i}].${leaf}`, `${block}[${i}].${leaf}`, 'the agents do not apply it yet'),
             );
@@ -119,8 +125,7 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
         continue;
       }
       const v = d.attributes[path];
-      const dflt = attributeSchema(d.type, [path])?.default;
-      if (v !== undefined && !isUnknown(v) && !same(v, dflt))
+      if (v !== undefined && !isUnknown(v) && !same(v, attributeSchema(d.type, [path])?.default))
         out.push(diag(d, path, path, 'the agents do not apply it yet'));
     }
     for (const { path, refused, allowed } of values) {

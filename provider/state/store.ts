@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { emptyState, type State } from '../../planner/state/types.js';
+import { emptyState, type State, type StateResource } from '../../planner/state/types.js';
 import type { StateBackend, StateVersion } from './backends/backend.js';
 import type { Codec } from './encryption/codec.js';
 import { stateErrors } from './errors.js';
@@ -13,6 +13,8 @@ import { stateProblem } from './stateShape.js';
  */
 export class StateStore {
   private verified = false;
+  /** Whether a state is stored (known after the first read). */
+  private stored = false;
   private lockInfo: LockInfo | undefined;
 
   constructor(
@@ -37,11 +39,60 @@ export class StateStore {
     const text = await this.backend.readText();
     if (text === undefined) {
       this.verified = true;
+      this.stored = false;
       return undefined;
     }
     const s = this.parse(await this.codec.decode(text, this.where));
     this.verified = true;
-    return s;
+    this.stored = true;
+    return this.withLoggedChanges(s);
+  }
+
+  /** The stored state with its change log applied (what an apply had recorded when it stopped). */
+  private async withLoggedChanges(s: State): Promise<State> {
+    const entries = (await this.backend.changeLog?.read(s.lineage, s.serial)) ?? [];
+    if (entries.length === 0) return s;
+    const byAddress = new Map(s.resources.map((r) => [r.address, r]));
+    for (const e of entries) {
+      if (e.resource) byAddress.set(e.address, e.resource as StateResource);
+      else byAddress.delete(e.address);
+    }
+    const resources = [...byAddress.values()].sort((a, b) =>
+      a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+    );
+    const merged = { ...s, resources };
+    const problem = stateProblem(merged);
+    if (problem) throw this.corrupt(`with ${this.backend.changeLog!.path} applied, ${problem}`);
+    return merged;
+  }
+
+  /**
+   * Whether `appendChanges` may be used: the backend keeps a change log, a state is stored for
+   * it to apply to, and the state is not encrypted (the log would hold its values in clear).
+   */
+  get appendsChanges(): boolean {
+    return this.keepsChangeLog && this.verified && this.stored;
+  }
+
+  /** Whether changes can be appended once a state is stored (the backend keeps a log, no encryption). */
+  get keepsChangeLog(): boolean {
+    return this.backend.changeLog !== undefined && !this.codec.encrypts;
+  }
+
+  /** Appends instance changes on top of the stored state `base` (see ChangeLog). */
+  async appendChanges(
+    base: Pick<State, 'lineage' | 'serial'>,
+    changes: readonly { address: string; resource: StateResource | null }[],
+  ): Promise<void> {
+    if (!this.appendsChanges) throw new Error('bug: appendChanges on a store that keeps no change log');
+    await this.backend.changeLog!.append(
+      changes.map((c) => ({
+        lineage: base.lineage,
+        serial: base.serial,
+        address: c.address,
+        resource: c.resource,
+      })),
+    );
   }
 
   /** One stored version, decrypted (nssv state pull -serial N). */
@@ -80,6 +131,9 @@ export class StateStore {
     const plain = JSON.stringify(state, null, 2) + '\n';
     const text = await this.codec.encode(plain, { serial: state.serial, lineage: state.lineage });
     await this.backend.writeText(text, state.serial, state.lineage);
+    this.stored = true;
+    // The whole state now holds what the log had (its entries name the serial before).
+    await this.backend.changeLog?.clear();
     return state;
   }
 

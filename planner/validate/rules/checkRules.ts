@@ -3,7 +3,6 @@ import type { DesiredInstance } from '../../config/types.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
 import { rulesFor } from '../../../schemas/rules/registry.js';
 import { isUnknown, type Attributes } from '../../../core/values.js';
-import { applyDefaults } from '../../../schemas/attributes.js';
 import { checkRule } from './checkRule.js';
 import { InstanceIndex, type Scope } from './context.js';
 
@@ -13,7 +12,8 @@ function scopes(base: Scope, block: string | undefined): Scope[] {
   const raw = base.instance.attributes[block];
   const itemSchema = base.schema.properties?.[block]?.items;
   if (!Array.isArray(raw) || !itemSchema) return [];
-  const full = applyDefaults(base.instance.type, { [block]: raw })[block] as Attributes[];
+  // The instance's attributes with defaults are computed once per instance (InstanceIndex).
+  const full = base.index.withDefaults(base.instance)[block] as Attributes[];
   return raw.flatMap((item, i) =>
     item && typeof item === 'object' && !Array.isArray(item) && !isUnknown(item)
       ? [

@@ -1,4 +1,5 @@
 import type { LockInfo } from '../lockInfo.js';
+import type { ChangeLog } from './changeLog.js';
 
 /** One stored version of the state, as `nssv state history` lists it. */
 export interface StateVersion {
@@ -35,4 +36,6 @@ export interface StateBackend {
   /** Whether a previous version can be restored from (for messages about a corrupt state). */
   hasBackup(): boolean;
   close(): Promise<void>;
+  /** Changes appended since the last whole write (see ChangeLog); only the local backend keeps one. */
+  readonly changeLog?: ChangeLog;
 }

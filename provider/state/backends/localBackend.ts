@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { copyFile, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { stateErrors } from '../errors.js';
 import type { LockInfo } from '../lockInfo.js';
 import type { StateBackend, StateVersion } from './backend.js';
+import { ChangeLog } from './changeLog.js';
 
 function alive(pid: number): boolean {
   try {
@@ -30,17 +31,20 @@ export function versionOf(text: string): { serial: number; lineage: string } | u
  * The embedded backend: one file (default nssv.tfstate next to the configuration), written
  * atomically (temp file + rename, mode 0600), the previous version kept as FILE.backup, and a
  * lock file FILE.lock holding the holder's identity. A lock left by a process that died on this
- * machine is taken over.
+ * machine is taken over. An apply appends its steps' changes to FILE.changes between whole
+ * writes (see ChangeLog).
  */
 export class LocalBackend implements StateBackend {
   readonly kind = 'local';
   readonly lockPath: string;
   readonly backupPath: string;
+  readonly changeLog: ChangeLog;
   private held: LockInfo | undefined;
 
   constructor(readonly path: string) {
     this.lockPath = `${path}.lock`;
     this.backupPath = `${path}.backup`;
+    this.changeLog = new ChangeLog(`${path}.changes`);
   }
 
   get where(): string {
@@ -58,7 +62,13 @@ export class LocalBackend implements StateBackend {
 
   async writeText(text: string): Promise<void> {
     const tmp = `${this.path}.tmp-${process.pid}`;
-    await writeFile(tmp, text, { mode: 0o600 });
+    const fh = await open(tmp, 'w', 0o600);
+    try {
+      await fh.writeFile(text);
+      await fh.sync(); // on disk before it replaces the state: a crash leaves the old or the new
+    } finally {
+      await fh.close();
+    }
     if (existsSync(this.path)) await copyFile(this.path, this.backupPath);
     await rename(tmp, this.path);
   }

@@ -91,3 +91,75 @@ test('GIVEN state entries of unknown shape or type THEN read names the entry and
     `the state file ${join(dir, 'nssv.tfstate')} cannot be read: it has format version 99, written by a newer nssv (this one reads version 1); upgrade nssv`,
   );
 });
+
+describe('LocalStateStore change log', () => {
+  const r = (address: string, n: number) => ({
+    address,
+    type: 'nssv_volume',
+    attributes: { n },
+    dependencies: [],
+    sensitivePaths: [],
+  });
+
+  test('GIVEN no stored state THEN changes cannot be appended (the first write is whole)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const store = new LocalStateStore(dir);
+    await store.read();
+    expect(store.appendsChanges).toBe(false);
+    await store.write(await store.read());
+    expect(store.appendsChanges).toBe(true);
+  });
+
+  test('GIVEN changes appended to a stored state WHEN read (as after a crash) THEN they are applied in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const store = new LocalStateStore(dir);
+    const s1 = await store.write({ ...(await store.read()), resources: [r('nssv_volume.a', 1)] });
+    await store.appendChanges(s1, [
+      { address: 'nssv_volume.c', resource: r('nssv_volume.c', 1) },
+      { address: 'nssv_volume.a', resource: null },
+    ]);
+    await store.appendChanges(s1, [{ address: 'nssv_volume.b', resource: r('nssv_volume.b', 2) }]);
+    const lines = readFileSync(join(dir, 'nssv.tfstate.changes'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(JSON.parse(lines[0]!)).toEqual({
+      lineage: s1.lineage,
+      serial: 1,
+      address: 'nssv_volume.c',
+      resource: r('nssv_volume.c', 1),
+    });
+    expect(statSync(join(dir, 'nssv.tfstate.changes')).mode & 0o777).toBe(0o600);
+    // the state file itself is untouched
+    expect(JSON.parse(readFileSync(join(dir, 'nssv.tfstate'), 'utf8')).resources).toEqual([
+      r('nssv_volume.a', 1),
+    ]);
+
+    const after = await new LocalStateStore(dir).read();
+    expect(after.serial).toBe(1);
+    expect(after.resources).toEqual([r('nssv_volume.b', 2), r('nssv_volume.c', 1)]);
+  });
+
+  test('GIVEN a log line cut short by a crash THEN the whole lines before it are applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const store = new LocalStateStore(dir);
+    const s1 = await store.write(await store.read());
+    await store.appendChanges(s1, [{ address: 'nssv_volume.a', resource: r('nssv_volume.a', 1) }]);
+    writeFileSync(join(dir, 'nssv.tfstate.changes'), '{"lineage":"', { flag: 'a' });
+    expect((await new LocalStateStore(dir).read()).resources).toEqual([r('nssv_volume.a', 1)]);
+  });
+
+  test('GIVEN a whole write THEN the log is removed, and entries of an older serial are never applied again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-state-'));
+    const store = new LocalStateStore(dir);
+    const s1 = await store.write(await store.read());
+    await store.appendChanges(s1, [{ address: 'nssv_volume.a', resource: r('nssv_volume.a', 1) }]);
+    const stale = readFileSync(join(dir, 'nssv.tfstate.changes'), 'utf8');
+    const s2 = await store.write(await store.read());
+    expect(s2.resources).toEqual([r('nssv_volume.a', 1)]);
+    expect(existsSync(join(dir, 'nssv.tfstate.changes'))).toBe(false);
+    // a crash between the whole write and the log's removal leaves entries for serial 1
+    writeFileSync(join(dir, 'nssv.tfstate.changes'), stale.replace('"resource":{', '"resource":{"x":1,'));
+    const read = await new LocalStateStore(dir).read();
+    expect(read.serial).toBe(2);
+    expect(read.resources).toEqual([r('nssv_volume.a', 1)]);
+  });
+});

@@ -1,0 +1,253 @@
+/**
+ * Benchmark: plan and apply at scale (issue 14 point 6). Not a test; run on demand:
+ *
+ *   npm run build && node --import ./bench/register.mjs bench/scale.ts [--sizes 2105,21005] [--runs 3]
+ *       [--cpu-prof DIR] [--server-keepalive-ms 5000]
+ *
+ * For each size N: N = 21·H + 5 instances on H stand-in hosts (agentd's own HTTP layer over an
+ * in-memory host, bench/standinAgent.ts) on loopback — a data center, cluster, switch, port
+ * group and pool, H hosts, and 10·H VMs with one volume each. Then, each a separate `nssv`
+ * process (the built CLI, bin/nssv.js):
+ *
+ * 1. `nssv apply -auto-approve`: creates everything. Wall clock, CPU, peak RSS, bytes the process
+ *    wrote to storage (/proc/self/io write_bytes), time per step (wall / steps, and the agents'
+ *    first-to-last write / steps), requests the agents answered with an error, connections.
+ * 2. `nssv plan -detailed-exitcode` (must exit 0: no changes) `--runs` times, and as many with
+ *    `-refresh=false`: wall, CPU, peak RSS, connections to the agents.
+ *
+ * `--server-keepalive-ms 5000` gives the stand-ins Node's default server keep-alive instead of
+ * agentd's, as the agent server had when the 21,005-instance apply failed on closed connections.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startStandIn, type StandIn } from './standinAgent.js';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '2105,21005' },
+    runs: { type: 'string', default: '3' },
+    'cpu-prof': { type: 'string' },
+    'server-keepalive-ms': { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const repo = new URL('..', import.meta.url).pathname;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Measured {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMiB: number;
+  writeBytes: number;
+  exitCode: number;
+  output: string;
+}
+
+async function measure(argv: string[], cwd: string, nodeFlags: string[] = []): Promise<Measured> {
+  const out = join(cwd, `.measure-${process.hrtime.bigint()}.json`);
+  const t0 = performance.now();
+  const p = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', join(repo, 'bench/measure.mjs'), join(repo, 'bin/nssv.js'), ...argv],
+    { cwd, env: { ...process.env, CI: 'true', NSSV_BENCH_MEASURE: out }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  p.stdout.on('data', (d) => (output += String(d)));
+  p.stderr.on('data', (d) => (output += String(d)));
+  const exitCode = await new Promise<number>((r) => p.once('exit', (c) => r(c ?? -1)));
+  const wallMs = performance.now() - t0;
+  const m = JSON.parse(readFileSync(out, 'utf8')) as Omit<Measured, 'wallMs' | 'exitCode' | 'output'>;
+  rmSync(out);
+  return { ...m, wallMs, exitCode, output };
+}
+
+function configText(hosts: StandIn[], vms: number): string {
+  const hostMap = hosts.map((h) => `    ${h.name} = { endpoint = "${h.endpoint}", token = "${h.token}" }`);
+  return `locals {
+  hosts = {
+${hostMap.join('\n')}
+  }
+}
+
+resource "nssv_datacenter" "dc" {
+  name = "dc"
+}
+
+resource "nssv_cluster" "c" {
+  name          = "c"
+  datacenter_id = nssv_datacenter.dc.id
+}
+
+resource "nssv_host" "h" {
+  for_each   = local.hosts
+  name       = each.key
+  cluster_id = nssv_cluster.c.id
+  endpoint   = each.value.endpoint
+  token      = each.value.token
+}
+
+resource "nssv_distributed_switch" "lan" {
+  name          = "lan"
+  datacenter_id = nssv_datacenter.dc.id
+  cluster_ids   = [nssv_cluster.c.id]
+}
+
+resource "nssv_port_group" "web" {
+  name      = "web"
+  switch_id = nssv_distributed_switch.lan.id
+  vlan_id   = 100
+}
+
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.c.id
+}
+
+resource "nssv_volume" "root" {
+  count    = ${vms}
+  name     = "root-\${count.index}"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+}
+
+resource "nssv_vm" "vm" {
+  count      = ${vms}
+  name       = "vm-\${count.index}"
+  cluster_id = nssv_cluster.c.id
+  memory_mib = 64
+  disk {
+    volume_id = nssv_volume.root[count.index].id
+  }
+  nic {
+    port_group_id = nssv_port_group.web.id
+  }
+}
+`;
+}
+
+interface AgentTotals {
+  requests: number;
+  failed: number;
+  connections: number;
+  firstWriteMs: number;
+  lastWriteMs: number;
+}
+
+function totals(standIns: StandIn[]): AgentTotals {
+  const t: AgentTotals = { requests: 0, failed: 0, connections: 0, firstWriteMs: Infinity, lastWriteMs: 0 };
+  for (const s of standIns) {
+    t.requests += s.stats.requests;
+    t.failed += s.stats.failed;
+    t.connections += s.stats.connections;
+    t.firstWriteMs = Math.min(t.firstWriteMs, s.stats.firstWriteMs ?? Infinity);
+    t.lastWriteMs = Math.max(t.lastWriteMs, s.stats.lastWriteMs ?? 0);
+  }
+  return t;
+}
+
+function reset(standIns: StandIn[]): void {
+  for (const s of standIns) {
+    Object.assign(s.stats, {
+      requests: 0,
+      failed: 0,
+      connections: 0,
+      firstWriteMs: undefined,
+      lastWriteMs: undefined,
+    });
+  }
+}
+
+const s1 = (msv: number): string => `${(msv / 1000).toFixed(2)} s`;
+const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+interface SizeResult {
+  size: number;
+  perStepMs: number;
+  agentPerStepMs: number;
+}
+
+async function benchSize(size: number): Promise<SizeResult> {
+  const hostCount = Math.round((size - 5) / 21);
+  const vms = hostCount * 10;
+  const keepAlive = args['server-keepalive-ms'] ? Number(args['server-keepalive-ms']) : undefined;
+  const standIns: StandIn[] = [];
+  for (let i = 0; i < hostCount; i++) {
+    standIns.push(
+      await startStandIn(
+        `h${String(i + 1).padStart(4, '0')}`,
+        keepAlive === undefined ? {} : { keepAliveTimeoutMs: keepAlive },
+      ),
+    );
+  }
+  const dir = mkdtempSync(join(tmpdir(), `nssv-bench-scale-${size}-`));
+  try {
+    writeFileSync(join(dir, 'main.tf'), configText(standIns, vms));
+    console.log(
+      `\n== ${size} instances: ${hostCount} stand-in hosts, ${vms} VMs with a volume each (${dir})`,
+    );
+
+    const apply = await measure(['apply', '-auto-approve', '-no-color'], dir);
+    const a = totals(standIns);
+    if (apply.exitCode !== 0)
+      console.log(`apply FAILED (exit ${apply.exitCode}):\n${apply.output.slice(-3000)}`);
+    const state = JSON.parse(readFileSync(join(dir, 'nssv.tfstate'), 'utf8')) as { resources: unknown[] };
+    const steps = state.resources.length;
+    const perStepMs = apply.wallMs / steps;
+    const agentPerStepMs = (a.lastWriteMs - a.firstWriteMs) / steps;
+    console.log(
+      `apply: ${steps} creates in ${s1(apply.wallMs)} wall, ${s1(apply.cpuMs)} CPU, peak RSS ${apply.maxRssMiB.toFixed(0)} MiB; ` +
+        `per step ${perStepMs.toFixed(2)} ms (wall/steps), ${agentPerStepMs.toFixed(2)} ms (agents' first to last write / steps); ` +
+        `${mib(apply.writeBytes)} written (state file now ${mib(readFileSync(join(dir, 'nssv.tfstate')).length)}); ` +
+        `agent requests ${a.requests}, failed ${a.failed}, connections ${a.connections}`,
+    );
+
+    for (const [label, extra] of [
+      ['plan', []],
+      ['plan -refresh=false', ['-refresh=false']],
+    ] as const) {
+      const runs: Measured[] = [];
+      let conns = 0;
+      let failed = 0;
+      for (let i = 0; i < Number(args.runs); i++) {
+        reset(standIns);
+        const prof =
+          args['cpu-prof'] && i === 0
+            ? [
+                '--cpu-prof',
+                `--cpu-prof-dir=${args['cpu-prof']}`,
+                `--cpu-prof-name=${size}-${label.replace(/\W+/g, '_')}.cpuprofile`,
+              ]
+            : [];
+        const r = await measure(['plan', '-detailed-exitcode', '-no-color', ...extra], dir, prof);
+        if (r.exitCode !== 0) console.log(`${label} exit ${r.exitCode}:\n${r.output.slice(-2000)}`);
+        runs.push(r);
+        conns = totals(standIns).connections;
+        failed += totals(standIns).failed;
+      }
+      console.log(
+        `${label} (no changes, ${runs.length} runs): median ${s1(median(runs.map((r) => r.wallMs)))} wall, ` +
+          `${s1(median(runs.map((r) => r.cpuMs)))} CPU, peak RSS ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB ` +
+          `(walls ${runs.map((r) => s1(r.wallMs)).join(', ')}; exits ${runs.map((r) => r.exitCode).join(',')}); ` +
+          `connections ${conns}, failed requests ${failed}`,
+      );
+    }
+    return { size, perStepMs, agentPerStepMs };
+  } finally {
+    await Promise.all(standIns.map((s) => s.close()));
+    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results: SizeResult[] = [];
+for (const size of args.sizes!.split(',').map(Number)) results.push(await benchSize(size));
+if (results.length > 1) {
+  const [small, big] = [results[0]!, results.at(-1)!];
+  console.log(
+    `\nper-step ratio ${big.size}/${small.size}: ${(big.perStepMs / small.perStepMs).toFixed(2)} (wall/steps), ` +
+      `${(big.agentPerStepMs / small.agentPerStepMs).toFixed(2)} (agents' write span/steps); target ≤ 1.5`,
+  );
+}
