@@ -164,6 +164,8 @@ export async function startStandIn(name: string): Promise<StandIn> {
             path: `/pools/${x.pool}/${x.volume}`,
             format: 'qcow2',
             target: `vd${String.fromCharCode(97 + i)}`,
+            bus: x.bus ?? 'virtio',
+            bootOrder: x.bootOrder ?? null,
           })),
           nics: spec.nics.map((n, i) => ({
             switch: n.switch,
