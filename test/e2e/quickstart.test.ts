@@ -71,7 +71,7 @@ resource "nssv_vm" "${name}" {
 
 describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
   beforeAll(async () => {
-    env = await startSandbox('qs', ['examples/quickstart/main.tf']);
+    env = await startSandbox('qs', ['examples/quickstart/main.tf'], { guestImage: true });
   });
   afterAll(async () => {
     await env?.down();
