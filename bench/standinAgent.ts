@@ -207,6 +207,8 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
             path: `/pools/${x.pool}/${x.volume}`,
             format: 'qcow2',
             target: `vd${String.fromCharCode(97 + i)}`,
+            bus: x.bus ?? 'virtio',
+            bootOrder: x.bootOrder ?? null,
           })),
           nics: spec.nics.map((n, i) => ({
             switch: n.switch,

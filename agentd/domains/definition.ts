@@ -1,4 +1,5 @@
 import type {
+  DiskBus,
   DomainDiskInfo,
   DomainInfo,
   DomainNicInfo,
@@ -38,6 +39,18 @@ export type NicDefinition = DomainNicInfo;
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';
 
+/**
+ * Guest device names in spec order, counted per name prefix: virtio disks are vda, vdb, …;
+ * scsi and sata disks share sda, sdb, … (libvirt names both buses' disks sd*).
+ */
+export function diskTargets(buses: readonly DiskBus[]): string[] {
+  const next = { vd: 0, sd: 0 };
+  return buses.map((bus) => {
+    const prefix = bus === 'virtio' ? 'vd' : 'sd';
+    return `${prefix}${diskTarget(next[prefix]++).slice(2)}`;
+  });
+}
+
 /** vda … vdz, then vdaa …: guest device names in spec order. */
 export function diskTarget(index: number): string {
   let n = index;
@@ -60,7 +73,7 @@ export function hardwareKey(
     vcpus: d.vcpus,
     memoryMiB: d.memoryMiB,
     max: [d.maxVcpus, d.maxMemoryMiB],
-    disks: d.disks.map((x) => [x.path, x.format, x.target]),
+    disks: d.disks.map((x) => [x.path, x.format, x.target, x.bus, x.bootOrder]),
     nics: d.nics.map((x) => [x.switch, x.vlanId, x.mac]),
     // The seed's content changes without a power cycle (cloud-init reads it on the next boot).
     seed: d.seed?.path ?? null,

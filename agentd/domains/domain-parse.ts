@@ -1,4 +1,4 @@
-import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
+import type { DiskBus, VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
 import { child, children, parseXml, path, type XmlElement } from './xml.js';
 
@@ -44,6 +44,8 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
         path: file,
         format: (path(d, 'driver')?.attrs.type ?? 'raw') as VolumeFormat,
         target,
+        bus: (path(d, 'target')?.attrs.bus ?? 'virtio') as DiskBus,
+        bootOrder: path(d, 'boot')?.attrs.order === undefined ? null : Number(path(d, 'boot')!.attrs.order),
       };
     });
 

@@ -47,12 +47,19 @@ export function domainXml(d: DomainDefinition): string {
     el('memory', { unit: 'KiB' }, String(d.maxMemoryMiB * 1024)),
     el('currentMemory', { unit: 'KiB' }, memoryKiB),
     el('vcpu', { current: String(d.vcpus) }, String(d.maxVcpus)),
-    el('os', {}, [el('type', { arch: 'x86_64' }, 'hvm'), el('boot', { dev: 'hd' })]),
+    // Per-disk <boot order> and <os><boot dev> exclude each other (libvirt refuses both).
+    el('os', {}, [
+      el('type', { arch: 'x86_64' }, 'hvm'),
+      ...(d.disks.some((x) => x.bootOrder !== null) ? [] : [el('boot', { dev: 'hd' })]),
+    ]),
     el('features', {}, [el('acpi'), el('apic')]),
     el('on_poweroff', {}, 'destroy'),
     el('on_reboot', {}, 'restart'),
     el('on_crash', {}, 'destroy'),
     el('devices', {}, [
+      ...(d.disks.some((x) => x.bus === 'scsi')
+        ? [el('controller', { type: 'scsi', index: 0, model: 'virtio-scsi' })]
+        : []),
       ...disks,
       ...seed,
       ...nics,
@@ -77,14 +84,22 @@ export function diskElement(x: DiskDefinition): XmlNode {
         { protocol: 'rbd', name: x.rbd.name },
         x.rbd.hosts.map((h) => el('host', { name: h.name, port: h.port })),
       ),
-      el('target', { dev: x.target, bus: 'virtio' }),
+      ...diskTail(x),
     ]);
   }
   return el('disk', { type: 'file', device: 'disk' }, [
     el('driver', { name: 'qemu', type: x.format }),
     el('source', { file: x.path }),
-    el('target', { dev: x.target, bus: 'virtio' }),
+    ...diskTail(x),
   ]);
+}
+
+/** The guest-facing part of a disk: its device name on its bus, and its boot order when it has one. */
+function diskTail(x: DiskDefinition): XmlNode[] {
+  return [
+    el('target', { dev: x.target, bus: x.bus }),
+    ...(x.bootOrder === null ? [] : [el('boot', { order: x.bootOrder })]),
+  ];
 }
 
 /** One NIC on its OVS bridge (also what is hot-plugged). */

@@ -19,7 +19,7 @@ import {
   definitionKey,
   type DiskDefinition,
   type RbdSource,
-  diskTarget,
+  diskTargets,
   type DomainDefinition,
   type NicDefinition,
   type SeedDefinition,
@@ -360,6 +360,7 @@ export class Domains {
   }
 
   private async resolveDisks(spec: DomainSpec): Promise<DiskDefinition[]> {
+    const targets = diskTargets(spec.disks.map((d) => d.bus ?? 'virtio'));
     return Promise.all(
       spec.disks.map(async (d, i) => {
         const volume = await this.volumes.get(d.pool, d.volume);
@@ -373,7 +374,9 @@ export class Domains {
           volume: d.volume,
           path: volume.path,
           format: volume.format,
-          target: diskTarget(i),
+          target: targets[i]!,
+          bus: d.bus ?? 'virtio',
+          bootOrder: d.bootOrder ?? null,
         };
         if (!volume.path.startsWith('rbd:')) return disk;
         if (!this.options.rbdSource)
@@ -438,6 +441,8 @@ function info(p: ParsedDomain, state: string): DomainInfo {
       path: d.path,
       format: d.format,
       target: d.target,
+      bus: d.bus,
+      bootOrder: d.bootOrder,
     })),
     nics: p.nics.map((n) => ({
       switch: n.switch,

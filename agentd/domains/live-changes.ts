@@ -22,8 +22,8 @@ export function isEmpty(c: LiveChanges): boolean {
 /**
  * The live changes that take a running domain (`live`, from `virsh dumpxml`) to `desired`, or
  * 'cold' when something needs a power cycle: a new maximum of vCPUs or memory, vCPUs or memory
- * above the maximum, a disk or NIC that changed in place, the seed CD-ROM or console log added
- * or removed. Disks (by target) and NICs (by MAC) that appear or disappear are hot-plugged.
+ * above the maximum, a disk or NIC that changed in place (a disk's bus or boot order included), a
+ * new sata disk, the first scsi disk or one with a boot order, the seed CD-ROM or console log added or removed. Disks (by target) and NICs (by MAC) that appear or disappear are hot-plugged.
  */
 export function liveChanges(live: ParsedDomain, desired: DomainDefinition): LiveChanges | 'cold' {
   if (live.maxVcpus !== desired.maxVcpus || live.maxMemoryMiB !== desired.maxMemoryMiB) return 'cold';
@@ -37,8 +37,19 @@ export function liveChanges(live: ParsedDomain, desired: DomainDefinition): Live
   const wantDisks = new Map(desired.disks.map((d) => [d.target, d]));
   for (const [target, want] of wantDisks) {
     const have = liveDisks.get(target);
-    if (!have) changes.attachDisks.push(want);
-    else if (have.path !== want.path || have.format !== want.format) return 'cold';
+    // QEMU's AHCI controller has no hot-plug; a new boot order is read by the firmware at boot only.
+    if (!have) {
+      if (want.bus === 'sata' || want.bootOrder !== null) return 'cold';
+      // The virtio-scsi controller comes with the first scsi disk, in the definition.
+      if (want.bus === 'scsi' && !live.disks.some((d) => d.bus === 'scsi')) return 'cold';
+      changes.attachDisks.push(want);
+    } else if (
+      have.path !== want.path ||
+      have.format !== want.format ||
+      have.bus !== want.bus ||
+      have.bootOrder !== want.bootOrder
+    )
+      return 'cold';
   }
   for (const [target, have] of liveDisks) if (!wantDisks.has(target)) changes.detachDisks.push(have);
 

@@ -1,7 +1,6 @@
-import { errors } from '../errors.js';
 import type { Exec } from '../util/exec.js';
-import { asArray, asMap, asOptionalNumber, parseTables, tableRows } from './ovsdb-json.js';
-import { runTool } from './tool.js';
+import { asArray, asMap, asOptionalNumber, type OvsRow } from './ovsdb-json.js';
+import { Vsctl, vsctlQuote } from './vsctl.js';
 
 /** One OVS port with its (single) interface, as ovs-vsctl reports them. */
 export interface OvsPortRow {
@@ -46,49 +45,25 @@ export type PortChange =
 
 /** Port-level Open vSwitch operations (tunnels, inventory) on one host's ovsdb socket. */
 export class OvsPorts {
-  constructor(
-    private readonly exec: Exec,
-    private readonly dbSocket: string,
-    private readonly timeoutS = 10,
-    private readonly file = 'ovs-vsctl',
-  ) {}
+  private readonly vsctl: Vsctl;
 
-  private base(): string[] {
-    return [`--db=unix:${this.dbSocket}`, `--timeout=${this.timeoutS}`];
+  constructor(exec: Exec, dbSocket: string, timeoutS = 10, file = 'ovs-vsctl') {
+    this.vsctl = new Vsctl(exec, dbSocket, timeoutS, file);
   }
 
   /** Every port of every bridge with its interface, in one ovs-vsctl call. */
   async list(): Promise<OvsPortRow[]> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--',
-      '--columns=name,ports',
-      'list',
-      'Bridge',
-      '--',
-      '--columns=_uuid,name,tag,protected,external_ids,interfaces',
-      'list',
-      'Port',
-      '--',
-      '--columns=_uuid,name,type,options,ofport,error,mtu,external_ids',
-      'list',
-      'Interface',
-    ];
-    const result = await runTool(this.exec, this.file, args, 'list OVS ports');
-    const tables = parseTables(result.stdout);
-    if (tables.length !== 3) {
-      throw errors.toolFailed(
-        `list OVS ports: expected 3 tables from ovs-vsctl, got ${tables.length}`,
-        result.stdout,
-      );
-    }
-    const [bridges, ports, interfaces] = tables.map(tableRows) as [
-      ReturnType<typeof tableRows>,
-      ReturnType<typeof tableRows>,
-      ReturnType<typeof tableRows>,
-    ];
+    const [bridges, ports, interfaces] = (await this.vsctl.read(
+      [
+        { table: 'Bridge', columns: ['name', 'ports'] },
+        { table: 'Port', columns: ['_uuid', 'name', 'tag', 'protected', 'external_ids', 'interfaces'] },
+        {
+          table: 'Interface',
+          columns: ['_uuid', 'name', 'type', 'options', 'ofport', 'error', 'mtu', 'external_ids'],
+        },
+      ],
+      'list OVS ports',
+    )) as [OvsRow[], OvsRow[], OvsRow[]];
     const bridgeOfPort = new Map<string, string>();
     for (const b of bridges) for (const u of asArray(b.ports)) bridgeOfPort.set(String(u), String(b.name));
     const ifaceByUuid = new Map(interfaces.map((i) => [String(i._uuid), i]));
@@ -120,7 +95,7 @@ export class OvsPorts {
    */
   async apply(changes: readonly PortChange[], what: string): Promise<void> {
     if (changes.length === 0) return;
-    const args = [...this.base()];
+    const args: string[] = [];
     for (const c of changes) {
       if (c.kind === 'delete') {
         args.push('--', '--if-exists', 'del-port', c.name);
@@ -134,7 +109,7 @@ export class OvsPorts {
           'set',
           'Interface',
           c.name,
-          ...Object.entries(c.externalIds).map(([k, v]) => `external_ids:${k}=${JSON.stringify(v)}`),
+          ...Object.entries(c.externalIds).map(([k, v]) => `external_ids:${k}=${vsctlQuote(v)}`),
         );
         continue;
       }
@@ -159,25 +134,18 @@ export class OvsPorts {
         c.name,
         `tag=${c.tag}`,
         'protected=true',
-        ...Object.entries(c.externalIds).map(([k, v]) => `external_ids:${k}=${JSON.stringify(v)}`),
+        ...Object.entries(c.externalIds).map(([k, v]) => `external_ids:${k}=${vsctlQuote(v)}`),
       );
     }
-    await runTool(this.exec, this.file, args, what);
+    await this.vsctl.run(args, what);
   }
 
   /** The MTU an interface really has (e.g. the underlay bridge), or undefined when it does not exist. */
   async interfaceMtu(name: string): Promise<number | undefined> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--columns=mtu',
-      'find',
-      'Interface',
-      `name=${name}`,
-    ];
-    const result = await runTool(this.exec, this.file, args, `read the MTU of ${name}`);
-    const row = tableRows(parseTables(result.stdout)[0] ?? { headings: [], data: [] })[0];
+    const [row] = await this.vsctl.readOne(
+      { table: 'Interface', columns: ['mtu'], verb: 'find', args: [`name=${name}`] },
+      `read the MTU of ${name}`,
+    );
     return row ? asOptionalNumber(row.mtu) : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { errors } from '../errors.js';
 import type { Exec } from '../util/exec.js';
-import { asArray, asMap, asOptionalNumber, parseTables, tableRows } from './ovsdb-json.js';
-import { callTool, runTool, toolError } from './tool.js';
+import { asArray, asMap, asOptionalNumber, type OvsRow } from './ovsdb-json.js';
+import { Vsctl, vsctlQuote as quote } from './vsctl.js';
 
 export interface OvsBridge {
   name: string;
@@ -20,49 +20,22 @@ export interface OvsPort {
 
 /** Open vSwitch through ovs-vsctl on one host's ovsdb socket. */
 export class Ovs {
-  constructor(
-    private readonly exec: Exec,
-    private readonly dbSocket: string,
-    private readonly timeoutS = 10,
-    private readonly file = 'ovs-vsctl',
-  ) {}
+  private readonly vsctl: Vsctl;
 
-  private base(): string[] {
-    return [`--db=unix:${this.dbSocket}`, `--timeout=${this.timeoutS}`];
+  constructor(exec: Exec, dbSocket: string, timeoutS = 10, file = 'ovs-vsctl') {
+    this.vsctl = new Vsctl(exec, dbSocket, timeoutS, file);
   }
 
   /** Every bridge with its ports, in one ovs-vsctl call. */
   async listBridges(): Promise<OvsBridge[]> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--',
-      '--columns=name,external_ids,datapath_type,ports',
-      'list',
-      'Bridge',
-      '--',
-      '--columns=_uuid,name,tag',
-      'list',
-      'Port',
-      '--',
-      '--columns=name,mtu_request',
-      'list',
-      'Interface',
-    ];
-    const result = await runTool(this.exec, this.file, args, 'list OVS bridges');
-    const tables = parseTables(result.stdout);
-    if (tables.length !== 3) {
-      throw errors.toolFailed(
-        `list OVS bridges: expected 3 tables from ovs-vsctl, got ${tables.length}`,
-        result.stdout,
-      );
-    }
-    const [bridges, ports, interfaces] = tables.map(tableRows) as [
-      ReturnType<typeof tableRows>,
-      ReturnType<typeof tableRows>,
-      ReturnType<typeof tableRows>,
-    ];
+    const [bridges, ports, interfaces] = (await this.vsctl.read(
+      [
+        { table: 'Bridge', columns: ['name', 'external_ids', 'datapath_type', 'ports'] },
+        { table: 'Port', columns: ['_uuid', 'name', 'tag'] },
+        { table: 'Interface', columns: ['name', 'mtu_request'] },
+      ],
+      'list OVS bridges',
+    )) as [OvsRow[], OvsRow[], OvsRow[]];
     const portsByUuid = new Map(ports.map((p) => [String(p._uuid), p]));
     const mtuByInterface = new Map(interfaces.map((i) => [String(i.name), asOptionalNumber(i.mtu_request)]));
     return bridges
@@ -94,7 +67,6 @@ export class Ovs {
    */
   async ensureBridge(name: string, externalIds: Record<string, string>, mtu: number): Promise<void> {
     const args = [
-      ...this.base(),
       '--may-exist',
       'add-br',
       name,
@@ -110,7 +82,7 @@ export class Ovs {
       name,
       `mtu_request=${mtu}`,
     ];
-    const result = await runTool(this.exec, this.file, args, `create OVS bridge ${name}`);
+    const result = await this.vsctl.run(args, `create OVS bridge ${name}`);
     if (/Error detected/i.test(result.stderr)) {
       throw errors.toolFailed(
         `create OVS bridge ${name}: ovs-vswitchd could not set the bridge up (${result.stderr.trim().split('\n')[0]}); is ovs-vswitchd running with the userspace datapath?`,
@@ -121,17 +93,10 @@ export class Ovs {
   }
 
   private async checkInterface(name: string): Promise<void> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--columns=error,ofport',
-      'list',
-      'Interface',
-      name,
-    ];
-    const result = await runTool(this.exec, this.file, args, `check OVS interface ${name}`);
-    const rows = tableRows(parseTables(result.stdout)[0] ?? { headings: [], data: [] });
+    const rows = await this.vsctl.readOne(
+      { table: 'Interface', columns: ['error', 'ofport'], args: [name] },
+      `check OVS interface ${name}`,
+    );
     const row = rows[0];
     const error = row ? asArray(row.error)[0] : 'interface missing';
     const ofport = row ? asOptionalNumber(row.ofport) : undefined;
@@ -143,32 +108,20 @@ export class Ovs {
   }
 
   async deleteBridge(name: string): Promise<void> {
-    await runTool(
-      this.exec,
-      this.file,
-      [...this.base(), '--if-exists', 'del-br', name],
-      `delete OVS bridge ${name}`,
-    );
+    await this.vsctl.run(['--if-exists', 'del-br', name], `delete OVS bridge ${name}`);
   }
 
   async setExternalId(bridge: string, key: string, value: string): Promise<void> {
-    await runTool(
-      this.exec,
-      this.file,
-      [...this.base(), 'set', 'Bridge', bridge, `external_ids:${key}=${quote(value)}`],
+    await this.vsctl.run(
+      ['set', 'Bridge', bridge, `external_ids:${key}=${quote(value)}`],
       `set ${key} on OVS bridge ${bridge}`,
     );
   }
 
   async removeExternalId(bridge: string, key: string): Promise<void> {
-    const args = [...this.base(), 'remove', 'Bridge', bridge, 'external_ids', key];
-    const result = await callTool(this.exec, this.file, args, `remove ${key} from OVS bridge ${bridge}`);
-    if (result.exitCode !== 0)
-      throw toolError(this.file, args, `remove ${key} from OVS bridge ${bridge}`, result);
+    await this.vsctl.run(
+      ['remove', 'Bridge', bridge, 'external_ids', key],
+      `remove ${key} from OVS bridge ${bridge}`,
+    );
   }
-}
-
-/** ovs-vsctl parses values itself: double-quoted with C escapes, which JSON string syntax satisfies. */
-function quote(value: string): string {
-  return JSON.stringify(value);
 }

@@ -5,35 +5,35 @@
  */
 import type { SecurityGroupInfo, SecurityGroupSpec } from '../../schemas/generated/agentApi.js';
 import type { Exec } from '../util/exec.js';
-import { asMap, parseTables, tableRows } from '../drivers/ovsdb-json.js';
-import { callTool, runTool, toolError } from '../drivers/tool.js';
+import { asMap } from '../drivers/ovsdb-json.js';
+import { Vsctl, vsctlQuote } from '../drivers/vsctl.js';
 
 export const GROUP_KEY_PREFIX = 'nssv-sg-';
 export const ZONES_KEY = 'nssv-ct-zones';
 
 export class FirewallStore {
-  constructor(
-    private readonly exec: Exec,
-    private readonly dbSocket: string,
-    private readonly file = 'ovs-vsctl',
-  ) {}
+  private readonly vsctl: Vsctl;
 
-  private base(): string[] {
-    return [`--db=unix:${this.dbSocket}`, '--timeout=10'];
+  constructor(exec: Exec, dbSocket: string, file = 'ovs-vsctl') {
+    this.vsctl = new Vsctl(exec, dbSocket, 10, file);
   }
 
   private async ids(): Promise<Record<string, string>> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--columns=external_ids',
-      'list',
-      'Open_vSwitch',
-    ];
-    const result = await runTool(this.exec, this.file, args, 'read the firewall records');
-    const row = tableRows(parseTables(result.stdout)[0] ?? { headings: [], data: [] })[0];
+    const [row] = await this.vsctl.readOne(
+      { table: 'Open_vSwitch', columns: ['external_ids'] },
+      'read the firewall records',
+    );
     return asMap(row?.external_ids);
+  }
+
+  /** Sets (value) or removes (undefined) one record in the Open_vSwitch table's external_ids. */
+  private async setRecord(key: string, value: string | undefined, what: string): Promise<void> {
+    await this.vsctl.run(
+      value === undefined
+        ? ['remove', 'Open_vSwitch', '.', 'external_ids', key]
+        : ['set', 'Open_vSwitch', '.', `external_ids:${key}=${vsctlQuote(value)}`],
+      what,
+    );
   }
 
   async read(): Promise<{ groups: Map<string, SecurityGroupInfo>; zones: Record<string, number> }> {
@@ -60,47 +60,16 @@ export class FirewallStore {
 
   async putGroup(name: string, spec: SecurityGroupSpec): Promise<void> {
     const value = JSON.stringify({ address: spec.address, rules: spec.rules });
-    await runTool(
-      this.exec,
-      this.file,
-      [
-        ...this.base(),
-        'set',
-        'Open_vSwitch',
-        '.',
-        `external_ids:${GROUP_KEY_PREFIX}${name}=${JSON.stringify(value)}`,
-      ],
-      `record security group ${name}`,
-    );
+    await this.setRecord(`${GROUP_KEY_PREFIX}${name}`, value, `record security group ${name}`);
   }
 
   async deleteGroup(name: string): Promise<void> {
-    const args = [
-      ...this.base(),
-      'remove',
-      'Open_vSwitch',
-      '.',
-      'external_ids',
-      `${GROUP_KEY_PREFIX}${name}`,
-    ];
-    const result = await callTool(this.exec, this.file, args, `remove security group ${name}`);
-    if (result.exitCode !== 0) throw toolError(this.file, args, `remove security group ${name}`, result);
+    await this.setRecord(`${GROUP_KEY_PREFIX}${name}`, undefined, `remove security group ${name}`);
   }
 
   async putZones(zones: Record<string, number>): Promise<void> {
     const sorted = Object.fromEntries(Object.entries(zones).sort(([a], [b]) => (a < b ? -1 : 1)));
-    await runTool(
-      this.exec,
-      this.file,
-      [
-        ...this.base(),
-        'set',
-        'Open_vSwitch',
-        '.',
-        `external_ids:${ZONES_KEY}=${JSON.stringify(JSON.stringify(sorted))}`,
-      ],
-      'record conntrack zones',
-    );
+    await this.setRecord(ZONES_KEY, JSON.stringify(sorted), 'record conntrack zones');
   }
 }
 

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import type { SwitchInfo } from '../../schemas/generated/agentApi.js';
 import type { Exec } from '../util/exec.js';
-import { asArray, asMap, parseTables, tableRows, type OvsRow } from '../drivers/ovsdb-json.js';
-import { runTool } from '../drivers/tool.js';
+import { asArray, asMap, type OvsRow } from '../drivers/ovsdb-json.js';
+import { Vsctl, vsctlQuote } from '../drivers/vsctl.js';
 
 export const UPLINK_OF_KEY = 'nssv-uplink-of';
 export const REPLACED_KEY = 'nssv-replaced';
@@ -41,40 +41,33 @@ interface PortRow {
 }
 
 export class Uplinks {
-  constructor(
-    private readonly exec: Exec,
-    private readonly dbSocket: string,
-    private readonly file = 'ovs-vsctl',
-  ) {}
+  private readonly vsctl: Vsctl;
 
-  private base(): string[] {
-    return [`--db=unix:${this.dbSocket}`, '--timeout=10'];
+  constructor(exec: Exec, dbSocket: string, file = 'ovs-vsctl') {
+    this.vsctl = new Vsctl(exec, dbSocket, 10, file);
   }
 
   private async read(): Promise<{ ports: PortRow[]; ifaces: OvsRow[] }> {
-    const args = [
-      ...this.base(),
-      '--format=json',
-      '--data=json',
-      '--',
-      '--columns=name,ports',
-      'list',
-      'Bridge',
-      '--',
-      '--columns=_uuid,name,interfaces,external_ids,bond_mode,lacp,other_config,bond_active_slave',
-      'list',
-      'Port',
-      '--',
-      '--columns=_uuid,name,link_state,mac_in_use',
-      'list',
-      'Interface',
-    ];
-    const result = await runTool(this.exec, this.file, args, 'list OVS uplinks');
-    const [bridges, ports, ifaces] = parseTables(result.stdout).map(tableRows) as [
-      OvsRow[],
-      OvsRow[],
-      OvsRow[],
-    ];
+    const [bridges, ports, ifaces] = (await this.vsctl.read(
+      [
+        { table: 'Bridge', columns: ['name', 'ports'] },
+        {
+          table: 'Port',
+          columns: [
+            '_uuid',
+            'name',
+            'interfaces',
+            'external_ids',
+            'bond_mode',
+            'lacp',
+            'other_config',
+            'bond_active_slave',
+          ],
+        },
+        { table: 'Interface', columns: ['_uuid', 'name', 'link_state', 'mac_in_use'] },
+      ],
+      'list OVS uplinks',
+    )) as [OvsRow[], OvsRow[], OvsRow[]];
     const bridgeOf = new Map<string, string>();
     for (const b of bridges) for (const u of asArray(b.ports)) bridgeOf.set(String(u), String(b.name));
     const ifaceName = new Map(ifaces.map((i) => [String(i._uuid), String(i.name)]));
@@ -110,7 +103,7 @@ export class Uplinks {
       ours[0]!.name === name &&
       ours[0]!.bridge === w.bridge &&
       JSON.stringify(ours[0]!.members) === JSON.stringify(members);
-    const args = [...this.base()];
+    const args: string[] = [];
     if (!same) {
       for (const p of ours) args.push('--', 'del-port', p.name);
       // A NIC that is a plain port elsewhere on the bridge (the host's underlay link) joins the bond.
@@ -137,8 +130,8 @@ export class Uplinks {
       const keep = replaced.filter((n) => w.uplinks.includes(n));
       const restore = replaced.filter((n) => !w.uplinks.includes(n));
       for (const nic of restore) args.push('--', '--may-exist', 'add-port', w.bridge, nic);
-      args.push('--', 'set', 'Port', name, `external_ids:${UPLINK_OF_KEY}=${JSON.stringify(w.owner)}`);
-      args.push(`external_ids:${REPLACED_KEY}=${JSON.stringify(keep.join(','))}`);
+      args.push('--', 'set', 'Port', name, `external_ids:${UPLINK_OF_KEY}=${vsctlQuote(w.owner)}`);
+      args.push(`external_ids:${REPLACED_KEY}=${vsctlQuote(keep.join(','))}`);
       if (w.uplinks.length > 1) {
         args.push(
           `bond_mode=${w.bondMode}`,
@@ -149,8 +142,7 @@ export class Uplinks {
         );
       }
     }
-    if (args.length > this.base().length)
-      await runTool(this.exec, this.file, args, `set the uplinks of switch ${w.owner}`);
+    if (args.length > 0) await this.vsctl.run(args, `set the uplinks of switch ${w.owner}`);
   }
 
   /** The owner's uplinks as OVS has them. */

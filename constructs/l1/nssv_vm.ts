@@ -15,16 +15,14 @@ export interface NssvVmDisk {
    */
   readonly volumeId: string;
   /**
-   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * Boot priority (1 boots first; set on several disks they boot in that order, disks without it do not boot). Default: the first disk boots. Changed in place: the domain is redefined and nssv restarts the VM.
    * Allowed: 1–16.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    */
   readonly bootOrder?: number;
   /**
-   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * Disk controller the guest sees: virtio (vda, vdb, …), scsi (virtio-scsi: sda, sdb, …) or sata (AHCI: sda, sdb, …). virtio and scsi disks are hot-plugged; adding a sata disk restarts the VM.
    * Allowed: "virtio", "scsi", "sata".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "virtio"
    * Changing it replaces the resource.
    */

@@ -29,7 +29,7 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
           'not_found',
           `volume "${d.volume_id}" of ${address} is not on host ${host}`,
         );
-      return { pool: found.pool, volume: d.volume_id };
+      return { pool: found.pool, volume: d.volume_id, bus: d.bus, bootOrder: d.boot_order ?? null };
     }),
     nics: v.nic.map((n) => {
       const found = inv.portGroups.find((p) => p.name === n.port_group_id);
@@ -72,7 +72,12 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
   const p = vm(prior);
   // Fields the host does not report (defaults, state-only ones) are kept from the prior item;
   // a disk or NIC the prior attributes do not have gets only what the host reports.
-  const disks = d.disks.map((x, i) => ({ ...p.disk[i], volume_id: x.volume }));
+  const disks = d.disks.map((x, i) => ({
+    ...p.disk[i],
+    volume_id: x.volume,
+    bus: x.bus,
+    boot_order: x.bootOrder,
+  }));
   const nics = d.nics.map((x, i) => {
     const before = p.nic[i];
     // security_group_ids in the order configured, when the host has the same set (it keeps them sorted).

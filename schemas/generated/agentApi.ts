@@ -11,6 +11,8 @@ export type AgentErrorCode =
   | 'tool_failed'
   | 'internal';
 
+export type DiskBus = 'virtio' | 'scsi' | 'sata';
+
 export type DomainType = 'kvm' | 'qemu';
 
 export type PowerState = 'running' | 'shutoff' | 'paused';
@@ -148,6 +150,14 @@ export interface DomainDiskInfo {
    * Guest device name: vda, vdb, … in spec order.
    */
   target: string;
+  /**
+   * Disk controller the guest sees: virtio (vda, vdb, …), scsi (virtio-scsi: sda, sdb, …) or sata (AHCI: sda, sdb, …). virtio and scsi disks are hot-plugged; adding a sata disk restarts the VM.
+   */
+  bus: DiskBus;
+  /**
+   * Boot priority (<boot order> of the disk); null: no boot order of its own.
+   */
+  bootOrder: number | null;
 }
 
 /**
@@ -162,6 +172,14 @@ export interface DomainDiskSpec {
    * Unique name; the file is <name>.<format> in the pool.
    */
   volume: string;
+  /**
+   * Disk controller the guest sees: virtio (vda, vdb, …), scsi (virtio-scsi: sda, sdb, …) or sata (AHCI: sda, sdb, …). virtio and scsi disks are hot-plugged; adding a sata disk restarts the VM.
+   */
+  bus?: DiskBus;
+  /**
+   * Boot priority (1 boots first; set on several disks they boot in that order, disks without it do not boot). Default: the first disk boots. Changed in place: the domain is redefined and nssv restarts the VM.
+   */
+  bootOrder?: number | null;
 }
 
 /**

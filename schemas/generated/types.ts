@@ -1254,12 +1254,12 @@ export interface NssvVmDisk {
    */
   volume_id: string;
   /**
-   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * Boot priority (1 boots first; set on several disks they boot in that order, disks without it do not boot). Default: the first disk boots. Changed in place: the domain is redefined and nssv restarts the VM.
    * @default null
    */
   boot_order?: number | null;
   /**
-   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * Disk controller the guest sees: virtio (vda, vdb, …), scsi (virtio-scsi: sda, sdb, …) or sata (AHCI: sda, sdb, …). virtio and scsi disks are hot-plugged; adding a sata disk restarts the VM.
    * @default "virtio"
    * Changing it replaces the resource.
    */
@@ -1424,12 +1424,12 @@ export interface NssvVmDiskPlanned {
    */
   volume_id: string;
   /**
-   * Boot priority (1 boots first). Default: the first disk boots. Changed in place.
+   * Boot priority (1 boots first; set on several disks they boot in that order, disks without it do not boot). Default: the first disk boots. Changed in place: the domain is redefined and nssv restarts the VM.
    * @default null
    */
   boot_order: number | null;
   /**
-   * Disk controller the guest sees: virtio, scsi (virtio-scsi) or sata.
+   * Disk controller the guest sees: virtio (vda, vdb, …), scsi (virtio-scsi: sda, sdb, …) or sata (AHCI: sda, sdb, …). virtio and scsi disks are hot-plugged; adding a sata disk restarts the VM.
    * @default "virtio"
    * Changing it replaces the resource.
    */

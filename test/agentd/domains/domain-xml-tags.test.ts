@@ -12,7 +12,17 @@ const definition: DomainDefinition = {
   memoryMiB: 128,
   maxVcpus: 1,
   maxMemoryMiB: 128,
-  disks: [{ pool: 'p1', volume: 'root', path: '/srv/pools/p1/root.qcow2', format: 'qcow2', target: 'vda' }],
+  disks: [
+    {
+      pool: 'p1',
+      volume: 'root',
+      path: '/srv/pools/p1/root.qcow2',
+      format: 'qcow2',
+      target: 'vda',
+      bus: 'virtio',
+      bootOrder: null,
+    },
+  ],
   nics: [],
   tags: { team: 'data & "ops"', env: '<prod>' },
 };

@@ -1,5 +1,5 @@
-import type { DomainDefinition } from '../../../agentd/domains/definition.js';
-import { diskTarget, hardwareKey } from '../../../agentd/domains/definition.js';
+import type { DiskDefinition, DomainDefinition } from '../../../agentd/domains/definition.js';
+import { diskTarget, diskTargets, hardwareKey } from '../../../agentd/domains/definition.js';
 import { parseDomainXml } from '../../../agentd/domains/domain-parse.js';
 import { domainXml } from '../../../agentd/domains/domain-xml.js';
 import { deriveMac, isUnicastMac } from '../../../agentd/domains/mac.js';
@@ -14,8 +14,24 @@ const definition: DomainDefinition = {
   maxVcpus: 2,
   maxMemoryMiB: 64,
   disks: [
-    { pool: 'p1', volume: 'root', path: '/srv/pools/p1/root.qcow2', format: 'qcow2', target: 'vda' },
-    { pool: 'p1', volume: 'data', path: '/srv/pools/p1/data.raw', format: 'raw', target: 'vdb' },
+    {
+      pool: 'p1',
+      volume: 'root',
+      path: '/srv/pools/p1/root.qcow2',
+      format: 'qcow2',
+      target: 'vda',
+      bus: 'virtio',
+      bootOrder: null,
+    },
+    {
+      pool: 'p1',
+      volume: 'data',
+      path: '/srv/pools/p1/data.raw',
+      format: 'raw',
+      target: 'vdb',
+      bus: 'virtio',
+      bootOrder: null,
+    },
   ],
   nics: [
     { switch: 'sw1', portGroup: 'web', vlanId: 42, mac: '52:54:00:aa:bb:cc', ip: null, securityGroups: [] },
@@ -52,6 +68,30 @@ describe('domain XML', () => {
     expect(xml).toContain(
       '<nssv:resource xmlns:nssv="https://nssv.dev/xmlns/1" address="nssv_vm.web[&quot;a&quot;]">',
     );
+  });
+
+  it('GIVEN disks on scsi and sata with boot orders WHEN rendered THEN each sits on its bus, boots in its order, and the virtio-scsi controller is there', () => {
+    const [root, data] = definition.disks as [DiskDefinition, DiskDefinition];
+    const d = {
+      ...definition,
+      disks: [
+        { ...root, target: 'sda', bus: 'scsi' as const, bootOrder: 2 },
+        { ...data, target: 'sdb', bus: 'sata' as const, bootOrder: 1 },
+      ],
+    };
+    const xml = domainXml(d);
+    expect(xml).toContain('<controller type="scsi" index="0" model="virtio-scsi"/>');
+    expect(xml).toContain('<target dev="sda" bus="scsi"/>\n      <boot order="2"/>');
+    expect(xml).toContain('<target dev="sdb" bus="sata"/>\n      <boot order="1"/>');
+    expect(xml).not.toContain('<boot dev="hd"/>');
+    expect(parseDomainXml(xml)).toEqual(d);
+  });
+
+  it('GIVEN no disk with a boot order WHEN rendered THEN the first disk boots (os boot dev hd) and no scsi controller', () => {
+    const xml = domainXml(definition);
+    expect(xml).toContain('<boot dev="hd"/>');
+    expect(xml).not.toContain('<controller');
+    expect(xml).not.toContain('<boot order=');
   });
 
   it('GIVEN rendered XML WHEN parsed back THEN the definition round-trips', () => {
@@ -101,7 +141,17 @@ describe('domain XML', () => {
       // libvirt's <memory> is the balloon's maximum, <currentMemory> what the guest has now.
       memoryMiB: 64,
       maxMemoryMiB: 96,
-      disks: [{ pool: 'p1', volume: 'd1', path: '/tmp/p1/d1.qcow2', format: 'qcow2', target: 'vda' }],
+      disks: [
+        {
+          pool: 'p1',
+          volume: 'd1',
+          path: '/tmp/p1/d1.qcow2',
+          format: 'qcow2',
+          target: 'vda',
+          bus: 'virtio',
+          bootOrder: null,
+        },
+      ],
       nics: [
         {
           switch: 'br1',
@@ -132,6 +182,26 @@ describe('domain XML', () => {
 
   it('GIVEN disk indexes WHEN naming targets THEN vda, vdb … vdz, vdaa', () => {
     expect([0, 1, 25, 26].map(diskTarget)).toEqual(['vda', 'vdb', 'vdz', 'vdaa']);
+  });
+
+  it('GIVEN disks on several buses WHEN naming targets THEN virtio counts vd*, scsi and sata share sd*', () => {
+    expect(diskTargets(['virtio', 'scsi', 'virtio', 'sata', 'scsi'])).toEqual([
+      'vda',
+      'sda',
+      'vdb',
+      'sdb',
+      'sdc',
+    ]);
+  });
+
+  it('GIVEN a disk whose bus or boot order changes THEN the hardware key changes (the domain is redefined)', () => {
+    const [root, data] = definition.disks as [DiskDefinition, DiskDefinition];
+    expect(hardwareKey({ ...definition, disks: [{ ...root, bootOrder: 1 }, data] })).not.toBe(
+      hardwareKey(definition),
+    );
+    expect(hardwareKey({ ...definition, disks: [root, { ...data, bus: 'sata', target: 'sda' }] })).not.toBe(
+      hardwareKey(definition),
+    );
   });
 });
 

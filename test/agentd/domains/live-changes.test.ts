@@ -2,7 +2,15 @@ import type { DomainDefinition } from '../../../agentd/domains/definition.js';
 import type { ParsedDomain } from '../../../agentd/domains/domain-parse.js';
 import { liveChanges } from '../../../agentd/domains/live-changes.js';
 
-const disk = { pool: 'p', volume: 'root', path: '/p/root.qcow2', format: 'qcow2' as const, target: 'vda' };
+const disk = {
+  pool: 'p',
+  volume: 'root',
+  path: '/p/root.qcow2',
+  format: 'qcow2' as const,
+  target: 'vda',
+  bus: 'virtio' as const,
+  bootOrder: null,
+};
 const nic = {
   switch: 'lan',
   portGroup: 'web',
@@ -47,5 +55,25 @@ describe('liveChanges', () => {
     expect(liveChanges(live, want({ maxMemoryMiB: 2048 }))).toBe('cold');
     expect(liveChanges(live, want({ disks: [{ ...disk, path: '/p/other.qcow2' }] }))).toBe('cold');
     expect(liveChanges(live, want({ seed: { path: '/s/web1.iso', instanceId: 'i' } }))).toBe('cold');
+  });
+
+  it('GIVEN a disk whose bus or boot order changes THEN cold (the firmware reads boot order at boot)', () => {
+    expect(liveChanges(live, want({ disks: [{ ...disk, bus: 'sata', target: 'sda' }] }))).toBe('cold');
+    expect(liveChanges(live, want({ disks: [{ ...disk, bootOrder: 1 }] }))).toBe('cold');
+  });
+
+  it('GIVEN a new sata disk, or the first scsi disk (no controller yet) THEN cold; a further scsi disk is hot-plugged', () => {
+    const sata = { ...disk, volume: 'd', path: '/p/d.qcow2', bus: 'sata' as const, target: 'sda' };
+    expect(liveChanges(live, want({ disks: [disk, sata] }))).toBe('cold');
+    const scsi = { ...sata, bus: 'scsi' as const };
+    expect(liveChanges(live, want({ disks: [disk, scsi] }))).toBe('cold');
+    const scsi2 = { ...scsi, volume: 'e', path: '/p/e.qcow2', target: 'sdb' };
+    const withScsi = { ...live, disks: [disk, scsi] };
+    expect(liveChanges(withScsi, want({ disks: [disk, scsi, scsi2] }))).toEqual({
+      attachDisks: [scsi2],
+      detachDisks: [],
+      attachNics: [],
+      detachNics: [],
+    });
   });
 });

@@ -184,7 +184,14 @@ export class FakeAgent {
         maxMemoryMiB: body.maxMemoryMiB ?? body.memoryMiB,
         disks: body.disks.map((d, i) => {
           const v = inv.volumes.find((x) => x.pool === d.pool && x.name === d.volume)!;
-          return { ...d, path: v.path, format: v.format, target: `vd${'abcdefghijklmnopqrstuvwxyz'[i]}` };
+          return {
+            ...d,
+            path: v.path,
+            format: v.format,
+            target: `vd${'abcdefghijklmnopqrstuvwxyz'[i]}`,
+            bus: d.bus ?? 'virtio',
+            bootOrder: d.bootOrder ?? null,
+          };
         }),
         nics: body.nics.map((n, i) => ({
           switch: n.switch,

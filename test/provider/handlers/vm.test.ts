@@ -46,7 +46,7 @@ describe('vmHandler', () => {
         memoryMiB: 256,
         powerState: 'running',
         tags: { team: 'web' },
-        disks: [{ pool: 'local', volume: 'root' }],
+        disks: [{ pool: 'local', volume: 'root', bus: 'virtio', bootOrder: null }],
         nics: [{ switch: 'lan', portGroup: 'web' }],
       },
     });
