@@ -101,6 +101,8 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     power_state: d.powerState,
     tags: d.tags,
     uuid: d.uuid,
+    // Derived by the planner; a VM read without it (an import) and without a seed has none.
+    guest_network: p.guest_network ?? (d.cloudInit ? null : []),
     disk: disks,
     nic: nics,
   });
