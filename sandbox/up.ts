@@ -16,7 +16,8 @@ import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
 import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
-import { writeSandboxTf } from './emitTf.js';
+import { writeSandboxTf, type EmittedCluster } from './emitTf.js';
+import { mergeRatios, type ClusterRatios } from './clusterFlags.js';
 import {
   deadProcesses,
   describeDead,
@@ -82,6 +83,8 @@ export interface SandboxUpOptions {
    * created; hosts added later get an OSD each.
    */
   ceph?: boolean;
+  /** Overcommit ratios of the emitted cluster (see clusterFlags.ts); kept for later `up`s. */
+  cluster?: ClusterRatios;
 }
 
 export type SandboxUpAction = 'created' | 'extended' | 'repaired' | 'unchanged';
@@ -94,6 +97,8 @@ export interface SandboxUpResult extends SandboxInfo {
   /** Things the user should know that are not errors (e.g. a smaller --hosts than the sandbox has). */
   notes: string[];
   emittedFile: string | undefined;
+  /** The overcommit ratios the emitted cluster gets. */
+  cluster: EmittedCluster;
   elapsedMs: number;
 }
 
@@ -218,9 +223,13 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       }
     }
 
+    const cluster = mergeRatios(store.state.cluster, opts.cluster ?? {});
+    if (opts.cluster !== undefined && Object.keys(opts.cluster).length > 0) {
+      store.update((s) => void (s.cluster = cluster));
+    }
     const info = sandboxInfo(store.state);
     const emittedFile =
-      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx);
+      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx, cluster);
     const action: SandboxUpAction =
       toAdd.length > 0 ? (fresh ? 'created' : 'extended') : restarted.length > 0 ? 'repaired' : 'unchanged';
     return {
@@ -230,6 +239,7 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       restarted,
       notes,
       emittedFile,
+      cluster,
       elapsedMs: Date.now() - started,
     };
   } finally {
@@ -244,9 +254,10 @@ function emitTf(
   hosts: ReturnType<typeof emittedHosts>,
   root: string,
   ctx: CommandContext,
+  cluster: EmittedCluster,
 ): string {
   try {
-    return writeSandboxTf(dir, hosts, root);
+    return writeSandboxTf(dir, hosts, root, cluster);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === undefined ? (e as Error).message : (ERRNO_WORDS[code] ?? code);

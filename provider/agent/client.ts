@@ -18,14 +18,18 @@ import type {
   VolumeInfo,
   VolumeSpec,
 } from '../../schemas/generated/agentApi.js';
+import { fetch as undiciFetch, type Response } from 'undici';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
+import { clientTlsFor, explainConnectionError, tlsDispatcher, type ClientTls } from './tls.js';
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
   host: string;
   endpoint: string;
   token: string;
+  /** For an https:// endpoint: the TLS directory (CA nssv pins, its client certificate); see ./tls.ts. */
+  tlsDir?: string;
 }
 
 export interface AgentClientOptions {
@@ -40,6 +44,8 @@ export interface AgentClientOptions {
 export class AgentClient {
   private readonly base: string;
   private readonly timeoutMs: number;
+  /** Read on first use (null: plain http://). */
+  private tls: ClientTls | null | undefined;
 
   constructor(
     readonly target: AgentEndpoint,
@@ -100,9 +106,12 @@ export class AgentClient {
 
   private async call<T>(method: string, path: string, answer: AgentApiCheck<T>, body?: unknown): Promise<T> {
     const { host } = this.target;
+    if (this.tls === undefined) this.tls = clientTlsFor(this.target) ?? null;
+    const { tls } = this;
     let res: Response;
     try {
-      res = await fetch(this.base + path, {
+      res = await undiciFetch(this.base + path, {
+        ...(tls === null ? {} : { dispatcher: tlsDispatcher(tls) }),
         method,
         headers: {
           authorization: `Bearer ${this.target.token}`,
@@ -114,6 +123,8 @@ export class AgentClient {
     } catch (err) {
       // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
+      const explained = explainConnectionError(this.target, e?.cause ?? {});
+      if (explained !== undefined) throw new AgentError(host, 'unreachable', explained);
       let why = String(e?.cause?.message ?? e?.message ?? err);
       if (why === 'bad port') {
         why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
