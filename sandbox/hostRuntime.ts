@@ -16,7 +16,7 @@ import {
 } from './libvirt.js';
 import { bindInMountNs, createMountNs, mountNsId, unmount } from './mountNs.js';
 import { errors } from './errors.js';
-import { ensureSandboxCa, issueHostCertificate, sandboxTlsDir } from './agentTls.js';
+import { issueHostCertificate, sandboxTlsDir } from './agentTls.js';
 import { addNetns, deleteNetns, netnsExists } from './netns.js';
 import { startOvs, startOvsdb, startVswitchd } from './ovs.js';
 import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
@@ -101,7 +101,8 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (opts.agentdMain !== undefined) {
     const port = await freePort();
     const endpoint = endpointOf(port);
-    const tlsDir = await ensureSandboxCa(store.state.root, store.state.name);
+    // The CA exists by now (up creates it before starting hosts in parallel).
+    const tlsDir = sandboxTlsDir(store.state.root);
     const tls = await issueHostCertificate(tlsDir, p, name);
     const c = store.state.ceph;
     const ceph =

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { defaultAgentdMain } from './agent.js';
+import { ensureSandboxCa } from './agentTls.js';
 import { addOsd, startCeph, waitHealthy } from './ceph/bootstrap.js';
 import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
@@ -206,6 +207,8 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
         for (const name of toAdd) {
           store.update((s) => void s.hosts.push(newHostState(root, s.name, name, Number(name.slice(1)))));
         }
+        // One CA for the sandbox, made before the hosts start in parallel (each gets a certificate from it).
+        if (agentdMain !== undefined) await ensureSandboxCa(root, store.state.name);
         await startHosts(store, toAdd, {
           capsCacheDir: opts.capsCacheDir ?? DEFAULT_CAPS_CACHE_DIR,
           agentdMain,
