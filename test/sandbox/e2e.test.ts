@@ -158,7 +158,7 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
   }, 60_000);
 
   it('GIVEN overcommit ratio options WHEN up runs again THEN the emitted cluster has them, and a later up without them keeps them', async () => {
-    const cluster = (text: string) => text.match(/_overcommit_ratio += [0-9.]+/g);
+    const cluster = (text: string) => text.match(/\w+_overcommit_ratio += [0-9.]+/g);
     const tfFile = path.join(emitDir, 'sandbox.tf');
     const set = await sandboxUp({
       root,
