@@ -1,7 +1,8 @@
 /**
  * `--emit DIR`: DIR/sandbox.tf declares the sandbox's data center, cluster and hosts (with their
  * agent endpoints and tokens; token is a sensitive attribute in schemas/nssv_host.schema.json),
- * so a configuration in DIR can refer to nssv_cluster.sandbox.id and nssv_host.h1.id.
+ * so a configuration in DIR can refer to nssv_cluster.sandbox.id and nssv_host.h1.id; and the
+ * sandbox guest image (nssv_image.sandbox) so a volume can boot it.
  */
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import path from 'node:path';
 export const EMIT_FILE = 'sandbox.tf';
 export const SANDBOX_DATACENTER = 'sandbox';
 export const SANDBOX_CLUSTER = 'sandbox';
+export const SANDBOX_IMAGE_STORAGE = 'sandbox';
+export const SANDBOX_IMAGE = 'sandbox-guest';
 
 export interface EmittedHost {
   name: string;
@@ -39,9 +42,16 @@ export function hclString(value: string): string {
   return `"${body}"`;
 }
 
+/** The sandbox guest image (scripts/build-guest-image.sh), declared as nssv_image.sandbox. */
+export interface EmittedImage {
+  path: string;
+  sha256: string;
+}
+
 export function renderSandboxTf(
   hosts: readonly EmittedHost[],
   sandboxRoot: string,
+  image?: EmittedImage,
   cluster: EmittedCluster = DEFAULT_CLUSTER,
 ): string {
   const tlsDir = hosts.find((h) => h.tlsDir !== undefined)?.tlsDir;
@@ -93,6 +103,25 @@ export function renderSandboxTf(
       '}',
     );
   }
+  if (image) {
+    lines.push(
+      '',
+      '# The sandbox guest image: Debian 12 with cloud-init (NoCloud), openssh-server; default user "debian".',
+      'resource "nssv_image_storage" "sandbox" {',
+      `  name          = ${hclString(SANDBOX_IMAGE_STORAGE)}`,
+      '  datacenter_id = nssv_datacenter.sandbox.id',
+      '  cluster_id    = nssv_cluster.sandbox.id',
+      '}',
+      '',
+      'resource "nssv_image" "sandbox" {',
+      `  name             = ${hclString(SANDBOX_IMAGE)}`,
+      '  image_storage_id = nssv_image_storage.sandbox.id',
+      `  source           = ${hclString(image.path)}`,
+      '  format           = "qcow2"',
+      `  sha256           = ${hclString(image.sha256)}`,
+      '}',
+    );
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -101,12 +130,13 @@ export function writeSandboxTf(
   dir: string,
   hosts: readonly EmittedHost[],
   sandboxRoot: string,
+  image?: EmittedImage,
   cluster: EmittedCluster = DEFAULT_CLUSTER,
 ): string {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, EMIT_FILE);
   const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, renderSandboxTf(hosts, sandboxRoot, cluster), { mode: 0o600 });
+  writeFileSync(tmp, renderSandboxTf(hosts, sandboxRoot, image, cluster), { mode: 0o600 });
   renameSync(tmp, file);
   return file;
 }

@@ -17,8 +17,9 @@ import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
 import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
-import { writeSandboxTf, type EmittedCluster } from './emitTf.js';
+import { type EmittedCluster, type EmittedImage, writeSandboxTf } from './emitTf.js';
 import { mergeRatios, type ClusterRatios } from './clusterFlags.js';
+import { ensureGuestImage } from './guestImage.js';
 import {
   deadProcesses,
   describeDead,
@@ -69,6 +70,8 @@ export interface SandboxUpOptions {
   hosts?: number;
   /** Write <emitDir>/sandbox.tf. */
   emitDir?: string;
+  /** With emitDir: declare the guest image (built if not cached). Default true. */
+  guestImage?: boolean;
   /** Shared QEMU capabilities cache; default /var/cache/nssv/qemu-capabilities. */
   capsCacheDir?: string;
   /** agentd's main.js; default <repo>/dist/agentd/main.js; null starts no agents. */
@@ -231,8 +234,12 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       store.update((s) => void (s.cluster = cluster));
     }
     const info = sandboxInfo(store.state);
+    const image =
+      opts.emitDir === undefined || opts.guestImage === false ? undefined : ensureGuestImage(progress);
     const emittedFile =
-      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx, cluster);
+      opts.emitDir === undefined
+        ? undefined
+        : emitTf(opts.emitDir, emittedHosts(info), root, ctx, image, cluster);
     const action: SandboxUpAction =
       toAdd.length > 0 ? (fresh ? 'created' : 'extended') : restarted.length > 0 ? 'repaired' : 'unchanged';
     return {
@@ -257,10 +264,11 @@ function emitTf(
   hosts: ReturnType<typeof emittedHosts>,
   root: string,
   ctx: CommandContext,
+  image: EmittedImage | undefined,
   cluster: EmittedCluster,
 ): string {
   try {
-    return writeSandboxTf(dir, hosts, root, cluster);
+    return writeSandboxTf(dir, hosts, root, image, cluster);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === undefined ? (e as Error).message : (ERRNO_WORDS[code] ?? code);
