@@ -12,7 +12,7 @@
  *   agentd      the host agent (HTTP API, flows, drivers)                → core, schemas
  *   sandbox     the local multi-host sandbox (starts agentd processes)   → core, schemas, agentd
  *   constructs  the CDK for Terraform construct library                  → core, schemas
- *   bin         the oclif CLI: flags, prompts, rendering                 → core, schemas, planner (render), engine, sandbox
+ *   bin         the oclif CLI: flags, prompts, rendering                 → core, schemas, planner (render), engine, sandbox, agentd (install)
  *
  * Nothing imports bin/ or test/; there are no import cycles anywhere.
  */
@@ -26,7 +26,7 @@ const allowed = {
   agentd: ['core', 'schemas'],
   sandbox: ['core', 'schemas', 'agentd'],
   constructs: ['core', 'schemas'],
-  bin: ['core', 'schemas', 'planner', 'engine', 'sandbox'],
+  bin: ['core', 'schemas', 'planner', 'engine', 'sandbox', 'agentd'],
 };
 
 /** One rule per part: it may import itself and the parts `allowed` names, nothing else of ours. */

@@ -24,6 +24,7 @@ const FIELDS = [
   'shutdownTimeoutMs',
   'ceph',
   'tunnel',
+  'tls',
 ];
 
 /** Reads and validates agentd's JSON config; every problem is listed with the field, the value and what is allowed. */
@@ -98,21 +99,35 @@ export function validateConfig(raw: unknown): string[] {
   }
   if (c.ceph !== undefined) problems.push(...cephProblems(c.ceph, show));
   problems.push(...tunnelProblems(c.tunnel, show));
+  problems.push(...tlsProblems(c.tls, show));
   return problems;
 }
 
 /** Reads the bearer token; refuses an empty file. */
 export async function readToken(file: string): Promise<string> {
+  return (await readTokens(file))[0]!;
+}
+
+/**
+ * Reads the bearer tokens agentd accepts: one per line (blank lines ignored), so a rotation can
+ * list the new and the old token for a while. Refuses a file without a token and short tokens.
+ */
+export async function readTokens(file: string): Promise<string[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
     throw new ConfigError(file, [`cannot read the token file: ${(e as Error).message}`]);
   }
-  const token = text.trim();
-  if (token.length < 16)
-    throw new ConfigError(file, ['the token file must hold a token of at least 16 characters']);
-  return token;
+  const tokens = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (tokens.length === 0 || tokens.some((t) => t.length < 16))
+    throw new ConfigError(file, [
+      'the token file must hold one token of at least 16 characters per line (two while rotating)',
+    ]);
+  return tokens;
 }
 
 /** True when group or others can read the token file (a warning, not an error). */
@@ -171,4 +186,24 @@ function tunnelProblems(v: unknown, show: (v: unknown) => string): string[] {
 function isIpv4(s: string): boolean {
   const parts = s.split('.');
   return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
+
+const TLS_FIELDS = ['certFile', 'keyFile', 'clientCaFile'];
+
+function tlsProblems(v: unknown, show: (v: unknown) => string): string[] {
+  if (v === undefined) return [];
+  const example =
+    '{"certFile": "/etc/nssv/tls/agent.crt", "keyFile": "/etc/nssv/tls/agent.key", "clientCaFile": "/etc/nssv/tls/client-ca.crt"}';
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return [`tls must be an object like ${example}, got ${show(v)}`];
+  const t = v as Record<string, unknown>;
+  const problems = Object.keys(t)
+    .filter((k) => !TLS_FIELDS.includes(k))
+    .map((k) => `unknown field tls.${k}; allowed: ${TLS_FIELDS.join(', ')}`);
+  for (const key of TLS_FIELDS) {
+    const f = t[key];
+    if (typeof f !== 'string' || !f.startsWith('/'))
+      problems.push(`tls.${key} must be an absolute path, got ${show(f)}`);
+  }
+  return problems;
 }

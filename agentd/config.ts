@@ -6,8 +6,16 @@ export interface AgentConfig {
   /** The host's name as nssv knows it (nssv_host.name). */
   hostName: string;
   listen: { host: string; port: number };
-  /** File holding the bearer token (mode 0600). Never pass the token on the command line. */
+  /**
+   * File holding the bearer token (mode 0600). Never pass the token on the command line. During a
+   * rotation it holds the new and the old token, one per line; agentd re-reads it on SIGHUP.
+   */
   tokenFile: string;
+  /**
+   * Serve HTTPS with mutual TLS (what `nssv agent install` writes); absent: plain HTTP (tests only).
+   * agentd re-reads these files on SIGHUP: open connections are kept, new ones use the new files.
+   */
+  tls?: AgentTlsConfig;
   /** libvirt connection URI, e.g. qemu:///system?socket=/var/lib/nssv/sandbox/h1/run/libvirt/libvirt-sock */
   libvirtUri: string;
   /** 'auto' detects; the sandbox sets 'qemu' (TCG) because KVM cannot boot guests here. */
@@ -40,4 +48,14 @@ export interface AgentCephConfig {
   user: string;
   /** Run the Ceph CLIs in this network namespace (the sandbox's simulated host); absent: agentd's own. */
   netns?: string;
+}
+
+/** agentd's TLS files (PEM). */
+export interface AgentTlsConfig {
+  /** The agent's certificate, signed by the installation's CA. */
+  certFile: string;
+  /** Its private key (mode 0600). */
+  keyFile: string;
+  /** CA certificate(s) that sign the certificates clients (nssv) must present; old + new during a CA rotation. */
+  clientCaFile: string;
 }

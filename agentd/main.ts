@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { Agent } from './agent.js';
-import { ConfigError, loadConfig, readToken, tokenFileIsShared } from './config-load.js';
+import { ConfigError, loadConfig, readTokens, tokenFileIsShared } from './config-load.js';
 import { detectDomainType } from './host-facts.js';
 import { buildRoutes } from './http/routes.js';
 import { createAgentServer } from './http/server.js';
 import { jsonLogger } from './log.js';
+import { loadServerTls } from './tls/load.js';
 import { Metrics } from './metrics.js';
 import { realExec } from './util/exec.js';
 import { AGENT_VERSION } from './version.js';
@@ -23,10 +24,12 @@ async function main(): Promise<number> {
     process.stderr.write('agentd: missing --config FILE\nusage: agentd --config FILE\n');
     return 1;
   }
-  let config, token;
+  let config, tls;
+  let tokens: string[];
   try {
     config = await loadConfig(configFile);
-    token = await readToken(config.tokenFile);
+    tokens = await readTokens(config.tokenFile);
+    tls = config.tls === undefined ? undefined : await loadServerTls(config.tls);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -40,7 +43,13 @@ async function main(): Promise<number> {
   const metrics = new Metrics();
   const domainType = await detectDomainType(config.domainType);
   const agent = new Agent({ config, domainType, exec: realExec, logger, metrics });
-  const { server, close } = createAgentServer({ routes: buildRoutes(agent), token, logger, metrics });
+  const { server, close, setTls } = createAgentServer({
+    routes: buildRoutes(agent),
+    token: () => tokens,
+    ...(tls === undefined ? {} : { tls }),
+    logger,
+    metrics,
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -54,7 +63,30 @@ async function main(): Promise<number> {
     host: config.hostName,
     version: AGENT_VERSION,
     listen: typeof address === 'object' && address ? `${address.address}:${address.port}` : String(address),
+    scheme: tls === undefined ? 'http' : 'https (mutual TLS)',
     domainType,
+  });
+
+  // Rotation without downtime: SIGHUP re-reads the token file and the TLS files. Open connections
+  // keep going; new ones get the new certificate. Files that do not check out change nothing.
+  const cfg = config;
+  process.on('SIGHUP', () => {
+    void (async () => {
+      try {
+        const nextTokens = await readTokens(cfg.tokenFile);
+        const nextTls = cfg.tls === undefined ? undefined : await loadServerTls(cfg.tls);
+        tokens = nextTokens;
+        if (nextTls !== undefined) setTls(nextTls);
+        logger.info('reloaded token and TLS files', {
+          tokens: nextTokens.length,
+          tls: nextTls !== undefined,
+        });
+      } catch (e) {
+        logger.error('reload refused; still serving with the previous token and TLS files', {
+          error: e instanceof Error ? e.message : String(e),
+        });
+      }
+    })();
   });
 
   const stop = (signal: string) => {

@@ -17,7 +17,12 @@ export function hostEndpoints(desired: readonly DesiredInstance[], state: State)
   const out = new Map<string, AgentEndpoint>();
   const add = (a: Attributes): void => {
     if (typeof a.name === 'string' && typeof a.endpoint === 'string' && typeof a.token === 'string') {
-      out.set(a.name, { host: a.name, endpoint: a.endpoint, token: a.token });
+      out.set(a.name, {
+        host: a.name,
+        endpoint: a.endpoint,
+        token: a.token,
+        ...(typeof a.tls_dir === 'string' ? { tlsDir: a.tls_dir } : {}),
+      });
     }
   };
   for (const r of state.resources) if (r.type === 'nssv_host') add(r.attributes);

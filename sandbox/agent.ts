@@ -7,7 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'n
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AgentCephConfig, AgentConfig } from '../agentd/config.js';
+import type { AgentCephConfig, AgentConfig, AgentTlsConfig } from '../agentd/config.js';
+import { httpsGetOk } from './agentTls.js';
 import { errors } from './errors.js';
 import type { HostPaths } from './paths.js';
 import { UNDERLAY_BRIDGE } from './underlayBridge.js';
@@ -62,9 +63,11 @@ export function agentConfig(
   port: number,
   underlayIp: string,
   ceph?: AgentCephConfig,
+  tls?: AgentTlsConfig,
 ): AgentConfig {
   return {
     ...(ceph === undefined ? {} : { ceph }),
+    ...(tls === undefined ? {} : { tls }),
     hostName: host,
     listen: { host: '127.0.0.1', port },
     tokenFile: p.tokenFile,
@@ -83,9 +86,21 @@ export function writeAgentConfig(file: string, config: AgentConfig): void {
   writeFileSync(file, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 }
 
-export const endpointOf = (port: number): string => `http://127.0.0.1:${port}`;
+/** The agent's base URL: https:// when it serves mutual TLS (every agent `up` starts now). */
+export const endpointOf = (port: number, tls = true): string =>
+  `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
 
-export async function agentHealthy(endpoint: string, token: string, timeoutMs = 1_000): Promise<boolean> {
+/** GET /v1/health answers 200; over mutual TLS with the sandbox CA's client certificate for https://. */
+export async function agentHealthy(
+  endpoint: string,
+  token: string,
+  timeoutMs = 1_000,
+  tlsDir?: string,
+): Promise<boolean> {
+  if (endpoint.startsWith('https://')) {
+    if (tlsDir === undefined) return false;
+    return httpsGetOk(`${endpoint}/v1/health`, token, tlsDir, timeoutMs);
+  }
   try {
     const res = await fetch(`${endpoint}/v1/health`, {
       headers: { authorization: `Bearer ${token}` },
@@ -105,6 +120,7 @@ export async function startAgent(
   token: string,
   timeoutMs: number,
   onStarted: (rec: ProcessRecord) => void,
+  tlsDir?: string,
 ): Promise<void> {
   if (!existsSync(agentdMain)) throw errors.agentdMissing(agentdMain);
   mkdirSync(p.logDir, { recursive: true });
@@ -115,7 +131,7 @@ export async function startAgent(
   });
   onStarted(rec);
   const ok = await waitFor(
-    async () => !isAlive(rec) || (await agentHealthy(endpoint, token)),
+    async () => !isAlive(rec) || (await agentHealthy(endpoint, token, 1_000, tlsDir)),
     timeoutMs,
     100,
   );

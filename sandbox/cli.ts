@@ -24,6 +24,7 @@ export function upJson(r: SandboxUpResult): unknown {
     restarted: r.restarted,
     notes: r.notes,
     emittedFile: r.emittedFile ?? null,
+    cluster: r.cluster,
     elapsedMs: r.elapsedMs,
     underlay: r.underlay,
     hosts: r.hosts.map(publicHost),
@@ -68,7 +69,12 @@ export function upText(r: SandboxUpResult): string {
       ? ''
       : `Ceph: ${r.ceph.osds.length} OSD(s) at ${r.ceph.address}; inspect with: ip netns exec ${r.ceph.netns} ceph -c ${r.ceph.conf} -s\n`;
   const down = sandboxCommand('down', { root: r.root });
-  return `${head}\n\n${table(rows)}\n${restarted}${ceph}${emitted}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
+  const tlsDir = r.hosts.find((h) => h.tlsDir !== undefined)?.tlsDir;
+  const tls =
+    tlsDir === undefined
+      ? ''
+      : `Agents speak HTTPS with mutual TLS: the sandbox's CA and nssv's client certificate are in ${tlsDir} (tls_dir).\n`;
+  return `${head}\n\n${table(rows)}\n${restarted}${ceph}${emitted}${tls}Tokens: <host dir>/agentd/token. Stop everything with: ${down}\n`;
 }
 
 /** What up says on stderr besides progress: e.g. that a smaller --hosts removed nothing. */

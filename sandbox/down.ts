@@ -36,7 +36,7 @@ export interface SandboxDownResult {
 }
 
 /** Entries of the root that belong to the sandbox; anything else the user put there is kept. */
-const OWN_ENTRIES = ['sandbox.json', 'lock', 'mnt', 'hosts', 'ceph'];
+const OWN_ENTRIES = ['sandbox.json', 'lock', 'mnt', 'hosts', 'ceph', 'tls'];
 
 export async function sandboxDown(opts: SandboxDownOptions = {}): Promise<SandboxDownResult> {
   const root = resolveRoot(opts.root);

@@ -131,6 +131,14 @@ export const errors = {
     new SandboxError('stop_failed', `Processes ${pids.join(', ')} did not exit after SIGKILL.`, {
       hint: 'Check them with `ps`; they may be stuck in the kernel (state D).',
     }),
+  notReaped: (zombies: { pid: number; ppid: number | undefined }[]): SandboxError =>
+    new SandboxError(
+      'stop_failed',
+      `Processes ${zombies.map((z) => `${z.pid} (parent ${z.ppid ?? '?'})`).join(', ')} exited but were not reaped by their parent within 15 s.`,
+      {
+        hint: 'Their parent does not wait for its children: check it with `ps -o pid,stat,cmd -p PARENT`; run down again once the zombies are gone.',
+      },
+    ),
   interrupted: (ctx: CommandContext): SandboxError =>
     new SandboxError('interrupted', 'Interrupted: sandbox up stopped and undid what it had started.', {
       hint: `Run \`${sandboxCommand('up', ctx)}\` again when ready.`,

@@ -3,7 +3,7 @@
  * with its bind mounts, Open vSwitch, virtlogd + libvirtd, agentd. Every step is recorded in the
  * state file the moment it exists, so stopHost (or down) undoes exactly what was done.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { agentConfig, endpointOf, ensureToken, freePort, startAgent, writeAgentConfig } from './agent.js';
 import {
   probeQemuCaps,
@@ -16,6 +16,7 @@ import {
 } from './libvirt.js';
 import { bindInMountNs, createMountNs, mountNsId, unmount } from './mountNs.js';
 import { errors } from './errors.js';
+import { issueHostCertificate, sandboxTlsDir } from './agentTls.js';
 import { addNetns, deleteNetns, netnsExists } from './netns.js';
 import { startOvs, startOvsdb, startVswitchd } from './ovs.js';
 import { hostPaths, logFileOf, netNames, underlayIp } from './paths.js';
@@ -100,18 +101,21 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
   if (opts.agentdMain !== undefined) {
     const port = await freePort();
     const endpoint = endpointOf(port);
+    // The CA exists by now (up creates it before starting hosts in parallel).
+    const tlsDir = sandboxTlsDir(store.state.root);
+    const tls = await issueHostCertificate(tlsDir, p, name);
     const c = store.state.ceph;
     const ceph =
       c === undefined
         ? undefined
         : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
-    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, h.underlayIp, ceph));
+    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, h.underlayIp, ceph, tls));
     store.updateHost(name, (x) => {
       x.agentPort = port;
       x.endpoint = endpoint;
     });
     opts.progress(`${name}: starting agentd on ${endpoint}`);
-    await startAgent(opts.agentdMain, p, endpoint, token, opts.startTimeoutMs, record);
+    await startAgent(opts.agentdMain, p, endpoint, token, opts.startTimeoutMs, record, tlsDir);
   }
 }
 
@@ -279,7 +283,16 @@ async function startGroup(
     case 'agentd': {
       if (opts.agentdMain === undefined || h.endpoint === undefined) return;
       const token = ensureToken(p.tokenFile);
-      return startAgent(opts.agentdMain, p, h.endpoint, token, opts.startTimeoutMs, record);
+      const tlsDir = sandboxTlsDir(opts.root);
+      return startAgent(
+        opts.agentdMain,
+        p,
+        h.endpoint,
+        token,
+        opts.startTimeoutMs,
+        record,
+        existsSync(tlsDir) ? tlsDir : undefined,
+      );
     }
   }
 }

@@ -1,6 +1,7 @@
 /** What callers (CLI, e2e tests, --emit) get to know about a running sandbox, read from its state. */
 import path from 'node:path';
 import { readToken } from './agent.js';
+import { sandboxTlsDir } from './agentTls.js';
 import type { EmittedHost } from './emitTf.js';
 import { assertRootDirectory } from './dirs.js';
 import { resolveRoot, rootOrigin, sandboxPaths } from './paths.js';
@@ -8,8 +9,10 @@ import { readState, type HostState, type SandboxState } from './state.js';
 
 export interface SandboxHostInfo {
   name: string;
-  /** agentd base URL (http://127.0.0.1:PORT); undefined when the sandbox runs without agents. */
+  /** agentd base URL (https://127.0.0.1:PORT); undefined when the sandbox runs without agents. */
   endpoint: string | undefined;
+  /** For an https:// endpoint: the sandbox's TLS directory (its CA and nssv's client certificate), nssv_host.tls_dir. */
+  tlsDir: string | undefined;
   /** agentd bearer token (also in tokenFile). */
   token: string;
   tokenFile: string;
@@ -54,10 +57,11 @@ function safeToken(file: string): string {
   }
 }
 
-export function hostInfo(h: HostState): SandboxHostInfo {
+export function hostInfo(h: HostState, root: string): SandboxHostInfo {
   return {
     name: h.name,
     endpoint: h.endpoint,
+    tlsDir: h.endpoint?.startsWith('https://') ? sandboxTlsDir(root) : undefined,
     token: safeToken(h.tokenFile),
     tokenFile: h.tokenFile,
     libvirtUri: h.libvirtUri,
@@ -79,7 +83,7 @@ export function sandboxInfo(state: SandboxState): SandboxInfo {
     root: state.root,
     stateFile: sandboxPaths(state.root).stateFile,
     underlay: { netns, bridge, cidr, mtu },
-    hosts: [...state.hosts].sort((a, b) => a.index - b.index).map(hostInfo),
+    hosts: [...state.hosts].sort((a, b) => a.index - b.index).map((h) => hostInfo(h, state.root)),
     ...(state.ceph === undefined
       ? {}
       : {
@@ -106,7 +110,16 @@ export function readSandboxInfo(opts: { root?: string } = {}): SandboxInfo | und
 /** The hosts as `--emit` declares them (hosts without an agent are left out). */
 export function emittedHosts(info: SandboxInfo): EmittedHost[] {
   return info.hosts.flatMap((h) =>
-    h.endpoint === undefined ? [] : [{ name: h.name, endpoint: h.endpoint, token: h.token }],
+    h.endpoint === undefined
+      ? []
+      : [
+          {
+            name: h.name,
+            endpoint: h.endpoint,
+            token: h.token,
+            ...(h.tlsDir === undefined ? {} : { tlsDir: h.tlsDir }),
+          },
+        ],
   );
 }
 

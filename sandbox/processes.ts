@@ -50,6 +50,15 @@ export function isAlive(rec: ProcessRecord): boolean {
   return stat.startTicks === rec.startTicks;
 }
 
+/**
+ * True once the process is gone from /proc: exited and reaped by its parent (a zombie still has
+ * its /proc entry), or its pid now belongs to another process.
+ */
+export function isReaped(rec: ProcessRecord): boolean {
+  const stat = readProcStat(rec.pid);
+  return stat === undefined || stat.startTicks !== rec.startTicks;
+}
+
 export function childrenOf(pid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -147,15 +156,41 @@ async function waitGone(recs: ProcessRecord[], timeoutMs: number): Promise<Proce
   return alive;
 }
 
-/** TERM every live process, wait up to termTimeoutMs, then KILL the rest and wait until they are gone. */
+/**
+ * How long an exited process may stay a zombie before stop gives up on it. Daemons that detach
+ * (ovsdb-server, ovs-vswitchd) and the tinis are children of PID 1 once `up` has exited; this
+ * machine's PID 1 reaps them about every 2 s.
+ */
+export const REAP_TIMEOUT_MS = 15_000;
+
+/** Wait until every process has left /proc (reaped); returns those still there after timeoutMs. */
+export async function waitReaped(
+  recs: ProcessRecord[],
+  timeoutMs = REAP_TIMEOUT_MS,
+): Promise<ProcessRecord[]> {
+  const deadline = Date.now() + timeoutMs;
+  let left = recs.filter((r) => !isReaped(r));
+  while (left.length > 0 && Date.now() < deadline) {
+    await sleep(25);
+    left = left.filter((r) => !isReaped(r));
+  }
+  return left;
+}
+
+/**
+ * TERM every live process, wait up to termTimeoutMs, then KILL the rest; returns only once every
+ * one of them is gone and reaped (no zombie left behind), else throws naming what is left.
+ */
 export async function stopProcesses(recs: ProcessRecord[], termTimeoutMs = 5_000): Promise<void> {
   const alive = recs.filter(isAlive);
-  if (alive.length === 0) return;
   for (const rec of alive) signal(rec, 'SIGTERM');
   const stubborn = await waitGone(alive, termTimeoutMs);
   for (const rec of stubborn) signal(rec, 'SIGKILL');
   const left = await waitGone(stubborn, 3_000);
   if (left.length > 0) throw errors.stopFailed(left.map((r) => r.pid));
+  const zombies = await waitReaped(recs);
+  if (zombies.length > 0)
+    throw errors.notReaped(zombies.map((r) => ({ pid: r.pid, ppid: readProcStat(r.pid)?.ppid })));
 }
 
 export async function waitFor(

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, openSync, closeSync
 import path from 'node:path';
 import { errors } from './errors.js';
 import type { CephState } from './ceph/state.js';
+import type { EmittedCluster } from './emitTf.js';
 import type { ProcessRecord } from './processes.js';
 
 export const STATE_VERSION = 1;
@@ -45,6 +46,8 @@ export interface SandboxState {
   hosts: HostState[];
   /** The sandbox's Ceph cluster (`up --ceph`). */
   ceph?: CephState;
+  /** Overcommit ratios of the emitted cluster (`up --cpu-overcommit-ratio/--memory-overcommit-ratio`). */
+  cluster?: EmittedCluster;
 }
 
 export function readState(file: string): SandboxState | undefined {

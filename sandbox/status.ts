@@ -1,6 +1,7 @@
 /** `nssv sandbox status`: per host, whether its processes live and its libvirtd, OVS and agentd answer. */
 import { join } from 'node:path';
 import { agentHealthy, readToken } from './agent.js';
+import { sandboxTlsDir } from './agentTls.js';
 import { cephPaths } from './ceph/paths.js';
 import { libvirtReachable } from './libvirt.js';
 import { netnsExists } from './netns.js';
@@ -34,7 +35,7 @@ export interface SandboxStatus {
   ceph?: { processes: { role: string; pid: number; alive: boolean; log: string }[] };
 }
 
-export async function hostStatus(h: HostState): Promise<HostStatus> {
+export async function hostStatus(h: HostState, root: string): Promise<HostStatus> {
   const processes = h.processes.map((r) => ({
     role: r.role,
     pid: r.pid,
@@ -44,7 +45,7 @@ export async function hostStatus(h: HostState): Promise<HostStatus> {
   const [lv, ovs, agent] = await Promise.all([
     libvirtReachable(h.libvirtUri),
     ovsReachable(h.ovsDbSocket),
-    h.endpoint === undefined ? Promise.resolve(null) : tokenHealth(h.endpoint, h.tokenFile),
+    h.endpoint === undefined ? Promise.resolve(null) : tokenHealth(h.endpoint, h.tokenFile, root),
   ]);
   const netnsPresent = netnsExists(h.netns);
   return {
@@ -60,9 +61,9 @@ export async function hostStatus(h: HostState): Promise<HostStatus> {
   };
 }
 
-async function tokenHealth(endpoint: string, tokenFile: string): Promise<boolean> {
+async function tokenHealth(endpoint: string, tokenFile: string, root: string): Promise<boolean> {
   try {
-    return await agentHealthy(endpoint, readToken(tokenFile), 2_000);
+    return await agentHealthy(endpoint, readToken(tokenFile), 2_000, sandboxTlsDir(root));
   } catch {
     return false;
   }
@@ -70,7 +71,9 @@ async function tokenHealth(endpoint: string, tokenFile: string): Promise<boolean
 
 export async function statusOfState(root: string, state: SandboxState | undefined): Promise<SandboxStatus> {
   if (state === undefined) return { root, up: false, name: null, healthy: false, hosts: [] };
-  const hosts = await Promise.all([...state.hosts].sort((a, b) => a.index - b.index).map(hostStatus));
+  const hosts = await Promise.all(
+    [...state.hosts].sort((a, b) => a.index - b.index).map((h) => hostStatus(h, root)),
+  );
   const ceph =
     state.ceph === undefined
       ? undefined

@@ -11,12 +11,14 @@
  */
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
 import { defaultAgentdMain } from './agent.js';
+import { ensureSandboxCa } from './agentTls.js';
 import { addOsd, startCeph, waitHealthy } from './ceph/bootstrap.js';
 import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
 import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
-import { type EmittedImage, writeSandboxTf } from './emitTf.js';
+import { type EmittedCluster, type EmittedImage, writeSandboxTf } from './emitTf.js';
+import { mergeRatios, type ClusterRatios } from './clusterFlags.js';
 import { ensureGuestImage } from './guestImage.js';
 import {
   deadProcesses,
@@ -85,6 +87,8 @@ export interface SandboxUpOptions {
    * created; hosts added later get an OSD each.
    */
   ceph?: boolean;
+  /** Overcommit ratios of the emitted cluster (see clusterFlags.ts); kept for later `up`s. */
+  cluster?: ClusterRatios;
 }
 
 export type SandboxUpAction = 'created' | 'extended' | 'repaired' | 'unchanged';
@@ -97,6 +101,8 @@ export interface SandboxUpResult extends SandboxInfo {
   /** Things the user should know that are not errors (e.g. a smaller --hosts than the sandbox has). */
   notes: string[];
   emittedFile: string | undefined;
+  /** The overcommit ratios the emitted cluster gets. */
+  cluster: EmittedCluster;
   elapsedMs: number;
 }
 
@@ -204,6 +210,8 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
         for (const name of toAdd) {
           store.update((s) => void s.hosts.push(newHostState(root, s.name, name, Number(name.slice(1)))));
         }
+        // One CA for the sandbox, made before the hosts start in parallel (each gets a certificate from it).
+        if (agentdMain !== undefined) await ensureSandboxCa(root, store.state.name);
         await startHosts(store, toAdd, {
           capsCacheDir: opts.capsCacheDir ?? DEFAULT_CAPS_CACHE_DIR,
           agentdMain,
@@ -221,11 +229,17 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       }
     }
 
+    const cluster = mergeRatios(store.state.cluster, opts.cluster ?? {});
+    if (opts.cluster !== undefined && Object.keys(opts.cluster).length > 0) {
+      store.update((s) => void (s.cluster = cluster));
+    }
     const info = sandboxInfo(store.state);
     const image =
       opts.emitDir === undefined || opts.guestImage === false ? undefined : ensureGuestImage(progress);
     const emittedFile =
-      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx, image);
+      opts.emitDir === undefined
+        ? undefined
+        : emitTf(opts.emitDir, emittedHosts(info), root, ctx, image, cluster);
     const action: SandboxUpAction =
       toAdd.length > 0 ? (fresh ? 'created' : 'extended') : restarted.length > 0 ? 'repaired' : 'unchanged';
     return {
@@ -235,6 +249,7 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
       restarted,
       notes,
       emittedFile,
+      cluster,
       elapsedMs: Date.now() - started,
     };
   } finally {
@@ -250,9 +265,10 @@ function emitTf(
   root: string,
   ctx: CommandContext,
   image: EmittedImage | undefined,
+  cluster: EmittedCluster,
 ): string {
   try {
-    return writeSandboxTf(dir, hosts, root, image);
+    return writeSandboxTf(dir, hosts, root, image, cluster);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === undefined ? (e as Error).message : (ERRNO_WORDS[code] ?? code);

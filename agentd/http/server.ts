@@ -1,17 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { errors, toAgentError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { SERVER_HEADERS_TIMEOUT_MS, SERVER_KEEP_ALIVE_TIMEOUT_MS } from '../../core/agentKeepAlive.js';
-import { bearerTokenMatches } from './auth.js';
+import { anyBearerTokenMatches } from './auth.js';
+import { mutualTlsOptions, secureContextOptions, type ServerTls } from './tls.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './body.js';
 import { decodeParams, matchRoute } from './router.js';
 import type { Route } from './routes.js';
 
 export interface ServerOptions {
   routes: readonly Route[];
-  token: string;
+  /** The bearer token, or a function giving the tokens accepted now (rotation: old and new). */
+  token: string | (() => readonly string[]);
+  /** Serve HTTPS with mutual TLS (clients must present a certificate signed by tls.ca); absent: plain HTTP. */
+  tls?: ServerTls;
   logger: Logger;
   metrics: Metrics;
   bodyLimitBytes?: number;
@@ -21,6 +26,11 @@ export interface AgentServer {
   server: Server;
   /** Stops accepting connections and resolves once in-flight requests have finished. */
   close(): Promise<void>;
+  /**
+   * Swaps in new TLS files (certificate rotation): new connections use them, open ones keep
+   * theirs, nothing is dropped. Only for a server created with `tls`.
+   */
+  setTls(tls: ServerTls): void;
 }
 
 /**
@@ -32,6 +42,9 @@ export function createAgentServer(options: ServerOptions): AgentServer {
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  const tokens = typeof options.token === 'string' ? [options.token] : undefined;
+  const authorized = (req: IncomingMessage): boolean =>
+    anyBearerTokenMatches(req.headers.authorization, tokens ?? (options.token as () => readonly string[])());
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -46,10 +59,10 @@ export function createAgentServer(options: ServerOptions): AgentServer {
         match = matchRoute(options.routes, method, path);
         routeLabel = match.route.pattern;
       } catch (e) {
-        if (!bearerTokenMatches(req.headers.authorization, options.token)) throw errors.unauthorized();
+        if (!authorized(req)) throw errors.unauthorized();
         throw e;
       }
-      if (!bearerTokenMatches(req.headers.authorization, options.token)) throw errors.unauthorized();
+      if (!authorized(req)) throw errors.unauthorized();
       const params = decodeParams(match.raw);
       const body = match.route.hasBody ? await readJsonBody(req, limit) : undefined;
       const result = await match.route.handle({ params, body });
@@ -79,11 +92,21 @@ export function createAgentServer(options: ServerOptions): AgentServer {
     }
   };
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     inFlight += 1;
     void handle(req, res).finally(() => {
       inFlight -= 1;
       if (inFlight === 0) drained?.();
+    });
+  };
+  const server: Server = options.tls
+    ? createTlsServer(mutualTlsOptions(options.tls), onRequest)
+    : createServer(onRequest);
+  // A refused handshake (no client certificate, one of another CA, plain HTTP) never becomes a request.
+  server.on('tlsClientError', (e: NodeJS.ErrnoException, socket: { remoteAddress?: string }) => {
+    options.logger.warn('TLS handshake refused', {
+      remote: socket.remoteAddress,
+      error: e.code ?? e.message,
     });
   });
   // Explicit, and longer than the client keeps idle connections (see keepAlive.ts).
@@ -92,6 +115,10 @@ export function createAgentServer(options: ServerOptions): AgentServer {
 
   return {
     server,
+    setTls: (tls) => {
+      if (!options.tls) throw new Error('internal: setTls on a plain HTTP agent server');
+      (server as unknown as TlsServer).setSecureContext(secureContextOptions(tls));
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => undefined);

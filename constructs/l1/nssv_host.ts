@@ -19,9 +19,13 @@ export interface NssvHostConfig extends NssvMetaArguments {
    */
   readonly clusterId: string;
   /**
-   * Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   * Base URL of the host's agentd, e.g. https://10.0.0.11:7400. With https:// nssv speaks mutual TLS: it trusts only the CA in tls_dir and presents that directory's client certificate.
    */
   readonly endpoint: string;
+  /**
+   * For an https:// endpoint: the directory with the CA nssv pins (ca.crt) and the client certificate it presents (client.crt, client.key), as `nssv agent ca init` creates it. Default: $NSSV_TLS_DIR, else ~/.config/nssv/tls. Read on the machine that runs nssv; never sent to the agent.
+   */
+  readonly tlsDir?: string;
   /**
    * Bearer token agentd expects. Sensitive: never shown in plans or logs.
    */
@@ -72,10 +76,17 @@ export class NssvHost extends NssvResource {
   }
 
   /**
-   * `endpoint` (a token until Terraform runs). As configured, or as nssv computed it: Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   * `endpoint` (a token until Terraform runs). As configured, or as nssv computed it: Base URL of the host's agentd, e.g. https://10.0.0.11:7400. With https:// nssv speaks mutual TLS: it trusts only the CA in tls_dir and presents that directory's client certificate.
    */
   public get endpoint(): string {
     return this.getStringAttribute('endpoint');
+  }
+
+  /**
+   * `tls_dir` (a token until Terraform runs). As configured, or as nssv computed it: For an https:// endpoint: the directory with the CA nssv pins (ca.crt) and the client certificate it presents (client.crt, client.key), as `nssv agent ca init` creates it. Default: $NSSV_TLS_DIR, else ~/.config/nssv/tls. Read on the machine that runs nssv; never sent to the agent.
+   */
+  public get tlsDir(): string {
+    return this.getStringAttribute('tls_dir');
   }
 
   /**

@@ -79,7 +79,12 @@ export function planEndpoints(plan: Plan): Map<string, AgentEndpoint> {
     if (c.type !== 'nssv_host') continue;
     const a = c.after ?? c.before;
     if (a && typeof a.name === 'string' && typeof a.endpoint === 'string' && typeof a.token === 'string') {
-      out.set(a.name, { host: a.name, endpoint: a.endpoint, token: a.token });
+      out.set(a.name, {
+        host: a.name,
+        endpoint: a.endpoint,
+        token: a.token,
+        ...(typeof a.tls_dir === 'string' ? { tlsDir: a.tls_dir } : {}),
+      });
     }
   }
   return out;

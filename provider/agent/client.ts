@@ -37,12 +37,15 @@ interface RawAnswer {
   status: number;
   text: string;
 }
+import { clientTlsFor, explainConnectionError, tlsDispatcher, type ClientTls } from './tls.js';
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
   host: string;
   endpoint: string;
   token: string;
+  /** For an https:// endpoint: the TLS directory (CA nssv pins, its client certificate); see ./tls.ts. */
+  tlsDir?: string;
 }
 
 export interface AgentClientOptions {
@@ -57,6 +60,8 @@ export interface AgentClientOptions {
 export class AgentClient {
   private readonly base: string;
   private readonly timeoutMs: number;
+  /** Read on first use (null: plain http://). */
+  private tls: ClientTls | null | undefined;
 
   constructor(
     readonly target: AgentEndpoint,
@@ -144,7 +149,7 @@ export class AgentClient {
     body: string | undefined,
     timeoutMs: number,
   ): Promise<RawAnswer> {
-    const dispatcher = connectionPool();
+    const dispatcher = this.tls ? tlsDispatcher(this.tls) : connectionPool();
     for (let attempt = 1; ; attempt++) {
       agentRequestStats.attempts += 1;
       try {
@@ -178,6 +183,7 @@ export class AgentClient {
     timeoutMs = this.timeoutMs,
   ): Promise<T> {
     const { host } = this.target;
+    if (this.tls === undefined) this.tls = clientTlsFor(this.target) ?? null;
     let res: RawAnswer;
     try {
       res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
@@ -185,7 +191,12 @@ export class AgentClient {
       agentRequestStats.unreachable += 1;
       // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
-      const why = String(e?.cause?.message ?? e?.message ?? err);
+      const explained = explainConnectionError(this.target, e?.cause ?? {});
+      if (explained !== undefined) throw new AgentError(host, 'unreachable', explained);
+      let why = String(e?.cause?.message ?? e?.message ?? err);
+      if (why === 'bad port') {
+        why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
+      }
       throw new AgentError(
         host,
         'unreachable',

@@ -28,6 +28,17 @@ export const providerSchema: BlockSchema = {
       sensitive: true,
       forceNew: false,
     },
+    {
+      name: 'tls_dir',
+      type: 'string',
+      description:
+        'For hosts whose endpoint is https://: the directory with the CA the provider pins (ca.crt) and its client certificate (client.crt, client.key), as `nssv agent ca init` creates it. Default: $NSSV_TLS_DIR, else ~/.config/nssv/tls.',
+      required: false,
+      optional: true,
+      computed: false,
+      sensitive: false,
+      forceNew: false,
+    },
   ],
   blocks: [],
 };
@@ -44,6 +55,12 @@ export function parseProviderConfig(config: TfObject | null): HostsOrProblem {
         "the provider's hosts are not known until apply: set them from variables or locals, not from resources",
       attribute: 'hosts',
     };
+  const tlsDir = config?.tls_dir;
+  if (containsUnknown(tlsDir ?? null))
+    return {
+      problem: "the provider's tls_dir is not known until apply: set it from a variable or a literal",
+      attribute: 'tls_dir',
+    };
   const hosts = new Map<string, ProviderHost>();
   for (const [name, v] of Object.entries(raw as Record<string, TfValue>).sort(([a], [b]) =>
     a < b ? -1 : 1,
@@ -58,6 +75,7 @@ export function parseProviderConfig(config: TfObject | null): HostsOrProblem {
       cluster: h.cluster_id as string,
       endpoint: h.endpoint as string,
       token: h.token as string,
+      ...(typeof tlsDir === 'string' && tlsDir !== '' ? { tlsDir } : {}),
     });
   }
   return { hosts };

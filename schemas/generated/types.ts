@@ -293,9 +293,13 @@ export interface NssvHostArgs {
    */
   cluster_id: string;
   /**
-   * Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   * Base URL of the host's agentd, e.g. https://10.0.0.11:7400. With https:// nssv speaks mutual TLS: it trusts only the CA in tls_dir and presents that directory's client certificate.
    */
   endpoint: string;
+  /**
+   * For an https:// endpoint: the directory with the CA nssv pins (ca.crt) and the client certificate it presents (client.crt, client.key), as `nssv agent ca init` creates it. Default: $NSSV_TLS_DIR, else ~/.config/nssv/tls. Read on the machine that runs nssv; never sent to the agent.
+   */
+  tls_dir?: string;
   /**
    * Bearer token agentd expects. Sensitive: never shown in plans or logs.
    * Sensitive.
@@ -351,9 +355,13 @@ export interface NssvHostPlanned {
    */
   cluster_id: string;
   /**
-   * Base URL of the host's agentd, e.g. http://10.0.0.11:7400.
+   * Base URL of the host's agentd, e.g. https://10.0.0.11:7400. With https:// nssv speaks mutual TLS: it trusts only the CA in tls_dir and presents that directory's client certificate.
    */
   endpoint: string;
+  /**
+   * For an https:// endpoint: the directory with the CA nssv pins (ca.crt) and the client certificate it presents (client.crt, client.key), as `nssv agent ca init` creates it. Default: $NSSV_TLS_DIR, else ~/.config/nssv/tls. Read on the machine that runs nssv; never sent to the agent.
+   */
+  tls_dir?: string;
   /**
    * Bearer token agentd expects. Sensitive: never shown in plans or logs.
    * Sensitive.

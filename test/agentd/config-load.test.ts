@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, readToken, validateConfig } from '../../agentd/config-load.js';
+import { ConfigError, loadConfig, readToken, readTokens, validateConfig } from '../../agentd/config-load.js';
 
 const valid = {
   hostName: 'h1',
@@ -37,7 +37,7 @@ describe('agentd config', () => {
         extra: 1,
       }),
     ).toEqual([
-      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph, tunnel',
+      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph, tunnel, tls',
       'listen.host must be an address to listen on, got ""',
       'listen.port must be an integer from 0 to 65535, got 70000',
       'domainType must be one of "kvm", "qemu", "auto", got "xen"',
@@ -74,7 +74,24 @@ describe('agentd config', () => {
     const file = join(dir, 'token');
     await writeFile(file, '\n');
     await expect(readToken(file)).rejects.toThrow(
-      'the token file must hold a token of at least 16 characters',
+      'the token file must hold one token of at least 16 characters per line (two while rotating)',
     );
+  });
+
+  it('GIVEN a token file with a new and an old token (rotation) WHEN read THEN both are accepted, the first is the token', async () => {
+    const file = join(dir, 'token');
+    await writeFile(file, `${'n'.repeat(32)}\n\n${'o'.repeat(32)}\n`);
+    expect(await readTokens(file)).toEqual(['n'.repeat(32), 'o'.repeat(32)]);
+    expect(await readToken(file)).toBe('n'.repeat(32));
+  });
+
+  it('GIVEN a tls section WHEN validated THEN its three files must be absolute paths and nothing else is allowed', () => {
+    const tls = { certFile: '/t/agent.crt', keyFile: '/t/agent.key', clientCaFile: '/t/client-ca.crt' };
+    expect(validateConfig({ ...valid, tls })).toEqual([]);
+    expect(validateConfig({ ...valid, tls: { certFile: 'agent.crt', keyFile: '/k', extra: 1 } })).toEqual([
+      'unknown field tls.extra; allowed: certFile, keyFile, clientCaFile',
+      'tls.certFile must be an absolute path, got "agent.crt"',
+      'tls.clientCaFile must be an absolute path, got nothing',
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { jest } from '@jest/globals';
 import { applyPlan } from '../../engine/walk/applyPlan.js';
 import type { StepRunner } from '../../engine/types.js';
 import { AgentClient } from '../../provider/agent/client.js';
+import { agentFetch } from '../helpers/agentFetch.js';
 import { handlerRunner } from '../../engine/steps/handlerRunner.js';
 import { preparePlan as planOperation } from '../../engine/plan/preparePlan.js';
 import { LocalStateStore } from '../../provider/state/localState.js';
@@ -47,7 +48,12 @@ function poolFiles(h: string): string[] {
 async function inventories(): Promise<Record<string, Omit<Inventory, 'pools'> & { pools: string[] }>> {
   const out: Record<string, Omit<Inventory, 'pools'> & { pools: string[] }> = {};
   for (const h of env.sandbox.hosts) {
-    const inv = await new AgentClient({ host: h.name, endpoint: h.endpoint!, token: h.token }).inventory();
+    const inv = await new AgentClient({
+      host: h.name,
+      endpoint: h.endpoint!,
+      token: h.token,
+      tlsDir: h.tlsDir,
+    }).inventory();
     out[h.name] = { ...inv, pools: inv.pools.map((p) => p.name).sort() };
   }
   return out;
@@ -296,7 +302,7 @@ describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => 
     const h = env.sandbox.hosts[0]!;
     const before = await inventories();
     const put = (token: string | undefined, name: string) =>
-      fetch(`${h.endpoint}/v1/pools/${encodeURIComponent(name)}`, {
+      agentFetch(h, `/v1/pools/${encodeURIComponent(name)}`, {
         method: 'PUT',
         headers: {
           'content-type': 'application/json',

@@ -24,7 +24,12 @@ async function whereIs(vm: string): Promise<string> {
 async function inventories(): Promise<string> {
   const out: unknown[] = [];
   for (const h of env.sandbox.hosts) {
-    const inv = await new AgentClient({ host: h.name, endpoint: h.endpoint!, token: h.token }).inventory();
+    const inv = await new AgentClient({
+      host: h.name,
+      endpoint: h.endpoint!,
+      token: h.token,
+      tlsDir: h.tlsDir,
+    }).inventory();
     out.push({ ...inv, pools: inv.pools.map((p) => p.name).sort() });
   }
   return JSON.stringify(out);

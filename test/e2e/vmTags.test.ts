@@ -56,7 +56,12 @@ test('GIVEN a VM with tags WHEN applied THEN libvirt keeps them in the domain me
     '<nssv:tag key="env" value="prod"/>',
     '<nssv:tag key="team" value="web"/>',
   ]);
-  const inv = await new AgentClient({ host: 'h1', endpoint: h1().endpoint!, token: h1().token }).inventory();
+  const inv = await new AgentClient({
+    host: 'h1',
+    endpoint: h1().endpoint!,
+    token: h1().token,
+    tlsDir: h1().tlsDir,
+  }).inventory();
   expect(inv.domains.find((d) => d.name === 'tagged')?.tags).toEqual({ env: 'prod', team: 'web' });
   const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');

@@ -12,11 +12,13 @@ const result: SandboxUpResult = {
   restarted: [],
   notes: [],
   emittedFile: '/cfg/sandbox.tf',
+  cluster: { cpuOvercommitRatio: 2, memoryOvercommitRatio: 1 },
   elapsedMs: 1234,
   hosts: [
     {
       name: 'h1',
-      endpoint: 'http://127.0.0.1:40001',
+      endpoint: 'https://127.0.0.1:40001',
+      tlsDir: '/var/lib/nssv/sandbox/tls',
       token: 'secret-token-value',
       tokenFile: '/var/lib/nssv/sandbox/hosts/h1/agentd/token',
       libvirtUri: 'qemu:///system?socket=/s',
@@ -42,8 +44,11 @@ describe('sandbox CLI output', () => {
   it('up text names the sandbox, the hosts and the emitted file', () => {
     const text = upText(result);
     expect(text).toMatch(/^Sandbox "nssv" is up in \/var\/lib\/nssv\/sandbox with 1 host\(s\) \(1\.2s\)\./);
-    expect(text).toMatch(/h1 +http:\/\/127\.0\.0\.1:40001 +10\.250\.0\.1 +qemu:\/\/\/system\?socket=\/s/);
+    expect(text).toMatch(/h1 +https:\/\/127\.0\.0\.1:40001 +10\.250\.0\.1 +qemu:\/\/\/system\?socket=\/s/);
     expect(text).toContain('Wrote /cfg/sandbox.tf');
+    expect(text).toContain(
+      "Agents speak HTTPS with mutual TLS: the sandbox's CA and nssv's client certificate are in /var/lib/nssv/sandbox/tls (tls_dir).",
+    );
   });
 
   it('status text marks a degraded sandbox and what to do', () => {

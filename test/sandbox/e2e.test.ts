@@ -25,8 +25,9 @@ import {
 import { statusText } from '../../sandbox/cli.js';
 import { SandboxError } from '../../sandbox/errors.js';
 import { mountsUnder } from '../../sandbox/mountNs.js';
-import { isAlive, recordOf, type ProcessRecord } from '../../sandbox/processes.js';
+import { isAlive, isReaped, recordOf, type ProcessRecord } from '../../sandbox/processes.js';
 import { describeE2e, SANDBOX_NEEDS } from '../helpers/e2e.js';
+import { agentFetch } from '../helpers/agentFetch.js';
 
 const agentdMain = defaultAgentdMain();
 const withAgent = existsSync(agentdMain);
@@ -115,12 +116,17 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
       expect(show.exitCode).toBe(0);
       expect(h.token).toMatch(/^[0-9a-f]{64}$/);
       if (withAgent) {
-        const ok = await fetch(`${h.endpoint}/v1/health`, {
-          headers: { authorization: `Bearer ${h.token}` },
-        });
+        expect(h.endpoint).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+        expect(h.tlsDir).toBe(path.join(root, 'tls'));
+        const ok = await agentFetch(h, '/v1/health', { headers: { authorization: `Bearer ${h.token}` } });
         expect(ok.status).toBe(200);
-        const denied = await fetch(`${h.endpoint}/v1/health`);
+        const denied = await agentFetch(h, '/v1/health');
         expect(denied.status).toBe(401);
+        // Only clients with the sandbox CA's certificate get as far as HTTP.
+        const withoutCert = await agentFetch({ endpoint: h.endpoint }, '/v1/health').catch(
+          (e: { cause?: { code?: string } }) => e.cause?.code,
+        );
+        expect(withoutCert).toBe('SELF_SIGNED_CERT_IN_CHAIN');
       }
     }
     // The two hosts are different libvirt instances: different host UUIDs would be too strict on
@@ -140,6 +146,7 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
         expect(tf).toContain(`resource "nssv_host" "${h.name}" {`);
         expect(tf).toContain(`endpoint   = "${h.endpoint}"`);
         expect(tf).toContain(`token      = "${h.token}"`);
+        expect(tf).toContain(`tls_dir    = "${path.join(root, 'tls')}"`);
       }
     }
   }, 60_000);
@@ -148,6 +155,30 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
     const again = await sandboxUp({ root, hosts: 2, agentdMain: withAgent ? agentdMain : null });
     expect(again.action).toBe('unchanged');
     expect(again.hosts.map((h) => h.pids)).toEqual(up!.hosts.map((h) => h.pids));
+  }, 60_000);
+
+  it('GIVEN overcommit ratio options WHEN up runs again THEN the emitted cluster has them, and a later up without them keeps them', async () => {
+    const cluster = (text: string) => text.match(/\w+_overcommit_ratio += [0-9.]+/g);
+    const tfFile = path.join(emitDir, 'sandbox.tf');
+    const set = await sandboxUp({
+      root,
+      hosts: 2,
+      emitDir,
+      agentdMain: withAgent ? agentdMain : null,
+      cluster: { cpuOvercommitRatio: 2.5, memoryOvercommitRatio: 1.5 },
+    });
+    expect(set.action).toBe('unchanged');
+    expect(set.cluster).toEqual({ cpuOvercommitRatio: 2.5, memoryOvercommitRatio: 1.5 });
+    expect(cluster(readFileSync(tfFile, 'utf8'))).toEqual([
+      'cpu_overcommit_ratio    = 2.5',
+      'memory_overcommit_ratio = 1.5',
+    ]);
+    const kept = await sandboxUp({ root, hosts: 2, emitDir, agentdMain: withAgent ? agentdMain : null });
+    expect(kept.cluster).toEqual({ cpuOvercommitRatio: 2.5, memoryOvercommitRatio: 1.5 });
+    expect(cluster(readFileSync(tfFile, 'utf8'))).toEqual([
+      'cpu_overcommit_ratio    = 2.5',
+      'memory_overcommit_ratio = 1.5',
+    ]);
   }, 60_000);
 
   it('up with more hosts adds the missing ones; a smaller --hosts removes nothing and says so', async () => {
@@ -209,9 +240,7 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
     expect(after.hosts.map((h) => h.processes.length)).toEqual(before.map((h) => h.processes.length));
     if (withAgent) {
       const h3 = hostsBefore.find((h) => h.name === 'h3')!;
-      const ok = await fetch(`${h3.endpoint}/v1/health`, {
-        headers: { authorization: `Bearer ${h3.token}` },
-      });
+      const ok = await agentFetch(h3, '/v1/health', { headers: { authorization: `Bearer ${h3.token}` } });
       expect(ok.status).toBe(200);
     }
   }, 60_000);
@@ -288,6 +317,12 @@ describeE2e('sandbox on real daemons', NEEDS, () => {
     expect(down.wasUp).toBe(true);
     expect(down.hosts).toEqual(['h1', 'h2', 'h3']);
     expect(started.filter(isAlive).map((r) => `${r.role}:${r.pid}`)).toEqual([]);
+    // Gone from /proc, not merely dead: no zombie is left (the OVS daemons and tinis are PID 1's
+    // children once up has detached them, and this machine's PID 1 reaps slowly).
+    expect(started.filter((r) => !isReaped(r)).map((r) => `${r.role}:${r.pid}`)).toEqual([]);
+    expect(started.map((r) => r.role)).toEqual(
+      expect.arrayContaining(['ovsdb-server', 'ovs-vswitchd', 'tini(libvirtd)']),
+    );
     const namespaces = await netnsNames();
     for (const ns of [`${name}-underlay`, `${name}-h1`, `${name}-h2`, `${name}-h3`]) {
       expect(namespaces).not.toContain(ns);
@@ -317,7 +352,7 @@ describeE2e('sandbox up that fails halfway', NEEDS, () => {
     expect(err).toBeInstanceOf(SandboxError);
     expect((err as SandboxError).code).toBe('start_timeout');
     expect((err as SandboxError).message).toMatch(
-      /^agentd \(http:\/\/127\.0\.0\.1:\d+\) did not become ready within 5000 ms\.$/,
+      /^agentd \(https:\/\/127\.0\.0\.1:\d+\) did not become ready within 5000 ms\.$/,
     );
     expect((err as SandboxError).detail).toBe('agentd exited');
     expect((err as SandboxError).hint).toBe(`See its log: ${root}/hosts/h1/logs/agentd.log`);

@@ -4,6 +4,7 @@ import { isSandboxError } from '../../../sandbox/errors.js';
 import { DEFAULT_HOSTS, MAX_HOSTS, parseHostCount } from '../../../sandbox/paths.js';
 import { sandboxUp } from '../../../sandbox/up.js';
 import { sandboxFlags } from '../../../sandbox/cliFlags.js';
+import { parseRatio } from '../../../sandbox/clusterFlags.js';
 
 export default class SandboxUp extends Command {
   static override description =
@@ -12,6 +13,7 @@ export default class SandboxUp extends Command {
     'nssv sandbox up',
     'nssv sandbox up --hosts 3 --emit examples/quickstart',
     'nssv sandbox up --hosts 3 --ceph',
+    'nssv sandbox up --hosts 4 --cpu-overcommit-ratio 2 --memory-overcommit-ratio 1.5 --emit examples/quickstart',
   ];
   static override flags = {
     // A string, checked by parseHostCount: oclif's integer range check names neither the range nor the fix.
@@ -27,6 +29,16 @@ export default class SandboxUp extends Command {
     }),
     emit: Flags.string({
       description: 'Write DIR/sandbox.tf declaring the sandbox data center, cluster and hosts.',
+    }),
+    'cpu-overcommit-ratio': Flags.string({
+      description:
+        'vCPUs the scheduler may place per physical CPU in the emitted cluster, 1.0 to 4.0 (default: as the last up set it, else 1.0).',
+      helpValue: 'RATIO',
+    }),
+    'memory-overcommit-ratio': Flags.string({
+      description:
+        'Guest memory the scheduler may place per MiB of host memory in the emitted cluster, 1.0 to 4.0 (default: as the last up set it, else 1.0).',
+      helpValue: 'RATIO',
     }),
     ...sandboxFlags,
   };
@@ -48,6 +60,16 @@ export default class SandboxUp extends Command {
       hosts: parseHostCount(flags.hosts),
       emitDir: flags.emit,
       ceph: flags.ceph,
+      cluster: {
+        ...(flags['cpu-overcommit-ratio'] === undefined
+          ? {}
+          : { cpuOvercommitRatio: parseRatio('cpu-overcommit-ratio', flags['cpu-overcommit-ratio']) }),
+        ...(flags['memory-overcommit-ratio'] === undefined
+          ? {}
+          : {
+              memoryOvercommitRatio: parseRatio('memory-overcommit-ratio', flags['memory-overcommit-ratio']),
+            }),
+      },
       progress: (msg) => process.stderr.write(`${msg}\n`),
     });
     process.stderr.write(upNotes(result));

@@ -17,6 +17,7 @@ import {
 } from '../../../sandbox/index.js';
 import { jest } from '@jest/globals';
 import { describeE2e, SANDBOX_NEEDS } from '../../helpers/e2e.js';
+import { agentFetch } from '../../helpers/agentFetch.js';
 import { buildAgentd } from './build-agentd.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -30,7 +31,7 @@ describeE2e('agentd on a real host (libvirt, OVS, qemu-img)', SANDBOX_NEEDS, () 
   async function call(method: string, path: string, body?: unknown, token: string | null = host.token) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${host.endpoint}${path}`, {
+    const res = await agentFetch(host, path, {
       method,
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -210,7 +211,7 @@ describeE2e('agentd on a real host (libvirt, OVS, qemu-img)', SANDBOX_NEEDS, () 
   });
 
   it('GIVEN the agent WHEN /metrics is scraped THEN Prometheus text with request counts and managed objects', async () => {
-    const res = await fetch(`${host.endpoint}/metrics`, {
+    const res = await agentFetch(host, '/metrics', {
       headers: { authorization: `Bearer ${host.token}` },
     });
     const text = await res.text();

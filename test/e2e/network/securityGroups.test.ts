@@ -30,7 +30,12 @@ const listeners: { stop(): void }[] = [];
 const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
 const inventory = (h: string): Promise<Inventory> => {
   const x = host(h);
-  return new AgentClient({ host: x.name, endpoint: x.endpoint!, token: x.token }).inventory();
+  return new AgentClient({
+    host: x.name,
+    endpoint: x.endpoint!,
+    token: x.token,
+    tlsDir: x.tlsDir,
+  }).inventory();
 };
 const virsh = async (h: string, args: string[]) => (await hostVirsh(host(h), args)).stdout.trim();
 

@@ -32,7 +32,12 @@ const ends: Endpoint[] = [];
 const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
 const inventory = (h: string): Promise<Inventory> => {
   const x = host(h);
-  return new AgentClient({ host: x.name, endpoint: x.endpoint!, token: x.token }).inventory();
+  return new AgentClient({
+    host: x.name,
+    endpoint: x.endpoint!,
+    token: x.token,
+    tlsDir: x.tlsDir,
+  }).inventory();
 };
 const ovSwitch = async (h: string) => (await inventory(h)).switches.find((s) => s.name === 'ov')!;
 const main = () => join(env.configDir, 'main.tf');

@@ -20,7 +20,12 @@ const endpoints: Endpoint[] = [];
 const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
 const inventory = (h: string): Promise<Inventory> => {
   const x = host(h);
-  return new AgentClient({ host: x.name, endpoint: x.endpoint!, token: x.token }).inventory();
+  return new AgentClient({
+    host: x.name,
+    endpoint: x.endpoint!,
+    token: x.token,
+    tlsDir: x.tlsDir,
+  }).inventory();
 };
 const tagOf = async (h: string, pg: string): Promise<number> =>
   (await inventory(h)).portGroups.find((p) => p.name === pg)!.tag!;
