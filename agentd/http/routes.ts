@@ -8,7 +8,7 @@ import { domainSpec } from './domainRequest.js';
 import { securityGroupSpec } from './securityGroupRequest.js';
 import { parseBody } from './requestBody.js';
 
-export type Method = 'GET' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface RouteRequest {
   params: Record<string, string>;
@@ -160,6 +160,15 @@ export function buildRoutes(agent: Agent): Route[] {
       handle: async ({ params: p, body }) => {
         const spec = domainSpec(body);
         return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.put(p.domain!, spec)));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/v1/domains/:domain/migrate',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.MigrateSpec, body);
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.migrate(p.domain!, spec)));
       },
     },
     {

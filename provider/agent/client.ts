@@ -5,6 +5,8 @@ import type {
   DomainSpec,
   HealthInfo,
   Inventory,
+  MigrateResult,
+  MigrateSpec,
   PoolInfo,
   PoolSpec,
   PortGroupInfo,
@@ -20,6 +22,9 @@ import type {
 } from '../../schemas/generated/agentApi.js';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
+
+/** A live migration copies the guest's memory: allow as long as the agent allows virsh (10 min). */
+const MIGRATE_TIMEOUT_MS = 610_000;
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
@@ -94,11 +99,26 @@ export class AgentClient {
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);
   }
+  migrateDomain(name: string, spec: MigrateSpec): Promise<MigrateResult> {
+    return this.call(
+      'POST',
+      `/v1/domains/${enc(name)}/migrate`,
+      agentApi.MigrateResult,
+      spec,
+      MIGRATE_TIMEOUT_MS,
+    );
+  }
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }
 
-  private async call<T>(method: string, path: string, answer: AgentApiCheck<T>, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    answer: AgentApiCheck<T>,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const { host } = this.target;
     let res: Response;
     try {
@@ -109,7 +129,7 @@ export class AgentClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).

@@ -85,6 +85,49 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
   return vmAttributes(planned, info);
 }
 
+/**
+ * Moves the VM's domain from its prior host to its planned one (a `migrate` in the plan): live
+ * when it runs, cold when shut off; the source agent drives libvirt's migration to the target the
+ * destination's agent reports. The destination must already hold the VM's disks (shared rbd
+ * pools) and port groups: checked before anything moves.
+ */
+async function migrate(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  const [from, to, name] = [vm(prior).host_id, vm(planned).host_id, vm(planned).name];
+  const dest = await ctx.inventory(to);
+  domainSpec(address, planned, dest);
+  const target = dest.host.migration;
+  if (!target) {
+    throw new AgentError(
+      to,
+      'conflict',
+      `cannot migrate ${address} to host ${to}: its agentd config has no "migration" (the libvirt URI and address peers migrate to); add it and restart agentd`,
+    );
+  }
+  await ctx.agent(from).migrateDomain(name, { host: to, target });
+  ctx.invalidate(from);
+  ctx.invalidate(to);
+}
+
+/** Back to the source after a migration whose follow-up failed, so the VM runs where the state says. */
+async function migrateBack(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  try {
+    await migrate(ctx, address, planned, prior);
+  } catch {
+    // Reported by the caller's error; the next refresh sees where the domain is.
+  }
+}
+
+async function update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  if (vm(prior).host_id === vm(planned).host_id) return put(ctx, address, planned);
+  await migrate(ctx, address, prior, planned);
+  try {
+    return await put(ctx, address, planned);
+  } catch (e) {
+    await migrateBack(ctx, address, prior, planned);
+    throw e;
+  }
+}
+
 /** A KVM guest: a libvirt domain on its host, defined from the planned attributes. */
 export const vmHandler: ResourceHandler = {
   type: 'nssv_vm',
@@ -95,7 +138,7 @@ export const vmHandler: ResourceHandler = {
     return d ? vmAttributes(prior, d) : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
-  update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  update: (ctx, address, prior, planned) => update(ctx, address, prior, planned),
   async occupied(ctx, planned) {
     const p = vm(planned);
     if (typeof p.host_id !== 'string') return [];
