@@ -182,9 +182,11 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string
   const p = vm.planned!;
   if (isUnknown(p.cluster_id)) return;
   const cluster = String(p.cluster_id);
-  // A volume that already lives somewhere pins the VM to that host.
+  // A dir-pool volume that already lives somewhere pins the VM to that host (rbd is shared).
   const volumeHost = volumeIds(p)
-    .map((id) => env.volumes.get(id)?.planned?.host_id)
+    .map((id) => env.volumes.get(id))
+    .filter((v) => v !== undefined && !isShared(ctx, v))
+    .map((v) => v!.planned?.host_id)
     .find((h): h is string => typeof h === 'string');
   const missing = env.factsMissing.get(cluster);
   if (missing !== undefined) {
@@ -281,6 +283,8 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       v.host_id = firstUser.planned!.host_id ?? unknownValue;
       if (typeof v.host_id === 'string') vol.notes.push(`on ${v.host_id}, the host of ${firstUser.address}`);
     }
+    // An rbd volume is reachable from every host: its host_id only names the agent managing it.
+    if (isShared(ctx, vol)) continue;
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;
       if (typeof vmHost === 'string' && typeof v.host_id === 'string' && vmHost !== v.host_id) {
@@ -290,4 +294,18 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       }
     }
   }
+}
+
+const sharedPools = new WeakMap<PlanContext, ReadonlySet<string>>();
+
+/** A volume of an rbd pool: shared storage, every host of the cluster reaches it through Ceph. */
+function isShared(ctx: PlanContext, volume: PlanNode): boolean {
+  let pools = sharedPools.get(ctx);
+  if (!pools) {
+    const rbd = desiredNodes(ctx, 'nssv_storage_pool').filter((n) => n.planned?.kind === 'rbd');
+    pools = new Set(rbd.map((n) => String(n.planned!.id)));
+    sharedPools.set(ctx, pools);
+  }
+  const pool = volume.planned?.pool_id;
+  return typeof pool === 'string' && pools.has(pool);
 }

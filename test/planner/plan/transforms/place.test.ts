@@ -439,6 +439,21 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
+  test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
+    const onRbd = [
+      desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
+        'nssv_cluster.c',
+      ]),
+      desired('nssv_volume.d', { name: 'd', pool_id: 'ceph', size_gib: 1 }, ['nssv_storage_pool.ceph']),
+      bare('m', { disk: [{ volume_id: 'd' }] }),
+    ];
+    const state = applied(planFor(onRbd));
+    const plan = again(onRbd, state, withFacts('h1', { maintenance: true }));
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)[0]).toBe('  # nssv_vm.m will be migrated from h1 to h2 (live)');
+    expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual(['nssv_vm.m']);
+  });
+
   test('GIVEN a running VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN the plan fails, naming why it must leave and why no host takes it', () => {
     const state = applied(planFor(vm('a', 512)));
     const plan = again(vm('a', 512), state, withFacts('h1', { maintenance: true }));
