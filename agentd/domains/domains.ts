@@ -3,6 +3,7 @@ import type {
   DeleteResult,
   DomainInfo,
   DomainSpec,
+  IncomingResult,
   MigrateResult,
   MigrateSpec,
   PortGroupInfo,
@@ -232,6 +233,21 @@ export class Domains {
     const result = await this.get(name);
     if (!result) throw errors.toolFailed(`define domain ${name}: libvirt does not list it after define`);
     return result;
+  }
+
+  /**
+   * Readies this host to receive `name` by migration from another host: every disk of `spec` must
+   * resolve here (an rbd image's Ceph secret is defined in this libvirt as a side effect, which
+   * libvirt needs before the incoming QEMU starts), and no domain of that name may exist here.
+   */
+  async prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+    if ((await this.virsh.dumpXml(name, true)) !== undefined) {
+      throw errors.conflict(
+        `a domain ${JSON.stringify(name)} already exists on this host: migrating another copy here would make two`,
+      );
+    }
+    await this.resolveDisks(spec);
+    return { ready: true };
   }
 
   /**

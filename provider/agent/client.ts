@@ -4,6 +4,7 @@ import type {
   DomainInfo,
   DomainSpec,
   HealthInfo,
+  IncomingResult,
   Inventory,
   MigrateResult,
   MigrateSpec,
@@ -98,6 +99,9 @@ export class AgentClient {
   }
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);
+  }
+  prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+    return this.call('PUT', `/v1/domains/${enc(name)}/incoming`, agentApi.IncomingResult, spec);
   }
   migrateDomain(name: string, spec: MigrateSpec): Promise<MigrateResult> {
     return this.call(

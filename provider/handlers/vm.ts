@@ -89,12 +89,12 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
  * Moves the VM's domain from its prior host to its planned one (a `migrate` in the plan): live
  * when it runs, cold when shut off; the source agent drives libvirt's migration to the target the
  * destination's agent reports. The destination must already hold the VM's disks (shared rbd
- * pools) and port groups: checked before anything moves.
+ * pools) and port groups, and readies them (its Ceph secret) before anything moves.
  */
 async function migrate(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
   const [from, to, name] = [vm(prior).host_id, vm(planned).host_id, vm(planned).name];
   const dest = await ctx.inventory(to);
-  domainSpec(address, planned, dest);
+  const spec = domainSpec(address, planned, dest);
   const target = dest.host.migration;
   if (!target) {
     throw new AgentError(
@@ -103,6 +103,7 @@ async function migrate(ctx: HandlerContext, address: string, prior: Attributes, 
       `cannot migrate ${address} to host ${to}: its agentd config has no "migration" (the libvirt URI and address peers migrate to); add it and restart agentd`,
     );
   }
+  await ctx.agent(to).prepareIncoming(name, spec);
   await ctx.agent(from).migrateDomain(name, { host: to, target });
   ctx.invalidate(from);
   ctx.invalidate(to);

@@ -351,6 +351,16 @@ export interface HostFacts {
 }
 
 /**
+ * This host is ready to receive a domain by migration: its disks resolve here (rbd images reachable, the Ceph secret defined in libvirt) and no domain of that name exists here.
+ */
+export interface IncomingResult {
+  /**
+   * Always true: a host that is not ready answers with an error saying why.
+   */
+  ready: boolean;
+}
+
+/**
  * GET /v1/inventory: everything nssv manages on the host, read from the host itself (no state file).
  */
 export interface Inventory {

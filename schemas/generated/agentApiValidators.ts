@@ -19,6 +19,7 @@ export const agentApi = {
   FlowInfo: agentApiCheck<T.FlowInfo>('FlowInfo'),
   HealthInfo: agentApiCheck<T.HealthInfo>('HealthInfo'),
   HostFacts: agentApiCheck<T.HostFacts>('HostFacts'),
+  IncomingResult: agentApiCheck<T.IncomingResult>('IncomingResult'),
   Inventory: agentApiCheck<T.Inventory>('Inventory'),
   MigrateResult: agentApiCheck<T.MigrateResult>('MigrateResult'),
   MigrateSpec: agentApiCheck<T.MigrateSpec>('MigrateSpec'),

@@ -257,6 +257,21 @@ describe('Domains', () => {
       expect((await domains.get('vm1'))?.powerState).toBe('running');
     });
 
+    it('GIVEN a destination WHEN readied for an incoming domain THEN its disks must resolve here and no domain of that name may exist', async () => {
+      const { libvirt, domains } = setup();
+      expect(await domains.prepareIncoming('vm1', spec)).toEqual({ ready: true });
+      await expect(
+        domains.prepareIncoming('vm1', { ...spec, disks: [{ pool: 'p1', volume: 'missing' }] }),
+      ).rejects.toMatchObject({ status: 404 });
+      await domains.put('vm1', spec);
+      libvirt.fake.calls.length = 0;
+      await expect(domains.prepareIncoming('vm1', spec)).rejects.toMatchObject({
+        status: 409,
+        message: 'a domain "vm1" already exists on this host: migrating another copy here would make two',
+      });
+      expect(libvirt.verbs()).toEqual(['dumpxml']);
+    });
+
     it('GIVEN no such domain WHEN migrated THEN 404', async () => {
       const { domains } = setup();
       await expect(domains.migrate('nope', target)).rejects.toMatchObject({
