@@ -49,9 +49,13 @@ export function place(ctx: PlanContext): void {
   const unplaced: PlanNode[] = [];
   const pinned: PlanNode[] = [];
   const moving = new Map<string, string>();
+  const crowded = crowdedOut(vms, rules);
   for (const vm of vms) {
     const host = vm.planned!.host_id;
-    const leave = typeof host === 'string' && vm.live ? mustLeave(ctx, vm, host, rules) : undefined;
+    const leave =
+      typeof host === 'string' && vm.live
+        ? (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
+        : undefined;
     if (leave !== undefined) {
       // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
       moving.set(vm.address, leave);
@@ -158,6 +162,33 @@ interface PlaceEnv {
  * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is in
  * maintenance, lacks one of the VM's host_labels, or breaks its mandatory VM–host rule.
  */
+/**
+ * Running VMs, not pinned by the configuration, that share a host with an earlier VM (by address)
+ * of their mandatory anti-affinity group (say, after the group became mandatory): each must move.
+ */
+function crowdedOut(
+  vms: readonly PlanNode[],
+  rules: ReturnType<typeof schedulingRules>,
+): Map<string, string> {
+  const first = new Map<string, string>();
+  const out = new Map<string, string>();
+  const running = vms
+    .filter((vm) => vm.live && typeof vm.planned!.host_id === 'string')
+    .sort((a, b) => (a.address < b.address ? -1 : 1));
+  for (const vm of running) {
+    const group = vm.planned!.scheduling_group_id;
+    const rule = typeof group === 'string' ? rules.get(group) : undefined;
+    if (rule?.policy !== 'vm-anti-affinity' || rule.mode !== 'mandatory') continue;
+    const host = vm.planned!.host_id as string;
+    const key = `${rule.name}\u0000${host}`;
+    const holder = first.get(key);
+    if (holder === undefined) first.set(key, vm.address);
+    else if (typeof vm.desired?.attributes.host_id !== 'string')
+      out.set(vm.address, `${host} also runs ${holder} of mandatory ${ruleLabel(rule)}`);
+  }
+  return out;
+}
+
 function mustLeave(
   ctx: PlanContext,
   vm: PlanNode,

@@ -439,6 +439,28 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
+  test('GIVEN two running VMs of a group on h1 WHEN the group becomes mandatory anti-affinity THEN the later one moves away, saying why', () => {
+    const first = [
+      group('vm-anti-affinity', 'preferred'),
+      bare('a', { host_id: 'h1', scheduling_group_id: 'g' }),
+      bare('b', { host_id: 'h1', scheduling_group_id: 'g' }),
+    ];
+    const state = applied(planFor(first));
+    const plan = again(
+      [
+        group('vm-anti-affinity', 'mandatory'),
+        bare('a', { scheduling_group_id: 'g' }),
+        bare('b', { scheduling_group_id: 'g' }),
+      ],
+      state,
+    );
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.b will be migrated from h1 to h2 (live)',
+      '  # (h1 also runs nssv_vm.a of mandatory anti-affinity: g; host: h2 (anti-affinity: g))',
+    ]);
+  });
+
   test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
     const onRbd = [
       desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
