@@ -21,6 +21,7 @@ export function planJson(plan: Plan): unknown {
     after: mask(c.after, c.sensitivePaths),
     ...(c.reason ? { reason: c.reason } : {}),
     ...(c.migration ? { migration: c.migration } : {}),
+    ...(c.disruption ? { disruption: c.disruption } : {}),
     requiredReplace: c.requiredReplace,
   }));
   const count = (a: string): number => plan.changes.filter((c) => c.action === a).length;

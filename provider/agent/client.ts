@@ -1,10 +1,15 @@
 import type { AgentApiCheck } from '../../schemas/agentApiCheck.js';
 import type {
+  ConsoleLogInfo,
   DeleteResult,
   DomainInfo,
   DomainSpec,
   HealthInfo,
   IncomingResult,
+  ImageInfo,
+  ImageSpec,
+  ImageStoreInfo,
+  ImageStoreSpec,
   Inventory,
   MigrateResult,
   MigrateSpec,
@@ -114,6 +119,28 @@ export class AgentClient {
   }
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
+  }
+  consoleLog(domain: string): Promise<ConsoleLogInfo> {
+    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`, agentApi.ConsoleLogInfo);
+  }
+  putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
+    return this.call('PUT', `/v1/image-stores/${enc(store)}`, agentApi.ImageStoreInfo, spec);
+  }
+  deleteImageStore(store: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}`, agentApi.DeleteResult);
+  }
+  /** Downloads and verifies: allowed to take as long as the agent's own download limit. */
+  putImage(store: string, image: string, spec: ImageSpec): Promise<ImageInfo> {
+    return this.call(
+      'PUT',
+      `/v1/image-stores/${enc(store)}/images/${enc(image)}`,
+      agentApi.ImageInfo,
+      spec,
+      31 * 60_000,
+    );
+  }
+  deleteImage(store: string, image: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
   }
 
   private async call<T>(
