@@ -142,10 +142,25 @@ async function migrateBack(ctx: HandlerContext, address: string, prior: Attribut
   }
 }
 
+/** The attributes apart from host_id, in a stable form (a pure move changes nothing else). */
+const besidesHost = (a: Attributes): string =>
+  JSON.stringify(
+    Object.keys(a)
+      .filter((k) => k !== 'host_id')
+      .sort()
+      .map((k) => [k, a[k]]),
+  );
+
 async function update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
   if (vm(prior).host_id === vm(planned).host_id) return put(ctx, address, planned);
   await migrate(ctx, address, prior, planned);
   try {
+    // A pure move is done: re-applying the spec could power-cycle the guest that just moved live.
+    if (besidesHost(prior) === besidesHost(planned)) {
+      const to = vm(planned).host_id;
+      const d = (await ctx.inventory(to)).domains.find((x) => x.name === vm(planned).name);
+      if (d) return vmAttributes(planned, d);
+    }
     return await put(ctx, address, planned);
   } catch (e) {
     await migrateBack(ctx, address, prior, planned);

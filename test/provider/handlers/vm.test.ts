@@ -129,16 +129,27 @@ describe('vmHandler: a VM whose host changes is migrated', () => {
       p === path && method !== 'GET' ? { status, body: JSON.stringify(body) } : undefined;
   };
 
-  it('GIVEN h2 reports a migration target WHEN host_id goes h1 -> h2 THEN h2 readies, h1 migrates to that target, then the spec is applied on h2', async () => {
+  it('GIVEN h2 reports a migration target WHEN only host_id goes h1 -> h2 THEN h2 readies, h1 migrates to that target, and the moved domain is not re-applied', async () => {
     onH2();
     await vmHandler.create(hosts.ctx(), A, vm());
     cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
     cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, { uuid: 'uuid-web', mode: 'live', durationMs: 5 });
+    // What libvirt's migration does: the domain is now listed by h2.
+    hosts.h2.inventory.domains.push({ ...hosts.h1.inventory.domains[0]! });
     hosts.h1.requests.length = 0;
-    await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }));
+    const recorded = await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }));
     expect(hosts.h1.requests.filter((r) => r.method !== 'GET')).toEqual([
       { method: 'POST', path: '/v1/domains/web/migrate', body: { host: 'h2', target } },
     ]);
+    expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming']);
+    expect(recorded).toMatchObject({ host_id: 'h2', uuid: 'uuid-web' });
+  });
+
+  it('GIVEN a move with a memory change WHEN updated THEN after the migration the new spec is applied on h2', async () => {
+    onH2();
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, { uuid: 'uuid-web', mode: 'live', durationMs: 5 });
+    await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2', memory_mib: 512 }));
     expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming', 'PUT /v1/domains/web']);
   });
 
