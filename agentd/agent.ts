@@ -134,6 +134,7 @@ export class Agent {
       deps.domainType,
       virsh,
       config.tunnel?.localIp ?? null,
+      config.migration,
     );
     if (ceph === undefined) {
       this.rbdPools = undefined;

@@ -25,6 +25,7 @@ const FIELDS = [
   'ceph',
   'tunnel',
   'tls',
+  'migration',
 ];
 
 /** Reads and validates agentd's JSON config; every problem is listed with the field, the value and what is allowed. */
@@ -100,6 +101,7 @@ export function validateConfig(raw: unknown): string[] {
   if (c.ceph !== undefined) problems.push(...cephProblems(c.ceph, show));
   problems.push(...tunnelProblems(c.tunnel, show));
   problems.push(...tlsProblems(c.tls, show));
+  problems.push(...migrationProblems(c.migration, show));
   return problems;
 }
 
@@ -205,5 +207,30 @@ function tlsProblems(v: unknown, show: (v: unknown) => string): string[] {
     if (typeof f !== 'string' || !f.startsWith('/'))
       problems.push(`tls.${key} must be an absolute path, got ${show(f)}`);
   }
+  return problems;
+}
+
+const LIBVIRT_PEER_URI =
+  /^qemu(\+(tls|tcp|ssh|unix))?:\/\/[A-Za-z0-9.:[\]-]*\/system(\?socket=\/[A-Za-z0-9._/-]+)?$/;
+
+function migrationProblems(v: unknown, show: (v: unknown) => string): string[] {
+  if (v === undefined) return [];
+  const example = '{"libvirtUri": "qemu+tls://10.0.0.12/system", "address": "10.0.0.12"}';
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return [`migration must be an object like ${example}, got ${show(v)}`];
+  const m = v as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of Object.keys(m)) {
+    if (key !== 'libvirtUri' && key !== 'address')
+      problems.push(`migration has unknown field ${JSON.stringify(key)}; allowed: libvirtUri, address`);
+  }
+  if (typeof m.libvirtUri !== 'string' || !LIBVIRT_PEER_URI.test(m.libvirtUri))
+    problems.push(
+      `migration.libvirtUri must be a qemu URI of this host's libvirtd as peers open it, e.g. qemu+tls://10.0.0.12/system, got ${show(m.libvirtUri)}`,
+    );
+  if (typeof m.address !== 'string' || !isIpv4(m.address))
+    problems.push(
+      `migration.address must be the IPv4 address incoming migrations reach this host on, got ${show(m.address)}`,
+    );
   return problems;
 }

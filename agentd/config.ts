@@ -34,6 +34,12 @@ export interface AgentConfig {
    * it the host can carry vlan switches only.
    */
   tunnel?: { localIp: string; underlayBridge: string };
+  /**
+   * How other hosts' agents migrate domains to this host: the libvirt URI they open (e.g.
+   * qemu+tls://10.0.0.12/system; the sandbox uses this host's unix socket) and the IPv4 address
+   * the incoming QEMU listens on. Absent: this host takes no migrations.
+   */
+  migration?: { libvirtUri: string; address: string };
   /** The Ceph cluster rbd pools live in; absent: this host has no rbd pools. */
   ceph?: AgentCephConfig;
 }

@@ -1,6 +1,6 @@
 import { access, constants } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import type { HostFacts } from '../schemas/generated/agentApi.js';
+import type { HostFacts, MigrationTarget } from '../schemas/generated/agentApi.js';
 import type { Virsh } from './drivers/virsh.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -31,6 +31,7 @@ export class HostFactsSource {
     private readonly domainType: 'kvm' | 'qemu',
     private readonly virsh: Virsh,
     private readonly tunnelIp: string | null = null,
+    private readonly migration?: MigrationTarget,
   ) {}
 
   async get(): Promise<HostFacts> {
@@ -49,6 +50,7 @@ export class HostFactsSource {
       domainType: this.domainType,
       ...resources,
       tunnelIp: this.tunnelIp,
+      ...(this.migration ? { migration: this.migration } : {}),
     };
   }
 }

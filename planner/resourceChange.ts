@@ -12,6 +12,8 @@ export interface ResourceChange {
   after: Attributes | null;
   /** Why: e.g. "host: h2 (anti-affinity: web)", "host_id forces replacement", "removed from configuration". */
   reason?: string;
+  /** For a migrate: the VM's host before and after, live (running) or cold (shut off). */
+  migration?: { from: string; to: string; mode: 'live' | 'cold' };
   /** Attribute paths whose change forces the replacement. */
   requiredReplace: string[];
   /** Attribute paths that are sensitive (values are hidden when rendered). */

@@ -2,6 +2,7 @@ import type { DesiredInstance } from '../planner/config/types.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { HostFacts } from '../planner/plan/hostFacts.js';
 import type { State } from '../planner/state/types.js';
+import { stringMap } from '../planner/schedule/labels.js';
 import type { Attributes } from '../core/values.js';
 import type { AgentEndpoint } from './agent/client.js';
 import { AgentError } from './agent/agentError.js';
@@ -111,6 +112,7 @@ export async function refresh(
             cpus: inv.host.cpus,
             memoryMiB: inv.host.memoryMiB,
             maintenance: a.maintenance === true,
+            labels: stringMap(a.labels),
           });
         } catch (e) {
           report(d.address, e);

@@ -78,6 +78,8 @@ export function agentConfig(
     stateDir: p.agentDir,
     shutdownTimeoutMs: AGENT_SHUTDOWN_TIMEOUT_MS,
     tunnel: { localIp: underlayIp, underlayBridge: UNDERLAY_BRIDGE },
+    // Peers' agents run on this machine: they open this host's libvirtd by its socket.
+    migration: { libvirtUri: p.libvirtUri, address: underlayIp },
   };
 }
 

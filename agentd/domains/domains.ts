@@ -7,6 +7,9 @@ import type {
   DeleteResult,
   DomainInfo,
   DomainSpec,
+  IncomingResult,
+  MigrateResult,
+  MigrateSpec,
   PortGroupInfo,
 } from '../../schemas/generated/agentApi.js';
 import type { Virsh } from '../drivers/virsh.js';
@@ -315,6 +318,41 @@ export class Domains {
     const result = await this.get(name);
     if (!result) throw errors.toolFailed(`define domain ${name}: libvirt does not list it after define`);
     return result;
+  }
+
+  /**
+   * Readies this host to receive `name` by migration from another host: every disk of `spec` must
+   * resolve here (an rbd image's Ceph secret is defined in this libvirt as a side effect, which
+   * libvirt needs before the incoming QEMU starts), and no domain of that name may exist here.
+   */
+  async prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+    if ((await this.virsh.dumpXml(name, true)) !== undefined) {
+      throw errors.conflict(
+        `a domain ${JSON.stringify(name)} already exists on this host: migrating another copy here would make two`,
+      );
+    }
+    await this.resolveDisks(spec);
+    return { ready: true };
+  }
+
+  /**
+   * Moves the domain to `spec.target` (issue 11): live when it runs, cold when it is shut off.
+   * Only domains whose disks are all on shared storage (rbd) move: a local file would have to be
+   * copied, which this agent does not do. A failed migration leaves the domain here, as it was.
+   */
+  async migrate(name: string, spec: MigrateSpec): Promise<MigrateResult> {
+    const found = await this.get(name);
+    if (!found) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    const local = found.disks.filter((d) => !d.path.startsWith('rbd:'));
+    if (local.length > 0) {
+      throw errors.conflict(
+        `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: its disk ${local[0]!.target} (${local[0]!.path}) is a local file, not shared (rbd) storage; copying local disks is not supported`,
+      );
+    }
+    const live = found.powerState === 'running';
+    const started = Date.now();
+    await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live);
+    return { uuid: found.uuid, mode: live ? 'live' : 'cold', durationMs: Date.now() - started };
   }
 
   /** ACPI shutdown, destroy after the timeout, undefine. Disks stay: volumes are their own resources. */

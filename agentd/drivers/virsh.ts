@@ -16,6 +16,9 @@ export interface NodeInfo {
   memoryMiB: number;
 }
 
+/** How long one migration may take (memory copy of a busy guest over a slow link). */
+export const MIGRATE_TIMEOUT_MS = 600_000;
+
 /** libvirt through virsh on one host's connection URI. */
 export class Virsh {
   constructor(
@@ -91,6 +94,34 @@ export class Virsh {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * Moves the domain to another host's libvirt (`virsh migrate`, the client opening both ends):
+   * live (`--live`, QEMU's memory stream to `address` on the destination) when it runs, else
+   * `--offline` (the definition only). `--persistent --undefinesource`: afterwards it is defined on
+   * the destination only, with the same UUID. On failure libvirt aborts and the domain stays here.
+   */
+  async migrate(name: string, destUri: string, address: string, live: boolean): Promise<void> {
+    const mode = live
+      ? ['--live', '--migrateuri', `tcp://${address}`, '--listen-address', address]
+      : ['--offline'];
+    await runTool(
+      this.exec,
+      this.file,
+      this.args(
+        'migrate',
+        ...mode,
+        '--persistent',
+        '--undefinesource',
+        '--domain',
+        name,
+        '--desturi',
+        destUri,
+      ),
+      `migrate domain ${name} to ${destUri}`,
+      { timeoutMs: MIGRATE_TIMEOUT_MS },
+    );
   }
 
   /** Hot-plug vCPUs of a running domain (up to its maximum); the persistent definition is left alone. */

@@ -1,5 +1,5 @@
 /** What one agent API route is: method, path pattern and handler. */
-export type Method = 'GET' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface RouteRequest {
   params: Record<string, string>;

@@ -153,6 +153,24 @@ export function buildRoutes(agent: Agent): Route[] {
       },
     },
     {
+      method: 'PUT',
+      pattern: '/v1/domains/:domain/incoming',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = domainSpec(body);
+        return locked(`domain:${p.domain}`, () => agent.domains.prepareIncoming(p.domain!, spec));
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/v1/domains/:domain/migrate',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.MigrateSpec, body);
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domains.migrate(p.domain!, spec)));
+      },
+    },
+    {
       method: 'DELETE',
       pattern: '/v1/domains/:domain',
       handle: async ({ params: p }) =>

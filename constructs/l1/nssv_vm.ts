@@ -120,6 +120,11 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly schedulingGroupId?: string;
   /**
+   * Place the VM only on hosts whose nssv_host.labels carry every one of these key/value pairs (e.g. { rack = "r1" }). A running VM whose host no longer matches is migrated. Default: any host.
+   * @default {}
+   */
+  readonly hostLabels?: { [key: string]: string };
+  /**
    * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
    * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default false
@@ -248,6 +253,13 @@ export class NssvVm extends NssvResource {
    */
   public get schedulingGroupId(): string {
     return this.getStringAttribute('scheduling_group_id');
+  }
+
+  /**
+   * `host_labels` (a token until Terraform runs). As configured, or as nssv computed it: Place the VM only on hosts whose nssv_host.labels carry every one of these key/value pairs (e.g. { rack = "r1" }). A running VM whose host no longer matches is migrated. Default: any host.
+   */
+  public get hostLabels(): { [key: string]: string } {
+    return this.getStringMapAttribute('host_labels');
   }
 
   /**

@@ -2,10 +2,12 @@ import type { HostFacts as AgentHostFacts } from '../../schemas/generated/agentA
 
 /**
  * What the scheduler needs to know about a host: what its agent reports (name, CPUs, memory),
- * plus where the configuration puts it (cluster, address, maintenance).
+ * plus where the configuration puts it (cluster, address, maintenance, labels).
  */
 export type HostFacts = Pick<AgentHostFacts, 'name' | 'cpus' | 'memoryMiB'> & {
   cluster: string;
   address: string;
   maintenance: boolean;
+  /** nssv_host.labels (rack, chassis…); absent: none. */
+  labels?: Readonly<Record<string, string>>;
 };

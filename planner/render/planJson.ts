@@ -20,6 +20,7 @@ export function planJson(plan: Plan): unknown {
     before: mask(c.before, c.sensitivePaths),
     after: mask(c.after, c.sensitivePaths),
     ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.migration ? { migration: c.migration } : {}),
     ...(c.disruption ? { disruption: c.disruption } : {}),
     requiredReplace: c.requiredReplace,
   }));
@@ -29,7 +30,7 @@ export function planJson(plan: Plan): unknown {
     mode: plan.mode,
     summary: {
       add: count('create') + count('replace'),
-      change: count('update'),
+      change: count('update') + count('migrate'),
       destroy: count('delete') + count('replace'),
       ...(plan.forgotten?.length ? { forget: plan.forgotten.length } : {}),
     },

@@ -110,7 +110,9 @@ function renderForget(f: { address: string; type: string; attributeCount: number
 }
 
 function renderChange(c: ResourceChange, movedFrom?: string): string[] {
-  const out = [`  # ${c.address} ${VERB[c.action]}`];
+  const m = c.migration;
+  const verb = m ? `${VERB.migrate} from ${m.from} to ${m.to} (${m.mode})` : VERB[c.action];
+  const out = [`  # ${c.address} ${verb}`];
   if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
   if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
   if (c.disruption) out.push(`  # (disruption: ${c.disruption.label}: ${c.disruption.why})`);

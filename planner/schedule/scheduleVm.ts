@@ -1,7 +1,9 @@
 import type { HostCapacity } from './capacity.js';
 import { capacityFilter } from './filters/capacity.js';
+import { labelsFilter } from './filters/labels.js';
 import { maintenanceFilter } from './filters/maintenance.js';
 import { mandatoryRuleFilter } from './filters/mandatoryRule.js';
+import type { Labels } from './labels.js';
 import type { Occupancy } from './occupancy.js';
 import { ruleLabel, type Rule } from './rule.js';
 import { ruleViolation } from './ruleViolation.js';
@@ -15,6 +17,8 @@ export interface ScheduleRequest {
   rule?: Rule;
   /** A host the VM must use because its volume already lives there. */
   volumeHost?: string;
+  /** nssv_vm.host_labels: every pair must be on the host. */
+  hostLabels?: Labels;
 }
 
 export interface Rejection {
@@ -27,8 +31,8 @@ export interface Rejection {
 export type Schedule = { ok: true; host: HostCapacity; why: string } | { ok: false; rejections: Rejection[] };
 
 /**
- * Filters, then weights. Filters: maintenance, the host of the VM's volume, the mandatory
- * rule, capacity. Weights, in order: the preferred rule, spread (scatter), low load, then the
+ * Filters, then weights. Filters: maintenance, host labels, the host of the VM's volume, the
+ * mandatory rule, capacity. Weights, in order: the preferred rule, spread (scatter), low load, then the
  * host name, so the same inputs always give the same host. `hosts` are the cluster's, by name.
  */
 export function scheduleVm(
@@ -64,6 +68,8 @@ function reject(
   const name = c.host.name;
   const maintenance = maintenanceFilter(c);
   if (maintenance) return { why: maintenance, byRule: false };
+  const labels = labelsFilter(c, req.hostLabels);
+  if (labels) return { why: labels, byRule: false };
   if (req.volumeHost !== undefined && req.volumeHost !== name)
     return { why: `the VM's volume is on ${req.volumeHost}`, byRule: false };
   const rule = mandatoryRuleFilter(req.rule, name, placed);
@@ -85,6 +91,20 @@ function beats([r1, s1, [m1, c1]]: Key, [r2, s2, [m2, c2]]: Key): boolean {
 
 /** The rule that decided the host, as the plan shows it. */
 function explain(
+  c: HostCapacity,
+  req: ScheduleRequest,
+  placed: Occupancy,
+  hosts: readonly HostCapacity[],
+  rejections: readonly Rejection[],
+): string {
+  const why = explainRule(c, req, placed, hosts, rejections);
+  const labels = Object.entries(req.hostLabels ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`);
+  return labels.length === 0 ? why : `${why}; host_labels ${labels.join(', ')}`;
+}
+
+function explainRule(
   c: HostCapacity,
   req: ScheduleRequest,
   placed: Occupancy,

@@ -5,11 +5,14 @@ import type {
   DomainInfo,
   DomainSpec,
   HealthInfo,
+  IncomingResult,
   ImageInfo,
   ImageSpec,
   ImageStoreInfo,
   ImageStoreSpec,
   Inventory,
+  MigrateResult,
+  MigrateSpec,
   PoolInfo,
   PoolSpec,
   PortGroupInfo,
@@ -38,6 +41,9 @@ interface RawAnswer {
   text: string;
 }
 import { clientTlsFor, explainConnectionError, tlsDispatcher, type ClientTls } from './tls.js';
+
+/** A live migration copies the guest's memory: allow as long as the agent allows virsh (10 min). */
+const MIGRATE_TIMEOUT_MS = 610_000;
 
 export interface AgentEndpoint {
   /** The host's name (nssv_host.name), for messages. */
@@ -115,6 +121,18 @@ export class AgentClient {
   }
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);
+  }
+  prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+    return this.call('PUT', `/v1/domains/${enc(name)}/incoming`, agentApi.IncomingResult, spec);
+  }
+  migrateDomain(name: string, spec: MigrateSpec): Promise<MigrateResult> {
+    return this.call(
+      'POST',
+      `/v1/domains/${enc(name)}/migrate`,
+      agentApi.MigrateResult,
+      spec,
+      MIGRATE_TIMEOUT_MS,
+    );
   }
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);

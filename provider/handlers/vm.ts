@@ -116,6 +116,65 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
   return vmAttributes(planned, info);
 }
 
+/**
+ * Moves the VM's domain from its prior host to its planned one (a `migrate` in the plan): live
+ * when it runs, cold when shut off; the source agent drives libvirt's migration to the target the
+ * destination's agent reports. The destination must already hold the VM's disks (shared rbd
+ * pools) and port groups, and readies them (its Ceph secret) before anything moves.
+ */
+async function migrate(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  const [from, to, name] = [vm(prior).host_id, vm(planned).host_id, vm(planned).name];
+  const dest = await ctx.inventory(to);
+  const spec = domainSpec(address, planned, dest);
+  const target = dest.host.migration;
+  if (!target) {
+    throw new AgentError(
+      to,
+      'conflict',
+      `cannot migrate ${address} to host ${to}: its agentd config has no "migration" (the libvirt URI and address peers migrate to); add it and restart agentd`,
+    );
+  }
+  await ctx.agent(to).prepareIncoming(name, spec);
+  await ctx.agent(from).migrateDomain(name, { host: to, target });
+  ctx.invalidate(from);
+  ctx.invalidate(to);
+}
+
+/** Back to the source after a migration whose follow-up failed, so the VM runs where the state says. */
+async function migrateBack(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  try {
+    await migrate(ctx, address, planned, prior);
+  } catch {
+    // Reported by the caller's error; the next refresh sees where the domain is.
+  }
+}
+
+/** The attributes apart from host_id, in a stable form (a pure move changes nothing else). */
+const besidesHost = (a: Attributes): string =>
+  JSON.stringify(
+    Object.keys(a)
+      .filter((k) => k !== 'host_id')
+      .sort()
+      .map((k) => [k, a[k]]),
+  );
+
+async function update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  if (vm(prior).host_id === vm(planned).host_id) return put(ctx, address, planned);
+  await migrate(ctx, address, prior, planned);
+  try {
+    // A pure move is done: re-applying the spec could power-cycle the guest that just moved live.
+    if (besidesHost(prior) === besidesHost(planned)) {
+      const to = vm(planned).host_id;
+      const d = (await ctx.inventory(to)).domains.find((x) => x.name === vm(planned).name);
+      if (d) return vmAttributes(planned, d);
+    }
+    return await put(ctx, address, planned);
+  } catch (e) {
+    await migrateBack(ctx, address, prior, planned);
+    throw e;
+  }
+}
+
 /** A KVM guest: a libvirt domain on its host, defined from the planned attributes. */
 export const vmHandler: ResourceHandler = {
   type: 'nssv_vm',
@@ -126,7 +185,7 @@ export const vmHandler: ResourceHandler = {
     return d ? vmAttributes(prior, d) : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
-  update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  update: (ctx, address, prior, planned) => update(ctx, address, prior, planned),
   async occupied(ctx, planned) {
     const p = vm(planned);
     if (typeof p.host_id !== 'string') return [];

@@ -466,6 +466,10 @@ export interface HostFacts {
    * The host's VXLAN tunnel endpoint (agentd config tunnel.localIp); null when not configured.
    */
   tunnelIp: string | null;
+  /**
+   * How another host's agent reaches this host's libvirtd to migrate a domain here (agentd config migration).
+   */
+  migration?: MigrationTarget;
 }
 
 /**
@@ -561,6 +565,16 @@ export interface ImageStoreSpec {
 }
 
 /**
+ * This host is ready to receive a domain by migration: its disks resolve here (rbd images reachable, the Ceph secret defined in libvirt) and no domain of that name exists here.
+ */
+export interface IncomingResult {
+  /**
+   * Always true: a host that is not ready answers with an error saying why.
+   */
+  ready: boolean;
+}
+
+/**
  * GET /v1/inventory: everything nssv manages on the host, read from the host itself (no state file).
  */
 export interface Inventory {
@@ -612,6 +626,52 @@ export interface Inventory {
    * Verified images of every store.
    */
   images: ImageInfo[];
+}
+
+/**
+ * What a migration did: the domain now runs (or is defined) on the destination with the same UUID.
+ */
+export interface MigrateResult {
+  /**
+   * The domain's UUID, the same on both hosts.
+   */
+  uuid: string;
+  /**
+   * live: the running guest moved without stopping; cold: a shut-off domain's definition moved.
+   */
+  mode: 'live' | 'cold';
+  /**
+   * How long the migration took.
+   */
+  durationMs: number;
+}
+
+/**
+ * Move a domain of this host to another host: live when it runs (memory copied while it keeps running), cold (definition only) when it is shut off. Its disks must be on shared storage (rbd).
+ */
+export interface MigrateSpec {
+  /**
+   * The destination host's name (for messages).
+   */
+  host: string;
+  /**
+   * How another host's agent reaches this host's libvirtd to migrate a domain here (agentd config migration).
+   */
+  target: MigrationTarget;
+}
+
+/**
+ * How another host's agent reaches this host's libvirtd to migrate a domain here (agentd config migration).
+ */
+export interface MigrationTarget {
+  /**
+   * libvirt URI of this host as its peers open it, e.g. qemu+tls://10.0.0.12/system (the sandbox: this host's unix socket).
+   */
+  libvirtUri: string;
+  /**
+   * IPv4 address the incoming QEMU listens on for the migration stream.
+   */
+  address: string;
 }
 
 /**

@@ -1357,6 +1357,11 @@ export interface NssvVmArgs {
    */
   scheduling_group_id?: string | null;
   /**
+   * Place the VM only on hosts whose nssv_host.labels carry every one of these key/value pairs (e.g. { rack = "r1" }). A running VM whose host no longer matches is migrated. Default: any host.
+   * @default {}
+   */
+  host_labels?: Record<string, string>;
+  /**
    * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
    * @default false
    */
@@ -1549,6 +1554,11 @@ export interface NssvVmPlanned {
    * @default null
    */
   scheduling_group_id: string | null;
+  /**
+   * Place the VM only on hosts whose nssv_host.labels carry every one of these key/value pairs (e.g. { rack = "r1" }). A running VM whose host no longer matches is migrated. Default: any host.
+   * @default {}
+   */
+  host_labels: Record<string, string>;
   /**
    * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
    * @default false

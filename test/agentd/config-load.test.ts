@@ -37,7 +37,7 @@ describe('agentd config', () => {
         extra: 1,
       }),
     ).toEqual([
-      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph, tunnel, tls',
+      'unknown field "extra"; allowed: hostName, listen, tokenFile, libvirtUri, domainType, ovsDbSocket, storageRoot, stateDir, shutdownTimeoutMs, ceph, tunnel, tls, migration',
       'listen.host must be an address to listen on, got ""',
       'listen.port must be an integer from 0 to 65535, got 70000',
       'domainType must be one of "kvm", "qemu", "auto", got "xen"',
@@ -60,6 +60,34 @@ describe('agentd config', () => {
       'ceph.confFile must be an absolute path, got "ceph.conf"',
       'ceph.keyringFile must be an absolute path, got nothing',
       'ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got "client nssv"',
+    ]);
+  });
+
+  it('GIVEN a migration section WHEN validated THEN the peer libvirt URI and the IPv4 address are checked', () => {
+    expect(
+      validateConfig({
+        ...valid,
+        migration: { libvirtUri: 'qemu+tls://10.0.0.12/system', address: '10.0.0.12' },
+      }),
+    ).toEqual([]);
+    expect(
+      validateConfig({
+        ...valid,
+        migration: { libvirtUri: 'qemu:///system?socket=/run/h1/libvirt-sock', address: '10.250.0.1' },
+      }),
+    ).toEqual([]);
+    expect(
+      validateConfig({
+        ...valid,
+        migration: { libvirtUri: 'xen:///system; rm -rf /', address: 'h2', port: 1 },
+      }),
+    ).toEqual([
+      'migration has unknown field "port"; allowed: libvirtUri, address',
+      'migration.libvirtUri must be a qemu URI of this host\'s libvirtd as peers open it, e.g. qemu+tls://10.0.0.12/system, got "xen:///system; rm -rf /"',
+      'migration.address must be the IPv4 address incoming migrations reach this host on, got "h2"',
+    ]);
+    expect(validateConfig({ ...valid, migration: 'h2' })).toEqual([
+      'migration must be an object like {"libvirtUri": "qemu+tls://10.0.0.12/system", "address": "10.0.0.12"}, got "h2"',
     ]);
   });
 

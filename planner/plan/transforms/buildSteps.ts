@@ -45,6 +45,17 @@ export function buildSteps(ctx: PlanContext): void {
       del.set(c.address, s);
       push(deletesOf, resourceOf(c.address), s.id);
     }
+    if (c.action === 'migrate') {
+      // A migration is an update of the VM that touches both hosts.
+      const s = add(
+        c.address,
+        c.type,
+        'update',
+        [...new Set([...hostsOf(c.before), ...hostsOf(c.after)])].sort(),
+      );
+      upsert.set(c.address, s);
+      push(upsertsOf, resourceOf(c.address), s.id);
+    }
     if (c.action === 'create' || c.action === 'replace' || c.action === 'update') {
       const s = add(c.address, c.type, c.action === 'update' ? 'update' : 'create', hostsOf(c.after));
       upsert.set(c.address, s);

@@ -60,6 +60,18 @@ export function diff(ctx: PlanContext): void {
     checkShrink(ctx, n, live);
     if (d.changed.length === 0) {
       changes.push({ ...base, action: 'noop', before: live, after: n.planned });
+    } else if (isMove(n, d.forceNew, live)) {
+      const from = String(live.host_id);
+      const to = String(n.planned.host_id);
+      const mode = live.power_state === 'running' ? 'live' : 'cold';
+      changes.push({
+        ...base,
+        action: 'migrate',
+        before: live,
+        after: n.planned,
+        migration: { from, to, mode },
+        reason: n.notes.join('; ') || 'host_id changed',
+      });
     } else if (d.forceNew.length > 0) {
       const after = forReplacement(n.type, n.planned);
       n.planned = after;
@@ -76,6 +88,17 @@ export function diff(ctx: PlanContext): void {
     }
   }
   ctx.changes = changes;
+}
+
+/** A VM whose only forcing change is its host moves there (issue 11): migrated, never replaced. */
+function isMove(n: PlanNode, forceNew: readonly string[], live: Attributes): boolean {
+  return (
+    n.type === 'nssv_vm' &&
+    forceNew.length === 1 &&
+    forceNew[0] === 'host_id' &&
+    typeof live.host_id === 'string' &&
+    typeof n.planned!.host_id === 'string'
+  );
 }
 
 /** Planned attributes of a replacement: what the host computes (uuid, …) is not known until apply. */

@@ -1,6 +1,8 @@
 import { capacityOf, freeMemoryMiB, type HostCapacity } from '../../schedule/capacity.js';
 import { Occupancy } from '../../schedule/occupancy.js';
+import { labelMismatch, stringMap } from '../../schedule/labels.js';
 import { ruleViolation } from '../../schedule/ruleViolation.js';
+import { ruleLabel } from '../../schedule/rule.js';
 import { scheduleVm } from '../../schedule/scheduleVm.js';
 import { schedulingRules } from '../schedulingRules.js';
 import { isUnknown, unknownValue, type Attributes } from '../../../core/values.js';
@@ -46,9 +48,20 @@ export function place(ctx: PlanContext): void {
   // VMs that already run somewhere hold their share first, then new VMs pinned by the user.
   const unplaced: PlanNode[] = [];
   const pinned: PlanNode[] = [];
+  const moving = new Map<string, string>();
+  const crowded = crowdedOut(vms, rules);
   for (const vm of vms) {
     const host = vm.planned!.host_id;
-    if (typeof host !== 'string') unplaced.push(vm);
+    const leave =
+      typeof host === 'string' && vm.live
+        ? (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
+        : undefined;
+    if (leave !== undefined) {
+      // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
+      moving.set(vm.address, leave);
+      vm.planned!.host_id = unknownValue;
+      unplaced.push(vm);
+    } else if (typeof host !== 'string') unplaced.push(vm);
     else if (vm.live) claim(host, vm.planned!, vm.address);
     else pinned.push(vm);
   }
@@ -83,7 +96,7 @@ export function place(ctx: PlanContext): void {
     if (!ctx.hostFacts.has(name) && !factsMissing.has(cluster)) factsMissing.set(cluster, name);
   }
   const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
-  for (const vm of unplaced) placeVm(ctx, vm, env);
+  for (const vm of unplaced) placeVm(ctx, vm, env, moving.get(vm.address));
   // Each declared host's cluster, by host name.
   const known = new Map(
     hosts.map((h) => {
@@ -145,13 +158,66 @@ interface PlaceEnv {
   claim: (host: string, vm: Attributes, address: string) => void;
 }
 
-function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
+/**
+ * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is in
+ * maintenance, lacks one of the VM's host_labels, or breaks its mandatory VM–host rule.
+ */
+/**
+ * Running VMs, not pinned by the configuration, that share a host with an earlier VM (by address)
+ * of their mandatory anti-affinity group (say, after the group became mandatory): each must move.
+ */
+function crowdedOut(
+  vms: readonly PlanNode[],
+  rules: ReturnType<typeof schedulingRules>,
+): Map<string, string> {
+  const first = new Map<string, string>();
+  const out = new Map<string, string>();
+  const running = vms
+    .filter((vm) => vm.live && typeof vm.planned!.host_id === 'string')
+    .sort((a, b) => (a.address < b.address ? -1 : 1));
+  for (const vm of running) {
+    const group = vm.planned!.scheduling_group_id;
+    const rule = typeof group === 'string' ? rules.get(group) : undefined;
+    if (rule?.policy !== 'vm-anti-affinity' || rule.mode !== 'mandatory') continue;
+    const host = vm.planned!.host_id as string;
+    const key = `${rule.name}\u0000${host}`;
+    const holder = first.get(key);
+    if (holder === undefined) first.set(key, vm.address);
+    else if (typeof vm.desired?.attributes.host_id !== 'string')
+      out.set(vm.address, `${host} also runs ${holder} of mandatory ${ruleLabel(rule)}`);
+  }
+  return out;
+}
+
+function mustLeave(
+  ctx: PlanContext,
+  vm: PlanNode,
+  host: string,
+  rules: ReturnType<typeof schedulingRules>,
+): string | undefined {
+  if (typeof vm.desired?.attributes.host_id === 'string') return undefined;
+  const facts = ctx.hostFacts.get(host);
+  if (!facts) return undefined;
+  if (facts.maintenance) return `${host} is in maintenance`;
+  const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
+  if (labels !== undefined) return `${host} ${labels}`;
+  const group = vm.planned!.scheduling_group_id;
+  const rule = typeof group === 'string' ? rules.get(group) : undefined;
+  if (rule?.mode !== 'mandatory' || rule.hostGroup === undefined) return undefined;
+  if (rule.policy !== 'vm-host-affinity' && rule.policy !== 'vm-host-anti-affinity') return undefined;
+  const broken = ruleViolation(rule, host, new Occupancy());
+  return broken === undefined ? undefined : `${host} breaks mandatory ${ruleLabel(rule)} (${broken})`;
+}
+
+function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string): void {
   const p = vm.planned!;
   if (isUnknown(p.cluster_id)) return;
   const cluster = String(p.cluster_id);
-  // A volume that already lives somewhere pins the VM to that host.
+  // A dir-pool volume that already lives somewhere pins the VM to that host (rbd is shared).
   const volumeHost = volumeIds(p)
-    .map((id) => env.volumes.get(id)?.planned?.host_id)
+    .map((id) => env.volumes.get(id))
+    .filter((v) => v !== undefined && !isShared(ctx, v))
+    .map((v) => v!.planned?.host_id)
     .find((h): h is string => typeof h === 'string');
   const missing = env.factsMissing.get(cluster);
   if (missing !== undefined) {
@@ -161,9 +227,16 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   const group = p.scheduling_group_id;
   const rule = typeof group === 'string' ? env.rules.get(group) : undefined;
   const hosts = env.byCluster.get(cluster) ?? [];
-  const choice = scheduleVm(hosts, { demand: demand(p), rule, volumeHost }, env.occupancy);
+  const hostLabels = stringMap(p.host_labels);
+  const choice = scheduleVm(
+    hosts,
+    { demand: demand(p), rule, volumeHost, ...(Object.keys(hostLabels).length > 0 ? { hostLabels } : {}) },
+    env.occupancy,
+  );
   if (!choice.ok) {
-    const why = choice.rejections.map((r) => `${r.host}: ${r.why}`).join('; ');
+    const hostsWhy = choice.rejections.map((r) => `${r.host}: ${r.why}`).join('; ');
+    const why =
+      leaving === undefined ? hostsWhy : `it must leave (${leaving}) and no host takes it: ${hostsWhy}`;
     ctx.diagnostics.push(
       rule?.mode === 'mandatory' && choice.rejections.some((r) => r.byRule)
         ? planErrors.schedulingRuleFailed(vm.address, rule, cluster, why, vm.desired?.range)
@@ -177,6 +250,7 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
     return;
   }
   p.host_id = choice.host.host.name;
+  if (leaving !== undefined) vm.notes.push(leaving);
   vm.notes.push(`host: ${choice.host.host.name} (${choice.why})`);
   env.claim(choice.host.host.name, p, vm.address);
 }
@@ -240,6 +314,8 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       v.host_id = firstUser.planned!.host_id ?? unknownValue;
       if (typeof v.host_id === 'string') vol.notes.push(`on ${v.host_id}, the host of ${firstUser.address}`);
     }
+    // An rbd volume is reachable from every host: its host_id only names the agent managing it.
+    if (isShared(ctx, vol)) continue;
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;
       if (typeof vmHost === 'string' && typeof v.host_id === 'string' && vmHost !== v.host_id) {
@@ -249,4 +325,18 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       }
     }
   }
+}
+
+const sharedPools = new WeakMap<PlanContext, ReadonlySet<string>>();
+
+/** A volume of an rbd pool: shared storage, every host of the cluster reaches it through Ceph. */
+function isShared(ctx: PlanContext, volume: PlanNode): boolean {
+  let pools = sharedPools.get(ctx);
+  if (!pools) {
+    const rbd = desiredNodes(ctx, 'nssv_storage_pool').filter((n) => n.planned?.kind === 'rbd');
+    pools = new Set(rbd.map((n) => String(n.planned!.id)));
+    sharedPools.set(ctx, pools);
+  }
+  const pool = volume.planned?.pool_id;
+  return typeof pool === 'string' && pools.has(pool);
 }

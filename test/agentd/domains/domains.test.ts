@@ -220,4 +220,92 @@ describe('Domains', () => {
     ]);
     expect(await domains.delete('vm1')).toEqual({ deleted: false });
   });
+
+  describe('migrate', () => {
+    const target = { host: 'h2', target: { libvirtUri: 'qemu+tls://10.0.0.2/system', address: '10.0.0.2' } };
+    const diskless: DomainSpec = { ...spec, disks: [] };
+
+    it('GIVEN a running domain without local disks WHEN migrated THEN virsh migrate --live runs with the target as argv and it leaves this host', async () => {
+      const { libvirt, domains } = setup();
+      const info = await domains.put('vm1', diskless);
+      libvirt.fake.calls.length = 0;
+      const result = await domains.migrate('vm1', target);
+      expect([result.uuid, result.mode]).toEqual([info.uuid, 'live']);
+      const migrate = libvirt.fake.calls.find((c) => c.args[3] === 'migrate')!;
+      expect(migrate.args).toEqual([
+        '-q',
+        '-c',
+        'qemu:///system',
+        'migrate',
+        '--live',
+        '--migrateuri',
+        'tcp://10.0.0.2',
+        '--listen-address',
+        '10.0.0.2',
+        '--persistent',
+        '--undefinesource',
+        '--domain',
+        'vm1',
+        '--desturi',
+        'qemu+tls://10.0.0.2/system',
+      ]);
+      expect(await domains.get('vm1')).toBeUndefined();
+    });
+
+    it('GIVEN a shut-off domain WHEN migrated THEN only its definition moves (--offline): cold', async () => {
+      const { libvirt, domains } = setup();
+      await domains.put('vm1', { ...diskless, powerState: 'shutoff' });
+      const result = await domains.migrate('vm1', target);
+      expect(result.mode).toBe('cold');
+      const migrate = libvirt.fake.calls.find((c) => c.args[3] === 'migrate')!;
+      expect(migrate.args.slice(3, 6)).toEqual(['migrate', '--offline', '--persistent']);
+    });
+
+    it('GIVEN a domain with a local disk file WHEN migrated THEN 409 naming the disk, and nothing runs', async () => {
+      const { libvirt, domains } = setup();
+      await domains.put('vm1', spec);
+      libvirt.fake.calls.length = 0;
+      await expect(domains.migrate('vm1', target)).rejects.toMatchObject({
+        status: 409,
+        message:
+          'domain "vm1" cannot migrate to h2: its disk vda (/srv/p1/d1.qcow2) is a local file, not shared (rbd) storage; copying local disks is not supported',
+      });
+      expect(libvirt.verbs()).not.toContain('migrate');
+    });
+
+    it('GIVEN libvirt fails the migration WHEN migrated THEN the error names the command and the domain is still here, running', async () => {
+      const { libvirt, domains } = setup();
+      await domains.put('vm1', diskless);
+      libvirt.failMigrate = 'error: operation failed: migration out job: unexpectedly failed';
+      await expect(domains.migrate('vm1', target)).rejects.toMatchObject({
+        code: 'tool_failed',
+        message:
+          'migrate domain vm1 to qemu+tls://10.0.0.2/system: virsh exited with 1: error: operation failed: migration out job: unexpectedly failed',
+      });
+      expect((await domains.get('vm1'))?.powerState).toBe('running');
+    });
+
+    it('GIVEN a destination WHEN readied for an incoming domain THEN its disks must resolve here and no domain of that name may exist', async () => {
+      const { libvirt, domains } = setup();
+      expect(await domains.prepareIncoming('vm1', spec)).toEqual({ ready: true });
+      await expect(
+        domains.prepareIncoming('vm1', { ...spec, disks: [{ pool: 'p1', volume: 'missing' }] }),
+      ).rejects.toMatchObject({ status: 404 });
+      await domains.put('vm1', spec);
+      libvirt.fake.calls.length = 0;
+      await expect(domains.prepareIncoming('vm1', spec)).rejects.toMatchObject({
+        status: 409,
+        message: 'a domain "vm1" already exists on this host: migrating another copy here would make two',
+      });
+      expect(libvirt.verbs()).toEqual(['dumpxml']);
+    });
+
+    it('GIVEN no such domain WHEN migrated THEN 404', async () => {
+      const { domains } = setup();
+      await expect(domains.migrate('nope', target)).rejects.toMatchObject({
+        status: 404,
+        message: 'domain "nope" does not exist on this host',
+      });
+    });
+  });
 });

@@ -7,6 +7,7 @@ export class FakeLibvirt {
   readonly fake = new FakeExec();
   failStart: string | undefined;
   failUndefine: string | undefined;
+  failMigrate: string | undefined;
 
   constructor() {
     this.fake.on('virsh', async ({ args }) => {
@@ -46,6 +47,13 @@ export class FakeLibvirt {
         case 'destroy':
           this.domains.get(name)!.state = 'shut off';
           return {};
+        case 'migrate': {
+          // --domain NAME … --desturi URI: the domain leaves this libvirt (--undefinesource).
+          const domain = rest[rest.indexOf('--domain') + 1]!;
+          if (this.failMigrate) return { exitCode: 1, stderr: this.failMigrate };
+          this.domains.delete(domain);
+          return {};
+        }
         case 'undefine':
           if (this.failUndefine) return { exitCode: 1, stderr: this.failUndefine };
           this.domains.delete(name);

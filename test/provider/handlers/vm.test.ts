@@ -115,3 +115,67 @@ describe('vmHandler', () => {
     expect(hosts.h1.calls()).toEqual(['DELETE /v1/domains/web']);
   });
 });
+
+describe('vmHandler: a VM whose host changes is migrated', () => {
+  const target = { libvirtUri: 'qemu+tls://10.0.0.2/system', address: '10.0.0.2' };
+  const onH2 = () => {
+    const inv = hosts.h2.inventory;
+    inv.host.migration = target;
+    inv.volumes.push({ ...hosts.h1.inventory.volumes[0]! });
+    inv.portGroups.push({ ...hosts.h1.inventory.portGroups[0]! });
+  };
+  const cannedOn = (agent: typeof hosts.h1, path: string, status: number, body: unknown) => {
+    agent.override = (method, p) =>
+      p === path && method !== 'GET' ? { status, body: JSON.stringify(body) } : undefined;
+  };
+
+  it('GIVEN h2 reports a migration target WHEN only host_id goes h1 -> h2 THEN h2 readies, h1 migrates to that target, and the moved domain is not re-applied', async () => {
+    onH2();
+    await vmHandler.create(hosts.ctx(), A, vm());
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, { uuid: 'uuid-web', mode: 'live', durationMs: 5 });
+    // What libvirt's migration does: the domain is now listed by h2.
+    hosts.h2.inventory.domains.push({ ...hosts.h1.inventory.domains[0]! });
+    hosts.h1.requests.length = 0;
+    const recorded = await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }));
+    expect(hosts.h1.requests.filter((r) => r.method !== 'GET')).toEqual([
+      { method: 'POST', path: '/v1/domains/web/migrate', body: { host: 'h2', target } },
+    ]);
+    expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming']);
+    expect(recorded).toMatchObject({ host_id: 'h2', uuid: 'uuid-web' });
+  });
+
+  it('GIVEN a move with a memory change WHEN updated THEN after the migration the new spec is applied on h2', async () => {
+    onH2();
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, { uuid: 'uuid-web', mode: 'live', durationMs: 5 });
+    await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2', memory_mib: 512 }));
+    expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming', 'PUT /v1/domains/web']);
+  });
+
+  it('GIVEN h2 reports no migration target WHEN host_id goes h1 -> h2 THEN the error says what to configure and nothing moves', async () => {
+    onH2();
+    delete hosts.h2.inventory.host.migration;
+    await expect(vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }))).rejects.toMatchObject({
+      host: 'h2',
+      message:
+        'cannot migrate nssv_vm.web to host h2: its agentd config has no "migration" (the libvirt URI and address peers migrate to); add it and restart agentd',
+    });
+    expect(hosts.h1.calls()).toEqual([]);
+  });
+
+  it('GIVEN libvirt on h1 fails the migration WHEN host_id goes h1 -> h2 THEN the agent error is raised and h2 gets no domain', async () => {
+    onH2();
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 502, {
+      error: {
+        code: 'tool_failed',
+        message: 'migrate domain web to qemu+tls://10.0.0.2/system: virsh exited with 1',
+      },
+    });
+    await expect(vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }))).rejects.toMatchObject({
+      code: 'tool_failed',
+    });
+    expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming']);
+  });
+});

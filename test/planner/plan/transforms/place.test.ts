@@ -367,3 +367,152 @@ describe('place: determinism and apply', () => {
     expect(again.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual([]);
   });
 });
+
+describe('place: moving running VMs (migrate, issue 11)', () => {
+  /** A VM without disks (nothing pins it to a host). */
+  const bare = (name: string, extra: Attributes = {}) =>
+    desired(`nssv_vm.${name}`, { name, cluster_id: 'c', memory_mib: 512, ...extra }, ['nssv_cluster.c']);
+  /** The state an apply of `plan` leaves, with VMs `power`. */
+  const applied = (plan: Plan, power = 'running'): State => ({
+    version: 1,
+    serial: 1,
+    lineage: 'L',
+    resources: plan.changes.map((c) => {
+      const a: Attributes = { ...c.after! };
+      if (c.type === 'nssv_vm') Object.assign(a, { uuid: `uuid-${a.name}`, power_state: power });
+      if (c.type === 'nssv_host') Object.assign(a, { cpus: 2, memory_mib: 4096, domain_type: 'qemu' });
+      return { address: c.address, type: c.type, attributes: a, dependencies: [], sensitivePaths: [] };
+    }),
+  });
+  const again = (instances: DesiredInstance[], state: State, facts = hostFacts): Plan =>
+    makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, ...instances],
+      prior: state,
+      live: new Map(),
+      hostFacts: facts,
+    });
+  const withFacts = (h: string, extra: object) =>
+    new Map([...hostFacts].map(([k, f]) => [k, k === h ? { ...f, ...extra } : f]));
+
+  test('GIVEN a running VM on h1 WHEN h1 goes into maintenance THEN it is migrated live to h2, one update step on both hosts', () => {
+    const state = applied(planFor([bare('m')]));
+    const plan = again([bare('m')], state, withFacts('h1', { maintenance: true }));
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.m will be migrated from h1 to h2 (live)',
+      '  # (h1 is in maintenance; host: h2 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+    ]);
+    const change = plan.changes.find((c) => c.address === 'nssv_vm.m')!;
+    expect([change.action, change.migration]).toEqual(['migrate', { from: 'h1', to: 'h2', mode: 'live' }]);
+    expect(plan.steps.map((s) => [s.id, s.hosts])).toEqual([['nssv_vm.m#update', ['h1', 'h2']]]);
+    expect(renderPlanText(plan)).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  });
+
+  test('GIVEN a shut-off VM WHEN its host_id changes in the configuration THEN it is migrated cold, never replaced', () => {
+    const state = applied(planFor([bare('m', { host_id: 'h1' })]), 'shutoff');
+    const plan = again([bare('m', { host_id: 'h3', power_state: 'shutoff' })], state);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.m will be migrated from h1 to h3 (cold)',
+      '  # (host_id changed)',
+    ]);
+    expect(renderPlanText(plan)).not.toContain('forces replacement');
+  });
+
+  test('GIVEN a VM pinned by the configuration to a host in maintenance THEN it stays (the user chose the host)', () => {
+    const state = applied(planFor([bare('m', { host_id: 'h1' })]));
+    const plan = again([bare('m', { host_id: 'h1' })], state, withFacts('h1', { maintenance: true }));
+    expect(plan.changes.find((c) => c.address === 'nssv_vm.m')!.action).toBe('noop');
+  });
+
+  test('GIVEN a running VM WHEN its host no longer carries its host_labels THEN it moves to a host that does', () => {
+    const labelled = withFacts('h1', { labels: { rack: 'r1' } });
+    const state = applied(again([bare('m', { host_labels: { rack: 'r1' } })], emptyState('L'), labelled));
+    expect(state.resources.find((r) => r.address === 'nssv_vm.m')!.attributes.host_id).toBe('h1');
+    const moved = new Map(
+      [...labelled].map(([k, f]) => [k, { ...f, labels: { rack: k === 'h3' ? 'r1' : 'r9' } }]),
+    );
+    const plan = again([bare('m', { host_labels: { rack: 'r1' } })], state, moved);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.m will be migrated from h1 to h3 (live)',
+      '  # (h1 has label rack=r9, needs rack=r1; host: h3 (scatter: 0 VMs of the cluster there, 4096 MiB free; host_labels rack=r1))',
+    ]);
+  });
+
+  test('GIVEN two running VMs of a group on h1 WHEN the group becomes mandatory anti-affinity THEN the later one moves away, saying why', () => {
+    const first = [
+      group('vm-anti-affinity', 'preferred'),
+      bare('a', { host_id: 'h1', scheduling_group_id: 'g' }),
+      bare('b', { host_id: 'h1', scheduling_group_id: 'g' }),
+    ];
+    const state = applied(planFor(first));
+    const plan = again(
+      [
+        group('vm-anti-affinity', 'mandatory'),
+        bare('a', { scheduling_group_id: 'g' }),
+        bare('b', { scheduling_group_id: 'g' }),
+      ],
+      state,
+    );
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.b will be migrated from h1 to h2 (live)',
+      '  # (h1 also runs nssv_vm.a of mandatory anti-affinity: g; host: h2 (anti-affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
+    const onRbd = [
+      desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
+        'nssv_cluster.c',
+      ]),
+      desired('nssv_volume.d', { name: 'd', pool_id: 'ceph', size_gib: 1 }, ['nssv_storage_pool.ceph']),
+      bare('m', { disk: [{ volume_id: 'd' }] }),
+    ];
+    const state = applied(planFor(onRbd));
+    const plan = again(onRbd, state, withFacts('h1', { maintenance: true }));
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)[0]).toBe('  # nssv_vm.m will be migrated from h1 to h2 (live)');
+    expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual(['nssv_vm.m']);
+  });
+
+  test('GIVEN a running VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN the plan fails, naming why it must leave and why no host takes it', () => {
+    const state = applied(planFor(vm('a', 512)));
+    const plan = again(vm('a', 512), state, withFacts('h1', { maintenance: true }));
+    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_PLACEMENT_FAILED',
+        'nssv_vm.a cannot be placed in cluster "c": it must leave (h1 is in maintenance) and no host takes it: h1: in maintenance; h2: the VM\'s volume is on h1; h3: the VM\'s volume is on h1',
+      ],
+    ]);
+  });
+});
+
+describe('place: host_labels', () => {
+  const bare = (name: string, extra: Attributes = {}) =>
+    desired(`nssv_vm.${name}`, { name, cluster_id: 'c', memory_mib: 512, ...extra }, ['nssv_cluster.c']);
+
+  test('GIVEN hosts labelled by rack WHEN a VM selects rack=r2 THEN it goes to the only r2 host, saying so', () => {
+    const labelled = new Map(
+      [...hostFacts].map(([k, f]) => [k, { ...f, labels: { rack: k === 'h3' ? 'r2' : 'r1' } }]),
+    );
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, bare('m', { host_labels: { rack: 'r2' } })],
+      prior: emptyState('L'),
+      live: new Map(),
+      hostFacts: labelled,
+    });
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.m will be created',
+      '  # (host: h3 (scatter: 0 VMs of the cluster there, 4096 MiB free; host_labels rack=r2))',
+    ]);
+  });
+
+  test('GIVEN no host with the label WHEN planning THEN the error names each host and the label it lacks', () => {
+    const plan = planFor([bare('m', { host_labels: { rack: 'r2' } })]);
+    expect(plan.diagnostics.map((d) => d.summary)).toEqual([
+      'nssv_vm.m cannot be placed in cluster "c": h1: has no label rack (needs rack=r2); h2: has no label rack (needs rack=r2); h3: has no label rack (needs rack=r2)',
+    ]);
+  });
+});
