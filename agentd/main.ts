@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, readToken, tokenFileIsShared } from './config-
 import { detectDomainType } from './host-facts.js';
 import { buildRoutes } from './http/routes.js';
 import { createAgentServer } from './http/server.js';
+import { testFaultRoutes } from './http/testFaultRoutes.js';
+import { TestFaults, TestFaultsRefused, testFaultsEnabled, TEST_FAULTS_ENV } from './testing/testFaults.js';
 import { jsonLogger } from './log.js';
 import { Metrics } from './metrics.js';
 import { realExec } from './util/exec.js';
@@ -23,24 +25,33 @@ async function main(): Promise<number> {
     process.stderr.write('agentd: missing --config FILE\nusage: agentd --config FILE\n');
     return 1;
   }
-  let config, token;
+  let config, token, faults;
   try {
     config = await loadConfig(configFile);
     token = await readToken(config.tokenFile);
+    faults = testFaultsEnabled(process.env, config.listen.host) ? new TestFaults() : undefined;
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
+    if (e instanceof ConfigError || e instanceof TestFaultsRefused) {
+      process.stderr.write(`${e instanceof TestFaultsRefused ? 'agentd: ' : ''}${e.message}\n`);
       return 1;
     }
     throw e;
   }
+  if (faults) logger.warn('test fault switch on: requests may fail on purpose', { env: TEST_FAULTS_ENV });
   if (await tokenFileIsShared(config.tokenFile)) {
     logger.warn('token file is readable by group or others; chmod 600 it', { tokenFile: config.tokenFile });
   }
   const metrics = new Metrics();
   const domainType = await detectDomainType(config.domainType);
   const agent = new Agent({ config, domainType, exec: realExec, logger, metrics });
-  const { server, close } = createAgentServer({ routes: buildRoutes(agent), token, logger, metrics });
+  const routes = [...buildRoutes(agent), ...(faults ? testFaultRoutes(faults) : [])];
+  const { server, close } = createAgentServer({
+    routes,
+    token,
+    logger,
+    metrics,
+    ...(faults ? { beforeHandle: (method: string, path: string) => faults.beforeRequest(method, path) } : {}),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
