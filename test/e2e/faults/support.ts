@@ -3,11 +3,11 @@
  * switch, a ~20-step configuration, the hosts' inventories as compared before and after a
  * failure, and the orphan / duplicate check against the state file.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Inventory, TestFaultInfo } from '../../../schemas/generated/agentApi.js';
 import { AgentClient } from '../../../provider/agent/client.js';
-import { sandboxUp, type SandboxHostInfo } from '../../../sandbox/index.js';
+import { hostOvsVsctl, hostVirsh, sandboxUp, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { TEST_FAULTS_ENV } from '../../../agentd/testing/testFaults.js';
 import { nssv, startSandbox, type E2eSandbox } from '../support.js';
 
@@ -24,13 +24,21 @@ async function withFaultSwitch<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A private two-host sandbox whose agents serve PUT /v1/test/faults. */
-export const startFaultSandbox = (prefix: string): Promise<E2eSandbox> =>
-  withFaultSwitch(() => startSandbox(prefix));
+/** A private two-host sandbox whose agents serve PUT /v1/test/faults; down() also removes its config directory. */
+export async function startFaultSandbox(prefix: string): Promise<E2eSandbox> {
+  const env = await withFaultSwitch(() => startSandbox(prefix));
+  const down = env.down;
+  return {
+    ...env,
+    down: async () => {
+      await down();
+      rmSync(env.configDir, { recursive: true, force: true });
+    },
+  };
+}
 
-/** `nssv sandbox up` again: restarts the daemons that died (a killed agentd) with the switch on. */
-export const repairSandbox = (env: E2eSandbox) =>
-  withFaultSwitch(() => sandboxUp({ root: env.root, emitDir: env.configDir }));
+/** `nssv sandbox up` again: restarts the daemons that died (a killed agentd) with the switch on; sandbox.tf is kept. */
+export const repairSandbox = (env: E2eSandbox) => withFaultSwitch(() => sandboxUp({ root: env.root }));
 
 /**
  * The ~20-step configuration: data center, cluster, two hosts, two switches with three port
@@ -176,6 +184,37 @@ export function orphansAndDuplicates(
   }
   const duplicates = [...seen].filter(([, n]) => n > 1).map(([k, n]) => `${k} ×${n}`);
   return { orphans, duplicates, objects };
+}
+
+/**
+ * What the hosts' own tools show that the agents' inventories do not: libvirt domains, OVS
+ * bridges (besides the sandbox's underlay bridge br-phy) and files in pool directories that no
+ * inventory object accounts for — e.g. an image whose record was never written.
+ */
+export async function strays(env: E2eSandbox, invs: Record<string, ComparableInventory>): Promise<string[]> {
+  const out: string[] = [];
+  for (const h of env.sandbox.hosts) {
+    const inv = invs[h.name]!;
+    const domains = (await hostVirsh(h, ['list', '--all', '--name'])).stdout.split('\n').filter(Boolean);
+    for (const d of domains) if (!inv.domains.some((x) => x.name === d)) out.push(`domain ${d} on ${h.name}`);
+    const bridges = (await hostOvsVsctl(h, ['list-br'])).stdout.split('\n').filter(Boolean);
+    for (const b of bridges) {
+      if (b !== 'br-phy' && !inv.switches.some((x) => x.name === b)) out.push(`bridge ${b} on ${h.name}`);
+    }
+    for (const pool of readdirSync(h.storageRoot)) {
+      let files: string[];
+      try {
+        files = readdirSync(join(h.storageRoot, pool)).filter((f) => !f.startsWith('.'));
+      } catch {
+        continue;
+      }
+      for (const f of files) {
+        const path = join(h.storageRoot, pool, f);
+        if (!inv.volumes.some((v) => v.path === path)) out.push(`file ${path} on ${h.name}`);
+      }
+    }
+  }
+  return out;
 }
 
 /** Apply, then the next plan must say "No changes."; returns the apply's output for messages. */
