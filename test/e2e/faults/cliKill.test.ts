@@ -22,7 +22,7 @@ import {
   writeMain,
 } from './support.js';
 
-jest.setTimeout(900_000);
+jest.setTimeout(1_800_000);
 
 const SEED = Number(process.env.NSSV_FAULT_SEED ?? 14);
 const KILL_POINTS = FULL_SWEEP ? 24 : 10;

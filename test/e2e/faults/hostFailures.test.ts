@@ -165,13 +165,14 @@ resource "nssv_storage_pool" "tiny" {
 resource "nssv_volume" "big" {
   name     = "big"
   pool_id  = nssv_storage_pool.tiny.id
+  host_id  = nssv_host.h1.id
   size_gib = 4
 }
 `,
     );
     const r = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Error: nssv_volume\.big: create failed: host h\d: .*No space left on device/);
+    expect(r.stderr).toMatch(/Error: nssv_volume\.big: create failed: host h1: .*No space left on device/);
     expect(r.stderr).toContain('Nothing had been changed.');
     expectNoStack(r.stderr);
     expect(await inventories(env)).toEqual(before);

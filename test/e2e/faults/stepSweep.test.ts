@@ -20,7 +20,7 @@ import {
   writeMain,
 } from './support.js';
 
-jest.setTimeout(900_000);
+jest.setTimeout(1_800_000);
 
 let env: E2eSandbox;
 
