@@ -4,9 +4,9 @@
  * failure, and the orphan / duplicate check against the state file.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Inventory, TestFaultInfo } from '../../../schemas/generated/agentApi.js';
-import { AgentClient } from '../../../provider/agent/client.js';
 import { hostOvsVsctl, hostVirsh, sandboxUp, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { TEST_FAULTS_ENV } from '../../../agentd/testing/testFaults.js';
 import { nssv, startSandbox, type E2eSandbox } from '../support.js';
@@ -112,16 +112,43 @@ export const hostOf = (env: E2eSandbox, name: string): SandboxHostInfo => {
   return h;
 };
 
-async function faultCall(h: SandboxHostInfo, method: 'GET' | 'PUT', body?: unknown): Promise<TestFaultInfo> {
-  const res = await fetch(`${h.endpoint}/v1/test/faults`, {
-    method,
-    headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+/**
+ * One request to a sandbox agent on a connection of its own (no keep-alive): the test's own view
+ * must not depend on the client's connection reuse, which the sweeps exercise through the CLI.
+ */
+function agentCall<T>(h: SandboxHostInfo, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<T> {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${h.endpoint}${path}`,
+      {
+        method,
+        agent: false,
+        headers: {
+          authorization: `Bearer ${h.token}`,
+          ...(data === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve(JSON.parse(text) as T)
+            : reject(new Error(`${method} ${path} on ${h.name}: HTTP ${res.statusCode} ${text}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
   });
-  const json = (await res.json()) as TestFaultInfo;
-  if (!res.ok) throw new Error(`fault switch of ${h.name}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
 }
+
+const faultCall = (h: SandboxHostInfo, method: 'GET' | 'PUT', body?: unknown) =>
+  agentCall<TestFaultInfo>(h, method, '/v1/test/faults', body);
 
 /** Arms (n) or disarms (null) the fault of a host and restarts its count of mutating requests. */
 export const armFault = (h: SandboxHostInfo, n: number | null) =>
@@ -136,7 +163,7 @@ export type ComparableInventory = Omit<Inventory, 'pools'> & {
 export async function inventories(env: E2eSandbox): Promise<Record<string, ComparableInventory>> {
   const out: Record<string, ComparableInventory> = {};
   for (const h of env.sandbox.hosts) {
-    const inv = await new AgentClient({ host: h.name, endpoint: h.endpoint!, token: h.token }).inventory();
+    const inv = await agentCall<Inventory>(h, 'GET', '/v1/inventory');
     out[h.name] = {
       ...inv,
       pools: inv.pools.map(({ capacityBytes: _c, availableBytes: _a, ...p }) => p),
