@@ -257,7 +257,9 @@ export async function expectConverges(env: E2eSandbox): Promise<void> {
     );
   }
   const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
-  if (plan.code !== 0) throw new Error(`plan after apply is not empty (exit ${plan.code}):\n${plan.stdout}`);
+  if (plan.code !== 0) {
+    throw new Error(`plan after apply is not empty (exit ${plan.code}):\n${plan.stdout}\n${plan.stderr}`);
+  }
 }
 
 function alive(pid: number): boolean {
