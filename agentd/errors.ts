@@ -68,6 +68,13 @@ export const errors = {
 
   internal: (message: string, detail?: string): AgentError =>
     new AgentError(500, 'internal', message, detail),
+
+  injectedFault: (request: number, method: string, path: string): AgentError =>
+    new AgentError(
+      500,
+      'injected_fault',
+      `injected test fault: mutating request #${request} (${method} ${path}) failed before it changed anything (this agent runs with NSSV_AGENT_TEST_FAULTS=1, which only tests use)`,
+    ),
 };
 
 /** Turns anything thrown into an AgentError; unknown errors become 'internal'. */

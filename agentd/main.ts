@@ -4,6 +4,8 @@ import { ConfigError, loadConfig, readTokens, tokenFileIsShared } from './config
 import { detectDomainType } from './host-facts.js';
 import { buildRoutes } from './http/routes.js';
 import { createAgentServer } from './http/server.js';
+import { testFaultRoutes } from './http/testFaultRoutes.js';
+import { TestFaults, TestFaultsRefused, testFaultsEnabled, TEST_FAULTS_ENV } from './testing/testFaults.js';
 import { jsonLogger } from './log.js';
 import { loadServerTls } from './tls/load.js';
 import { Metrics } from './metrics.js';
@@ -24,31 +26,35 @@ async function main(): Promise<number> {
     process.stderr.write('agentd: missing --config FILE\nusage: agentd --config FILE\n');
     return 1;
   }
-  let config, tls;
+  let config, tls, faults;
   let tokens: string[];
   try {
     config = await loadConfig(configFile);
     tokens = await readTokens(config.tokenFile);
     tls = config.tls === undefined ? undefined : await loadServerTls(config.tls);
+    faults = testFaultsEnabled(process.env, config.listen.host) ? new TestFaults() : undefined;
   } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
+    if (e instanceof ConfigError || e instanceof TestFaultsRefused) {
+      process.stderr.write(`${e instanceof TestFaultsRefused ? 'agentd: ' : ''}${e.message}\n`);
       return 1;
     }
     throw e;
   }
+  if (faults) logger.warn('test fault switch on: requests may fail on purpose', { env: TEST_FAULTS_ENV });
   if (await tokenFileIsShared(config.tokenFile)) {
     logger.warn('token file is readable by group or others; chmod 600 it', { tokenFile: config.tokenFile });
   }
   const metrics = new Metrics();
   const domainType = await detectDomainType(config.domainType);
   const agent = new Agent({ config, domainType, exec: realExec, logger, metrics });
+  const routes = [...buildRoutes(agent), ...(faults ? testFaultRoutes(faults) : [])];
   const { server, close, setTls } = createAgentServer({
-    routes: buildRoutes(agent),
+    routes,
     token: () => tokens,
     ...(tls === undefined ? {} : { tls }),
     logger,
     metrics,
+    ...(faults ? { beforeHandle: (method: string, path: string) => faults.beforeRequest(method, path) } : {}),
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -20,6 +20,8 @@ export interface ServerOptions {
   logger: Logger;
   metrics: Metrics;
   bodyLimitBytes?: number;
+  /** Runs after authentication and validation, right before the handler; may throw (test faults). */
+  beforeHandle?: (method: string, path: string) => void;
 }
 
 export interface AgentServer {
@@ -65,6 +67,7 @@ export function createAgentServer(options: ServerOptions): AgentServer {
       if (!authorized(req)) throw errors.unauthorized();
       const params = decodeParams(match.raw);
       const body = match.route.hasBody ? await readJsonBody(req, limit) : undefined;
+      options.beforeHandle?.(method, path);
       const result = await match.route.handle({ params, body });
       status = 200;
       if (match.route.text) send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', String(result));

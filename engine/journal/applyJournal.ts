@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm } from 'node:fs/promises';
+import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StateResource } from '../../planner/state/types.js';
 import { STATE_FILE } from '../../provider/state/localState.js';
@@ -45,5 +45,17 @@ export class ApplyJournal {
 
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
+  }
+
+  /**
+   * Keeps only the entries of `addresses` (cleared when none is left): after an apply, the creates
+   * that failed, whose host may have done them all the same (agent killed, answer lost).
+   */
+  async retain(addresses: ReadonlySet<string>): Promise<void> {
+    const kept = (await this.pending()).filter((r) => addresses.has(r.address));
+    if (kept.length === 0) return this.clear();
+    const next = `${this.path}.next`;
+    await writeFile(next, kept.map((r) => JSON.stringify(r) + '\n').join(''), { mode: 0o600 });
+    await rename(next, this.path);
   }
 }

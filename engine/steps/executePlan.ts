@@ -38,7 +38,13 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
         }
       : {}),
   });
-  // Everything this apply created is now in state, or was undone: nothing left to recover.
-  await req.journal?.clear();
+  // What this apply created is now in state, or was undone. A create that failed may have happened
+  // all the same (its agent died, or its answer was lost): its entry stays, for the next plan to look for.
+  const completed = new Set(result.completed.map((s) => s.address));
+  await req.journal?.retain(
+    new Set(
+      req.plan.steps.filter((s) => s.kind === 'create' && !completed.has(s.address)).map((s) => s.address),
+    ),
+  );
   return result;
 }

@@ -9,6 +9,7 @@ export type AgentErrorCode =
   | 'conflict'
   | 'checksum_mismatch'
   | 'tool_failed'
+  | 'injected_fault'
   | 'internal';
 
 export type DiskBus = 'virtio' | 'scsi' | 'sata';
@@ -1067,6 +1068,43 @@ export interface SwitchSpec {
    * LACP on the bond; null or omitted: off.
    */
   lacp?: SwitchSpecLacp | null;
+}
+
+export interface TestFaultInfoInjected {
+  /**
+   * Which mutating request it was (1 = the first after arming).
+   */
+  request: number;
+  method: string;
+  path: string;
+}
+
+/**
+ * GET and PUT /v1/test/faults: the armed fault and what was counted since it was armed.
+ */
+export interface TestFaultInfo {
+  /**
+   * The armed fault (null: none armed, or it has fired).
+   */
+  failMutatingRequest: number | null;
+  /**
+   * Mutating requests (PUT or DELETE) received since the fault was last armed, the failed one included.
+   */
+  mutatingRequests: number;
+  /**
+   * Faults injected since agentd started, oldest first.
+   */
+  injected: TestFaultInfoInjected[];
+}
+
+/**
+ * PUT /v1/test/faults (only on an agent started with NSSV_AGENT_TEST_FAULTS=1 on a loopback address): arms a one-shot fault and restarts the count of mutating requests.
+ */
+export interface TestFaultSpec {
+  /**
+   * The Nth mutating request (PUT or DELETE) from now fails with 500 injected_fault before it changes anything; null disarms.
+   */
+  failMutatingRequest: number | null;
 }
 
 /**
