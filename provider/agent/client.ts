@@ -30,6 +30,8 @@ export interface AgentEndpoint {
 
 export interface AgentClientOptions {
   timeoutMs?: number;
+  /** Aborts calls in flight and refuses new ones (the provider's StopProvider); its reason is the message. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -40,6 +42,7 @@ export interface AgentClientOptions {
 export class AgentClient {
   private readonly base: string;
   private readonly timeoutMs: number;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(
     readonly target: AgentEndpoint,
@@ -47,6 +50,7 @@ export class AgentClient {
   ) {
     this.base = target.endpoint.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.signal = options.signal;
   }
 
   health(): Promise<HealthInfo> {
@@ -109,9 +113,12 @@ export class AgentClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: this.signal
+          ? AbortSignal.any([this.signal, AbortSignal.timeout(this.timeoutMs)])
+          : AbortSignal.timeout(this.timeoutMs),
       });
     } catch (err) {
+      this.throwIfCancelled(method, path);
       // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
       let why = String(e?.cause?.message ?? e?.message ?? err);
@@ -124,7 +131,13 @@ export class AgentClient {
         `cannot reach the agent of host ${host} at ${this.base}: ${why}`,
       );
     }
-    const text = await res.text();
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (err) {
+      this.throwIfCancelled(method, path);
+      throw new AgentError(host, 'unreachable', `the agent of host ${host} broke off its answer to ${method} ${path}: ${String((err as Error)?.message ?? err)}`);
+    }
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -160,6 +173,16 @@ export class AgentClient {
       );
     }
     return parsed;
+  }
+
+  private throwIfCancelled(method: string, path: string): void {
+    if (!this.signal?.aborted) return;
+    const { host } = this.target;
+    throw new AgentError(
+      host,
+      'cancelled',
+      `${method} ${path} to the agent of host ${host} was cancelled: ${String(this.signal.reason instanceof Error ? this.signal.reason.message : this.signal.reason)}`,
+    );
   }
 }
 
