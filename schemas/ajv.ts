@@ -25,11 +25,15 @@ export function schemaAjv(): Ajv2020 {
   return a;
 }
 
-/** The compiled validator of a resource type (compiled once, cached by ajv); undefined for unknown types. */
+const validators = new Map<string, ValidateFunction | undefined>();
+
+/** The compiled validator of a resource type (compiled once, then kept by type); undefined for unknown types. */
 export function resourceValidator(type: string): ValidateFunction | undefined {
+  if (validators.has(type)) return validators.get(type);
   const schema = findResourceSchema(type);
-  if (!schema) return undefined;
-  return schemaAjv().getSchema(String(schema.$id));
+  const fn = schema ? schemaAjv().getSchema(String(schema.$id)) : undefined;
+  validators.set(type, fn);
+  return fn;
 }
 
 /** The compiled validator of an agent API schema by title ("DomainSpec"). */

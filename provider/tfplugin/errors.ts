@@ -12,7 +12,7 @@ export const tfErrors = {
       e.code === 'unreachable'
         ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status).`
         : e.code === 'cancelled'
-          ? `The agent of host ${e.host} finishes that step on its own (or undoes it if it fails), but Terraform did not record it. Run terraform plan again: if it reports NSSV_OBJECT_EXISTS for a created object, terraform import it.`
+          ? `The agent of host ${e.host} finishes that step on its own (or undoes it if it fails), but Terraform did not record it. If the next terraform apply reports NSSV_OBJECT_EXISTS for it, terraform import it.`
           : e.code === 'unauthorized'
             ? `The agent refused the token configured for host ${e.host} in provider "nssv" { hosts }.`
             : `The agent of host ${e.host} undid its own partial work; nothing of this step is left behind.`,

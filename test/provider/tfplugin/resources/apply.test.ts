@@ -43,7 +43,7 @@ describe('applyResource and StopProvider', () => {
       'NSSV_AGENT_CANCELLED: nssv_storage_pool "local": PUT /v1/pools/local to the agent of host h1 was cancelled: Terraform asked the provider to stop (interrupted)',
     ]);
     expect(r.diagnostics[0]!.detail).toBe(
-      'The agent of host h1 finishes that step on its own (or undoes it if it fails), but Terraform did not record it. Run terraform plan again: if it reports NSSV_OBJECT_EXISTS for a created object, terraform import it.',
+      'The agent of host h1 finishes that step on its own (or undoes it if it fails), but Terraform did not record it. If the next terraform apply reports NSSV_OBJECT_EXISTS for it, terraform import it.',
     );
     const next = await applyResource(s, 'nssv_storage_pool', null, pool('other'));
     expect(next.diagnostics.map((d) => d.code)).toEqual(['NSSV_STOPPED']);
