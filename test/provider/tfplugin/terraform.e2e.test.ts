@@ -284,7 +284,7 @@ test("GIVEN Terraform's state WHEN nssv state import-terraform THEN nssv plan of
   );
   const again = await nssv(['state', 'import-terraform', file], env.configDir);
   expect(again.code).toBe(1);
-  expect(again.stderr).toContain('NSSV_STATE_NOT_EMPTY');
+  expect(again.stderr).toContain('already holds 21 instance(s)');
   const plan = await nssv(['plan', '-detailed-exitcode', ...vars], env.configDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
   expect(plan.code).toBe(0);
