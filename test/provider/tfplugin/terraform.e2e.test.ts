@@ -93,39 +93,15 @@ resource "nssv_volume" "extra" {
   size_gib = 1
 }
 
-resource "nssv_security_group" "extra" {
-  name          = "sg-\${var.gen}"
-  datacenter_id = nssv_datacenter.sandbox.id
-  rule {
-    direction = "ingress"
-    protocol  = "icmp"
-  }
-}
-
-resource "nssv_host_group" "extra" {
-  name       = "hg-\${var.gen}"
-  cluster_id = nssv_cluster.sandbox.id
-  host_ids   = [nssv_host.h1.id, nssv_host.h2.id]
-}
-
-resource "nssv_scheduling_group" "extra" {
-  name          = "sched-\${var.gen}"
-  cluster_id    = nssv_cluster.sandbox.id
-  policy        = "vm-host-affinity"
-  host_group_id = nssv_host_group.extra.id
-}
-
 resource "nssv_vm" "extra" {
-  name                = "vm-\${var.gen}"
-  cluster_id          = nssv_cluster.sandbox.id
-  memory_mib          = 64
-  scheduling_group_id = nssv_scheduling_group.extra.id
+  name       = "vm-\${var.gen}"
+  cluster_id = nssv_cluster.sandbox.id
+  memory_mib = 64
   disk {
     volume_id = nssv_volume.extra.id
   }
   nic {
-    port_group_id      = nssv_port_group.extra.id
-    security_group_ids = [nssv_security_group.extra.id]
+    port_group_id = nssv_port_group.extra.id
   }
 }
 `;
@@ -200,15 +176,12 @@ test('GIVEN a renamed object of every type WHEN applied THEN each is replaced, s
     'port_group',
     'storage_pool',
     'volume',
-    'security_group',
-    'host_group',
-    'scheduling_group',
     'vm',
   ]) {
     expect(plan.out).toContain(`# nssv_${type}.extra must be replaced`);
   }
   expect(plan.out).toMatch(/~ name\s+= "vm-a" -> "vm-b" # forces replacement/);
-  expect(plan.out).toContain('Plan: 10 to add, 0 to change, 10 to destroy.');
+  expect(plan.out).toContain('Plan: 7 to add, 0 to change, 7 to destroy.');
   await applyClean([...vars, '-var', 'gen=b']);
   const h = await whereIs('vm-b');
   expect(await virsh(h, ['domstate', 'vm-b'])).toBe('running');
@@ -279,12 +252,12 @@ test("GIVEN Terraform's state WHEN nssv state import-terraform THEN nssv plan of
   expect(imported.code).toBe(0);
   expect(imported.stdout).toMatch(
     new RegExp(
-      `^Imported 21 instance\\(s\\) from ${file}: the state in .* is now serial \\d+ \\(lineage [0-9a-f-]{36}\\)\\.$`,
+      `^Imported 18 instance\\(s\\) from ${file}: the state in .* is now serial \\d+ \\(lineage [0-9a-f-]{36}\\)\\.$`,
     ),
   );
   const again = await nssv(['state', 'import-terraform', file], env.configDir);
   expect(again.code).toBe(1);
-  expect(again.stderr).toContain('already holds 21 instance(s)');
+  expect(again.stderr).toContain('already holds 18 instance(s)');
   const plan = await nssv(['plan', '-detailed-exitcode', ...vars], env.configDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
   expect(plan.code).toBe(0);
@@ -340,7 +313,7 @@ test('GIVEN everything applied WHEN terraform destroy THEN nothing is left on th
     '-var',
     'gen=b',
   ]);
-  expect(r.out).toContain('Destroy complete! Resources: 21 destroyed.');
+  expect(r.out).toContain('Destroy complete! Resources: 18 destroyed.');
   for (const h of ['h1', 'h2']) {
     expect(await virsh(h, ['list', '--all', '--name'])).toBe('');
     // br-phy is the sandbox host's own underlay bridge, not nssv's.
