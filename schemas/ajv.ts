@@ -48,11 +48,15 @@ function validatorById(id: string): ValidateFunction | undefined {
   );
 }
 
-/** The validator of a resource type; undefined for unknown types. */
+const validators = new Map<string, ValidateFunction | undefined>();
+
+/** The validator of a resource type (looked up once, then kept by type); undefined for unknown types. */
 export function resourceValidator(type: string): ValidateFunction | undefined {
+  if (validators.has(type)) return validators.get(type);
   const schema = findResourceSchema(type);
-  if (!schema) return undefined;
-  return validatorById(String(schema.$id));
+  const fn = schema ? validatorById(String(schema.$id)) : undefined;
+  validators.set(type, fn);
+  return fn;
 }
 
 /** The validator of an agent API schema by title ("DomainSpec"). */

@@ -6,6 +6,7 @@
  */
 import { Construct } from 'constructs';
 import { cdk } from '../cdk/library.js';
+import { withoutCreationStack } from '../cdk/creationStack.js';
 import { camelPath } from '../cdk/names.js';
 import type { NssvResource } from '../l1/resource.js';
 
@@ -44,7 +45,7 @@ export abstract class NssvConstruct<R extends NssvResource = NssvResource> exten
 
   /** The resource's id as one token, made once (every reference to this construct reuses it). */
   protected get refId(): string {
-    return (this.idToken ??= this.resource.getStringAttribute('id'));
+    return (this.idToken ??= withoutCreationStack(() => this.resource.getStringAttribute('id')));
   }
 
   private claim(name: string): void {

@@ -5,15 +5,6 @@
  */
 export type IsToken = (value: unknown) => boolean;
 
-/** JSON pointers ("/disk/0/volume_id") of every token in the value. */
-export function tokenPointers(value: unknown, isToken: IsToken, at = ''): string[] {
-  if (isToken(value)) return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => tokenPointers(v, isToken, `${at}/${i}`));
-  if (value && typeof value === 'object')
-    return Object.entries(value).flatMap(([k, v]) => tokenPointers(v, isToken, `${at}/${k}`));
-  return [];
-}
-
 /** An error at `pointer` concerns a token: the pointer is a token, inside one, or (for whole-list checks) holds one. */
 export function touchesToken(pointer: string, tokens: readonly string[], holds = false): boolean {
   return tokens.some(

@@ -7,14 +7,25 @@ import { rulesFor } from '../../schemas/rules/registry.js';
 import { resourceValidator } from '../../schemas/ajv.js';
 import { ruleMessages, UNKNOWN } from './rules.js';
 import { schemaMessage, type PropNamer } from './schemaMessages.js';
-import { tokenPointers, touchesToken, type IsToken } from './tokens.js';
+import { touchesToken, type IsToken } from './tokens.js';
 
-/** A copy of the value with every token replaced by UNKNOWN (for rules). */
-function withUnknowns(value: unknown, isToken: IsToken): unknown {
-  if (isToken(value)) return UNKNOWN;
-  if (Array.isArray(value)) return value.map((v) => withUnknowns(v, isToken));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withUnknowns(v, isToken)]));
+/**
+ * A copy of the value with every token replaced by UNKNOWN (for rules), collecting the tokens'
+ * JSON pointers on the way (one walk for both: this runs once per construct at synth).
+ */
+function withUnknowns(value: unknown, isToken: IsToken, tokens: string[], at = ''): unknown {
+  if (isToken(value)) {
+    tokens.push(at);
+    return UNKNOWN;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => withUnknowns(v, isToken, tokens, `${at}/${i}`));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(value)) {
+      out[k] = withUnknowns((value as Record<string, unknown>)[k], isToken, tokens, `${at}/${k}`);
+    }
+    return out;
+  }
   return value;
 }
 
@@ -33,7 +44,8 @@ export function validateAttributes(
 ): string[] {
   const schema = resourceSchema(type);
   const validate = resourceValidator(type)!;
-  const tokens = tokenPointers(attributes, opts.isToken);
+  const tokens: string[] = [];
+  const known = withUnknowns(attributes, opts.isToken, tokens) as Record<string, unknown>;
   const out: string[] = [];
   if (!validate(attributes)) {
     for (const error of validate.errors ?? []) {
@@ -42,7 +54,6 @@ export function validateAttributes(
       if (m !== undefined && !out.includes(m)) out.push(m);
     }
   }
-  const known = withUnknowns(attributes, opts.isToken) as Record<string, unknown>;
   out.push(...ruleMessages(rulesFor(type), schema, known, opts.name));
   return out;
 }

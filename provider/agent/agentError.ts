@@ -4,7 +4,7 @@ import type { AgentErrorCode } from '../../schemas/generated/agentApi.js';
 export class AgentError extends Error {
   constructor(
     readonly host: string,
-    readonly code: AgentErrorCode | 'unreachable' | 'bad_response',
+    readonly code: AgentErrorCode | 'unreachable' | 'bad_response' | 'cancelled',
     message: string,
     readonly status?: number,
   ) {

@@ -56,6 +56,8 @@ export interface AgentEndpoint {
 
 export interface AgentClientOptions {
   timeoutMs?: number;
+  /** Aborts calls in flight and refuses new ones (the provider's StopProvider); its reason is the message. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -68,6 +70,7 @@ export class AgentClient {
   private readonly timeoutMs: number;
   /** Read on first use (null: plain http://). */
   private tls: ClientTls | null | undefined;
+  private readonly signal: AbortSignal | undefined;
 
   constructor(
     readonly target: AgentEndpoint,
@@ -75,6 +78,7 @@ export class AgentClient {
   ) {
     this.base = target.endpoint.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.signal = options.signal;
   }
 
   health(): Promise<HealthInfo> {
@@ -181,7 +185,9 @@ export class AgentClient {
           body,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: this.signal
+            ? AbortSignal.any([this.signal, AbortSignal.timeout(timeoutMs)])
+            : AbortSignal.timeout(timeoutMs),
         });
         return { status: res.statusCode, text: await res.body.text() };
       } catch (err) {
@@ -206,6 +212,7 @@ export class AgentClient {
     try {
       res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
     } catch (err) {
+      this.throwIfCancelled(method, path);
       agentRequestStats.unreachable += 1;
       // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
@@ -257,6 +264,16 @@ export class AgentClient {
       );
     }
     return parsed;
+  }
+
+  private throwIfCancelled(method: string, path: string): void {
+    if (!this.signal?.aborted) return;
+    const { host } = this.target;
+    throw new AgentError(
+      host,
+      'cancelled',
+      `${method} ${path} to the agent of host ${host} was cancelled: ${String(this.signal.reason instanceof Error ? this.signal.reason.message : this.signal.reason)}`,
+    );
   }
 }
 

@@ -1,10 +1,13 @@
 import type { Inventory } from '../../schemas/generated/agentApi.js';
-import { AgentClient, type AgentEndpoint } from '../agent/client.js';
+import { AgentClient, type AgentClientOptions, type AgentEndpoint } from '../agent/client.js';
 import { AgentError } from '../agent/agentError.js';
 import type { HandlerContext } from './types.js';
 
 /** A handler context over a fixed set of host endpoints; inventories are fetched once per host. */
-export function createHandlerContext(endpoints: ReadonlyMap<string, AgentEndpoint>): HandlerContext {
+export function createHandlerContext(
+  endpoints: ReadonlyMap<string, AgentEndpoint>,
+  options: AgentClientOptions = {},
+): HandlerContext {
   const clients = new Map<string, AgentClient>();
   const inventories = new Map<string, Promise<Inventory>>();
   const agent = (hostId: string): AgentClient => {
@@ -18,7 +21,7 @@ export function createHandlerContext(endpoints: ReadonlyMap<string, AgentEndpoin
           `host "${hostId}" is not declared: add an nssv_host with name = "${hostId}"`,
         );
       }
-      c = new AgentClient(ep);
+      c = new AgentClient(ep, options);
       clients.set(hostId, c);
     }
     return c;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import { AgentError } from '../agent/agentError.js';
+import { SCHEMA_VERSION } from './resources/upgrade.js';
 
 /** The provider's user-facing errors (stable codes; Terraform shows them under the resource). */
 export const tfErrors = {
@@ -10,9 +11,11 @@ export const tfErrors = {
     detail:
       e.code === 'unreachable'
         ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status).`
-        : e.code === 'unauthorized'
-          ? `The agent refused the token configured for host ${e.host} in provider "nssv" { hosts }.`
-          : `The agent of host ${e.host} undid its own partial work; nothing of this step is left behind.`,
+        : e.code === 'cancelled'
+          ? `The agent of host ${e.host} finishes that step on its own (or undoes it if it fails), but Terraform did not record it. If the next terraform apply reports NSSV_OBJECT_EXISTS for it, terraform import it.`
+          : e.code === 'unauthorized'
+            ? `The agent refused the token configured for host ${e.host} in provider "nssv" { hosts }.`
+            : `The agent of host ${e.host} undid its own partial work; nothing of this step is left behind.`,
   }),
   occupied: (what: string, found: string[]): Diagnostic => ({
     severity: 'error',
@@ -50,3 +53,48 @@ export async function catchAgent<T>(
     throw e;
   }
 }
+
+/** `nssv state import-terraform`: what keeps a Terraform state from becoming nssv's. */
+export const tfStateErrors = {
+  invalid: (file: string, why: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TFSTATE_INVALID',
+    summary: `${file} is not a Terraform state: ${why}`,
+    detail: 'Give the state Terraform wrote for this configuration: terraform state pull > terraform.tfstate',
+  }),
+  foreign: (file: string, address: string, provider: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TFSTATE_FOREIGN',
+    address,
+    summary: `${file}: ${address} belongs to ${provider}, not to the nssv provider`,
+    detail: `nssv's state holds nssv resources only. Nothing was converted. Take it out of a copy of the state first: terraform state rm -state=COPY ${address}`,
+  }),
+  tainted: (file: string, address: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TFSTATE_TAINTED',
+    address,
+    summary: `${file}: ${address} is tainted (Terraform will replace it on its next apply)`,
+    detail: `nssv has no tainted objects. Nothing was converted. Run terraform apply (or terraform untaint ${address}) first.`,
+  }),
+  deposed: (file: string, address: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TFSTATE_DEPOSED',
+    address,
+    summary: `${file}: ${address} has a deposed object left by an interrupted create-before-destroy`,
+    detail: 'Nothing was converted. Run terraform apply to finish the replacement first.',
+  }),
+  newer: (file: string, address: string, version: number): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TFSTATE_NEWER',
+    address,
+    summary: `${file}: ${address} is at schema version ${version}, written by a newer nssv provider (this nssv knows up to ${SCHEMA_VERSION})`,
+    detail: 'Nothing was converted. Upgrade nssv to the version of the provider that wrote the state.',
+  }),
+  notEmpty: (where: string, count: number): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_STATE_NOT_EMPTY',
+    summary: `the nssv state in ${where} already holds ${count} instance(s)`,
+    detail:
+      "Importing replaces nssv's state as a whole. Nothing was changed. If the Terraform state is to replace it, run again with -force (nssv state pull > backup.tfstate first).",
+  }),
+};

@@ -219,7 +219,7 @@ export function providerService(
         };
       }),
     StopProvider: async () => {
-      session.stopped = true;
+      session.requestStop();
       return { Error: '' };
     },
   };

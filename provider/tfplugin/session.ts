@@ -13,11 +13,21 @@ export class Session {
   hosts = new Map<string, ProviderHost>();
   ctx: HandlerContext = createHandlerContext(new Map());
   private readonly planned = new Map<string, Attributes>();
-  stopped = false;
+  private readonly stop = new AbortController();
+
+  /** True once Terraform sent StopProvider: nothing new starts, agent calls in flight are cancelled. */
+  get stopped(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  /** StopProvider: cancels every agent call in flight (their RPCs answer at once with NSSV_AGENT_CANCELLED). */
+  requestStop(): void {
+    this.stop.abort(new Error('Terraform asked the provider to stop (interrupted)'));
+  }
 
   configure(hosts: Map<string, ProviderHost>): void {
     this.hosts = hosts;
-    this.ctx = createHandlerContext(hosts);
+    this.ctx = createHandlerContext(hosts, { signal: this.stop.signal });
   }
 
   remember(type: string, a: Attributes): void {

@@ -12,7 +12,8 @@ import { loadAndValidate } from '../../engine/plan/loadAndValidate.js';
 import { describeDiagnostics } from '../helpers/desiredGraph.js';
 import { repo } from '../helpers/cdkExample.js';
 
-jest.setTimeout(120_000);
+// Two synth processes; on a machine loaded by other work each took over a minute of wall clock.
+jest.setTimeout(400_000);
 
 async function synth(library: string): Promise<string> {
   const r = await execa(

@@ -2,14 +2,17 @@
  * Both front doors on real daemons: examples/cdk-datacenter synthesized with plain node and
  * examples/hcl-datacenter plan the same resource changes against a two-host sandbox; the CDK stack
  * directory is applied with `nssv apply --config cdktf.out/stacks/datacenter`, the guests exist in
- * libvirt, and the next plan is empty.
+ * libvirt, and the next plan is empty. Then the same stack directory goes through the real
+ * `terraform` and the nssv provider: init from the offline mirror, apply, an empty
+ * `plan -detailed-exitcode`, destroy.
  */
 import { jest } from '@jest/globals';
 import { hostVirsh } from '../../sandbox/index.js';
 import { hclExample, synthCdkExample } from '../helpers/cdkExample.js';
+import { terraform, terraformEnv } from '../helpers/terraform.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
 
-jest.setTimeout(600_000);
+jest.setTimeout(900_000);
 
 let env: E2eSandbox;
 let stackDir: string;
@@ -53,4 +56,39 @@ test('GIVEN the synthesized CDK stack WHEN applied with nssv apply THEN the gues
   const plan = await nssv(['plan', '-detailed-exitcode', '--config', stackDir], stackDir);
   expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
   expect(plan.code).toBe(0);
+});
+
+async function domains(): Promise<string[]> {
+  const out: string[] = [];
+  for (const h of env.sandbox.hosts)
+    out.push(...(await hostVirsh(h, ['list', '--all', '--name'])).stdout.split('\n').filter(Boolean));
+  return out.sort();
+}
+
+test('GIVEN the same stack directory WHEN terraform init, apply, plan and destroy through the provider THEN the guests run, the replan is empty and nothing is left', async () => {
+  const destroyed = await nssv(['destroy', '-auto-approve', '--config', stackDir], stackDir);
+  expect(destroyed.code).toBe(0);
+  expect(await domains()).toEqual([]);
+  const tfEnv = await terraformEnv();
+  const outs: string[] = [];
+  const tf = async (args: string[]) => {
+    const r = await terraform(args, stackDir, tfEnv);
+    outs.push(r.out);
+    return r;
+  };
+  const init = await tf(['init', '-input=false']);
+  expect(init.out).toContain('- Installing nssv/nssv v0.1.0...');
+  expect(init.code).toBe(0);
+  const apply = await tf(['apply', '-auto-approve', '-input=false']);
+  expect(apply.out).toContain('Apply complete! Resources: 14 added, 0 changed, 0 destroyed.');
+  expect(apply.code).toBe(0);
+  expect(await domains()).toEqual(['db1', 'web1', 'web2']);
+  const plan = await tf(['plan', '-detailed-exitcode', '-input=false']);
+  expect(plan.out).toContain('No changes.');
+  expect(plan.code).toBe(0);
+  const gone = await tf(['destroy', '-auto-approve', '-input=false']);
+  expect(gone.out).toContain('Destroy complete! Resources: 14 destroyed.');
+  expect(gone.code).toBe(0);
+  expect(await domains()).toEqual([]);
+  for (const h of env.sandbox.hosts) for (const o of outs) expect(o).not.toContain(h.token);
 });

@@ -21,7 +21,9 @@ export async function synthCdkExample(hosts: readonly EmittedHost[], env: Record
     process.execPath,
     ['--import', join(repo, 'bench/register.mjs'), join(repo, 'examples/cdk-datacenter/main.ts')],
     {
-      cwd: join(repo, 'examples/cdk-datacenter'),
+      // Not the example's own directory: cdktn's default local backend puts the Terraform state
+      // in the working directory, and it holds the hosts' tokens.
+      cwd: dir,
       env: { NSSV_HOSTS: join(dir, 'hosts.json'), CDKTF_OUTDIR: outdir, ...env },
       reject: false,
     },

@@ -148,4 +148,24 @@ describe('AgentClient against a fake agent', () => {
       status: undefined,
     });
   });
+
+  it('GIVEN a slow agent WHEN the signal aborts mid-call THEN cancelled at once, and later calls are refused', async () => {
+    agent.delayMs = (method) => (method === 'PUT' ? 60_000 : 0);
+    const stop = new AbortController();
+    const slow = new AgentClient(agent.endpoint(), { signal: stop.signal });
+    const t0 = Date.now();
+    const call = failure(slow.putPool('p1', { address: 'nssv_storage_pool.p1' }));
+    while (!agent.requests.some((r) => r.method === 'PUT')) await new Promise((r) => setTimeout(r, 10));
+    stop.abort(new Error('Terraform asked the provider to stop (interrupted)'));
+    expect(await call).toEqual({
+      host: 'h1',
+      code: 'cancelled',
+      message:
+        'PUT /v1/pools/p1 to the agent of host h1 was cancelled: Terraform asked the provider to stop (interrupted)',
+      status: undefined,
+    });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect((await failure(slow.health())).code).toBe('cancelled');
+    expect(agent.requests.filter((r) => r.path === '/v1/health')).toEqual([]);
+  });
 });

@@ -28,6 +28,8 @@ export class FakeAgent {
   readonly requests: Recorded[] = [];
   readonly inventory: Inventory;
   override: ((method: string, path: string) => Override) | undefined;
+  /** Milliseconds to sit on a request before answering it (a slow agent); the wait ends if the client hangs up. */
+  delayMs: ((method: string, path: string) => number) | undefined;
   private server: Server | undefined;
   url = '';
 
@@ -83,6 +85,16 @@ export class FakeAgent {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     this.requests.push({ method, path, body });
+    const delay = this.delayMs?.(method, path) ?? 0;
+    if (delay > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise((r) => (timer = setTimeout(r, delay))),
+        new Promise((r) => res.once('close', r)),
+      ]);
+      clearTimeout(timer);
+      if (res.destroyed) return;
+    }
     const send = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(payload));

@@ -2,7 +2,8 @@
  * The nssv provider driven by the real `terraform` against a two-host sandbox (libvirtd, Open
  * vSwitch, agentd per host): init from the offline mirror, plan (each unpinned VM's host shown),
  * apply, in-place update (same domain UUID), replace of every resource type nssv can apply,
- * drift made with virsh and ovs-vsctl, import, destroy. After every apply `terraform plan
+ * drift made with virsh and ovs-vsctl (del-br, del-port), import, Terraform's state taken over by
+ * `nssv state import-terraform` with nssv planning no changes, destroy. After every apply `terraform plan
  * -detailed-exitcode` exits 0, and no agent token appears in any output or in the provider's log.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -208,6 +209,23 @@ test('GIVEN changes made on the hosts WHEN terraform plan THEN it sees them, and
   expect(await vsctl('h1', ['br-exists', 'sw-b']).then(() => 'yes')).toBe('yes');
 });
 
+test('GIVEN only a tap deleted with ovs-vsctl del-port WHEN terraform plan THEN its switch shows drift', async () => {
+  const vars = ['-var', 'vm_memory_mib=192', '-var', 'gen=b'];
+  const hb = await whereIs('vm-b');
+  const tap = (await virsh(hb, ['domiflist', 'vm-b'])).match(/\b(vnet\d+)\b/)![1]!;
+  const vmbId = await virsh(hb, ['domid', 'vm-b']);
+  expect(await vsctl(hb, ['port-to-br', tap])).toBe('sw-b');
+  await vsctl(hb, ['del-port', tap]);
+  const plan = await tf(['plan', '-detailed-exitcode', '-input=false', ...vars]);
+  expect(plan.code).toBe(2);
+  expect(plan.out).toMatch(/# nssv_distributed_switch\.extra will be updated in-place[\s\S]*?~ host_ids/);
+  expect(plan.out).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  await applyClean(vars);
+  // The same tap is back on the switch; the guest never stopped.
+  expect(await vsctl(hb, ['port-to-br', tap])).toBe('sw-b');
+  expect(await virsh(hb, ['domid', 'vm-b'])).toBe(vmbId);
+});
+
 test('GIVEN a VM Terraform forgot WHEN terraform import by its name THEN the next plan has no changes', async () => {
   const vars = ['-var', 'vm_memory_mib=192', '-var', 'gen=b'];
   expect((await tf(['state', 'rm', 'nssv_vm.web1'])).code).toBe(0);
@@ -218,6 +236,33 @@ test('GIVEN a VM Terraform forgot WHEN terraform import by its name THEN the nex
   expect(plan.code).toBe(0);
   const missing = await tf(['import', '-input=false', ...vars, 'nssv_vm.nope', 'nope']);
   expect(missing.code).toBe(1);
+});
+
+test("GIVEN Terraform's state WHEN nssv state import-terraform THEN nssv plan of the same directory has no changes", async () => {
+  const vars = ['-var', 'vm_memory_mib=192', '-var', 'gen=b'];
+  // Straight to a 0600 file, not into `outputs`: a state holds the hosts' tokens.
+  const pulled = await execa('terraform', ['state', 'pull'], {
+    cwd: env.configDir,
+    env: tfEnv,
+    stdin: 'ignore',
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'nssv-tfp-state-')), 'terraform.tfstate');
+  writeFileSync(file, pulled.stdout, { mode: 0o600 });
+  const imported = await nssv(['state', 'import-terraform', file], env.configDir);
+  expect(imported.code).toBe(0);
+  expect(imported.stdout).toMatch(
+    new RegExp(
+      `^Imported 18 instance\\(s\\) from ${file}: the state in .* is now serial \\d+ \\(lineage [0-9a-f-]{36}\\)\\.$`,
+    ),
+  );
+  const again = await nssv(['state', 'import-terraform', file], env.configDir);
+  expect(again.code).toBe(1);
+  expect(again.stderr).toContain('already holds 18 instance(s)');
+  const plan = await nssv(['plan', '-detailed-exitcode', ...vars], env.configDir);
+  expect(plan.stdout).toBe('No changes. Your infrastructure matches the configuration.');
+  expect(plan.code).toBe(0);
+  const list = await nssv(['state', 'list'], env.configDir);
+  expect(list.stdout.split('\n')).toContain('nssv_vm.web1');
 });
 
 test("GIVEN data sources WHEN applied THEN they read the provider's hosts and an agent's inventory", async () => {
