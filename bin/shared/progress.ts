@@ -47,7 +47,8 @@ export function applySummary(plan: Plan, result: ApplyResult, verb: 'Apply' | 'D
     else destroyed++;
   }
   if (verb === 'Destroy') return `Destroy complete! Resources: ${destroyed} destroyed.`;
-  return `Apply complete! Resources: ${added} added, ${changed} changed, ${destroyed} destroyed.`;
+  const imported = plan.imported?.length ? `${plan.imported.length} imported, ` : '';
+  return `Apply complete! Resources: ${imported}${added} added, ${changed} changed, ${destroyed} destroyed.`;
 }
 
 /** What went wrong and what was undone, for a failed apply. */

@@ -1,5 +1,6 @@
 import type { StateSettings } from './stateSettings.js';
 import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
+import type { ImportTarget } from './import-eval.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 
@@ -59,6 +60,8 @@ export interface LoadedConfig {
   settings?: StateSettings;
   /** moved and removed blocks of the root module, applied to the prior state before planning. */
   refactors?: { moved: MovedDecl[]; removed: RemovedDecl[] };
+  /** import blocks of the root module, evaluated (for_each expanded). */
+  imports?: ImportTarget[];
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];

@@ -13,6 +13,7 @@ function mask(attrs: Attributes | null, paths: readonly string[]): Attributes | 
 
 /** The plan for machines (--json): same content as the text, sensitive values masked. */
 export function planJson(plan: Plan): unknown {
+  const importedFrom = new Map((plan.imported ?? []).map((i) => [i.address, i.id]));
   const changes = plan.changes.map((c: ResourceChange) => ({
     address: c.address,
     type: c.type,
@@ -21,12 +22,14 @@ export function planJson(plan: Plan): unknown {
     after: mask(c.after, c.sensitivePaths),
     ...(c.reason ? { reason: c.reason } : {}),
     requiredReplace: c.requiredReplace,
+    ...(importedFrom.has(c.address) ? { importing: { id: importedFrom.get(c.address)! } } : {}),
   }));
   const count = (a: string): number => plan.changes.filter((c) => c.action === a).length;
   return {
     formatVersion: plan.formatVersion,
     mode: plan.mode,
     summary: {
+      ...(plan.imported?.length ? { import: plan.imported.length } : {}),
       add: count('create') + count('replace'),
       change: count('update'),
       destroy: count('delete') + count('replace'),

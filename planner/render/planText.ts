@@ -109,9 +109,20 @@ function renderForget(f: { address: string; type: string; attributeCount: number
   ];
 }
 
-function renderChange(c: ResourceChange, movedFrom?: string): string[] {
+/** An imported instance with nothing else to do, as Terraform shows it. */
+function renderImportOnly(c: ResourceChange): string[] {
+  return [
+    `  # ${c.address} will be imported`,
+    `    ${blockHeader(c.address, c.type)} {`,
+    ...allLines(c, c.after ?? {}, ' ', '      '),
+    '    }',
+  ];
+}
+
+function renderChange(c: ResourceChange, movedFrom?: string, importedFrom?: string): string[] {
   const out = [`  # ${c.address} ${VERB[c.action]}`];
   if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
+  if (importedFrom !== undefined) out.push(`  # (imported from ${JSON.stringify(importedFrom)})`);
   if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
   const sym = SYMBOL[c.action];
   out.push(`${sym.padStart(3)} ${blockHeader(c.address, c.type)} {`);
@@ -136,7 +147,8 @@ export function summaryLine(plan: Plan): string {
     }
   }
   const forget = plan.forgotten?.length ?? 0;
-  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
+  const imports = plan.imported?.length ?? 0;
+  return `Plan: ${imports ? `${imports} to import, ` : ''}${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
 }
 
 /** -refresh-only: what changed outside nssv; nothing will be done on the hosts. */
@@ -169,7 +181,8 @@ export function renderPlanText(plan: Plan): string {
   const changes = plan.changes.filter((c) => c.action !== 'noop');
   const movedFrom = new Map((plan.moved ?? []).map((m) => [m.to, m.from]));
   const forgotten = plan.forgotten ?? [];
-  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0) {
+  const importedFrom = new Map((plan.imported ?? []).map((i) => [i.address, i.id]));
+  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0 && importedFrom.size === 0) {
     return 'No changes. Your infrastructure matches the configuration.\n';
   }
   const symbols = [...new Set(changes.map((c) => c.action))];
@@ -188,8 +201,10 @@ export function renderPlanText(plan: Plan): string {
   ];
   for (const c of plan.changes) {
     const from = movedFrom.get(c.address);
-    if (c.action !== 'noop') lines.push(...renderChange(c, from), '');
+    const imported = importedFrom.get(c.address);
+    if (c.action !== 'noop') lines.push(...renderChange(c, from, imported), '');
     else if (from) lines.push(...renderMoveOnly(c, from), '');
+    else if (imported !== undefined) lines.push(...renderImportOnly(c), '');
   }
   for (const f of forgotten) lines.push(...renderForget(f), '');
   lines.push(summaryLine(plan));
