@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
+import type { Diagnostic } from '../../core/diagnostic.js';
 import type { EvalContext } from '../eval/context.js';
 import type { Expr } from '../hcl/ast.js';
 import { UNKNOWN, type Value } from '../eval/value.js';
@@ -6,14 +6,11 @@ import type { BigNum } from '../eval/number.js';
 import { configErrors as E } from './errors.js';
 import { expand, keySuffix } from './expansion.js';
 import type { ImportDecl, ModuleDecl } from './model.js';
-import type { ModuleEvaluator } from './module-eval.js';
+import type { ModuleScope } from './module-scope.js';
+import type { ImportTarget } from './types.js';
 
-/** One import block instance, evaluated: take the object `id` over as the instance `to`. */
-export interface ImportTarget {
-  to: string;
-  id: string;
-  range: SourceRange;
-}
+export type { ImportTarget } from './types.js';
+
 
 const IDENT = /^[a-zA-Z_][\w-]*$/;
 
@@ -28,7 +25,7 @@ function keyOf(v: Value): string | number | undefined {
 }
 
 /** `to`: a static address, whose instance keys may be expressions (each.key). */
-function addressOf(e: Expr, ev: ModuleEvaluator, ctx: EvalContext): string {
+function addressOf(e: Expr, ev: ModuleScope, ctx: EvalContext): string {
   switch (e.t) {
     case 'var':
       return e.name;
@@ -57,7 +54,7 @@ const RESOURCE =
 
 function one(
   d: ImportDecl,
-  ev: ModuleEvaluator,
+  ev: ModuleScope,
   ctx: EvalContext,
   diags: Diagnostic[],
 ): ImportTarget | undefined {
@@ -90,7 +87,7 @@ function one(
 }
 
 /** The root module's import blocks, for_each expanded, each `to` at most once. */
-export function evaluateImports(root: ModuleDecl, ev: ModuleEvaluator, diags: Diagnostic[]): ImportTarget[] {
+export function evaluateImports(root: ModuleDecl, ev: ModuleScope, diags: Diagnostic[]): ImportTarget[] {
   const out: ImportTarget[] = [];
   for (const d of root.imports ?? []) {
     const exp = d.forEach ? expand(ev, undefined, d.forEach, 'import') : undefined;

@@ -1,6 +1,5 @@
 import type { StateSettings } from './stateSettings.js';
 import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
-import type { ImportTarget } from './import-eval.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 
@@ -52,6 +51,13 @@ export interface LoadOptions {
    * as Terraform reads them from state. Plans never pass it: there, computed values stay unknown.
    */
   known?: ReadonlyMap<string, Attributes>;
+}
+
+/** One import block instance, evaluated: take the object `id` over as the instance `to`. */
+export interface ImportTarget {
+  to: string;
+  id: string;
+  range: SourceRange;
 }
 
 export interface LoadedConfig {
