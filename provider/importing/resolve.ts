@@ -59,6 +59,17 @@ export function typeOfAddress(address: string): string {
   return parts[parts.length - 2] ?? '';
 }
 
+/** The instances an instance depends on, as the state records them (resource addresses expanded). */
+export function dependenciesOf(desired: readonly DesiredInstance[], address: string): string[] {
+  const d = desired.find((x) => x.address === address);
+  if (!d) return [];
+  const out = new Set<string>();
+  for (const dep of d.dependsOn)
+    for (const x of desired) if (x.address === dep || x.resourceAddress === dep) out.add(x.address);
+  out.delete(address);
+  return [...out].sort();
+}
+
 function sensitivePaths(type: string, d: DesiredInstance | undefined): string[] {
   const fromSchema = attributeInfos(type)
     .filter((a) => a.sensitive)
@@ -142,7 +153,7 @@ export async function resolveImports(
         address: r.to,
         type,
         attributes: { ...applyDefaults(type, overlay(fromConfig, reported)), id: reported.name! },
-        dependencies: [],
+        dependencies: dependenciesOf(desired, r.to),
         sensitivePaths: sensitivePaths(type, d),
       },
     });

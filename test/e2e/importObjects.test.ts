@@ -1,5 +1,5 @@
 /**
- * Import on real daemons: objects a first nssv apply made from another state directory are taken
+ * Import, discover and state rebuild on real daemons: objects a first nssv apply made from another state directory are taken
  * over by a second state — by import blocks whose configuration nssv writes itself
  * (plan -generate-config-out, checked with terraform fmt), and by `nssv import ADDRESS ID` plus
  * import blocks with for_each. Nothing on the hosts changes (same domain UUIDs, same inventory)
@@ -7,13 +7,13 @@
  */
 import { jest } from '@jest/globals';
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AgentClient } from '../../provider/agent/client.js';
 import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
-import { nssv, repo, startSandbox, type E2eSandbox } from './support.js';
+import { nssv, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(600_000);
 
@@ -217,5 +217,75 @@ describeE2e('import on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
     expect(replan.code).toBe(0);
     expect(await uuids()).toEqual(before.uuids);
     expect(await inventories()).toBe(before.inventory);
+  });
+
+  test('GIVEN a state that manages nothing WHEN nssv discover -out, plan -generate-config-out and apply THEN everything is adopted unchanged and discover finds nothing more', async () => {
+    const dir = stateDir({});
+    const listed = await nssv(['discover'], dir);
+    expect(listed.code).toBe(0);
+    const web1Host = before.uuids
+      .find((u) => u.startsWith('web1@'))!
+      .split('@')[1]!
+      .split('=')[0]!;
+    expect(listed.stdout).toContain(
+      `# domain "web1" on ${web1Host} (recorded as nssv_vm.web1)\nimport {\n  to = nssv_vm.web1\n  id = "${web1Host}/web1"\n}\n`,
+    );
+    expect(listed.stdout).toContain(
+      '# nssv discover: 7 object(s) on the hosts that this state does not manage.',
+    );
+    const json = JSON.parse((await nssv(['discover', '--json'], dir)).stdout) as Array<{ type: string }>;
+    expect(json.map((o) => o.type).sort()).toEqual([
+      'nssv_distributed_switch',
+      'nssv_port_group',
+      'nssv_storage_pool',
+      'nssv_vm',
+      'nssv_vm',
+      'nssv_volume',
+      'nssv_volume',
+    ]);
+    expect((await nssv(['discover', '-out', 'imports.tf'], dir)).stdout).toBe(
+      `Wrote 7 import block(s) to ${join(dir, 'imports.tf')}.`,
+    );
+    const plan = await nssv(['plan', '-generate-config-out=generated.tf'], dir);
+    expect(plan.stdout).toContain('Plan: 7 to import, 4 to add, 0 to change, 0 to destroy.');
+    const fmt = await execa('terraform', ['fmt', '-check', '-diff', '.'], { cwd: dir, reject: false });
+    expect({ code: fmt.exitCode, diff: fmt.stdout }).toEqual({ code: 0, diff: '' });
+    expect((await nssv(['apply', '-auto-approve'], dir)).code).toBe(0);
+    const replan = await nssv(['plan', '-detailed-exitcode'], dir);
+    expect(replan.stdout).toContain('No changes.');
+    expect(replan.code).toBe(0);
+    expect((await nssv(['discover'], dir)).stdout).toContain(
+      '# nssv discover: 0 object(s) on the hosts that this state does not manage.',
+    );
+    expect(await uuids()).toEqual(before.uuids);
+    expect(await inventories()).toBe(before.inventory);
+  });
+
+  test('GIVEN the state file of the first apply is deleted WHEN nssv state rebuild THEN every instance is found again, reported, and the replan is empty', async () => {
+    rmSync(join(env.configDir, 'nssv.tfstate'));
+    rmSync(join(env.configDir, 'nssv.tfstate.backup'), { force: true });
+    expect((await nssv(['plan'], env.configDir)).stdout).toContain(
+      'Plan: 11 to add, 0 to change, 0 to destroy.',
+    );
+    const rebuilt = await nssv(['state', 'rebuild'], env.configDir);
+    expect(rebuilt.code).toBe(0);
+    const web1Host = before.uuids
+      .find((u) => u.startsWith('web1@'))!
+      .split('@')[1]!
+      .split('=')[0]!;
+    expect(rebuilt.stdout).toContain(
+      `Rebuilt the state in ${join(env.configDir, 'nssv.tfstate')}: 11 instance(s).`,
+    );
+    expect(rebuilt.stdout).toContain(`  nssv_vm.web1 <- ${web1Host}/web1 on ${web1Host}\n`);
+    expect(rebuilt.stdout).toContain(
+      'From the configuration (4): nssv_datacenter.sandbox, nssv_cluster.sandbox, nssv_host.h1, nssv_host.h2\nNot found on any host (0): none\n',
+    );
+    const replan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(replan.stdout).toContain('No changes.');
+    expect(replan.code).toBe(0);
+    const again = await nssv(['state', 'rebuild'], env.configDir);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('nssv state rebuild only fills an empty (lost) state');
+    expect(await uuids()).toEqual(before.uuids);
   });
 });
