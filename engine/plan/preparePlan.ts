@@ -49,7 +49,7 @@ export interface PlanOutcome {
 /** config → validate → refresh from agents → plan. */
 export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const stored = await req.store.read();
-  const journaled = (await new ApplyJournal(req.store.dir).pending()).filter(
+  const journaled = (await new ApplyJournal(req.store.dir, req.store.codec).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),
   );
   let state: State = journaled.length

@@ -62,7 +62,7 @@ interface Prepared {
 }
 
 async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore): Promise<Prepared> {
-  if ((await new ApplyJournal(store.dir).pending()).length > 0)
+  if ((await new ApplyJournal(store.dir, store.codec).pending()).length > 0)
     throw engineErrors.interruptedBeforeSavedPlan(file);
   const stored = await store.read();
   checkNotStale(saved, stored);
@@ -145,7 +145,7 @@ export async function applyFlow(
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
-    const journal = new ApplyJournal(store.dir);
+    const journal = new ApplyJournal(store.dir, store.codec);
     if (!planHasChanges(plan)) {
       if (p.recovered.length > 0) await store.write(p.state);
       await journal.clear();
