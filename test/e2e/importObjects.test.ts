@@ -264,15 +264,16 @@ describeE2e('import on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
   test('GIVEN the state file of the first apply is deleted WHEN nssv state rebuild THEN every instance is found again, reported, and the replan is empty', async () => {
     rmSync(join(env.configDir, 'nssv.tfstate'));
     rmSync(join(env.configDir, 'nssv.tfstate.backup'), { force: true });
-    expect((await nssv(['plan'], env.configDir)).stdout).toContain(
-      'Plan: 11 to add, 0 to change, 0 to destroy.',
-    );
-    const rebuilt = await nssv(['state', 'rebuild'], env.configDir);
-    expect(rebuilt.code).toBe(0);
     const web1Host = before.uuids
       .find((u) => u.startsWith('web1@'))!
       .split('@')[1]!
       .split('=')[0]!;
+    // without a state, the plan would create what exists: it refuses, naming what is there
+    const lost = await nssv(['plan'], env.configDir);
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toContain(`domain "web1" on ${web1Host}, managed as nssv_vm.web1`);
+    const rebuilt = await nssv(['state', 'rebuild'], env.configDir);
+    expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toContain(
       `Rebuilt the state in ${join(env.configDir, 'nssv.tfstate')}: 11 instance(s).`,
     );
