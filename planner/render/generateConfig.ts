@@ -15,7 +15,7 @@ const IDENT = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 
 /** An HCL string literal: JSON escapes, and template sequences escaped ($${, %%{). */
 function quote(s: string): string {
-  return JSON.stringify(s).replaceAll('${', '$${').replaceAll('%{', '%%{');
+  return JSON.stringify(s).replace(/([$%])\{/g, (_m, c: string) => `${c}${c}{`);
 }
 
 function value(v: AttrValue): string {
