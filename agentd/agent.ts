@@ -24,6 +24,12 @@ import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { Volumes } from './storage/volumes.js';
+import { Flattener } from './storage/flatten.js';
+import { Images } from './images/images.js';
+import { Seeds } from './cloudinit/seeds.js';
+import { ConsoleLogs } from './domains/console-logs.js';
+import { GenIsoImage } from './drivers/genisoimage.js';
+import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
 import { KeyedLock } from './util/keyed-lock.js';
 
@@ -42,6 +48,8 @@ export class Agent {
   readonly locks = new KeyedLock();
   readonly pools: Pools;
   readonly volumes: Volumes;
+  readonly images: Images;
+  readonly consoleLogs: ConsoleLogs;
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
@@ -56,13 +64,27 @@ export class Agent {
     const layout = new PoolLayout(config.storageRoot);
     const virsh = new Virsh(exec, config.libvirtUri);
     const ovs = new Ovs(exec, config.ovsDbSocket);
+    const qemuImg = new QemuImg(exec);
+    this.consoleLogs = new ConsoleLogs(config.stateDir);
     this.pools = new Pools(layout, flowOptions);
+    this.images = new Images(
+      new ImageLayout(config.storageRoot),
+      qemuImg,
+      async (path) =>
+        this.volumes.linkedTo(
+          path,
+          (await this.pools.list()).map((p) => p.name),
+        ),
+      flowOptions,
+    );
+    const flattener = new Flattener(qemuImg, (path) => this.domains.pullInUse(path), deps.logger);
     this.volumes = new Volumes(
       this.pools,
-      new QemuImg(exec),
+      qemuImg,
       (path) => this.domains.usersOfPath(path),
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
+      { images: this.images, flattener },
     );
     const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
     this.switches = new Switches(
@@ -103,6 +125,9 @@ export class Agent {
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
+      beforeStart: (paths) => flattener.waitOffline(paths),
+      seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
+      consoleLogs: this.consoleLogs,
     });
     this.hostFacts = new HostFactsSource(
       config.hostName,
@@ -137,15 +162,18 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains, rbd, securityGroups, firewall] = await Promise.all([
-      this.hostFacts.get(),
-      this.pools.list(),
-      this.switches.list(),
-      this.domains.list(),
-      this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
-      this.firewall.listGroups(),
-      this.firewall.info(),
-    ]);
+    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images] =
+      await Promise.all([
+        this.hostFacts.get(),
+        this.pools.list(),
+        this.switches.list(),
+        this.domains.list(),
+        this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+        this.firewall.listGroups(),
+        this.firewall.info(),
+        this.images.listStores(),
+        this.images.listAll(),
+      ]);
     const rbdPools = rbd.pools;
     const volumes = [
       ...(await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat(),
@@ -162,6 +190,8 @@ export class Agent {
       securityGroups,
       firewall,
       domains,
+      imageStores,
+      images,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);

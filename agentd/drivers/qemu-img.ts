@@ -7,9 +7,13 @@ export interface ImageInfo {
   format: string;
   virtualSizeBytes: number;
   actualSizeBytes: number;
+  /** The backing file of a qcow2 overlay, as recorded in the image. */
+  backingFile?: string;
 }
 
 export const GIB = 1024 ** 3;
+/** Copies of whole images may take long on big images. */
+const LONG_TIMEOUT_MS = 60 * 60_000;
 
 /** qemu-img: create, inspect and grow disk images. */
 export class QemuImg {
@@ -35,7 +39,12 @@ export class QemuImg {
       ['info', '-U', '--output=json', path],
       `inspect image ${path}`,
     );
-    let parsed: { format?: unknown; 'virtual-size'?: unknown; 'actual-size'?: unknown };
+    let parsed: {
+      format?: unknown;
+      'virtual-size'?: unknown;
+      'actual-size'?: unknown;
+      'backing-filename'?: unknown;
+    };
     try {
       parsed = JSON.parse(result.stdout) as typeof parsed;
     } catch {
@@ -45,7 +54,50 @@ export class QemuImg {
       format: String(parsed.format),
       virtualSizeBytes: Number(parsed['virtual-size'] ?? 0),
       actualSizeBytes: Number(parsed['actual-size'] ?? 0),
+      ...(typeof parsed['backing-filename'] === 'string' ? { backingFile: parsed['backing-filename'] } : {}),
     };
+  }
+
+  /** A qcow2 overlay backed by `backing` (its format given explicitly: QEMU 7.2 requires -F). */
+  async createOverlay(
+    path: string,
+    backing: string,
+    backingFormat: VolumeFormat,
+    sizeGiB: number,
+  ): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', backingFormat, path, `${sizeGiB}G`],
+      `create overlay ${path} backed by ${backing}`,
+    );
+  }
+
+  /** An independent copy of `source` in `format` (raw↔qcow2 conversion included). */
+  async convert(
+    source: string,
+    sourceFormat: VolumeFormat,
+    path: string,
+    format: VolumeFormat,
+  ): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['convert', '-q', '-f', sourceFormat, '-O', format, source, path],
+      `copy image ${source} to ${path}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
+    );
+  }
+
+  /** Copies everything the overlay reads from its backing file into it and drops the backing file. */
+  async flatten(path: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['rebase', '-q', '-f', 'qcow2', '-b', '', path],
+      `flatten image ${path}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
+    );
   }
 
   /** Grows an image to `sizeGiB`; shrinking is refused (it would destroy data). */

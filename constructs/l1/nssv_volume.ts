@@ -32,7 +32,6 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
   readonly format?: 'qcow2' | 'raw';
   /**
    * Create the volume from this image. Set at most one of source_image_id and source_snapshot_id; neither gives an empty volume.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
@@ -45,12 +44,12 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
    */
   readonly sourceSnapshotId?: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write overlay backed by the source; qcow2 only in dir pools) or full (an independent copy). Ignored without a source.
-   * Allowed: "linked", "full".
+   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * Allowed: "linked", "full", "rapid".
    * @default "linked"
    * Changing it replaces the resource.
    */
-  readonly cloneMode?: 'linked' | 'full';
+  readonly cloneMode?: 'linked' | 'full' | 'rapid';
   /**
    * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * Allowed: "immediate", "delayed", "never".
@@ -127,7 +126,7 @@ export class NssvVolume extends NssvResource {
   }
 
   /**
-   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write overlay backed by the source; qcow2 only in dir pools) or full (an independent copy). Ignored without a source.
+   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
    */
   public get cloneMode(): string {
     return this.getStringAttribute('clone_mode');
@@ -145,5 +144,12 @@ export class NssvVolume extends NssvResource {
    */
   public get hostId(): string {
     return this.getStringAttribute('host_id');
+  }
+
+  /**
+   * `clone_state` (a token until Terraform runs). Computed by nssv: For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  public get cloneState(): string {
+    return this.getStringAttribute('clone_state');
   }
 }

@@ -10,9 +10,11 @@ import { applyExcludes } from './transforms/applyExcludes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
+import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { diff } from './transforms/diff.js';
+import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
 import { replaceTriggered } from './transforms/replaceTriggered.js';
@@ -55,11 +57,13 @@ export function makePlan(input: PlanInput): Plan {
     deriveHostSets,
     allocateIps,
     deriveSecurityGroups,
+    deriveGuestNetwork,
     place,
     addHostDependencies,
     diff,
     forceReplace(input.replace ?? []),
     replaceTriggered,
+    labelDisruption,
     applyTargets(input.targets ?? []),
     applyExcludes(input.excludes ?? []),
     preventDestroy,

@@ -21,6 +21,7 @@ export function planJson(plan: Plan): unknown {
     before: mask(c.before, c.sensitivePaths),
     after: mask(c.after, c.sensitivePaths),
     ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.disruption ? { disruption: c.disruption } : {}),
     requiredReplace: c.requiredReplace,
     ...(importedFrom.has(c.address) ? { importing: { id: importedFrom.get(c.address)! } } : {}),
   }));

@@ -1,15 +1,42 @@
 import type { Attributes } from '../../core/values.js';
+import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
+import { AgentError } from '../agent/agentError.js';
 import { resolved, typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 const volume = (a: Attributes) => typed('nssv_volume', a);
 
+/** Where the volume's image is on its host: the store that holds an image of that name. */
+async function source(
+  ctx: HandlerContext,
+  host: string,
+  v: ReturnType<typeof volume>,
+): Promise<VolumeSourceSpec | undefined> {
+  const image = v.source_image_id;
+  if (typeof image !== 'string') return undefined;
+  const found = (await ctx.inventory(host)).images.find((i) => i.name === image);
+  if (!found) {
+    throw new AgentError(
+      host,
+      'not_found',
+      `image "${image}" is not on host ${host}; it is imported to the hosts of its image storage's cluster`,
+    );
+  }
+  return { store: found.store, image, cloneMode: v.clone_mode };
+}
+
 async function put(ctx: HandlerContext, address: string, a: Attributes): Promise<Attributes> {
   const v = volume(a);
   const host = resolved(v.host_id, 'host_id');
-  await ctx.agent(host).putVolume(v.pool_id, v.name, { address, sizeGiB: v.size_gib, format: v.format });
+  const src = await source(ctx, host, v);
+  const info = await ctx.agent(host).putVolume(v.pool_id, v.name, {
+    address,
+    sizeGiB: v.size_gib,
+    format: v.format,
+    ...(src ? { source: src } : {}),
+  });
   ctx.invalidate(host);
-  return a;
+  return { ...a, clone_state: info.source?.state ?? null };
 }
 
 /** A volume of a dir pool: a qcow2/raw file on its host, made and grown with qemu-img. */
@@ -19,7 +46,9 @@ export const volumeHandler: ResourceHandler = {
     const p = volume(prior);
     const inv = await ctx.inventory(resolved(p.host_id, 'host_id'));
     const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
-    return v ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format }) : null;
+    return v
+      ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
+      : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned),

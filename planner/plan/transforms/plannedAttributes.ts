@@ -3,7 +3,11 @@ import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../
 import type { PlanContext } from '../context.js';
 
 /** Attributes the planner itself computes (never set by users, but diffed). */
-export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids', 'peer_addresses']);
+export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'host_ids',
+  'peer_addresses',
+  'guest_network',
+]);
 
 /**
  * Planned attributes = configuration + schema defaults + id; computed attributes the user left
@@ -19,7 +23,9 @@ export function plannedAttributes(ctx: PlanContext): void {
     for (const info of attributeInfos(n.type)) {
       if (info.path.includes('[]') || info.path === 'id' || DERIVED_ATTRIBUTES.has(info.path)) continue;
       if (info.source === 'user' || planned[info.path] !== undefined) continue;
-      planned[info.path] = live?.[info.path] ?? unknownValue;
+      // A live null is a known value (e.g. clone_state of a volume without a source), not unknown.
+      const known = live !== undefined && live[info.path] !== undefined;
+      planned[info.path] = known ? live[info.path]! : unknownValue;
     }
     for (const info of attributeInfos(n.type)) {
       if (!info.block) continue;
