@@ -118,7 +118,9 @@ export function lookupInInventories(
         applyDefaults(type, { name, host_id: hs[0]!, cluster_id: hosts.get(hs[0]!)!.cluster }),
         d,
       );
-      return found(Object.fromEntries(VM_REPORTED.map((k) => [k, all[k]!])));
+      return found(
+        Object.fromEntries(VM_REPORTED.filter((k) => all[k] !== undefined).map((k) => [k, all[k]!])),
+      );
     }
     default:
       return { problem: `${type} cannot be imported` };

@@ -42,6 +42,7 @@ describe('generateConfig', () => {
         '',
         '# __generated__ by nssv from "h1/web"',
         'resource "nssv_vm" "web" {',
+        '  # user_data: sensitive, not written here; set it (from a variable)',
         '  name       = "web"',
         '  cluster_id = "c"',
         '  host_id    = "h1"',
