@@ -7,6 +7,18 @@ function err(code: string, summary: string, detail: string): DiagnosticsError {
 
 /** The engine's user errors: saved plan files and interrupted applies. */
 export const engineErrors = {
+  cannotGenerate: (address: string): DiagnosticsError =>
+    err(
+      'NSSV_GENERATE_CONFIG',
+      `cannot generate configuration for ${address}: only root-module resources without count or for_each get generated blocks`,
+      'Write the resource block for this import target yourself, then plan again.',
+    ),
+  generateTarget: (path: string, why: string): DiagnosticsError =>
+    err(
+      'NSSV_GENERATE_CONFIG',
+      `cannot write the generated configuration to ${path} (${why === 'EEXIST' ? 'the file already exists' : why})`,
+      'Give -generate-config-out a file that does not exist yet: nssv never overwrites configuration.',
+    ),
   planFile: (path: string, summary: string, detail: string): DiagnosticsError =>
     err('NSSV_PLAN_FILE', `${path}: ${summary}`, detail),
   interruptedBeforeSavedPlan: (planFile: string): DiagnosticsError =>

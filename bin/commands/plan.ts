@@ -17,6 +17,10 @@ export default class Plan extends NssvCommand {
       description: 'Exit 0 when there are no changes, 1 on error, 2 when there are changes.',
       default: false,
     }),
+    'generate-config-out': Flags.string({
+      description:
+        'Write resource blocks for import blocks whose target has no configuration to FILE (in the configuration directory; it must not exist yet), then plan with them.',
+    }),
     destroy: Flags.boolean({ description: 'Plan to destroy everything in state.', default: false }),
     'refresh-only': Flags.boolean({
       description:
@@ -29,7 +33,7 @@ export default class Plan extends NssvCommand {
   async run(): Promise<void> {
     const { flags } = await this.parse(Plan);
     const configDir = this.resolveConfigDir(flags.config);
-    const { plan, warnings } = await runPlan({
+    const { plan, warnings, generated } = await runPlan({
       configDir,
       mode: flags.destroy ? 'destroy' : flags['refresh-only'] ? 'refresh-only' : 'normal',
       load: this.loadOptions(flags),
@@ -38,8 +42,11 @@ export default class Plan extends NssvCommand {
       excludes: flags.exclude,
       refresh: flags.refresh !== 'false',
       ...(flags.out ? { out: flags.out } : {}),
+      ...(flags['generate-config-out'] ? { generateConfigOut: flags['generate-config-out'] } : {}),
     });
     this.printDiagnostics(warnings);
+    if (generated && !flags.json)
+      process.stderr.write(`Wrote the configuration of the imported objects to ${generated}: review it.\n`);
     process.stdout.write(flags.json ? JSON.stringify(planJson(plan), null, 2) + '\n' : renderPlanText(plan));
     if (flags.out) {
       if (!flags.json)

@@ -56,7 +56,8 @@ export function appliedCounts(
 export function applySummary(plan: Plan, result: ApplyResult, verb: 'Apply' | 'Destroy'): string {
   const { added, changed, destroyed } = appliedCounts(plan, result);
   if (verb === 'Destroy') return `Destroy complete! Resources: ${destroyed} destroyed.`;
-  return `Apply complete! Resources: ${added} added, ${changed} changed, ${destroyed} destroyed.`;
+  const imported = plan.imported?.length ? `${plan.imported.length} imported, ` : '';
+  return `Apply complete! Resources: ${imported}${added} added, ${changed} changed, ${destroyed} destroyed.`;
 }
 
 /** What went wrong and what was undone, for a failed apply. */

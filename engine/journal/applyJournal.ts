@@ -1,43 +1,61 @@
-import { appendFile, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StateResource } from '../../planner/state/types.js';
+import type { Codec } from '../../provider/state/encryption/codec.js';
 import { STATE_FILE } from '../../provider/state/localState.js';
+
+/** Where the journal lives: under the configuration's .nssv/ directory (private to this machine). */
+export const JOURNAL_PATH = join('.nssv', 'apply.journal');
 
 /**
  * Write-ahead record of the creates an apply starts. An apply killed after an agent created
  * something but before the state recorded it leaves its entry here; the next plan reads those
  * objects back from their hosts (they carry their address), so nothing created is forgotten —
- * even if the configuration no longer wants it, in which case the plan deletes it.
+ * even if the configuration no longer wants it, in which case the plan deletes it. Entries are
+ * encrypted like the state when the configuration encrypts it (they hold planned attributes).
  */
 export class ApplyJournal {
   readonly path: string;
+  /** Where versions before .nssv/ kept it (read and cleared, never written). */
+  private readonly legacyPath: string;
 
-  constructor(dir: string) {
-    this.path = join(dir, `${STATE_FILE}.journal`);
+  constructor(
+    readonly dir: string,
+    private readonly codec?: Codec,
+  ) {
+    this.path = join(dir, JOURNAL_PATH);
+    this.legacyPath = join(dir, `${STATE_FILE}.journal`);
   }
 
   /** Called before a create runs: the planned instance, as it will be recorded if it succeeds. */
   async started(resource: StateResource): Promise<void> {
-    await appendFile(this.path, JSON.stringify(resource) + '\n', { mode: 0o600 });
+    await mkdir(join(this.dir, '.nssv'), { recursive: true, mode: 0o700 });
+    const plain = JSON.stringify(resource);
+    const line = this.codec ? (await this.codec.encode(plain)).trimEnd() : plain;
+    await appendFile(this.path, line + '\n', { mode: 0o600 });
   }
 
   /** Instances whose create was started by an apply that did not finish. */
   async pending(): Promise<StateResource[]> {
-    let text: string;
-    try {
-      text = await readFile(this.path, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
     const byAddress = new Map<string, StateResource>();
-    for (const line of text.split('\n')) {
-      if (!line.trim()) continue;
+    for (const path of [this.legacyPath, this.path]) {
+      let text: string;
       try {
-        const r = JSON.parse(line) as StateResource;
-        if (typeof r.address === 'string' && typeof r.type === 'string') byAddress.set(r.address, r);
-      } catch {
-        // a line cut short by the crash itself: that create never reached an agent
+        text = await readFile(path, 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw e;
+      }
+      for (const line of text.split('\n')) {
+        if (!line.trim()) continue;
+        try {
+          const plain = this.codec ? await this.codec.decode(line, path) : line;
+          const r = JSON.parse(plain) as StateResource;
+          if (typeof r.address === 'string' && typeof r.type === 'string') byAddress.set(r.address, r);
+        } catch (e) {
+          if (!(e instanceof SyntaxError)) throw e;
+          // a line cut short by the crash itself: that create never reached an agent
+        }
       }
     }
     return [...byAddress.values()];
@@ -45,6 +63,7 @@ export class ApplyJournal {
 
   async clear(): Promise<void> {
     await rm(this.path, { force: true });
+    await rm(this.legacyPath, { force: true });
   }
 
   /**

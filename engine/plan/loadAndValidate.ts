@@ -5,18 +5,19 @@ import { validateInstances } from '../../planner/validate/validateInstances.js';
 import { loadConfig } from '../files/loadConfig.js';
 
 /** Loads and validates the configuration only: no host is contacted. */
-export async function loadAndValidate(
-  configDir: string,
-  load?: LoadOptions,
-  /** The configuration as already loaded from configDir with `load`. */
-  loaded?: LoadedConfig,
-): Promise<{
+export interface Validated {
   desired: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];
   refactors?: LoadedConfig['refactors'];
-}> {
-  const config = loaded ?? (await loadConfig(configDir, load));
+  imports?: LoadedConfig['imports'];
+  settings?: LoadedConfig['settings'];
+  /** Whether loading itself (before validation) failed: then the backend settings cannot be trusted. */
+  loadFailed: boolean;
+}
+
+export async function loadAndValidate(configDir: string, load?: LoadOptions): Promise<Validated> {
+  const config = await loadConfig(configDir, load);
   const diagnostics = [...config.diagnostics];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
   if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
@@ -25,5 +26,8 @@ export async function loadAndValidate(
     outputs: config.outputs,
     diagnostics,
     ...(config.refactors ? { refactors: config.refactors } : {}),
+    ...(config.imports ? { imports: config.imports } : {}),
+    ...(config.settings ? { settings: config.settings } : {}),
+    loadFailed: hasErrors(config.diagnostics),
   };
 }

@@ -9,7 +9,9 @@ import { createHandlerContext } from '../../provider/handlers/context.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
 import { refactorState } from '../../planner/state/refactor.js';
 import { checkOccupied } from './occupied.js';
-import { loadAndValidate } from './loadAndValidate.js';
+import { loadAndValidate, type Validated } from './loadAndValidate.js';
+import { resolveImports, type ResolvedImport } from '../../provider/importing/resolve.js';
+import type { ImportTarget } from '../../planner/config/import-eval.js';
 import { providerErrors } from '../../provider/errors.js';
 import { unsupportedFeatures } from '../../provider/handlers/support.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
@@ -24,10 +26,12 @@ export interface PlanRequest {
   targets?: string[];
   replace?: string[];
   excludes?: string[];
-  /** The configuration as already loaded (it is then not read again). */
-  config?: LoadedConfig;
   /** false: plan against the state as recorded, without reading the hosts (see RefreshOptions). */
   refresh?: boolean;
+  /** The configuration, when the caller loaded it already (to read the backend settings). */
+  loaded?: Validated;
+  /** Import targets without a resource block are let through (plan -generate-config-out). */
+  allowUnconfiguredImports?: boolean;
 }
 
 export interface PlanOutcome {
@@ -40,22 +44,29 @@ export interface PlanOutcome {
   ctx: HandlerContext;
   /** Instances an interrupted apply created that are now part of `state` (to be written). */
   recovered: string[];
+  /** import targets that have no resource block (only with allowUnconfiguredImports). */
+  unconfigured: ResolvedImport[];
 }
 
 /** config → validate → refresh from agents → plan. */
 export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const stored = await req.store.read();
-  const journaled = (await new ApplyJournal(req.store.dir).pending()).filter(
+  const journaled = (await new ApplyJournal(req.store.dir, req.store.codec).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),
   );
   let state: State = journaled.length
     ? { ...stored, resources: [...stored.resources, ...journaled] }
     : stored;
   let recovered: string[] = [];
-  const { desired, diagnostics, refactors } =
+  const { desired, diagnostics, refactors, imports } =
     req.mode === 'destroy'
-      ? { desired: [] as DesiredInstance[], diagnostics: [] as Diagnostic[], refactors: undefined }
-      : await loadAndValidate(req.configDir, req.load, req.config);
+      ? {
+          desired: [] as DesiredInstance[],
+          diagnostics: [] as Diagnostic[],
+          refactors: undefined,
+          imports: [],
+        }
+      : (req.loaded ?? (await loadAndValidate(req.configDir, req.load)));
   // moved / removed blocks rewrite the prior state before anything is read from the hosts
   const refactored =
     refactors && (refactors.moved.length > 0 || refactors.removed.length > 0)
@@ -68,7 +79,15 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const endpoints = hostEndpoints(desired, state);
   const ctx = createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
+  let unconfigured: ResolvedImport[] = [];
+  const stop = (): PlanOutcome => ({ state, desired, diagnostics, endpoints, ctx, recovered, unconfigured });
+  if (hasErrors(diagnostics)) return stop();
+  // import blocks: the objects join the prior state, so the plan diffs them like any instance
+  const imported = await importInto(req, ctx, desired, state, imports ?? [], diagnostics);
+  if (hasErrors(diagnostics)) return stop();
+  unconfigured = imported.filter((i) => !desired.some((d) => d.address === i.address));
+  const adopted = imported.filter((i) => !unconfigured.includes(i));
+  if (adopted.length > 0) state = withImports(state, adopted);
   // An interrupted apply's creates are found only by reading the hosts.
   const readLive = req.refresh !== false || journaled.length > 0;
   const refreshed = await refresh(ctx, desired, state, { readLive });
@@ -83,7 +102,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     recovered = journaled.map((r) => r.address).filter((a) => !missing.has(a));
     if (recovered.length > 0) diagnostics.push(providerErrors.recovered(recovered));
   }
-  if (hasErrors(diagnostics)) return { state, desired, diagnostics, endpoints, ctx, recovered };
+  if (hasErrors(diagnostics)) return stop();
   const made =
     req.mode === 'refresh-only'
       ? makeRefreshPlan(state, refreshed.live)
@@ -101,6 +120,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     ...made,
     ...(refactored?.moved.length ? { moved: refactored.moved } : {}),
     ...(refactored?.forgotten.length ? { forgotten: refactored.forgotten } : {}),
+    ...(adopted.length ? { imported: adopted } : {}),
   };
   diagnostics.push(...plan.diagnostics);
   if (!hasErrors(diagnostics)) diagnostics.push(...(await checkOccupied(ctx, plan, desired)));
@@ -112,5 +132,28 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     endpoints,
     ctx,
     recovered,
+    unconfigured,
   };
+}
+
+async function importInto(
+  req: PlanRequest,
+  ctx: HandlerContext,
+  desired: readonly DesiredInstance[],
+  state: State,
+  imports: readonly ImportTarget[],
+  diagnostics: Diagnostic[],
+): Promise<ResolvedImport[]> {
+  if (req.mode !== 'normal' || imports.length === 0) return [];
+  const r = await resolveImports(ctx, desired, state, imports, req.allowUnconfiguredImports === true);
+  diagnostics.push(...r.diagnostics);
+  return r.imported;
+}
+
+/** The state with the imported instances in it, in address order. */
+export function withImports(state: State, imported: readonly ResolvedImport[]): State {
+  const resources = [...state.resources, ...imported.map((i) => i.resource)].sort((a, b) =>
+    a.address < b.address ? -1 : a.address > b.address ? 1 : 0,
+  );
+  return { ...state, resources };
 }

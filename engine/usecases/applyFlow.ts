@@ -8,13 +8,14 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 import type { Codec } from '../../provider/state/encryption/codec.js';
 import { openStateStore, planCodec } from '../../provider/state/open.js';
 import type { StateStore } from '../../provider/state/store.js';
-import { configAndStateSettings } from '../state/stateStoreOf.js';
+import { loadForPlan } from './plan.js';
+import type { Validated } from '../plan/loadAndValidate.js';
 import { replayRefactoring } from '../../planner/state/refactor.js';
 import { engineErrors } from '../errors.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
 import { checkNotStale, planEndpoints, readPlanFile, type SavedPlan } from '../plan/planFile.js';
-import { preparePlan } from '../plan/preparePlan.js';
+import { preparePlan, withImports } from '../plan/preparePlan.js';
 import { executePlan } from '../steps/executePlan.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
 
@@ -63,11 +64,14 @@ interface Prepared {
 }
 
 async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore): Promise<Prepared> {
-  if ((await new ApplyJournal(store.dir).pending()).length > 0)
+  if ((await new ApplyJournal(store.dir, store.codec).pending()).length > 0)
     throw engineErrors.interruptedBeforeSavedPlan(file);
   const stored = await store.read();
   checkNotStale(saved, stored);
-  const state = replayRefactoring(stored, saved.plan.moved ?? [], saved.plan.forgotten ?? []);
+  const state = withImports(
+    replayRefactoring(stored, saved.plan.moved ?? [], saved.plan.forgotten ?? []),
+    saved.plan.imported ?? [],
+  );
   return {
     plan: saved.plan,
     state,
@@ -84,10 +88,10 @@ async function planNow(
   req: ApplyRequest,
   store: StateStore,
   ui: ApplyUi,
-  config: LoadedConfig,
+  loaded: Validated,
 ): Promise<Prepared> {
   const outcome = await preparePlan({
-    config,
+    loaded,
     configDir: req.configDir,
     mode,
     load: req.load,
@@ -122,7 +126,8 @@ export async function applyFlow(
   ui: ApplyUi,
 ): Promise<ApplyOutcome> {
   // The configuration says where the state is and holds the keys (a saved plan is read with them).
-  const { config, settings } = await configAndStateSettings(req.configDir, req.load);
+  const loaded = await loadForPlan(req.configDir, req.load);
+  const settings = loaded.settings ?? { backend: { type: 'local' as const } };
   const codec: Codec = planCodec(settings);
   const saved = req.planFile ? await readPlanFile(req.planFile, codec) : undefined;
   const store = await openStateStore(saved ? saved.configDir : req.configDir, settings);
@@ -133,7 +138,7 @@ export async function applyFlow(
       p = await fromSavedPlan(saved, req.planFile, store);
       ui.planned(p.plan, []);
     } else {
-      p = await planNow(mode, req, store, ui, config);
+      p = await planNow(mode, req, store, ui, loaded);
     }
     const { plan } = p;
     const saveOutputs = async (): Promise<void> => {
@@ -143,7 +148,7 @@ export async function applyFlow(
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
-    const journal = new ApplyJournal(store.dir);
+    const journal = new ApplyJournal(store.dir, store.codec);
     if (!planHasChanges(plan)) {
       if (p.recovered.length > 0) await store.write(p.state);
       await journal.clear();
@@ -157,8 +162,9 @@ export async function applyFlow(
       await saveOutputs();
       return { kind: 'refreshed', plan };
     }
-    // moved / removed blocks: the renamed and forgotten instances are recorded first
-    if (plan.moved?.length || plan.forgotten?.length) p.state = await store.write(p.state);
+    // moved / removed / import blocks: the renamed, forgotten and imported instances are recorded first
+    if (plan.moved?.length || plan.forgotten?.length || plan.imported?.length)
+      p.state = await store.write(p.state);
     ui.applying(plan);
     const result = await executePlan({
       plan,

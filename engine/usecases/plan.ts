@@ -1,10 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { Plan } from '../../planner/plan/types.js';
+import { generatableAddress, generateConfig } from '../../planner/render/generateConfig.js';
 import { openStateStore, planCodec } from '../../provider/state/open.js';
-import { configAndStateSettings } from '../state/stateStoreOf.js';
+import { engineErrors } from '../errors.js';
+import { loadAndValidate, type Validated } from '../plan/loadAndValidate.js';
 import { writePlanFile } from '../plan/planFile.js';
-import { preparePlan } from '../plan/preparePlan.js';
+import { preparePlan, type PlanOutcome } from '../plan/preparePlan.js';
 
 export interface PlanCommandRequest {
   configDir: string;
@@ -17,24 +21,62 @@ export interface PlanCommandRequest {
   out?: string;
   /** -refresh=false: plan against the state as recorded. */
   refresh?: boolean;
+  /** Write HCL for import targets that have no resource block (nssv plan -generate-config-out=FILE). */
+  generateConfigOut?: string;
+}
+
+/** The configuration, loaded once: its backend settings need it to load without errors. */
+export async function loadForPlan(configDir: string, load: LoadOptions | undefined): Promise<Validated> {
+  const loaded = await loadAndValidate(configDir, load);
+  if (loaded.loadFailed) throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
+  return loaded;
 }
 
 /** `nssv plan`: what apply would change; throws a DiagnosticsError when it cannot plan. */
-export async function runPlan(req: PlanCommandRequest): Promise<{ plan: Plan; warnings: Diagnostic[] }> {
-  const { config, settings } = await configAndStateSettings(req.configDir, req.load);
+export async function runPlan(
+  req: PlanCommandRequest,
+): Promise<{ plan: Plan; warnings: Diagnostic[]; generated?: string }> {
+  let loaded = await loadForPlan(req.configDir, req.load);
+  const settings = loaded.settings ?? { backend: { type: 'local' as const } };
   const store = await openStateStore(req.configDir, settings);
-  const outcome = await preparePlan({
-    configDir: req.configDir,
-    mode: req.mode,
-    load: req.load,
-    store,
-    targets: req.targets,
-    replace: req.replace,
-    ...(req.excludes ? { excludes: req.excludes } : {}),
-    ...(req.refresh === false ? { refresh: false } : {}),
-    ...(req.mode === 'destroy' ? {} : { config }),
-  }).finally(() => store.close());
+  let generated: string | undefined;
+  const plan = async (): Promise<PlanOutcome> =>
+    preparePlan({
+      configDir: req.configDir,
+      mode: req.mode,
+      load: req.load,
+      store,
+      targets: req.targets,
+      replace: req.replace,
+      loaded,
+      ...(req.excludes ? { excludes: req.excludes } : {}),
+      ...(req.generateConfigOut ? { allowUnconfiguredImports: true } : {}),
+      ...(req.refresh === false ? { refresh: false } : {}),
+    });
+  const outcome = await (async () => {
+    const first = await plan();
+    if (!req.generateConfigOut || first.unconfigured.length === 0 || !first.plan) return first;
+    // Write the resource blocks, then plan again with them as part of the configuration.
+    const bad = first.unconfigured.find((u) => !generatableAddress(u.address));
+    if (bad) throw engineErrors.cannotGenerate(bad.address);
+    generated = resolve(req.configDir, req.generateConfigOut);
+    const text = generateConfig(
+      first.unconfigured.map((u) => ({
+        address: u.address,
+        type: u.resource.type,
+        id: u.id,
+        attributes: u.resource.attributes,
+      })),
+    );
+    try {
+      await writeFile(generated, text, { flag: 'wx', mode: 0o644 });
+    } catch (e) {
+      throw engineErrors.generateTarget(generated, (e as NodeJS.ErrnoException).code ?? 'error');
+    }
+    loaded = await loadAndValidate(req.configDir, req.load);
+    return plan();
+  })().finally(() => store.close());
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   if (req.out) await writePlanFile(req.out, req.configDir, req.load, outcome.plan, planCodec(settings));
-  return { plan: outcome.plan, warnings: outcome.diagnostics };
+  return { plan: outcome.plan, warnings: outcome.diagnostics, ...(generated ? { generated } : {}) };
 }

@@ -116,12 +116,9 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
           else (m.moved ??= []).push(r);
           break;
         }
-        case 'import': {
-          const to = b.body.attributes.find((a) => a.name === 'to');
-          const id = b.body.attributes.find((a) => a.name === 'id');
-          diags.push(E.importBlock(b.typeRange, to && addressText(to.expr), id && literalString(id.expr)));
+        case 'import':
+          decodeImport(m, b, diags);
           break;
-        }
         case 'removed': {
           const from = b.body.attributes.find((a) => a.name === 'from');
           const destroy = b.body.blocks
@@ -168,6 +165,31 @@ function decodeTerraform(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
 }
 
 /** The text of an address expression like nssv_vm.web, module.x.nssv_vm.y[0] or nssv_vm.z["a"]. */
+/** import { to = ADDRESS  id = "…"  for_each = … }; the loader evaluates id and the keys in to. */
+function decodeImport(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
+  const attr = (n: string): Attribute | undefined => b.body.attributes.find((a) => a.name === n);
+  for (const a of b.body.attributes)
+    if (!['to', 'id', 'for_each', 'provider'].includes(a.name))
+      diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in an import block', ['to', 'id', 'for_each']));
+  for (const nb of b.body.blocks)
+    diags.push(E.unsupportedBlock(nb.typeRange, nb.type, 'in an import block', []));
+  const to = attr('to');
+  const id = attr('id');
+  if (!to || !id) {
+    diags.push(
+      E.missingArgument(
+        b.typeRange,
+        !to ? 'to' : 'id',
+        'in an import block',
+        'Write: import { to = nssv_vm.web  id = "web1" } (id: the object\'s name, or HOST/NAME).',
+      ),
+    );
+    return;
+  }
+  const forEach = attr('for_each');
+  (m.imports ??= []).push({ to: to.expr, id: id.expr, ...(forEach ? { forEach } : {}), range: b.typeRange });
+}
+
 function addressText(e: Expr): string | undefined {
   switch (e.t) {
     case 'var':

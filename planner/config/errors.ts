@@ -230,14 +230,28 @@ export const configErrors = {
   unsupported(range: SourceRange, what: string, detail: string): Diagnostic {
     return d('NSSV_CONFIG_UNSUPPORTED', range, `${what} is not supported`, detail);
   },
-  importBlock(range: SourceRange, to: string | undefined, id: string | undefined): Diagnostic {
-    const t = to ?? 'the resource';
-    const obj = id !== undefined ? `the existing object ${JSON.stringify(id)}` : 'the existing object';
+  importTo(range: SourceRange, problem: string): Diagnostic {
     return d(
-      'NSSV_NOT_SUPPORTED_YET',
+      'NSSV_CONFIG_INVALID_ARGUMENT',
       range,
-      `import blocks are not supported yet: nssv would plan to create ${t} as a new object instead of taking over ${obj}`,
-      `nssv only manages objects it created; a create whose name already exists on its hosts fails the plan with NSSV_ALREADY_EXISTS. Fix: remove the import block, and either delete the existing object so nssv can create ${t}, or leave it out of this configuration.`,
+      `Invalid import address: ${problem}`,
+      'Write "to" as a resource instance address, like to = nssv_vm.web or to = nssv_vm.web[each.key] (with for_each).',
+    );
+  },
+  importId(range: SourceRange, problem: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_INVALID_ARGUMENT',
+      range,
+      `Invalid import id: ${problem}`,
+      'The id is the object\'s name on its hosts ("web1"), or HOST/NAME ("h1/web1"); it must be a string known at plan time.',
+    );
+  },
+  importInChildModule(range: SourceRange, module: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNSUPPORTED',
+      range,
+      `import blocks are only allowed in the root module (this one is in ${module})`,
+      'As in Terraform, write the import block in the root module, with the full address: to = module.NAME.nssv_vm.web.',
     );
   },
   checkBlock(range: SourceRange, name: string | undefined): Diagnostic {

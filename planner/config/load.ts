@@ -8,6 +8,7 @@ import type { SourceFiles } from './sourceFiles.js';
 import { rootVarInputs } from './var-inputs.js';
 import { evaluateStateSettings } from './settings-eval.js';
 import { childModuleRefactors } from './refactor-decls.js';
+import { childModuleImports, evaluateImports } from './import-eval.js';
 
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
@@ -67,10 +68,13 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       diags,
     );
     diags.push(...childModuleRefactors(root));
+    const imports = evaluateImports(root, ev, diags);
+    diags.push(...childModuleImports(root));
     const config: LoadedConfig = {
       dir: absDir,
       settings,
       refactors: { moved: root.moved ?? [], removed: root.removed ?? [] },
+      imports,
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),

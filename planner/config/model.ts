@@ -17,6 +17,16 @@ export interface ModuleDecl {
   /** moved and removed blocks, in declaration order (root module only; see load.ts). */
   moved?: MovedDecl[];
   removed?: RemovedDecl[];
+  /** import blocks (root module only). */
+  imports?: ImportDecl[];
+}
+
+/** import { to = ADDRESS  id = "NAME"  for_each = … }: evaluated by the loader (import-eval.ts). */
+export interface ImportDecl {
+  to: Expr;
+  id: Expr;
+  forEach?: Attribute;
+  range: SourceRange;
 }
 
 export interface VariableDecl {

@@ -53,12 +53,21 @@ export interface LoadOptions {
   known?: ReadonlyMap<string, Attributes>;
 }
 
+/** One import block instance, evaluated: take the object `id` over as the instance `to`. */
+export interface ImportTarget {
+  to: string;
+  id: string;
+  range: SourceRange;
+}
+
 export interface LoadedConfig {
   dir: string;
   /** Where and how the state is kept (terraform { backend / encryption }); local and plain by default. */
   settings?: StateSettings;
   /** moved and removed blocks of the root module, applied to the prior state before planning. */
   refactors?: { moved: MovedDecl[]; removed: RemovedDecl[] };
+  /** import blocks of the root module, evaluated (for_each expanded). */
+  imports?: ImportTarget[];
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];

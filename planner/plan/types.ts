@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { ResourceChange } from '../resourceChange.js';
+import type { StateResource } from '../state/types.js';
 
 export type StepKind = 'create' | 'update' | 'delete';
 
@@ -35,6 +36,8 @@ export interface Plan {
   moved?: Array<{ from: string; to: string }>;
   /** Instances a removed block (destroy = false) drops from the state, leaving them on their hosts. */
   forgotten?: Array<{ address: string; type: string; attributeCount: number }>;
+  /** Objects import blocks take over: recorded in the state as found, before any step runs. */
+  imported?: Array<{ address: string; id: string; resource: StateResource }>;
 }
 
 /** Whether applying the plan would do anything (host work, or state updates of a refresh-only plan). */
@@ -43,6 +46,7 @@ export function planHasChanges(plan: Plan): boolean {
     plan.steps.length > 0 ||
     plan.changes.some((c) => c.action !== 'noop') ||
     (plan.moved?.length ?? 0) > 0 ||
-    (plan.forgotten?.length ?? 0) > 0
+    (plan.forgotten?.length ?? 0) > 0 ||
+    (plan.imported?.length ?? 0) > 0
   );
 }

@@ -13,6 +13,7 @@ function mask(attrs: Attributes | null, paths: readonly string[]): Attributes | 
 
 /** The plan for machines (--json): same content as the text, sensitive values masked. */
 export function planJson(plan: Plan): unknown {
+  const importedFrom = new Map((plan.imported ?? []).map((i) => [i.address, i.id]));
   const changes = plan.changes.map((c: ResourceChange) => ({
     address: c.address,
     type: c.type,
@@ -23,12 +24,14 @@ export function planJson(plan: Plan): unknown {
     ...(c.migration ? { migration: c.migration } : {}),
     ...(c.disruption ? { disruption: c.disruption } : {}),
     requiredReplace: c.requiredReplace,
+    ...(importedFrom.has(c.address) ? { importing: { id: importedFrom.get(c.address)! } } : {}),
   }));
   const count = (a: string): number => plan.changes.filter((c) => c.action === a).length;
   return {
     formatVersion: plan.formatVersion,
     mode: plan.mode,
     summary: {
+      ...(plan.imported?.length ? { import: plan.imported.length } : {}),
       add: count('create') + count('replace'),
       change: count('update') + count('migrate'),
       destroy: count('delete') + count('replace'),

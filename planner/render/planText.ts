@@ -109,11 +109,22 @@ function renderForget(f: { address: string; type: string; attributeCount: number
   ];
 }
 
-function renderChange(c: ResourceChange, movedFrom?: string): string[] {
+/** An imported instance with nothing else to do, as Terraform shows it. */
+function renderImportOnly(c: ResourceChange): string[] {
+  return [
+    `  # ${c.address} will be imported`,
+    `    ${blockHeader(c.address, c.type)} {`,
+    ...allLines(c, c.after ?? {}, ' ', '      '),
+    '    }',
+  ];
+}
+
+function renderChange(c: ResourceChange, movedFrom?: string, importedFrom?: string): string[] {
   const m = c.migration;
   const verb = m ? `${VERB.migrate} from ${m.from} to ${m.to} (${m.mode})` : VERB[c.action];
   const out = [`  # ${c.address} ${verb}`];
   if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
+  if (importedFrom !== undefined) out.push(`  # (imported from ${JSON.stringify(importedFrom)})`);
   if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
   if (c.disruption) out.push(`  # (disruption: ${c.disruption.label}: ${c.disruption.why})`);
   const sym = SYMBOL[c.action];
@@ -126,7 +137,13 @@ function renderChange(c: ResourceChange, movedFrom?: string): string[] {
 }
 
 /** How many instances the plan adds, changes and destroys (a replace counts as one add and one destroy). */
-export function planCounts(plan: Plan): { add: number; change: number; destroy: number; forget: number } {
+export function planCounts(plan: Plan): {
+  add: number;
+  change: number;
+  destroy: number;
+  forget: number;
+  imports: number;
+} {
   let add = 0;
   let change = 0;
   let destroy = 0;
@@ -139,12 +156,12 @@ export function planCounts(plan: Plan): { add: number; change: number; destroy: 
       destroy++;
     }
   }
-  return { add, change, destroy, forget: plan.forgotten?.length ?? 0 };
+  return { add, change, destroy, forget: plan.forgotten?.length ?? 0, imports: plan.imported?.length ?? 0 };
 }
 
 export function summaryLine(plan: Plan): string {
-  const { add, change, destroy, forget } = planCounts(plan);
-  return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
+  const { add, change, destroy, forget, imports } = planCounts(plan);
+  return `Plan: ${imports ? `${imports} to import, ` : ''}${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
 }
 
 /** -refresh-only: what changed outside nssv; nothing will be done on the hosts. */
@@ -177,7 +194,8 @@ export function renderPlanText(plan: Plan): string {
   const changes = plan.changes.filter((c) => c.action !== 'noop');
   const movedFrom = new Map((plan.moved ?? []).map((m) => [m.to, m.from]));
   const forgotten = plan.forgotten ?? [];
-  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0) {
+  const importedFrom = new Map((plan.imported ?? []).map((i) => [i.address, i.id]));
+  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0 && importedFrom.size === 0) {
     return 'No changes. Your infrastructure matches the configuration.\n';
   }
   const symbols = [...new Set(changes.map((c) => c.action))];
@@ -196,8 +214,10 @@ export function renderPlanText(plan: Plan): string {
   ];
   for (const c of plan.changes) {
     const from = movedFrom.get(c.address);
-    if (c.action !== 'noop') lines.push(...renderChange(c, from), '');
+    const imported = importedFrom.get(c.address);
+    if (c.action !== 'noop') lines.push(...renderChange(c, from, imported), '');
     else if (from) lines.push(...renderMoveOnly(c, from), '');
+    else if (imported !== undefined) lines.push(...renderImportOnly(c), '');
   }
   for (const f of forgotten) lines.push(...renderForget(f), '');
   lines.push(summaryLine(plan));

@@ -261,7 +261,7 @@ describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => 
     expect(await domains(host)).not.toContain('web4');
     expect(poolFiles(host)).not.toContain('web4-root.qcow2');
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
-    expect(existsSync(join(env.configDir, 'nssv.tfstate.journal'))).toBe(false);
+    expect(existsSync(join(env.configDir, '.nssv', 'apply.journal'))).toBe(false);
   });
 
   test('GIVEN a VM removed from the configuration WHEN applied THEN its domain and its disk are gone', async () => {

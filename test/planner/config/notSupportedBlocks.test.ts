@@ -24,23 +24,6 @@ const shape = (d: Diagnostic) => ({
 });
 
 describe('Terraform blocks nssv does not support are refused, not ignored', () => {
-  it('GIVEN an import block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET says nssv would create a new object instead', async () => {
-    const diags = await diagsOf({
-      'main.tf': VM + '\nimport {\n  to = nssv_vm.web1\n  id = "vm-123"\n}\n',
-    });
-    expect(diags.map(shape)).toEqual([
-      {
-        severity: 'error',
-        code: 'NSSV_NOT_SUPPORTED_YET',
-        at: 'main.tf:6:1',
-        summary:
-          'import blocks are not supported yet: nssv would plan to create nssv_vm.web1 as a new object instead of taking over the existing object "vm-123"',
-        detail:
-          'nssv only manages objects it created; a create whose name already exists on its hosts fails the plan with NSSV_ALREADY_EXISTS. Fix: remove the import block, and either delete the existing object so nssv can create nssv_vm.web1, or leave it out of this configuration.',
-      },
-    ]);
-  });
-
   it('GIVEN a check block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET says to remove it', async () => {
     const diags = await diagsOf({
       'main.tf':
