@@ -34,6 +34,7 @@ export async function startStandIn(name: string): Promise<StandIn> {
     pools: [],
     rbdPools: [],
     volumes: [],
+    snapshots: [],
     switches: [],
     portGroups: [],
     domains: [],

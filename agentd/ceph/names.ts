@@ -18,4 +18,12 @@ export function nssvPoolOf(cephPool: string): string | undefined {
 }
 
 /** Keys nssv keeps in the main pool's rbd application metadata. */
-export const META = { address: 'nssv.address', thin: 'nssv.thin', volumePrefix: 'nssv.volume.' } as const;
+export const META = {
+  address: 'nssv.address',
+  thin: 'nssv.thin',
+  volumePrefix: 'nssv.volume.',
+  /** nssv.snapshot.<volume>.<snapshot> = {"address","createdAt"} */
+  snapshotPrefix: 'nssv.snapshot.',
+  /** nssv.trash.<rbd image id> = {"volume","address","sizeGiB","deletedAt","expiresAt"} */
+  trashPrefix: 'nssv.trash.',
+} as const;

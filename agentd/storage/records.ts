@@ -4,8 +4,15 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 
 /** The sidecar record of a pool: what it was put with. */
 export type PoolRecord = PoolSpec;
-/** The sidecar record of a volume: its address and format (the size is the image's own). */
-export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format'>;
+/** The sidecar record of a volume: its address, format and source (the size is the image's own). */
+export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format'> & {
+  source?: NonNullable<VolumeSpec['source']>;
+};
+/** The record of a dir pool's snapshot. */
+export interface SnapshotRecord {
+  address: string;
+  createdAt: string;
+}
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
   try {

@@ -4,6 +4,7 @@ import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { Pools } from './pools.js';
+import type { DirSnapshots } from './snapshots.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 
 /** Which domains use the image at `path` (so it is not deleted under them). */
@@ -26,6 +27,7 @@ export class Volumes {
     private readonly volumeUsers: VolumeUsers,
     private readonly flowOptions: FlowChainOptions = {},
     private readonly liveGrow: LiveGrow = async () => false,
+    private readonly snapshots?: DirSnapshots,
   ) {}
 
   private get layout() {
@@ -98,6 +100,10 @@ export class Volumes {
               if (!(grows && (await this.liveGrow(c.path, spec.sizeGiB)))) {
                 await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
               }
+            } else if (spec.source) {
+              if (!this.snapshots) throw new Error('bug: dir volumes from snapshots need DirSnapshots');
+              c.createdImage = true;
+              await this.snapshots.materialize(pool, spec.source, c.path, spec.format, spec.sizeGiB);
             } else {
               c.createdImage = true;
               await this.qemuImg.create(c.path, spec.format, spec.sizeGiB);
@@ -111,7 +117,12 @@ export class Volumes {
           name: 'write volume record',
           run: async (c) => {
             c.wroteRecord = true;
-            await writeJsonRecord(recordPath, { address: spec.address, format: spec.format });
+            const source = c.previousRecord ? c.previousRecord.source : (spec.source ?? undefined);
+            await writeJsonRecord(recordPath, {
+              address: spec.address,
+              format: spec.format,
+              ...(source ? { source } : {}),
+            });
           },
           rollback: async (c) => {
             if (!c.wroteRecord) return;
@@ -136,9 +147,21 @@ export class Volumes {
         `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
       );
     }
+    await this.refuseClones(pool, volume);
     await rm(path, { force: true });
+    await rm(this.layout.snapshotDir(pool, volume), { recursive: true, force: true });
     await rm(recordPath, { force: true });
     return { deleted: true };
+  }
+
+  /** Linked volumes made from this volume's snapshots read through them: they must go first. */
+  async refuseClones(pool: string, volume: string): Promise<void> {
+    const clones = (await this.snapshots?.clonesOf(pool, volume)) ?? [];
+    if (clones.length > 0) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} has linked clones (${clones.join(', ')}) made from its snapshots; delete them first`,
+      );
+    }
   }
 
   async requirePool(pool: string): Promise<void> {

@@ -6,6 +6,7 @@ import type { ApplyJournal } from '../journal/applyJournal.js';
 import { journaledRunner } from '../journal/journaledRunner.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
 import { applyPlan } from '../walk/applyPlan.js';
+import { handlerFor } from '../../provider/handlers/registry.js';
 import { handlerRunner } from './handlerRunner.js';
 
 export interface ExecuteRequest {
@@ -32,7 +33,27 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
     onEvent: req.onEvent,
     save: (s) => req.store.write(s),
   });
+  if (result.ok) await commitDeletes(req, result);
   // Everything this apply created is now in state, or was undone: nothing left to recover.
   await req.journal?.clear();
   return result;
+}
+
+/**
+ * Deletes were kept undoable while the apply ran (volumes wait in the trash); now that it has
+ * succeeded, handlers finish them. A failure there is reported, never turns success into failure.
+ */
+async function commitDeletes(req: ExecuteRequest, result: ApplyResult): Promise<void> {
+  for (const step of result.completed) {
+    if (step.kind !== 'delete') continue;
+    const h = handlerFor(step.type);
+    const before = req.plan.changes.find((c) => c.address === step.address)?.before;
+    if (!h.commitDelete || !before) continue;
+    try {
+      await h.commitDelete(req.ctx, step.address, before);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      req.onEvent?.({ kind: 'undo-note', step, note: `could not purge it from the trash yet: ${why}` });
+    }
+  }
 }

@@ -12,6 +12,8 @@ import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
+import { deletePolicy } from './transforms/deletePolicy.js';
+import { deriveSnapshotPlaces, deriveVolumeFormats } from './transforms/deriveVolumeFacts.js';
 import { diff } from './transforms/diff.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
@@ -53,9 +55,11 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    deriveVolumeFormats,
     allocateIps,
     deriveSecurityGroups,
     place,
+    deriveSnapshotPlaces,
     addHostDependencies,
     diff,
     forceReplace(input.replace ?? []),
@@ -63,6 +67,7 @@ export function makePlan(input: PlanInput): Plan {
     applyTargets(input.targets ?? []),
     applyExcludes(input.excludes ?? []),
     preventDestroy,
+    deletePolicy,
     buildSteps,
   ];
   for (const t of transforms) t(ctx);

@@ -7,6 +7,7 @@ import { storagePoolHandler } from './storagePool.js';
 import type { ResourceHandler } from './types.js';
 import { vmHandler } from './vm.js';
 import { volumeHandler } from './volume.js';
+import { volumeSnapshotHandler } from './volumeSnapshot.js';
 
 const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
   [
@@ -17,6 +18,7 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     hostHandler,
     storagePoolHandler,
     volumeHandler,
+    volumeSnapshotHandler,
     distributedSwitchHandler,
     portGroupHandler,
     securityGroupHandler,

@@ -65,7 +65,7 @@ export interface DomainDiskInfo {
    */
   path: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -367,6 +367,10 @@ export interface Inventory {
    */
   volumes: VolumeInfo[];
   /**
+   * Snapshots of the volumes.
+   */
+  snapshots: SnapshotInfo[];
+  /**
    * OVS bridges nssv manages.
    */
   switches: SwitchInfo[];
@@ -585,6 +589,16 @@ export interface RbdPoolSpec {
 }
 
 /**
+ * PUT /v1/pools/:pool/volumes/:volume/revert: bring the volume's data back to a snapshot; what was written since is lost (dir pools: a new overlay on the snapshot replaces the image; rbd: rbd snap rollback). 409 while a running domain uses the volume.
+ */
+export interface RevertSpec {
+  /**
+   * Unique name.
+   */
+  snapshot: string;
+}
+
+/**
  * A security group as the host records it.
  */
 export interface SecurityGroupInfo {
@@ -648,6 +662,42 @@ export interface SecurityRuleSpec {
    * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
    */
   priority: number;
+}
+
+/**
+ * A snapshot of a volume as the host reports it.
+ */
+export interface SnapshotInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * When the snapshot was taken (RFC 3339).
+   */
+  createdAt: string;
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume/snapshots/:snapshot: take a snapshot of the volume (dir pools: the image becomes a read-only qcow2 layer under a new overlay; rbd: rbd snap create). Idempotent: an existing snapshot only gets its address updated. 409 when a running domain holds a dir pool's image open, or the chain is full.
+ */
+export interface SnapshotSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
 }
 
 /**
@@ -788,6 +838,65 @@ export interface SwitchSpec {
 }
 
 /**
+ * A deleted volume kept in a trash, restorable with its data until purged.
+ */
+export interface TrashEntry {
+  /**
+   * <pool>.<id>: unique on the host (dir pools) or in the Ceph cluster (rbd pools).
+   */
+  id: string;
+  /**
+   * dir: the host's trash directory; rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
+   */
+  store: 'dir' | 'rbd';
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual size in GiB.
+   */
+  sizeGiB: number;
+  /**
+   * When it was moved to the trash (RFC 3339).
+   */
+  deletedAt: string;
+  /**
+   * When it is purged (RFC 3339); null: never by itself.
+   */
+  expiresAt: string | null;
+}
+
+/**
+ * GET /v1/trash: the host's trash and the rbd trash of the Ceph pools it reaches, expired entries purged first.
+ */
+export interface TrashList {
+  entries: TrashEntry[];
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it.
+ */
+export interface TrashSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * When the agent may purge it (RFC 3339); null: kept until purged or restored.
+   */
+  expiresAt: string | null;
+}
+
+/**
  * A VXLAN tunnel port as Open vSwitch really has it.
  */
 export interface TunnelInfo {
@@ -852,7 +961,7 @@ export interface VolumeInfo {
    */
   address: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -870,6 +979,24 @@ export interface VolumeInfo {
 }
 
 /**
+ * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+ */
+export interface VolumeSpecSource {
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * Unique name.
+   */
+  snapshot: string;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
+   */
+  mode: 'linked' | 'full';
+}
+
+/**
  * PUT /v1/pools/:pool/volumes/:volume: create a volume, or grow it in place when sizeGiB grows.
  */
 export interface VolumeSpec {
@@ -882,7 +1009,11 @@ export interface VolumeSpec {
    */
   sizeGiB: number;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
+  /**
+   * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+   */
+  source?: VolumeSpecSource | null;
 }

@@ -8,6 +8,7 @@ import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { checkHostPin } from '../checks/hostPin.js';
 import { checkNicReach } from '../checks/nicReach.js';
+import { poolKindOfVolume } from './deriveVolumeFacts.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -151,7 +152,9 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv): void {
   const cluster = String(p.cluster_id);
   // A volume that already lives somewhere pins the VM to that host.
   const volumeHost = volumeIds(p)
-    .map((id) => env.volumes.get(id)?.planned?.host_id)
+    .map((id) => env.volumes.get(id)?.planned)
+    .filter((v) => v !== undefined && poolKindOfVolume(ctx, v) !== 'rbd')
+    .map((v) => v!.host_id)
     .find((h): h is string => typeof h === 'string');
   const missing = env.factsMissing.get(cluster);
   if (missing !== undefined) {
@@ -232,6 +235,10 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       );
     }
     const firstUser = users[0];
+    // An rbd volume is reachable from every host: it follows its VM unless pinned.
+    const follows = poolKindOfVolume(ctx, v) === 'rbd' && vol.desired?.attributes.host_id === undefined;
+    if (follows && firstUser && firstUser.planned!.host_id !== undefined)
+      v.host_id = firstUser.planned!.host_id;
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
       if (!firstUser) {
         ctx.diagnostics.push(planErrors.volumeUnplaced(vol.address, vol.desired?.range));

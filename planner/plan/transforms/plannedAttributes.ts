@@ -3,7 +3,12 @@ import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../
 import type { PlanContext } from '../context.js';
 
 /** Attributes the planner itself computes (never set by users, but diffed). */
-export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set(['host_ids', 'peer_addresses']);
+export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'host_ids',
+  'peer_addresses',
+  'volume_pool_id',
+  'volume_host_id',
+]);
 
 /**
  * Planned attributes = configuration + schema defaults + id; computed attributes the user left

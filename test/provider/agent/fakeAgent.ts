@@ -44,6 +44,7 @@ export class FakeAgent {
       pools: [],
       rbdPools: [],
       volumes: [],
+      snapshots: [],
       switches: [],
       portGroups: [],
       tunnels: [],
