@@ -31,8 +31,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_vm.ssh_authorized_keys',
       'nssv_vm.delete_policy',
       'nssv_volume.source_image_id',
-      'nssv_volume.source_snapshot_id',
-      'nssv_volume.delete_policy',
     ]);
   });
 });
