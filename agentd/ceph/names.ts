@@ -27,3 +27,20 @@ export const META = {
   /** nssv.trash.<rbd image id> = {"volume","address","sizeGiB","deletedAt","expiresAt"} */
   trashPrefix: 'nssv.trash.',
 } as const;
+
+/**
+ * A record kept as a pool metadata value: Ceph accepts only [A-Za-z0-9-_.] there, so the JSON is
+ * stored base64url-encoded (no padding).
+ */
+export function encodeMeta(record: object): string {
+  return Buffer.from(JSON.stringify(record), 'utf8').toString('base64url');
+}
+
+/** The record of encodeMeta, or undefined when the value is not one. */
+export function decodeMeta<T>(value: string): T | undefined {
+  try {
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}

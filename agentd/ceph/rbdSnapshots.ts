@@ -2,7 +2,7 @@ import type { DeleteResult, SnapshotInfo, SnapshotSpec } from '../../schemas/gen
 import { errors } from '../errors.js';
 import type { RunningUsers } from '../storage/snapshots.js';
 import type { CephCli } from './cli.js';
-import { cephPoolName, META } from './names.js';
+import { cephPoolName, decodeMeta, encodeMeta, META } from './names.js';
 import type { RbdPools } from './rbdPools.js';
 
 /** The chain limit of an rbd volume (the seeds: at most 32 snapshots on distributed storage). */
@@ -35,14 +35,10 @@ export function snapshotsOf(
 }
 
 function parseRecord(v: string): { address: string; createdAt: string } | undefined {
-  try {
-    const r = JSON.parse(v) as { address?: unknown; createdAt?: unknown };
-    return typeof r.address === 'string' && typeof r.createdAt === 'string'
-      ? { address: r.address, createdAt: r.createdAt }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const r = decodeMeta<{ address?: unknown; createdAt?: unknown }>(v);
+  return typeof r?.address === 'string' && typeof r.createdAt === 'string'
+    ? { address: r.address, createdAt: r.createdAt }
+    : undefined;
 }
 
 /**
@@ -74,7 +70,7 @@ export class RbdSnapshots {
     if (snaps.some((s) => s.name === snapshot)) {
       const createdAt = recorded?.createdAt ?? new Date().toISOString();
       if (recorded?.address !== spec.address) {
-        await this.pools.setMetaKey(pool, key, JSON.stringify({ address: spec.address, createdAt }));
+        await this.pools.setMetaKey(pool, key, encodeMeta({ address: spec.address, createdAt }));
       }
       return { pool, volume, name: snapshot, address: spec.address, createdAt };
     }
@@ -90,7 +86,7 @@ export class RbdSnapshots {
       `snapshot ${image}`,
     );
     try {
-      await this.pools.setMetaKey(pool, key, JSON.stringify({ address: spec.address, createdAt }));
+      await this.pools.setMetaKey(pool, key, encodeMeta({ address: spec.address, createdAt }));
     } catch (e) {
       await this.cli.call('rbd', ['snap', 'rm', '--no-progress', `${image}@${snapshot}`], `undo snapshot`);
       throw e;

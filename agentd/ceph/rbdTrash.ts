@@ -2,7 +2,7 @@ import type { DeleteResult, TrashEntry, TrashSpec } from '../../schemas/generate
 import { errors } from '../errors.js';
 import type { VolumeUsers } from '../storage/volumes.js';
 import type { CephCli } from './cli.js';
-import { cephPoolName, META } from './names.js';
+import { cephPoolName, decodeMeta, encodeMeta, META } from './names.js';
 import type { RbdPools } from './rbdPools.js';
 import { rbdPath, volumeMetaKey } from './rbdVolumes.js';
 
@@ -48,7 +48,13 @@ export class RbdTrash {
     }
     const main = cephPoolName(pool);
     const image = `${main}/${volume}`;
-    const { size } = await this.cli.json<{ size: number }>('rbd', ['info', image], `inspect ${image}`);
+    const { size, parent } = await this.cli.json<{ size: number; parent?: unknown }>(
+      'rbd',
+      ['info', image],
+      `inspect ${image}`,
+    );
+    // A linked clone in the trash would keep its parent snapshot from ever being deleted: make it independent first.
+    if (parent) await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
     const before = new Set((await this.ls(main)).map((e) => e.id));
     const at = this.now();
     await this.cli.run(
@@ -65,7 +71,7 @@ export class RbdTrash {
       deletedAt: at.toISOString(),
       expiresAt: spec.expiresAt,
     };
-    await this.pools.setMetaKey(pool, `${META.trashPrefix}${moved.id}`, JSON.stringify(record));
+    await this.pools.setMetaKey(pool, `${META.trashPrefix}${moved.id}`, encodeMeta(record));
     await this.pools.setMetaKey(pool, volumeMetaKey(volume), null);
     return entry(pool, moved.id, record);
   }
@@ -90,7 +96,8 @@ export class RbdTrash {
     const raw = meta?.[`${META.trashPrefix}${imageId}`];
     if (raw === undefined)
       throw errors.notFound(`the trash holds no ${JSON.stringify(`${pool}.${imageId}`)}`);
-    const record = JSON.parse(raw) as Record;
+    const record = decodeMeta<Record>(raw);
+    if (!record) throw errors.notFound(`the trash holds no ${JSON.stringify(`${pool}.${imageId}`)}`);
     if (meta![volumeMetaKey(record.volume)] !== undefined) {
       throw errors.conflict(
         `cannot restore ${pool}.${imageId}: pool ${JSON.stringify(pool)} already has a volume ${JSON.stringify(record.volume)}; delete or rename it first`,
@@ -138,11 +145,8 @@ function entriesOf(pool: string, meta: { [k: string]: string }): TrashEntry[] {
     if (!k.startsWith(META.trashPrefix)) continue;
     const id = k.slice(META.trashPrefix.length);
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) continue;
-    try {
-      out.push(entry(pool, id, JSON.parse(v) as Record));
-    } catch {
-      continue;
-    }
+    const r = decodeMeta<Record>(v);
+    if (r) out.push(entry(pool, id, r));
   }
   return out;
 }

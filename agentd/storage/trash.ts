@@ -55,6 +55,13 @@ export class DirTrash {
     const id = trashId(pool, volume, at);
     const dir = this.layout.trashDir(id);
     const info = await this.qemuImg.info(image);
+    // A linked clone reads through another volume's snapshot, which may be deleted while this one
+    // waits in the trash: pull that data into it first, so the entry stands on its own.
+    const snapshotsRoot = join(this.layout.poolDir(pool), '.nssv', 'snapshots');
+    const own = this.layout.snapshotDir(pool, volume);
+    if (info.backingFile?.startsWith(`${snapshotsRoot}/`) && !info.backingFile.startsWith(`${own}/`)) {
+      await this.qemuImg.rebase(image, null);
+    }
     const entry: DirTrashEntry = {
       id,
       store: 'dir',
