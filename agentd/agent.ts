@@ -29,6 +29,12 @@ import { Pools } from './storage/pools.js';
 import { DirSnapshots } from './storage/snapshots.js';
 import { DirTrash } from './storage/trash.js';
 import { Volumes } from './storage/volumes.js';
+import { Flattener } from './storage/flatten.js';
+import { Images } from './images/images.js';
+import { Seeds } from './cloudinit/seeds.js';
+import { ConsoleLogs } from './domains/console-logs.js';
+import { GenIsoImage } from './drivers/genisoimage.js';
+import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
 import { KeyedLock } from './util/keyed-lock.js';
 
@@ -47,6 +53,8 @@ export class Agent {
   readonly locks = new KeyedLock();
   readonly pools: Pools;
   readonly volumes: Volumes;
+  readonly images: Images;
+  readonly consoleLogs: ConsoleLogs;
   readonly switches: Switches;
   readonly domains: Domains;
   readonly hostFacts: HostFactsSource;
@@ -65,16 +73,29 @@ export class Agent {
     const layout = new PoolLayout(config.storageRoot);
     const virsh = new Virsh(exec, config.libvirtUri);
     const ovs = new Ovs(exec, config.ovsDbSocket);
-    this.pools = new Pools(layout, flowOptions);
     const qemuImg = new QemuImg(exec);
+    this.consoleLogs = new ConsoleLogs(config.stateDir);
+    this.pools = new Pools(layout, flowOptions);
     const runningUsers = (path: string) => this.domains.runningUsersOfPath(path);
     this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions);
+    this.images = new Images(
+      new ImageLayout(config.storageRoot),
+      qemuImg,
+      async (path) =>
+        this.volumes.linkedTo(
+          path,
+          (await this.pools.list()).map((p) => p.name),
+        ),
+      flowOptions,
+    );
+    const flattener = new Flattener(qemuImg, (path) => this.domains.pullInUse(path), deps.logger);
     this.volumes = new Volumes(
       this.pools,
       qemuImg,
       (path) => this.domains.usersOfPath(path),
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
+      { images: this.images, flattener },
       this.dirSnapshots,
     );
     this.dirTrash = new DirTrash(
@@ -123,6 +144,9 @@ export class Agent {
       shutdownTimeoutMs: config.shutdownTimeoutMs,
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
+      beforeStart: (paths) => flattener.waitOffline(paths),
+      seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
+      consoleLogs: this.consoleLogs,
     });
     this.hostFacts = new HostFactsSource(
       config.hostName,
@@ -188,15 +212,18 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains, rbd, securityGroups, firewall] = await Promise.all([
-      this.hostFacts.get(),
-      this.pools.list(),
-      this.switches.list(),
-      this.domains.list(),
-      this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
-      this.firewall.listGroups(),
-      this.firewall.info(),
-    ]);
+    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images] =
+      await Promise.all([
+        this.hostFacts.get(),
+        this.pools.list(),
+        this.switches.list(),
+        this.domains.list(),
+        this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+        this.firewall.listGroups(),
+        this.firewall.info(),
+        this.images.listStores(),
+        this.images.listAll(),
+      ]);
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };
@@ -215,6 +242,8 @@ export class Agent {
       securityGroups,
       firewall,
       domains,
+      imageStores,
+      images,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);

@@ -59,6 +59,10 @@ export const errors = {
   conflict: (message: string, detail?: string): AgentError =>
     new AgentError(409, 'conflict', message, detail),
 
+  /** An image whose content is not what its sha256 says: nothing was kept. */
+  checksumMismatch: (message: string, detail?: string): AgentError =>
+    new AgentError(422, 'checksum_mismatch', message, detail),
+
   toolFailed: (message: string, detail?: string): AgentError =>
     new AgentError(502, 'tool_failed', message, detail),
 

@@ -41,6 +41,8 @@ export async function startStandIn(name: string): Promise<StandIn> {
     tunnels: [],
     securityGroups: [],
     firewall: { inSync: true, ports: [], flows: [] },
+    imageStores: [],
+    images: [],
   };
   const upsert = <T>(list: T[], match: (x: T) => boolean, item: T): T => {
     const i = list.findIndex(match);
@@ -154,7 +156,9 @@ export async function startStandIn(name: string): Promise<StandIn> {
           uuid: prior?.uuid ?? randomUUID(),
           address: spec.address,
           vcpus: spec.vcpus,
+          maxVcpus: spec.maxVcpus ?? spec.vcpus,
           memoryMiB: spec.memoryMiB,
+          maxMemoryMiB: spec.maxMemoryMiB ?? spec.memoryMiB,
           disks: spec.disks.map((x, i) => ({
             pool: x.pool,
             volume: x.volume,

@@ -16,4 +16,17 @@ export interface ResourceChange {
   requiredReplace: string[];
   /** Attribute paths that are sensitive (values are hidden when rendered). */
   sensitivePaths: string[];
+  /** For VM updates and replacements: how disruptive the change is to the running guest. */
+  disruption?: Disruption;
+}
+
+/**
+ * live: applied to the running guest (hot-plug, balloon, metadata); reboot: takes effect when the
+ * guest boots again (nssv power-cycles it, or — for cloud-init data — the next boot applies it);
+ * replace: the VM is destroyed and created again.
+ */
+export interface Disruption {
+  label: 'live' | 'reboot' | 'replace';
+  /** Why, in the user's terms: which attributes and what happens to the guest. */
+  why: string;
 }

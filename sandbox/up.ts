@@ -16,7 +16,8 @@ import { CEPH_TOOLS } from './ceph/tools.js';
 import { sandboxCommand, type CommandContext } from './commandLine.js';
 import { assertEmitDirectory, assertRootDirectory } from './dirs.js';
 import { errors, SandboxError } from './errors.js';
-import { writeSandboxTf } from './emitTf.js';
+import { type EmittedImage, writeSandboxTf } from './emitTf.js';
+import { ensureGuestImage } from './guestImage.js';
 import {
   deadProcesses,
   describeDead,
@@ -67,6 +68,8 @@ export interface SandboxUpOptions {
   hosts?: number;
   /** Write <emitDir>/sandbox.tf. */
   emitDir?: string;
+  /** With emitDir: declare the guest image (built if not cached). Default true. */
+  guestImage?: boolean;
   /** Shared QEMU capabilities cache; default /var/cache/nssv/qemu-capabilities. */
   capsCacheDir?: string;
   /** agentd's main.js; default <repo>/dist/agentd/main.js; null starts no agents. */
@@ -219,8 +222,10 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
     }
 
     const info = sandboxInfo(store.state);
+    const image =
+      opts.emitDir === undefined || opts.guestImage === false ? undefined : ensureGuestImage(progress);
     const emittedFile =
-      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx);
+      opts.emitDir === undefined ? undefined : emitTf(opts.emitDir, emittedHosts(info), root, ctx, image);
     const action: SandboxUpAction =
       toAdd.length > 0 ? (fresh ? 'created' : 'extended') : restarted.length > 0 ? 'repaired' : 'unchanged';
     return {
@@ -244,9 +249,10 @@ function emitTf(
   hosts: ReturnType<typeof emittedHosts>,
   root: string,
   ctx: CommandContext,
+  image: EmittedImage | undefined,
 ): string {
   try {
-    return writeSandboxTf(dir, hosts, root);
+    return writeSandboxTf(dir, hosts, root, image);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === undefined ? (e as Error).message : (ERRNO_WORDS[code] ?? code);

@@ -2,7 +2,8 @@
 # Prepare this machine (Debian 12, root, no systemd) to run nssv's host software:
 # libvirt/QEMU, qemu-img, Open vSwitch (userspace datapath), tini, genisoimage, iproute2, nftables,
 # Ceph (mon, osd, mgr, the ceph/rbd CLIs) and QEMU's rbd driver,
-# and PostgreSQL's binaries (never started here: the pg backend's tests start their own server).
+# PostgreSQL's binaries (never started here: the pg backend's tests start their own server),
+# and what scripts/build-guest-image.sh needs to build the sandbox guest image.
 #
 # Idempotent and quiet when nothing is to do. It installs missing Debian packages and prepares
 # what the daemons need to start without systemd; it never starts a daemon (the sandbox and
@@ -35,6 +36,15 @@ REQUIRED_PACKAGES=(
   ceph-mgr                   # Ceph manager
   ceph-common                # ceph and rbd CLIs (agentd drives rbd pools with them)
   qemu-block-extra           # QEMU's rbd block driver (rbd disks of guests, qemu-img on rbd:)
+  # The sandbox guest image (scripts/build-guest-image.sh) and the end-to-end tests that boot it:
+  mmdebstrap                 # a Debian root file system from the configured Debian archive
+  e2fsprogs                  # mke2fs -d: the root file system without loop devices or mounts
+  dosfstools                 # mkfs.vfat: the boot partition
+  mtools                     # mcopy: files onto the boot partition without mounting it
+  syslinux                   # the boot loader (installed onto FAT through mtools)
+  syslinux-common            # mbr.bin
+  fdisk                      # sfdisk: the partition table
+  openssh-client             # ssh, ssh-keygen: tests log in to guests with the configured key
 )
 
 # Directories the daemons expect and which the sandbox bind-mounts per simulated host.
@@ -144,7 +154,8 @@ fi
 # 4. Sanity checks: the tools the sandbox and agentd call -------------------------------------
 for tool in qemu-img qemu-system-x86_64 libvirtd virtlogd virsh ovsdb-server ovs-vswitchd ovsdb-tool \
   ovs-vsctl ovs-ofctl ovs-appctl tini genisoimage ip ethtool nft unshare nsenter mount umount \
-  ceph ceph-mon ceph-osd ceph-mgr ceph-authtool monmaptool rbd; do
+  ceph ceph-mon ceph-osd ceph-mgr ceph-authtool monmaptool rbd \
+  mmdebstrap mke2fs mkfs.vfat mcopy syslinux sfdisk ssh ssh-keygen ping qemu-io; do
   command -v "$tool" >/dev/null 2>&1 || [[ -x "/usr/sbin/$tool" ]] || fail "$tool not found after installing packages"
 done
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || fail "initdb not found under /usr/lib/postgresql/*/bin after installing postgresql"

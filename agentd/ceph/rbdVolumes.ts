@@ -128,7 +128,8 @@ export class RbdVolumes {
           name: 'create image',
           run: async (c) => {
             c.created = true;
-            if (spec.source) return this.clone(pool, spec.source, volume, spec.sizeGiB, info.cephDataPool);
+            if (spec.fromSnapshot)
+              return this.clone(pool, spec.fromSnapshot, volume, spec.sizeGiB, info.cephDataPool);
             await this.cli.run(
               'rbd',
               [
@@ -171,7 +172,7 @@ export class RbdVolumes {
    */
   private async clone(
     pool: string,
-    source: NonNullable<VolumeSpec['source']>,
+    source: NonNullable<VolumeSpec['fromSnapshot']>,
     volume: string,
     sizeGiB: number,
     dataPool: string | null,
@@ -185,7 +186,7 @@ export class RbdVolumes {
       ['clone', ...(dataPool ? ['--data-pool', dataPool] : []), parent, image],
       `clone ${parent} to ${image}`,
     );
-    if (source.mode === 'full') {
+    if (source.mode !== 'linked') {
       await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
     }
     const { size } = await this.cli.json<{ size: number }>('rbd', ['info', image], `inspect ${image}`);

@@ -8,12 +8,14 @@ import type {
 /**
  * Everything nssv puts into a libvirt domain definition: what the agent API reports for a
  * domain (schemas/agent-api/domain-info.schema.json) without the runtime state, plus the
- * libvirt domain type. `tags` is left out when there are none.
+ * libvirt domain type. `tags` is left out when there are none; `seed` is the cloud-init
+ * CD-ROM (its path and the instance id its content yields).
  */
-export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags' | 'disks'> & {
+export type DomainDefinition = Omit<DomainInfo, 'state' | 'powerState' | 'tags' | 'disks' | 'cloudInit'> & {
   type: DomainType;
   disks: DiskDefinition[];
   tags?: DomainInfo['tags'];
+  seed?: SeedDefinition;
 };
 
 /** A disk; `rbd` when its volume is an RBD image (rendered as a network disk). */
@@ -26,6 +28,11 @@ export interface RbdSource {
   hosts: { name: string; port: number }[];
   user: string;
   secretUuid: string;
+}
+
+export interface SeedDefinition {
+  path: string;
+  instanceId: string;
 }
 export type NicDefinition = DomainNicInfo;
 
@@ -42,13 +49,22 @@ export function diskTarget(index: number): string {
   return `vd${suffix}`;
 }
 
-/** What the guest sees: a change here needs a power cycle of a running domain to take effect. */
-export function hardwareKey(d: Pick<DomainDefinition, 'vcpus' | 'memoryMiB' | 'disks' | 'nics'>): string {
+/** What the guest sees: a change here needs a redefine (live changes: see live-changes.ts). */
+export function hardwareKey(
+  d: Pick<
+    DomainDefinition,
+    'vcpus' | 'memoryMiB' | 'maxVcpus' | 'maxMemoryMiB' | 'disks' | 'nics' | 'seed' | 'consoleLog'
+  >,
+): string {
   return JSON.stringify({
     vcpus: d.vcpus,
     memoryMiB: d.memoryMiB,
+    max: [d.maxVcpus, d.maxMemoryMiB],
     disks: d.disks.map((x) => [x.path, x.format, x.target]),
     nics: d.nics.map((x) => [x.switch, x.vlanId, x.mac]),
+    // The seed's content changes without a power cycle (cloud-init reads it on the next boot).
+    seed: d.seed?.path ?? null,
+    consoleLog: d.consoleLog ?? null,
   });
 }
 
@@ -60,5 +76,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     tags: Object.entries(d.tags ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
     disks: d.disks.map((x) => [x.pool, x.volume]),
     nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
+    instanceId: d.seed?.instanceId ?? null,
   });
 }

@@ -65,13 +65,30 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
     };
   });
 
+  const seedMeta = children(resource, localChild(resource, 'cloud-init'))[0];
+  const seedDisk = children(devices, 'disk').find(
+    (d) => d.attrs.device === 'cdrom' && path(d, 'target')?.attrs.dev === 'hdc',
+  );
+  const seedPath = seedDisk ? path(seedDisk, 'source')?.attrs.file : undefined;
+  const seed =
+    seedMeta?.attrs['instance-id'] && seedPath
+      ? { path: seedPath, instanceId: seedMeta.attrs['instance-id'] }
+      : undefined;
+
+  const consoleLog = children(devices, 'serial')
+    .map((x) => path(x, 'log')?.attrs.file)
+    .find((f) => f !== undefined);
   return {
+    ...(seed ? { seed } : {}),
+    ...(consoleLog ? { consoleLog } : {}),
     name: child(root, 'name')?.text.trim() ?? '',
     uuid: child(root, 'uuid')?.text.trim() ?? '',
     type: root.attrs.type ?? '',
     address: resource?.attrs.address,
-    vcpus: Number(child(root, 'vcpu')?.text.trim() ?? 0),
-    memoryMiB: memoryMiB(child(root, 'memory')),
+    vcpus: Number(child(root, 'vcpu')?.attrs.current ?? child(root, 'vcpu')?.text.trim() ?? 0),
+    maxVcpus: Number(child(root, 'vcpu')?.text.trim() ?? 0),
+    memoryMiB: memoryMiB(child(root, 'currentMemory') ?? child(root, 'memory')),
+    maxMemoryMiB: memoryMiB(child(root, 'memory')),
     disks,
     nics,
     ...(tagElements.length > 0 ? { tags } : {}),

@@ -1,4 +1,4 @@
-import { type DomainDefinition, NSSV_XMLNS } from './definition.js';
+import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
 import { el, renderXml, type XmlNode } from './xml.js';
 
 const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
@@ -25,42 +25,28 @@ export function domainXml(d: DomainDefinition): string {
     ...Object.keys(d.tags ?? {})
       .sort()
       .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),
+    ...(d.seed ? [el('nssv:cloud-init', { 'instance-id': d.seed.instanceId })] : []),
   ]);
-  const disks = d.disks.map((x) =>
-    x.rbd
-      ? el('disk', { type: 'network', device: 'disk' }, [
-          el('driver', { name: 'qemu', type: 'raw', cache: 'writeback' }),
-          el('auth', { username: x.rbd.user }, [el('secret', { type: 'ceph', uuid: x.rbd.secretUuid })]),
-          el(
-            'source',
-            { protocol: 'rbd', name: x.rbd.name },
-            x.rbd.hosts.map((h) => el('host', { name: h.name, port: h.port })),
-          ),
-          el('target', { dev: x.target, bus: 'virtio' }),
-        ])
-      : el('disk', { type: 'file', device: 'disk' }, [
-          el('driver', { name: 'qemu', type: x.format }),
-          el('source', { file: x.path }),
-          el('target', { dev: x.target, bus: 'virtio' }),
+  const disks = d.disks.map(diskElement);
+  // The NoCloud seed: a read-only IDE CD-ROM (present on every machine type's default board).
+  const seed = d.seed
+    ? [
+        el('disk', { type: 'file', device: 'cdrom' }, [
+          el('driver', { name: 'qemu', type: 'raw' }),
+          el('source', { file: d.seed.path }),
+          el('target', { dev: 'hdc', bus: 'ide' }),
+          el('readonly'),
         ]),
-  );
-  const nics = d.nics.map((x) => {
-    const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
-    if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
-    parts.push(
-      el('mac', { address: x.mac }),
-      el('model', { type: 'virtio' }),
-      el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
-    );
-    return el('interface', { type: 'bridge' }, parts);
-  });
+      ]
+    : [];
+  const nics = d.nics.map(nicElement);
   const domain = el('domain', { type: d.type }, [
     el('name', {}, d.name),
     el('uuid', {}, d.uuid),
     el('metadata', {}, [metadata]),
-    el('memory', { unit: 'KiB' }, memoryKiB),
+    el('memory', { unit: 'KiB' }, String(d.maxMemoryMiB * 1024)),
     el('currentMemory', { unit: 'KiB' }, memoryKiB),
-    el('vcpu', {}, String(d.vcpus)),
+    el('vcpu', { current: String(d.vcpus) }, String(d.maxVcpus)),
     el('os', {}, [el('type', { arch: 'x86_64' }, 'hvm'), el('boot', { dev: 'hd' })]),
     el('features', {}, [el('acpi'), el('apic')]),
     el('on_poweroff', {}, 'destroy'),
@@ -68,10 +54,47 @@ export function domainXml(d: DomainDefinition): string {
     el('on_crash', {}, 'destroy'),
     el('devices', {}, [
       ...disks,
+      ...seed,
       ...nics,
-      el('serial', { type: 'pty' }, [el('target', { port: 0 })]),
+      el('serial', { type: 'pty' }, [
+        ...(d.consoleLog ? [el('log', { file: d.consoleLog, append: 'on' })] : []),
+        el('target', { port: 0 }),
+      ]),
       el('console', { type: 'pty' }, [el('target', { type: 'serial', port: 0 })]),
     ]),
   ]);
   return renderXml(domain);
+}
+
+/** One disk of the domain (also what is hot-plugged). */
+export function diskElement(x: DiskDefinition): XmlNode {
+  if (x.rbd) {
+    return el('disk', { type: 'network', device: 'disk' }, [
+      el('driver', { name: 'qemu', type: 'raw', cache: 'writeback' }),
+      el('auth', { username: x.rbd.user }, [el('secret', { type: 'ceph', uuid: x.rbd.secretUuid })]),
+      el(
+        'source',
+        { protocol: 'rbd', name: x.rbd.name },
+        x.rbd.hosts.map((h) => el('host', { name: h.name, port: h.port })),
+      ),
+      el('target', { dev: x.target, bus: 'virtio' }),
+    ]);
+  }
+  return el('disk', { type: 'file', device: 'disk' }, [
+    el('driver', { name: 'qemu', type: x.format }),
+    el('source', { file: x.path }),
+    el('target', { dev: x.target, bus: 'virtio' }),
+  ]);
+}
+
+/** One NIC on its OVS bridge (also what is hot-plugged). */
+export function nicElement(x: NicDefinition): XmlNode {
+  const parts: XmlNode[] = [el('source', { bridge: x.switch }), el('virtualport', { type: 'openvswitch' })];
+  if (x.vlanId !== null) parts.push(el('vlan', {}, [el('tag', { id: x.vlanId })]));
+  parts.push(
+    el('mac', { address: x.mac }),
+    el('model', { type: 'virtio' }),
+    el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
+  );
+  return el('interface', { type: 'bridge' }, parts);
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { type SeedNic, seedFiles } from '../cloudinit/seed-files.js';
+import type { Seeds, WrittenSeed } from '../cloudinit/seeds.js';
 import type {
+  CloudInitSpec,
   DeleteResult,
   DomainInfo,
   DomainSpec,
@@ -17,17 +21,26 @@ import {
   type RbdSource,
   diskTarget,
   type DomainDefinition,
-  hardwareKey,
   type NicDefinition,
+  type SeedDefinition,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
 import type { LiveNic } from '../network/vmPorts.js';
 import { domainXml } from './domain-xml.js';
+import type { ConsoleLogs } from './console-logs.js';
+import { applyLive, type LiveStep, undoLive } from './live-apply.js';
+import { isEmpty, type LiveChanges, liveChanges } from './live-changes.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
 
 export interface DomainsOptions extends PowerOptions {
   domainType: 'kvm' | 'qemu';
+  /** Called with a domain's disk paths before it starts (waits for offline flattens of them). */
+  beforeStart?: (paths: readonly string[]) => Promise<void>;
+  /** Where serial consoles are logged; without it consoles are not logged. */
+  consoleLogs?: ConsoleLogs;
+  /** Where cloud-init seeds are written; without it a spec with cloudInit is refused. */
+  seeds?: Seeds;
   flowOptions?: FlowChainOptions;
   /** Where QEMU finds an rbd volume (`rbd:` path); absent on hosts without Ceph. */
   rbdSource?: (path: string) => Promise<RbdSource>;
@@ -35,6 +48,12 @@ export interface DomainsOptions extends PowerOptions {
 
 interface PutContext {
   desired: DomainDefinition;
+  paused?: boolean;
+  resumed?: boolean;
+  live: LiveChanges | undefined;
+  liveDone: LiveStep[];
+  needsSeed: boolean;
+  seedWritten: WrittenSeed | undefined;
   previousXml: string | undefined;
   wasActive: boolean;
   needsDefine: boolean;
@@ -130,6 +149,18 @@ export class Domains {
     return true;
   }
 
+  /**
+   * Flattens a disk a running domain uses, live (blockpull); false when no running domain uses
+   * it (then qemu-img can flatten the file itself).
+   */
+  async pullInUse(path: string): Promise<boolean> {
+    const { parsed, states } = await this.readAll();
+    const user = parsed.find((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)));
+    if (!user) return false;
+    await this.virsh.blockPull(user.name, path);
+    return true;
+  }
+
   async usersOfPortGroup(switchName: string, portGroup: string): Promise<string[]> {
     const { parsed } = await this.readAll();
     return parsed
@@ -172,24 +203,38 @@ export class Domains {
       address: spec.address,
       vcpus: spec.vcpus,
       memoryMiB: spec.memoryMiB,
+      maxVcpus: Math.max(spec.maxVcpus ?? spec.vcpus, spec.vcpus),
+      maxMemoryMiB: Math.max(spec.maxMemoryMiB ?? spec.memoryMiB, spec.memoryMiB),
       disks: await this.resolveDisks(spec),
       nics: await this.resolveNics(name, spec),
+      ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
     };
+    if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const state = previous ? await this.virsh.state(name) : undefined;
     const wasActive = !isInactive(state);
     let hardwareChanged = false;
+    let live: LiveChanges | undefined;
     if (wasActive) {
       const liveXml = await this.virsh.dumpXml(name, false);
-      hardwareChanged = liveXml === undefined || hardwareKey(this.parse(liveXml)) !== hardwareKey(desired);
+      const changes = liveXml === undefined ? 'cold' : liveChanges(this.parse(liveXml), desired);
+      hardwareChanged = changes === 'cold';
+      if (changes !== 'cold' && !isEmpty(changes)) live = changes;
     }
+    if (desired.consoleLog) await this.options.consoleLogs?.prepare();
     const ctx: PutContext = {
       desired,
+      needsSeed:
+        desired.seed !== undefined &&
+        (previous?.seed?.instanceId !== desired.seed.instanceId || !existsSync(desired.seed.path)),
+      seedWritten: undefined,
       previousXml,
       wasActive,
       needsDefine:
         !previous || definitionKey({ ...previous, address: previous.address! }) !== definitionKey(desired),
       needsStop: wasActive && (hardwareChanged || spec.powerState === 'shutoff'),
+      live: wasActive && !hardwareChanged && spec.powerState !== 'shutoff' ? live : undefined,
+      liveDone: [],
       stopped: false,
       defined: false,
       startAttempted: false,
@@ -210,6 +255,21 @@ export class Domains {
           },
         },
         {
+          name: 'write cloud-init seed',
+          run: async (c) => {
+            if (!c.needsSeed || !spec.cloudInit) return;
+            c.seedWritten = await this.seeds().write(
+              name,
+              c.desired.uuid,
+              spec.cloudInit,
+              seedNics(c.desired, spec.cloudInit),
+            );
+          },
+          rollback: async (c) => {
+            if (c.seedWritten) await this.seeds().restore(name, c.seedWritten.previous);
+          },
+        },
+        {
           name: 'define domain',
           run: async (c) => {
             if (!c.needsDefine) return;
@@ -223,14 +283,39 @@ export class Domains {
           },
         },
         {
+          name: 'apply live changes',
+          run: async (c) => {
+            if (c.live) await applyLive(this.virsh, name, c.live, c.liveDone);
+          },
+          rollback: async (c) => undoLive(this.virsh, name, c.liveDone),
+        },
+        {
           name: 'start domain',
           run: async () => {
-            if (spec.powerState !== 'running' || !isInactive(await this.virsh.state(name))) return;
+            if (spec.powerState === 'shutoff' || !isInactive(await this.virsh.state(name))) return;
+            await this.options.beforeStart?.(ctx.desired.disks.map((d) => d.path));
             ctx.startAttempted = true;
             await this.virsh.start(name);
           },
           rollback: async (c) => {
             if (c.startAttempted && !isInactive(await this.virsh.state(name))) await this.virsh.destroy(name);
+          },
+        },
+        {
+          name: 'pause or resume domain',
+          run: async (c) => {
+            const now = await this.virsh.state(name);
+            if (spec.powerState === 'paused' && now === 'running') {
+              await this.virsh.suspend(name);
+              c.paused = true;
+            } else if (spec.powerState === 'running' && now === 'paused') {
+              await this.virsh.resume(name);
+              c.resumed = true;
+            }
+          },
+          rollback: async (c) => {
+            if (c.paused) await this.virsh.resume(name);
+            if (c.resumed) await this.virsh.suspend(name);
           },
         },
       ],
@@ -252,7 +337,24 @@ export class Domains {
     }
     await stopDomain(this.virsh, name, this.options);
     await this.virsh.undefine(name);
+    await this.options.seeds?.remove(name);
     return { deleted: true };
+  }
+
+  private seeds(): Seeds {
+    if (!this.options.seeds) throw errors.internal('this agent has no cloud-init seed directory configured');
+    return this.options.seeds;
+  }
+
+  /** The seed a definition gets: its path and the instance id its content yields. */
+  private seedFor(d: DomainDefinition, spec: CloudInitSpec): SeedDefinition {
+    if (spec.nics.length !== d.nics.length) {
+      throw errors.invalidRequest(
+        `cloudInit.nics has ${spec.nics.length} entries but the domain has ${d.nics.length} NIC(s); give one entry per NIC, in order`,
+      );
+    }
+    const files = seedFiles(d.name, d.uuid, spec, seedNics(d, spec));
+    return { path: this.seeds().path(d.name), instanceId: files.instanceId };
   }
 
   private parse(xml: string): ParsedDomain {
@@ -325,6 +427,10 @@ export class Domains {
   }
 }
 
+function seedNics(d: DomainDefinition, spec: CloudInitSpec): SeedNic[] {
+  return d.nics.map((n, i) => ({ mac: n.mac, config: spec.nics[i]! }));
+}
+
 function info(p: ParsedDomain, state: string): DomainInfo {
   return {
     name: p.name,
@@ -332,6 +438,9 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     address: p.address ?? '',
     vcpus: p.vcpus,
     memoryMiB: p.memoryMiB,
+    maxVcpus: p.maxVcpus,
+    maxMemoryMiB: p.maxMemoryMiB,
+    ...(p.consoleLog ? { consoleLog: p.consoleLog } : {}),
     disks: p.disks.map((d) => ({
       pool: d.pool,
       volume: d.volume,
@@ -349,6 +458,7 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     })),
     tags: p.tags ?? {},
     state,
-    powerState: isInactive(state) ? 'shutoff' : 'running',
+    powerState: isInactive(state) ? 'shutoff' : state === 'paused' ? 'paused' : 'running',
+    ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId } } : {}),
   };
 }

@@ -7,11 +7,13 @@ export interface ImageInfo {
   format: string;
   virtualSizeBytes: number;
   actualSizeBytes: number;
-  /** The backing file of an overlay, as recorded in its header; undefined for a standalone image. */
+  /** The backing file of a qcow2 overlay, as recorded in the image. */
   backingFile?: string;
 }
 
 export const GIB = 1024 ** 3;
+/** Copies of whole images may take long on big images. */
+const LONG_TIMEOUT_MS = 60 * 60_000;
 
 /** qemu-img: create, inspect and grow disk images. */
 export class QemuImg {
@@ -41,7 +43,6 @@ export class QemuImg {
       format?: unknown;
       'virtual-size'?: unknown;
       'actual-size'?: unknown;
-      'full-backing-filename'?: unknown;
       'backing-filename'?: unknown;
     };
     try {
@@ -49,28 +50,48 @@ export class QemuImg {
     } catch {
       throw errors.toolFailed(`inspect image ${path}: qemu-img printed no JSON`, result.stdout.slice(0, 500));
     }
-    const backing = parsed['full-backing-filename'] ?? parsed['backing-filename'];
     return {
       format: String(parsed.format),
       virtualSizeBytes: Number(parsed['virtual-size'] ?? 0),
       actualSizeBytes: Number(parsed['actual-size'] ?? 0),
-      ...(typeof backing === 'string' ? { backingFile: backing } : {}),
+      ...(typeof parsed['backing-filename'] === 'string' ? { backingFile: parsed['backing-filename'] } : {}),
     };
   }
 
-  /** A qcow2 overlay at `path` whose reads fall through to the qcow2 image `backing` (`-F` is mandatory). */
-  async createOverlay(path: string, backing: string, sizeGiB: number): Promise<void> {
+  /** A qcow2 overlay backed by `backing` (its format given explicitly: QEMU 7.2 requires -F). */
+  async createOverlay(
+    path: string,
+    backing: string,
+    backingFormat: VolumeFormat,
+    sizeGiB: number,
+  ): Promise<void> {
     await runTool(
       this.exec,
       this.file,
-      ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', 'qcow2', path, `${sizeGiB}G`],
-      `create overlay ${path} on ${backing}`,
+      ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', backingFormat, path, `${sizeGiB}G`],
+      `create overlay ${path} backed by ${backing}`,
+    );
+  }
+
+  /** An independent copy of `source` in `format` (raw↔qcow2 conversion included). */
+  async convert(
+    source: string,
+    sourceFormat: VolumeFormat,
+    path: string,
+    format: VolumeFormat,
+  ): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      ['convert', '-q', '-f', sourceFormat, '-O', format, source, path],
+      `copy image ${source} to ${path}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
     );
   }
 
   /**
-   * Points the overlay at another backing file (null: none), copying into it whatever it read from
-   * the layers it stops using (a block pull done offline): what the overlay shows is unchanged.
+   * Points the overlay at another qcow2 backing file (null: none), copying into it whatever it read
+   * from the layers it stops using (a block pull done offline): what the overlay shows is unchanged.
    */
   async rebase(path: string, backing: string | null): Promise<void> {
     await runTool(
@@ -85,16 +106,18 @@ export class QemuImg {
         path,
       ],
       `rebase ${path} on ${backing ?? 'nothing'}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
     );
   }
 
-  /** An independent copy of what `source` shows (its whole backing chain flattened). */
-  async convert(source: string, target: string, format: VolumeFormat): Promise<void> {
+  /** Copies everything the overlay reads from its backing file into it and drops the backing file. */
+  async flatten(path: string): Promise<void> {
     await runTool(
       this.exec,
       this.file,
-      ['convert', '-q', '-O', format, source, target],
-      `copy ${source} to ${target}`,
+      ['rebase', '-q', '-f', 'qcow2', '-b', '', path],
+      `flatten image ${path}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
     );
   }
 

@@ -93,6 +93,49 @@ export class Virsh {
     }
   }
 
+  /** Hot-plug vCPUs of a running domain (up to its maximum); the persistent definition is left alone. */
+  async setVcpusLive(name: string, vcpus: number): Promise<void> {
+    await this.run(
+      `set vCPUs of running domain ${name} to ${vcpus}`,
+      'setvcpus',
+      name,
+      String(vcpus),
+      '--live',
+    );
+  }
+
+  /** Balloon a running domain's memory (up to its maximum). */
+  async setMemoryLive(name: string, memoryMiB: number): Promise<void> {
+    await this.run(
+      `set memory of running domain ${name} to ${memoryMiB} MiB`,
+      'setmem',
+      name,
+      `${memoryMiB * 1024}`,
+      '--live',
+    );
+  }
+
+  /** Hot-plugs (attach) or unplugs (detach) one device of a running domain. */
+  async deviceLive(name: string, action: 'attach' | 'detach', xml: string, what: string): Promise<void> {
+    const dir = await mkdtemp(join(tmpdir(), 'nssv-agentd-'));
+    try {
+      const file = join(dir, 'device.xml');
+      await writeFile(file, xml, { mode: 0o600 });
+      await this.run(`${action} ${what} of running domain ${name}`, `${action}-device`, name, file, '--live');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** Stops a running domain's vCPUs (memory kept). */
+  async suspend(name: string): Promise<void> {
+    await this.run(`pause domain ${name}`, 'suspend', name);
+  }
+
+  async resume(name: string): Promise<void> {
+    await this.run(`resume domain ${name}`, 'resume', name);
+  }
+
   async start(name: string): Promise<void> {
     await this.run(`start domain ${name}`, 'start', name);
   }
@@ -100,6 +143,19 @@ export class Virsh {
   /** Grows a disk of a running domain through its QEMU (the image is locked while it runs). */
   async blockResize(name: string, path: string, sizeGiB: number): Promise<void> {
     await this.run(`grow disk ${path} of running domain ${name}`, 'blockresize', name, path, `${sizeGiB}G`);
+  }
+
+  /** Copies a running domain's disk data out of its backing chain (flattens it live) and waits. */
+  async blockPull(name: string, path: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      this.args('blockpull', name, path, '--wait'),
+      `flatten disk ${path} of running domain ${name}`,
+      {
+        timeoutMs: 60 * 60_000,
+      },
+    );
   }
 
   /** ACPI power button; the guest may ignore it. */

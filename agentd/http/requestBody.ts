@@ -79,6 +79,15 @@ function first(errs: readonly ErrorObject[]): ErrorObject {
   return [...errs].sort((a, b) => depth(a) - depth(b) || (RANK[a.keyword] ?? 2) - (RANK[b.keyword] ?? 2))[0]!;
 }
 
+/** Whether the value at `path` or any container of it is sensitive (user data, SSH keys). */
+function sensitiveAt(root: JsonSchema, path: string): boolean {
+  const parts = path.split('/');
+  for (let i = 1; i <= parts.length; i++) {
+    if (schemaAt(root, parts.slice(0, i).join('/'))?.['x-nssv-sensitive'] === true) return true;
+  }
+  return false;
+}
+
 function requestError(root: JsonSchema, body: unknown, errs: readonly ErrorObject[]): AgentError {
   if (errs.length === 0) return errors.invalidRequest('body does not match the request schema');
   const e = first(errs);
@@ -105,6 +114,10 @@ function requestError(root: JsonSchema, body: unknown, errs: readonly ErrorObjec
       return err as AgentError;
     }
   }
-  const given = Array.isArray(value) ? `${value.length} entries` : show(value);
+  const given = sensitiveAt(root, path)
+    ? '(a sensitive value, not shown)'
+    : Array.isArray(value)
+      ? `${value.length} entries`
+      : show(value);
   return errors.invalidRequest(`${label(path)} must be ${allowedText(node)}, got ${given}`);
 }

@@ -4,26 +4,14 @@ import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
 import { errors } from '../errors.js';
 import { AGENT_VERSION } from '../version.js';
+import { consoleRoute } from './console-route.js';
 import { domainSpec } from './domainRequest.js';
+import { imageRoutes } from './image-routes.js';
 import { securityGroupSpec } from './securityGroupRequest.js';
 import { parseBody } from './requestBody.js';
 
-export type Method = 'GET' | 'PUT' | 'DELETE';
-
-export interface RouteRequest {
-  params: Record<string, string>;
-  body: unknown;
-}
-
-export interface Route {
-  method: Method;
-  /** e.g. /v1/pools/:pool/volumes/:volume */
-  pattern: string;
-  /** Responds with JSON, unless `text` is set. */
-  handle(req: RouteRequest): Promise<unknown>;
-  text?: boolean;
-  hasBody?: boolean;
-}
+export type { Method, Route, RouteRequest } from './route.js';
+import type { Route } from './route.js';
 
 /** Path parameters and how they are validated (kind) and named in messages (label). */
 export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
@@ -35,6 +23,8 @@ export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   pg: { kind: 'portGroup', label: 'port group' },
   domain: { kind: 'domain', label: 'domain' },
   sg: { kind: 'securityGroup', label: 'security group' },
+  store: { kind: 'volume', label: 'image store' },
+  image: { kind: 'volume', label: 'image' },
 };
 
 export function validateParam(param: string, value: string): string {
@@ -239,5 +229,7 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/security-groups/:sg',
       handle: async ({ params: p }) => locked('firewall', () => agent.firewall.deleteGroup(p.sg!)),
     },
+    ...imageRoutes(agent, locked),
+    consoleRoute(agent),
   ];
 }

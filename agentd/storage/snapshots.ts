@@ -96,7 +96,7 @@ export class DirSnapshots {
           name: 'new overlay in its place',
           run: async (c) => {
             c.overlay = true;
-            await this.qemuImg.createOverlay(image, layer, Math.ceil(virtualSizeBytes / GIB));
+            await this.qemuImg.createOverlay(image, layer, 'qcow2', Math.ceil(virtualSizeBytes / GIB));
           },
           rollback: async (c) => {
             if (c.overlay) await rm(image, { force: true });
@@ -145,14 +145,14 @@ export class DirSnapshots {
     const scratch = this.layout.scratchPath(pool, `${volume}.revert.qcow2`);
     await mkdir(dirname(scratch), { recursive: true });
     await rm(scratch, { force: true });
-    await this.qemuImg.createOverlay(scratch, layer, Math.ceil(virtualSizeBytes / GIB));
+    await this.qemuImg.createOverlay(scratch, layer, 'qcow2', Math.ceil(virtualSizeBytes / GIB));
     await rename(scratch, image);
   }
 
   /** Makes a new volume's image from a snapshot: an overlay on it (linked) or a flattened copy (full). */
   async materialize(
     pool: string,
-    source: { volume: string; snapshot: string; mode: 'linked' | 'full' },
+    source: { volume: string; snapshot: string; mode: 'linked' | 'full' | 'rapid' },
     target: string,
     format: VolumeInfo['format'],
     sizeGiB: number,
@@ -175,10 +175,10 @@ export class DirSnapshots {
           `a linked volume in a dir pool is a qcow2 overlay on the snapshot: set format = "qcow2", or clone_mode = "full"`,
         );
       }
-      await this.qemuImg.createOverlay(target, layer, sizeGiB);
+      await this.qemuImg.createOverlay(target, layer, 'qcow2', sizeGiB);
       return;
     }
-    await this.qemuImg.convert(layer, target, format);
+    await this.qemuImg.convert(layer, 'qcow2', target, format);
     await this.qemuImg.grow(target, format, sizeGiB);
   }
 
@@ -189,7 +189,7 @@ export class DirSnapshots {
     const out: string[] = [];
     for (const f of files.filter((x) => x.endsWith('.json')).sort()) {
       const r = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, f.slice(0, -5)));
-      if (r?.source?.volume !== volume || r.source.mode !== 'linked') continue;
+      if (r?.fromSnapshot?.volume !== volume || r.fromSnapshot.mode !== 'linked') continue;
       const image = this.layout.volumePath(pool, f.slice(0, -5), r.format);
       const backing = (await exists(image)) ? (await this.qemuImg.info(image)).backingFile : undefined;
       if (backing?.startsWith(`${this.layout.snapshotDir(pool, volume)}/`)) out.push(f.slice(0, -5));

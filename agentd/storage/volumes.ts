@@ -1,8 +1,15 @@
 import { access, readdir, rm } from 'node:fs/promises';
-import type { DeleteResult, VolumeFormat, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
-import { GIB, type QemuImg } from '../drivers/qemu-img.js';
+import type {
+  DeleteResult,
+  VolumeFormat,
+  VolumeInfo,
+  VolumeSourceSpec,
+  VolumeSpec,
+} from '../../schemas/generated/agentApi.js';
+import { GIB, type ImageInfo, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
 import type { Pools } from './pools.js';
 import type { DirSnapshots } from './snapshots.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
@@ -27,6 +34,7 @@ export class Volumes {
     private readonly volumeUsers: VolumeUsers,
     private readonly flowOptions: FlowChainOptions = {},
     private readonly liveGrow: LiveGrow = async () => false,
+    private readonly clones?: CloneDeps,
     private readonly snapshots?: DirSnapshots,
   ) {}
 
@@ -39,7 +47,11 @@ export class Volumes {
     if (!record) return undefined;
     const path = this.layout.volumePath(pool, volume, record.format);
     if (!(await exists(path))) return undefined;
-    const info = await this.qemuImg.info(path);
+    const info = await this.infoUnlessGone(path);
+    if (!info) return undefined;
+    const flattener = this.clones?.flattener;
+    // A rapid clone whose flatten was interrupted (agent restart, failure) is resumed.
+    if (record.source?.cloneMode === 'rapid' && info.backingFile !== undefined) flattener?.start(path);
     return {
       pool,
       name: volume,
@@ -48,6 +60,9 @@ export class Volumes {
       sizeGiB: info.virtualSizeBytes / GIB,
       path,
       allocatedBytes: info.actualSizeBytes,
+      ...(record.source
+        ? { source: cloneState(record.source, info.backingFile, flattener?.isRunning(path) ?? false) }
+        : {}),
     };
   }
 
@@ -67,6 +82,14 @@ export class Volumes {
     const recordPath = this.layout.volumeRecord(pool, volume);
     const previousRecord = await readJsonRecord<VolumeRecord>(recordPath);
     const otherFormat: VolumeFormat = spec.format === 'qcow2' ? 'raw' : 'qcow2';
+    if (
+      previousRecord &&
+      JSON.stringify(previousRecord.source ?? null) !== JSON.stringify(spec.source ?? null)
+    ) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} was made ${describeSource(previousRecord.source)}, not ${describeSource(spec.source)}: its source cannot change in place; delete and recreate the volume`,
+      );
+    }
     if (previousRecord && previousRecord.format !== spec.format) {
       throw errors.conflict(
         `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is ${previousRecord.format}, not ${spec.format}: the format cannot change in place; delete and recreate the volume`,
@@ -100,10 +123,14 @@ export class Volumes {
               if (!(grows && (await this.liveGrow(c.path, spec.sizeGiB)))) {
                 await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
               }
-            } else if (spec.source) {
+            } else if (spec.fromSnapshot) {
               if (!this.snapshots) throw new Error('bug: dir volumes from snapshots need DirSnapshots');
               c.createdImage = true;
-              await this.snapshots.materialize(pool, spec.source, c.path, spec.format, spec.sizeGiB);
+              await this.snapshots.materialize(pool, spec.fromSnapshot, c.path, spec.format, spec.sizeGiB);
+            } else if (spec.source) {
+              const image = await sourceImage(this.clones, spec.source);
+              c.createdImage = true;
+              await cloneImage(this.qemuImg, image, spec.source.cloneMode, c.path, spec.format, spec.sizeGiB);
             } else {
               c.createdImage = true;
               await this.qemuImg.create(c.path, spec.format, spec.sizeGiB);
@@ -117,11 +144,15 @@ export class Volumes {
           name: 'write volume record',
           run: async (c) => {
             c.wroteRecord = true;
-            const source = c.previousRecord ? c.previousRecord.source : (spec.source ?? undefined);
             await writeJsonRecord(recordPath, {
               address: spec.address,
               format: spec.format,
-              ...(source ? { source } : {}),
+              ...(spec.source ? { source: spec.source } : {}),
+              ...(c.previousRecord?.fromSnapshot
+                ? { fromSnapshot: c.previousRecord.fromSnapshot }
+                : spec.fromSnapshot
+                  ? { fromSnapshot: spec.fromSnapshot }
+                  : {}),
             });
           },
           rollback: async (c) => {
@@ -133,7 +164,19 @@ export class Volumes {
       ],
       this.flowOptions,
     ).run(ctx);
+    if (spec.source?.cloneMode === 'rapid' && ctx.createdImage) this.clones?.flattener.start(ctx.path);
     return (await this.get(pool, volume))!;
+  }
+
+  /** Volumes (`pool/volume`) whose backing file is `path`: linked clones of that image. */
+  async linkedTo(path: string, pools: readonly string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const pool of pools) {
+      for (const v of await this.list(pool)) {
+        if ((await this.infoUnlessGone(v.path))?.backingFile === path) out.push(`${pool}/${v.name}`);
+      }
+    }
+    return out;
   }
 
   async delete(pool: string, volume: string): Promise<DeleteResult> {
@@ -148,6 +191,7 @@ export class Volumes {
       );
     }
     await this.refuseClones(pool, volume);
+    await this.clones?.flattener.settle(path);
     await rm(path, { force: true });
     await rm(this.layout.snapshotDir(pool, volume), { recursive: true, force: true });
     await rm(recordPath, { force: true });
@@ -164,6 +208,16 @@ export class Volumes {
     }
   }
 
+  /** qemu-img info, or undefined when the file went away meanwhile (a concurrent delete). */
+  private async infoUnlessGone(path: string): Promise<ImageInfo | undefined> {
+    try {
+      return await this.qemuImg.info(path);
+    } catch (e) {
+      if (!(await exists(path))) return undefined;
+      throw e;
+    }
+  }
+
   async requirePool(pool: string): Promise<void> {
     if (!(await this.pools.get(pool))) {
       throw errors.notFound(
@@ -171,6 +225,10 @@ export class Volumes {
       );
     }
   }
+}
+
+function describeSource(source: VolumeSourceSpec | undefined): string {
+  return source ? `as a ${source.cloneMode} clone of image ${source.store}/${source.image}` : 'empty';
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -31,7 +31,7 @@ export interface NssvImageConfig extends NssvMetaArguments {
    */
   readonly format?: 'qcow2' | 'raw';
   /**
-   * SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
    * @default null
    * Changing it replaces the resource.
    */
@@ -45,6 +45,7 @@ export interface NssvImageConfig extends NssvMetaArguments {
   /**
    * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * Allowed: "immediate", "delayed", "never".
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
@@ -58,7 +59,6 @@ export interface NssvImageConfig extends NssvMetaArguments {
 /**
  * An image template (a disk image file) in an image storage; volumes are created from it with source_image_id. Its sha256 checksum is verified when it is imported.
  * The `nssv_image` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvImage extends NssvResource {
   /** The Terraform resource type. */
@@ -104,7 +104,7 @@ export class NssvImage extends NssvResource {
   }
 
   /**
-   * `sha256` (a token until Terraform runs). As configured, or as nssv computed it: SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * `sha256` (a token until Terraform runs). As configured, or as nssv computed it: SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
    */
   public get sha256(): string {
     return this.getStringAttribute('sha256');
@@ -136,5 +136,12 @@ export class NssvImage extends NssvResource {
    */
   public get description(): string {
     return this.getStringAttribute('description');
+  }
+
+  /**
+   * `host_ids` (a token until Terraform runs). Computed by nssv: Hosts the image is imported to, once each: the hosts of its image storage (computed at plan time).
+   */
+  public get hostIds(): string[] {
+    return this.getListAttribute('host_ids');
   }
 }

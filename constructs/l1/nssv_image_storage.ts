@@ -26,12 +26,14 @@ export interface NssvImageStorageConfig extends NssvMetaArguments {
   /**
    * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
    * Allowed: "dir", "rbd".
+   * `nssv plan` refuses "rbd" today (the agents do not apply it yet).
    * @default "dir"
    * Changing it replaces the resource.
    */
   readonly kind?: 'dir' | 'rbd';
   /**
-   * Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
+   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
@@ -46,7 +48,6 @@ export interface NssvImageStorageConfig extends NssvMetaArguments {
 /**
  * Image storage: where image templates (nssv_image) are kept before they are copied or cloned into volumes.
  * The `nssv_image_storage` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvImageStorage extends NssvResource {
   /** The Terraform resource type. */
@@ -92,7 +93,7 @@ export class NssvImageStorage extends NssvResource {
   }
 
   /**
-   * `path` (a token until Terraform runs). As configured, or as nssv computed it: Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * `path` (a token until Terraform runs). As configured, or as nssv computed it: Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
    */
   public get path(): string {
     return this.getStringAttribute('path');
@@ -103,5 +104,12 @@ export class NssvImageStorage extends NssvResource {
    */
   public get description(): string {
     return this.getStringAttribute('description');
+  }
+
+  /**
+   * `host_ids` (a token until Terraform runs). Computed by nssv: Hosts that keep the storage's images: every host of its cluster (computed at plan time).
+   */
+  public get hostIds(): string[] {
+    return this.getListAttribute('host_ids');
   }
 }

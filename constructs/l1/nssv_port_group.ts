@@ -70,13 +70,11 @@ export interface NssvPortGroupConfig extends NssvMetaArguments {
   readonly dhcp?: NssvPortGroupDhcp[] | IResolvable;
   /**
    * DNS servers handed to VMs (at most 3). Changed in place.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default []
    */
   readonly dnsServers?: string[];
   /**
    * Search domain handed to VMs. Default: none.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default ""
    */
   readonly dnsDomain?: string;

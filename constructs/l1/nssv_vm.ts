@@ -77,23 +77,35 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly hostId?: string;
   /**
-   * Virtual CPUs (1–64). Changed in place.
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    * Allowed: 1–64.
    * @default 1
    */
   readonly vcpus?: number;
   /**
-   * Memory in MiB (64–1048576). Changed in place.
+   * Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   * Allowed: 1–64.
+   * @default null
+   */
+  readonly maxVcpus?: number;
+  /**
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    * Allowed: 64–1048576.
    * @default 512
    */
   readonly memoryMib?: number;
   /**
-   * Whether the VM should be running. Changed in place.
-   * Allowed: "running", "shutoff".
+   * Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   * Allowed: 64–1048576.
+   * @default null
+   */
+  readonly maxMemoryMib?: number;
+  /**
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
+   * Allowed: "running", "shutoff", "paused".
    * @default "running"
    */
-  readonly powerState?: 'running' | 'shutoff';
+  readonly powerState?: 'running' | 'shutoff' | 'paused';
   /**
    * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
@@ -116,17 +128,13 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly haEnabled?: boolean | IResolvable;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
    * @default null
-   * Changing it replaces the resource.
    */
   readonly userData?: string;
   /**
-   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
    * @default []
-   * Changing it replaces the resource.
    */
   readonly sshAuthorizedKeys?: string[];
   /**
@@ -189,21 +197,35 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `vcpus` (a token until Terraform runs). As configured, or as nssv computed it: Virtual CPUs (1–64). Changed in place.
+   * `vcpus` (a token until Terraform runs). As configured, or as nssv computed it: Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    */
   public get vcpus(): number {
     return this.getNumberAttribute('vcpus');
   }
 
   /**
-   * `memory_mib` (a token until Terraform runs). As configured, or as nssv computed it: Memory in MiB (64–1048576). Changed in place.
+   * `max_vcpus` (a token until Terraform runs). As configured, or as nssv computed it: Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   */
+  public get maxVcpus(): number {
+    return this.getNumberAttribute('max_vcpus');
+  }
+
+  /**
+   * `memory_mib` (a token until Terraform runs). As configured, or as nssv computed it: Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    */
   public get memoryMib(): number {
     return this.getNumberAttribute('memory_mib');
   }
 
   /**
-   * `power_state` (a token until Terraform runs). As configured, or as nssv computed it: Whether the VM should be running. Changed in place.
+   * `max_memory_mib` (a token until Terraform runs). As configured, or as nssv computed it: Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   */
+  public get maxMemoryMib(): number {
+    return this.getNumberAttribute('max_memory_mib');
+  }
+
+  /**
+   * `power_state` (a token until Terraform runs). As configured, or as nssv computed it: running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    */
   public get powerState(): string {
     return this.getStringAttribute('power_state');
@@ -238,14 +260,14 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `user_data` (a token until Terraform runs). As configured, or as nssv computed it: cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * `user_data` (a token until Terraform runs). As configured, or as nssv computed it: cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
    */
   public get userData(): string {
     return this.getStringAttribute('user_data');
   }
 
   /**
-   * `ssh_authorized_keys` (a token until Terraform runs). As configured, or as nssv computed it: SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * `ssh_authorized_keys` (a token until Terraform runs). As configured, or as nssv computed it: SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
    */
   public get sshAuthorizedKeys(): string[] {
     return this.getListAttribute('ssh_authorized_keys');
@@ -277,5 +299,12 @@ export class NssvVm extends NssvResource {
    */
   public get uuid(): string {
     return this.getStringAttribute('uuid');
+  }
+
+  /**
+   * `guest_network` (a token until Terraform runs). Computed by nssv: What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
+   */
+  public get guestNetwork(): IResolvable {
+    return this.interpolationForAttribute('guest_network');
   }
 }

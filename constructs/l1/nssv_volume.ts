@@ -31,7 +31,6 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
   readonly format?: 'qcow2' | 'raw';
   /**
    * Create the volume from this image. Set at most one of source_image_id and source_snapshot_id; neither gives an empty volume.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
    * @default null
    * Changing it replaces the resource.
    */
@@ -43,12 +42,12 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
    */
   readonly sourceSnapshotId?: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
-   * Allowed: "linked", "full".
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
+   * Allowed: "linked", "full", "rapid".
    * @default "linked"
    * Changing it replaces the resource.
    */
-  readonly cloneMode?: 'linked' | 'full';
+  readonly cloneMode?: 'linked' | 'full' | 'rapid';
   /**
    * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
    * Allowed: "immediate", "delayed", "never".
@@ -124,7 +123,7 @@ export class NssvVolume extends NssvResource {
   }
 
   /**
-   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
+   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    */
   public get cloneMode(): string {
     return this.getStringAttribute('clone_mode');
@@ -142,5 +141,12 @@ export class NssvVolume extends NssvResource {
    */
   public get hostId(): string {
     return this.getStringAttribute('host_id');
+  }
+
+  /**
+   * `clone_state` (a token until Terraform runs). Computed by nssv: For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  public get cloneState(): string {
+    return this.getStringAttribute('clone_state');
   }
 }

@@ -10,11 +10,13 @@ import { applyExcludes } from './transforms/applyExcludes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
+import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { deletePolicy } from './transforms/deletePolicy.js';
 import { deriveSnapshotPlaces, deriveVolumeFormats } from './transforms/deriveVolumeFacts.js';
 import { diff } from './transforms/diff.js';
+import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
 import { preventDestroy } from './transforms/preventDestroy.js';
 import { replaceTriggered } from './transforms/replaceTriggered.js';
@@ -58,12 +60,14 @@ export function makePlan(input: PlanInput): Plan {
     deriveVolumeFormats,
     allocateIps,
     deriveSecurityGroups,
+    deriveGuestNetwork,
     place,
     deriveSnapshotPlaces,
     addHostDependencies,
     diff,
     forceReplace(input.replace ?? []),
     replaceTriggered,
+    labelDisruption,
     applyTargets(input.targets ?? []),
     applyExcludes(input.excludes ?? []),
     preventDestroy,

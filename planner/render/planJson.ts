@@ -20,6 +20,7 @@ export function planJson(plan: Plan): unknown {
     before: mask(c.before, c.sensitivePaths),
     after: mask(c.after, c.sensitivePaths),
     ...(c.reason ? { reason: c.reason } : {}),
+    ...(c.disruption ? { disruption: c.disruption } : {}),
     requiredReplace: c.requiredReplace,
   }));
   const count = (a: string): number => plan.changes.filter((c) => c.action === a).length;

@@ -113,6 +113,7 @@ function renderChange(c: ResourceChange, movedFrom?: string): string[] {
   const out = [`  # ${c.address} ${VERB[c.action]}`];
   if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
   if (c.reason && c.action !== 'noop') out.push(`  # (${c.reason})`);
+  if (c.disruption) out.push(`  # (disruption: ${c.disruption.label}: ${c.disruption.why})`);
   const sym = SYMBOL[c.action];
   out.push(`${sym.padStart(3)} ${blockHeader(c.address, c.type)} {`);
   if (c.action === 'create') out.push(...allLines(c, c.after ?? {}, '+', '      '));

@@ -1,9 +1,14 @@
 import type { AgentApiCheck } from '../../schemas/agentApiCheck.js';
 import type {
+  ConsoleLogInfo,
   DeleteResult,
   DomainInfo,
   DomainSpec,
   HealthInfo,
+  ImageInfo,
+  ImageSpec,
+  ImageStoreInfo,
+  ImageStoreSpec,
   Inventory,
   PoolInfo,
   PoolSpec,
@@ -131,8 +136,36 @@ export class AgentClient {
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }
+  consoleLog(domain: string): Promise<ConsoleLogInfo> {
+    return this.call('GET', `/v1/domains/${enc(domain)}/console-log`, agentApi.ConsoleLogInfo);
+  }
+  putImageStore(store: string, spec: ImageStoreSpec): Promise<ImageStoreInfo> {
+    return this.call('PUT', `/v1/image-stores/${enc(store)}`, agentApi.ImageStoreInfo, spec);
+  }
+  deleteImageStore(store: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}`, agentApi.DeleteResult);
+  }
+  /** Downloads and verifies: allowed to take as long as the agent's own download limit. */
+  putImage(store: string, image: string, spec: ImageSpec): Promise<ImageInfo> {
+    return this.call(
+      'PUT',
+      `/v1/image-stores/${enc(store)}/images/${enc(image)}`,
+      agentApi.ImageInfo,
+      spec,
+      31 * 60_000,
+    );
+  }
+  deleteImage(store: string, image: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
+  }
 
-  private async call<T>(method: string, path: string, answer: AgentApiCheck<T>, body?: unknown): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    answer: AgentApiCheck<T>,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     const { host } = this.target;
     let res: Response;
     try {
@@ -143,7 +176,7 @@ export class AgentClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (err) {
       // Duck-typed: fetch's errors may come from another realm (e.g. under a test runner's VM).

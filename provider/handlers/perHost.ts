@@ -17,7 +17,12 @@ export interface PutTarget {
  */
 /** The resource types realised once per host; their schemas give each a read-only host_ids. */
 export type PerHostType =
-  'nssv_storage_pool' | 'nssv_distributed_switch' | 'nssv_port_group' | 'nssv_security_group';
+  | 'nssv_storage_pool'
+  | 'nssv_distributed_switch'
+  | 'nssv_port_group'
+  | 'nssv_security_group'
+  | 'nssv_image_storage'
+  | 'nssv_image';
 
 export interface PerHostOps {
   type: PerHostType;

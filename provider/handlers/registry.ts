@@ -1,5 +1,7 @@
 import { distributedSwitchHandler } from './distributedSwitch.js';
 import { hostHandler } from './host.js';
+import { imageHandler } from './image.js';
+import { imageStorageHandler } from './imageStorage.js';
 import { logicalHandler } from './logical.js';
 import { portGroupHandler } from './portGroup.js';
 import { securityGroupHandler } from './securityGroup.js';
@@ -17,6 +19,8 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     logicalHandler('nssv_scheduling_group'),
     hostHandler,
     storagePoolHandler,
+    imageStorageHandler,
+    imageHandler,
     volumeHandler,
     volumeSnapshotHandler,
     distributedSwitchHandler,

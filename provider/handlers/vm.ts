@@ -1,5 +1,6 @@
 import type { Attributes } from '../../core/values.js';
-import type { DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
+import { wantsSeed } from '../../planner/plan/transforms/deriveGuestNetwork.js';
+import type { CloudInitSpec, DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
@@ -10,10 +11,14 @@ const vm = (a: Attributes) => typed('nssv_vm', a);
 export function domainSpec(address: string, a: Attributes, inv: Inventory): DomainSpec {
   const v = vm(a);
   const host = inv.host.name;
+  const cloudInit = cloudInitSpec(a);
   return {
+    ...(cloudInit ? { cloudInit } : {}),
     address,
     vcpus: v.vcpus,
     memoryMiB: v.memory_mib,
+    ...(typeof v.max_vcpus === 'number' ? { maxVcpus: v.max_vcpus } : {}),
+    ...(typeof v.max_memory_mib === 'number' ? { maxMemoryMiB: v.max_memory_mib } : {}),
     powerState: v.power_state,
     tags: v.tags,
     disks: v.disk.map((d) => {
@@ -46,6 +51,22 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
   };
 }
 
+/** The seed's content: user data, keys, and guest_network (computed by the planner). */
+export function cloudInitSpec(a: Attributes): CloudInitSpec | undefined {
+  if (!wantsSeed(a)) return undefined;
+  const v = vm(a);
+  return {
+    userData: v.user_data ?? null,
+    sshAuthorizedKeys: v.ssh_authorized_keys,
+    nics: (v.guest_network ?? []).map((g) => ({
+      address: g.address ?? null,
+      gateway: g.gateway ?? null,
+      dnsServers: g.dns_servers ?? [],
+      dnsDomain: g.dns_domain ?? null,
+    })),
+  };
+}
+
 /** The VM's attributes as the host sees them. */
 export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
   const p = vm(prior);
@@ -69,6 +90,9 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     ...p,
     vcpus: d.vcpus,
     memory_mib: d.memoryMiB,
+    // A maximum left at its default (null) follows vcpus/memory_mib; a set one is read back.
+    ...(typeof p.max_vcpus === 'number' ? { max_vcpus: d.maxVcpus } : {}),
+    ...(typeof p.max_memory_mib === 'number' ? { max_memory_mib: d.maxMemoryMiB } : {}),
     power_state: d.powerState,
     tags: d.tags,
     uuid: d.uuid,

@@ -1,5 +1,7 @@
 import type { TrashEntry, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
+import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
+import { AgentError } from '../agent/agentError.js';
 import { resolved, typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 import { expiresAt } from './trashRetention.js';
@@ -7,8 +9,11 @@ import { expiresAt } from './trashRetention.js';
 const volume = (a: Attributes) => typed('nssv_volume', a);
 
 /** Where a volume made from a snapshot comes from: the snapshot, found on the host by name in the same pool. */
-async function sourceOf(ctx: HandlerContext, host: string, a: Attributes): Promise<VolumeSpec['source']> {
-  const v = volume(a);
+async function fromSnapshot(
+  ctx: HandlerContext,
+  host: string,
+  v: ReturnType<typeof volume>,
+): Promise<VolumeSpec['fromSnapshot']> {
   const id = v.source_snapshot_id;
   if (typeof id !== 'string') return null;
   const inv = await ctx.inventory(host);
@@ -24,6 +29,25 @@ async function sourceOf(ctx: HandlerContext, host: string, a: Attributes): Promi
   return { volume: snap.volume, snapshot: snap.name, mode: v.clone_mode };
 }
 
+/** Where the volume's image is on its host: the store that holds an image of that name. */
+async function source(
+  ctx: HandlerContext,
+  host: string,
+  v: ReturnType<typeof volume>,
+): Promise<VolumeSourceSpec | undefined> {
+  const image = v.source_image_id;
+  if (typeof image !== 'string') return undefined;
+  const found = (await ctx.inventory(host)).images.find((i) => i.name === image);
+  if (!found) {
+    throw new AgentError(
+      host,
+      'not_found',
+      `image "${image}" is not on host ${host}; it is imported to the hosts of its image storage's cluster`,
+    );
+  }
+  return { store: found.store, image, cloneMode: v.clone_mode };
+}
+
 async function put(
   ctx: HandlerContext,
   address: string,
@@ -32,15 +56,17 @@ async function put(
 ): Promise<Attributes> {
   const v = volume(a);
   const host = resolved(v.host_id, 'host_id');
-  const source = creating ? await sourceOf(ctx, host, a) : null;
-  await ctx.agent(host).putVolume(v.pool_id, v.name, {
+  const src = await source(ctx, host, v);
+  const snap = creating ? await fromSnapshot(ctx, host, v) : null;
+  const info = await ctx.agent(host).putVolume(v.pool_id, v.name, {
     address,
     sizeGiB: v.size_gib,
     format: resolved(v.format, 'format'),
-    ...(source ? { source } : {}),
+    ...(src ? { source: src } : {}),
+    ...(snap ? { fromSnapshot: snap } : {}),
   });
   ctx.invalidate(host);
-  return a;
+  return { ...a, clone_state: info.source?.state ?? null };
 }
 
 /** The newest trash entry of this volume (same pool, name and address), if the trash still holds one. */
@@ -63,7 +89,9 @@ export const volumeHandler: ResourceHandler = {
     const p = volume(prior);
     const inv = await ctx.inventory(resolved(p.host_id, 'host_id'));
     const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
-    return v ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format }) : null;
+    return v
+      ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
+      : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned, true),
   update: (ctx, address, _prior, planned) => put(ctx, address, planned, false),

@@ -2,11 +2,18 @@
 // Regenerate: npm run build && node dist/schemas/gen/main.js
 
 export type AgentErrorCode =
-  'unauthorized' | 'invalid_request' | 'invalid_name' | 'not_found' | 'conflict' | 'tool_failed' | 'internal';
+  | 'unauthorized'
+  | 'invalid_request'
+  | 'invalid_name'
+  | 'not_found'
+  | 'conflict'
+  | 'checksum_mismatch'
+  | 'tool_failed'
+  | 'internal';
 
 export type DomainType = 'kvm' | 'qemu';
 
-export type PowerState = 'running' | 'shutoff';
+export type PowerState = 'running' | 'shutoff' | 'paused';
 
 export type VolumeFormat = 'qcow2' | 'raw';
 
@@ -36,6 +43,75 @@ export interface AgentErrorBody {
    * What went wrong.
    */
   error: AgentErrorBodyError;
+}
+
+/**
+ * A domain's NoCloud seed as the host reports it (DomainInfo.cloudInit).
+ */
+export interface CloudInitInfo {
+  /**
+   * Changes whenever the seed's content does.
+   */
+  instanceId: string;
+}
+
+/**
+ * What cloud-init's network config says about one NIC: a fixed address, or DHCP when address is null.
+ */
+export interface CloudInitNic {
+  /**
+   * Address with prefix length; null: DHCP.
+   */
+  address: string | null;
+  /**
+   * Default gateway.
+   */
+  gateway: string | null;
+  /**
+   * DNS servers handed to VMs (at most 3). Changed in place.
+   */
+  dnsServers: string[];
+  /**
+   * DNS search domain.
+   */
+  dnsDomain: string | null;
+}
+
+/**
+ * DomainSpec.cloudInit: the NoCloud seed (an ISO labelled cidata, attached as a CD-ROM) the agent writes for the domain. Its instance id is derived from its content, so any change is a new instance for cloud-init on the next boot. User data and keys are secrets: never logged or echoed.
+ */
+export interface CloudInitSpec {
+  /**
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   */
+  userData: string | null;
+  /**
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
+   */
+  sshAuthorizedKeys: string[];
+  /**
+   * One entry per NIC of the domain, in order.
+   */
+  nics: CloudInitNic[];
+}
+
+/**
+ * GET /v1/domains/:domain/console-log: the end of the file the domain's serial console is logged to.
+ */
+export interface ConsoleLogInfo {
+  domain: string;
+  /**
+   * The log file on the host.
+   */
+  path: string;
+  /**
+   * The last 256 KiB at most.
+   */
+  text: string;
+  /**
+   * true when the log is longer than text.
+   */
+  truncated: boolean;
 }
 
 /**
@@ -113,6 +189,14 @@ export interface DomainInfo {
    */
   memoryMiB: number;
   /**
+   * vCPU hot-plug limit.
+   */
+  maxVcpus: number;
+  /**
+   * Memory balloon limit in MiB.
+   */
+  maxMemoryMiB: number;
+  /**
    * Disks in guest order.
    */
   disks: DomainDiskInfo[];
@@ -129,9 +213,17 @@ export interface DomainInfo {
    */
   state: string;
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    */
   powerState: PowerState;
+  /**
+   * The file on the host the serial console is logged to.
+   */
+  consoleLog?: string;
+  /**
+   * The seed's instance id, when the domain has a seed.
+   */
+  cloudInit?: CloudInitInfo;
 }
 
 /**
@@ -199,13 +291,21 @@ export interface DomainSpec {
    */
   address: string;
   /**
-   * Virtual CPUs (1–64). Changed in place.
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    */
   vcpus: number;
   /**
-   * Memory in MiB (64–1048576). Changed in place.
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    */
   memoryMiB: number;
+  /**
+   * vCPUs can be hot-plugged up to this. Default: vcpus.
+   */
+  maxVcpus?: number;
+  /**
+   * Memory can be ballooned up to this. Default: memoryMiB.
+   */
+  maxMemoryMiB?: number;
   /**
    * Disks in guest order (vda, vdb, …).
    */
@@ -215,13 +315,17 @@ export interface DomainSpec {
    */
   nics: DomainNicSpec[];
   /**
-   * Whether the VM should be running. Changed in place.
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    */
   powerState: PowerState;
   /**
    * Free-form key/value tags kept in the domain's metadata. Changed in place.
    */
   tags?: Record<string, string>;
+  /**
+   * A NoCloud seed attached as a CD-ROM.
+   */
+  cloudInit?: CloudInitSpec;
 }
 
 /**
@@ -347,6 +451,98 @@ export interface HostFacts {
 }
 
 /**
+ * A verified image as the host reports it.
+ */
+export interface ImageInfo {
+  /**
+   * Unique name; also the directory name (dir) or Ceph pool name (rbd).
+   */
+  store: string;
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Where it was imported from.
+   */
+  source: string;
+  /**
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
+   */
+  format: VolumeFormat;
+  /**
+   * SHA-256 of the file as imported.
+   */
+  sha256: string;
+  /**
+   * Size of the image file.
+   */
+  sizeBytes: number;
+  /**
+   * Virtual disk size.
+   */
+  virtualSizeBytes: number;
+  /**
+   * The image file (read-only).
+   */
+  path: string;
+}
+
+/**
+ * PUT /v1/image-stores/:store/images/:image: import an image once; its sha256 and format are verified before it becomes usable (a mismatch is 422 checksum_mismatch and keeps nothing).
+ */
+export interface ImageSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Where to import the image from: an http(s) URL or an absolute file path on the hosts.
+   */
+  source: string;
+  /**
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
+   */
+  format: VolumeFormat;
+  /**
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
+   */
+  sha256: string | null;
+}
+
+/**
+ * An image store as the host reports it.
+ */
+export interface ImageStoreInfo {
+  /**
+   * Unique name; also the directory name (dir) or Ceph pool name (rbd).
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * The store's directory.
+   */
+  path: string;
+}
+
+/**
+ * PUT /v1/image-stores/:store: create a dir image store (<storageRoot>/.images/<store>) or converge its address.
+ */
+export interface ImageStoreSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+}
+
+/**
  * GET /v1/inventory: everything nssv manages on the host, read from the host itself (no state file).
  */
 export interface Inventory {
@@ -394,6 +590,14 @@ export interface Inventory {
    * The host firewall as it really is.
    */
   firewall: FirewallInfo;
+  /**
+   * Image stores.
+   */
+  imageStores: ImageStoreInfo[];
+  /**
+   * Verified images of every store.
+   */
+  images: ImageInfo[];
 }
 
 /**
@@ -976,12 +1180,50 @@ export interface VolumeInfo {
    * Bytes the image uses on disk.
    */
   allocatedBytes: number;
+  /**
+   * The image the volume was made from; absent for an empty volume.
+   */
+  source?: VolumeSourceInfo;
 }
 
 /**
- * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+ * The image a volume was made from, and whether it still reads through to it (VolumeInfo.source).
  */
-export interface VolumeSpecSource {
+export interface VolumeSourceInfo {
+  store: string;
+  image: string;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
+   */
+  cloneMode: 'linked' | 'full' | 'rapid';
+  /**
+   * linked: backed by the image; flattening: a rapid clone being copied; independent: no backing file.
+   */
+  state: 'linked' | 'flattening' | 'independent';
+}
+
+/**
+ * The image a new volume is made from, and how (VolumeSpec.source).
+ */
+export interface VolumeSourceSpec {
+  /**
+   * Unique name; also the directory name (dir) or Ceph pool name (rbd).
+   */
+  store: string;
+  /**
+   * Unique name.
+   */
+  image: string;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
+   */
+  cloneMode: 'linked' | 'full' | 'rapid';
+}
+
+/**
+ * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full/rapid (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+ */
+export interface VolumeSpecFromSnapshot {
   /**
    * Unique name; the file is <name>.<format> in the pool.
    */
@@ -991,9 +1233,9 @@ export interface VolumeSpecSource {
    */
   snapshot: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    */
-  mode: 'linked' | 'full';
+  mode: 'linked' | 'full' | 'rapid';
 }
 
 /**
@@ -1013,7 +1255,11 @@ export interface VolumeSpec {
    */
   format: VolumeFormat;
   /**
-   * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+   * Make the new volume from an image of a store on this host.
    */
-  source?: VolumeSpecSource | null;
+  source?: VolumeSourceSpec;
+  /**
+   * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full/rapid (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+   */
+  fromSnapshot?: VolumeSpecFromSnapshot | null;
 }

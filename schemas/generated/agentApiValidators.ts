@@ -7,6 +7,10 @@ import type * as T from './agentApi.js';
 /** Validators of every agent API message (compiled on first use). */
 export const agentApi = {
   AgentErrorBody: agentApiCheck<T.AgentErrorBody>('AgentErrorBody'),
+  CloudInitInfo: agentApiCheck<T.CloudInitInfo>('CloudInitInfo'),
+  CloudInitNic: agentApiCheck<T.CloudInitNic>('CloudInitNic'),
+  CloudInitSpec: agentApiCheck<T.CloudInitSpec>('CloudInitSpec'),
+  ConsoleLogInfo: agentApiCheck<T.ConsoleLogInfo>('ConsoleLogInfo'),
   DeleteResult: agentApiCheck<T.DeleteResult>('DeleteResult'),
   DomainDiskInfo: agentApiCheck<T.DomainDiskInfo>('DomainDiskInfo'),
   DomainDiskSpec: agentApiCheck<T.DomainDiskSpec>('DomainDiskSpec'),
@@ -19,6 +23,10 @@ export const agentApi = {
   FlowInfo: agentApiCheck<T.FlowInfo>('FlowInfo'),
   HealthInfo: agentApiCheck<T.HealthInfo>('HealthInfo'),
   HostFacts: agentApiCheck<T.HostFacts>('HostFacts'),
+  ImageInfo: agentApiCheck<T.ImageInfo>('ImageInfo'),
+  ImageSpec: agentApiCheck<T.ImageSpec>('ImageSpec'),
+  ImageStoreInfo: agentApiCheck<T.ImageStoreInfo>('ImageStoreInfo'),
+  ImageStoreSpec: agentApiCheck<T.ImageStoreSpec>('ImageStoreSpec'),
   Inventory: agentApiCheck<T.Inventory>('Inventory'),
   PoolInfo: agentApiCheck<T.PoolInfo>('PoolInfo'),
   PoolSpec: agentApiCheck<T.PoolSpec>('PoolSpec'),
@@ -40,5 +48,7 @@ export const agentApi = {
   TunnelInfo: agentApiCheck<T.TunnelInfo>('TunnelInfo'),
   TunnelPeer: agentApiCheck<T.TunnelPeer>('TunnelPeer'),
   VolumeInfo: agentApiCheck<T.VolumeInfo>('VolumeInfo'),
+  VolumeSourceInfo: agentApiCheck<T.VolumeSourceInfo>('VolumeSourceInfo'),
+  VolumeSourceSpec: agentApiCheck<T.VolumeSourceSpec>('VolumeSourceSpec'),
   VolumeSpec: agentApiCheck<T.VolumeSpec>('VolumeSpec'),
 } as const;

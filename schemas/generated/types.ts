@@ -471,7 +471,7 @@ export interface NssvImageArgs {
    */
   format?: 'qcow2' | 'raw';
   /**
-   * SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
    * @default null
    * Changing it replaces the resource.
    */
@@ -503,6 +503,10 @@ export interface NssvImageAttributes extends NssvImageArgs {
    * Size of the imported image file in bytes.
    */
   readonly size_bytes: number;
+  /**
+   * Hosts the image is imported to, once each: the hosts of its image storage (computed at plan time).
+   */
+  readonly host_ids: string[];
 }
 
 /**
@@ -535,7 +539,7 @@ export interface NssvImagePlanned {
    */
   format: 'qcow2' | 'raw';
   /**
-   * SHA-256 checksum of the source file; the import fails if it differs. Required for http(s) sources.
+   * SHA-256 checksum of the source file; the import fails, keeping nothing, if the file differs. Required for http(s) sources; without it a local file's digest is recorded unchecked.
    * @default null
    * Changing it replaces the resource.
    */
@@ -559,6 +563,10 @@ export interface NssvImagePlanned {
    * @default ""
    */
   description: string;
+  /**
+   * Hosts the image is imported to, once each: the hosts of its image storage (computed at plan time).
+   */
+  readonly host_ids?: string[];
 }
 
 /**
@@ -587,7 +595,7 @@ export interface NssvImageStorageArgs {
    */
   kind?: 'dir' | 'rbd';
   /**
-   * Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
    * @default null
    * Changing it replaces the resource.
    */
@@ -605,6 +613,10 @@ export interface NssvImageStorageAttributes extends NssvImageStorageArgs {
    * Identifier other resources use to refer to this image storage (equal to name).
    */
   readonly id: string;
+  /**
+   * Hosts that keep the storage's images: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids: string[];
 }
 
 /**
@@ -637,7 +649,7 @@ export interface NssvImageStoragePlanned {
    */
   kind: 'dir' | 'rbd';
   /**
-   * Directory on each host for a dir image storage. Default: images/<name> under the agent's storage root. Not allowed for rbd.
+   * Directory on each host for a dir image storage. Not supported yet: images live in .images/<name> under the agent's storage root. Not allowed for rbd.
    * @default null
    * Changing it replaces the resource.
    */
@@ -647,6 +659,10 @@ export interface NssvImageStoragePlanned {
    * @default ""
    */
   description: string;
+  /**
+   * Hosts that keep the storage's images: every host of its cluster (computed at plan time).
+   */
+  readonly host_ids?: string[];
 }
 
 export interface NssvPortGroupDhcp {
@@ -1293,20 +1309,30 @@ export interface NssvVmArgs {
    */
   host_id?: string;
   /**
-   * Virtual CPUs (1–64). Changed in place.
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    * @default 1
    */
   vcpus?: number;
   /**
-   * Memory in MiB (64–1048576). Changed in place.
+   * Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   * @default null
+   */
+  max_vcpus?: number | null;
+  /**
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    * @default 512
    */
   memory_mib?: number;
   /**
-   * Whether the VM should be running. Changed in place.
+   * Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   * @default null
+   */
+  max_memory_mib?: number | null;
+  /**
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    * @default "running"
    */
-  power_state?: 'running' | 'shutoff';
+  power_state?: 'running' | 'shutoff' | 'paused';
   /**
    * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
@@ -1328,16 +1354,14 @@ export interface NssvVmArgs {
    */
   ha_enabled?: boolean;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
    * @default null
-   * Changing it replaces the resource.
    * Sensitive.
    */
   user_data?: string | null;
   /**
-   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
    * @default []
-   * Changing it replaces the resource.
    * Sensitive.
    */
   ssh_authorized_keys?: string[];
@@ -1358,6 +1382,25 @@ export interface NssvVmArgs {
   description?: string;
 }
 
+export interface NssvVmGuestNetwork {
+  /**
+   * Fixed IPv4 address with prefix length (nic ip and the port group's cidr); null: DHCP.
+   */
+  address?: string | null;
+  /**
+   * The port group's gateway, for a fixed address.
+   */
+  gateway?: string | null;
+  /**
+   * The port group's DNS servers.
+   */
+  dns_servers?: string[];
+  /**
+   * The port group's DNS domain (search domain).
+   */
+  dns_domain?: string | null;
+}
+
 /** nssv_vm as nssv records it: the arguments plus the attributes nssv computes. */
 export interface NssvVmAttributes extends NssvVmArgs {
   /**
@@ -1368,6 +1411,10 @@ export interface NssvVmAttributes extends NssvVmArgs {
    * libvirt domain UUID; unchanged by in-place updates.
    */
   readonly uuid: string;
+  /**
+   * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
+   */
+  readonly guest_network: NssvVmGuestNetwork[];
 }
 
 export interface NssvVmDiskPlanned {
@@ -1412,6 +1459,25 @@ export interface NssvVmNicPlanned {
   security_group_ids: string[];
 }
 
+export interface NssvVmGuestNetworkPlanned {
+  /**
+   * Fixed IPv4 address with prefix length (nic ip and the port group's cidr); null: DHCP.
+   */
+  address?: string | null;
+  /**
+   * The port group's gateway, for a fixed address.
+   */
+  gateway?: string | null;
+  /**
+   * The port group's DNS servers.
+   */
+  dns_servers?: string[];
+  /**
+   * The port group's DNS domain (search domain).
+   */
+  dns_domain?: string | null;
+}
+
 /**
  * nssv_vm as a resource handler gets it: defaults filled in, computed attributes resolved.
  */
@@ -1436,20 +1502,30 @@ export interface NssvVmPlanned {
    */
   host_id: string;
   /**
-   * Virtual CPUs (1–64). Changed in place.
+   * Virtual CPUs (1–64). Changed live (hot-plug) up to max_vcpus; beyond it, with a reboot.
    * @default 1
    */
   vcpus: number;
   /**
-   * Memory in MiB (64–1048576). Changed in place.
+   * Most vCPUs the running VM can be given without a reboot (vCPU hot-plug). Default: vcpus (then any vCPU change needs a reboot). Changing it needs a reboot; it must be at least vcpus.
+   * @default null
+   */
+  max_vcpus: number | null;
+  /**
+   * Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot.
    * @default 512
    */
   memory_mib: number;
   /**
-   * Whether the VM should be running. Changed in place.
+   * Most memory in MiB the running VM can be given without a reboot (memory balloon). Default: memory_mib (then growing memory needs a reboot). Changing it needs a reboot; it must be at least memory_mib.
+   * @default null
+   */
+  max_memory_mib: number | null;
+  /**
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
    * @default "running"
    */
-  power_state: 'running' | 'shutoff';
+  power_state: 'running' | 'shutoff' | 'paused';
   /**
    * Disks, attached in order as vda, vdb, …; the first one boots (at most 26).
    * @default []
@@ -1471,16 +1547,14 @@ export interface NssvVmPlanned {
    */
   ha_enabled: boolean;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) passed on a config drive. Sensitive. Changing it recreates the VM, since cloud-init runs on first boot only.
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
    * @default null
-   * Changing it replaces the resource.
    * Sensitive.
    */
   user_data: string | null;
   /**
-   * SSH public keys cloud-init installs for the default user. Sensitive. Changing them recreates the VM.
+   * SSH public keys cloud-init installs for the image's default user (on the NoCloud seed). Sensitive. Changed in place: takes effect on the VM's next boot.
    * @default []
-   * Changing it replaces the resource.
    * Sensitive.
    */
   ssh_authorized_keys: string[];
@@ -1503,6 +1577,10 @@ export interface NssvVmPlanned {
    * libvirt domain UUID; unchanged by in-place updates.
    */
   readonly uuid?: string;
+  /**
+   * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
+   */
+  readonly guest_network?: NssvVmGuestNetworkPlanned[];
 }
 
 /**
@@ -1541,11 +1619,11 @@ export interface NssvVolumeArgs {
    */
   source_snapshot_id?: string | null;
   /**
-   * How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    * @default "linked"
    * Changing it replaces the resource.
    */
-  clone_mode?: 'linked' | 'full';
+  clone_mode?: 'linked' | 'full' | 'rapid';
   /**
    * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
    * @default "delayed"
@@ -1564,6 +1642,10 @@ export interface NssvVolumeAttributes extends NssvVolumeArgs {
    * Identifier other resources use to refer to this volume (equal to name).
    */
   readonly id: string;
+  /**
+   * For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  readonly clone_state: 'linked' | 'flattening' | 'independent' | null;
 }
 
 /**
@@ -1606,11 +1688,11 @@ export interface NssvVolumePlanned {
    */
   source_snapshot_id: string | null;
   /**
-   * How a volume with a source is made: linked (a copy-on-write child of the source: a qcow2 overlay in a dir pool, an rbd clone of the protected snapshot in an rbd pool) or full (an independent copy: qemu-img convert, or rbd clone then flatten). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    * @default "linked"
    * Changing it replaces the resource.
    */
-  clone_mode: 'linked' | 'full';
+  clone_mode: 'linked' | 'full' | 'rapid';
   /**
    * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
    * @default "delayed"
@@ -1621,6 +1703,10 @@ export interface NssvVolumePlanned {
    * Changing it replaces the resource.
    */
   host_id: string;
+  /**
+   * For a volume made from an image: linked (reads through to the image), flattening (a rapid clone being copied) or independent (no longer needs the image). null without a source.
+   */
+  readonly clone_state?: 'linked' | 'flattening' | 'independent' | null;
 }
 
 /**

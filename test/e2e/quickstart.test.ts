@@ -71,7 +71,7 @@ resource "nssv_vm" "${name}" {
 
 describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
   beforeAll(async () => {
-    env = await startSandbox('qs', ['examples/quickstart/main.tf']);
+    env = await startSandbox('qs', ['examples/quickstart/main.tf'], { guestImage: true });
   });
   afterAll(async () => {
     await env?.down();
@@ -81,7 +81,7 @@ describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => 
     const apply = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(apply.stderr).not.toMatch(/Error/);
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toContain('Apply complete! Resources: 11 added, 0 changed, 0 destroyed.');
+    expect(apply.stdout).toContain('Apply complete! Resources: 13 added, 0 changed, 0 destroyed.');
 
     for (const vm of ['web1', 'web2']) {
       const h = await whereIs(vm);

@@ -29,7 +29,8 @@ export interface E2eSandbox {
 export async function startSandbox(
   prefix: string,
   exampleFiles: string[] = [],
-  opts: { hosts?: number; ceph?: boolean } = {},
+  /** guestImage: declare (and import) the sandbox guest image, as `nssv sandbox up --emit` does; only suites that boot it need it. */
+  opts: { hosts?: number; ceph?: boolean; guestImage?: boolean } = {},
 ): Promise<E2eSandbox> {
   const root = mkdtempSync(join(tmpdir(), `nssv-${prefix}-`));
   const configDir = mkdtempSync(join(tmpdir(), `nssv-${prefix}-cfg-`));
@@ -41,6 +42,7 @@ export async function startSandbox(
     hosts: opts.hosts ?? 2,
     emitDir: configDir,
     ceph: opts.ceph ?? false,
+    guestImage: opts.guestImage ?? false,
   });
   return { sandbox, configDir, root, down: async () => void (await sandboxDown({ root })) };
 }

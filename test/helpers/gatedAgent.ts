@@ -47,6 +47,8 @@ export async function startGatedAgent(host: string, token: string, gated = true)
         tunnels: [],
         securityGroups: [],
         firewall: { inSync: true, ports: [], flows: [] },
+        imageStores: [],
+        images: [],
       };
       const body =
         req.url === '/v1/inventory'

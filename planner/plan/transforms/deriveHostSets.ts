@@ -14,8 +14,8 @@ function hostsOfClusters(ctx: PlanContext, clusters: AttrValue | undefined): Att
 }
 
 /**
- * Pools live on every host of their cluster, switches on every host of their clusters, port
- * groups wherever their switch is: `host_ids` records that set, so a host joining a cluster
+ * Pools and image storages live on every host of their cluster, images wherever their storage
+ * is, switches on every host of their clusters, port groups wherever their switch is: `host_ids` records that set, so a host joining a cluster
  * shows up as an update that extends them.
  */
 export function deriveHostSets(ctx: PlanContext): void {
@@ -26,6 +26,15 @@ export function deriveHostSets(ctx: PlanContext): void {
   }
   for (const n of desiredNodes(ctx, 'nssv_storage_pool')) {
     n.planned!.host_ids = hostsOfClusters(ctx, [n.planned!.cluster_id as AttrValue]);
+  }
+  const imageStorageHosts = new Map<string, AttrValue>();
+  for (const n of desiredNodes(ctx, 'nssv_image_storage')) {
+    n.planned!.host_ids = hostsOfClusters(ctx, [n.planned!.cluster_id as AttrValue]);
+    imageStorageHosts.set(String(n.planned!.id), n.planned!.host_ids);
+  }
+  for (const n of desiredNodes(ctx, 'nssv_image')) {
+    const st = n.planned!.image_storage_id;
+    n.planned!.host_ids = typeof st === 'string' ? (imageStorageHosts.get(st) ?? []) : unknownValue;
   }
   for (const n of desiredNodes(ctx, 'nssv_port_group')) {
     const sw = n.planned!.switch_id;

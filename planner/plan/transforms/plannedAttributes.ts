@@ -8,6 +8,7 @@ export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'peer_addresses',
   'volume_pool_id',
   'volume_host_id',
+  'guest_network',
 ]);
 
 /**
@@ -24,7 +25,9 @@ export function plannedAttributes(ctx: PlanContext): void {
     for (const info of attributeInfos(n.type)) {
       if (info.path.includes('[]') || info.path === 'id' || DERIVED_ATTRIBUTES.has(info.path)) continue;
       if (info.source === 'user' || planned[info.path] !== undefined) continue;
-      planned[info.path] = live?.[info.path] ?? unknownValue;
+      // A live null is a known value (e.g. clone_state of a volume without a source), not unknown.
+      const known = live !== undefined && live[info.path] !== undefined;
+      planned[info.path] = known ? live[info.path]! : unknownValue;
     }
     for (const info of attributeInfos(n.type)) {
       if (!info.block) continue;

@@ -7,6 +7,7 @@ import { attributeInfos } from '../../../schemas/attributes.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
+import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
 
 export interface ResourcePlan {
@@ -109,7 +110,8 @@ export async function planResource(
   imported: boolean,
 ): Promise<ResourcePlan> {
   const diagnostics = unsupportedFeatures([desiredInstance(type, config)]);
-  const planned = baseAttributes(type, prior, config);
+  let planned = baseAttributes(type, prior, config);
+  if (type === 'nssv_vm') planned = planGuestNetwork(s, planned, prior, config);
   if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
   if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
     const placed = await placeVm(s, label(type, planned), planned);

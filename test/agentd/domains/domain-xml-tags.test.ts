@@ -10,6 +10,8 @@ const definition: DomainDefinition = {
   address: 'nssv_vm.db',
   vcpus: 1,
   memoryMiB: 128,
+  maxVcpus: 1,
+  maxMemoryMiB: 128,
   disks: [{ pool: 'p1', volume: 'root', path: '/srv/pools/p1/root.qcow2', format: 'qcow2', target: 'vda' }],
   nics: [],
   tags: { team: 'data & "ops"', env: '<prod>' },
@@ -29,7 +31,7 @@ describe('domain XML with tags', () => {
   </metadata>
   <memory unit="KiB">131072</memory>
   <currentMemory unit="KiB">131072</currentMemory>
-  <vcpu>1</vcpu>
+  <vcpu current="1">1</vcpu>
   <os>
     <type arch="x86_64">hvm</type>
     <boot dev="hd"/>

@@ -11,6 +11,8 @@ const definition: DomainDefinition = {
   address: 'nssv_vm.web["a"]',
   vcpus: 2,
   memoryMiB: 64,
+  maxVcpus: 2,
+  maxMemoryMiB: 64,
   disks: [
     { pool: 'p1', volume: 'root', path: '/srv/pools/p1/root.qcow2', format: 'qcow2', target: 'vda' },
     { pool: 'p1', volume: 'data', path: '/srv/pools/p1/data.raw', format: 'raw', target: 'vdb' },
@@ -35,7 +37,7 @@ describe('domain XML', () => {
     expect(xml).toContain('<uuid>0b274bb8-763f-4eed-803d-c87346a90ec5</uuid>');
     expect(xml).toContain('<memory unit="KiB">65536</memory>');
     expect(xml).toContain('<currentMemory unit="KiB">65536</currentMemory>');
-    expect(xml).toContain('<vcpu>2</vcpu>');
+    expect(xml).toContain('<vcpu current="2">2</vcpu>');
     expect(xml).toContain('<type arch="x86_64">hvm</type>');
     expect(xml).toContain('<driver name="qemu" type="qcow2"/>');
     expect(xml).toContain('<source file="/srv/pools/p1/root.qcow2"/>');
@@ -95,7 +97,10 @@ describe('domain XML', () => {
       type: 'qemu',
       address: 'nssv_vm.t1',
       vcpus: 1,
-      memoryMiB: 96,
+      maxVcpus: 1,
+      // libvirt's <memory> is the balloon's maximum, <currentMemory> what the guest has now.
+      memoryMiB: 64,
+      maxMemoryMiB: 96,
       disks: [{ pool: 'p1', volume: 'd1', path: '/tmp/p1/d1.qcow2', format: 'qcow2', target: 'vda' }],
       nics: [
         {

@@ -128,6 +128,34 @@ describe('Domains', () => {
     expect(verbs).toEqual(['shutdown', 'destroy', 'define', 'start']);
   });
 
+  it('GIVEN a running domain with max_memory_mib WHEN memory changes within it THEN it is ballooned live and redefined, never stopped', async () => {
+    const { libvirt, domains } = setup();
+    const before = await domains.put('vm1', { ...spec, maxMemoryMiB: 256 });
+    libvirt.fake.calls.length = 0;
+    const after = await domains.put('vm1', { ...spec, memoryMiB: 128, maxMemoryMiB: 256 });
+    expect(after.uuid).toBe(before.uuid);
+    expect(after).toMatchObject({ memoryMiB: 128, maxMemoryMiB: 256, state: 'running' });
+    const verbs = libvirt
+      .verbs()
+      .filter((v) => ['shutdown', 'destroy', 'define', 'start', 'setmem'].includes(v));
+    expect(verbs).toEqual(['define', 'setmem']);
+  });
+
+  it('GIVEN a running domain WHEN paused, then running again THEN suspend, then resume; power state reported', async () => {
+    const { libvirt, domains } = setup();
+    await domains.put('vm1', spec);
+    libvirt.fake.calls.length = 0;
+    expect(await domains.put('vm1', { ...spec, powerState: 'paused' })).toMatchObject({
+      state: 'paused',
+      powerState: 'paused',
+    });
+    expect(await domains.put('vm1', spec)).toMatchObject({ state: 'running', powerState: 'running' });
+    expect(libvirt.verbs().filter((v) => ['suspend', 'resume', 'shutdown', 'start'].includes(v))).toEqual([
+      'suspend',
+      'resume',
+    ]);
+  });
+
   it('GIVEN a domain that matches the spec WHEN put again THEN nothing is defined, stopped or started', async () => {
     const { libvirt, domains } = setup();
     await domains.put('vm1', spec);

@@ -37,6 +37,12 @@ export class FakeLibvirt {
           return {};
         case 'shutdown':
           return {};
+        case 'suspend':
+          this.domains.get(name)!.state = 'paused';
+          return {};
+        case 'resume':
+          this.domains.get(name)!.state = 'running';
+          return {};
         case 'destroy':
           this.domains.get(name)!.state = 'shut off';
           return {};

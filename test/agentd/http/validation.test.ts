@@ -120,8 +120,8 @@ describe('request validation', () => {
     ],
     [
       '/v1/domains/vm1',
-      { address: 'a', vcpus: 1, memoryMiB: 64, disks: [], nics: [], powerState: 'paused' },
-      'body.powerState must be one of "running", "shutoff", got "paused"',
+      { address: 'a', vcpus: 1, memoryMiB: 64, disks: [], nics: [], powerState: 'halted' },
+      'body.powerState must be one of "running", "shutoff", "paused", got "halted"',
     ],
   ])('GIVEN PUT %s with %j WHEN called THEN 400 with a clear message', async (path, body, message) => {
     const res = await agent.request('PUT', path, body);

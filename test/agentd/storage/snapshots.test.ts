@@ -26,7 +26,7 @@ describeE2e('DirSnapshots (real qemu-img)', { tools: ['qemu-img', 'qemu-io'] }, 
     (await realExec('qemu-img', ['compare', '-q', a, b])).exitCode === 0;
   const copy = async (v: string, name: string) => {
     const out = join(root, name);
-    await qemuImg.convert(image(v), out, 'qcow2');
+    await qemuImg.convert(image(v), 'qcow2', out, 'qcow2');
     return out;
   };
 
@@ -107,7 +107,7 @@ describeE2e('DirSnapshots (real qemu-img)', { tools: ['qemu-img', 'qemu-io'] }, 
     await writeJsonRecord(layout.volumeRecord('p', 'l'), {
       address: 'nssv_volume.l',
       format: 'qcow2',
-      source: { volume: 'v', snapshot: 's1', mode: 'linked' },
+      fromSnapshot: { volume: 'v', snapshot: 's1', mode: 'linked' },
     });
     expect(await snaps.clonesOf('p', 'v')).toEqual(['l']);
     await expect(

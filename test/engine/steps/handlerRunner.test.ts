@@ -21,6 +21,7 @@ const vol = (size: number, extra: Attributes = {}): Attributes => ({
   format: 'raw',
   host_id: 'h1',
   delete_policy: 'immediate',
+  clone_state: null,
   ...extra,
 });
 

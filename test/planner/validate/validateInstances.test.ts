@@ -45,7 +45,7 @@ describe('validateInstances', () => {
     expect(d?.code).toBe('NSSV_SCHEMA_ENUM');
     expect(d?.summary).toBe('nssv_vm.web: power_state = "runing" is not an allowed value.');
     expect(d?.detail).toBe(
-      'Allowed: "running", "shutoff". Did you mean "running"? Fix: set power_state to "running".',
+      'Allowed: "running", "shutoff", "paused". Did you mean "running"? Fix: set power_state to "running".',
     );
   });
 

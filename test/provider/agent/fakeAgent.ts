@@ -55,6 +55,8 @@ export class FakeAgent {
       tunnels: [],
       securityGroups: [],
       firewall: { inSync: true, ports: [], flows: [] },
+      imageStores: [],
+      images: [],
       domains: [],
     };
   }
@@ -230,6 +232,8 @@ export class FakeAgent {
         address,
         vcpus: body.vcpus,
         memoryMiB: body.memoryMiB,
+        maxVcpus: body.maxVcpus ?? body.vcpus,
+        maxMemoryMiB: body.maxMemoryMiB ?? body.memoryMiB,
         disks: body.disks.map((d, i) => {
           const v = inv.volumes.find((x) => x.pool === d.pool && x.name === d.volume)!;
           return { ...d, path: v.path, format: v.format, target: `vd${'abcdefghijklmnopqrstuvwxyz'[i]}` };

@@ -21,16 +21,13 @@ describe('x-nssv-not-supported-yet', () => {
     );
     expect(marked).toEqual([
       'nssv_cluster.ha_enabled',
+      'nssv_image.delete_policy',
+      'nssv_image_storage.path',
       'nssv_port_group.dhcp',
-      'nssv_port_group.dns_servers',
-      'nssv_port_group.dns_domain',
       'nssv_vm.disk[].boot_order',
       'nssv_vm.disk[].bus',
       'nssv_vm.ha_enabled',
-      'nssv_vm.user_data',
-      'nssv_vm.ssh_authorized_keys',
       'nssv_vm.delete_policy',
-      'nssv_volume.source_image_id',
     ]);
   });
 });

@@ -16,21 +16,21 @@ describe('unsupportedFeatures', () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
-      user_data: '#cloud-config',
+      delete_policy: 'never',
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
       ha_enabled: true,
     });
-    vm.attributeRanges.user_data = { file: 'main.tf', line: 4, column: 3 };
+    vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
       ['ha_enabled', 'nssv_vm.a: ha_enabled is not supported yet: the agents do not apply it yet', 1],
-      ['user_data', 'nssv_vm.a: user_data is not supported yet: the agents do not apply it yet', 4],
+      ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
     ]);
   });
 
   test('GIVEN a resource type without a handler THEN plan refuses it', () => {
-    const img = desired('nssv_image.ubuntu', { name: 'ubuntu' });
-    expect(unsupportedFeatures([img]).map((d) => d.summary)).toEqual([
-      "nssv_image.ubuntu: resource type nssv_image is not supported yet: this version's agents cannot create it",
+    const snap = desired('nssv_volume_snapshot.daily', { name: 'daily', volume_id: 'data' });
+    expect(unsupportedFeatures([snap]).map((d) => d.summary)).toEqual([
+      "nssv_volume_snapshot.daily: resource type nssv_volume_snapshot is not supported yet: this version's agents cannot create it",
     ]);
   });
 

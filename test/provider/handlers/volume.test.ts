@@ -16,7 +16,7 @@ const A = 'nssv_volume.root';
 
 describe('volumeHandler', () => {
   it('GIVEN a volume WHEN created THEN it is put on its host only, in its pool, with size and format', async () => {
-    expect(await volumeHandler.create(hosts.ctx(), A, vol(2))).toEqual(vol(2));
+    expect(await volumeHandler.create(hosts.ctx(), A, vol(2))).toEqual({ ...vol(2), clone_state: null });
     expect(hosts.h1.calls()).toEqual([]);
     expect(hosts.h2.requests.at(-1)).toEqual({
       method: 'PUT',
@@ -28,7 +28,7 @@ describe('volumeHandler', () => {
   it('GIVEN a volume grown on the host WHEN read THEN the live size is reported; gone THEN null', async () => {
     await volumeHandler.create(hosts.ctx(), A, vol(2));
     hosts.h2.inventory.volumes[0]!.sizeGiB = 5;
-    expect(await volumeHandler.read(hosts.ctx(), A, vol(2))).toEqual(vol(5));
+    expect(await volumeHandler.read(hosts.ctx(), A, vol(2))).toEqual({ ...vol(5), clone_state: null });
     hosts.h2.inventory.volumes.length = 0;
     expect(await volumeHandler.read(hosts.ctx(), A, vol(2))).toBeNull();
   });

@@ -26,6 +26,8 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
     tunnels: [],
     securityGroups: [],
     firewall: { inSync: true, ports: [], flows: [] },
+    imageStores: [],
+    images: [],
     ...invs[h],
   });
   const ctx: HandlerContext = {

@@ -4,9 +4,9 @@ import { resourceSchema } from '../../../schemas/registry.js';
 describe('generated resource docs', () => {
   it('GIVEN an attribute plan refuses today WHEN documented THEN its description says so first', () => {
     const doc = generateDoc('nssv_vm', resourceSchema('nssv_vm'), 'resource "nssv_vm" "a" {}', []);
-    const row = doc.split('\n').find((l) => l.startsWith('| `user_data`'));
+    const row = doc.split('\n').find((l) => l.startsWith('| `delete_policy`'));
     expect(row).toContain(
-      '| **Not supported yet:** plan refuses any value but the default. cloud-init user data',
+      '| **Not supported yet:** plan refuses any value but the default. What destroying the VM does',
     );
     const tags = doc.split('\n').find((l) => l.startsWith('| `tags`'));
     expect(tags).not.toContain('Not supported yet');
@@ -21,7 +21,7 @@ describe('generated resource docs', () => {
   });
 
   it('GIVEN a type without a handler WHEN documented THEN the page says plan refuses it', () => {
-    const doc = generateDoc('nssv_image', resourceSchema('nssv_image'), '', []);
+    const doc = generateDoc('nssv_volume_snapshot', resourceSchema('nssv_volume_snapshot'), '', []);
     expect(doc).toContain(
       "> **Not supported yet:** `nssv validate` accepts this type (it is part of the resource model), but `nssv plan` refuses it: this version's agents cannot create it.",
     );

@@ -12,6 +12,8 @@ describe('state upgrade', () => {
       memory_mib: 256,
       uuid: 'u',
       vcpus: 1,
+      max_vcpus: null,
+      max_memory_mib: null,
       power_state: 'running',
       disk: [],
       nic: [],

@@ -51,7 +51,7 @@ describe('provider schema generated from schemas/*.schema.json', () => {
       optional: true,
       computed: true,
       sensitive: true,
-      forceNew: true,
+      forceNew: false,
     });
     expect(attr('memory_mib').default).toBe(512);
     expect(attr('memory_mib').type).toBe('number');
@@ -76,7 +76,9 @@ describe('provider schema generated from schemas/*.schema.json', () => {
       'Unique name; also the libvirt domain name. Changing it replaces the resource.',
     );
     const mem = msg.block.attributes.find((a: { name: string }) => a.name === 'memory_mib');
-    expect(mem.description).toBe('Memory in MiB (64–1048576). Changed in place. Default: 512.');
+    expect(mem.description).toBe(
+      'Memory in MiB (64–1048576). Changed live (balloon) up to max_memory_mib; beyond it, with a reboot. Default: 512.',
+    );
     expect(Buffer.from(mem.type).toString()).toBe('"number"');
     expect(msg.version).toBe(1);
   });

@@ -1,0 +1,54 @@
+import type { DiskDefinition, DomainDefinition, NicDefinition } from './definition.js';
+import type { ParsedDomain } from './domain-parse.js';
+
+/** What changes on a running domain without a power cycle. */
+export interface LiveChanges {
+  vcpus?: number;
+  memoryMiB?: number;
+  attachDisks: DiskDefinition[];
+  detachDisks: DiskDefinition[];
+  attachNics: NicDefinition[];
+  detachNics: NicDefinition[];
+}
+
+export function isEmpty(c: LiveChanges): boolean {
+  return (
+    c.vcpus === undefined &&
+    c.memoryMiB === undefined &&
+    c.attachDisks.length + c.detachDisks.length + c.attachNics.length + c.detachNics.length === 0
+  );
+}
+
+/**
+ * The live changes that take a running domain (`live`, from `virsh dumpxml`) to `desired`, or
+ * 'cold' when something needs a power cycle: a new maximum of vCPUs or memory, vCPUs or memory
+ * above the maximum, a disk or NIC that changed in place, the seed CD-ROM or console log added
+ * or removed. Disks (by target) and NICs (by MAC) that appear or disappear are hot-plugged.
+ */
+export function liveChanges(live: ParsedDomain, desired: DomainDefinition): LiveChanges | 'cold' {
+  if (live.maxVcpus !== desired.maxVcpus || live.maxMemoryMiB !== desired.maxMemoryMiB) return 'cold';
+  if ((live.seed?.path ?? null) !== (desired.seed?.path ?? null)) return 'cold';
+  if ((live.consoleLog ?? null) !== (desired.consoleLog ?? null)) return 'cold';
+  const changes: LiveChanges = { attachDisks: [], detachDisks: [], attachNics: [], detachNics: [] };
+  if (live.vcpus !== desired.vcpus) changes.vcpus = desired.vcpus;
+  if (live.memoryMiB !== desired.memoryMiB) changes.memoryMiB = desired.memoryMiB;
+
+  const liveDisks = new Map(live.disks.map((d) => [d.target, d]));
+  const wantDisks = new Map(desired.disks.map((d) => [d.target, d]));
+  for (const [target, want] of wantDisks) {
+    const have = liveDisks.get(target);
+    if (!have) changes.attachDisks.push(want);
+    else if (have.path !== want.path || have.format !== want.format) return 'cold';
+  }
+  for (const [target, have] of liveDisks) if (!wantDisks.has(target)) changes.detachDisks.push(have);
+
+  const liveNics = new Map(live.nics.map((n) => [n.mac, n]));
+  const wantNics = new Map(desired.nics.map((n) => [n.mac, n]));
+  for (const [mac, want] of wantNics) {
+    const have = liveNics.get(mac);
+    if (!have) changes.attachNics.push(want);
+    else if (have.switch !== want.switch || have.vlanId !== want.vlanId) return 'cold';
+  }
+  for (const [mac, have] of liveNics) if (!wantNics.has(mac)) changes.detachNics.push(have);
+  return changes;
+}

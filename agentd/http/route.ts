@@ -1,0 +1,17 @@
+/** What one agent API route is: method, path pattern and handler. */
+export type Method = 'GET' | 'PUT' | 'DELETE';
+
+export interface RouteRequest {
+  params: Record<string, string>;
+  body: unknown;
+}
+
+export interface Route {
+  method: Method;
+  /** e.g. /v1/pools/:pool/volumes/:volume */
+  pattern: string;
+  /** Responds with JSON, unless `text` is set. */
+  handle(req: RouteRequest): Promise<unknown>;
+  text?: boolean;
+  hasBody?: boolean;
+}

@@ -1,0 +1,264 @@
+/**
+ * Images end to end on real daemons and qemu-img: an image served over http on loopback is
+ * imported to both hosts of the sandbox after its sha256 matched; a wrong sha256 fails with the
+ * expected and actual digests and leaves nothing on any host; linked, full (raw -> qcow2) and
+ * rapid clones are made from a raw and a qcow2 image, and writing to the full and rapid clones
+ * leaves the image's content (its sha256) unchanged.
+ */
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { jest } from '@jest/globals';
+import { sandboxDown, sandboxUp, type SandboxUpResult } from '../../sandbox/index.js';
+import { nssv } from './support.js';
+
+jest.setTimeout(300_000);
+
+let sandbox: SandboxUpResult;
+let root = '';
+let configDir = '';
+let work = '';
+let server: Server;
+let baseUrl = '';
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+async function tool(file: string, args: string[]): Promise<string> {
+  const r = await execa(file, args, { reject: false });
+  if (r.exitCode !== 0) throw new Error(`${file} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Everything under each host's image root (.images), as relative paths. */
+function imageFiles(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const h of sandbox.hosts) {
+    const dir = join(h.storageRoot, '.images');
+    const walk = (d: string, rel: string): string[] =>
+      existsSync(d)
+        ? readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+            e.isDirectory() ? walk(join(d, e.name), `${rel}${e.name}/`) : [`${rel}${e.name}`],
+          )
+        : [];
+    out[h.name] = walk(dir, '').sort();
+  }
+  return out;
+}
+
+const header = `
+resource "nssv_image_storage" "lib" {
+  name          = "lib"
+  datacenter_id = nssv_datacenter.sandbox.id
+  cluster_id    = nssv_cluster.sandbox.id
+}
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.sandbox.id
+}
+`;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'nssv-img-'));
+  configDir = mkdtempSync(join(tmpdir(), 'nssv-img-cfg-'));
+  work = mkdtempSync(join(tmpdir(), 'nssv-img-work-'));
+  sandbox = await sandboxUp({
+    root,
+    name: `img${process.pid % 10000}`,
+    hosts: 2,
+    emitDir: configDir,
+    guestImage: false,
+  });
+  // A raw image with a known pattern, and the same as qcow2.
+  await tool('qemu-img', ['create', '-q', '-f', 'raw', join(work, 'base.raw'), '64M']);
+  await tool('qemu-io', ['-f', 'raw', '-c', 'write -P 0xab 0 1M', join(work, 'base.raw')]);
+  await tool('qemu-img', [
+    'convert',
+    '-f',
+    'raw',
+    '-O',
+    'qcow2',
+    join(work, 'base.raw'),
+    join(work, 'base.qcow2'),
+  ]);
+  server = createServer((req, res) => {
+    const file = join(work, (req.url ?? '/').slice(1));
+    if (!/^\/base\.(raw|qcow2)$/.test(req.url ?? '') || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server?.close();
+  if (root) await sandboxDown({ root });
+  for (const d of [configDir, work]) if (d) rmSync(d, { recursive: true, force: true });
+});
+
+test('GIVEN an http image with a wrong sha256 WHEN applied THEN it fails naming the expected and actual digests and nothing is left on any host', async () => {
+  const wrong = '0'.repeat(64);
+  const actual = sha256(join(work, 'base.qcow2'));
+  writeFileSync(
+    join(configDir, 'main.tf'),
+    `${header}
+resource "nssv_image" "base" {
+  name             = "base"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = "${baseUrl}/base.qcow2"
+  format           = "qcow2"
+  sha256           = "${wrong}"
+}
+`,
+  );
+  const apply = await nssv(['apply', '-auto-approve'], configDir);
+  expect(apply.code).toBe(1);
+  expect(apply.stderr).toContain(
+    `image "base": the sha256 of ${baseUrl}/base.qcow2 is ${actual}, expected ${wrong}; nothing was kept. Fix: correct sha256 (or the source) so they match`,
+  );
+  // Rolled back: the image storage created by this apply is gone too, on both hosts.
+  expect(imageFiles()).toEqual({ h1: [], h2: [] });
+  const list = await nssv(['state', 'list'], configDir);
+  expect(list.stdout).not.toContain('nssv_image');
+});
+
+test('GIVEN raw and qcow2 images WHEN linked, full and rapid clones are made THEN the image is imported once per host, the clones are independent and the image is unchanged by writes to them', async () => {
+  const raw = join(work, 'base.raw');
+  const rawSum = sha256(raw);
+  const qcowSum = sha256(join(work, 'base.qcow2'));
+  writeFileSync(
+    join(configDir, 'main.tf'),
+    `${header}
+resource "nssv_image" "base" {
+  name             = "base"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = "${baseUrl}/base.qcow2"
+  format           = "qcow2"
+  sha256           = "${qcowSum}"
+}
+resource "nssv_image" "plain" {
+  name             = "plain"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = "${raw}"
+  format           = "raw"
+  sha256           = "${rawSum}"
+}
+resource "nssv_volume" "linked" {
+  name            = "linked"
+  pool_id         = nssv_storage_pool.local.id
+  host_id         = "h1"
+  size_gib        = 1
+  source_image_id = nssv_image.base.id
+}
+resource "nssv_volume" "full" {
+  name            = "full"
+  pool_id         = nssv_storage_pool.local.id
+  host_id         = "h1"
+  size_gib        = 1
+  source_image_id = nssv_image.plain.id
+  clone_mode      = "full"
+}
+resource "nssv_volume" "rapid" {
+  name            = "rapid"
+  pool_id         = nssv_storage_pool.local.id
+  host_id         = "h2"
+  size_gib        = 1
+  source_image_id = nssv_image.base.id
+  clone_mode      = "rapid"
+}
+`,
+  );
+  const apply = await nssv(['apply', '-auto-approve'], configDir);
+  expect(apply.code).toBe(0);
+  // The failed apply above was rolled back whole, so the hosts and cluster are created again too.
+  expect(apply.stdout).toContain('Apply complete! Resources: 11 added, 0 changed, 0 destroyed.');
+  expect(imageFiles()).toEqual({
+    h1: [
+      'lib/.nssv/images/base.json',
+      'lib/.nssv/images/plain.json',
+      'lib/.nssv/store.json',
+      'lib/base.qcow2',
+      'lib/plain.raw',
+    ],
+    h2: [
+      'lib/.nssv/images/base.json',
+      'lib/.nssv/images/plain.json',
+      'lib/.nssv/store.json',
+      'lib/base.qcow2',
+      'lib/plain.raw',
+    ],
+  });
+  const [h1, h2] = sandbox.hosts;
+  const imagePath = (h: typeof h1, f: string) => join(h!.storageRoot, '.images', 'lib', f);
+  const vol = (h: typeof h1, f: string) => join(h!.storageRoot, 'local', f);
+  const info = async (f: string) =>
+    JSON.parse(await tool('qemu-img', ['info', '-U', '--output=json', f])) as Record<string, unknown>;
+
+  // linked: a qcow2 overlay with the image as backing file (and its format given).
+  const linked = await info(vol(h1, 'linked.qcow2'));
+  expect([linked['backing-filename'], linked['backing-filename-format']]).toEqual([
+    imagePath(h1, 'base.qcow2'),
+    'qcow2',
+  ]);
+  // full: raw -> qcow2, no backing file.
+  const full = await info(vol(h1, 'full.qcow2'));
+  expect([full.format, full['backing-filename'], full['virtual-size']]).toEqual([
+    'qcow2',
+    undefined,
+    1024 ** 3,
+  ]);
+  // rapid: flattened in the background; the plan shows clone_state until it is independent.
+  let state = '';
+  for (let i = 0; i < 20 && state !== 'independent'; i++) {
+    const show = JSON.parse((await nssv(['plan', '-refresh-only', '--json'], configDir)).stdout) as {
+      changes: {
+        address: string;
+        after: Record<string, unknown> | null;
+        before: Record<string, unknown> | null;
+      }[];
+    };
+    const c = show.changes.find((x) => x.address === 'nssv_volume.rapid');
+    state = String(c?.after?.clone_state);
+    if (state !== 'independent') await new Promise((r) => setTimeout(r, 1000));
+  }
+  expect(state).toBe('independent');
+  expect((await info(vol(h2, 'rapid.qcow2')))['backing-filename']).toBeUndefined();
+
+  // Writes to the independent clones leave the images as they were.
+  await tool('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0xcd 0 2M', vol(h1, 'full.qcow2')]);
+  await tool('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0xcd 0 2M', vol(h2, 'rapid.qcow2')]);
+  expect(sha256(imagePath(h1, 'plain.raw'))).toBe(rawSum);
+  expect(sha256(imagePath(h2, 'base.qcow2'))).toBe(qcowSum);
+  // ...and the clones read their own data.
+  const read = await tool('qemu-io', ['-f', 'qcow2', '-c', 'read -P 0xcd 0 2M', vol(h2, 'rapid.qcow2')]);
+  expect(read).toContain('read 2097152/2097152 bytes');
+
+  const plan = await nssv(['plan', '-detailed-exitcode'], configDir);
+  expect([plan.code, plan.stdout.trim()]).toEqual([
+    0,
+    'No changes. Your infrastructure matches the configuration.',
+  ]);
+
+  // An image that backs a linked clone cannot go first; destroy orders the clone first.
+  const destroy = await nssv(['destroy', '-auto-approve'], configDir);
+  expect(destroy.code).toBe(0);
+  expect(destroy.stdout).toContain('Destroy complete! Resources: 11 destroyed.');
+  expect(imageFiles()).toEqual({ h1: [], h2: [] });
+});

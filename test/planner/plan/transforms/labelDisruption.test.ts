@@ -1,0 +1,60 @@
+import { vmDisruption } from '../../../../planner/plan/transforms/labelDisruption.js';
+import type { Attributes } from '../../../../core/values.js';
+
+const vm = (over: Attributes = {}): Attributes => ({
+  name: 'web1',
+  vcpus: 1,
+  memory_mib: 512,
+  max_vcpus: null,
+  max_memory_mib: 1024,
+  power_state: 'running',
+  user_data: '#cloud-config\n',
+  nic: [{ port_group_id: 'web', ip: '10.0.0.5' }],
+  guest_network: [{ address: '10.0.0.5/24', gateway: null, dns_servers: [], dns_domain: null }],
+  tags: {},
+  ...over,
+});
+
+describe('vmDisruption', () => {
+  it('GIVEN memory within max_memory_mib THEN live, naming the balloon and the maximum', () => {
+    expect(vmDisruption(vm(), vm({ memory_mib: 768 }))).toEqual({
+      label: 'live',
+      why: 'memory_mib 512 -> 768 in place (memory balloon, up to max_memory_mib 1024)',
+    });
+  });
+
+  it('GIVEN vcpus beyond its maximum (max_vcpus unset) THEN reboot', () => {
+    expect(vmDisruption(vm(), vm({ vcpus: 2 }))).toEqual({
+      label: 'reboot',
+      why: 'vcpus 1 -> 2 needs a new maximum (max_vcpus 1 -> 2): nssv restarts the VM',
+    });
+  });
+
+  it('GIVEN user data THEN reboot: takes effect on the next boot, nssv does not restart the VM', () => {
+    expect(vmDisruption(vm(), vm({ user_data: '#cloud-config\nruncmd: []\n' }))).toEqual({
+      label: 'reboot',
+      why: 'user_data: the cloud-init seed is rewritten with a new instance id; takes effect on the next boot (nssv does not restart the VM)',
+    });
+  });
+
+  it('GIVEN a NIC appended THEN live hot-plug, its seed entry noted', () => {
+    const after = vm({
+      nic: [{ port_group_id: 'web', ip: '10.0.0.5' }, { port_group_id: 'web' }],
+      guest_network: [
+        { address: '10.0.0.5/24', gateway: null, dns_servers: [], dns_domain: null },
+        { address: null, gateway: null, dns_servers: [], dns_domain: null },
+      ],
+    });
+    expect(vmDisruption(vm(), after)).toEqual({
+      label: 'live',
+      why: 'NIC hot-plugged (nic: 1 -> 2); its cloud-init network config applies on the next boot',
+    });
+  });
+
+  it('GIVEN several changes THEN the most disruptive label, every reason listed', () => {
+    expect(vmDisruption(vm(), vm({ memory_mib: 600, power_state: 'shutoff', max_vcpus: 4 }))).toEqual({
+      label: 'reboot',
+      why: 'vcpus 1 -> 1 needs a new maximum (max_vcpus 1 -> 4): nssv restarts the VM; memory_mib 512 -> 600 in place (memory balloon, up to max_memory_mib 1024); power_state running -> shutoff',
+    });
+  });
+});
