@@ -54,23 +54,40 @@ export class RbdPools {
   /** The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table). */
   async inventory(): Promise<{
     pools: RbdPoolInfo[];
-    volumes: { name: string; volumes: Record<string, string> }[];
+    volumes: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[];
   }> {
     const snap = await this.snapshot();
     const pools: RbdPoolInfo[] = [];
-    const volumes: { name: string; volumes: Record<string, string> }[] = [];
+    const volumes: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[] = [];
     for (const p of snap.pools) {
       const name = nssvPoolOf(p.pool_name);
       const meta = p.application_metadata['rbd'];
       if (name === undefined || meta?.[META.address] === undefined) continue;
       pools.push(await this.info(name, p, snap));
-      volumes.push({ name, volumes: volumesOf(meta) });
+      volumes.push({ name, volumes: volumesOf(meta), meta });
     }
     return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes };
   }
 
   /** Addresses of the pool's volumes by name, or undefined when there is no such nssv pool. */
   async volumeAddresses(pool: string): Promise<Record<string, string> | undefined> {
+    const meta = await this.metadata(pool);
+    return meta === undefined ? undefined : volumesOf(meta);
+  }
+
+  /** Sets (or, with null, removes) one key of the pool's rbd metadata. */
+  async setMetaKey(pool: string, key: string, value: string | null): Promise<void> {
+    const main = cephPoolName(pool);
+    if (value !== null) return this.setMeta(main, key, value);
+    await this.cli.run(
+      'ceph',
+      ['osd', 'pool', 'application', 'rm', main, 'rbd', key],
+      `untag ${main} (${key})`,
+    );
+  }
+
+  /** The nssv pool's rbd application metadata, or undefined when there is no such nssv pool. */
+  async metadata(pool: string): Promise<Record<string, string> | undefined> {
     const main = cephPoolName(pool);
     const r = await this.cli.call(
       'ceph',
@@ -82,7 +99,7 @@ export class RbdPools {
       throw errors.toolFailed(`read metadata of ${main}: ceph exited with ${r.exitCode}`, r.stderr.trim());
     }
     const meta = (JSON.parse(r.stdout) as Record<string, Record<string, string>>)['rbd'];
-    return meta?.[META.address] === undefined ? undefined : volumesOf(meta);
+    return meta?.[META.address] === undefined ? undefined : meta;
   }
 
   /** Records (or, with null, forgets) a volume's nssv address in the pool's metadata. */
