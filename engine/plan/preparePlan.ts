@@ -1,4 +1,4 @@
-import type { DesiredInstance, LoadedConfig, LoadOptions } from '../../planner/config/types.js';
+import type { DesiredInstance, LoadOptions } from '../../planner/config/types.js';
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';

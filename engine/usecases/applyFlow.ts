@@ -1,5 +1,5 @@
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
-import type { LoadedConfig, LoadOptions } from '../../planner/config/types.js';
+import type { LoadOptions } from '../../planner/config/types.js';
 import { refreshedState } from '../../planner/plan/refreshPlan.js';
 import { planHasChanges, type Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
