@@ -35,7 +35,12 @@ class DataCenterStack extends TerraformStack {
     new NssvProvider(this, 'nssv');
 
     const dc = new DataCenter(this, 'sandbox');
-    const cluster = new Cluster(dc, 'sandbox', { dataCenter: dc });
+    // The ratios `nssv sandbox up` declares for its cluster (its --*-overcommit-ratio defaults).
+    const cluster = new Cluster(dc, 'sandbox', {
+      dataCenter: dc,
+      cpuOvercommitRatio: 1,
+      memoryOvercommitRatio: 1,
+    });
     for (const h of hosts) cluster.addHost(h.name, { endpoint: h.endpoint, token: h.token });
 
     const lan = new DistributedSwitch(this, 'lan', { dataCenter: dc, clusters: [cluster], mtu: 1500 });

@@ -74,6 +74,7 @@ describe('refresh with readLive false (-refresh=false)', () => {
       cpus: 4,
       memoryMiB: 8192,
       maintenance: false,
+      labels: {},
     });
   });
 

@@ -7,26 +7,31 @@ import { startTestAgent, type TestAgent } from '../harness.js';
 /** qemu-img that really writes a file and remembers its size; virsh lists no domains. */
 function fakeTools(): FakeExec {
   const sizes = new Map<string, number>();
-  return new FakeExec()
-    .on('qemu-img create', async ({ args }) => {
-      await new Promise((r) => setTimeout(r, 20));
-      await writeFile(args[4]!, 'image');
-      sizes.set(args[4]!, Number(args[5]!.replace('G', '')) * GIB);
-      return {};
-    })
-    .on('qemu-img info', ({ args }) => ({
-      stdout: JSON.stringify({
-        format: args[3]!.endsWith('.raw') ? 'raw' : 'qcow2',
-        'virtual-size': sizes.get(args[3]!),
-        'actual-size': 4096,
-      }),
-    }))
-    .on('qemu-img resize', ({ args }) => {
-      sizes.set(args[4]!, Number(args[5]!.replace('G', '')) * GIB);
-      return {};
-    })
-    .on('virsh', { stdout: '' })
-    .on('ovs-vsctl', { stdout: `${EMPTY_TABLE}\n${EMPTY_TABLE}\n${EMPTY_TABLE}\n` });
+  return (
+    new FakeExec()
+      .on('qemu-img create', async ({ args }) => {
+        await new Promise((r) => setTimeout(r, 20));
+        await writeFile(args[4]!, 'image');
+        sizes.set(args[4]!, Number(args[5]!.replace('G', '')) * GIB);
+        return {};
+      })
+      .on('qemu-img info', ({ args }) => ({
+        stdout: JSON.stringify({
+          format: args[3]!.endsWith('.raw') ? 'raw' : 'qcow2',
+          'virtual-size': sizes.get(args[3]!),
+          'actual-size': 4096,
+        }),
+      }))
+      .on('qemu-img resize', ({ args }) => {
+        sizes.set(args[4]!, Number(args[5]!.replace('G', '')) * GIB);
+        return {};
+      })
+      .on('virsh', { stdout: '' })
+      // As many empty tables as the call lists (each read after `--columns=`).
+      .on('ovs-vsctl', ({ args }) => ({
+        stdout: `${EMPTY_TABLE}\n`.repeat(args.filter((a) => a.startsWith('--columns=')).length),
+      }))
+  );
 }
 
 const EMPTY_TABLE = '{"data":[],"headings":[]}';

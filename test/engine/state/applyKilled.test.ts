@@ -86,7 +86,8 @@ async function applyKilledAfter(dir: string, after: number): Promise<string[]> {
     while ((nl = buf.indexOf('\n')) >= 0) {
       const line = buf.slice(0, nl);
       buf = buf.slice(nl + 1);
-      const m = /^(\S+): Creation complete/.exec(line);
+      // Plain progress lines (CI): `<time> <address>: Creation complete …`.
+      const m = /(?:^|\s)(\S+): Creation complete/.exec(line);
       if (m) {
         done.push(m[1]!);
         if (done.length === after) child.kill('SIGKILL');

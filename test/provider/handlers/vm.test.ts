@@ -53,6 +53,7 @@ describe('vmHandler', () => {
     expect(recorded).toEqual(
       vm({
         uuid: 'uuid-web',
+        guest_network: [],
         disk: [{ volume_id: 'root', boot_order: null, bus: 'virtio' }],
         nic: [{ port_group_id: 'web', ip: null, security_group_ids: [], mac: '52:54:00:00:00:00' }],
       }),

@@ -20,8 +20,9 @@ describe('generated resource docs', () => {
     expect(doc).toContain('| **Not supported yet:** `"rbd"` (plan refuses it). Storage backend');
   });
 
-  it('GIVEN a type without a handler WHEN documented THEN the page says plan refuses it', () => {
-    const doc = generateDoc('nssv_volume_snapshot', resourceSchema('nssv_volume_snapshot'), '', []);
+  it('GIVEN a type marked x-nssv-not-supported-yet WHEN documented THEN the page says plan refuses it', () => {
+    const schema = { ...resourceSchema('nssv_volume_snapshot'), 'x-nssv-not-supported-yet': true };
+    const doc = generateDoc('nssv_volume_snapshot', schema, '', []);
     expect(doc).toContain(
       "> **Not supported yet:** `nssv validate` accepts this type (it is part of the resource model), but `nssv plan` refuses it: this version's agents cannot create it.",
     );

@@ -94,19 +94,11 @@ test("GIVEN the schema THEN every resource type is at version 1 and the provider
 
 test('GIVEN configs WHEN validated THEN the same codes and attribute paths as nssv', async () => {
   const sg = await provider()('ValidateResourceConfig', {
-    type_name: 'nssv_volume_snapshot',
-    config: {
-      msgpack: rawEncode({
-        name: 'web',
-        volume_id: 'data',
-        description: null,
-        created_at: null,
-        id: null,
-      }),
-    },
+    type_name: 'nssv_cluster',
+    config: { msgpack: rawEncode({ name: 'web', datacenter_id: 'dc', ha_enabled: true, id: null }) },
   });
   expect(text(sg.diagnostics)).toEqual([
-    'NSSV_NOT_SUPPORTED_YET: nssv_volume_snapshot "web": resource type nssv_volume_snapshot is not supported yet: this version\'s agents cannot create it @ ',
+    'NSSV_NOT_SUPPORTED_YET: nssv_cluster "web": ha_enabled is not supported yet: the agents do not apply it yet @ ha_enabled',
   ]);
   const vm = await provider()('ValidateResourceConfig', {
     type_name: 'nssv_vm',

@@ -9,6 +9,7 @@ describe('state upgrade', () => {
       id: 'web1',
       cluster_id: 'c',
       host_id: 'h1',
+      host_labels: {},
       memory_mib: 256,
       uuid: 'u',
       vcpus: 1,
