@@ -20,7 +20,8 @@ import { installMirror } from '../provider/tfplugin/install/mirror.js';
 import { MAGIC_COOKIE_VALUE } from '../provider/tfplugin/grpc/handshake.js';
 import { toTerraformState } from '../provider/tfplugin/migrate/terraformState.js';
 import type { State } from '../planner/state/types.js';
-import { startStandIn, type StandIn } from './standinAgent.js';
+import { fleetConfig } from './fleetConfig.js';
+import { startStandIn } from './standinAgent.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -77,83 +78,6 @@ async function startup(n: number): Promise<void> {
   console.log(`bare node start, same machine, interleaved: ${show(bare)}`);
 }
 
-function configText(standIns: StandIn[], vms: number): string {
-  const hosts = standIns
-    .map((h) => `    ${h.name} = { cluster_id = "c", endpoint = "${h.endpoint}", token = "${h.token}" }`)
-    .join('\n');
-  return `terraform {
-  required_providers {
-    nssv = { source = "nssv/nssv" }
-  }
-}
-
-locals {
-  hosts = {
-${hosts}
-  }
-}
-
-provider "nssv" {
-  hosts = local.hosts
-}
-
-resource "nssv_datacenter" "dc" {
-  name = "dc"
-}
-
-resource "nssv_cluster" "c" {
-  name          = "c"
-  datacenter_id = nssv_datacenter.dc.id
-}
-
-resource "nssv_host" "h" {
-  for_each   = local.hosts
-  name       = each.key
-  cluster_id = nssv_cluster.c.id
-  endpoint   = each.value.endpoint
-  token      = each.value.token
-}
-
-resource "nssv_distributed_switch" "lan" {
-  name          = "lan"
-  datacenter_id = nssv_datacenter.dc.id
-  cluster_ids   = [nssv_cluster.c.id]
-}
-
-resource "nssv_port_group" "web" {
-  name      = "web"
-  switch_id = nssv_distributed_switch.lan.id
-  vlan_id   = 100
-}
-
-resource "nssv_storage_pool" "local" {
-  name       = "local"
-  kind       = "dir"
-  cluster_id = nssv_cluster.c.id
-}
-
-resource "nssv_volume" "root" {
-  count    = ${vms}
-  name     = "root-\${count.index}"
-  pool_id  = nssv_storage_pool.local.id
-  size_gib = 1
-}
-
-resource "nssv_vm" "vm" {
-  count      = ${vms}
-  name       = "vm-\${count.index}"
-  cluster_id = nssv_cluster.c.id
-  memory_mib = 64
-  disk {
-    volume_id = nssv_volume.root[count.index].id
-  }
-  nic {
-    port_group_id = nssv_port_group.web.id
-  }
-}
-`;
-}
-
 async function timed(cmd: string, argv: string[], cwd: string, env: Record<string, string>): Promise<number> {
   const t0 = process.hrtime.bigint();
   const r = await execa(cmd, argv, { cwd, env, reject: false, stdin: 'ignore', all: true });
@@ -171,7 +95,7 @@ async function planBench(size: number, runs: number, hostCount: number, cliConfi
   );
   try {
     const dir = mkdtempSync(join(tmpdir(), `nssv-bench-tf-${size}-`));
-    writeFileSync(join(dir, 'main.tf'), configText(standIns, vms));
+    writeFileSync(join(dir, 'main.tf'), fleetConfig(standIns, vms, true));
     const nssvCli = [join(repo, 'bin/nssv.js')];
     const env = {
       ...process.env,

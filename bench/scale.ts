@@ -20,6 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fleetConfig } from './fleetConfig.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,71 +63,6 @@ async function measure(argv: string[], cwd: string, nodeFlags: string[] = []): P
   const m = JSON.parse(readFileSync(out, 'utf8')) as Omit<Measured, 'wallMs' | 'exitCode' | 'output'>;
   rmSync(out);
   return { ...m, wallMs, exitCode, output };
-}
-
-function configText(hosts: StandIn[], vms: number): string {
-  const hostMap = hosts.map((h) => `    ${h.name} = { endpoint = "${h.endpoint}", token = "${h.token}" }`);
-  return `locals {
-  hosts = {
-${hostMap.join('\n')}
-  }
-}
-
-resource "nssv_datacenter" "dc" {
-  name = "dc"
-}
-
-resource "nssv_cluster" "c" {
-  name          = "c"
-  datacenter_id = nssv_datacenter.dc.id
-}
-
-resource "nssv_host" "h" {
-  for_each   = local.hosts
-  name       = each.key
-  cluster_id = nssv_cluster.c.id
-  endpoint   = each.value.endpoint
-  token      = each.value.token
-}
-
-resource "nssv_distributed_switch" "lan" {
-  name          = "lan"
-  datacenter_id = nssv_datacenter.dc.id
-  cluster_ids   = [nssv_cluster.c.id]
-}
-
-resource "nssv_port_group" "web" {
-  name      = "web"
-  switch_id = nssv_distributed_switch.lan.id
-  vlan_id   = 100
-}
-
-resource "nssv_storage_pool" "local" {
-  name       = "local"
-  kind       = "dir"
-  cluster_id = nssv_cluster.c.id
-}
-
-resource "nssv_volume" "root" {
-  count    = ${vms}
-  name     = "root-\${count.index}"
-  pool_id  = nssv_storage_pool.local.id
-  size_gib = 1
-}
-
-resource "nssv_vm" "vm" {
-  count      = ${vms}
-  name       = "vm-\${count.index}"
-  cluster_id = nssv_cluster.c.id
-  memory_mib = 64
-  disk {
-    volume_id = nssv_volume.root[count.index].id
-  }
-  nic {
-    port_group_id = nssv_port_group.web.id
-  }
-}
-`;
 }
 
 interface AgentTotals {
@@ -185,7 +121,7 @@ async function benchSize(size: number): Promise<SizeResult> {
   }
   const dir = mkdtempSync(join(tmpdir(), `nssv-bench-scale-${size}-`));
   try {
-    writeFileSync(join(dir, 'main.tf'), configText(standIns, vms));
+    writeFileSync(join(dir, 'main.tf'), fleetConfig(standIns, vms));
     console.log(
       `\n== ${size} instances: ${hostCount} stand-in hosts, ${vms} VMs with a volume each (${dir})`,
     );

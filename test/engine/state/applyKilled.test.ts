@@ -9,67 +9,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
+import { fleetConfig } from '../../../bench/fleetConfig.js';
 import { LocalStateStore } from '../../../provider/state/localState.js';
 import { nssv, repo } from '../../e2e/support.js';
 
 const VMS = 300;
-
-function config(hosts: StandIn[]): string {
-  const entries = hosts.map((h) => `    ${h.name} = { endpoint = "${h.endpoint}", token = "${h.token}" }`);
-  return `locals {
-  hosts = {
-${entries.join('\n')}
-  }
-}
-resource "nssv_datacenter" "dc" {
-  name = "dc"
-}
-resource "nssv_cluster" "c" {
-  name          = "c"
-  datacenter_id = nssv_datacenter.dc.id
-}
-resource "nssv_host" "h" {
-  for_each   = local.hosts
-  name       = each.key
-  cluster_id = nssv_cluster.c.id
-  endpoint   = each.value.endpoint
-  token      = each.value.token
-}
-resource "nssv_distributed_switch" "lan" {
-  name          = "lan"
-  datacenter_id = nssv_datacenter.dc.id
-  cluster_ids   = [nssv_cluster.c.id]
-}
-resource "nssv_port_group" "web" {
-  name      = "web"
-  switch_id = nssv_distributed_switch.lan.id
-  vlan_id   = 100
-}
-resource "nssv_storage_pool" "local" {
-  name       = "local"
-  kind       = "dir"
-  cluster_id = nssv_cluster.c.id
-}
-resource "nssv_volume" "root" {
-  count    = ${VMS}
-  name     = "root-\${count.index}"
-  pool_id  = nssv_storage_pool.local.id
-  size_gib = 1
-}
-resource "nssv_vm" "vm" {
-  count      = ${VMS}
-  name       = "vm-\${count.index}"
-  cluster_id = nssv_cluster.c.id
-  memory_mib = 64
-  disk {
-    volume_id = nssv_volume.root[count.index].id
-  }
-  nic {
-    port_group_id = nssv_port_group.web.id
-  }
-}
-`;
-}
 
 /** Starts `nssv apply`, SIGKILLs it once `after` steps are reported complete; the addresses reported. */
 async function applyKilledAfter(dir: string, after: number): Promise<string[]> {
@@ -104,7 +48,7 @@ let dir = '';
 beforeAll(async () => {
   hosts = await Promise.all(['h1', 'h2', 'h3', 'h4'].map((n) => startStandIn(n)));
   dir = mkdtempSync(join(tmpdir(), 'nssv-apply-killed-'));
-  writeFileSync(join(dir, 'main.tf'), config(hosts));
+  writeFileSync(join(dir, 'main.tf'), fleetConfig(hosts, VMS));
 });
 afterAll(async () => {
   await Promise.all(hosts.map((h) => h.close()));

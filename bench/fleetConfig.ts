@@ -1,0 +1,91 @@
+import type { StandIn } from './standinAgent.js';
+
+/**
+ * The configuration the scale benchmarks and the kill-recovery test apply: a data center, a
+ * cluster, one host per stand-in agent, a switch with one port group, a dir pool and `vms` VMs
+ * with a volume each (21 instances per 10 VMs plus 5, plus the hosts). `forTerraform` adds the
+ * terraform/provider blocks (the hosts then carry their cluster for the provider).
+ */
+export function fleetConfig(standIns: readonly StandIn[], vms: number, forTerraform = false): string {
+  const cluster = forTerraform ? 'cluster_id = "c", ' : '';
+  const hosts = standIns
+    .map((h) => `    ${h.name} = { ${cluster}endpoint = "${h.endpoint}", token = "${h.token}" }`)
+    .join('\n');
+  const terraform = forTerraform
+    ? `terraform {
+  required_providers {
+    nssv = { source = "nssv/nssv" }
+  }
+}
+
+`
+    : '';
+  const provider = forTerraform
+    ? `
+provider "nssv" {
+  hosts = local.hosts
+}
+`
+    : '';
+  return `${terraform}locals {
+  hosts = {
+${hosts}
+  }
+}
+${provider}
+resource "nssv_datacenter" "dc" {
+  name = "dc"
+}
+
+resource "nssv_cluster" "c" {
+  name          = "c"
+  datacenter_id = nssv_datacenter.dc.id
+}
+
+resource "nssv_host" "h" {
+  for_each   = local.hosts
+  name       = each.key
+  cluster_id = nssv_cluster.c.id
+  endpoint   = each.value.endpoint
+  token      = each.value.token
+}
+
+resource "nssv_distributed_switch" "lan" {
+  name          = "lan"
+  datacenter_id = nssv_datacenter.dc.id
+  cluster_ids   = [nssv_cluster.c.id]
+}
+
+resource "nssv_port_group" "web" {
+  name      = "web"
+  switch_id = nssv_distributed_switch.lan.id
+  vlan_id   = 100
+}
+
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.c.id
+}
+
+resource "nssv_volume" "root" {
+  count    = ${vms}
+  name     = "root-\${count.index}"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+}
+
+resource "nssv_vm" "vm" {
+  count      = ${vms}
+  name       = "vm-\${count.index}"
+  cluster_id = nssv_cluster.c.id
+  memory_mib = 64
+  disk {
+    volume_id = nssv_volume.root[count.index].id
+  }
+  nic {
+    port_group_id = nssv_port_group.web.id
+  }
+}
+`;
+}
