@@ -250,7 +250,10 @@ export class AgentClient {
       agentRequestStats.unreachable += 1;
       // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
-      const explained = explainConnectionError(this.target, e?.cause ?? {});
+      // undici's request() throws the socket's own error; fetch() wraps it in `cause`.
+      const explained =
+        explainConnectionError(this.target, e?.cause ?? {}) ??
+        explainConnectionError(this.target, (e ?? {}) as { code?: unknown; message?: unknown });
       if (explained !== undefined) throw new AgentError(host, 'unreachable', explained);
       let why = String(e?.cause?.message ?? e?.message ?? err);
       if (why === 'bad port') {

@@ -102,7 +102,12 @@ describeE2e('import on a two-host sandbox', SANDBOX_WITH_AGENTS, () => {
   const inventories = async (): Promise<string> => {
     const out: unknown[] = [];
     for (const h of env.sandbox.hosts) {
-      const inv = await new AgentClient({ host: h.name, endpoint: h.endpoint!, token: h.token }).inventory();
+      const inv = await new AgentClient({
+        host: h.name,
+        endpoint: h.endpoint!,
+        token: h.token,
+        tlsDir: h.tlsDir,
+      }).inventory();
       out.push({ ...inv, pools: inv.pools.map((p) => p.name).sort() });
     }
     return JSON.stringify(out);

@@ -116,10 +116,7 @@ describeE2e('scheduling policies and migration on a three-host sandbox with Ceph
   };
   const write = (main: string, hostExtras: Record<string, string> = {}): void => {
     // Two CPUs per sandbox host: four vCPUs per CPU lets each host take eight 1-vCPU VMs.
-    let tf = hostsTf.replace(
-      'resource "nssv_cluster" "sandbox" {\n',
-      'resource "nssv_cluster" "sandbox" {\n  cpu_overcommit_ratio = 4\n',
-    );
+    let tf = hostsTf.replace(/cpu_overcommit_ratio( *)= [0-9.]+/, 'cpu_overcommit_ratio$1= 4');
     for (const [h, extra] of Object.entries(hostExtras)) {
       tf = tf.replace(`resource "nssv_host" "${h}" {\n`, `resource "nssv_host" "${h}" {\n${extra}\n`);
     }

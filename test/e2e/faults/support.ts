@@ -4,11 +4,13 @@
  * failure, and the orphan / duplicate check against the state file.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import type { Inventory, TestFaultInfo } from '../../../schemas/generated/agentApi.js';
 import { hostOvsVsctl, hostVirsh, sandboxUp, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { TEST_FAULTS_ENV } from '../../../agentd/testing/testFaults.js';
+import { tlsFile } from '../../../core/tlsDir.js';
 import { nssv, startSandbox, type E2eSandbox } from '../support.js';
 
 /** NSSV_FAULT_SWEEP=full runs every fault point; anything else (CI) a fixed, spread-out subset. */
@@ -119,11 +121,21 @@ export const hostOf = (env: E2eSandbox, name: string): SandboxHostInfo => {
 function agentCall<T>(h: SandboxHostInfo, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<T> {
   const data = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
+    // The sandbox's agents serve mutual TLS under the sandbox's CA (its tlsDir).
+    const tls = h.endpoint!.startsWith('https:')
+      ? {
+          ca: readFileSync(tlsFile(h.tlsDir!, 'caCert')),
+          cert: readFileSync(tlsFile(h.tlsDir!, 'clientCert')),
+          key: readFileSync(tlsFile(h.tlsDir!, 'clientKey')),
+        }
+      : undefined;
+    const request = tls ? httpsRequest : httpRequest;
     const req = request(
       `${h.endpoint}${path}`,
       {
         method,
         agent: false,
+        ...tls,
         headers: {
           authorization: `Bearer ${h.token}`,
           ...(data === undefined
