@@ -158,13 +158,13 @@ ${extra}}
     await noChanges();
   });
 
-  test('moving the VM to another host moves its rbd volume in place: only the VM is replaced', async () => {
+  test('moving the VM to another host moves its rbd volume in place: the VM migrates live, nothing is replaced', async () => {
     write(volume('data', 'ceph'), vm('app', 'h2', 'data'), volume('files', 'local', '  host_id  = "h1"\n'));
     const plan = await nssv(['plan'], env.configDir);
-    expect(plan.stdout).toMatch(/-\/\+ resource "nssv_vm" "app"/);
+    expect(plan.stdout).toContain('# nssv_vm.app will be migrated from h1 to h2 (live)');
     expect(plan.stdout).toMatch(/~ resource "nssv_volume" "data"/);
-    expect(plan.stdout).not.toMatch(/-\/\+ resource "nssv_volume" "data"/);
-    expect(plan.stdout).toContain('Plan: 1 to add, 1 to change, 1 to destroy.');
+    expect(plan.stdout).not.toMatch(/-\/\+ resource/);
+    expect(plan.stdout).toContain('Plan: 0 to add, 2 to change, 0 to destroy.');
   });
 
   test('rbd: snapshot live, write more, revert with the VM stopped: the first data is back (checksum)', async () => {

@@ -90,7 +90,7 @@ describeE2e('fault sweep: a host fails mid-apply', SANDBOX_WITH_AGENTS, () => {
     link = new ManagementLink(Number(new URL(h2.endpoint!).port));
     await link.start();
     const tf = join(env.configDir, 'sandbox.tf');
-    writeFileSync(tf, readFileSync(tf, 'utf8').replaceAll(h2.endpoint!, `http://127.0.0.1:${link.port}`));
+    writeFileSync(tf, readFileSync(tf, 'utf8').replaceAll(h2.endpoint!, `https://127.0.0.1:${link.port}`));
     writeMain(env, fullConfig());
   });
   afterAll(async () => {
@@ -126,7 +126,7 @@ describeE2e('fault sweep: a host fails mid-apply', SANDBOX_WITH_AGENTS, () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
       new RegExp(
-        `Error: \\S+: create failed: cannot reach the agent of host h2 at http://127.0.0.1:${link.port}: `,
+        `Error: \\S+: create failed: cannot reach the agent of host h2 at https://127.0.0.1:${link.port}: `,
       ),
     );
     expectNoStack(r.stderr);
