@@ -28,6 +28,8 @@ export interface NssvProviderConfig {
    * @default every host declared with Cluster.addHost() (or new Host()) in the provider's stack
    */
   readonly hosts?: { readonly [name: string]: NssvProviderHost };
+  /** The TLS directory the provider uses for https:// agents (provider "nssv" { tls_dir }). */
+  readonly tlsDir?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface NssvProviderConfig {
 export class NssvProvider extends cdk.TerraformProvider {
   private readonly aliasName: string | undefined;
   private readonly hosts: NssvProviderConfig['hosts'];
+  private readonly tlsDir: string | undefined;
 
   public constructor(scope: Construct, id: string, config: NssvProviderConfig = {}) {
     super(assertSameLibrary(scope, id), id, {
@@ -47,6 +50,7 @@ export class NssvProvider extends cdk.TerraformProvider {
     });
     this.aliasName = config.alias;
     this.hosts = config.hosts;
+    this.tlsDir = config.tlsDir;
   }
 
   protected override synthesizeAttributes(): Record<string, unknown> {
@@ -57,7 +61,7 @@ export class NssvProvider extends cdk.TerraformProvider {
       const h = hosts[name]!;
       out[name] = { cluster_id: h.clusterId, endpoint: h.endpoint, token: h.token };
     }
-    return { hosts: out };
+    return { hosts: out, ...(this.tlsDir === undefined ? {} : { tls_dir: this.tlsDir }) };
   }
 
   public override get alias(): string | undefined {

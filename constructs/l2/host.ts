@@ -11,6 +11,8 @@ export interface HostOptions {
   readonly endpoint: string;
   /** The agent's bearer token (sensitive: never shown in plans). */
   readonly token: string;
+  /** For an https:// endpoint: the TLS directory whose CA signed the agent's certificate. @default ~/.config/nssv/tls */
+  readonly tlsDir?: string;
   /** Labels such as rack and chassis (used by rbd failure domains). */
   readonly labels?: { [key: string]: string };
   /** In maintenance: no new VMs are placed on it. @default false */
@@ -37,6 +39,7 @@ export class Host extends NssvConstruct<NssvHost> implements IDeclaresProviderHo
           clusterId: props.cluster.clusterId,
           endpoint: props.endpoint,
           token: props.token,
+          tlsDir: props.tlsDir,
           labels: props.labels,
           maintenance: props.maintenance,
         }),

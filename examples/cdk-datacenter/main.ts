@@ -7,7 +7,7 @@
  *   node main.js                     (after tsc; or any TypeScript runner) writes cdktf.out/stacks/datacenter
  *   nssv plan --config cdktf.out/stacks/datacenter
  *
- * The hosts come from hosts.json (or the file NSSV_HOSTS names): [{ "name", "endpoint", "token" }].
+ * The hosts come from hosts.json (or the file NSSV_HOSTS names): [{ "name", "endpoint", "token", "tlsDir" (optional) }].
  */
 import { readFileSync } from 'node:fs';
 import { App, TerraformStack } from 'cdktn';
@@ -27,12 +27,14 @@ interface HostEntry {
   name: string;
   endpoint: string;
   token: string;
+  /** The TLS directory of an https:// agent (the sandbox's: <root>/tls). */
+  tlsDir?: string;
 }
 
 class DataCenterStack extends TerraformStack {
   constructor(scope: Construct, id: string, hosts: readonly HostEntry[]) {
     super(scope, id);
-    new NssvProvider(this, 'nssv');
+    new NssvProvider(this, 'nssv', { tlsDir: hosts[0]?.tlsDir });
 
     const dc = new DataCenter(this, 'sandbox');
     // The ratios `nssv sandbox up` declares for its cluster (its --*-overcommit-ratio defaults).
@@ -41,7 +43,8 @@ class DataCenterStack extends TerraformStack {
       cpuOvercommitRatio: 1,
       memoryOvercommitRatio: 1,
     });
-    for (const h of hosts) cluster.addHost(h.name, { endpoint: h.endpoint, token: h.token });
+    for (const h of hosts)
+      cluster.addHost(h.name, { endpoint: h.endpoint, token: h.token, tlsDir: h.tlsDir });
 
     const lan = new DistributedSwitch(this, 'lan', { dataCenter: dc, clusters: [cluster], mtu: 1500 });
     const web = lan.addPortGroup('web', { vlanId: 100 });

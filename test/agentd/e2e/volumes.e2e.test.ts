@@ -13,7 +13,11 @@ import { startTestAgent, type TestAgent } from '../harness.js';
 const EMPTY = '{"data":[],"headings":[]}';
 const exec: Exec = async (file, args, options) => {
   if (file === 'virsh') return { exitCode: 0, stdout: '', stderr: '' };
-  if (file === 'ovs-vsctl') return { exitCode: 0, stdout: `${EMPTY}\n${EMPTY}\n${EMPTY}\n`, stderr: '' };
+  // As many empty tables as the call reads (one per `--columns=`).
+  if (file === 'ovs-vsctl') {
+    const tables = args.filter((a) => a.startsWith('--columns=')).length;
+    return { exitCode: 0, stdout: `${EMPTY}\n`.repeat(tables), stderr: '' };
+  }
   return realExec(file, args, options);
 };
 
