@@ -77,7 +77,6 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
     pools: [],
     rbdPools: [],
     volumes: [],
-    snapshots: [],
     switches: [],
     portGroups: [],
     domains: [],

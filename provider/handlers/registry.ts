@@ -9,7 +9,6 @@ import { storagePoolHandler } from './storagePool.js';
 import type { ResourceHandler } from './types.js';
 import { vmHandler } from './vm.js';
 import { volumeHandler } from './volume.js';
-import { volumeSnapshotHandler } from './volumeSnapshot.js';
 
 const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
   [
@@ -22,7 +21,6 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     imageStorageHandler,
     imageHandler,
     volumeHandler,
-    volumeSnapshotHandler,
     distributedSwitchHandler,
     portGroupHandler,
     securityGroupHandler,

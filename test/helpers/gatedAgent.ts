@@ -40,7 +40,6 @@ export async function startGatedAgent(host: string, token: string, gated = true)
         pools: [],
         rbdPools: [],
         volumes: [],
-        snapshots: [],
         switches: [],
         portGroups: [],
         domains: [],

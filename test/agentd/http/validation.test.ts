@@ -71,7 +71,7 @@ describe('request validation', () => {
     [
       '/v1/pools/p1/volumes/v1',
       { address: 'a', sizeGiB: 1, format: 'raw', extra: 1 },
-      'body has unknown field(s) "extra"; allowed: address, sizeGiB, format, source, fromSnapshot',
+      'body has unknown field(s) "extra"; allowed: address, sizeGiB, format, source',
     ],
     ['/v1/pools/p1', undefined, 'body must be a JSON object, got nothing'],
     [

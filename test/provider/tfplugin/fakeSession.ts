@@ -19,7 +19,6 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
     pools: [],
     rbdPools: [],
     volumes: [],
-    snapshots: [],
     switches: [],
     portGroups: [],
     domains: [],
