@@ -81,7 +81,8 @@ describe('AgentClient retries', () => {
     const e = await failure(client.deleteVolume('p1', 'v1'));
     expect({ code: e.code, message: e.message }).toEqual({
       code: 'unreachable',
-      message: `cannot reach the agent of host h1 at ${server.url}: other side closed`,
+      // An http:// agent that closes every connection unanswered is what a TLS agent does to plain HTTP.
+      message: `the agent of host h1 at ${server.url} closed the connection (UND_ERR_SOCKET); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "h1"`,
     });
     expect(server.seen).toEqual(Array(3).fill('DELETE /v1/pools/p1/volumes/v1'));
   });
