@@ -5,6 +5,7 @@
  * (nothing half-done), and once the host is back the next apply converges with 0 orphans and 0
  * duplicates.
  */
+import { JOURNAL_PATH } from '../../../engine/journal/applyJournal.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ async function applyHitAt(host: string, n: number, hit: () => void) {
 
 /** Addresses of the creates an interrupted apply left in the journal. */
 function journaled(): Set<string> {
-  const file = join(env.configDir, 'nssv.tfstate.journal');
+  const file = join(env.configDir, JOURNAL_PATH);
   if (!existsSync(file)) return new Set();
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   return new Set(lines.map((l) => (JSON.parse(l) as { address: string }).address));
