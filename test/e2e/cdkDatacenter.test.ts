@@ -26,7 +26,12 @@ function changes(planJson: string): { changes: unknown[]; summary: unknown } {
 
 beforeAll(async () => {
   env = await startSandbox('cdk');
-  const hosts = env.sandbox.hosts.map((h) => ({ name: h.name, endpoint: h.endpoint!, token: h.token }));
+  const hosts = env.sandbox.hosts.map((h) => ({
+    name: h.name,
+    endpoint: h.endpoint!,
+    token: h.token,
+    ...(h.tlsDir === undefined ? {} : { tlsDir: h.tlsDir }),
+  }));
   stackDir = await synthCdkExample(hosts);
   hclDir = hclExample(hosts);
 });
