@@ -27,30 +27,27 @@ function prefixOf(cidr: AttrValue | undefined): AttrValue {
 export function deriveGuestNetwork(ctx: PlanContext): void {
   const portGroups = new Map<string, Attributes>();
   for (const n of desiredNodes(ctx, 'nssv_port_group')) portGroups.set(String(n.planned!.id), n.planned!);
-  for (const n of desiredNodes(ctx, 'nssv_vm')) {
-    const vm = n.planned!;
-    if (!wantsSeed(vm)) {
-      vm.guest_network = [];
-      continue;
+  for (const n of desiredNodes(ctx, 'nssv_vm'))
+    n.planned!.guest_network = guestNetworkOf(n.planned!, portGroups);
+}
+
+/** One VM's guest_network, from its NICs and the port groups by id (a missing one: DHCP). */
+export function guestNetworkOf(vm: Attributes, portGroups: ReadonlyMap<string, Attributes>): AttrValue {
+  if (!wantsSeed(vm)) return [];
+  const nics = Array.isArray(vm.nic) ? (vm.nic as Attributes[]) : [];
+  if (isUnknown(vm.nic) || nics.some((x) => isUnknown(x?.port_group_id))) return unknownValue;
+  return nics.map((nic) => {
+    const pg = portGroups.get(String(nic.port_group_id)) ?? {};
+    const prefix = prefixOf(pg.cidr);
+    if (isUnknown(nic.ip) || isUnknown(prefix) || isUnknown(pg.gateway) || isUnknown(pg.dns_servers)) {
+      return unknownValue;
     }
-    const nics = Array.isArray(vm.nic) ? (vm.nic as Attributes[]) : [];
-    if (isUnknown(vm.nic) || nics.some((x) => isUnknown(x?.port_group_id))) {
-      vm.guest_network = unknownValue;
-      continue;
-    }
-    vm.guest_network = nics.map((nic) => {
-      const pg = portGroups.get(String(nic.port_group_id)) ?? {};
-      const prefix = prefixOf(pg.cidr);
-      if (isUnknown(nic.ip) || isUnknown(prefix) || isUnknown(pg.gateway) || isUnknown(pg.dns_servers)) {
-        return unknownValue;
-      }
-      const fixed = typeof nic.ip === 'string' && typeof prefix === 'string';
-      return {
-        address: fixed ? `${nic.ip as string}/${prefix}` : null,
-        gateway: fixed && typeof pg.gateway === 'string' ? pg.gateway : null,
-        dns_servers: Array.isArray(pg.dns_servers) ? pg.dns_servers : [],
-        dns_domain: typeof pg.dns_domain === 'string' ? pg.dns_domain : null,
-      };
-    });
-  }
+    const fixed = typeof nic.ip === 'string' && typeof prefix === 'string';
+    return {
+      address: fixed ? `${nic.ip as string}/${prefix}` : null,
+      gateway: fixed && typeof pg.gateway === 'string' ? pg.gateway : null,
+      dns_servers: Array.isArray(pg.dns_servers) ? pg.dns_servers : [],
+      dns_domain: typeof pg.dns_domain === 'string' ? pg.dns_domain : null,
+    };
+  });
 }

@@ -1,17 +1,12 @@
 import { isUnknown, type Attributes, type AttrValue } from '../../../core/values.js';
-import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
-import { deriveGuestNetwork } from '../../../planner/plan/transforms/deriveGuestNetwork.js';
+import { guestNetworkOf } from '../../../planner/plan/transforms/deriveGuestNetwork.js';
 import type { Session } from '../session.js';
-
-function node(type: string, planned: Attributes): PlanNode {
-  return { address: `${type}.${String(planned.name)}`, type, planned, live: null, deps: [], notes: [] };
-}
 
 /**
  * A VM's NIC addresses and cloud-init network config as the provider plans them. Terraform plans
  * one resource at a time, so the provider does not allocate addresses: a NIC without a configured
  * `ip` keeps the one it has (or none). `guest_network` is derived by the native planner's own
- * transform from the port groups this process planned before (Terraform plans them first).
+ * function from the port groups this process planned before (Terraform plans them first).
  */
 export function planGuestNetwork(
   s: Session,
@@ -27,22 +22,12 @@ export function planGuestNetwork(
     if (!isUnknown(n.ip) || isUnknown(set)) return n;
     return { ...n, ip: (before[i]?.ip as AttrValue | undefined) ?? null };
   });
-  const vm: Attributes = { ...planned, nic: nics };
-  const nodes = new Map<string, PlanNode>();
+  const portGroups = new Map<string, Attributes>();
   for (const n of nics) {
     const pg = s.recall('nssv_port_group', n.port_group_id);
-    if (pg) nodes.set(`nssv_port_group.${String(pg.name)}`, node('nssv_port_group', pg));
+    if (pg) portGroups.set(String(pg.id ?? pg.name), pg);
   }
-  nodes.set('vm', node('nssv_vm', vm));
-  const ctx: PlanContext = {
-    mode: 'normal',
-    nodes,
-    hostFacts: new Map(),
-    diagnostics: [],
-    changes: [],
-    steps: [],
-    barriers: {},
-  };
-  deriveGuestNetwork(ctx);
+  const vm: Attributes = { ...planned, nic: nics };
+  vm.guest_network = guestNetworkOf(vm, portGroups);
   return vm;
 }
