@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Inventory } from '../schemas/generated/agentApi.js';
+import type { Inventory, UnmanagedInfo } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
@@ -24,6 +24,7 @@ import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { Volumes } from './storage/volumes.js';
+import { VolumeAdoption } from './storage/adopt.js';
 import { Flattener } from './storage/flatten.js';
 import { Images } from './images/images.js';
 import { Seeds } from './cloudinit/seeds.js';
@@ -48,6 +49,8 @@ export class Agent {
   readonly locks = new KeyedLock();
   readonly pools: Pools;
   readonly volumes: Volumes;
+  /** Image files put into dir pools by hand, adopted as volumes. */
+  readonly volumeAdoption: VolumeAdoption;
   readonly images: Images;
   readonly consoleLogs: ConsoleLogs;
   readonly switches: Switches;
@@ -86,6 +89,7 @@ export class Agent {
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
       { images: this.images, flattener },
     );
+    this.volumeAdoption = new VolumeAdoption(this.pools, this.volumes, qemuImg);
     const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
     this.switches = new Switches(
       ovs,
@@ -163,7 +167,7 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images] =
+    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
       await Promise.all([
         this.hostFacts.get(),
         this.pools.list(),
@@ -174,6 +178,7 @@ export class Agent {
         this.firewall.info(),
         this.images.listStores(),
         this.images.listAll(),
+        this.unmanaged(),
       ]);
     const rbdPools = rbd.pools;
     const volumes = [
@@ -193,11 +198,22 @@ export class Agent {
       domains,
       imageStores,
       images,
+      unmanaged,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);
     }
     return inventory;
+  }
+
+  /** Objects without nssv records that nssv could adopt (for nssv discover and import). */
+  async unmanaged(): Promise<UnmanagedInfo> {
+    const [domains, volumes, switches] = await Promise.all([
+      this.domains.unmanaged(),
+      this.volumeAdoption.unmanaged(),
+      this.switches.unmanaged(),
+    ]);
+    return { domains, volumes, switches };
   }
 
   /** A rollback step failed: log it and keep a record for cleanup; the request still reports its original error. */

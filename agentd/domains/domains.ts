@@ -11,6 +11,7 @@ import type {
   MigrateResult,
   MigrateSpec,
   PortGroupInfo,
+  UnmanagedDomainInfo,
 } from '../../schemas/generated/agentApi.js';
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
@@ -25,8 +26,10 @@ import {
   diskTargets,
   type DomainDefinition,
   type NicDefinition,
+  NSSV_XMLNS,
   type SeedDefinition,
 } from './definition.js';
+import { adoptionMetadata, unmanagedInfo } from './adopt.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
 import type { LiveNic } from '../network/vmPorts.js';
 import { domainXml } from './domain-xml.js';
@@ -93,6 +96,37 @@ export class Domains {
       .filter((p) => p.address !== undefined)
       .map((p) => info(p, states.get(p.name) ?? 'shut off'))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** Domains made outside nssv (no nssv <metadata>) with names nssv can manage. */
+  async unmanaged(): Promise<UnmanagedDomainInfo[]> {
+    const { parsed, states } = await this.readAll();
+    return parsed
+      .map((p) => unmanagedInfo(p, states.get(p.name) ?? 'shut off'))
+      .filter((d): d is UnmanagedDomainInfo => d !== undefined)
+      .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /**
+   * Makes a domain made outside nssv nssv's: writes its <metadata> (`virsh metadata`, in the
+   * persistent definition and the running domain) and nothing else, so its UUID, devices and
+   * power state stay as they are. Already nssv's under this address: nothing to do.
+   */
+  async adopt(name: string, address: string): Promise<DomainInfo> {
+    const xml = await this.virsh.dumpXml(name, true);
+    if (xml === undefined) throw errors.notFound(`no libvirt domain ${JSON.stringify(name)} on this host`);
+    const parsed = this.parse(xml);
+    if (parsed.address !== undefined && parsed.address !== address) {
+      throw errors.conflict(
+        `domain ${JSON.stringify(name)} is already managed by nssv as ${parsed.address}, not ${address}`,
+      );
+    }
+    if (parsed.address === undefined) {
+      const state = (await this.virsh.state(name)) ?? 'shut off';
+      const metadata = adoptionMetadata(parsed, address);
+      await this.virsh.setMetadata(name, NSSV_XMLNS, 'nssv', metadata, !isInactive(state));
+    }
+    return (await this.get(name))!;
   }
 
   /** The NICs of running nssv domains as their live XML has them (with the host-side tap). */

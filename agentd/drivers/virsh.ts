@@ -124,6 +124,26 @@ export class Virsh {
     );
   }
 
+  /**
+   * Sets the domain's custom metadata element of namespace `uri` (prefix `key`) to `xml`, in its
+   * persistent definition and, with `live`, in the running domain too; nothing else changes.
+   */
+  async setMetadata(name: string, uri: string, key: string, xml: string, live: boolean): Promise<void> {
+    await this.run(
+      `write nssv metadata on domain ${name}`,
+      'metadata',
+      name,
+      '--uri',
+      uri,
+      '--key',
+      key,
+      '--set',
+      xml,
+      '--config',
+      ...(live ? ['--live'] : []),
+    );
+  }
+
   /** Hot-plug vCPUs of a running domain (up to its maximum); the persistent definition is left alone. */
   async setVcpusLive(name: string, vcpus: number): Promise<void> {
     await this.run(

@@ -7,6 +7,7 @@ import { AGENT_VERSION } from '../version.js';
 import { consoleRoute } from './console-route.js';
 import { domainSpec } from './domainRequest.js';
 import { imageRoutes } from './image-routes.js';
+import { adoptRoutes } from './adopt-routes.js';
 import { securityGroupSpec } from './securityGroupRequest.js';
 import { parseBody } from './requestBody.js';
 
@@ -191,6 +192,7 @@ export function buildRoutes(agent: Agent): Route[] {
       handle: async ({ params: p }) => locked('firewall', () => agent.firewall.deleteGroup(p.sg!)),
     },
     ...imageRoutes(agent, locked),
+    ...adoptRoutes(agent, locked),
     consoleRoute(agent),
   ];
 }

@@ -5,7 +5,9 @@ import type {
   SwitchInfo,
   SwitchSpec,
   TunnelInfo,
+  UnmanagedSwitchInfo,
 } from '../../schemas/generated/agentApi.js';
+import { isValidName } from '../names.js';
 import type { OvsBridge, Ovs } from '../drivers/ovs.js';
 import type { OvsPorts } from '../drivers/ovs-ports.js';
 import { errors } from '../errors.js';
@@ -74,6 +76,35 @@ export class Switches {
     const detached = await this.detached();
     const switches = await Promise.all(bridges.map((b) => this.withUplinks(b, detached)));
     return { switches, portGroups: bridges.flatMap(portGroupInfos), tunnels };
+  }
+
+  /** OVS bridges made outside nssv (no nssv record), except the host's underlay bridge. */
+  async unmanaged(): Promise<UnmanagedSwitchInfo[]> {
+    return (await this.ovs.listBridges())
+      .filter((b) => !isManaged(b) && b.name !== this.tunnel?.underlayBridge && isValidName('switch', b.name))
+      .map((b) => ({ name: b.name, mtu: b.mtuRequest ?? 1500, ports: b.ports.map((p) => p.name) }));
+  }
+
+  /**
+   * Makes a bridge made outside nssv a switch of nssv's: writes its address into the bridge's
+   * external_ids and changes nothing else. A bridge with ports (uplinks, taps) is refused.
+   */
+  async adopt(name: string, address: string): Promise<SwitchInfo> {
+    const bridge = await this.ovs.getBridge(name);
+    if (!bridge) throw errors.notFound(`no OVS bridge ${JSON.stringify(name)} on this host`);
+    if (isManaged(bridge)) {
+      if (bridge.externalIds[ADDRESS_KEY] === address) return this.withUplinks(bridge);
+      throw errors.conflict(
+        `OVS bridge ${JSON.stringify(name)} is already managed by nssv as ${bridge.externalIds[ADDRESS_KEY]}, not ${address}`,
+      );
+    }
+    if (bridge.ports.length > 0) {
+      throw errors.conflict(
+        `OVS bridge ${JSON.stringify(name)} cannot be adopted: it has ports (${bridge.ports.map((p) => p.name).join(', ')}), and adopting ports is not supported yet; remove them (ovs-vsctl del-port), adopt, then declare uplinks and port groups`,
+      );
+    }
+    await this.ovs.setExternalId(name, ADDRESS_KEY, address);
+    return (await this.getSwitch(name))!;
   }
 
   async getSwitch(name: string): Promise<SwitchInfo | undefined> {

@@ -10,6 +10,7 @@ import { ApplyJournal } from '../journal/applyJournal.js';
 import { refactorState } from '../../planner/state/refactor.js';
 import { checkOccupied } from './occupied.js';
 import { loadAndValidate, type Validated } from './loadAndValidate.js';
+import { withAdoptions } from '../../provider/importing/promote.js';
 import { resolveImports, type ResolvedImport } from '../../provider/importing/resolve.js';
 import type { ImportTarget } from '../../planner/config/import-eval.js';
 import { providerErrors } from '../../provider/errors.js';
@@ -90,7 +91,9 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   if (adopted.length > 0) state = withImports(state, adopted);
   // An interrupted apply's creates are found only by reading the hosts.
   const readLive = req.refresh !== false || journaled.length > 0;
-  const refreshed = await refresh(ctx, desired, state, { readLive });
+  // Objects made outside nssv have no nssv record yet: read as they will be once adopted.
+  const adoptions = adopted.flatMap((i) => (i.adopt ?? []).map((a) => ({ ...a, address: i.address })));
+  const refreshed = await refresh(withAdoptions(ctx, adoptions), desired, state, { readLive });
   diagnostics.push(...refreshed.diagnostics);
   if (journaled.length > 0) {
     // Keep what the interrupted apply really created; forget creates that never happened.

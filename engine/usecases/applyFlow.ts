@@ -1,3 +1,4 @@
+import { adoptObjects } from '../../provider/importing/adopt.js';
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import { refreshedState } from '../../planner/plan/refreshPlan.js';
@@ -163,8 +164,11 @@ export async function applyFlow(
       return { kind: 'refreshed', plan };
     }
     // moved / removed / import blocks: the renamed, forgotten and imported instances are recorded first
-    if (plan.moved?.length || plan.forgotten?.length || plan.imported?.length)
+    if (plan.moved?.length || plan.forgotten?.length || plan.imported?.length) {
+      // objects made outside nssv get their nssv records first (nothing else about them changes)
+      await adoptObjects(p.ctx, plan.imported ?? []);
       p.state = await store.write(p.state);
+    }
     ui.applying(plan);
     const result = await executePlan({
       plan,

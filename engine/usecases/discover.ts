@@ -55,7 +55,7 @@ export async function runDiscover(configDir: string, load: LoadOptions | undefin
   const blocks: ImportBlock[] = unmanaged.map((o) => ({
     to: o.to,
     id: o.id,
-    comment: `${WHAT[o.type] ?? o.type} "${o.name}" on ${o.hosts.join(', ')}${o.address ? ` (recorded as ${o.address})` : ''}`,
+    comment: `${WHAT[o.type] ?? o.type} "${o.name}" on ${o.hosts.join(', ')}${o.address ? ` (recorded as ${o.address})` : ' (made outside nssv: apply writes its nssv record, nothing else)'}`,
   }));
   const text = renderImportBlocks(blocks, [
     `nssv discover: ${blocks.length} object(s) on the hosts that this state does not manage.`,

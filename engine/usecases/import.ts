@@ -3,6 +3,7 @@ import type { LoadOptions } from '../../planner/config/types.js';
 import type { StateResource } from '../../planner/state/types.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
 import { handlerFor } from '../../provider/handlers/registry.js';
+import { adoptObjects } from '../../provider/importing/adopt.js';
 import { importErrors } from '../../provider/importing/errors.js';
 import { resolveImports } from '../../provider/importing/resolve.js';
 import { hostEndpoints } from '../../provider/refresh.js';
@@ -13,7 +14,8 @@ import { loadForPlan } from './plan.js';
 /**
  * `nssv import ADDRESS ID`: finds the object on the hosts the configuration declares and records
  * it in the state as ADDRESS (which the configuration must declare), holding the state lock.
- * Nothing on the hosts changes; the next plan shows any difference from the configuration.
+ * Nothing on the hosts changes but the nssv records written onto objects made outside nssv; the next
+ * plan shows any difference from the configuration.
  */
 export async function runImport(
   configDir: string,
@@ -34,6 +36,7 @@ export async function runImport(
     const r = await resolveImports(ctx, loaded.desired, state, [{ to: address, id }]);
     if (hasErrors(r.diagnostics)) throw new DiagnosticsError(r.diagnostics);
     const found = r.imported[0]!;
+    await adoptObjects(ctx, [found]);
     const live = await handlerFor(found.resource.type).read(ctx, address, found.resource.attributes);
     if (!live) throw new DiagnosticsError([importErrors.notFound(address, id, 'it is gone from its host')]);
     const resource = { ...found.resource, attributes: live };

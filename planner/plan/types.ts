@@ -36,8 +36,20 @@ export interface Plan {
   moved?: Array<{ from: string; to: string }>;
   /** Instances a removed block (destroy = false) drops from the state, leaving them on their hosts. */
   forgotten?: Array<{ address: string; type: string; attributeCount: number }>;
-  /** Objects import blocks take over: recorded in the state as found, before any step runs. */
-  imported?: Array<{ address: string; id: string; resource: StateResource }>;
+  /**
+   * Objects import blocks take over: recorded in the state as found, before any step runs; `adopt`
+   * lists objects made outside nssv whose nssv records are written first (nothing else changes).
+   */
+  imported?: Array<{ address: string; id: string; resource: StateResource; adopt?: Adoption[] }>;
+}
+
+/** An object made outside nssv (virsh, qemu-img, ovs-vsctl) on one host, to receive nssv's record. */
+export interface Adoption {
+  host: string;
+  kind: 'domain' | 'volume' | 'switch';
+  name: string;
+  /** The volume's pool. */
+  pool?: string;
 }
 
 /** Whether applying the plan would do anything (host work, or state updates of a refresh-only plan). */

@@ -117,6 +117,20 @@ export class AgentClient {
   deletePortGroup(sw: string, pg: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/switches/${enc(sw)}/port-groups/${enc(pg)}`, agentApi.DeleteResult);
   }
+  /** Writes nssv's record onto a domain made outside nssv (its UUID and devices unchanged). */
+  adoptDomain(name: string, address: string): Promise<DomainInfo> {
+    return this.call('PUT', `/v1/domains/${enc(name)}/adopt`, agentApi.DomainInfo, { address });
+  }
+  /** Writes the volume record of an image file put into a dir pool by hand. */
+  adoptVolume(pool: string, volume: string, address: string): Promise<VolumeInfo> {
+    return this.call('PUT', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}/adopt`, agentApi.VolumeInfo, {
+      address,
+    });
+  }
+  /** Writes nssv's address onto an OVS bridge made by hand. */
+  adoptSwitch(name: string, address: string): Promise<SwitchInfo> {
+    return this.call('PUT', `/v1/switches/${enc(name)}/adopt`, agentApi.SwitchInfo, { address });
+  }
   putSecurityGroup(name: string, spec: SecurityGroupSpec): Promise<SecurityGroupInfo> {
     return this.call('PUT', `/v1/security-groups/${enc(name)}`, agentApi.SecurityGroupInfo, spec);
   }

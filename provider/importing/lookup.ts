@@ -3,6 +3,8 @@ import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { applyDefaults } from '../../schemas/attributes.js';
 import type { AgentEndpoint } from '../agent/client.js';
 import { vmAttributes } from '../handlers/vm.js';
+import type { Adoption } from './adopt.js';
+import { unmanagedDomainProblem, unmanagedVolumeProblem, asDomainInfo } from './unmanaged.js';
 
 /** A host whose agent can be asked, with the cluster it belongs to. */
 export interface KnownHost extends AgentEndpoint {
@@ -13,7 +15,7 @@ export interface KnownHost extends AgentEndpoint {
  * What the hosts say about one object: only what they report (no schema defaults), so a caller
  * can lay it over configuration; `problem` says why nothing (or too much) was found.
  */
-export type Lookup = { reported: Attributes } | { problem: string };
+export type Lookup = { reported: Attributes; adopt?: Adoption[] } | { problem: string };
 
 /** What the hosts reported, with schema defaults for the rest and the id: the object as a provider records it. */
 export function withDefaults(type: string, reported: Attributes): Attributes {
@@ -92,9 +94,25 @@ export function lookupInInventories(
     }
     case 'nssv_distributed_switch': {
       const hs = on((inv) => inv.switches.some((x) => x.name === name));
-      if (hs.length === 0) return { problem: `no host has a bridge "${name}"` };
-      const sw = invs.get(hs[0]!)!.switches.find((x) => x.name === name)!;
-      return found({ name, mtu: sw.mtu, cluster_ids: clustersOf(hs), host_ids: hs });
+      const handMade = on((inv) => (inv.unmanaged?.switches ?? []).some((x) => x.name === name));
+      if (hs.length + handMade.length === 0) return { problem: `no host has a bridge "${name}"` };
+      const withPorts = handMade.filter((h) =>
+        invs.get(h)!.unmanaged!.switches.some((x) => x.name === name && x.ports.length > 0),
+      );
+      if (withPorts.length > 0)
+        return {
+          problem: `the bridge "${name}" on ${withPorts.join(', ')} was made outside nssv and has ports; adopting ports is not supported yet (remove them with ovs-vsctl del-port first)`,
+        };
+      const all = [...hs, ...handMade].sort();
+      const mtu =
+        hs.length > 0
+          ? invs.get(hs[0]!)!.switches.find((x) => x.name === name)!.mtu
+          : invs.get(handMade[0]!)!.unmanaged!.switches.find((x) => x.name === name)!.mtu;
+      const adopt: Adoption[] = handMade.map((host) => ({ host, kind: 'switch', name }));
+      return {
+        reported: { name, mtu, cluster_ids: clustersOf(all), host_ids: all },
+        ...(adopt.length ? { adopt } : {}),
+      };
     }
     case 'nssv_port_group': {
       const hs = on((inv) => inv.portGroups.some((x) => x.name === name));
@@ -104,23 +122,42 @@ export function lookupInInventories(
     }
     case 'nssv_volume': {
       const hs = on((inv) => inv.volumes.some((x) => x.name === name));
-      const problem = one('volume', hs);
+      const handMade = on((inv) => (inv.unmanaged?.volumes ?? []).some((x) => x.name === name));
+      const problem = one('volume', [...hs, ...handMade].sort());
       if (problem) return { problem };
-      const v = invs.get(hs[0]!)!.volumes.find((x) => x.name === name)!;
-      return found({ name, pool_id: v.pool, host_id: hs[0]!, size_gib: v.sizeGiB, format: v.format });
+      if (hs.length === 1) {
+        const v = invs.get(hs[0]!)!.volumes.find((x) => x.name === name)!;
+        return found({ name, pool_id: v.pool, host_id: hs[0]!, size_gib: v.sizeGiB, format: v.format });
+      }
+      const host = handMade[0]!;
+      const v = invs.get(host)!.unmanaged!.volumes.find((x) => x.name === name)!;
+      const why = unmanagedVolumeProblem(v);
+      if (why) return { problem: why };
+      return {
+        reported: { name, pool_id: v.pool, host_id: host, size_gib: v.sizeGiB, format: v.format },
+        adopt: [{ host, kind: 'volume', name, pool: v.pool }],
+      };
     }
     case 'nssv_vm': {
       const hs = on((inv) => inv.domains.some((x) => x.name === name));
-      const problem = one('domain', hs);
+      const handMade = on((inv) => (inv.unmanaged?.domains ?? []).some((x) => x.name === name));
+      const problem = one('domain', [...hs, ...handMade].sort());
       if (problem) return { problem };
-      const d = invs.get(hs[0]!)!.domains.find((x) => x.name === name)!;
+      const host = hs[0] ?? handMade[0]!;
+      const u = hs.length ? undefined : invs.get(host)!.unmanaged!.domains.find((x) => x.name === name)!;
+      const why = u ? unmanagedDomainProblem(u) : undefined;
+      if (why) return { problem: why };
+      const d = u ? asDomainInfo(u) : invs.get(host)!.domains.find((x) => x.name === name)!;
       const all = vmAttributes(
-        applyDefaults(type, { name, host_id: hs[0]!, cluster_id: hosts.get(hs[0]!)!.cluster }),
+        applyDefaults(type, { name, host_id: host, cluster_id: hosts.get(host)!.cluster }),
         d,
       );
-      return found(
-        Object.fromEntries(VM_REPORTED.filter((k) => all[k] !== undefined).map((k) => [k, all[k]!])),
-      );
+      return {
+        reported: Object.fromEntries(
+          VM_REPORTED.filter((k) => all[k] !== undefined).map((k) => [k, all[k]!]),
+        ),
+        ...(u ? { adopt: [{ host, kind: 'domain' as const, name }] } : {}),
+      };
     }
     default:
       return { problem: `${type} cannot be imported` };

@@ -16,7 +16,8 @@ const PER_HOST = new Set(['nssv_vm', 'nssv_volume']);
 
 /**
  * What the hosts run, as importable objects: domains, volumes of dir pools, dir pools, switches
- * and port groups (cluster-wide ones once, with every host they are on). Sorted by type, then name.
+ * and port groups (cluster-wide ones once, with every host they are on), and the domains, image
+ * files in dir pools and bridges made outside nssv (with no recorded address). Sorted by type, then name.
  */
 export function objectsOnHosts(invs: ReadonlyMap<string, Inventory>): HostObject[] {
   const byKey = new Map<string, HostObject>();
@@ -34,6 +35,10 @@ export function objectsOnHosts(invs: ReadonlyMap<string, Inventory>): HostObject
     for (const p of inv.pools) add('nssv_storage_pool', p.name, host, p.address);
     for (const s of inv.switches) add('nssv_distributed_switch', s.name, host, s.address);
     for (const p of inv.portGroups) add('nssv_port_group', p.name, host, p.address);
+    // made outside nssv (no record: address '')
+    for (const d of inv.unmanaged?.domains ?? []) add('nssv_vm', d.name, host, '');
+    for (const v of inv.unmanaged?.volumes ?? []) add('nssv_volume', v.name, host, '');
+    for (const s of inv.unmanaged?.switches ?? []) add('nssv_distributed_switch', s.name, host, '');
   }
   return [...byKey.values()].sort((a, b) =>
     a.type !== b.type ? (a.type < b.type ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,

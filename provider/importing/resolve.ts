@@ -8,6 +8,7 @@ import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { providerErrors } from '../errors.js';
 import type { HandlerContext } from '../handlers/types.js';
+import type { Adoption } from './adopt.js';
 import { importErrors } from './errors.js';
 import { inferFromConfig } from './infer.js';
 import { hostsToAsk, lookupInInventories, parseImportId, type KnownHost } from './lookup.js';
@@ -26,6 +27,8 @@ export interface ResolvedImport {
   address: string;
   id: string;
   resource: StateResource;
+  /** Objects made outside nssv that receive nssv's records when the import is applied. */
+  adopt?: Adoption[];
 }
 
 /** Hosts the configuration (or else the state) declares, with their clusters. */
@@ -156,6 +159,7 @@ export async function resolveImports(
         dependencies: dependenciesOf(desired, r.to),
         sensitivePaths: sensitivePaths(type, d),
       },
+      ...(look.adopt ? { adopt: look.adopt } : {}),
     });
   }
   return { imported, diagnostics };

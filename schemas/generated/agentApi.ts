@@ -21,6 +21,16 @@ export type PowerState = 'running' | 'shutoff' | 'paused';
 export type VolumeFormat = 'qcow2' | 'raw';
 
 /**
+ * PUT …/adopt: write nssv's record (libvirt <metadata>, volume record, OVS external_ids) onto an object made outside nssv, changing nothing else about it.
+ */
+export interface AdoptSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+}
+
+/**
  * What went wrong.
  */
 export interface AgentErrorBodyError {
@@ -627,6 +637,10 @@ export interface Inventory {
    * Verified images of every store.
    */
   images: ImageInfo[];
+  /**
+   * Objects without nssv records that nssv could adopt (nssv discover).
+   */
+  unmanaged?: UnmanagedInfo;
 }
 
 /**
@@ -1153,6 +1167,133 @@ export interface TunnelPeer {
    * The peer's tunnel endpoint (its agentd config tunnel.localIp).
    */
   ip: string;
+}
+
+export interface UnmanagedDomainInfoNics {
+  /**
+   * The bridge the NIC is on ('' when it is not on a bridge).
+   */
+  switch: string;
+  /**
+   * The NIC's MAC address.
+   */
+  mac: string;
+}
+
+/**
+ * A libvirt domain nssv does not manage, as the host reports it.
+ */
+export interface UnmanagedDomainInfo {
+  /**
+   * Unique name; also the libvirt domain name.
+   */
+  name: string;
+  /**
+   * libvirt's UUID (adoption keeps it).
+   */
+  uuid: string;
+  /**
+   * Virtual CPUs.
+   */
+  vcpus: number;
+  /**
+   * Memory in MiB.
+   */
+  memoryMiB: number;
+  /**
+   * vCPU hot-plug limit.
+   */
+  maxVcpus: number;
+  /**
+   * Memory balloon limit in MiB.
+   */
+  maxMemoryMiB: number;
+  /**
+   * Disks in guest order; pool and volume are '' for an image outside nssv's dir pools.
+   */
+  disks: DomainDiskInfo[];
+  /**
+   * NICs in guest order.
+   */
+  nics: UnmanagedDomainInfoNics[];
+  /**
+   * libvirt's state word, e.g. 'running', 'shut off', 'paused'.
+   */
+  state: string;
+  /**
+   * running, shutoff (ACPI shutdown, forced off after the agent's shutdown timeout) or paused (the guest's vCPUs stopped, its memory kept). Changed in place.
+   */
+  powerState: PowerState;
+}
+
+/**
+ * Objects on the host that carry no nssv record (made by hand with virsh, qemu-img, ovs-vsctl), with names nssv can manage: what `nssv discover` offers to adopt.
+ */
+export interface UnmanagedInfo {
+  /**
+   * libvirt domains without nssv's <metadata>.
+   */
+  domains: UnmanagedDomainInfo[];
+  /**
+   * Image files (<name>.qcow2 or <name>.raw) in nssv's dir pools without a volume record.
+   */
+  volumes: UnmanagedVolumeInfo[];
+  /**
+   * OVS bridges without nssv's external_ids.
+   */
+  switches: UnmanagedSwitchInfo[];
+}
+
+/**
+ * An OVS bridge nssv does not manage.
+ */
+export interface UnmanagedSwitchInfo {
+  /**
+   * Bridge name on every host: lower-case letters, digits and '-', starting with a letter, at most 15 characters (a Linux interface name).
+   */
+  name: string;
+  /**
+   * The bridge's MTU (mtu_request of its own interface; 1500 when unset).
+   */
+  mtu: number;
+  /**
+   * Ports other than the bridge's own (adopting a bridge with ports is not supported yet).
+   */
+  ports: string[];
+}
+
+/**
+ * An image file in one of nssv's dir pools that has no volume record.
+ */
+export interface UnmanagedVolumeInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  name: string;
+  /**
+   * Disk image format.
+   */
+  format: VolumeFormat;
+  /**
+   * Virtual size in GiB (nssv volumes are whole GiB).
+   */
+  sizeGiB: number;
+  /**
+   * The image file.
+   */
+  path: string;
+  /**
+   * The backing file of a qcow2 overlay (such a file cannot be adopted yet).
+   */
+  backingFile?: string;
+  /**
+   * Bytes the image uses on disk.
+   */
+  allocatedBytes: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import type * as T from './agentApi.js';
 
 /** Validators of every agent API message (compiled on first use). */
 export const agentApi = {
+  AdoptSpec: agentApiCheck<T.AdoptSpec>('AdoptSpec'),
   AgentErrorBody: agentApiCheck<T.AgentErrorBody>('AgentErrorBody'),
   CloudInitInfo: agentApiCheck<T.CloudInitInfo>('CloudInitInfo'),
   CloudInitNic: agentApiCheck<T.CloudInitNic>('CloudInitNic'),
@@ -47,6 +48,10 @@ export const agentApi = {
   TestFaultSpec: agentApiCheck<T.TestFaultSpec>('TestFaultSpec'),
   TunnelInfo: agentApiCheck<T.TunnelInfo>('TunnelInfo'),
   TunnelPeer: agentApiCheck<T.TunnelPeer>('TunnelPeer'),
+  UnmanagedDomainInfo: agentApiCheck<T.UnmanagedDomainInfo>('UnmanagedDomainInfo'),
+  UnmanagedInfo: agentApiCheck<T.UnmanagedInfo>('UnmanagedInfo'),
+  UnmanagedSwitchInfo: agentApiCheck<T.UnmanagedSwitchInfo>('UnmanagedSwitchInfo'),
+  UnmanagedVolumeInfo: agentApiCheck<T.UnmanagedVolumeInfo>('UnmanagedVolumeInfo'),
   VolumeInfo: agentApiCheck<T.VolumeInfo>('VolumeInfo'),
   VolumeSourceInfo: agentApiCheck<T.VolumeSourceInfo>('VolumeSourceInfo'),
   VolumeSourceSpec: agentApiCheck<T.VolumeSourceSpec>('VolumeSourceSpec'),
