@@ -7,7 +7,6 @@ import type { LoadedConfig, LoadOptions } from './types.js';
 import type { SourceFiles } from './sourceFiles.js';
 import { rootVarInputs } from './var-inputs.js';
 import { evaluateStateSettings } from './settings-eval.js';
-import { childModuleRefactors } from './refactor-decls.js';
 import { childModuleImports, evaluateImports } from './import-eval.js';
 
 /** Extra options beyond the shared contract. */
@@ -67,13 +66,12 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       options.env,
       diags,
     );
-    diags.push(...childModuleRefactors(root));
     const imports = evaluateImports(root, ev, diags);
     diags.push(...childModuleImports(root));
     const config: LoadedConfig = {
       dir: absDir,
       settings,
-      refactors: { moved: root.moved ?? [], removed: root.removed ?? [] },
+      refactors: ev.allRefactors(),
       imports,
       instances: ev.allInstances(),
       outputs: ev.outputValues(),

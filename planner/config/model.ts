@@ -14,7 +14,7 @@ export interface ModuleDecl {
   /** terraform { backend "pg" { … } } and terraform { encryption { … } }, evaluated by the loader. */
   backendBlock?: Block;
   encryptionBlock?: Block;
-  /** moved and removed blocks, in declaration order (root module only; see load.ts). */
+  /** moved and removed blocks, in declaration order; addresses relative to the module (see ModuleEvaluator.allRefactors). */
   moved?: MovedDecl[];
   removed?: RemovedDecl[];
   /** import blocks (root module only). */

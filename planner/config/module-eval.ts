@@ -1,3 +1,4 @@
+import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
 import type { SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import { EvalContext, type Resolver } from '../eval/context.js';
@@ -201,6 +202,24 @@ export class ModuleEvaluator implements Resolver, ModuleScope, ModuleInstance {
     for (const m of this.decl.moduleCalls.values())
       for (const c of this.modules.done(m.name)?.children ?? []) out.push(...c.allInstances());
     return out;
+  }
+
+  /**
+   * moved and removed blocks of this module instance and its children, with their addresses made
+   * absolute: as in Terraform, a child module's blocks speak of addresses inside that module, and
+   * apply to each of its instances.
+   */
+  allRefactors(): { moved: MovedDecl[]; removed: RemovedDecl[] } {
+    const p = this.prefix;
+    const moved = (this.decl.moved ?? []).map((m) => ({ ...m, from: p + m.from, to: p + m.to }));
+    const removed = (this.decl.removed ?? []).map((r) => ({ ...r, from: p + r.from }));
+    for (const m of this.decl.moduleCalls.values())
+      for (const c of this.modules.done(m.name)?.children ?? []) {
+        const r = c.allRefactors();
+        moved.push(...r.moved);
+        removed.push(...r.removed);
+      }
+    return { moved, removed };
   }
 
   outputValues(): OutputValue[] {

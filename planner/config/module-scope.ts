@@ -1,3 +1,4 @@
+import type { MovedDecl, RemovedDecl } from './refactor-decls.js';
 import type { Attributes } from '../../core/values.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
@@ -46,6 +47,8 @@ export interface ModuleInstance {
   outputsValue(): Node;
   /** Instances of this module and its children, in declaration order. */
   allInstances(): DesiredInstance[];
+  /** moved/removed blocks of this module and its children, addresses made absolute. */
+  allRefactors(): { moved: MovedDecl[]; removed: RemovedDecl[] };
 }
 
 /** The instances of one module call. */

@@ -82,32 +82,3 @@ export function checkRemoved(
     );
   return { from, destroy: destroy ?? true, range: b.typeRange };
 }
-
-interface WithRefactors {
-  moved?: MovedDecl[];
-  removed?: RemovedDecl[];
-  moduleCalls: Map<string, { module?: WithRefactors }>;
-}
-
-/** moved/removed blocks inside child modules: refused (their addresses would be relative to each module instance). */
-export function childModuleRefactors(root: WithRefactors): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const walk = (m: WithRefactors): void => {
-    for (const call of m.moduleCalls.values()) {
-      const child = call.module;
-      if (!child) continue;
-      for (const d of [...(child.moved ?? []), ...(child.removed ?? [])]) {
-        out.push({
-          severity: 'error',
-          code: 'NSSV_NOT_SUPPORTED_YET',
-          summary: `${'to' in d ? 'moved' : 'removed'} blocks in child modules are not supported yet`,
-          detail: `nssv applies moved and removed blocks of the root module only. Fix: write it in the root module with the full address (module.NAME.${d.from}).`,
-          range: d.range,
-        });
-      }
-      walk(child);
-    }
-  };
-  walk(root);
-  return out;
-}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,5 +62,52 @@ describe('moved and removed blocks', () => {
         'Invalid removed block: "from" must be a resource or module address without an instance key',
       ],
     ]);
+  });
+});
+
+describe('moved and removed blocks in child modules', () => {
+  const CHILD =
+    VM +
+    'moved {\n  from = nssv_vm.frontend\n  to   = nssv_vm.web1\n}\n' +
+    'removed {\n  from = nssv_vm.old\n  lifecycle {\n    destroy = false\n  }\n}\n';
+
+  test('GIVEN a child module called with for_each WHEN loaded THEN its blocks apply to each instance, addresses relative to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-refactor-'));
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'app/main.tf'), CHILD);
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'module "app" {\n  source   = "./app"\n  for_each = toset(["a", "b"])\n}\n' +
+        'moved {\n  from = module.legacy\n  to   = module.app["a"]\n}\n',
+    );
+    const c = await loadConfig(dir, { schemaDir, env: {} });
+    expect(c.diagnostics).toEqual([]);
+    expect(c.refactors!.moved.map((m) => [m.from, m.to, where(m)])).toEqual([
+      ['module.legacy', 'module.app["a"]', 'main.tf:5:1'],
+      ['module.app["a"].nssv_vm.frontend', 'module.app["a"].nssv_vm.web1', 'app/main.tf:5:1'],
+      ['module.app["b"].nssv_vm.frontend', 'module.app["b"].nssv_vm.web1', 'app/main.tf:5:1'],
+    ]);
+    expect(c.refactors!.removed.map((r) => [r.from, r.destroy])).toEqual([
+      ['module.app["a"].nssv_vm.old', false],
+      ['module.app["b"].nssv_vm.old', false],
+    ]);
+  });
+
+  test('GIVEN a nested module called with count = 0 WHEN loaded THEN its blocks apply to no instance', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-refactor-'));
+    mkdirSync(join(dir, 'app'));
+    mkdirSync(join(dir, 'outer'));
+    writeFileSync(join(dir, 'app/main.tf'), CHILD);
+    writeFileSync(join(dir, 'outer/main.tf'), 'module "inner" {\n  source = "../app"\n}\n');
+    writeFileSync(
+      join(dir, 'main.tf'),
+      'module "outer" {\n  source = "./outer"\n}\nmodule "none" {\n  source = "./app"\n  count  = 0\n}\n',
+    );
+    const c = await loadConfig(dir, { schemaDir, env: {} });
+    expect(c.diagnostics).toEqual([]);
+    expect(c.refactors!.moved.map((m) => [m.from, m.to])).toEqual([
+      ['module.outer.module.inner.nssv_vm.frontend', 'module.outer.module.inner.nssv_vm.web1'],
+    ]);
+    expect(c.refactors!.removed.map((r) => r.from)).toEqual(['module.outer.module.inner.nssv_vm.old']);
   });
 });
