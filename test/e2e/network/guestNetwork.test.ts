@@ -181,7 +181,6 @@ afterAll(async () => {
   if (env) {
     await nssv(['destroy', '-auto-approve'], env.configDir);
     await env.down();
-    rmSync(env.configDir, { recursive: true, force: true });
   }
   if (keyDir) rmSync(keyDir, { recursive: true, force: true });
 });
