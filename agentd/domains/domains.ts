@@ -101,7 +101,6 @@ export class Domains {
       .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
-<<<<<<< HEAD
   /** Domains made outside nssv (no nssv <metadata>) with names nssv can manage. */
   async unmanaged(): Promise<UnmanagedDomainInfo[]> {
     const { parsed, states } = await this.readAll();
@@ -131,12 +130,12 @@ export class Domains {
       await this.virsh.setMetadata(name, NSSV_XMLNS, 'nssv', metadata, !isInactive(state));
     }
     return (await this.get(name))!;
-=======
+  }
+
   /** The domain's seed file against the digest in its metadata (undefined: no seed). */
   private async seedState(p: ParsedDomain): Promise<SeedState | undefined> {
     if (!p.seed) return undefined;
     return this.options.seeds ? this.options.seeds.state(p.seed.path, p.seed.sha256) : 'missing';
->>>>>>> main
   }
 
   /** The NICs of running nssv domains as their live XML has them (with the host-side tap). */
