@@ -99,7 +99,9 @@ function violation<P>(rule: Rule, s: RuleScope<P>): Violation<P> | undefined {
     }
     case 'allowedValues': {
       const l = s.lookup(rule.attribute);
-      if (l.value === UNKNOWN || rule.values.includes(l.value as string)) return undefined;
+      // Unset (a computed attribute the planner fills in to fit, like a volume's format): nothing to refuse.
+      if (l.value === UNKNOWN || l.value === null || l.value === undefined) return undefined;
+      if (rule.values.includes(l.value as string)) return undefined;
       return { kind: 'notAllowed', attribute: l, allowed: rule.values };
     }
     case 'minCount': {

@@ -22,6 +22,8 @@ const isBlock = (l: Lookup): boolean => l.schema?.['x-nssv-block'] === true;
 
 /** A violation of the rules' interpreter as the planner's located Diagnostic. */
 function diagnostic(v: Violation<string>, rule: Rule, scope: Scope, words: string): Diagnostic {
+  /** The rule's subject at an attribute, with the attribute's value (defaults filled in). */
+  const on = <T>(l: Lookup) => ({ ...at(scope, rule, l.path), value: l.value as T });
   switch (v.kind) {
     case 'tooMany':
       return errors.tooManyOf({
@@ -50,8 +52,7 @@ function diagnostic(v: Violation<string>, rule: Rule, scope: Scope, words: strin
       });
     case 'notAllowed':
       return errors.valueNotAllowedByRule({
-        ...at(scope, rule, v.attribute.path),
-        value: v.attribute.value,
+        ...on<unknown>(v.attribute),
         sensitive: sensitive(scope, v.attribute),
         words,
         allowed: v.allowed,
@@ -65,15 +66,13 @@ function diagnostic(v: Violation<string>, rule: Rule, scope: Scope, words: strin
       });
     case 'badCidr':
       return errors.badCidr({
-        ...at(scope, rule, v.attribute.path),
-        value: v.attribute.value as string,
+        ...on<string>(v.attribute),
         problem: v.problem,
         normalised: v.normalised,
       });
     case 'outsideCidr':
       return errors.outsideCidr({
-        ...at(scope, rule, v.attribute.path),
-        value: v.attribute.value as string,
+        ...on<string>(v.attribute),
         cidrPath: v.via === undefined ? v.cidr.path : `${v.via.address}.${v.via.attribute}`,
         cidr: v.cidr.value as string,
         hosts: v.hosts,
@@ -89,8 +88,7 @@ function diagnostic(v: Violation<string>, rule: Rule, scope: Scope, words: strin
       });
     case 'insideRange':
       return errors.insideRange({
-        ...at(scope, rule, v.attribute.path),
-        value: v.attribute.value as string,
+        ...on<string>(v.attribute),
         rangePath: scope.itemPath || `${v.start.path}–${v.end.path}`,
         start: v.start.value as string,
         end: v.end.value as string,

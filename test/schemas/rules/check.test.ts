@@ -43,6 +43,19 @@ describe('the rules interpreter (schemas/rules/check.ts)', () => {
     });
   });
 
+  it('GIVEN allowedValues WHEN the value is another, unset or unknown THEN only another value is refused (unset ones are filled in by the planner)', () => {
+    const rule: Rule = { ...base, kind: 'allowedValues', attribute: 'f', values: ['raw'] };
+    expect(kinds(rule, { f: 'qcow2' })).toEqual({
+      kind: 'notAllowed',
+      attribute: { path: 'f', value: 'qcow2', raw: 'qcow2' },
+      allowed: ['raw'],
+    });
+    expect(kinds(rule, { f: 'raw' })).toBeUndefined();
+    expect(kinds(rule, { f: null })).toBeUndefined();
+    expect(kinds(rule, {})).toBeUndefined();
+    expect(kinds(rule, { f: UNKNOWN })).toBeUndefined();
+  });
+
   it('GIVEN forbids on an attribute set to its schema default WHEN checked THEN it is not a violation', () => {
     const rule: Rule = { ...base, kind: 'forbids', attribute: 'a' };
     const schema = { properties: { a: { type: 'integer', default: 3 } } };
