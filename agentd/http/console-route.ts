@@ -1,15 +1,7 @@
+import type { ConsoleLogInfo } from '../../schemas/generated/agentApi.js';
 import type { Agent } from '../agent.js';
 import { errors } from '../errors.js';
 import type { Route } from './route.js';
-
-/** The end of the file a domain's serial console is logged to. */
-export interface ConsoleLogInfo {
-  domain: string;
-  path: string;
-  /** The last 256 KiB at most. */
-  text: string;
-  truncated: boolean;
-}
 
 /** GET /v1/domains/:domain/console-log -> ConsoleLogInfo (404 when the domain has no log yet). */
 export function consoleRoute(agent: Agent): Route {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
+import { decodeArguments } from './decodeArguments.js';
 import { configErrors as E } from './errors.js';
 import { checkMoved, checkRemoved } from './refactor-decls.js';
 import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
@@ -227,40 +228,22 @@ function decodeVariable(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
     nullable: true,
     validations: [],
   };
-  for (const a of b.body.attributes) {
-    switch (a.name) {
-      case 'default':
-        v.default = a.expr;
-        break;
-      case 'type':
-        v.typeExpr = a.expr;
-        break;
-      case 'description': {
+  decodeArguments(
+    b.body.attributes,
+    'in a variable block',
+    {
+      default: (a) => (v.default = a.expr),
+      type: (a) => (v.typeExpr = a.expr),
+      description: (a) => {
         const s = literalString(a.expr);
         if (s !== undefined) v.description = s;
-        break;
-      }
-      case 'sensitive':
-        v.sensitive = literalBool(a.expr, diags, 'sensitive');
-        break;
-      case 'nullable':
-        v.nullable = literalBool(a.expr, diags, 'nullable');
-        break;
-      case 'ephemeral':
-        break;
-      default:
-        diags.push(
-          E.unsupportedArgument(a.nameRange, a.name, 'in a variable block', [
-            'default',
-            'type',
-            'description',
-            'sensitive',
-            'nullable',
-            'ephemeral',
-          ]),
-        );
-    }
-  }
+      },
+      sensitive: (a) => (v.sensitive = literalBool(a.expr, diags, 'sensitive')),
+      nullable: (a) => (v.nullable = literalBool(a.expr, diags, 'nullable')),
+      ephemeral: () => undefined,
+    },
+    diags,
+  );
   for (const vb of b.body.blocks) {
     if (vb.type !== 'validation') {
       diags.push(E.unsupportedBlock(vb.typeRange, vb.type, 'in a variable block', ['validation']));
@@ -309,35 +292,21 @@ function decodeOutput(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
     dependsOn: [],
     range: b.labelRanges[0]!,
   };
-  for (const a of b.body.attributes) {
-    switch (a.name) {
-      case 'value':
-        o.value = a.expr;
-        break;
-      case 'description': {
+  decodeArguments(
+    b.body.attributes,
+    'in an output block',
+    {
+      value: (a) => (o.value = a.expr),
+      description: (a) => {
         const s = literalString(a.expr);
         if (s !== undefined) o.description = s;
-        break;
-      }
-      case 'sensitive':
-        o.sensitive = literalBool(a.expr, diags, 'sensitive');
-        break;
-      case 'depends_on':
-        o.dependsOn = a.expr.t === 'tuple' ? a.expr.items : [a.expr];
-        break;
-      case 'ephemeral':
-        break;
-      default:
-        diags.push(
-          E.unsupportedArgument(a.nameRange, a.name, 'in an output block', [
-            'value',
-            'description',
-            'sensitive',
-            'depends_on',
-          ]),
-        );
-    }
-  }
+      },
+      sensitive: (a) => (o.sensitive = literalBool(a.expr, diags, 'sensitive')),
+      depends_on: (a) => (o.dependsOn = a.expr.t === 'tuple' ? a.expr.items : [a.expr]),
+      ephemeral: () => undefined,
+    },
+    diags,
+  );
   if (!o.value)
     diags.push(E.missingArgument(b.typeRange, 'value', `in output "${name}"`, 'Add value = <expression>.'));
   m.outputs.set(name, o);
@@ -388,14 +357,17 @@ function decodeResource(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
 }
 
 function decodeLifecycle(l: LifecycleDecl, b: Block, diags: Diagnostic[]): void {
-  const allowed = ['create_before_destroy', 'prevent_destroy', 'ignore_changes', 'replace_triggered_by'];
-  for (const a of b.body.attributes) {
-    if (a.name === 'create_before_destroy') l.createBeforeDestroy = a.expr;
-    else if (a.name === 'prevent_destroy') l.preventDestroy = a.expr;
-    else if (a.name === 'ignore_changes') l.ignoreChanges = a.expr;
-    else if (a.name === 'replace_triggered_by') l.replaceTriggeredBy = a.expr;
-    else diags.push(E.unsupportedArgument(a.nameRange, a.name, 'in a lifecycle block', allowed));
-  }
+  decodeArguments(
+    b.body.attributes,
+    'in a lifecycle block',
+    {
+      create_before_destroy: (a) => (l.createBeforeDestroy = a.expr),
+      prevent_destroy: (a) => (l.preventDestroy = a.expr),
+      ignore_changes: (a) => (l.ignoreChanges = a.expr),
+      replace_triggered_by: (a) => (l.replaceTriggeredBy = a.expr),
+    },
+    diags,
+  );
   for (const nb of b.body.blocks) {
     if (nb.type !== 'precondition' && nb.type !== 'postcondition')
       diags.push(

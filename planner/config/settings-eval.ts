@@ -4,6 +4,7 @@ import { convert } from '../eval/convert.js';
 import { BOOL, NUMBER, STRING } from '../eval/types.js';
 import { BigNum } from '../eval/number.js';
 import { isWhollyKnown, type Value } from '../eval/value.js';
+import { decodeArguments } from './decodeArguments.js';
 import { configErrors as E } from './errors.js';
 import type { ModuleEvaluator } from './module-eval.js';
 import { settingsErrors as S } from './settings-errors.js';
@@ -124,9 +125,26 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
         saltLength: 32,
         hashFunction: 'sha512',
       };
-      for (const a of nb.body.attributes) {
-        switch (a.name) {
-          case 'passphrase': {
+      const lengths = (a: Attribute): void => {
+        const n = value(a, 'number');
+        if (typeof n !== 'number') return;
+        if (a.name === 'key_length' && ![16, 24, 32].includes(n))
+          diags.push(S.badValue(a.expr.range, 'key_length', String(n), '16, 24 or 32 (bytes of an AES key)'));
+        else if (a.name === 'iterations' && (n < 200000 || !Number.isInteger(n)))
+          diags.push(S.badValue(a.expr.range, 'iterations', String(n), 'a whole number of at least 200000'));
+        else if (a.name === 'salt_length' && (n < 1 || !Number.isInteger(n)))
+          diags.push(
+            S.badValue(a.expr.range, 'salt_length', String(n), 'a whole number of bytes, at least 1'),
+          );
+        else if (a.name === 'key_length') p.keyLength = n;
+        else if (a.name === 'iterations') p.iterations = n;
+        else p.saltLength = n;
+      };
+      decodeArguments(
+        nb.body.attributes,
+        'in a key_provider "pbkdf2" block',
+        {
+          passphrase: (a) => {
             const s = value(a, 'string');
             if (typeof s === 'string' && s.length < 16)
               diags.push(
@@ -138,49 +156,19 @@ function decodeEncryption(b: Block, ev: ModuleEvaluator, diags: Diagnostic[]): E
                 ),
               );
             if (typeof s === 'string') p.passphrase = s;
-            break;
-          }
-          case 'key_length':
-          case 'iterations':
-          case 'salt_length': {
-            const n = value(a, 'number');
-            if (typeof n !== 'number') break;
-            if (a.name === 'key_length' && ![16, 24, 32].includes(n))
-              diags.push(
-                S.badValue(a.expr.range, 'key_length', String(n), '16, 24 or 32 (bytes of an AES key)'),
-              );
-            else if (a.name === 'iterations' && (n < 200000 || !Number.isInteger(n)))
-              diags.push(
-                S.badValue(a.expr.range, 'iterations', String(n), 'a whole number of at least 200000'),
-              );
-            else if (a.name === 'salt_length' && (n < 1 || !Number.isInteger(n)))
-              diags.push(
-                S.badValue(a.expr.range, 'salt_length', String(n), 'a whole number of bytes, at least 1'),
-              );
-            else if (a.name === 'key_length') p.keyLength = n;
-            else if (a.name === 'iterations') p.iterations = n;
-            else p.saltLength = n;
-            break;
-          }
-          case 'hash_function': {
+          },
+          key_length: lengths,
+          iterations: lengths,
+          salt_length: lengths,
+          hash_function: (a) => {
             const h = value(a, 'string');
             if (h === 'sha256' || h === 'sha512') p.hashFunction = h;
             else if (typeof h === 'string')
               diags.push(S.badValue(a.expr.range, 'hash_function', JSON.stringify(h), '"sha256", "sha512"'));
-            break;
-          }
-          default:
-            diags.push(
-              E.unsupportedArgument(a.nameRange, a.name, 'in a key_provider "pbkdf2" block', [
-                'passphrase',
-                'key_length',
-                'iterations',
-                'salt_length',
-                'hash_function',
-              ]),
-            );
-        }
-      }
+          },
+        },
+        diags,
+      );
       if (!attr(nb, 'passphrase'))
         diags.push(
           E.unsupportedArgument(

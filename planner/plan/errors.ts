@@ -20,6 +20,24 @@ function error(
   };
 }
 
+/** A VM cannot `go` ("run on host …") without breaking a mandatory scheduling rule. */
+function ruleFailed(
+  address: string,
+  go: string,
+  rule: Rule,
+  why: string,
+  fix: string,
+  range: SourceRange | undefined,
+): Diagnostic {
+  return error(
+    'NSSV_SCHEDULING_RULE_FAILED',
+    address,
+    `${address} cannot ${go} by mandatory ${ruleLabel(rule)}: ${why}`,
+    `Fix: ${fix}`,
+    range,
+  );
+}
+
 export const planErrors = {
   placementFailed: (address: string, cluster: string, why: string, range?: SourceRange): Diagnostic =>
     error(
@@ -36,25 +54,21 @@ export const planErrors = {
     why: string,
     range?: SourceRange,
   ): Diagnostic =>
-    error(
-      'NSSV_SCHEDULING_RULE_FAILED',
+    ruleFailed(
       address,
-      `${address} cannot be placed in cluster "${cluster}" by mandatory ${ruleLabel(rule)}: ${why}`,
-      `Fix: add a host to the cluster${rule.hostGroup && rule.policy === 'vm-host-affinity' ? ` or to host group "${rule.hostGroup.name}"` : ''}, free capacity, take a host out of maintenance, or set mode = "preferred" on nssv_scheduling_group "${rule.name}" so the scheduler may relax it.`,
+      `be placed in cluster "${cluster}"`,
+      rule,
+      why,
+      `add a host to the cluster${rule.hostGroup && rule.policy === 'vm-host-affinity' ? ` or to host group "${rule.hostGroup.name}"` : ''}, free capacity, take a host out of maintenance, or set mode = "preferred" on nssv_scheduling_group "${rule.name}" so the scheduler may relax it.`,
       range,
     ),
-  pinnedHostBreaksRule: (
-    address: string,
-    host: string,
-    rule: Rule,
-    why: string,
-    range?: SourceRange,
-  ): Diagnostic =>
-    error(
-      'NSSV_SCHEDULING_RULE_FAILED',
+  pinnedHostBreaksRule: (address: string, host: string, rule: Rule, why: string, range?: SourceRange) =>
+    ruleFailed(
       address,
-      `${address} cannot run on host "${host}" (host_id) by mandatory ${ruleLabel(rule)}: ${why}`,
-      `Fix: pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "${rule.name}".`,
+      `run on host "${host}" (host_id)`,
+      rule,
+      why,
+      `pin another host, drop host_id and let nssv place the VM, or set mode = "preferred" on nssv_scheduling_group "${rule.name}".`,
       range,
     ),
   pinnedHostFull: (

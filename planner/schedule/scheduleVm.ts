@@ -89,7 +89,7 @@ function beats([r1, s1, [m1, c1]]: Key, [r2, s2, [m2, c2]]: Key): boolean {
   return c1 > c2;
 }
 
-/** The rule that decided the host, as the plan shows it. */
+/** The rule that decided the host, as the plan shows it, then the host labels the VM asked for. */
 function explain(
   c: HostCapacity,
   req: ScheduleRequest,
@@ -97,19 +97,32 @@ function explain(
   hosts: readonly HostCapacity[],
   rejections: readonly Rejection[],
 ): string {
-  const why = explainRule(c, req, placed, hosts, rejections);
+  const why = explainRule(c, req, placed, (rule) => relaxed(rule, placed, hosts, rejections));
   const labels = Object.entries(req.hostLabels ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`);
   return labels.length === 0 ? why : `${why}; host_labels ${labels.join(', ')}`;
 }
 
+/** Why a preferred rule gave way: what each host would have broken. */
+function relaxed(
+  rule: Rule,
+  placed: Occupancy,
+  hosts: readonly HostCapacity[],
+  rejections: readonly Rejection[],
+): string {
+  const why = hosts
+    .map((h) => h.host.name)
+    .map((h) => `${h}: ${rejections.find((r) => r.host === h)?.why ?? ruleViolation(rule, h, placed)}`)
+    .join('; ');
+  return `preferred ${ruleLabel(rule)} relaxed: no host keeps it (${why})`;
+}
+
 function explainRule(
   c: HostCapacity,
   req: ScheduleRequest,
   placed: Occupancy,
-  hosts: readonly HostCapacity[],
-  rejections: readonly Rejection[],
+  relaxedWhy: (rule: Rule) => string,
 ): string {
   const name = c.host.name;
   if (req.volumeHost !== undefined) return 'its volume is there';
@@ -118,9 +131,5 @@ function explainRule(
     return `scatter: ${placed.vmsOn(name)} VMs of the cluster there, ${lowLoadWeight(c)[0]} MiB free`;
   const broken = ruleViolation(rule, name, placed);
   if (broken === undefined) return ruleLabel(rule);
-  const why = hosts
-    .map((h) => h.host.name)
-    .map((h) => `${h}: ${rejections.find((r) => r.host === h)?.why ?? ruleViolation(rule, h, placed)}`)
-    .join('; ');
-  return `preferred ${ruleLabel(rule)} relaxed: no host keeps it (${why})`;
+  return relaxedWhy(rule);
 }

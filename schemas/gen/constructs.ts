@@ -7,6 +7,7 @@
 import { annotationsOf } from '../annotationView.js';
 import type { JsonSchema } from '../jsonSchema.js';
 import { pascal } from './names.js';
+import { literalUnion, SCALAR_TYPES } from './tsEmitter.js';
 
 export const CONSTRUCTS_HEADER =
   '// Generated from schemas/*.schema.json by schemas/gen/constructs.ts — do not edit.\n' +
@@ -70,19 +71,11 @@ function propType(p: JsonSchema, nested: string, out: string[]): string {
     return `${nested}[] | IResolvable`;
   }
   const [t] = types(p);
-  if (p.enum)
-    return p.enum
-      .filter((e) => e !== null)
-      .map((e) => JSON.stringify(e))
-      .join(' | ');
+  if (p.enum) return literalUnion(p.enum);
+  // A bool prop may be a token (IResolvable); other scalars carry tokens as strings and numbers.
+  if (t === 'boolean') return 'boolean | IResolvable';
+  if (t !== 'null' && t !== undefined && SCALAR_TYPES[t]) return SCALAR_TYPES[t];
   switch (t) {
-    case 'string':
-      return 'string';
-    case 'integer':
-    case 'number':
-      return 'number';
-    case 'boolean':
-      return 'boolean | IResolvable';
     case 'array':
       return `${propType(p.items ?? {}, `${nested}Item`, out)}[]`;
     case 'object':

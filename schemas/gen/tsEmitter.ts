@@ -31,6 +31,23 @@ export function doc(p: JsonSchema, indent: string, mode: Mode = 'args'): string 
   return `${indent}/**\n${body.map((l) => `${indent} * ${l.replace(/\*\//g, '*\\/')}`).join('\n')}\n${indent} */\n`;
 }
 
+/** The TypeScript type of each scalar JSON Schema type. */
+export const SCALAR_TYPES: Readonly<Record<string, string | undefined>> = {
+  string: 'string',
+  integer: 'number',
+  number: 'number',
+  boolean: 'boolean',
+  null: 'null',
+};
+
+/** An enum's values (null left out) as a union of TypeScript literal types: "a" | "b". */
+export function literalUnion(values: readonly unknown[]): string {
+  return values
+    .filter((x) => x !== null)
+    .map((x) => JSON.stringify(x))
+    .join(' | ');
+}
+
 /** The TypeScript type of a schema; nested objects become interfaces named after their path. */
 export function tsType(schema: JsonSchema, e: Emitter, nestedName: string, mode: Mode): string {
   if (typeof schema.$ref === 'string') {
@@ -40,21 +57,10 @@ export function tsType(schema: JsonSchema, e: Emitter, nestedName: string, mode:
   const p = deref(schema);
   const types = Array.isArray(p.type) ? p.type : p.type ? [p.type] : [];
   const parts = types.map((t) => {
-    if (p.enum && t !== 'null')
-      return p.enum
-        .filter((x) => x !== null)
-        .map((x) => JSON.stringify(x))
-        .join(' | ');
+    if (p.enum && t !== 'null') return literalUnion(p.enum);
+    const scalar = SCALAR_TYPES[t];
+    if (scalar) return scalar;
     switch (t) {
-      case 'string':
-        return 'string';
-      case 'integer':
-      case 'number':
-        return 'number';
-      case 'boolean':
-        return 'boolean';
-      case 'null':
-        return 'null';
       case 'array': {
         const item = p.items ?? {};
         const inner =

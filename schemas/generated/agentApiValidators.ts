@@ -7,6 +7,7 @@ import type * as T from './agentApi.js';
 /** Validators of every agent API message (compiled on first use). */
 export const agentApi = {
   AdoptSpec: agentApiCheck<T.AdoptSpec>('AdoptSpec'),
+  AgentConfig: agentApiCheck<T.AgentConfig>('AgentConfig'),
   AgentErrorBody: agentApiCheck<T.AgentErrorBody>('AgentErrorBody'),
   CloudInitInfo: agentApiCheck<T.CloudInitInfo>('CloudInitInfo'),
   CloudInitNic: agentApiCheck<T.CloudInitNic>('CloudInitNic'),

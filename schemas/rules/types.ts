@@ -1,7 +1,8 @@
 /**
- * Cross-field and cross-resource rules as data. planner/validate interprets them; the docs generator
- * lists them under "Constraints". Paths name attributes of the resource; inside a `block` rule they name
- * attributes of each block item first, then of the resource. Unknown values never fail a rule.
+ * Cross-field and cross-resource rules as data. schemas/rules/check.ts interprets them for
+ * planner/validate and constructs/validation; the docs generator lists them under "Constraints".
+ * Paths name attributes of the resource; inside a `block` rule they name attributes of each block
+ * item first, then of the resource. Unknown values never fail a rule.
  */
 
 /** A condition on an attribute, optionally of the resource a reference attribute points at (`via`). */

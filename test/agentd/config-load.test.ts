@@ -56,7 +56,7 @@ describe('agentd config', () => {
     expect(
       validateConfig({ ...valid, ceph: { confFile: 'ceph.conf', user: 'client nssv', other: 1 } }),
     ).toEqual([
-      'unknown field ceph.other; allowed: confFile, keyringFile, user, netns',
+      'ceph has unknown field "other"; allowed: confFile, keyringFile, user, netns',
       'ceph.confFile must be an absolute path, got "ceph.conf"',
       'ceph.keyringFile must be an absolute path, got nothing',
       'ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got "client nssv"',
@@ -117,9 +117,52 @@ describe('agentd config', () => {
     const tls = { certFile: '/t/agent.crt', keyFile: '/t/agent.key', clientCaFile: '/t/client-ca.crt' };
     expect(validateConfig({ ...valid, tls })).toEqual([]);
     expect(validateConfig({ ...valid, tls: { certFile: 'agent.crt', keyFile: '/k', extra: 1 } })).toEqual([
-      'unknown field tls.extra; allowed: certFile, keyFile, clientCaFile',
+      'tls has unknown field "extra"; allowed: certFile, keyFile, clientCaFile',
       'tls.certFile must be an absolute path, got "agent.crt"',
       'tls.clientCaFile must be an absolute path, got nothing',
     ]);
+  });
+
+  it('GIVEN a tunnel section WHEN validated THEN the underlay address and bridge are checked', () => {
+    expect(validateConfig({ ...valid, tunnel: { localIp: '10.250.0.1', underlayBridge: 'br-phy' } })).toEqual(
+      [],
+    );
+    expect(
+      validateConfig({ ...valid, tunnel: { localIp: '10.250.0.300', underlayBridge: 'br phy' } }),
+    ).toEqual([
+      'tunnel.localIp must be the host\'s IPv4 underlay address, got "10.250.0.300"',
+      'tunnel.underlayBridge must be the OVS bridge holding the underlay address (an interface name, at most 15 characters), got "br phy"',
+    ]);
+  });
+
+  it('GIVEN a value that breaks two of its limits WHEN validated THEN the field is named once', () => {
+    expect(validateConfig({ ...valid, hostName: 7 })).toEqual([
+      'hostName must be a lowercase name (letters, digits, hyphens; starting with a letter), got 7',
+    ]);
+    expect(validateConfig({ ...valid, hostName: 'H1' })).toEqual([
+      'hostName must be a lowercase name (letters, digits, hyphens; starting with a letter), got "H1"',
+    ]);
+  });
+
+  it('GIVEN missing fields and a config that is not an object WHEN validated THEN each is named', () => {
+    const { tokenFile: _t, listen: _l, ...rest } = valid;
+    expect(validateConfig(rest)).toEqual([
+      'listen must be an object {"host": "127.0.0.1", "port": 7070}, got nothing',
+      'tokenFile must be an absolute path (the file holding the bearer token), got nothing',
+    ]);
+    expect(validateConfig([])).toEqual(['the config must be a JSON object, got []']);
+  });
+
+  it('GIVEN an invalid config file WHEN loaded THEN ConfigError lists every problem under the file name', async () => {
+    const file = join(dir, 'agentd.json');
+    await writeFile(
+      file,
+      JSON.stringify({ ...valid, shutdownTimeoutMs: 1.5, listen: { host: 'h', port: -1 } }),
+    );
+    await expect(loadConfig(file)).rejects.toThrow(
+      `agentd: invalid config ${file}:\n  - listen.port must be an integer from 0 to 65535, got -1\n  - shutdownTimeoutMs must be an integer from 0 to 3600000, got 1.5`,
+    );
+    await writeFile(file, JSON.stringify(valid));
+    await expect(loadConfig(file)).resolves.toEqual(valid);
   });
 });

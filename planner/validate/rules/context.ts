@@ -4,6 +4,9 @@ import { applyDefaults } from '../../../schemas/attributes.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
 import { isUnknown } from '../../../core/values.js';
 import type { Attributes } from '../../../core/values.js';
+import { UNKNOWN, type Looked, type RuleScope } from '../../../schemas/rules/scope.js';
+
+export { isSet, UNKNOWN } from '../../../schemas/rules/scope.js';
 
 /** Every instance of the configuration, by type and id (= name), for rules that span resources. */
 export class InstanceIndex {
@@ -45,18 +48,8 @@ export interface Scope {
   item?: { schema: JsonSchema; raw: Attributes; full: Attributes };
 }
 
-/** Not known yet: a rule that needs it does not apply. */
-export const UNKNOWN = Symbol('unknown');
-
-export interface Lookup {
-  /** Path for messages and ranges: "dhcp[0].start" or "gateway". */
-  path: string;
-  /** Value with defaults; UNKNOWN if not known until apply. */
-  value: unknown;
-  /** Value as configured (no defaults). */
-  raw: unknown;
-  schema?: JsonSchema;
-}
+/** Path for messages and ranges: "dhcp[0].start" or "gateway". */
+export type Lookup = Looked<string>;
 
 function clean(v: unknown): unknown {
   return isUnknown(v) ? UNKNOWN : v;
@@ -94,10 +87,15 @@ export function scopeOf(scope: Scope, inst: DesiredInstance): Scope | undefined 
   return schema ? { instance: inst, schema, index: scope.index, itemPath: '' } : undefined;
 }
 
-/** Set = given, not null, not an empty list or map. */
-export function isSet(v: unknown): boolean {
-  if (v === undefined || v === null) return false;
-  if (Array.isArray(v)) return v.length > 0;
-  if (typeof v === 'object') return Object.keys(v).length > 0;
-  return true;
+/** The scope as the rules' interpreter (schemas/rules/check.ts) sees it. */
+export function ruleScope(scope: Scope): RuleScope<string> {
+  return {
+    lookup: (name) => lookup(scope, name),
+    follow: (via) => {
+      const target = follow(scope, via);
+      if (target === UNKNOWN || target === undefined) return target;
+      const other = scopeOf(scope, target);
+      return other ? { scope: ruleScope(other), address: target.address } : undefined;
+    },
+  };
 }
