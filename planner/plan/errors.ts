@@ -193,4 +193,19 @@ export const planErrors = {
       range,
       'size_gib',
     ),
+  haNeedsSharedStorage: (address: string, host: string, volume: string): Diagnostic => ({
+    severity: 'warning',
+    code: 'NSSV_HA_NEEDS_SHARED_STORAGE',
+    address,
+    summary: `${address} has ha_enabled, but cannot be restarted elsewhere: its disk ${volume} is in a dir pool of the lost host ${host}`,
+    detail:
+      'An HA restart starts the VM on another host from the same disks, so every disk must be on shared storage. Fix: put its volumes in an rbd pool; until then it stays on its host.',
+  }),
+  lostHostChange: (address: string, host: string, action: string): Diagnostic =>
+    error(
+      'NSSV_HOST_LOST_CHANGE',
+      address,
+      `${address} cannot be ${action}: its host ${host} does not answer`,
+      `Nothing can change on a host whose agent is unreachable; nssv only restarts HA VMs elsewhere. Fix: bring host ${host} back, or leave ${address} as it is for now (-target the rest, or keep its configuration unchanged).`,
+    ),
 };

@@ -54,7 +54,9 @@ export function place(ctx: PlanContext): void {
     const host = vm.planned!.host_id;
     const leave =
       typeof host === 'string' && vm.live
-        ? (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
+        ? ctx.lostHosts.has(host)
+          ? haRestart(ctx, vm, host, volumes)
+          : (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
         : undefined;
     if (leave !== undefined) {
       // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
@@ -93,7 +95,8 @@ export function place(ctx: PlanContext): void {
   const factsMissing = new Map<string, string>();
   for (const h of hosts) {
     const [cluster, name] = [String(h.planned!.cluster_id), String(h.planned!.name)];
-    if (!ctx.hostFacts.has(name) && !factsMissing.has(cluster)) factsMissing.set(cluster, name);
+    if (!ctx.hostFacts.has(name) && !ctx.lostHosts.has(name) && !factsMissing.has(cluster))
+      factsMissing.set(cluster, name);
   }
   const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
   for (const vm of unplaced) placeVm(ctx, vm, env, moving.get(vm.address));
@@ -207,6 +210,29 @@ function mustLeave(
   if (rule.policy !== 'vm-host-affinity' && rule.policy !== 'vm-host-anti-affinity') return undefined;
   const broken = ruleViolation(rule, host, new Occupancy());
   return broken === undefined ? undefined : `${host} breaks mandatory ${ruleLabel(rule)} (${broken})`;
+}
+
+/**
+ * Why a VM on a host taken as failed moves: it has ha_enabled, is not pinned by the
+ * configuration, and all its disks are on shared (rbd) storage — an HA restart. Otherwise it
+ * stays where the state records it (a warning says why, for an HA VM on local storage).
+ */
+function haRestart(
+  ctx: PlanContext,
+  vm: PlanNode,
+  host: string,
+  volumes: ReadonlyMap<string, PlanNode>,
+): string | undefined {
+  if (vm.planned!.ha_enabled !== true || typeof vm.desired?.attributes.host_id === 'string') return undefined;
+  const local = volumeIds(vm.planned!).find((id) => {
+    const v = volumes.get(id);
+    return v !== undefined && !isShared(ctx, v);
+  });
+  if (local !== undefined) {
+    ctx.diagnostics.push(planErrors.haNeedsSharedStorage(vm.address, host, volumes.get(local)!.address));
+    return undefined;
+  }
+  return `${host} does not answer: HA restarts the VM on another host (its old copy is fenced)`;
 }
 
 function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string): void {
