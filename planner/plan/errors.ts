@@ -112,7 +112,7 @@ export const planErrors = {
       'NSSV_HOST_REMOVED',
       address,
       `${address} runs on host "${host}", which the configuration no longer declares (an earlier apply placed it there)`,
-      `nssv cannot move a VM off a host that is going away. Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
+      `A VM whose disks are in a dir pool of that host cannot move off it (VMs on shared rbd storage are migrated away). Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
       range,
       'host_id',
     ),

@@ -143,7 +143,7 @@ describeE2e(
         'HA VMs on it are restarted on other hosts of its cluster by the next apply (their old copies are fenced off their rbd disks first): nssv_vm.ha.',
       );
       expect(plan.stderr).toContain(
-        'Left as recorded until the host answers again (not HA, or not movable): nssv_vm.plain.',
+        'Left as recorded until the host answers again (not HA, or not movable): nssv_vm.plain, nssv_volume.data.',
       );
       const moved = new RegExp(
         `# nssv_vm\\.ha will be migrated from ${lost} to (h[123]) \\(restart\\)\\n {2}# \\(${lost} does not answer: HA restarts the VM on another host \\(its old copy is fenced\\); host: h[123] \\(scatter: `,

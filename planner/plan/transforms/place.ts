@@ -56,7 +56,7 @@ export function place(ctx: PlanContext): void {
       typeof host === 'string' && vm.live
         ? ctx.lostHosts.has(host)
           ? haRestart(ctx, vm, host, volumes)
-          : (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
+          : (mustLeave(ctx, vm, host, rules, volumes) ?? crowded.get(vm.address))
         : undefined;
     if (leave !== undefined) {
       // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
@@ -166,8 +166,9 @@ interface PlaceEnv {
  * maintenance, lacks one of the VM's host_labels, or breaks its mandatory VM–host rule.
  */
 /**
- * Running VMs, not pinned by the configuration, that share a host with an earlier VM (by address)
- * of their mandatory anti-affinity group (say, after the group became mandatory): each must move.
+ * Running VMs, not pinned by the configuration, that break their mandatory VM rule (say, after
+ * the group became mandatory): one sharing a host with an earlier VM (by address) of its
+ * anti-affinity group, or one away from the first VM of its affinity group. Each must move.
  */
 function crowdedOut(
   vms: readonly PlanNode[],
@@ -181,8 +182,22 @@ function crowdedOut(
   for (const vm of running) {
     const group = vm.planned!.scheduling_group_id;
     const rule = typeof group === 'string' ? rules.get(group) : undefined;
-    if (rule?.policy !== 'vm-anti-affinity' || rule.mode !== 'mandatory') continue;
+    if (rule?.mode !== 'mandatory') continue;
     const host = vm.planned!.host_id as string;
+    if (rule.policy === 'vm-affinity') {
+      // Together: the group's first VM (by address) stays; one elsewhere joins it.
+      const anchor = first.get(rule.name);
+      if (anchor === undefined) first.set(rule.name, `${vm.address}\u0000${host}`);
+      else if (anchor.split('\u0000')[1] !== host && typeof vm.desired?.attributes.host_id !== 'string') {
+        const [holder, there] = anchor.split('\u0000');
+        out.set(
+          vm.address,
+          `${host} breaks mandatory ${ruleLabel(rule)}: ${holder} of the group runs on ${there}`,
+        );
+      }
+      continue;
+    }
+    if (rule.policy !== 'vm-anti-affinity') continue;
     const key = `${rule.name}\u0000${host}`;
     const holder = first.get(key);
     if (holder === undefined) first.set(key, vm.address);
@@ -197,10 +212,20 @@ function mustLeave(
   vm: PlanNode,
   host: string,
   rules: ReturnType<typeof schedulingRules>,
+  volumes: ReadonlyMap<string, PlanNode>,
 ): string | undefined {
   if (typeof vm.desired?.attributes.host_id === 'string') return undefined;
   const facts = ctx.hostFacts.get(host);
-  if (!facts) return undefined;
+  if (!facts) {
+    // A host removed from the configuration is drained like one in maintenance, when the VM can
+    // move (no disk in one of its dir pools; otherwise the plan fails with NSSV_HOST_REMOVED).
+    const declared = desiredNodes(ctx, 'nssv_host').some((h) => h.planned!.name === host);
+    const local = volumeIds(vm.planned!).some((id) => {
+      const v = volumes.get(id);
+      return v !== undefined && !isShared(ctx, v);
+    });
+    return declared || local ? undefined : `${host} is removed from the configuration`;
+  }
   if (facts.maintenance) return `${host} is in maintenance`;
   const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
   if (labels !== undefined) return `${host} ${labels}`;
