@@ -208,4 +208,13 @@ export const planErrors = {
       `${address} cannot be ${action}: its host ${host} does not answer`,
       `Nothing can change on a host whose agent is unreachable; nssv only restarts HA VMs elsewhere. Fix: bring host ${host} back, or leave ${address} as it is for now (-target the rest, or keep its configuration unchanged).`,
     ),
+  volumeHostRemoved: (address: string, host: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_HOST_REMOVED',
+      address,
+      `${address} is managed through the agent of host "${host}", which the configuration no longer declares`,
+      `An rbd volume is reached through the agent of its host_id; moving that to another host is not supported yet. Fix: keep nssv_host "${host}" declared (in maintenance if it should take no VMs).`,
+      range,
+      'host_id',
+    ),
 };

@@ -109,6 +109,7 @@ export function place(ctx: PlanContext): void {
   );
   for (const vm of vms) checkPin(ctx, vm, known);
   placeVolumes(ctx, vms, volumes);
+  checkVolumeHosts(ctx, volumes, new Set(known.keys()));
   checkNetworks(ctx, vms);
 }
 
@@ -333,6 +334,19 @@ function checkPin(ctx: PlanContext, vm: PlanNode, known: ReadonlyMap<string, str
   ctx.diagnostics.push(
     ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
   );
+}
+
+/** A kept rbd volume is managed through its host's agent: that host must stay declared. */
+function checkVolumeHosts(
+  ctx: PlanContext,
+  volumes: Map<string, PlanNode>,
+  declared: ReadonlySet<string>,
+): void {
+  for (const vol of volumes.values()) {
+    const host = vol.planned!.host_id;
+    if (!vol.live || typeof host !== 'string' || declared.has(host) || !isShared(ctx, vol)) continue;
+    ctx.diagnostics.push(planErrors.volumeHostRemoved(vol.address, host, vol.desired?.range));
+  }
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {

@@ -488,7 +488,10 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
       desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
         'nssv_cluster.c',
       ]),
-      desired('nssv_volume.d', { name: 'd', pool_id: 'ceph', size_gib: 1 }, ['nssv_storage_pool.ceph']),
+      // Managed through h1's agent (rbd is shared: the VM may run elsewhere).
+      desired('nssv_volume.d', { name: 'd', pool_id: 'ceph', size_gib: 1, host_id: 'h1' }, [
+        'nssv_storage_pool.ceph',
+      ]),
       bare('m', { host_id: 'h2', disk: [{ volume_id: 'd' }] }),
     ];
     const before = planFor(onRbd);
@@ -512,6 +515,21 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     const hostDelete = plan.steps.find((st) => st.id === 'nssv_host.h2#delete')!;
     const waits = [...hostDelete.after, ...hostDelete.after.flatMap((b) => plan.barriers[b] ?? [])];
     expect(waits).toContain('nssv_vm.m#update');
+
+    // Removing h1 instead, whose agent manages the rbd volume, is refused at the volume.
+    const h1Gone = makePlan({
+      mode: 'normal',
+      desired: [...world().filter((d) => d.address !== 'nssv_host.h1'), h3, ...unpinned],
+      prior: state,
+      live: new Map(),
+      hostFacts: new Map([...hostFacts].filter(([h]) => h !== 'h1')),
+    });
+    expect(h1Gone.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_VOLUME_HOST_REMOVED',
+        'nssv_volume.d is managed through the agent of host "h1", which the configuration no longer declares',
+      ],
+    ]);
   });
 
   test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
