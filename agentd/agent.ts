@@ -1,6 +1,11 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Inventory, UnmanagedInfo } from '../schemas/generated/agentApi.js';
+import type {
+  Inventory,
+  TakeoverResult,
+  TakeoverSpec,
+  UnmanagedInfo,
+} from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
 import { Domains } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
@@ -18,6 +23,8 @@ import { CephCli } from './ceph/cli.js';
 import { monHostsOf, readCephFile } from './ceph/clientConfig.js';
 import { RbdPools } from './ceph/rbdPools.js';
 import { RbdVolumes } from './ceph/rbdVolumes.js';
+import { fenceRbdImages } from './ceph/fence.js';
+import { takeOver } from './domains/takeover.js';
 import { CephSecret } from './ceph/secret.js';
 import { Switches } from './network/switches.js';
 import { Uplinks } from './network/uplinks.js';
@@ -59,6 +66,7 @@ export class Agent {
   /** Undefined when the host has no Ceph cluster configured. */
   readonly rbdPools: RbdPools | undefined;
   readonly rbdVolumes: RbdVolumes | undefined;
+  private cephCli: CephCli | undefined;
   readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
@@ -145,6 +153,7 @@ export class Agent {
       this.rbdVolumes = undefined;
     } else {
       const cli = new CephCli(exec, ceph);
+      this.cephCli = cli;
       this.rbdPools = new RbdPools(cli, flowOptions);
       this.rbdVolumes = new RbdVolumes(
         cli,
@@ -154,6 +163,12 @@ export class Agent {
         flowOptions,
       );
     }
+  }
+
+  /** An HA restart of `name` here, its old copy fenced off its rbd disks first (see takeOver). */
+  takeOver(name: string, req: TakeoverSpec): Promise<TakeoverResult> {
+    const cli = this.cephCli;
+    return takeOver(this.domains, cli && ((paths) => fenceRbdImages(cli, paths)), name, req);
   }
 
   /**

@@ -80,6 +80,7 @@ function context(): PlanContext {
     mode: 'normal',
     nodes: new Map(),
     hostFacts: facts,
+    lostHosts: new Set(),
     diagnostics: [],
     changes: [],
     steps: [],

@@ -12,8 +12,11 @@ export interface ResourceChange {
   after: Attributes | null;
   /** Why: e.g. "host: h2 (anti-affinity: web)", "host_id forces replacement", "removed from configuration". */
   reason?: string;
-  /** For a migrate: the VM's host before and after, live (running) or cold (shut off). */
-  migration?: { from: string; to: string; mode: 'live' | 'cold' };
+  /**
+   * For a migrate: the VM's host before and after, live (running), cold (shut off), or restart
+   * (an HA restart off a host that does not answer: the seeds' downtime migration).
+   */
+  migration?: { from: string; to: string; mode: 'live' | 'cold' | 'restart' };
   /** Attribute paths whose change forces the replacement. */
   requiredReplace: string[];
   /** Attribute paths that are sensitive (values are hidden when rendered). */

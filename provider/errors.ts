@@ -12,6 +12,23 @@ export const providerErrors = {
     detail: `Each nssv_host must point at its own agent. Fix: set name = "${actual}", or fix endpoint to the agent of host "${String(d.attributes.name)}".`,
     range: d.attributeRanges.name ?? d.range,
   }),
+  hostLost: (address: string, e: AgentError, ha: string[], others: string[]): Diagnostic => ({
+    severity: 'warning',
+    code: 'NSSV_HOST_LOST',
+    address,
+    summary: `${e.message}; its cluster has HA VMs, so nssv treats host ${e.host} as failed`,
+    detail: [
+      ha.length === 0
+        ? 'No HA VM is recorded on it.'
+        : `HA VMs on it are restarted on other hosts of its cluster by the next apply (their old copies are fenced off their rbd disks first): ${ha.join(', ')}.`,
+      others.length === 0
+        ? ''
+        : `Left as recorded until the host answers again (not HA, or not movable): ${others.join(', ')}.`,
+      'When it answers again, the next apply destroys any copy it still has of a VM that runs elsewhere.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  }),
   recovered: (addresses: string[]): Diagnostic => ({
     severity: 'warning',
     code: 'NSSV_RECOVERED_INTERRUPTED_APPLY',

@@ -8,6 +8,7 @@ import type { AgentEndpoint } from './agent/client.js';
 import { AgentError } from './agent/agentError.js';
 import { providerErrors } from './errors.js';
 import { handlerFor } from './handlers/registry.js';
+import { hostsWithHaVms, recordedOn } from './lostHosts.js';
 import type { HandlerContext } from './handlers/types.js';
 
 /**
@@ -35,6 +36,8 @@ export interface RefreshResult {
   live: Map<string, Attributes | null>;
   hostFacts: Map<string, HostFacts>;
   diagnostics: Diagnostic[];
+  /** Unreachable hosts taken as failed because they run HA VMs (see hostsWithHaVms). */
+  lostHosts: Set<string>;
 }
 
 export interface RefreshOptions {
@@ -55,12 +58,10 @@ export async function refresh(
 ): Promise<RefreshResult> {
   const readLive = options.readLive ?? true;
   const diagnostics: Diagnostic[] = [];
-  const reported = new Set<string>();
+  const failures: Array<{ address: string; e: AgentError }> = [];
   const report = (address: string, e: unknown): void => {
     if (!(e instanceof AgentError)) throw e;
-    if (reported.has(e.host)) return; // one message per host, not one per resource on it
-    reported.add(e.host);
-    diagnostics.push(providerErrors.refreshFailed(address, e));
+    failures.push({ address, e });
   };
   const live = new Map<string, Attributes | null>();
   const recordedHosts = new Map<string, Attributes>();
@@ -119,5 +120,41 @@ export async function refresh(
         }
       }),
   );
-  return { live, hostFacts, diagnostics };
+  const lostHosts = tolerateLostHosts(failures, desired, state, live, diagnostics);
+  return { live, hostFacts, diagnostics, lostHosts };
+}
+
+/**
+ * Unreachable hosts that run HA VMs are taken as failed (a warning; what is recorded on them is
+ * kept as recorded, for the planner to restart the HA VMs elsewhere); every other failure is an
+ * error, one per host.
+ */
+function tolerateLostHosts(
+  failures: ReadonlyArray<{ address: string; e: AgentError }>,
+  desired: readonly DesiredInstance[],
+  state: State,
+  live: Map<string, Attributes | null>,
+  diagnostics: Diagnostic[],
+): Set<string> {
+  const ha = hostsWithHaVms(desired, state);
+  const lost = new Set(
+    failures.filter((f) => f.e.code === 'unreachable' && ha.has(f.e.host)).map((f) => f.e.host),
+  );
+  const reported = new Set<string>();
+  for (const { address, e } of failures) {
+    if (reported.has(e.host)) continue; // one message per host, not one per resource on it
+    reported.add(e.host);
+    if (!lost.has(e.host)) {
+      diagnostics.push(providerErrors.refreshFailed(address, e));
+      continue;
+    }
+    const on = recordedOn(e.host, desired, state);
+    diagnostics.push(providerErrors.hostLost(address, e, on.ha, on.others));
+  }
+  for (const { address, e } of failures) {
+    if (!lost.has(e.host)) continue;
+    const recorded = state.resources.find((r) => r.address === address);
+    if (recorded) live.set(address, recorded.attributes);
+  }
+  return lost;
 }

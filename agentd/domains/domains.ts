@@ -221,11 +221,11 @@ export class Domains {
   }
 
   /**
-   * Defines the domain or converges it in place (same UUID, never undefined), then sets its
-   * power state. A running domain whose hardware changes is shut down, redefined and started
+   * Defines the domain (with `uuid` when given, else a new one) or converges it in place (same
+   * UUID, never undefined), then sets its power state. A running domain whose hardware changes is shut down, redefined and started
    * again so the change takes effect. Each step is undone if a later one fails.
    */
-  async put(name: string, spec: DomainSpec): Promise<DomainInfo> {
+  async put(name: string, spec: DomainSpec, uuid?: string): Promise<DomainInfo> {
     const previousXml = await this.virsh.dumpXml(name, true);
     const previous = previousXml === undefined ? undefined : this.parse(previousXml);
     if (previous && previous.address === undefined) {
@@ -235,7 +235,7 @@ export class Domains {
     }
     const desired: DomainDefinition = {
       name,
-      uuid: previous?.uuid ?? randomUUID(),
+      uuid: previous?.uuid ?? uuid ?? randomUUID(),
       type: this.options.domainType,
       address: spec.address,
       vcpus: spec.vcpus,
@@ -382,6 +382,11 @@ export class Domains {
     const result = await this.get(name);
     if (!result) throw errors.toolFailed(`define domain ${name}: libvirt does not list it after define`);
     return result;
+  }
+
+  /** Where each disk of `spec` is on this host (`rbd:pool/image` for shared storage). */
+  async diskPaths(spec: DomainSpec): Promise<string[]> {
+    return (await this.resolveDisks(spec)).map((d) => d.path);
   }
 
   /**

@@ -172,6 +172,16 @@ export function buildRoutes(agent: Agent): Route[] {
       },
     },
     {
+      method: 'POST',
+      pattern: '/v1/domains/:domain/takeover',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const req = parseBody(agentApi.TakeoverSpec, body);
+        domainSpec(req.domain);
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.takeOver(p.domain!, req)));
+      },
+    },
+    {
       method: 'DELETE',
       pattern: '/v1/domains/:domain',
       handle: async ({ params: p }) =>

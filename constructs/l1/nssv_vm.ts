@@ -125,8 +125,7 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly hostLabels?: { [key: string]: string };
   /**
-   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
    * @default false
    */
   readonly haEnabled?: boolean | IResolvable;
@@ -269,7 +268,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `ha_enabled` (a token until Terraform runs). As configured, or as nssv computed it: Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * `ha_enabled` (a token until Terraform runs). As configured, or as nssv computed it: High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
    */
   public get haEnabled(): IResolvable {
     return this.getBooleanAttribute('ha_enabled');

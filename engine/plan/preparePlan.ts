@@ -9,6 +9,7 @@ import { createHandlerContext } from '../../provider/handlers/context.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
 import { refactorState } from '../../planner/state/refactor.js';
 import { checkOccupied } from './occupied.js';
+import { findStaleCopies } from './staleCopies.js';
 import { loadAndValidate, type Validated } from './loadAndValidate.js';
 import { withAdoptions } from '../../provider/importing/promote.js';
 import { resolveImports, type ResolvedImport } from '../../provider/importing/resolve.js';
@@ -115,12 +116,18 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
           prior: state,
           live: refreshed.live,
           hostFacts: refreshed.hostFacts,
+          lostHosts: refreshed.lostHosts,
           ...(req.targets ? { targets: req.targets } : {}),
           ...(req.replace ? { replace: req.replace } : {}),
           ...(req.excludes ? { excludes: req.excludes } : {}),
         });
+  const staleCopies =
+    readLive && req.mode !== 'refresh-only' && !hasErrors(made.diagnostics)
+      ? await findStaleCopies(ctx, state, refreshed.hostFacts.keys())
+      : [];
   const plan: Plan = {
     ...made,
+    ...(staleCopies.length ? { staleCopies } : {}),
     ...(refactored?.moved.length ? { moved: refactored.moved } : {}),
     ...(refactored?.forgotten.length ? { forgotten: refactored.forgotten } : {}),
     ...(adopted.length ? { imported: adopted } : {}),

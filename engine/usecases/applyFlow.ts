@@ -1,5 +1,6 @@
 import { adoptObjects } from '../../provider/importing/adopt.js';
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
+import { removeStaleCopies } from '../plan/staleCopies.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import { refreshedState } from '../../planner/plan/refreshPlan.js';
 import { planHasChanges, type Plan } from '../../planner/plan/types.js';
@@ -170,6 +171,8 @@ export async function applyFlow(
       p.state = await store.write(p.state);
     }
     ui.applying(plan);
+    // Copies an HA restart left on a host that is back: gone before anything else runs.
+    if (plan.staleCopies?.length) await removeStaleCopies(p.ctx, plan.staleCopies);
     const result = await executePlan({
       plan,
       state: p.state,

@@ -26,6 +26,8 @@ export interface PlanContext {
   mode: 'normal' | 'destroy' | 'refresh-only';
   nodes: Map<string, PlanNode>;
   hostFacts: ReadonlyMap<string, HostFacts>;
+  /** Hosts that stopped answering and run HA VMs: taken as failed (issue 11). */
+  lostHosts: ReadonlySet<string>;
   diagnostics: Diagnostic[];
   changes: ResourceChange[];
   steps: PlanStep[];

@@ -126,7 +126,7 @@ export const planErrors = {
       'NSSV_HOST_REMOVED',
       address,
       `${address} runs on host "${host}", which the configuration no longer declares (an earlier apply placed it there)`,
-      `nssv cannot move a VM off a host that is going away. Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
+      `A VM whose disks are in a dir pool of that host cannot move off it (VMs on shared rbd storage are migrated away). Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
       range,
       'host_id',
     ),
@@ -206,5 +206,29 @@ export const planErrors = {
       `Shrinking a disk destroys the data past the new end, so nssv refuses it. Fix: keep size_gib at ${from} or more, or create a new volume.`,
       range,
       'size_gib',
+    ),
+  haNeedsSharedStorage: (address: string, host: string, volume: string): Diagnostic => ({
+    severity: 'warning',
+    code: 'NSSV_HA_NEEDS_SHARED_STORAGE',
+    address,
+    summary: `${address} has ha_enabled, but cannot be restarted elsewhere: its disk ${volume} is in a dir pool of the lost host ${host}`,
+    detail:
+      'An HA restart starts the VM on another host from the same disks, so every disk must be on shared storage. Fix: put its volumes in an rbd pool; until then it stays on its host.',
+  }),
+  lostHostChange: (address: string, host: string, action: string): Diagnostic =>
+    error(
+      'NSSV_HOST_LOST_CHANGE',
+      address,
+      `${address} cannot be ${action}: its host ${host} does not answer`,
+      `Nothing can change on a host whose agent is unreachable; nssv only restarts HA VMs elsewhere. Fix: bring host ${host} back, or leave ${address} as it is for now (-target the rest, or keep its configuration unchanged).`,
+    ),
+  volumeHostRemoved: (address: string, host: string, range?: SourceRange): Diagnostic =>
+    error(
+      'NSSV_VOLUME_HOST_REMOVED',
+      address,
+      `${address} is managed through the agent of host "${host}", which the configuration no longer declares`,
+      `An rbd volume is reached through the agent of its host_id; moving that to another host is not supported yet. Fix: keep nssv_host "${host}" declared (in maintenance if it should take no VMs).`,
+      range,
+      'host_id',
     ),
 };

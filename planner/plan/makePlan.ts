@@ -13,6 +13,7 @@ import { buildSteps } from './transforms/buildSteps.js';
 import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
+import { checkLostHosts } from './transforms/checkLostHosts.js';
 import { diff } from './transforms/diff.js';
 import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
@@ -31,6 +32,8 @@ export interface PlanInput {
   live: ReadonlyMap<string, Attributes | null>;
   /** Facts of every declared host that answered, by host name. */
   hostFacts: ReadonlyMap<string, HostFacts>;
+  /** Unreachable hosts taken as failed: their HA VMs restart elsewhere. */
+  lostHosts?: ReadonlySet<string>;
   /** -target: plan only these (and their dependencies). */
   targets?: readonly string[];
   /** -replace: replace these even if nothing forces it. */
@@ -45,6 +48,7 @@ export function makePlan(input: PlanInput): Plan {
     mode: input.mode,
     nodes: new Map(),
     hostFacts: input.hostFacts,
+    lostHosts: input.lostHosts ?? new Set(),
     diagnostics: [],
     changes: [],
     steps: [],
@@ -61,6 +65,7 @@ export function makePlan(input: PlanInput): Plan {
     place,
     addHostDependencies,
     diff,
+    checkLostHosts,
     forceReplace(input.replace ?? []),
     replaceTriggered,
     labelDisruption,

@@ -36,6 +36,8 @@ export interface Plan {
   moved?: Array<{ from: string; to: string }>;
   /** Instances a removed block (destroy = false) drops from the state, leaving them on their hosts. */
   forgotten?: Array<{ address: string; type: string; attributeCount: number }>;
+  /** Copies of VMs on hosts the state does not put them on (left by an HA restart): destroyed first. */
+  staleCopies?: StaleCopy[];
   /**
    * Objects import blocks take over: recorded in the state as found, before any step runs; `adopt`
    * lists objects made outside nssv whose nssv records are written first (nothing else changes).
@@ -52,6 +54,16 @@ export interface Adoption {
   pool?: string;
 }
 
+/** A domain of a VM on a host other than the VM's own (see engine/plan/staleCopies.ts). */
+export interface StaleCopy {
+  address: string;
+  /** The host that still has the copy, and the domain's name there. */
+  host: string;
+  domain: string;
+  /** The host the VM runs on, as the state records it. */
+  runsOn: string;
+}
+
 /** Whether applying the plan would do anything (host work, or state updates of a refresh-only plan). */
 export function planHasChanges(plan: Plan): boolean {
   return (
@@ -59,6 +71,7 @@ export function planHasChanges(plan: Plan): boolean {
     plan.changes.some((c) => c.action !== 'noop') ||
     (plan.moved?.length ?? 0) > 0 ||
     (plan.forgotten?.length ?? 0) > 0 ||
+    (plan.staleCopies?.length ?? 0) > 0 ||
     (plan.imported?.length ?? 0) > 0
   );
 }

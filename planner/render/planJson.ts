@@ -40,6 +40,7 @@ export function planJson(plan: Plan): unknown {
     changes,
     ...(plan.moved?.length ? { moved: plan.moved } : {}),
     ...(plan.forgotten?.length ? { forgotten: plan.forgotten.map((f) => f.address) } : {}),
+    ...(plan.staleCopies?.length ? { staleCopies: plan.staleCopies } : {}),
     steps: plan.steps,
   };
 }

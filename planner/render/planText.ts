@@ -161,7 +161,8 @@ export function planCounts(plan: Plan): {
 
 export function summaryLine(plan: Plan): string {
   const { add, change, destroy, forget, imports } = planCounts(plan);
-  return `Plan: ${imports ? `${imports} to import, ` : ''}${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}.`;
+  const stale = plan.staleCopies?.length ?? 0;
+  return `Plan: ${imports ? `${imports} to import, ` : ''}${add} to add, ${change} to change, ${destroy} to destroy${forget ? `, ${forget} to forget` : ''}${stale ? `, ${stale} stale ${stale === 1 ? 'copy' : 'copies'} to remove` : ''}.`;
 }
 
 /** -refresh-only: what changed outside nssv; nothing will be done on the hosts. */
@@ -195,7 +196,14 @@ export function renderPlanText(plan: Plan): string {
   const movedFrom = new Map((plan.moved ?? []).map((m) => [m.to, m.from]));
   const forgotten = plan.forgotten ?? [];
   const importedFrom = new Map((plan.imported ?? []).map((i) => [i.address, i.id]));
-  if (changes.length === 0 && movedFrom.size === 0 && forgotten.length === 0 && importedFrom.size === 0) {
+  const stale = plan.staleCopies ?? [];
+  if (
+    changes.length === 0 &&
+    movedFrom.size === 0 &&
+    forgotten.length === 0 &&
+    importedFrom.size === 0 &&
+    stale.length === 0
+  ) {
     return 'No changes. Your infrastructure matches the configuration.\n';
   }
   const symbols = [...new Set(changes.map((c) => c.action))];
@@ -220,6 +228,13 @@ export function renderPlanText(plan: Plan): string {
     else if (imported !== undefined) lines.push(...renderImportOnly(c), '');
   }
   for (const f of forgotten) lines.push(...renderForget(f), '');
+  for (const s of stale) {
+    lines.push(
+      `  # ${s.address}: its stale copy on ${s.host} (domain "${s.domain}") will be destroyed`,
+      `  # (the VM runs on ${s.runsOn}; ${s.host} kept a copy from before an HA restart)`,
+      '',
+    );
+  }
   lines.push(summaryLine(plan));
   return lines.join('\n') + '\n';
 }

@@ -13,6 +13,8 @@ import type {
   Inventory,
   MigrateResult,
   MigrateSpec,
+  TakeoverResult,
+  TakeoverSpec,
   PoolInfo,
   PoolSpec,
   PortGroupInfo,
@@ -148,6 +150,16 @@ export class AgentClient {
       'POST',
       `/v1/domains/${enc(name)}/migrate`,
       agentApi.MigrateResult,
+      spec,
+      MIGRATE_TIMEOUT_MS,
+    );
+  }
+  /** An HA restart on this host: the old copy's Ceph clients fenced, then defined with `uuid` and powered. */
+  takeOverDomain(name: string, spec: TakeoverSpec): Promise<TakeoverResult> {
+    return this.call(
+      'POST',
+      `/v1/domains/${enc(name)}/takeover`,
+      agentApi.TakeoverResult,
       spec,
       MIGRATE_TIMEOUT_MS,
     );

@@ -160,8 +160,35 @@ const besidesHost = (a: Attributes): string =>
       .map((k) => [k, a[k]]),
   );
 
+/** Whether the host's agent does not answer at all (not: answers with an error). */
+async function lost(ctx: HandlerContext, host: string): Promise<boolean> {
+  try {
+    await ctx.inventory(host);
+    return false;
+  } catch (e) {
+    if (e instanceof AgentError && e.code === 'unreachable') return true;
+    throw e;
+  }
+}
+
+/**
+ * An HA restart (the seeds' downtime migration): the VM's host does not answer, so the planned
+ * host fences the old copy off its rbd disks and starts the VM there with its old UUID.
+ */
+async function haRestart(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  const [to, name, uuid] = [vm(planned).host_id, vm(planned).name, vm(prior).uuid];
+  if (typeof uuid !== 'string')
+    throw new AgentError(to, 'conflict', `cannot restart ${address} on ${to}: its UUID is not recorded`);
+  const spec = domainSpec(address, planned, await ctx.inventory(to));
+  const done = await ctx.agent(to).takeOverDomain(name, { uuid, domain: spec });
+  ctx.invalidate(to);
+  return vmAttributes(planned, done.domain);
+}
+
 async function update(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
   if (vm(prior).host_id === vm(planned).host_id) return put(ctx, address, planned);
+  if (vm(planned).ha_enabled && (await lost(ctx, vm(prior).host_id)))
+    return haRestart(ctx, address, prior, planned);
   await migrate(ctx, address, prior, planned);
   try {
     // A pure move is done: re-applying the spec could power-cycle the guest that just moved live.

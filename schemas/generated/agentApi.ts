@@ -1218,6 +1218,34 @@ export interface SwitchSpec {
   lacp?: SwitchSpecLacp | null;
 }
 
+/**
+ * A domain started here by an HA restart, and the Ceph clients fenced before it started.
+ */
+export interface TakeoverResult {
+  /**
+   * A libvirt domain nssv manages, as the host reports it.
+   */
+  domain: DomainInfo;
+  /**
+   * Ceph client addresses put on the OSD blocklist (the old host's QEMU, if it still had the images open).
+   */
+  fencedClients: string[];
+}
+
+/**
+ * POST /v1/domains/:domain/takeover: start a domain on this host after the host it ran on stopped answering (an HA restart). Every other Ceph client of its rbd disks is blocklisted first (fencing the old copy), then the domain is defined here with the same UUID and powered as the spec says. Its disks must all be on shared storage (rbd).
+ */
+export interface TakeoverSpec {
+  /**
+   * The UUID the domain had on its old host (kept, so it stays the same machine).
+   */
+  uuid: string;
+  /**
+   * PUT /v1/domains/:domain: define or redefine a libvirt domain, then set its power state.
+   */
+  domain: DomainSpec;
+}
+
 export interface TestFaultInfoInjected {
   /**
    * Which mutating request it was (1 = the first after arming).

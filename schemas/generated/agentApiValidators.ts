@@ -45,6 +45,8 @@ export const agentApi = {
   SecurityRuleSpec: agentApiCheck<T.SecurityRuleSpec>('SecurityRuleSpec'),
   SwitchInfo: agentApiCheck<T.SwitchInfo>('SwitchInfo'),
   SwitchSpec: agentApiCheck<T.SwitchSpec>('SwitchSpec'),
+  TakeoverResult: agentApiCheck<T.TakeoverResult>('TakeoverResult'),
+  TakeoverSpec: agentApiCheck<T.TakeoverSpec>('TakeoverSpec'),
   TestFaultInfo: agentApiCheck<T.TestFaultInfo>('TestFaultInfo'),
   TestFaultSpec: agentApiCheck<T.TestFaultSpec>('TestFaultSpec'),
   TunnelInfo: agentApiCheck<T.TunnelInfo>('TunnelInfo'),

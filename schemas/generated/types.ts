@@ -1362,7 +1362,7 @@ export interface NssvVmArgs {
    */
   host_labels?: Record<string, string>;
   /**
-   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
    * @default false
    */
   ha_enabled?: boolean;
@@ -1569,7 +1569,7 @@ export interface NssvVmPlanned {
    */
   host_labels: Record<string, string>;
   /**
-   * Restart the VM on another host of the cluster when its host fails (needs a shared rbd pool for its disks). Changed in place.
+   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
    * @default false
    */
   ha_enabled: boolean;

@@ -29,11 +29,11 @@ const outcome = (r: { code: number; stderr: string }) => ({
   errors: r.stderr.split('\n').filter((l) => /Error/.test(l)),
 });
 
-const vm = (name: string, extra = ''): string => `
+const vm = (name: string, extra = '', memoryMiB = 64): string => `
 resource "nssv_vm" "${name}" {
   name       = "${name}"
   cluster_id = nssv_cluster.sandbox.id
-  memory_mib = 64
+  memory_mib = ${memoryMiB}
 ${extra}}
 `;
 
@@ -185,6 +185,82 @@ describeE2e('scheduling policies and migration on a three-host sandbox with Ceph
     expect(relaxed.stderr).toBe('');
     expect(relaxed.stdout).toContain(
       'preferred anti-affinity: spread relaxed: no host keeps it (h1: already runs nssv_vm.a0 of the group; h2: already runs nssv_vm.a1 of the group; h3: already runs nssv_vm.a2 of the group)',
+    );
+  });
+
+  test("the rest of the four policies × mandatory/preferred, with the seeds' failure cases: a full host breaks a mandatory rule, a preferred one is relaxed", async () => {
+    // Memory each sandbox host reports (all the same machine); what the running VMs above leave free.
+    const state = JSON.parse(readFileSync(join(env.configDir, 'nssv.tfstate'), 'utf8')) as {
+      resources: Array<{ address: string; attributes: Record<string, unknown> }>;
+    };
+    const total = state.resources.find((r) => r.address === 'nssv_host.h1')!.attributes.memory_mib as number;
+    // h1 runs five 64 MiB VMs (3 of 8 vCPUs free), h2 and h3 four (4 free).
+    const [free1, free2] = [total - 5 * 64, total - 4 * 64];
+    const big = (name: string, mib: number, extra: string) => vm(name, extra, mib);
+    const filler = (name: string, on: string) => vm(name, `  host_id = nssv_host.${on}.id\n`);
+    const offEdge = (mode: string) => `
+resource "nssv_scheduling_group" "off-edge" {
+  name          = "off-edge"
+  cluster_id    = nssv_cluster.sandbox.id
+  policy        = "vm-host-anti-affinity"
+  mode          = "${mode}"
+  host_group_id = nssv_host_group.edge.id
+}
+`;
+    const plan = async (main: string) => {
+      write(main, labels);
+      return nssv(['plan'], env.configDir);
+    };
+    const hostLine = (out: string, name: string): string | undefined =>
+      new RegExp(`nssv_vm\\.${name} will be created\\n {2}# \\(host: ([^\\n]*)\\)\\n`).exec(out)?.[1];
+    const cap = (free: number, vcpus: number, need: number) =>
+      `${free} MiB and ${vcpus} vCPUs free, needs ${need} MiB and 1 vCPUs`;
+    const base = policies('mandatory');
+    const preferred = (group: string) =>
+      base.replace(new RegExp(`("${group}"[^}]*mode {2,}= )"mandatory"`), '$1"preferred"');
+
+    // VMs together (pair runs on h1, which is too full for b2): mandatory fails, preferred goes elsewhere.
+    const b2 = big('b2', free2, '  scheduling_group_id = nssv_scheduling_group.pair.id\n');
+    const together = await plan(base + b2);
+    expect(together.code).toBe(1);
+    expect(together.stderr).toContain(
+      `nssv_vm.b2 cannot be placed in cluster "sandbox" by mandatory affinity: pair: h1: ${cap(free1, 3, free2)}; h2: the group's VMs run on h1; h3: the group's VMs run on h1`,
+    );
+    const together2 = await plan(preferred('pair') + b2);
+    expect(together2.stderr).toBe('');
+    expect(hostLine(together2.stdout, 'b2')).toBe(
+      `h2 (preferred affinity: pair relaxed: no host keeps it (h1: ${cap(free1, 3, free2)}; h2: the group's VMs run on h1; h3: the group's VMs run on h1))`,
+    );
+
+    // VMs on a host group (edge = h3, made full by a pinned VM): mandatory fails, preferred goes elsewhere.
+    const c1 = big('c1', free2, '  scheduling_group_id = nssv_scheduling_group.on-edge.id\n');
+    const onEdge = await plan(base + filler('f3', 'h3') + c1);
+    expect(onEdge.code).toBe(1);
+    expect(onEdge.stderr).toContain(
+      `nssv_vm.c1 cannot be placed in cluster "sandbox" by mandatory host-affinity: on-edge: h1: not in host group edge; h2: not in host group edge; h3: ${cap(free2 - 64, 3, free2)}`,
+    );
+    const onEdge2 = await plan(preferred('on-edge') + filler('f3', 'h3') + c1);
+    expect(onEdge2.stderr).toBe('');
+    expect(hostLine(onEdge2.stdout, 'c1')).toBe(
+      `h2 (preferred host-affinity: on-edge relaxed: no host keeps it (h1: ${cap(free1, 3, free2)}; h2: not in host group edge; h3: ${cap(free2 - 64, 3, free2)}))`,
+    );
+
+    // VMs away from a host group (edge = h3): kept when there is room; with h1 and h2 full,
+    // mandatory fails and preferred takes h3.
+    const e0 = vm('e0', '  scheduling_group_id = nssv_scheduling_group.off-edge.id\n');
+    const away = await plan(base + offEdge('mandatory') + e0);
+    expect(away.stderr).toBe('');
+    expect(hostLine(away.stdout, 'e0')).toBe('h2 (host-anti-affinity: off-edge)');
+    const e1 = big('e1', free2, '  scheduling_group_id = nssv_scheduling_group.off-edge.id\n');
+    const awayFull = await plan(base + offEdge('mandatory') + filler('f2', 'h2') + e1);
+    expect(awayFull.code).toBe(1);
+    expect(awayFull.stderr).toContain(
+      `nssv_vm.e1 cannot be placed in cluster "sandbox" by mandatory host-anti-affinity: off-edge: h1: ${cap(free1, 3, free2)}; h2: ${cap(free2 - 64, 3, free2)}; h3: in host group edge`,
+    );
+    const awayRelaxed = await plan(base + offEdge('preferred') + filler('f2', 'h2') + e1);
+    expect(awayRelaxed.stderr).toBe('');
+    expect(hostLine(awayRelaxed.stdout, 'e1')).toBe(
+      `h3 (preferred host-anti-affinity: off-edge relaxed: no host keeps it (h1: ${cap(free1, 3, free2)}; h2: ${cap(free2 - 64, 3, free2)}; h3: in host group edge))`,
     );
   });
 

@@ -12,6 +12,7 @@ export interface ContextInput {
   prior?: State;
   live?: ReadonlyMap<string, Attributes | null>;
   hostFacts?: ReadonlyMap<string, HostFacts>;
+  lostHosts?: ReadonlySet<string>;
 }
 
 /** A plan context with its nodes added (addNodes), then `transforms` run in order: a plan made by hand up to the transform under test. */
@@ -20,6 +21,7 @@ export function planContext(input: ContextInput, ...transforms: PlanTransform[])
     mode: input.mode ?? 'normal',
     nodes: new Map(),
     hostFacts: input.hostFacts ?? facts,
+    lostHosts: input.lostHosts ?? new Set(),
     diagnostics: [],
     changes: [],
     steps: [],

@@ -86,3 +86,49 @@ describe('refresh with readLive false (-refresh=false)', () => {
     expect(h1.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/inventory']);
   });
 });
+
+describe('refresh with a host that does not answer (HA, issue 11)', () => {
+  const haVm = (ha: boolean) => ({
+    address: 'nssv_vm.ha',
+    type: 'nssv_vm',
+    attributes: { name: 'ha', cluster_id: 'c', host_id: 'h1', ha_enabled: ha, uuid: 'u-1', memory_mib: 64 },
+    dependencies: [],
+    sensitivePaths: [],
+  });
+  const withVm = (ha: boolean): State => {
+    const s = stateWithH1();
+    return { ...s, resources: [...s.resources, haVm(ha)] };
+  };
+
+  it('GIVEN h1 runs an HA VM WHEN its agent is down THEN h1 is taken as lost: a warning naming what is on it, its resources kept as recorded', async () => {
+    const state = withVm(true);
+    const want = [hostDesired(h1), hostDesired(h2)];
+    const endpoint = h1.endpoint().endpoint;
+    await h1.close();
+    const ctx = createHandlerContext(hostEndpoints(want, state));
+    const r = await refresh(ctx, want, state);
+    expect([...r.lostHosts]).toEqual(['h1']);
+    expect(r.diagnostics.map((d) => [d.severity, d.code, d.detail])).toEqual([
+      [
+        'warning',
+        'NSSV_HOST_LOST',
+        'HA VMs on it are restarted on other hosts of its cluster by the next apply (their old copies are fenced off their rbd disks first): nssv_vm.ha. Left as recorded until the host answers again (not HA, or not movable): nssv_volume.v. When it answers again, the next apply destroys any copy it still has of a VM that runs elsewhere.',
+      ],
+    ]);
+    expect(r.diagnostics[0]!.summary).toContain(`cannot reach the agent of host h1 at ${endpoint}`);
+    expect(r.diagnostics[0]!.summary).toContain('; its cluster has HA VMs, so nssv treats host h1 as failed');
+    expect(r.live.get('nssv_vm.ha')).toEqual(haVm(true).attributes);
+    expect(r.live.get('nssv_volume.v')).toEqual(state.resources[1]!.attributes);
+    expect([...r.hostFacts.keys()]).toEqual(['h2']);
+  });
+
+  it('GIVEN no HA VM in its cluster WHEN an agent is down THEN it stays an error', async () => {
+    const state = withVm(false);
+    const want = [hostDesired(h1)];
+    await h1.close();
+    const ctx = createHandlerContext(hostEndpoints(want, state));
+    const r = await refresh(ctx, want, state);
+    expect([...r.lostHosts]).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'NSSV_AGENT_UNREACHABLE']]);
+  });
+});

@@ -63,7 +63,7 @@ export function diff(ctx: PlanContext): void {
     } else if (isMove(n, d.forceNew, live)) {
       const from = String(live.host_id);
       const to = String(n.planned.host_id);
-      const mode = live.power_state === 'running' ? 'live' : 'cold';
+      const mode = ctx.lostHosts.has(from) ? 'restart' : live.power_state === 'running' ? 'live' : 'cold';
       changes.push({
         ...base,
         action: 'migrate',

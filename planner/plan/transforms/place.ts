@@ -54,7 +54,9 @@ export function place(ctx: PlanContext): void {
     const host = vm.planned!.host_id;
     const leave =
       typeof host === 'string' && vm.live
-        ? (mustLeave(ctx, vm, host, rules) ?? crowded.get(vm.address))
+        ? ctx.lostHosts.has(host)
+          ? haRestart(ctx, vm, host, volumes)
+          : (mustLeave(ctx, vm, host, rules, volumes) ?? crowded.get(vm.address))
         : undefined;
     if (leave !== undefined) {
       // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
@@ -93,7 +95,8 @@ export function place(ctx: PlanContext): void {
   const factsMissing = new Map<string, string>();
   for (const h of hosts) {
     const [cluster, name] = [String(h.planned!.cluster_id), String(h.planned!.name)];
-    if (!ctx.hostFacts.has(name) && !factsMissing.has(cluster)) factsMissing.set(cluster, name);
+    if (!ctx.hostFacts.has(name) && !ctx.lostHosts.has(name) && !factsMissing.has(cluster))
+      factsMissing.set(cluster, name);
   }
   const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
   for (const vm of unplaced) placeVm(ctx, vm, env, moving.get(vm.address));
@@ -106,6 +109,7 @@ export function place(ctx: PlanContext): void {
   );
   for (const vm of vms) checkPin(ctx, vm, known);
   placeVolumes(ctx, vms, volumes);
+  checkVolumeHosts(ctx, volumes, new Set(known.keys()));
   checkNetworks(ctx, vms);
 }
 
@@ -163,8 +167,9 @@ interface PlaceEnv {
  * maintenance, lacks one of the VM's host_labels, or breaks its mandatory VM–host rule.
  */
 /**
- * Running VMs, not pinned by the configuration, that share a host with an earlier VM (by address)
- * of their mandatory anti-affinity group (say, after the group became mandatory): each must move.
+ * Running VMs, not pinned by the configuration, that break their mandatory VM rule (say, after
+ * the group became mandatory): one sharing a host with an earlier VM (by address) of its
+ * anti-affinity group, or one away from the first VM of its affinity group. Each must move.
  */
 function crowdedOut(
   vms: readonly PlanNode[],
@@ -178,8 +183,22 @@ function crowdedOut(
   for (const vm of running) {
     const group = vm.planned!.scheduling_group_id;
     const rule = typeof group === 'string' ? rules.get(group) : undefined;
-    if (rule?.policy !== 'vm-anti-affinity' || rule.mode !== 'mandatory') continue;
+    if (rule?.mode !== 'mandatory') continue;
     const host = vm.planned!.host_id as string;
+    if (rule.policy === 'vm-affinity') {
+      // Together: the group's first VM (by address) stays; one elsewhere joins it.
+      const anchor = first.get(rule.name);
+      if (anchor === undefined) first.set(rule.name, `${vm.address}\u0000${host}`);
+      else if (anchor.split('\u0000')[1] !== host && typeof vm.desired?.attributes.host_id !== 'string') {
+        const [holder, there] = anchor.split('\u0000');
+        out.set(
+          vm.address,
+          `${host} breaks mandatory ${ruleLabel(rule)}: ${holder} of the group runs on ${there}`,
+        );
+      }
+      continue;
+    }
+    if (rule.policy !== 'vm-anti-affinity') continue;
     const key = `${rule.name}\u0000${host}`;
     const holder = first.get(key);
     if (holder === undefined) first.set(key, vm.address);
@@ -194,10 +213,20 @@ function mustLeave(
   vm: PlanNode,
   host: string,
   rules: ReturnType<typeof schedulingRules>,
+  volumes: ReadonlyMap<string, PlanNode>,
 ): string | undefined {
   if (typeof vm.desired?.attributes.host_id === 'string') return undefined;
   const facts = ctx.hostFacts.get(host);
-  if (!facts) return undefined;
+  if (!facts) {
+    // A host removed from the configuration is drained like one in maintenance, when the VM can
+    // move (no disk in one of its dir pools; otherwise the plan fails with NSSV_HOST_REMOVED).
+    const declared = desiredNodes(ctx, 'nssv_host').some((h) => h.planned!.name === host);
+    const local = volumeIds(vm.planned!).some((id) => {
+      const v = volumes.get(id);
+      return v !== undefined && !isShared(ctx, v);
+    });
+    return declared || local ? undefined : `${host} is removed from the configuration`;
+  }
   if (facts.maintenance) return `${host} is in maintenance`;
   const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
   if (labels !== undefined) return `${host} ${labels}`;
@@ -207,6 +236,29 @@ function mustLeave(
   if (rule.policy !== 'vm-host-affinity' && rule.policy !== 'vm-host-anti-affinity') return undefined;
   const broken = ruleViolation(rule, host, new Occupancy());
   return broken === undefined ? undefined : `${host} breaks mandatory ${ruleLabel(rule)} (${broken})`;
+}
+
+/**
+ * Why a VM on a host taken as failed moves: it has ha_enabled, is not pinned by the
+ * configuration, and all its disks are on shared (rbd) storage — an HA restart. Otherwise it
+ * stays where the state records it (a warning says why, for an HA VM on local storage).
+ */
+function haRestart(
+  ctx: PlanContext,
+  vm: PlanNode,
+  host: string,
+  volumes: ReadonlyMap<string, PlanNode>,
+): string | undefined {
+  if (vm.planned!.ha_enabled !== true || typeof vm.desired?.attributes.host_id === 'string') return undefined;
+  const local = volumeIds(vm.planned!).find((id) => {
+    const v = volumes.get(id);
+    return v !== undefined && !isShared(ctx, v);
+  });
+  if (local !== undefined) {
+    ctx.diagnostics.push(planErrors.haNeedsSharedStorage(vm.address, host, volumes.get(local)!.address));
+    return undefined;
+  }
+  return `${host} does not answer: HA restarts the VM on another host (its old copy is fenced)`;
 }
 
 function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string): void {
@@ -282,6 +334,19 @@ function checkPin(ctx: PlanContext, vm: PlanNode, known: ReadonlyMap<string, str
   ctx.diagnostics.push(
     ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
   );
+}
+
+/** A kept rbd volume is managed through its host's agent: that host must stay declared. */
+function checkVolumeHosts(
+  ctx: PlanContext,
+  volumes: Map<string, PlanNode>,
+  declared: ReadonlySet<string>,
+): void {
+  for (const vol of volumes.values()) {
+    const host = vol.planned!.host_id;
+    if (!vol.live || typeof host !== 'string' || declared.has(host) || !isShared(ctx, vol)) continue;
+    ctx.diagnostics.push(planErrors.volumeHostRemoved(vol.address, host, vol.desired?.range));
+  }
 }
 
 function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, PlanNode>): void {

@@ -56,6 +56,7 @@ function baseAttributes(type: string, prior: Attributes | null, config: Attribut
     mode: 'normal',
     nodes: new Map([[node.address, node]]),
     hostFacts: new Map(),
+    lostHosts: new Set(),
     diagnostics: [],
     changes: [],
     steps: [],

@@ -22,7 +22,6 @@ describe('unsupportedFeatures', () => {
     });
     vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
-      ['ha_enabled', 'nssv_vm.a: ha_enabled is not supported yet: the agents do not apply it yet', 1],
       ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
     ]);
   });

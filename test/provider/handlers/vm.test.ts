@@ -155,6 +155,32 @@ describe('vmHandler: a VM whose host changes is migrated', () => {
     expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming', 'PUT /v1/domains/web']);
   });
 
+  it('GIVEN an HA VM whose host h1 does not answer WHEN host_id goes h1 -> h2 THEN h2 takes it over with its recorded UUID (fencing first, in the agent)', async () => {
+    onH2();
+    await vmHandler.create(hosts.ctx(), A, vm());
+    const domain = { ...hosts.h1.inventory.domains[0]!, uuid: 'uuid-web' };
+    await hosts.h1.close();
+    cannedOn(hosts.h2, '/v1/domains/web/takeover', 200, { domain, fencedClients: ['10.0.0.1:0/7'] });
+    const prior = vm({ ha_enabled: true, uuid: 'uuid-web' });
+    const recorded = await vmHandler.update(hosts.ctx(), A, prior, vm({ ha_enabled: true, host_id: 'h2' }));
+    const takeover = hosts.h2.requests.find((r) => r.method === 'POST')!;
+    expect([takeover.path, (takeover.body as { uuid: string }).uuid]).toEqual([
+      '/v1/domains/web/takeover',
+      'uuid-web',
+    ]);
+    expect(recorded).toMatchObject({ host_id: 'h2', uuid: 'uuid-web' });
+  });
+
+  it('GIVEN a VM without ha_enabled whose host does not answer WHEN host_id changes THEN it is not restarted elsewhere', async () => {
+    onH2();
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    await hosts.h1.close();
+    await expect(
+      vmHandler.update(hosts.ctx(), A, vm({ uuid: 'uuid-web' }), vm({ host_id: 'h2' })),
+    ).rejects.toMatchObject({ code: 'unreachable', host: 'h1' });
+    expect(hosts.h2.requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
   it('GIVEN h2 reports no migration target WHEN host_id goes h1 -> h2 THEN the error says what to configure and nothing moves', async () => {
     onH2();
     delete hosts.h2.inventory.host.migration;

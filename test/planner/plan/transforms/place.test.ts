@@ -461,6 +461,77 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
+  test('GIVEN running VMs of a group on h1 and h2 WHEN the group becomes mandatory affinity THEN the one away from the first joins it, saying why', () => {
+    const first = [
+      group('vm-affinity', 'preferred'),
+      bare('a', { host_id: 'h1', scheduling_group_id: 'g' }),
+      bare('b', { host_id: 'h2', scheduling_group_id: 'g' }),
+    ];
+    const state = applied(planFor(first));
+    const plan = again(
+      [
+        group('vm-affinity', 'mandatory'),
+        bare('a', { scheduling_group_id: 'g' }),
+        bare('b', { scheduling_group_id: 'g' }),
+      ],
+      state,
+    );
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.b will be migrated from h2 to h1 (live)',
+      '  # (h2 breaks mandatory affinity: g: nssv_vm.a of the group runs on h1; host: h1 (affinity: g))',
+    ]);
+  });
+
+  test('GIVEN a running VM on an rbd volume on h2 WHEN h2 is removed from the configuration THEN it is drained to another host before the host goes', () => {
+    const onRbd = [
+      desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
+        'nssv_cluster.c',
+      ]),
+      // Managed through h1's agent (rbd is shared: the VM may run elsewhere).
+      desired('nssv_volume.d', { name: 'd', pool_id: 'ceph', size_gib: 1, host_id: 'h1' }, [
+        'nssv_storage_pool.ceph',
+      ]),
+      bare('m', { host_id: 'h2', disk: [{ volume_id: 'd' }] }),
+    ];
+    const before = planFor(onRbd);
+    // As an apply records them: each instance with its dependencies (the VM's include its host).
+    const state = applied(before);
+    for (const r of state.resources) r.dependencies = before.dependencies[r.address] ?? [];
+    expect(before.dependencies['nssv_vm.m']).toContain('nssv_host.h2');
+    const unpinned = [...onRbd.slice(0, 2), bare('m', { disk: [{ volume_id: 'd' }] })];
+    const plan = makePlan({
+      mode: 'normal',
+      desired: [...world().filter((d) => d.address !== 'nssv_host.h2'), h3, ...unpinned],
+      prior: state,
+      live: new Map(),
+      hostFacts: new Map([...hostFacts].filter(([h]) => h !== 'h2')),
+    });
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.m will be migrated from h2 to h1 (live)',
+      '  # (h2 is removed from the configuration; host: h1 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+    ]);
+    const hostDelete = plan.steps.find((st) => st.id === 'nssv_host.h2#delete')!;
+    const waits = [...hostDelete.after, ...hostDelete.after.flatMap((b) => plan.barriers[b] ?? [])];
+    expect(waits).toContain('nssv_vm.m#update');
+
+    // Removing h1 instead, whose agent manages the rbd volume, is refused at the volume.
+    const h1Gone = makePlan({
+      mode: 'normal',
+      desired: [...world().filter((d) => d.address !== 'nssv_host.h1'), h3, ...unpinned],
+      prior: state,
+      live: new Map(),
+      hostFacts: new Map([...hostFacts].filter(([h]) => h !== 'h1')),
+    });
+    expect(h1Gone.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_VOLUME_HOST_REMOVED',
+        'nssv_volume.d is managed through the agent of host "h1", which the configuration no longer declares',
+      ],
+    ]);
+  });
+
   test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
     const onRbd = [
       desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [

@@ -105,11 +105,12 @@ describe('PlanResourceChange', () => {
       s,
       'nssv_vm',
       null,
-      { name: 'w', cluster_id: 'c', ha_enabled: true },
+      { name: 'w', cluster_id: 'c', ha_enabled: true, delete_policy: 'never' },
       false,
     );
+    // ha_enabled is accepted (issue 11); delete_policy is not applied yet.
     expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
-      'NSSV_NOT_SUPPORTED_YET ha_enabled',
+      'NSSV_NOT_SUPPORTED_YET delete_policy',
     ]);
   });
 });
