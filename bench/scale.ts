@@ -2,7 +2,7 @@
  * Benchmark: plan and apply at scale (issue 14 point 6). Not a test; run on demand:
  *
  *   npm run build && node --import ./bench/register.mjs bench/scale.ts [--sizes 2105,21005] [--runs 3]
- *       [--cpu-prof DIR] [--server-keepalive-ms 5000]
+ *       [--cpu-prof DIR] [--server-keepalive-ms 5000] [--hold]
  *
  * For each size N: N = 21·H + 5 instances on H stand-in hosts (agentd's own HTTP layer over an
  * in-memory host, bench/standinAgent.ts) on loopback — a data center, cluster, switch, port
@@ -14,6 +14,9 @@
  *    first-to-last write / steps), requests the agents answered with an error, connections.
  * 2. `nssv plan -detailed-exitcode` (must exit 0: no changes) `--runs` times, and as many with
  *    `-refresh=false`: wall, CPU, peak RSS, connections to the agents.
+ *
+ * `--hold` applies once, then keeps the stand-ins serving (until SIGINT/SIGTERM) so plans can be
+ * run, profiled and compared by hand against the same fleet in the printed directory.
  *
  * `--server-keepalive-ms 5000` gives the stand-ins Node's default server keep-alive instead of
  * agentd's, as the agent server had when the 21,005-instance apply failed on closed connections.
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     'server-keepalive-ms': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    hold: { type: 'boolean', default: false },
   },
 });
 const repo = new URL('..', import.meta.url).pathname;
@@ -140,6 +144,15 @@ async function benchSize(size: number): Promise<SizeResult> {
         `${mib(apply.writeBytes)} written (state file now ${mib(readFileSync(join(dir, 'nssv.tfstate')).length)}); ` +
         `agent requests ${a.requests}, failed ${a.failed}, connections ${a.connections}`,
     );
+    if (args.hold) {
+      // For profiling and A/B runs of plans against one applied fleet: serve until interrupted.
+      console.log(`holding: stand-ins serve ${dir} until SIGINT or SIGTERM`);
+      await new Promise<void>((r) => {
+        process.once('SIGINT', r);
+        process.once('SIGTERM', r);
+      });
+      return { size, perStepMs, agentPerStepMs };
+    }
 
     for (const [label, extra] of [
       ['plan', []],

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // nssv command-line entry: loads the bundled CLI (dist/cli/nssv.cjs, built by `npm run build`
-// with scripts/bundle-cli.mjs) through V8's code cache. The first run writes nssv.cjs.cache next
-// to the bundle (when the directory is writable); later runs skip most of the parsing and
-// compiling. The bundle is registered as a loaded module so oclif's command discovery, which
+// with scripts/bundle-cli.mjs; dist/cli/help.cjs for the root help) through V8's code cache. The
+// first run writes nssv.cjs.cache next to the bundle (when the directory is writable); later runs
+// skip most of the parsing and compiling. The bundle is registered as a loaded module so oclif's command discovery, which
 // requires it for its COMMANDS table, gets this instance instead of evaluating it again.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -17,7 +17,10 @@ if (process.argv[2] === '--version') {
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
   process.exit(0);
 }
-const file = fileURLToPath(new URL('../dist/cli/nssv.cjs', import.meta.url));
+// The root help (`nssv`, `nssv --help`) comes from a bundle of oclif without the commands.
+const args = process.argv.slice(2);
+const rootHelp = args.length === 0 || (args.length === 1 && args[0] === '--help');
+const file = fileURLToPath(new URL(`../dist/cli/${rootHelp ? 'help' : 'nssv'}.cjs`, import.meta.url));
 if (!existsSync(file)) {
   process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
   process.exit(1);
@@ -53,4 +56,4 @@ if (cachedData === undefined || script.cachedDataRejected) {
     }
   });
 }
-await mod.exports.main(process.argv.slice(2), root);
+await mod.exports.main(args, root);

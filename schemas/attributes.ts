@@ -50,9 +50,17 @@ export function schemaPath(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
 }
 
+const infoByPath = new Map<string, Map<string, AttributeInfo>>();
+
 export function attributeInfo(type: string, path: string): AttributeInfo | undefined {
-  const p = schemaPath(path);
-  return attributeInfos(type).find((a) => a.path === p);
+  // Called for every attribute of every instance a plan compares: a map per type, not a scan.
+  let byPath = infoByPath.get(type);
+  if (!byPath) {
+    byPath = new Map();
+    for (const a of attributeInfos(type)) if (!byPath.has(a.path)) byPath.set(a.path, a);
+    infoByPath.set(type, byPath);
+  }
+  return byPath.get(path.includes('[') ? schemaPath(path) : path);
 }
 
 /** What withDefaults needs of one schema level, computed once per schema object. */

@@ -35,11 +35,20 @@ const entry = [
   `export { main } from './bin/cli/main.ts';`,
 ].join('\n');
 
-rmSync(join(repo, 'dist/cli'), { recursive: true, force: true });
-await build({
+/** oclif's help renders each string with ejs: bin/cli/ejsLiteral.cjs skips it for plain text. */
+const ejsLiteral = {
+  name: 'ejs-literal',
+  setup(b) {
+    b.onResolve({ filter: /^ejs$/ }, (args) =>
+      args.importer.includes(join('@oclif', 'core'))
+        ? { path: join(repo, 'bin/cli/ejsLiteral.cjs') }
+        : undefined,
+    );
+  },
+};
+
+const common = {
   absWorkingDir: repo,
-  stdin: { contents: entry, resolveDir: repo, sourcefile: 'nssv-cli-entry.ts', loader: 'ts' },
-  outfile: 'dist/cli/nssv.cjs',
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -51,6 +60,26 @@ await build({
   logLevel: 'warning',
   define: { 'import.meta.url': '__nssvImportMetaUrl' },
   banner: { js: "var __nssvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [ejsLiteral],
+};
+
+rmSync(join(repo, 'dist/cli'), { recursive: true, force: true });
+await build({
+  ...common,
+  stdin: { contents: entry, resolveDir: repo, sourcefile: 'nssv-cli-entry.ts', loader: 'ts' },
+  outfile: 'dist/cli/nssv.cjs',
+});
+// The root help (`nssv`, `nssv --help`) needs oclif and oclif.manifest.json, not the commands:
+// bin/nssv.js loads this bundle (a seventh of the size) for it.
+await build({
+  ...common,
+  stdin: {
+    contents: "export { main } from './bin/cli/main.ts';",
+    resolveDir: repo,
+    sourcefile: 'nssv-help-entry.ts',
+    loader: 'ts',
+  },
+  outfile: 'dist/cli/help.cjs',
 });
 
 // oclif.manifest.json (generated, not committed): every command's id, description, flags and

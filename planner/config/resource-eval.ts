@@ -15,8 +15,12 @@ import type { DesiredInstance, Lifecycle } from './types.js';
 import { foreignResourceType } from './foreignResource.js';
 
 export interface ResourceResult {
-  /** The value of TYPE.NAME for references (object, tuple for count, object for for_each). */
-  value: Value;
+  /**
+   * The value of TYPE.NAME for references (object, tuple for count, object for for_each). Built
+   * on first read: most resources (VMs, say) are never referenced, and building the value of
+   * 10,000 instances costs as much as evaluating them.
+   */
+  readonly value: Value;
   instances: DesiredInstance[];
 }
 
@@ -35,7 +39,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   const explicit = m.dependsOnAddresses(decl.dependsOn);
   const lifecycle = evalLifecycle(m, decl, resourceAddress);
   const instances: DesiredInstance[] = [];
-  const refs: Array<[string | number | undefined, Value]> = [];
+  const refs: Array<[string | number | undefined, () => Value]> = [];
   for (const k of exp.keys) {
     const address = resourceAddress + keySuffix(k.key);
     const ctx = k.symbols.size ? m.ctx.child(k.symbols) : m.ctx;
@@ -73,13 +77,21 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
       attributeRanges: ranges,
       sensitivePaths,
     });
-    refs.push([k.key, referenceValue(schema, r.value, m.shared.known?.get(address))]);
+    const known = m.shared.known?.get(address);
+    refs.push([k.key, () => referenceValue(schema, r.value, known)]);
   }
-  let value: Value;
-  if (exp.mode === 'single') value = refs[0]?.[1] ?? DYNAMIC_UNKNOWN;
-  else if (exp.mode === 'count') value = tuple(refs.map((r) => r[1]));
-  else value = object(refs.map(([k, v]) => [String(k), v]));
-  return { value, instances };
+  let value: Value | undefined;
+  const build = (): Value => {
+    if (exp.mode === 'single') return refs[0]?.[1]() ?? DYNAMIC_UNKNOWN;
+    if (exp.mode === 'count') return tuple(refs.map((r) => r[1]()));
+    return object(refs.map(([k, v]) => [String(k), v()]));
+  };
+  return {
+    get value(): Value {
+      return (value ??= build());
+    },
+    instances,
+  };
 }
 
 function evalLifecycle(m: ModuleScope, decl: ResourceDecl, address: string): Lifecycle {

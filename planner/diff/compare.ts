@@ -1,9 +1,10 @@
 import { attributeInfo } from '../../schemas/attributes.js';
+import { jsonEqual } from '../../core/jsonEqual.js';
 import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js';
 
 export function sameValue(a: AttrValue | undefined, b: AttrValue | undefined): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return jsonEqual(a ?? null, b ?? null);
 }
 
 export interface AttributeDiff {

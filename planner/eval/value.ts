@@ -110,13 +110,20 @@ export function keyCompare(a: string, b: string): number {
   return c;
 }
 
+/** The entries in key order (a fresh array: the caller may keep it). */
+function sortedEntries(entries: Iterable<[string, Value]>): [string, Value][] {
+  const arr = Array.from(entries);
+  for (let i = 1; i < arr.length; i++) {
+    if (keyCompare(arr[i - 1]![0], arr[i]![0]) > 0) {
+      arr.sort((x, y) => keyCompare(x[0], y[0]));
+      break;
+    }
+  }
+  return arr;
+}
+
 export function sortedMap(entries: Iterable<[string, Value]>): Map<string, Value> {
-  const arr = [...entries];
-  let sorted = true;
-  for (let i = 1; i < arr.length && sorted; i++)
-    if (keyCompare(arr[i - 1]![0], arr[i]![0]) > 0) sorted = false;
-  if (!sorted) arr.sort((x, y) => keyCompare(x[0], y[0]));
-  return new Map(arr);
+  return new Map(sortedEntries(entries));
 }
 
 export function list(elemType: Type, items: Value[]): Value {
@@ -126,8 +133,14 @@ export function tuple(items: Value[]): Value {
   return { t: tupleOf(items.map((i) => i.t)), v: items };
 }
 export function object(entries: Iterable<[string, Value]>): Value {
-  const m = sortedMap(entries);
-  return { t: objectOf(new Map([...m].map(([k, v]) => [k, v.t]))), v: m };
+  // One pass over the sorted entries fills both maps (this runs for every resource instance).
+  const values = new Map<string, Value>();
+  const types = new Map<string, Type>();
+  for (const [k, v] of sortedEntries(entries)) {
+    values.set(k, v);
+    types.set(k, v.t);
+  }
+  return { t: objectOf(types), v: values };
 }
 export function map(elemType: Type, entries: Iterable<[string, Value]>): Value {
   return { t: mapOf(elemType), v: sortedMap(entries) };

@@ -55,9 +55,25 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
       return { ...prior, ...live, host_ids: present };
     },
     async create(ctx, address, planned) {
-      for (const hostId of hostIds(planned)) {
-        await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
-        ctx.invalidate(hostId);
+      // All hosts or none: a failed step is not undone by the apply's rollback (only completed
+      // ones are), so the hosts it was already made on are cleaned here before the error goes on.
+      const made: string[] = [];
+      try {
+        for (const hostId of hostIds(planned)) {
+          await ops.put(ctx.agent(hostId), address, planned, { hostId, ctx });
+          ctx.invalidate(hostId);
+          made.push(hostId);
+        }
+      } catch (e) {
+        for (const hostId of made.reverse()) {
+          try {
+            await ops.remove(ctx.agent(hostId), planned);
+          } catch {
+            // The original error is the one to report; the leftover shows as an orphan.
+          }
+          ctx.invalidate(hostId);
+        }
+        throw e;
       }
       return planned;
     },

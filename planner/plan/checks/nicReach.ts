@@ -18,7 +18,12 @@ export interface PortGroupReach {
   name: string;
   switchName: string;
   clusters?: readonly string[];
-  hosts?: readonly string[];
+  /** A set where many VMs are checked against a switch spanning many hosts. */
+  hosts?: readonly string[] | ReadonlySet<string>;
+}
+
+function spans(hosts: readonly string[] | ReadonlySet<string>, host: string): boolean {
+  return 'has' in hosts ? hosts.has(host) : hosts.includes(host);
 }
 
 /**
@@ -34,7 +39,7 @@ export function checkNicReach(
     const pg = typeof nic.port_group_id === 'string' ? groupOf(nic.port_group_id) : undefined;
     if (!pg) return [];
     if (vm.host !== undefined && pg.hosts) {
-      if (pg.hosts.includes(vm.host)) return [];
+      if (spans(pg.hosts, vm.host)) return [];
       const where = { cluster: String(vm.cluster), host: vm.host };
       return [planErrors.portGroupNotReached(vm.address, i, pg.name, pg.switchName, where, vm.range(i))];
     }

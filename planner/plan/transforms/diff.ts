@@ -6,10 +6,16 @@ import type { PlanContext, PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
 
+const schemaSensitive = new Map<string, string[]>();
+
 function sensitivePaths(n: PlanNode): string[] {
-  const fromSchema = attributeInfos(n.type)
-    .filter((a) => a.sensitive)
-    .map((a) => a.path);
+  let fromSchema = schemaSensitive.get(n.type);
+  if (!fromSchema) {
+    fromSchema = attributeInfos(n.type)
+      .filter((a) => a.sensitive)
+      .map((a) => a.path);
+    schemaSensitive.set(n.type, fromSchema);
+  }
   return [
     ...new Set([...fromSchema, ...(n.desired?.sensitivePaths ?? []), ...(n.prior?.sensitivePaths ?? [])]),
   ].sort();

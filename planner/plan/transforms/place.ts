@@ -9,7 +9,7 @@ import { isUnknown, unknownValue, type Attributes } from '../../../core/values.j
 import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { checkHostPin } from '../checks/hostPin.js';
-import { checkNicReach } from '../checks/nicReach.js';
+import { checkNicReach, type PortGroupReach } from '../checks/nicReach.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -118,11 +118,19 @@ function checkNetworks(ctx: PlanContext, vms: PlanNode[]): void {
   const groups = new Map(
     desiredNodes(ctx, 'nssv_port_group').map((g) => [String(g.planned!.id), g.planned!]),
   );
-  const reachOf = (id: string) => {
+  // Once per port group: 10,000 VMs on a switch spanning 1,000 hosts made a scan per NIC quadratic.
+  const reaches = new Map<string, PortGroupReach | undefined>();
+  const reachOf = (id: string): PortGroupReach | undefined => {
+    if (reaches.has(id)) return reaches.get(id);
     const pg = groups.get(id);
-    if (!pg) return undefined;
-    const hosts = Array.isArray(pg.host_ids) ? (pg.host_ids as string[]) : undefined;
-    return { name: String(pg.id), switchName: String(pg.switch_id), ...(hosts ? { hosts } : {}) };
+    const hosts = pg && Array.isArray(pg.host_ids) ? new Set(pg.host_ids as string[]) : undefined;
+    const reach = pg && {
+      name: String(pg.id),
+      switchName: String(pg.switch_id),
+      ...(hosts ? { hosts } : {}),
+    };
+    reaches.set(id, reach);
+    return reach;
   };
   for (const vm of vms) {
     const p = vm.planned!;

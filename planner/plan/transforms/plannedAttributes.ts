@@ -1,4 +1,5 @@
 import { applyDefaults, attributeInfos, idAttribute } from '../../../schemas/attributes.js';
+import { jsonEqual } from '../../../core/jsonEqual.js';
 import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
 import type { PlanContext } from '../context.js';
 
@@ -57,8 +58,7 @@ function keepComputedInBlocks(
     const sameOtherwise =
       liveItem &&
       Object.entries(out).every(
-        ([k, v]) =>
-          computed.includes(k) || inPlace.includes(k) || JSON.stringify(v) === JSON.stringify(liveItem[k]),
+        ([k, v]) => computed.includes(k) || inPlace.includes(k) || jsonEqual(v, liveItem[k]),
       );
     for (const key of computed) {
       if (out[key] !== undefined) continue;

@@ -42,6 +42,22 @@ describe('distributedSwitchHandler', () => {
     ]);
   });
 
+  it('GIVEN a switch on two hosts WHEN the second host refuses it THEN the first host is cleaned and the error goes on', async () => {
+    hosts.h2.override = (method) =>
+      method === 'PUT'
+        ? { status: 500, body: JSON.stringify({ error: { code: 'internal', message: 'ovs-vsctl failed' } }) }
+        : undefined;
+    await expect(distributedSwitchHandler.create(hosts.ctx(), A, sw(1500, ['h1', 'h2']))).rejects.toThrow(
+      'host h2: ovs-vsctl failed',
+    );
+    expect([...hosts.h1.calls(), ...hosts.h2.calls()]).toEqual([
+      'PUT /v1/switches/lan',
+      'DELETE /v1/switches/lan',
+      'PUT /v1/switches/lan',
+    ]);
+    expect(hosts.h1.inventory.switches).toEqual([]);
+  });
+
   it('GIVEN a switch WHEN deleted THEN the bridge is deleted', async () => {
     await distributedSwitchHandler.delete(hosts.ctx(), A, sw(1500, ['h1', 'h2']));
     // Each host's port groups of the switch would go first (none here), then the bridge.
