@@ -13,6 +13,8 @@ import { buildSteps } from './transforms/buildSteps.js';
 import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
+import { deletePolicy } from './transforms/deletePolicy.js';
+import { deriveSnapshotPlaces, deriveVolumeFormats } from './transforms/deriveVolumeFacts.js';
 import { diff } from './transforms/diff.js';
 import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
@@ -55,10 +57,12 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    deriveVolumeFormats,
     allocateIps,
     deriveSecurityGroups,
     deriveGuestNetwork,
     place,
+    deriveSnapshotPlaces,
     addHostDependencies,
     diff,
     forceReplace(input.replace ?? []),
@@ -67,6 +71,7 @@ export function makePlan(input: PlanInput): Plan {
     applyTargets(input.targets ?? []),
     applyExcludes(input.excludes ?? []),
     preventDestroy,
+    deletePolicy,
     buildSteps,
   ];
   for (const t of transforms) t(ctx);

@@ -60,7 +60,9 @@ export function checkRule(rule: Rule, scope: Scope): Diagnostic[] {
     }
     case 'allowedValues': {
       const l = lookup(scope, rule.attribute);
-      if (l.value === UNKNOWN || rule.values.includes(l.value as string)) return [];
+      // Unset (a computed attribute the planner fills in to fit, like a volume's format): nothing to refuse.
+      if (l.value === UNKNOWN || l.value === null || l.value === undefined) return [];
+      if (rule.values.includes(l.value as string)) return [];
       const sensitive = isSensitivePath(scope.instance, l.path, l.schema);
       return [
         errors.valueNotAllowedByRule({

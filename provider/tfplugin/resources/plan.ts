@@ -120,10 +120,28 @@ export async function planResource(
   }
   if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
     planned.host_id = await placeVolume(s, planned);
+  if (type === 'nssv_volume' && isUnknown(planned.format)) planned.format = await volumeFormat(s, planned);
+  if (type === 'nssv_volume_snapshot') {
+    const v = typeof planned.volume_id === 'string' ? s.recall('nssv_volume', planned.volume_id) : undefined;
+    planned.volume_pool_id = v?.pool_id ?? unknownValue;
+    planned.volume_host_id = v?.host_id ?? unknownValue;
+  }
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
   const requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
   return { planned, requiresReplace, diagnostics };
+}
+
+/** A volume's format when unset follows its pool: raw in an rbd pool, qcow2 in a dir pool. */
+async function volumeFormat(s: Session, v: Attributes): Promise<AttrValue> {
+  if (typeof v.pool_id !== 'string') return unknownValue;
+  let kind = s.recall('nssv_storage_pool', v.pool_id)?.kind;
+  if (typeof kind !== 'string') {
+    const host = [...s.hosts.keys()].sort()[0];
+    const inv = host === undefined ? undefined : await s.ctx.inventory(host);
+    kind = inv?.rbdPools.some((p) => p.name === v.pool_id) ? 'rbd' : 'dir';
+  }
+  return kind === 'rbd' ? 'raw' : 'qcow2';
 }
 
 /** An nssv_host must be one of the provider's hosts, at the same endpoint. */

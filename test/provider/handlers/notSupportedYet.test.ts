@@ -26,8 +26,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_port_group.dhcp',
       'nssv_vm.ha_enabled',
       'nssv_vm.delete_policy',
-      'nssv_volume.source_snapshot_id',
-      'nssv_volume.delete_policy',
     ]);
   });
 });

@@ -1,0 +1,23 @@
+import type { PlanContext } from '../context.js';
+import { planErrors } from '../errors.js';
+
+/**
+ * delete_policy = "never": a plan that would delete or replace the instance is refused. The
+ * policy that counts is the one applied (state), so removing the resource from the configuration
+ * cannot lift it in the same plan.
+ */
+export function deletePolicy(ctx: PlanContext): void {
+  for (const c of ctx.changes) {
+    if (c.action !== 'delete' && c.action !== 'replace') continue;
+    const n = ctx.nodes.get(c.address)!;
+    const applied = n.prior?.attributes.delete_policy ?? c.before?.delete_policy;
+    if (applied !== 'never') continue;
+    ctx.diagnostics.push(
+      planErrors.deletePolicyNever(
+        c.address,
+        c.action === 'delete' ? 'delete' : `replace (${c.requiredReplace.join(', ')} forces replacement)`,
+        n.desired?.range ?? undefined,
+      ),
+    );
+  }
+}
