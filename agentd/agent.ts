@@ -27,6 +27,7 @@ import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
 import { DirSnapshots } from './storage/snapshots.js';
+import { movePath } from './storage/movePath.js';
 import { DirTrash } from './storage/trash.js';
 import { Volumes } from './storage/volumes.js';
 import { Flattener } from './storage/flatten.js';
@@ -104,6 +105,8 @@ export class Agent {
       (path) => this.domains.usersOfPath(path),
       (pool, volume) => this.volumes.refuseClones(pool, volume),
       flowOptions,
+      () => new Date(),
+      movePath(exec),
     );
     const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
     this.switches = new Switches(

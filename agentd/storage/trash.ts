@@ -1,10 +1,12 @@
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeleteResult, TrashEntry, TrashSpec, VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { realExec } from '../util/exec.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
+import { movePath, type MovePath } from './movePath.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 import type { VolumeUsers } from './volumes.js';
 
@@ -17,8 +19,8 @@ export function trashId(pool: string, volume: string, at: Date): string {
 
 /**
  * The host's trash for dir pools' volumes: `<storageRoot>/.trash/<id>/` holds the image, the
- * volume's record and its snapshot layers, moved (renamed, never copied) out of the pool, and an
- * entry.json saying where they came from. Restoring moves them back to the very same paths, so the
+ * volume's record and its snapshot layers, moved out of the pool (renamed; copied only when the
+ * pool is a filesystem of its own, see movePath), and an entry.json saying where they came from. Restoring moves them back to the very same paths, so the
  * layers' backing-file references hold again. Entries past expiresAt are purged when the trash is
  * listed; the trash outlives the pool it came from.
  */
@@ -30,6 +32,7 @@ export class DirTrash {
     private readonly refuseClones: (pool: string, volume: string) => Promise<void>,
     private readonly flowOptions: FlowChainOptions = {},
     private readonly now: () => Date = () => new Date(),
+    private readonly move: MovePath = movePath(realExec),
   ) {}
 
   /** Moves the volume, its record and its snapshots to the trash. Idempotent by address. */
@@ -91,12 +94,12 @@ export class DirTrash {
           run: async (d) => {
             for (const m of moves) {
               if (!(await exists(m.from))) continue;
-              await rename(m.from, m.to);
+              await this.move(m.from, m.to);
               d.push(m);
             }
           },
           rollback: async (d) => {
-            for (const m of d.reverse()) await rename(m.to, m.from);
+            for (const m of d.reverse()) await this.move(m.to, m.from);
           },
         },
       ],
@@ -139,7 +142,7 @@ export class DirTrash {
     for (const m of this.moves(e.pool, e.volume, e.format, dir)) {
       if (!(await exists(m.to))) continue;
       await mkdir(join(m.from, '..'), { recursive: true });
-      await rename(m.to, m.from);
+      await this.move(m.to, m.from);
     }
     await rm(dir, { recursive: true, force: true });
     return publicEntry(e);
