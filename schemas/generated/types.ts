@@ -1379,7 +1379,7 @@ export interface NssvVmArgs {
    */
   ssh_authorized_keys?: string[];
   /**
-   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    * @default "immediate"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
@@ -1577,7 +1577,7 @@ export interface NssvVmPlanned {
    */
   ssh_authorized_keys: string[];
   /**
-   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    * @default "immediate"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';

@@ -4,7 +4,7 @@
  * snapshots (rbd clone, flatten; qcow2 overlay, qemu-img convert), a dir pool's external qcow2
  * chain (snapshot, revert, delete with the data pulled into the layers above), out-of-band
  * deletion seen as drift, the 32-snapshot rbd chain limit at plan; the trash (`delayed`), purge
- * after success (`immediate`), `never` refused at plan, and an apply that deletes a VM and its
+ * after success (`immediate`), `never` refused at plan (volumes and VMs), and an apply that deletes a VM and its
  * volume and then fails rolling both back with the volume byte-identical.
  */
 import { createHash } from 'node:crypto';
@@ -516,6 +516,43 @@ ${extra}}
     );
     write(...kept(), volume('precious', 'local', '  host_id  = "h1"\n  delete_policy = "immediate"\n'));
     expect((await apply()).code).toBe(0);
+  });
+
+  test('delete_policy "never" on a VM: a plan that would delete it is refused naming "immediate"; "delayed" is not supported yet; "immediate" deletes it', async () => {
+    const guard = (policy: string) => `
+resource "nssv_vm" "guard" {
+  name          = "guard"
+  cluster_id    = nssv_cluster.sandbox.id
+  host_id       = "h1"
+  memory_mib    = 64
+  power_state   = "shutoff"
+  delete_policy = "${policy}"
+  disk { volume_id = nssv_volume.guarded.id }
+}
+`;
+    const disk = volume('guarded', 'local', '  host_id  = "h1"\n');
+    write(...kept(), disk, guard('never'));
+    expect((await apply()).code).toBe(0);
+    await noChanges();
+    write(...kept());
+    const plan = await nssv(['plan'], env.configDir);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('nssv_vm.guard has delete_policy = "never", but this plan would delete it');
+    expect(plan.stderr).toContain(
+      'Fix: set delete_policy = "immediate" on nssv_vm.guard and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.guard`.',
+    );
+    write(...kept(), disk, guard('delayed'));
+    const delayed = await nssv(['plan'], env.configDir);
+    expect(delayed.code).toBe(1);
+    expect(delayed.stderr).toContain(
+      'nssv_vm.guard: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+    );
+    expect(await virsh('h1', ['domstate', 'guard'])).toBe('shut off');
+    write(...kept(), disk, guard('immediate'));
+    expect((await apply()).code).toBe(0);
+    write(...kept());
+    expect((await apply()).code).toBe(0);
+    expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('guard');
   });
 
   test('destroy removes every domain, volume, snapshot and pool', async () => {

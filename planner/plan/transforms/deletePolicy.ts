@@ -1,5 +1,14 @@
+import { annotationsOf } from '../../../schemas/annotationView.js';
+import { attributeSchema } from '../../../schemas/registry.js';
 import type { PlanContext } from '../context.js';
 import { planErrors } from '../errors.js';
+
+/** The policies a type supports besides "never", as the fix names them (a VM has no trash yet). */
+function otherPolicies(type: string): string[] {
+  const p = attributeSchema(type, ['delete_policy']);
+  const refused = p ? annotationsOf(p).refusedValues : [];
+  return ((p?.enum ?? []) as string[]).filter((v) => v !== 'never' && !refused.includes(v)).sort();
+}
 
 /**
  * delete_policy = "never": a plan that would delete or replace the instance is refused. The
@@ -16,6 +25,7 @@ export function deletePolicy(ctx: PlanContext): void {
       planErrors.deletePolicyNever(
         c.address,
         c.action === 'delete' ? 'delete' : `replace (${c.requiredReplace.join(', ')} forces replacement)`,
+        otherPolicies(n.type),
         n.desired?.range ?? undefined,
       ),
     );

@@ -25,7 +25,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_image_storage.path',
       'nssv_port_group.dhcp',
       'nssv_vm.ha_enabled',
-      'nssv_vm.delete_policy',
     ]);
   });
 });

@@ -43,6 +43,26 @@ describe('deletePolicy', () => {
     ]);
   });
 
+  test('GIVEN a VM with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names only the policy VMs support', () => {
+    const prior = stateOf([
+      recorded('nssv_vm.web', {
+        name: 'web',
+        id: 'web',
+        host_id: 'h1',
+        memory_mib: 64,
+        delete_policy: 'never',
+      }),
+    ]);
+    const ctx = planContext({ desired: [], prior }, plannedAttributes, diff, deletePolicy);
+    expect(ctx.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_DELETE_POLICY_NEVER',
+        'nssv_vm.web has delete_policy = "never", but this plan would delete it',
+        'Fix: set delete_policy = "immediate" on nssv_vm.web and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.web`.',
+      ],
+    ]);
+  });
+
   test('GIVEN "delayed" or "immediate" WHEN deleted THEN nothing is reported', () => {
     for (const policy of ['delayed', 'immediate']) {
       const ctx = planContext({ desired: [], prior: applied(policy) }, plannedAttributes, diff, deletePolicy);
