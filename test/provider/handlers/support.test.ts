@@ -16,14 +16,18 @@ describe('unsupportedFeatures', () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
-      delete_policy: 'never',
+      delete_policy: 'delayed',
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
       ha_enabled: true,
     });
     vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
       ['ha_enabled', 'nssv_vm.a: ha_enabled is not supported yet: the agents do not apply it yet', 1],
-      ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
+      [
+        'delete_policy',
+        'nssv_vm.a: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+        4,
+      ],
     ]);
   });
 
