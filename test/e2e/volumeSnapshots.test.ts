@@ -532,7 +532,9 @@ resource "nssv_vm" "guard" {
 `;
     const disk = volume('guarded', 'local', '  host_id  = "h1"\n');
     write(...kept(), disk, guard('never'));
-    expect((await apply()).code).toBe(0);
+    const made = await apply();
+    expect(made.stderr).not.toContain('Error');
+    expect(made.code).toBe(0);
     await noChanges();
     write(...kept());
     const plan = await nssv(['plan'], env.configDir);
