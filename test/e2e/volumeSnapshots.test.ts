@@ -519,18 +519,19 @@ ${extra}}
   });
 
   test('delete_policy "never" on a VM: a plan that would delete it is refused naming "immediate"; "delayed" is not supported yet; "immediate" deletes it', async () => {
+    // On h2: h1's two vCPUs are taken by app and pinned.
     const guard = (policy: string) => `
 resource "nssv_vm" "guard" {
   name          = "guard"
   cluster_id    = nssv_cluster.sandbox.id
-  host_id       = "h1"
+  host_id       = "h2"
   memory_mib    = 64
   power_state   = "shutoff"
   delete_policy = "${policy}"
   disk { volume_id = nssv_volume.guarded.id }
 }
 `;
-    const disk = volume('guarded', 'local', '  host_id  = "h1"\n');
+    const disk = volume('guarded', 'local', '  host_id  = "h2"\n');
     write(...kept(), disk, guard('never'));
     const made = await apply();
     expect(made.stderr).not.toContain('Error');
@@ -549,12 +550,12 @@ resource "nssv_vm" "guard" {
     expect(delayed.stderr).toContain(
       'nssv_vm.guard: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
     );
-    expect(await virsh('h1', ['domstate', 'guard'])).toBe('shut off');
+    expect(await virsh('h2', ['domstate', 'guard'])).toBe('shut off');
     write(...kept(), disk, guard('immediate'));
     expect((await apply()).code).toBe(0);
     write(...kept());
     expect((await apply()).code).toBe(0);
-    expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('guard');
+    expect(await virsh('h2', ['list', '--all', '--name'])).not.toContain('guard');
   });
 
   test('destroy removes every domain, volume, snapshot and pool', async () => {
