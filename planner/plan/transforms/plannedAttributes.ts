@@ -9,6 +9,7 @@ export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'volume_pool_id',
   'volume_host_id',
   'guest_network',
+  'cloud_init_seed',
 ]);
 
 /**
