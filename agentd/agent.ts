@@ -4,6 +4,7 @@ import type {
   Inventory,
   TakeoverResult,
   TakeoverSpec,
+  TrashEntry,
   UnmanagedInfo,
 } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
@@ -16,12 +17,15 @@ import { FirewallStore } from './firewall/store.js';
 import { QemuImg } from './drivers/qemu-img.js';
 import { Virsh } from './drivers/virsh.js';
 import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
+import { errors } from './errors.js';
 import { HostFactsSource } from './host-facts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { CephCli } from './ceph/cli.js';
 import { monHostsOf, readCephFile } from './ceph/clientConfig.js';
 import { RbdPools } from './ceph/rbdPools.js';
+import { RbdSnapshots } from './ceph/rbdSnapshots.js';
+import { RbdTrash } from './ceph/rbdTrash.js';
 import { RbdVolumes } from './ceph/rbdVolumes.js';
 import { fenceRbdImages } from './ceph/fence.js';
 import { takeOver } from './domains/takeover.js';
@@ -30,6 +34,9 @@ import { Switches } from './network/switches.js';
 import { Uplinks } from './network/uplinks.js';
 import { PoolLayout } from './storage/layout.js';
 import { Pools } from './storage/pools.js';
+import { DirSnapshots } from './storage/snapshots.js';
+import { movePath } from './storage/movePath.js';
+import { DirTrash } from './storage/trash.js';
 import { Volumes } from './storage/volumes.js';
 import { VolumeAdoption } from './storage/adopt.js';
 import { Flattener } from './storage/flatten.js';
@@ -67,6 +74,10 @@ export class Agent {
   readonly rbdPools: RbdPools | undefined;
   readonly rbdVolumes: RbdVolumes | undefined;
   private cephCli: CephCli | undefined;
+  readonly rbdSnapshots: RbdSnapshots | undefined;
+  readonly rbdTrash: RbdTrash | undefined;
+  readonly dirSnapshots: DirSnapshots;
+  readonly dirTrash: DirTrash;
   readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
@@ -78,6 +89,8 @@ export class Agent {
     const qemuImg = new QemuImg(exec);
     this.consoleLogs = new ConsoleLogs(config.stateDir);
     this.pools = new Pools(layout, flowOptions);
+    const runningUsers = (path: string) => this.domains.runningUsersOfPath(path);
+    this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions);
     this.images = new Images(
       new ImageLayout(config.storageRoot),
       qemuImg,
@@ -96,6 +109,16 @@ export class Agent {
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
       { images: this.images, flattener },
+      this.dirSnapshots,
+    );
+    this.dirTrash = new DirTrash(
+      layout,
+      qemuImg,
+      (path) => this.domains.usersOfPath(path),
+      (pool, volume) => this.volumes.refuseClones(pool, volume),
+      flowOptions,
+      () => new Date(),
+      movePath(exec),
     );
     this.volumeAdoption = new VolumeAdoption(this.pools, this.volumes, qemuImg);
     const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
@@ -151,16 +174,21 @@ export class Agent {
     if (ceph === undefined) {
       this.rbdPools = undefined;
       this.rbdVolumes = undefined;
+      this.rbdSnapshots = undefined;
+      this.rbdTrash = undefined;
     } else {
       const cli = new CephCli(exec, ceph);
       this.cephCli = cli;
       this.rbdPools = new RbdPools(cli, flowOptions);
+      this.rbdSnapshots = new RbdSnapshots(cli, this.rbdPools, runningUsers);
+      this.rbdTrash = new RbdTrash(cli, this.rbdPools, (path) => this.domains.usersOfPath(path));
       this.rbdVolumes = new RbdVolumes(
         cli,
         this.rbdPools,
         (path) => this.domains.usersOfPath(path),
         (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
         flowOptions,
+        this.rbdSnapshots,
       );
     }
   }
@@ -180,6 +208,32 @@ export class Agent {
     return (await this.rbdPools!.volumeAddresses(pool)) === undefined ? this.volumes : this.rbdVolumes;
   }
 
+  /** A pool's snapshots and trash: the dir pool's on this host, else the rbd pool's. */
+  async snapshotStore(pool: string): Promise<Pick<DirSnapshots, 'put' | 'delete' | 'revert'>> {
+    return (await this.volumeStore(pool)) === this.volumes ? this.dirSnapshots : this.rbdSnapshots!;
+  }
+
+  async trashStore(pool: string): Promise<Pick<DirTrash, 'put'>> {
+    return (await this.volumeStore(pool)) === this.volumes ? this.dirTrash : this.rbdTrash!;
+  }
+
+  /** This host's trash and the rbd trash of its Ceph cluster's nssv pools, expired entries purged. */
+  async trash(): Promise<TrashEntry[]> {
+    const rbd = this.rbdPools ? (await this.rbdPools.inventory()).volumes : [];
+    return [...(await this.dirTrash.list()), ...((await this.rbdTrash?.list(rbd)) ?? [])];
+  }
+
+  /** Restores (or purges) a trash entry by id: the host's own first, else an rbd pool's `<pool>.<image id>`. */
+  async fromTrash(id: string, purge: boolean): Promise<TrashEntry | { deleted: boolean }> {
+    if (await this.dirTrash.has(id)) return purge ? this.dirTrash.purge(id) : this.dirTrash.restore(id);
+    const [pool, imageId] = id.split('.') as [string, string];
+    if (this.rbdTrash === undefined || (await this.rbdPools!.metadata(pool)) === undefined) {
+      if (purge) return { deleted: false };
+      throw errors.notFound(`the trash holds no ${JSON.stringify(id)}; list it with GET /v1/trash`);
+    }
+    return purge ? this.rbdTrash.purge(pool, imageId) : this.rbdTrash.restore(pool, imageId);
+  }
+
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
     const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
@@ -196,15 +250,17 @@ export class Agent {
         this.unmanaged(),
       ]);
     const rbdPools = rbd.pools;
-    const volumes = [
-      ...(await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat(),
-      ...((await this.rbdVolumes?.list(rbd.volumes)) ?? []),
-    ];
+    const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
+    const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };
+    const volumes = [...dirVolumes, ...onRbd.volumes];
+    const dirSnapshots = await Promise.all(dirVolumes.map((v) => this.dirSnapshots.list(v.pool, v.name)));
+    const snapshots = [...dirSnapshots.flat(), ...onRbd.snapshots];
     const inventory: Inventory = {
       host,
       pools,
       rbdPools,
       volumes,
+      snapshots,
       switches: network.switches,
       portGroups: network.portGroups,
       tunnels: network.tunnels,

@@ -6,11 +6,13 @@ import { errors } from './errors.js';
  * domains. What a valid name is comes from the `name` attribute of the resource each kind
  * realises (the same rule the planner checks).
  */
-export type NameKind = 'pool' | 'volume' | 'switch' | 'portGroup' | 'domain' | 'securityGroup';
+export type NameKind =
+  'pool' | 'volume' | 'snapshot' | 'switch' | 'portGroup' | 'domain' | 'securityGroup' | 'trash';
 
-const RESOURCE_OF: Record<NameKind, string> = {
+const RESOURCE_OF: Record<Exclude<NameKind, 'trash'>, string> = {
   pool: 'nssv_storage_pool',
   volume: 'nssv_volume',
+  snapshot: 'nssv_volume_snapshot',
   switch: 'nssv_distributed_switch',
   portGroup: 'nssv_port_group',
   domain: 'nssv_vm',
@@ -22,7 +24,12 @@ const ALLOWED =
 const ALLOWED_SWITCH =
   'switch names start with a lowercase letter followed by lowercase letters, digits or hyphens, at most 15 characters in all (an OVS bridge is a Linux interface)';
 
+/** A trash entry's id (TrashEntry.id): `<pool>.<id in the pool's trash>`. */
+const TRASH_ID = /^[a-z][a-z0-9-]{0,62}\.[a-z0-9][a-z0-9-]{0,62}$/;
+const ALLOWED_TRASH = 'trash ids are <pool>.<id> as `nssv trash list` shows them, e.g. "data.vol1-m3k2x0a1"';
+
 export function isValidName(kind: NameKind, value: string): boolean {
+  if (kind === 'trash') return TRASH_ID.test(value);
   const check = schemaAjv().getSchema(`${RESOURCE_OF[kind]}#/properties/name`);
   if (!check) throw new Error(`bug: no name schema for ${kind}`);
   return check(value) === true;
@@ -39,7 +46,11 @@ export function assertName(kind: NameKind, value: unknown, label: string = kind)
     );
   }
   if (!isValidName(kind, value)) {
-    throw errors.invalidName(label, value, kind === 'switch' ? ALLOWED_SWITCH : ALLOWED);
+    throw errors.invalidName(
+      label,
+      value,
+      kind === 'switch' ? ALLOWED_SWITCH : kind === 'trash' ? ALLOWED_TRASH : ALLOWED,
+    );
   }
   return value;
 }

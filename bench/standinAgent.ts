@@ -77,6 +77,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
     pools: [],
     rbdPools: [],
     volumes: [],
+    snapshots: [],
     switches: [],
     portGroups: [],
     domains: [],

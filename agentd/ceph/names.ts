@@ -18,4 +18,29 @@ export function nssvPoolOf(cephPool: string): string | undefined {
 }
 
 /** Keys nssv keeps in the main pool's rbd application metadata. */
-export const META = { address: 'nssv.address', thin: 'nssv.thin', volumePrefix: 'nssv.volume.' } as const;
+export const META = {
+  address: 'nssv.address',
+  thin: 'nssv.thin',
+  volumePrefix: 'nssv.volume.',
+  /** nssv.snapshot.<volume>.<snapshot> = {"address","createdAt"} */
+  snapshotPrefix: 'nssv.snapshot.',
+  /** nssv.trash.<rbd image id> = {"volume","address","sizeGiB","deletedAt","expiresAt"} */
+  trashPrefix: 'nssv.trash.',
+} as const;
+
+/**
+ * A record kept as a pool metadata value: Ceph accepts only [A-Za-z0-9-_.] there, so the JSON is
+ * stored base64url-encoded (no padding).
+ */
+export function encodeMeta(record: object): string {
+  return Buffer.from(JSON.stringify(record), 'utf8').toString('base64url');
+}
+
+/** The record of encodeMeta, or undefined when the value is not one. */
+export function decodeMeta<T>(value: string): T | undefined {
+  try {
+    return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}

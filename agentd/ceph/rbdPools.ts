@@ -1,3 +1,4 @@
+import { chunkEntries, chunkKeys, joinChunks } from './metaChunks.js';
 import { errors } from '../errors.js';
 import { type Flow, FlowChain, type FlowChainOptions, step } from '../flow/flow.js';
 import type { CephCli } from './cli.js';
@@ -54,24 +55,48 @@ export class RbdPools {
   /** The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table). */
   async inventory(): Promise<{
     pools: RbdPoolInfo[];
-    volumes: { name: string; volumes: Record<string, string> }[];
+    volumes: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[];
   }> {
     const snap = await this.snapshot();
     const pools: RbdPoolInfo[] = [];
-    const volumes: { name: string; volumes: Record<string, string> }[] = [];
+    const volumes: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[] = [];
     for (const p of snap.pools) {
       const name = nssvPoolOf(p.pool_name);
-      const meta = p.application_metadata['rbd'];
-      if (name === undefined || meta?.[META.address] === undefined) continue;
+      const raw = p.application_metadata['rbd'];
+      if (name === undefined || raw?.[META.address] === undefined) continue;
+      const meta = joinChunks(raw);
       pools.push(await this.info(name, p, snap));
-      volumes.push({ name, volumes: volumesOf(meta) });
+      volumes.push({ name, volumes: volumesOf(meta), meta });
     }
     return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes };
   }
 
   /** Addresses of the pool's volumes by name, or undefined when there is no such nssv pool. */
   async volumeAddresses(pool: string): Promise<Record<string, string> | undefined> {
+    const meta = await this.metadata(pool);
+    return meta === undefined ? undefined : volumesOf(meta);
+  }
+
+  /** Sets (or, with null, removes) one key of the pool's rbd metadata. */
+  async setMetaKey(pool: string, key: string, value: string | null): Promise<void> {
     const main = cephPoolName(pool);
+    const untag = (k: string) =>
+      this.cli.run('ceph', ['osd', 'pool', 'application', 'rm', main, 'rbd', k], `untag ${main} (${k})`);
+    const stale = chunkKeys((await this.rawMetadata(main)) ?? {}, key);
+    if (value === null) await untag(key);
+    else for (const [k, v] of chunkEntries(key, value)) await this.setMeta(main, k, v);
+    const kept = new Set(value === null ? [] : chunkEntries(key, value).map(([k]) => k));
+    for (const k of stale) if (!kept.has(k)) await untag(k);
+  }
+
+  /** The nssv pool's rbd application metadata, or undefined when there is no such nssv pool. */
+  async metadata(pool: string): Promise<Record<string, string> | undefined> {
+    const meta = await this.rawMetadata(cephPoolName(pool));
+    return meta?.[META.address] === undefined ? undefined : joinChunks(meta);
+  }
+
+  /** A Ceph pool's rbd application metadata as Ceph keeps it (chunked values in pieces). */
+  private async rawMetadata(main: string): Promise<Record<string, string> | undefined> {
     const r = await this.cli.call(
       'ceph',
       ['osd', 'pool', 'application', 'get', main, '--format', 'json'],
@@ -81,8 +106,7 @@ export class RbdPools {
       if (/ENOENT|does not exist|unrecognized pool/i.test(r.stderr)) return undefined;
       throw errors.toolFailed(`read metadata of ${main}: ceph exited with ${r.exitCode}`, r.stderr.trim());
     }
-    const meta = (JSON.parse(r.stdout) as Record<string, Record<string, string>>)['rbd'];
-    return meta?.[META.address] === undefined ? undefined : volumesOf(meta);
+    return (JSON.parse(r.stdout) as Record<string, Record<string, string>>)['rbd'];
   }
 
   /** Records (or, with null, forgets) a volume's nssv address in the pool's metadata. */
@@ -111,7 +135,7 @@ export class RbdPools {
     const data = snap.pools.find((x) => x.pool_name === cephDataPoolName(name));
     const holder = data ?? main;
     const rule = snap.rules.find((r) => r.rule_id === holder.crush_rule);
-    const meta = main.application_metadata['rbd'] ?? {};
+    const meta = joinChunks(main.application_metadata['rbd'] ?? {});
     let erasureCode: RbdPoolInfo['erasureCode'] = null;
     if (data) {
       const profile = await this.cli.json<Record<string, string>>(

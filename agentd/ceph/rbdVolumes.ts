@@ -1,10 +1,11 @@
-import type { DeleteResult, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
+import type { DeleteResult, SnapshotInfo, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { LiveGrow, VolumeUsers } from '../storage/volumes.js';
 import type { CephCli } from './cli.js';
 import { cephPoolName, META } from './names.js';
 import type { RbdPools } from './rbdPools.js';
+import { type RbdSnapshots, snapshotsOf } from './rbdSnapshots.js';
 
 const GIB = 1024 ** 3;
 
@@ -41,20 +42,28 @@ export class RbdVolumes {
     private readonly users: VolumeUsers,
     private readonly liveGrow: LiveGrow,
     private readonly flowOptions: FlowChainOptions = {},
+    private readonly snapshots?: RbdSnapshots,
   ) {}
 
   /** Every nssv volume of the given rbd pools (addresses from the pools' metadata). */
   async list(pools: { name: string; volumes: Record<string, string> }[]): Promise<VolumeInfo[]> {
+    return (await this.inventory(pools.map((p) => ({ ...p, meta: {} })))).volumes;
+  }
+
+  /** Volumes and snapshots of the given rbd pools: one `rbd ls -l` and one `rbd du` per pool. */
+  async inventory(
+    pools: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[],
+  ): Promise<{ volumes: VolumeInfo[]; snapshots: SnapshotInfo[] }> {
     const per = await Promise.all(
       pools.map(async (p) => {
         const names = Object.keys(p.volumes).sort();
-        if (names.length === 0) return [];
+        if (names.length === 0) return { volumes: [], snapshots: [] };
         const main = cephPoolName(p.name);
         const [images, du] = await Promise.all([
           this.cli.json<RbdImage[]>('rbd', ['ls', '-l', main], `list images in ${main}`),
           this.cli.json<RbdDu>('rbd', ['du', '-p', main], `measure images in ${main}`),
         ]);
-        return names.flatMap((volume): VolumeInfo[] => {
+        const volumes = names.flatMap((volume): VolumeInfo[] => {
           const img = images.find((i) => i.image === volume && i.snapshot === undefined);
           if (!img) return [];
           const used = du.images.find((i) => i.name === volume && i.snapshot === undefined)?.used_size ?? 0;
@@ -70,9 +79,13 @@ export class RbdVolumes {
             },
           ];
         });
+        const snapshots = snapshotsOf(p.name, p.meta, (v, s) =>
+          images.some((i) => i.image === v && i.snapshot === s),
+        );
+        return { volumes, snapshots };
       }),
     );
-    return per.flat();
+    return { volumes: per.flatMap((x) => x.volumes), snapshots: per.flatMap((x) => x.snapshots) };
   }
 
   async get(pool: string, volume: string): Promise<VolumeInfo | undefined> {
@@ -115,6 +128,8 @@ export class RbdVolumes {
           name: 'create image',
           run: async (c) => {
             c.created = true;
+            if (spec.fromSnapshot)
+              return this.clone(pool, spec.fromSnapshot, volume, spec.sizeGiB, info.cephDataPool);
             await this.cli.run(
               'rbd',
               [
@@ -149,6 +164,40 @@ export class RbdVolumes {
       path: rbdPath(pool, volume),
       allocatedBytes: 0,
     };
+  }
+
+  /**
+   * A volume made from a snapshot: an rbd clone of it (protected first, as a clone's parent must
+   * be), flattened into an independent image for a full copy, then grown to the asked size.
+   */
+  private async clone(
+    pool: string,
+    source: NonNullable<VolumeSpec['fromSnapshot']>,
+    volume: string,
+    sizeGiB: number,
+    dataPool: string | null,
+  ): Promise<void> {
+    if (!this.snapshots) throw new Error('bug: rbd volumes from snapshots need RbdSnapshots');
+    await this.snapshots.protect(pool, source.volume, source.snapshot);
+    const parent = `${cephPoolName(pool)}/${source.volume}@${source.snapshot}`;
+    const image = `${cephPoolName(pool)}/${volume}`;
+    await this.cli.run(
+      'rbd',
+      ['clone', ...(dataPool ? ['--data-pool', dataPool] : []), parent, image],
+      `clone ${parent} to ${image}`,
+    );
+    if (source.mode !== 'linked') {
+      await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
+    }
+    const { size } = await this.cli.json<{ size: number }>('rbd', ['info', image], `inspect ${image}`);
+    if (sizeGiB * GIB < size) {
+      throw errors.conflict(
+        `snapshot ${source.volume}@${source.snapshot} holds ${size / GIB} GiB: a volume made from it needs size_gib of at least that`,
+      );
+    }
+    if (sizeGiB * GIB > size) {
+      await this.cli.run('rbd', ['resize', '--no-progress', '--size', `${sizeGiB}G`, image], `grow ${image}`);
+    }
   }
 
   async delete(pool: string, volume: string): Promise<DeleteResult> {

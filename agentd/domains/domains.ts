@@ -172,6 +172,15 @@ export class Domains {
       .sort();
   }
 
+  /** Which running (or paused) domains have the image at `path` open. */
+  async runningUsersOfPath(path: string): Promise<string[]> {
+    const { parsed, states } = await this.readAll();
+    return parsed
+      .filter((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)))
+      .map((p) => p.name)
+      .sort();
+  }
+
   /**
    * Grows an image a running domain has open, through that domain's QEMU; false when no running
    * domain uses it (then qemu-img can resize the file itself).

@@ -89,6 +89,27 @@ export class QemuImg {
     );
   }
 
+  /**
+   * Points the overlay at another qcow2 backing file (null: none), copying into it whatever it read
+   * from the layers it stops using (a block pull done offline): what the overlay shows is unchanged.
+   */
+  async rebase(path: string, backing: string | null): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      [
+        'rebase',
+        '-q',
+        '-f',
+        'qcow2',
+        ...(backing === null ? ['-b', ''] : ['-b', backing, '-F', 'qcow2']),
+        path,
+      ],
+      `rebase ${path} on ${backing ?? 'nothing'}`,
+      { timeoutMs: LONG_TIMEOUT_MS },
+    );
+  }
+
   /** Copies everything the overlay reads from its backing file into it and drops the backing file. */
   async flatten(path: string): Promise<void> {
     await runTool(

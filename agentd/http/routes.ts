@@ -18,6 +18,8 @@ import type { Route } from './route.js';
 export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   pool: { kind: 'pool', label: 'pool' },
   volume: { kind: 'volume', label: 'volume' },
+  snapshot: { kind: 'snapshot', label: 'snapshot' },
+  trash: { kind: 'trash', label: 'trash id' },
   switch: { kind: 'switch', label: 'switch' },
   pg: { kind: 'portGroup', label: 'port group' },
   domain: { kind: 'domain', label: 'domain' },
@@ -97,6 +99,61 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/pools/:pool/volumes/:volume',
       handle: async ({ params: p }) =>
         locked(`pool:${p.pool}`, async () => (await agent.volumeStore(p.pool!)).delete(p.pool!, p.volume!)),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/pools/:pool/volumes/:volume/snapshots/:snapshot',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.SnapshotSpec, body);
+        return locked(`pool:${p.pool}`, async () =>
+          (await agent.snapshotStore(p.pool!)).put(p.pool!, p.volume!, p.snapshot!, spec),
+        );
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/pools/:pool/volumes/:volume/snapshots/:snapshot',
+      handle: async ({ params: p }) =>
+        locked(`pool:${p.pool}`, async () =>
+          (await agent.snapshotStore(p.pool!)).delete(p.pool!, p.volume!, p.snapshot!),
+        ),
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/pools/:pool/volumes/:volume/revert',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.RevertSpec, body);
+        return locked(`pool:${p.pool}`, async () => {
+          await (await agent.snapshotStore(p.pool!)).revert(p.pool!, p.volume!, spec.snapshot);
+          return (await agent.volumeStore(p.pool!)).get(p.pool!, p.volume!);
+        });
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: '/v1/pools/:pool/volumes/:volume/trash',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.TrashSpec, body);
+        return locked(`pool:${p.pool}`, async () =>
+          (await agent.trashStore(p.pool!)).put(p.pool!, p.volume!, spec),
+        );
+      },
+    },
+    { method: 'GET', pattern: '/v1/trash', handle: async () => ({ entries: await agent.trash() }) },
+    {
+      method: 'PUT',
+      pattern: '/v1/trash/:trash/restore',
+      handle: async ({ params: p }) =>
+        locked(`pool:${p.trash!.split('.')[0]}`, () => agent.fromTrash(p.trash!, false)),
+    },
+    {
+      method: 'DELETE',
+      pattern: '/v1/trash/:trash',
+      handle: async ({ params: p }) =>
+        locked(`pool:${p.trash!.split('.')[0]}`, () => agent.fromTrash(p.trash!, true)),
     },
     {
       method: 'PUT',

@@ -8,6 +8,9 @@ import { errors } from '../errors.js';
  *   <storageRoot>/<pool>/.nssv/pool.json        marker: {address}; only pools with it are nssv's
  *   <storageRoot>/<pool>/<volume>.<format>      a volume's image
  *   <storageRoot>/<pool>/.nssv/volumes/<v>.json sidecar: {address, format}
+ *   <storageRoot>/<pool>/.nssv/snapshots/<v>/<s>.qcow2  a snapshot: a read-only layer of v's chain
+ *   <storageRoot>/<pool>/.nssv/snapshots/<v>/<s>.json   its record: {address, createdAt}
+ *   <storageRoot>/.trash/<pool>.<id>/                  a deleted volume, its record and snapshots
  * Names are validated before they get here; every path is still checked to stay inside the root.
  */
 export class PoolLayout {
@@ -35,6 +38,31 @@ export class PoolLayout {
 
   volumePath(pool: string, volume: string, format: VolumeFormat): string {
     return this.inside(join(this.poolDir(pool), `${volume}.${format}`));
+  }
+
+  snapshotDir(pool: string, volume: string): string {
+    return this.inside(join(this.poolDir(pool), '.nssv', 'snapshots', volume));
+  }
+
+  snapshotPath(pool: string, volume: string, snapshot: string): string {
+    return this.inside(join(this.snapshotDir(pool, volume), `${snapshot}.qcow2`));
+  }
+
+  snapshotRecord(pool: string, volume: string, snapshot: string): string {
+    return this.inside(join(this.snapshotDir(pool, volume), `${snapshot}.json`));
+  }
+
+  /** Scratch files of the pool (an overlay made before it replaces a volume's image). */
+  scratchPath(pool: string, file: string): string {
+    return this.inside(join(this.poolDir(pool), '.nssv', 'scratch', file));
+  }
+
+  trashRoot(): string {
+    return this.inside(join(this.root, '.trash'));
+  }
+
+  trashDir(id: string): string {
+    return this.inside(join(this.trashRoot(), id));
   }
 
   /** The pool and volume a path in this layout belongs to, or undefined. */

@@ -89,6 +89,9 @@ export class Pools {
     }
     await rm(this.layout.poolMarker(pool), { force: true });
     await rmdir(this.layout.volumeRecordDir(pool)).catch(() => undefined);
+    // Left by snapshots of volumes that are gone (to the trash or deleted): empty directories, scratch files.
+    await rm(`${dir}/.nssv/scratch`, { recursive: true, force: true });
+    await rmdir(`${dir}/.nssv/snapshots`).catch(() => undefined);
     await rmdir(`${dir}/.nssv`).catch(() => undefined);
     await rmdir(dir);
     return { deleted: true };

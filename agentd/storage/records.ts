@@ -5,7 +5,12 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 /** The sidecar record of a pool: what it was put with. */
 export type PoolRecord = PoolSpec;
 /** The sidecar record of a volume: its address, format and source image (the size is the image's own). */
-export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format' | 'source'>;
+export type VolumeRecord = Pick<VolumeSpec, 'address' | 'format' | 'source' | 'fromSnapshot'>;
+/** The record of a dir pool's snapshot. */
+export interface SnapshotRecord {
+  address: string;
+  createdAt: string;
+}
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
   try {

@@ -11,6 +11,7 @@ import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
 import type { Pools } from './pools.js';
+import type { DirSnapshots } from './snapshots.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 
 /** Which domains use the image at `path` (so it is not deleted under them). */
@@ -34,6 +35,7 @@ export class Volumes {
     private readonly flowOptions: FlowChainOptions = {},
     private readonly liveGrow: LiveGrow = async () => false,
     private readonly clones?: CloneDeps,
+    private readonly snapshots?: DirSnapshots,
   ) {}
 
   private get layout() {
@@ -121,6 +123,10 @@ export class Volumes {
               if (!(grows && (await this.liveGrow(c.path, spec.sizeGiB)))) {
                 await this.qemuImg.grow(c.path, spec.format, spec.sizeGiB);
               }
+            } else if (spec.fromSnapshot) {
+              if (!this.snapshots) throw new Error('bug: dir volumes from snapshots need DirSnapshots');
+              c.createdImage = true;
+              await this.snapshots.materialize(pool, spec.fromSnapshot, c.path, spec.format, spec.sizeGiB);
             } else if (spec.source) {
               const image = await sourceImage(this.clones, spec.source);
               c.createdImage = true;
@@ -142,6 +148,11 @@ export class Volumes {
               address: spec.address,
               format: spec.format,
               ...(spec.source ? { source: spec.source } : {}),
+              ...(c.previousRecord?.fromSnapshot
+                ? { fromSnapshot: c.previousRecord.fromSnapshot }
+                : spec.fromSnapshot
+                  ? { fromSnapshot: spec.fromSnapshot }
+                  : {}),
             });
           },
           rollback: async (c) => {
@@ -179,10 +190,22 @@ export class Volumes {
         `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
       );
     }
+    await this.refuseClones(pool, volume);
     await this.clones?.flattener.settle(path);
     await rm(path, { force: true });
+    await rm(this.layout.snapshotDir(pool, volume), { recursive: true, force: true });
     await rm(recordPath, { force: true });
     return { deleted: true };
+  }
+
+  /** Linked volumes made from this volume's snapshots read through them: they must go first. */
+  async refuseClones(pool: string, volume: string): Promise<void> {
+    const clones = (await this.snapshots?.clonesOf(pool, volume)) ?? [];
+    if (clones.length > 0) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} has linked clones (${clones.join(', ')}) made from its snapshots; delete them first`,
+      );
+    }
   }
 
   /** qemu-img info, or undefined when the file went away meanwhile (a concurrent delete). */

@@ -146,9 +146,9 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly cloudInitChanges?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    * Allowed: "immediate", "delayed", "never".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * `nssv plan` refuses "delayed" today (the agents do not apply it yet).
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
@@ -296,7 +296,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');

@@ -24,9 +24,8 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
    */
   readonly sizeGib: number;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    * Allowed: "qcow2", "raw".
-   * @default "qcow2"
    * Changing it replaces the resource.
    */
   readonly format?: 'qcow2' | 'raw';
@@ -37,35 +36,33 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
    */
   readonly sourceImageId?: string;
   /**
-   * Create the volume from this snapshot of another volume.
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * Create the volume from this snapshot of another volume of the same pool (a linked or full copy, see clone_mode); the snapshot keeps existing on its volume.
    * @default null
    * Changing it replaces the resource.
    */
   readonly sourceSnapshotId?: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    * Allowed: "linked", "full", "rapid".
    * @default "linked"
    * Changing it replaces the resource.
    */
   readonly cloneMode?: 'linked' | 'full' | 'rapid';
   /**
-   * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
    * Allowed: "immediate", "delayed", "never".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
-   * @default "immediate"
+   * @default "delayed"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
    * Changing it replaces the resource.
    */
   readonly hostId?: string;
 }
 
 /**
- * A block volume in a storage pool. In a dir pool it is a file on one host: the host of the VM that attaches it, or host_id.
+ * A block volume in a storage pool. In a dir pool it is a file on one host: the host of the VM that attaches it, or host_id. In an rbd pool it is an RBD image every host of the cluster reaches.
  * The `nssv_volume` resource (L1: one Terraform resource, props as in the schema).
  */
 export class NssvVolume extends NssvResource {
@@ -105,7 +102,7 @@ export class NssvVolume extends NssvResource {
   }
 
   /**
-   * `format` (a token until Terraform runs). As configured, or as nssv computed it: Disk image format.
+   * `format` (a token until Terraform runs). As configured, or as nssv computed it: Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   public get format(): string {
     return this.getStringAttribute('format');
@@ -119,28 +116,28 @@ export class NssvVolume extends NssvResource {
   }
 
   /**
-   * `source_snapshot_id` (a token until Terraform runs). As configured, or as nssv computed it: Create the volume from this snapshot of another volume.
+   * `source_snapshot_id` (a token until Terraform runs). As configured, or as nssv computed it: Create the volume from this snapshot of another volume of the same pool (a linked or full copy, see clone_mode); the snapshot keeps existing on its volume.
    */
   public get sourceSnapshotId(): string {
     return this.getStringAttribute('source_snapshot_id');
   }
 
   /**
-   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * `clone_mode` (a token until Terraform runs). As configured, or as nssv computed it: How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    */
   public get cloneMode(): string {
     return this.getStringAttribute('clone_mode');
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');
   }
 
   /**
-   * `host_id` (a token until Terraform runs). As configured, or as nssv computed it: Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * `host_id` (a token until Terraform runs). As configured, or as nssv computed it: Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
    */
   public get hostId(): string {
     return this.getStringAttribute('host_id');

@@ -23,12 +23,16 @@ export interface NssvVolumeSnapshotConfig extends NssvMetaArguments {
    * @default ""
    */
   readonly description?: string;
+  /**
+   * Raise it (0 → 1 → 2 …) to revert the volume to this snapshot: an explicit, planned update of the snapshot; the data written to the volume since the snapshot is lost, and a rollback cannot bring it back. No running VM may use the volume (stop it first with power_state = "shutoff").
+   * @default 0
+   */
+  readonly revertSerial?: number;
 }
 
 /**
- * A point-in-time snapshot of a volume. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
+ * A point-in-time snapshot of a volume. In a dir pool the volume must be qcow2 and no running VM may hold it (the snapshot is an external qcow2 layer made with qemu-img); in an rbd pool it is an rbd snapshot, taken live. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
  * The `nssv_volume_snapshot` resource (L1: one Terraform resource, props as in the schema).
- * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
  */
 export class NssvVolumeSnapshot extends NssvResource {
   /** The Terraform resource type. */
@@ -67,9 +71,30 @@ export class NssvVolumeSnapshot extends NssvResource {
   }
 
   /**
+   * `revert_serial` (a token until Terraform runs). As configured, or as nssv computed it: Raise it (0 → 1 → 2 …) to revert the volume to this snapshot: an explicit, planned update of the snapshot; the data written to the volume since the snapshot is lost, and a rollback cannot bring it back. No running VM may use the volume (stop it first with power_state = "shutoff").
+   */
+  public get revertSerial(): number {
+    return this.getNumberAttribute('revert_serial');
+  }
+
+  /**
    * `created_at` (a token until Terraform runs). Computed by nssv: When the snapshot was taken (RFC 3339).
    */
   public get createdAt(): string {
     return this.getStringAttribute('created_at');
+  }
+
+  /**
+   * `volume_pool_id` (a token until Terraform runs). Computed by nssv: The pool of the volume (computed at plan time).
+   */
+  public get volumePoolId(): string {
+    return this.getStringAttribute('volume_pool_id');
+  }
+
+  /**
+   * `volume_host_id` (a token until Terraform runs). Computed by nssv: The host whose agent manages the volume (computed at plan time).
+   */
+  public get volumeHostId(): string {
+    return this.getStringAttribute('volume_host_id');
   }
 }

@@ -6,6 +6,7 @@ import type { ApplyJournal } from '../journal/applyJournal.js';
 import { journaledRunner } from '../journal/journaledRunner.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
 import { applyPlan } from '../walk/applyPlan.js';
+import { handlerFor } from '../../provider/handlers/registry.js';
 import { handlerRunner } from './handlerRunner.js';
 
 export interface ExecuteRequest {
@@ -38,6 +39,7 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
         }
       : {}),
   });
+  if (result.ok) await commitDeletes(req, result);
   // What this apply created is now in state, or was undone. A create that failed may have happened
   // all the same (its agent died, or its answer was lost): its entry stays, for the next plan to look for.
   const completed = new Set(result.completed.map((s) => s.address));
@@ -47,4 +49,23 @@ export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
     ),
   );
   return result;
+}
+
+/**
+ * Deletes were kept undoable while the apply ran (volumes wait in the trash); now that it has
+ * succeeded, handlers finish them. A failure there is reported, never turns success into failure.
+ */
+async function commitDeletes(req: ExecuteRequest, result: ApplyResult): Promise<void> {
+  for (const step of result.completed) {
+    if (step.kind !== 'delete') continue;
+    const h = handlerFor(step.type);
+    const before = req.plan.changes.find((c) => c.address === step.address)?.before;
+    if (!h.commitDelete || !before) continue;
+    try {
+      await h.commitDelete(req.ctx, step.address, before);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      req.onEvent?.({ kind: 'undo-note', step, note: `could not purge it from the trash yet: ${why}` });
+    }
+  }
 }

@@ -5,8 +5,8 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 
 /**
  * Runs plan steps with the resource handlers; each undo is the inverse handler call, except an
- * update whose handler knows better (`undoUpdate`: e.g. a grown volume is never shrunk), which
- * says what it did instead through `onNote`.
+ * update or delete whose handler knows better (`undoUpdate`: a grown volume is never shrunk;
+ * `undoDelete`: a deleted volume comes back from the trash), which says what it did through `onNote`.
  */
 export function handlerRunner(
   ctx: HandlerContext,
@@ -37,8 +37,13 @@ export function handlerRunner(
           if (undone.note !== undefined) onNote(step, undone.note);
           return undone.attributes;
         }
-        case 'delete':
-          return before ? h.create(ctx, step.address, before) : null;
+        case 'delete': {
+          if (!before) return null;
+          if (!h.undoDelete) return h.create(ctx, step.address, before);
+          const undone = await h.undoDelete(ctx, step.address, before);
+          if (undone.note !== undefined) onNote(step, undone.note);
+          return undone.attributes;
+        }
       }
     },
   };

@@ -198,6 +198,23 @@ export const planErrors = {
       'Fix: remove prevent_destroy from its lifecycle block if destroying it is intended, or change the configuration so it is kept.',
       range,
     ),
+  deletePolicyNever: (
+    address: string,
+    action: string,
+    others: readonly string[],
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_DELETE_POLICY_NEVER',
+      address,
+      `${address} has delete_policy = "never", but this plan would ${action} it`,
+      `Fix: set delete_policy = ${others
+        .map((o) => (o === 'delayed' ? '"delayed" (kept in the trash, restorable)' : `"${o}"`))
+        .join(
+          ' or ',
+        )} on ${address} and apply that first; or stop managing it, keeping its data, with \`nssv state rm ${address}\`.`,
+      range,
+    ),
   volumeShrink: (address: string, from: number, to: number, range?: SourceRange): Diagnostic =>
     error(
       'NSSV_VOLUME_SHRINK',

@@ -14,6 +14,8 @@ import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { checkLostHosts } from './transforms/checkLostHosts.js';
+import { deletePolicy } from './transforms/deletePolicy.js';
+import { deriveSnapshotPlaces, deriveVolumeFormats } from './transforms/deriveVolumeFacts.js';
 import { diff } from './transforms/diff.js';
 import { labelDisruption } from './transforms/labelDisruption.js';
 import { place } from './transforms/place.js';
@@ -59,10 +61,12 @@ export function makePlan(input: PlanInput): Plan {
     resolveDependencies,
     plannedAttributes,
     deriveHostSets,
+    deriveVolumeFormats,
     allocateIps,
     deriveSecurityGroups,
     deriveGuestNetwork,
     place,
+    deriveSnapshotPlaces,
     addHostDependencies,
     diff,
     checkLostHosts,
@@ -72,6 +76,7 @@ export function makePlan(input: PlanInput): Plan {
     applyTargets(input.targets ?? []),
     applyExcludes(input.excludes ?? []),
     preventDestroy,
+    deletePolicy,
     buildSteps,
   ];
   for (const t of transforms) t(ctx);

@@ -27,6 +27,12 @@ import type {
   SwitchSpec,
   VolumeInfo,
   VolumeSpec,
+  RevertSpec,
+  SnapshotInfo,
+  SnapshotSpec,
+  TrashEntry,
+  TrashList,
+  TrashSpec,
 } from '../../schemas/generated/agentApi.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
@@ -106,6 +112,34 @@ export class AgentClient {
   }
   deleteVolume(pool: string, volume: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}`, agentApi.DeleteResult);
+  }
+  putSnapshot(pool: string, volume: string, snapshot: string, spec: SnapshotSpec): Promise<SnapshotInfo> {
+    const path = `/v1/pools/${enc(pool)}/volumes/${enc(volume)}/snapshots/${enc(snapshot)}`;
+    return this.call('PUT', path, agentApi.SnapshotInfo, spec);
+  }
+  deleteSnapshot(pool: string, volume: string, snapshot: string): Promise<DeleteResult> {
+    const path = `/v1/pools/${enc(pool)}/volumes/${enc(volume)}/snapshots/${enc(snapshot)}`;
+    return this.call('DELETE', path, agentApi.DeleteResult);
+  }
+  revertVolume(pool: string, volume: string, spec: RevertSpec): Promise<VolumeInfo> {
+    return this.call(
+      'PUT',
+      `/v1/pools/${enc(pool)}/volumes/${enc(volume)}/revert`,
+      agentApi.VolumeInfo,
+      spec,
+    );
+  }
+  trashVolume(pool: string, volume: string, spec: TrashSpec): Promise<TrashEntry> {
+    return this.call('PUT', `/v1/pools/${enc(pool)}/volumes/${enc(volume)}/trash`, agentApi.TrashEntry, spec);
+  }
+  listTrash(): Promise<TrashList> {
+    return this.call('GET', '/v1/trash', agentApi.TrashList);
+  }
+  restoreTrash(id: string): Promise<TrashEntry> {
+    return this.call('PUT', `/v1/trash/${enc(id)}/restore`, agentApi.TrashEntry);
+  }
+  purgeTrash(id: string): Promise<DeleteResult> {
+    return this.call('DELETE', `/v1/trash/${enc(id)}`, agentApi.DeleteResult);
   }
   putSwitch(name: string, spec: SwitchSpec): Promise<SwitchInfo> {
     return this.call('PUT', `/v1/switches/${enc(name)}`, agentApi.SwitchInfo, spec);

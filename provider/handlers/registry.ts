@@ -9,6 +9,7 @@ import { storagePoolHandler } from './storagePool.js';
 import type { ResourceHandler } from './types.js';
 import { vmHandler } from './vm.js';
 import { volumeHandler } from './volume.js';
+import { volumeSnapshotHandler } from './volumeSnapshot.js';
 
 const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
   [
@@ -21,6 +22,7 @@ const handlers: ReadonlyMap<string, ResourceHandler> = new Map(
     imageStorageHandler,
     imageHandler,
     volumeHandler,
+    volumeSnapshotHandler,
     distributedSwitchHandler,
     portGroupHandler,
     securityGroupHandler,

@@ -37,6 +37,17 @@ export interface ResourceHandler {
     before: Attributes,
   ): Promise<{ attributes: Attributes; note?: string }>;
   /**
+   * Undo of a delete when create(before) would not bring the data back (a volume: restored from
+   * the trash). Without it the undo is create(before).
+   */
+  undoDelete?(
+    ctx: HandlerContext,
+    address: string,
+    before: Attributes,
+  ): Promise<{ attributes: Attributes; note?: string }>;
+  /** After the whole apply succeeded: finish a delete that was kept undoable (purge the trash entry). */
+  commitDelete?(ctx: HandlerContext, address: string, before: Attributes): Promise<void>;
+  /**
    * Objects with this instance's identity that already exist on its hosts, described for a
    * message (`domain "web1" on h1, managed as nssv_vm.web1`). Before a create, anything found
    * belongs to someone else: nssv never takes over what it did not create.

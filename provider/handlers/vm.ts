@@ -222,8 +222,12 @@ export const vmHandler: ResourceHandler = {
     const d = inv.domains.find((x) => x.name === p.name);
     return d ? [`domain "${d.name}" on ${p.host_id}, managed as ${d.address}`] : [];
   },
-  async delete(ctx, _address, prior) {
+  async delete(ctx, address, prior) {
     const p = vm(prior);
+    // The plan refuses this (deletePolicy); a handler called anyway (Terraform's own plan) refuses too.
+    if (p.delete_policy === 'never') {
+      throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
+    }
     await ctx.agent(p.host_id).deleteDomain(p.name);
     ctx.invalidate(p.host_id);
   },

@@ -1,10 +1,33 @@
+import type { TrashEntry, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { resolved, typed, untyped } from './attrs.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
+import { expiresAt } from './trashRetention.js';
 
 const volume = (a: Attributes) => typed('nssv_volume', a);
+
+/** Where a volume made from a snapshot comes from: the snapshot, found on the host by name in the same pool. */
+async function fromSnapshot(
+  ctx: HandlerContext,
+  host: string,
+  v: ReturnType<typeof volume>,
+): Promise<VolumeSpec['fromSnapshot']> {
+  const id = v.source_snapshot_id;
+  if (typeof id !== 'string') return null;
+  const inv = await ctx.inventory(host);
+  const snap = inv.snapshots.find((s) => s.name === id && s.pool === v.pool_id);
+  if (!snap) {
+    const elsewhere = inv.snapshots.find((s) => s.name === id);
+    throw new Error(
+      elsewhere
+        ? `snapshot "${id}" is of volume "${elsewhere.volume}" in pool "${elsewhere.pool}": a volume is made from a snapshot of its own pool ("${v.pool_id}"); put the new volume in pool "${elsewhere.pool}"`
+        : `snapshot "${id}" does not exist on ${host}; it must exist before a volume is made from it`,
+    );
+  }
+  return { volume: snap.volume, snapshot: snap.name, mode: v.clone_mode };
+}
 
 /** Where the volume's image is on its host: the store that holds an image of that name. */
 async function source(
@@ -25,21 +48,41 @@ async function source(
   return { store: found.store, image, cloneMode: v.clone_mode };
 }
 
-async function put(ctx: HandlerContext, address: string, a: Attributes): Promise<Attributes> {
+async function put(
+  ctx: HandlerContext,
+  address: string,
+  a: Attributes,
+  creating: boolean,
+): Promise<Attributes> {
   const v = volume(a);
   const host = resolved(v.host_id, 'host_id');
   const src = await source(ctx, host, v);
+  const snap = creating ? await fromSnapshot(ctx, host, v) : null;
   const info = await ctx.agent(host).putVolume(v.pool_id, v.name, {
     address,
     sizeGiB: v.size_gib,
-    format: v.format,
+    format: resolved(v.format, 'format'),
     ...(src ? { source: src } : {}),
+    ...(snap ? { fromSnapshot: snap } : {}),
   });
   ctx.invalidate(host);
   return { ...a, clone_state: info.source?.state ?? null };
 }
 
-/** A volume of a dir pool: a qcow2/raw file on its host, made and grown with qemu-img. */
+/** The newest trash entry of this volume (same pool, name and address), if the trash still holds one. */
+async function inTrash(ctx: HandlerContext, address: string, a: Attributes): Promise<TrashEntry | undefined> {
+  const v = volume(a);
+  const { entries } = await ctx.agent(resolved(v.host_id, 'host_id')).listTrash();
+  return entries
+    .filter((e) => e.pool === v.pool_id && e.volume === v.name && e.address === address)
+    .sort((x, y) => (x.deletedAt < y.deletedAt ? 1 : -1))[0];
+}
+
+/**
+ * A volume: a qcow2/raw file on its host in a dir pool, an RBD image in an rbd pool. Deleting one
+ * moves it, with its snapshots, to the trash (delete_policy): a failed apply restores it from
+ * there with its data; `immediate` purges it once the apply has succeeded.
+ */
 export const volumeHandler: ResourceHandler = {
   type: 'nssv_volume',
   async read(ctx, _address, prior) {
@@ -50,8 +93,8 @@ export const volumeHandler: ResourceHandler = {
       ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
       : null;
   },
-  create: (ctx, address, planned) => put(ctx, address, planned),
-  update: (ctx, address, _prior, planned) => put(ctx, address, planned),
+  create: (ctx, address, planned) => put(ctx, address, planned, true),
+  update: (ctx, address, _prior, planned) => put(ctx, address, planned, false),
   async occupied(ctx, planned) {
     const p = volume(planned);
     if (typeof p.host_id !== 'string') return [];
@@ -63,17 +106,41 @@ export const volumeHandler: ResourceHandler = {
   async undoUpdate(ctx, address, after, before) {
     const grown = volume(after).size_gib;
     const was = volume(before).size_gib;
-    if (grown <= was) return { attributes: await put(ctx, address, before) };
-    const attributes = await put(ctx, address, untyped({ ...volume(before), size_gib: grown }));
+    if (grown <= was) return { attributes: await put(ctx, address, before, false) };
+    const attributes = await put(ctx, address, untyped({ ...volume(before), size_gib: grown }), false);
     return {
       attributes,
       note: `kept size_gib = ${grown} (was ${was}): a volume is never shrunk, that would destroy data written since the grow; shrink it by creating a new, smaller volume`,
     };
   },
-  async delete(ctx, _address, prior) {
+  async delete(ctx, address, prior) {
     const p = volume(prior);
+    if (p.delete_policy === 'never') {
+      throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
+    }
     const host = resolved(p.host_id, 'host_id');
-    await ctx.agent(host).deleteVolume(p.pool_id, p.name);
+    const present = await ctx.inventory(host);
+    if (!present.volumes.some((v) => v.name === p.name && v.pool === p.pool_id)) return;
+    await ctx.agent(host).trashVolume(p.pool_id, p.name, { address, expiresAt: expiresAt(p.delete_policy) });
     ctx.invalidate(host);
+  },
+  /** Undoing a delete brings the volume back from the trash, data and snapshots included. */
+  async undoDelete(ctx, address, prior) {
+    const entry = await inTrash(ctx, address, prior);
+    if (!entry) {
+      throw new Error(
+        `cannot bring ${address} back: its trash entry is gone (purged outside nssv?); its data is lost`,
+      );
+    }
+    const host = resolved(volume(prior).host_id, 'host_id');
+    await ctx.agent(host).restoreTrash(entry.id);
+    ctx.invalidate(host);
+    return { attributes: prior, note: `restored from the trash (${entry.id}) with its data` };
+  },
+  /** After a successful apply, a volume deleted with delete_policy = "immediate" is purged from the trash. */
+  async commitDelete(ctx, address, prior) {
+    if (volume(prior).delete_policy !== 'immediate') return;
+    const entry = await inTrash(ctx, address, prior);
+    if (entry) await ctx.agent(resolved(volume(prior).host_id, 'host_id')).purgeTrash(entry.id);
   },
 };

@@ -288,7 +288,7 @@ export interface DomainDiskInfo {
    */
   path: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -638,7 +638,7 @@ export interface ImageInfo {
    */
   source: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -672,7 +672,7 @@ export interface ImageSpec {
    */
   source: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -739,6 +739,10 @@ export interface Inventory {
    * Volumes of every pool.
    */
   volumes: VolumeInfo[];
+  /**
+   * Snapshots of the volumes.
+   */
+  snapshots: SnapshotInfo[];
   /**
    * OVS bridges nssv manages.
    */
@@ -1016,6 +1020,16 @@ export interface RbdPoolSpec {
 }
 
 /**
+ * PUT /v1/pools/:pool/volumes/:volume/revert: bring the volume's data back to a snapshot; what was written since is lost (dir pools: a new overlay on the snapshot replaces the image; rbd: rbd snap rollback). 409 while a running domain uses the volume.
+ */
+export interface RevertSpec {
+  /**
+   * Unique name.
+   */
+  snapshot: string;
+}
+
+/**
  * A security group as the host records it.
  */
 export interface SecurityGroupInfo {
@@ -1079,6 +1093,42 @@ export interface SecurityRuleSpec {
    * Evaluation order (1–1000): lower numbers are checked first; the first matching rule decides.
    */
   priority: number;
+}
+
+/**
+ * A snapshot of a volume as the host reports it.
+ */
+export interface SnapshotInfo {
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * Unique name.
+   */
+  name: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * When the snapshot was taken (RFC 3339).
+   */
+  createdAt: string;
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume/snapshots/:snapshot: take a snapshot of the volume (dir pools: the image becomes a read-only qcow2 layer under a new overlay; rbd: rbd snap create). Idempotent: an existing snapshot only gets its address updated. 409 when a running domain holds a dir pool's image open, or the chain is full.
+ */
+export interface SnapshotSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
 }
 
 /**
@@ -1284,6 +1334,65 @@ export interface TestFaultSpec {
 }
 
 /**
+ * A deleted volume kept in a trash, restorable with its data until purged.
+ */
+export interface TrashEntry {
+  /**
+   * <pool>.<id>: unique on the host (dir pools) or in the Ceph cluster (rbd pools).
+   */
+  id: string;
+  /**
+   * dir: the host's trash directory; rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
+   */
+  store: 'dir' | 'rbd';
+  /**
+   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   */
+  pool: string;
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * Virtual size in GiB.
+   */
+  sizeGiB: number;
+  /**
+   * When it was moved to the trash (RFC 3339).
+   */
+  deletedAt: string;
+  /**
+   * When it is purged (RFC 3339); null: never by itself.
+   */
+  expiresAt: string | null;
+}
+
+/**
+ * GET /v1/trash: the host's trash and the rbd trash of the Ceph pools it reaches, expired entries purged first.
+ */
+export interface TrashList {
+  entries: TrashEntry[];
+}
+
+/**
+ * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it.
+ */
+export interface TrashSpec {
+  /**
+   * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
+   */
+  address: string;
+  /**
+   * When the agent may purge it (RFC 3339); null: kept until purged or restored.
+   */
+  expiresAt: string | null;
+}
+
+/**
  * A VXLAN tunnel port as Open vSwitch really has it.
  */
 export interface TunnelInfo {
@@ -1437,7 +1546,7 @@ export interface UnmanagedVolumeInfo {
    */
   name: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -1475,7 +1584,7 @@ export interface VolumeInfo {
    */
   address: string;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
@@ -1503,7 +1612,7 @@ export interface VolumeSourceInfo {
   store: string;
   image: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    */
   cloneMode: 'linked' | 'full' | 'rapid';
   /**
@@ -1525,9 +1634,27 @@ export interface VolumeSourceSpec {
    */
   image: string;
   /**
-   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    */
   cloneMode: 'linked' | 'full' | 'rapid';
+}
+
+/**
+ * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full/rapid (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+ */
+export interface VolumeSpecFromSnapshot {
+  /**
+   * Unique name; the file is <name>.<format> in the pool.
+   */
+  volume: string;
+  /**
+   * Unique name.
+   */
+  snapshot: string;
+  /**
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
+   */
+  mode: 'linked' | 'full' | 'rapid';
 }
 
 /**
@@ -1543,11 +1670,15 @@ export interface VolumeSpec {
    */
   sizeGiB: number;
   /**
-   * Disk image format.
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    */
   format: VolumeFormat;
   /**
    * Make the new volume from an image of a store on this host.
    */
   source?: VolumeSourceSpec;
+  /**
+   * Create the volume from a snapshot of another volume of the same pool: linked (dir: a qcow2 overlay on the snapshot; rbd: rbd clone of the protected snapshot) or full/rapid (dir: qemu-img convert; rbd: clone then flatten). Only used when the volume is created.
+   */
+  fromSnapshot?: VolumeSpecFromSnapshot | null;
 }

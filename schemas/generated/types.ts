@@ -1384,7 +1384,7 @@ export interface NssvVmArgs {
    */
   cloud_init_changes?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    * @default "immediate"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
@@ -1591,7 +1591,7 @@ export interface NssvVmPlanned {
    */
   cloud_init_changes: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
    * @default "immediate"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
@@ -1620,7 +1620,7 @@ export interface NssvVmPlanned {
 }
 
 /**
- * A block volume in a storage pool. In a dir pool it is a file on one host: the host of the VM that attaches it, or host_id.
+ * A block volume in a storage pool. In a dir pool it is a file on one host: the host of the VM that attaches it, or host_id. In an rbd pool it is an RBD image every host of the cluster reaches.
  */
 export interface NssvVolumeArgs {
   /**
@@ -1638,8 +1638,7 @@ export interface NssvVolumeArgs {
    */
   size_gib: number;
   /**
-   * Disk image format.
-   * @default "qcow2"
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    * Changing it replaces the resource.
    */
   format?: 'qcow2' | 'raw';
@@ -1650,24 +1649,24 @@ export interface NssvVolumeArgs {
    */
   source_image_id?: string | null;
   /**
-   * Create the volume from this snapshot of another volume.
+   * Create the volume from this snapshot of another volume of the same pool (a linked or full copy, see clone_mode); the snapshot keeps existing on its volume.
    * @default null
    * Changing it replaces the resource.
    */
   source_snapshot_id?: string | null;
   /**
-   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    * @default "linked"
    * Changing it replaces the resource.
    */
   clone_mode?: 'linked' | 'full' | 'rapid';
   /**
-   * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
-   * @default "immediate"
+   * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
+   * @default "delayed"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
    * Changing it replaces the resource.
    */
   host_id?: string;
@@ -1708,8 +1707,7 @@ export interface NssvVolumePlanned {
    */
   size_gib: number;
   /**
-   * Disk image format.
-   * @default "qcow2"
+   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
    * Changing it replaces the resource.
    */
   format: 'qcow2' | 'raw';
@@ -1720,24 +1718,24 @@ export interface NssvVolumePlanned {
    */
   source_image_id: string | null;
   /**
-   * Create the volume from this snapshot of another volume.
+   * Create the volume from this snapshot of another volume of the same pool (a linked or full copy, see clone_mode); the snapshot keeps existing on its volume.
    * @default null
    * Changing it replaces the resource.
    */
   source_snapshot_id: string | null;
   /**
-   * How a volume with a source is made: linked (a copy-on-write qcow2 overlay backed by the image; format must be qcow2), full (an independent copy, converted to the volume's format), or rapid (linked at once, then flattened into an independent copy in the background; clone_state shows the progress). Ignored without a source.
+   * How a volume with a source is made: linked (a copy-on-write child: a qcow2 overlay on the image or snapshot in a dir pool, format qcow2; an rbd clone of the protected snapshot in an rbd pool), full (an independent copy: qemu-img convert to the volume's format, or rbd clone then flatten), or rapid (from an image: linked at once, then flattened in the background, clone_state shows the progress; from a snapshot it is a full copy). Ignored without a source.
    * @default "linked"
    * Changing it replaces the resource.
    */
   clone_mode: 'linked' | 'full' | 'rapid';
   /**
-   * What destroying the volume does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
-   * @default "immediate"
+   * What destroying the volume does to its data, as in the seeds: delayed (moved to the trash, with its snapshots: a dir pool's volume to its host's trash directory, an rbd volume to the Ceph pool's rbd trash; restorable with `nssv trash restore` and purged after 7 days), immediate (purged when the apply succeeds; until then it waits in the trash so a failed apply can bring it back with its data), never (plan refuses to delete or replace it: set another policy and apply first). In every case an apply that fails after the delete restores the volume with its data.
+   * @default "delayed"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool. Default: the host of the VM that attaches it.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
    * Changing it replaces the resource.
    */
   host_id: string;
@@ -1748,7 +1746,7 @@ export interface NssvVolumePlanned {
 }
 
 /**
- * A point-in-time snapshot of a volume. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
+ * A point-in-time snapshot of a volume. In a dir pool the volume must be qcow2 and no running VM may hold it (the snapshot is an external qcow2 layer made with qemu-img); in an rbd pool it is an rbd snapshot, taken live. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
  */
 export interface NssvVolumeSnapshotArgs {
   /**
@@ -1766,6 +1764,11 @@ export interface NssvVolumeSnapshotArgs {
    * @default ""
    */
   description?: string;
+  /**
+   * Raise it (0 → 1 → 2 …) to revert the volume to this snapshot: an explicit, planned update of the snapshot; the data written to the volume since the snapshot is lost, and a rollback cannot bring it back. No running VM may use the volume (stop it first with power_state = "shutoff").
+   * @default 0
+   */
+  revert_serial?: number;
 }
 
 /** nssv_volume_snapshot as nssv records it: the arguments plus the attributes nssv computes. */
@@ -1778,6 +1781,14 @@ export interface NssvVolumeSnapshotAttributes extends NssvVolumeSnapshotArgs {
    * When the snapshot was taken (RFC 3339).
    */
   readonly created_at: string;
+  /**
+   * The pool of the volume (computed at plan time).
+   */
+  readonly volume_pool_id: string;
+  /**
+   * The host whose agent manages the volume (computed at plan time).
+   */
+  readonly volume_host_id: string;
 }
 
 /**
@@ -1804,9 +1815,22 @@ export interface NssvVolumeSnapshotPlanned {
    */
   description: string;
   /**
+   * Raise it (0 → 1 → 2 …) to revert the volume to this snapshot: an explicit, planned update of the snapshot; the data written to the volume since the snapshot is lost, and a rollback cannot bring it back. No running VM may use the volume (stop it first with power_state = "shutoff").
+   * @default 0
+   */
+  revert_serial: number;
+  /**
    * When the snapshot was taken (RFC 3339).
    */
   readonly created_at?: string;
+  /**
+   * The pool of the volume (computed at plan time).
+   */
+  readonly volume_pool_id?: string;
+  /**
+   * The host whose agent manages the volume (computed at plan time).
+   */
+  readonly volume_host_id?: string;
 }
 
 /** Arguments of every resource type, by type name. */

@@ -53,7 +53,6 @@ resource "nssv_volume" "data" {
   name     = "data"
   pool_id  = nssv_storage_pool.ceph.id
   size_gib = ${sizeGiB}
-  format   = "raw"
 }
 
 resource "nssv_vm" "app" {
@@ -132,7 +131,7 @@ resource "nssv_vm" "app" {
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
   });
 
-  test('a qcow2 volume in an rbd pool is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
+  test('a volume in an rbd pool needs no format (raw); qcow2 is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
     const extra = join(env.configDir, 'qcow.tf');
     writeFileSync(
       extra,
@@ -140,6 +139,7 @@ resource "nssv_vm" "app" {
   name     = "q"
   pool_id  = nssv_storage_pool.ceph.id
   size_gib = 1
+  format   = "qcow2"
   host_id  = "h1"
 }
 `,
@@ -147,7 +147,7 @@ resource "nssv_vm" "app" {
     const r = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'qcow.tf:1:1: nssv_volume.q: format = "qcow2" is not allowed when its pool nssv_storage_pool.ceph has kind = "rbd"; allowed: "raw".',
+      'qcow.tf:5:14: nssv_volume.q: format = "qcow2" is not allowed when its pool nssv_storage_pool.ceph has kind = "rbd"; allowed: "raw".',
     );
     expect(r.stderr).toContain('Fix: set format = "raw".');
     expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual(['data']);

@@ -40,6 +40,7 @@ export async function startGatedAgent(host: string, token: string, gated = true)
         pools: [],
         rbdPools: [],
         volumes: [],
+        snapshots: [],
         switches: [],
         portGroups: [],
         domains: [],

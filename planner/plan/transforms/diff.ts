@@ -1,9 +1,10 @@
 import { attributeInfo, attributeInfos } from '../../../schemas/attributes.js';
-import { compareAttributes } from '../../diff/compare.js';
+import { type AttributeDiff, compareAttributes } from '../../diff/compare.js';
 import type { ResourceChange } from '../../resourceChange.js';
 import { unknownValue, type Attributes } from '../../../core/values.js';
 import type { PlanContext, PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
+import { poolKindOfVolume } from './deriveVolumeFacts.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
 
 const schemaSensitive = new Map<string, string[]>();
@@ -62,7 +63,7 @@ export function diff(ctx: PlanContext): void {
       });
       continue;
     }
-    const d = compareAttributes(n.type, n.planned, live, skipper(n));
+    const d = inPlaceForRbd(ctx, n, compareAttributes(n.type, n.planned, live, skipper(n)));
     checkShrink(ctx, n, live);
     if (d.changed.length === 0) {
       changes.push({ ...base, action: 'noop', before: live, after: n.planned });
@@ -105,6 +106,15 @@ function isMove(n: PlanNode, forceNew: readonly string[], live: Attributes): boo
     typeof live.host_id === 'string' &&
     typeof n.planned!.host_id === 'string'
   );
+}
+
+/**
+ * An rbd volume lives in the Ceph cluster, not on a host: its host_id only names the agent that
+ * manages it, so a VM moving to another host takes its rbd volume along in place.
+ */
+function inPlaceForRbd(ctx: PlanContext, n: PlanNode, d: AttributeDiff): AttributeDiff {
+  if (n.type !== 'nssv_volume' || poolKindOfVolume(ctx, n.planned!) !== 'rbd') return d;
+  return { ...d, forceNew: d.forceNew.filter((p) => p !== 'host_id') };
 }
 
 /** Planned attributes of a replacement: what the host computes (uuid, …) is not known until apply. */

@@ -10,6 +10,7 @@ import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { checkHostPin } from '../checks/hostPin.js';
 import { checkNicReach, type PortGroupReach } from '../checks/nicReach.js';
+import { poolKindOfVolume } from './deriveVolumeFacts.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -379,6 +380,10 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       );
     }
     const firstUser = users[0];
+    // An rbd volume is reachable from every host: it follows its VM unless pinned.
+    const follows = poolKindOfVolume(ctx, v) === 'rbd' && vol.desired?.attributes.host_id === undefined;
+    if (follows && firstUser && firstUser.planned!.host_id !== undefined)
+      v.host_id = firstUser.planned!.host_id;
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
       if (!firstUser) {
         ctx.diagnostics.push(planErrors.volumeUnplaced(vol.address, vol.desired?.range));

@@ -7,6 +7,8 @@ import type { PlanContext } from '../context.js';
 export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'host_ids',
   'peer_addresses',
+  'volume_pool_id',
+  'volume_host_id',
   'guest_network',
   'cloud_init_seed',
 ]);

@@ -28,6 +28,8 @@ export async function applyResource(
   if (!planned) {
     const ok = await catchAgent(what, diagnostics, async () => {
       await h.delete(s.ctx, hostAddress(type, prior!), prior!);
+      // Terraform has no rollback to keep a delete undoable for: finish it now (delete_policy).
+      await h.commitDelete?.(s.ctx, hostAddress(type, prior!), prior!);
       return true;
     });
     return { state: ok ? null : prior, diagnostics };

@@ -121,10 +121,37 @@ export async function planResource(
   }
   if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
     planned.host_id = await placeVolume(s, planned);
+  if (type === 'nssv_volume' && isUnknown(planned.format)) planned.format = await volumeFormat(s, planned);
+  if (type === 'nssv_volume_snapshot') {
+    const v = typeof planned.volume_id === 'string' ? s.recall('nssv_volume', planned.volume_id) : undefined;
+    planned.volume_pool_id = v?.pool_id ?? unknownValue;
+    planned.volume_host_id = v?.host_id ?? unknownValue;
+  }
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
-  const requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  let requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  // An rbd volume lives in the Ceph cluster: host_id only names the agent that manages it, so a
+  // new host_id (its VM moved) is an in-place update, as in `nssv plan`.
+  if (type === 'nssv_volume' && requiresReplace.includes('host_id') && (await poolKind(s, planned)) === 'rbd')
+    requiresReplace = requiresReplace.filter((p) => p !== 'host_id');
   return { planned, requiresReplace, diagnostics };
+}
+
+/** The kind of a volume's pool: as planned in this process, else as the first host's inventory shows it. */
+async function poolKind(s: Session, v: Attributes): Promise<'rbd' | 'dir' | undefined> {
+  if (typeof v.pool_id !== 'string') return undefined;
+  const kind = s.recall('nssv_storage_pool', v.pool_id)?.kind;
+  if (kind === 'rbd' || kind === 'dir') return kind;
+  const host = [...s.hosts.keys()].sort()[0];
+  const inv = host === undefined ? undefined : await s.ctx.inventory(host);
+  return inv?.rbdPools.some((p) => p.name === v.pool_id) ? 'rbd' : 'dir';
+}
+
+/** A volume's format when unset follows its pool: raw in an rbd pool, qcow2 in a dir pool. */
+async function volumeFormat(s: Session, v: Attributes): Promise<AttrValue> {
+  const kind = await poolKind(s, v);
+  if (kind === undefined) return unknownValue;
+  return kind === 'rbd' ? 'raw' : 'qcow2';
 }
 
 /** An nssv_host must be one of the provider's hosts, at the same endpoint. */

@@ -71,7 +71,7 @@ describe('request validation', () => {
     [
       '/v1/pools/p1/volumes/v1',
       { address: 'a', sizeGiB: 1, format: 'raw', extra: 1 },
-      'body has unknown field(s) "extra"; allowed: address, sizeGiB, format, source',
+      'body has unknown field(s) "extra"; allowed: address, sizeGiB, format, source, fromSnapshot',
     ],
     ['/v1/pools/p1', undefined, 'body must be a JSON object, got nothing'],
     [

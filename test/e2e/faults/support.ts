@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
-import type { Inventory, TestFaultInfo } from '../../../schemas/generated/agentApi.js';
+import type { Inventory, TestFaultInfo, TrashEntry } from '../../../schemas/generated/agentApi.js';
 import { hostOvsVsctl, hostVirsh, sandboxUp, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { TEST_FAULTS_ENV } from '../../../agentd/testing/testFaults.js';
 import { tlsFile } from '../../../core/tlsDir.js';
@@ -228,8 +228,9 @@ export function orphansAndDuplicates(
 
 /**
  * What the hosts' own tools show that the agents' inventories do not: libvirt domains, OVS
- * bridges (besides the sandbox's underlay bridge br-phy) and files in pool directories that no
- * inventory object accounts for — e.g. an image whose record was never written.
+ * bridges (besides the sandbox's underlay bridge br-phy), files in pool directories that no
+ * inventory object accounts for — e.g. an image whose record was never written — and trash
+ * folders the agent does not list as kept entries (deleted volumes kept by the `delayed` policy).
  */
 export async function strays(env: E2eSandbox, invs: Record<string, ComparableInventory>): Promise<string[]> {
   const out: string[] = [];
@@ -241,7 +242,15 @@ export async function strays(env: E2eSandbox, invs: Record<string, ComparableInv
     for (const b of bridges) {
       if (b !== 'br-phy' && !inv.switches.some((x) => x.name === b)) out.push(`bridge ${b} on ${h.name}`);
     }
-    for (const pool of readdirSync(h.storageRoot)) {
+    // The trash holds deleted volumes kept under their delete policy: each of its folders must be
+    // an entry the agent lists (kept data), never something half-moved.
+    const kept = new Set(
+      (await agentCall<{ entries: TrashEntry[] }>(h, 'GET', '/v1/trash')).entries.map((e) => e.id),
+    );
+    for (const id of trashFolders(h.storageRoot)) {
+      if (!kept.has(id)) out.push(`trash folder ${join(h.storageRoot, TRASH_DIR, id)} on ${h.name}`);
+    }
+    for (const pool of readdirSync(h.storageRoot).filter((d) => d !== TRASH_DIR)) {
       let files: string[];
       try {
         files = readdirSync(join(h.storageRoot, pool)).filter((f) => !f.startsWith('.'));
@@ -255,6 +264,17 @@ export async function strays(env: E2eSandbox, invs: Record<string, ComparableInv
     }
   }
   return out;
+}
+
+const TRASH_DIR = '.trash';
+
+/** The folders of a host's trash (one per deleted volume), none when nothing was ever deleted. */
+function trashFolders(storageRoot: string): string[] {
+  try {
+    return readdirSync(join(storageRoot, TRASH_DIR));
+  } catch {
+    return [];
+  }
 }
 
 /** Apply, then the next plan must say "No changes."; returns the apply's output for messages. */

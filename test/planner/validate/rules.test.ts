@@ -209,11 +209,12 @@ describe('cross-field rules', () => {
     ]);
   });
 
-  it('GIVEN a volume in an rbd pool without format = "raw" WHEN validated THEN the rule names the pool and the fix', () => {
+  it('GIVEN a qcow2 volume in an rbd pool WHEN validated THEN the rule names the pool and the fix; without format it is raw (plan fills it in)', () => {
     const d = validateInstances([
       instance('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c', replicas: 3 }),
-      instance('nssv_volume.v', { name: 'v', pool_id: 'p', size_gib: 1 }),
+      instance('nssv_volume.v', { name: 'v', pool_id: 'p', size_gib: 1, format: 'qcow2' }),
       instance('nssv_volume.w', { name: 'w', pool_id: 'p', size_gib: 1, format: 'raw' }),
+      instance('nssv_volume.x', { name: 'x', pool_id: 'p', size_gib: 1 }),
     ]);
     expect(d.map((x) => [x.code, x.summary, x.detail])).toEqual([
       [

@@ -5,6 +5,8 @@ import type {
   AgentErrorCode,
   DomainInfo,
   Inventory,
+  TrashEntry,
+  VolumeInfo,
 } from '../../../schemas/generated/agentApi.js';
 import { agentApi } from '../../../schemas/generated/agentApiValidators.js';
 
@@ -27,6 +29,9 @@ export type Override = { status: number; body: string } | undefined;
 export class FakeAgent {
   readonly requests: Recorded[] = [];
   readonly inventory: Inventory;
+  /** Volumes moved to the trash (PUT …/trash), restorable by id. */
+  readonly trash: TrashEntry[] = [];
+  private readonly trashed = new Map<string, VolumeInfo>();
   override: ((method: string, path: string) => Override) | undefined;
   /** Milliseconds to sit on a request before answering it (a slow agent); the wait ends if the client hangs up. */
   delayMs: ((method: string, path: string) => number) | undefined;
@@ -46,6 +51,7 @@ export class FakeAgent {
       pools: [],
       rbdPools: [],
       volumes: [],
+      snapshots: [],
       switches: [],
       portGroups: [],
       tunnels: [],
@@ -132,6 +138,52 @@ export class FakeAgent {
       if (!agentApi.PoolSpec.is(body)) return fail(400, 'invalid_request', 'bad PoolSpec');
       const pool = { name, address, path: `/srv/${name}`, capacityBytes: 100, availableBytes: 50 };
       return replace(inv.pools, (p) => p.name === name, pool);
+    }
+    if (method === 'GET' && path === '/v1/trash') return send(200, { entries: this.trash });
+    if (seg[1] === 'trash' && seg.length >= 3) {
+      const i = this.trash.findIndex((e) => e.id === seg[2]);
+      if (i < 0)
+        return method === 'DELETE' ? send(200, { deleted: false }) : fail(404, 'not_found', 'no entry');
+      const [e] = this.trash.splice(i, 1);
+      if (method === 'DELETE') return send(200, { deleted: true });
+      inv.volumes.push(this.trashed.get(e!.id)!);
+      return send(200, e);
+    }
+    if (seg[1] === 'pools' && seg[3] === 'volumes' && seg[5] === 'trash') {
+      const [pool, name] = [seg[2]!, seg[4]!];
+      if (!agentApi.TrashSpec.is(body)) return fail(400, 'invalid_request', 'bad TrashSpec');
+      const i = inv.volumes.findIndex((v) => v.pool === pool && v.name === name);
+      if (i < 0) return fail(404, 'not_found', 'no volume');
+      const [v] = inv.volumes.splice(i, 1);
+      const entry = {
+        id: `${pool}.${name}-${this.trash.length + 1}`,
+        store: 'dir' as const,
+        pool,
+        volume: name,
+        address: body.address,
+        sizeGiB: v!.sizeGiB,
+        deletedAt: `2026-01-01T00:00:0${this.trash.length}.000Z`,
+        expiresAt: body.expiresAt,
+      };
+      this.trash.push(entry);
+      this.trashed.set(entry.id, v!);
+      return send(200, entry);
+    }
+    if (seg[1] === 'pools' && seg[3] === 'volumes' && seg[5] === 'snapshots') {
+      const [pool, volume, name] = [seg[2]!, seg[4]!, seg[6]!];
+      const match = (x: { pool: string; volume: string; name: string }) =>
+        x.pool === pool && x.volume === volume && x.name === name;
+      if (method === 'DELETE') return remove(inv.snapshots, match);
+      if (!agentApi.SnapshotSpec.is(body)) return fail(400, 'invalid_request', 'bad SnapshotSpec');
+      const createdAt = '2026-01-01T00:00:00.000Z';
+      return replace(inv.snapshots, match, { pool, volume, name, address, createdAt });
+    }
+    if (seg[1] === 'pools' && seg[3] === 'volumes' && seg[5] === 'revert') {
+      if (!agentApi.RevertSpec.is(body)) return fail(400, 'invalid_request', 'bad RevertSpec');
+      return send(
+        200,
+        inv.volumes.find((v) => v.pool === seg[2] && v.name === seg[4]),
+      );
     }
     if (seg[1] === 'pools' && seg[3] === 'volumes') {
       const [pool, name] = [seg[2]!, seg[4]!];

@@ -24,9 +24,6 @@ describe('x-nssv-not-supported-yet', () => {
       'nssv_image.delete_policy',
       'nssv_image_storage.path',
       'nssv_port_group.dhcp',
-      'nssv_vm.delete_policy',
-      'nssv_volume.source_snapshot_id',
-      'nssv_volume.delete_policy',
     ]);
   });
 });

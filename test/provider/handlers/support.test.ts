@@ -16,21 +16,23 @@ describe('unsupportedFeatures', () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
-      delete_policy: 'never',
+      delete_policy: 'delayed',
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
       ha_enabled: true,
     });
     vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
     expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
-      ['delete_policy', 'nssv_vm.a: delete_policy is not supported yet: the agents do not apply it yet', 4],
+      [
+        'delete_policy',
+        'nssv_vm.a: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+        4,
+      ],
     ]);
   });
 
-  test('GIVEN a resource type without a handler THEN plan refuses it', () => {
+  test('GIVEN a snapshot (the last type to get a handler) THEN plan no longer refuses it', () => {
     const snap = desired('nssv_volume_snapshot.daily', { name: 'daily', volume_id: 'data' });
-    expect(unsupportedFeatures([snap]).map((d) => d.summary)).toEqual([
-      "nssv_volume_snapshot.daily: resource type nssv_volume_snapshot is not supported yet: this version's agents cannot create it",
-    ]);
+    expect(unsupportedFeatures([snap])).toEqual([]);
   });
 
   test('GIVEN an rbd pool with its redundancy, quota and recovery settings THEN nothing is refused', () => {

@@ -116,6 +116,13 @@ describe('vmHandler', () => {
     await vmHandler.delete(hosts.ctx(), A, vm());
     expect(hosts.h1.calls()).toEqual(['DELETE /v1/domains/web']);
   });
+
+  it('GIVEN a VM with delete_policy "never" WHEN deleted anyway (a plan made elsewhere) THEN it is refused and the domain stays', async () => {
+    await expect(vmHandler.delete(hosts.ctx(), A, vm({ delete_policy: 'never' }))).rejects.toThrow(
+      `${A} has delete_policy = "never": nssv does not delete it`,
+    );
+    expect(hosts.h1.calls()).toEqual([]);
+  });
 });
 
 describe('vmHandler: a VM whose host changes is migrated', () => {

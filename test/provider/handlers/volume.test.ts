@@ -40,8 +40,49 @@ describe('volumeHandler', () => {
     ]);
   });
 
-  it('GIVEN a volume WHEN deleted THEN it is deleted on its host', async () => {
+  it('GIVEN a volume with delete_policy "delayed" WHEN deleted THEN it goes to its host\'s trash for 7 days', async () => {
+    await volumeHandler.create(hosts.ctx(), A, vol(2));
+    const before = Date.now();
+    await volumeHandler.delete(hosts.ctx(), A, { ...vol(2), delete_policy: 'delayed' });
+    expect(hosts.h2.calls().at(-1)).toBe('PUT /v1/pools/local/volumes/root/trash');
+    const expires = Date.parse(hosts.h2.trash[0]!.expiresAt!);
+    expect(expires - before).toBeGreaterThanOrEqual(7 * 24 * 3600_000);
+    expect(expires - before).toBeLessThan(7 * 24 * 3600_000 + 60_000);
+    expect(hosts.h2.inventory.volumes).toEqual([]);
+  });
+
+  it('GIVEN a deleted volume WHEN the delete is undone THEN it is restored from the trash, not re-created empty', async () => {
+    await volumeHandler.create(hosts.ctx(), A, vol(2));
+    const prior = { ...vol(2), delete_policy: 'delayed' };
+    await volumeHandler.delete(hosts.ctx(), A, prior);
+    const undone = await volumeHandler.undoDelete!(hosts.ctx(), A, prior);
+    expect(undone).toEqual({
+      attributes: prior,
+      note: 'restored from the trash (local.root-1) with its data',
+    });
+    expect(hosts.h2.calls().slice(-2)).toEqual([
+      'PUT /v1/pools/local/volumes/root/trash',
+      'PUT /v1/trash/local.root-1/restore',
+    ]);
+    expect(hosts.h2.inventory.volumes.map((v) => v.name)).toEqual(['root']);
+  });
+
+  it('GIVEN a volume deleted with delete_policy "immediate" WHEN the apply commits THEN its trash entry is purged; "delayed" keeps it', async () => {
+    await volumeHandler.create(hosts.ctx(), A, vol(2));
+    await volumeHandler.delete(hosts.ctx(), A, { ...vol(2), delete_policy: 'delayed' });
+    await volumeHandler.commitDelete!(hosts.ctx(), A, { ...vol(2), delete_policy: 'delayed' });
+    expect(hosts.h2.trash.map((e) => e.id)).toEqual(['local.root-1']);
+    await volumeHandler.commitDelete!(hosts.ctx(), A, { ...vol(2), delete_policy: 'immediate' });
+    expect(hosts.h2.calls().at(-1)).toBe('DELETE /v1/trash/local.root-1');
+    expect(hosts.h2.trash).toEqual([]);
+  });
+
+  it('GIVEN a trash entry purged meanwhile WHEN the delete is undone THEN the undo fails saying the data is lost', async () => {
+    await volumeHandler.create(hosts.ctx(), A, vol(2));
     await volumeHandler.delete(hosts.ctx(), A, vol(2));
-    expect(hosts.h2.calls()).toEqual(['DELETE /v1/pools/local/volumes/root']);
+    hosts.h2.trash.length = 0;
+    await expect(volumeHandler.undoDelete!(hosts.ctx(), A, vol(2))).rejects.toThrow(
+      'cannot bring nssv_volume.root back: its trash entry is gone (purged outside nssv?); its data is lost',
+    );
   });
 });

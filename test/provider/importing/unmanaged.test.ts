@@ -38,6 +38,7 @@ function inventory(host: string, unmanaged: Partial<NonNullable<Inventory['unman
     pools: [],
     rbdPools: [],
     volumes: [],
+    snapshots: [],
     switches: [],
     portGroups: [],
     tunnels: [],

@@ -19,6 +19,7 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
     pools: [],
     rbdPools: [],
     volumes: [],
+    snapshots: [],
     switches: [],
     portGroups: [],
     domains: [],

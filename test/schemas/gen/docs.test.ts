@@ -3,12 +3,17 @@ import { resourceSchema } from '../../../schemas/registry.js';
 
 describe('generated resource docs', () => {
   it('GIVEN an attribute plan refuses today WHEN documented THEN its description says so first', () => {
-    const doc = generateDoc('nssv_vm', resourceSchema('nssv_vm'), 'resource "nssv_vm" "a" {}', []);
-    const row = doc.split('\n').find((l) => l.startsWith('| `delete_policy`'));
-    expect(row).toContain(
-      '| **Not supported yet:** plan refuses any value but the default. What destroying the VM does',
+    const doc = generateDoc(
+      'nssv_image_storage',
+      resourceSchema('nssv_image_storage'),
+      'resource "nssv_image_storage" "a" {}',
+      [],
     );
-    const tags = doc.split('\n').find((l) => l.startsWith('| `tags`'));
+    const row = doc.split('\n').find((l) => l.startsWith('| `path`'));
+    expect(row).toContain(
+      '| **Not supported yet:** plan refuses any value but the default. Directory on each host for a dir image storage.',
+    );
+    const tags = doc.split('\n').find((l) => l.startsWith('| `description`'));
     expect(tags).not.toContain('Not supported yet');
   });
 

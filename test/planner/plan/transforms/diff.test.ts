@@ -13,7 +13,7 @@ const appliedVolume = (size: number) =>
     size_gib: size,
     format: 'qcow2',
     host_id: 'h1',
-    delete_policy: 'immediate',
+    delete_policy: 'delayed',
   });
 
 function changes(desiredVolume: ReturnType<typeof volume> | undefined, size?: number) {

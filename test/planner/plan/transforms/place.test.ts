@@ -532,7 +532,7 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
-  test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the volume stays as it is', () => {
+  test('GIVEN a running VM on an rbd volume WHEN its host goes into maintenance THEN it moves (the volume is shared) and the rbd volume follows it in place (host_id names its managing agent)', () => {
     const onRbd = [
       desired('nssv_storage_pool.ceph', { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 }, [
         'nssv_cluster.c',
@@ -544,7 +544,10 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     const plan = again(onRbd, state, withFacts('h1', { maintenance: true }));
     expect(errors(plan)).toEqual([]);
     expect(vmLines(plan)[0]).toBe('  # nssv_vm.m will be migrated from h1 to h2 (live)');
-    expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual(['nssv_vm.m']);
+    expect(plan.changes.filter((c) => c.action !== 'noop').map((c) => [c.address, c.action])).toEqual([
+      ['nssv_vm.m', 'migrate'],
+      ['nssv_volume.d', 'update'],
+    ]);
   });
 
   test('GIVEN a running VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN the plan fails, naming why it must leave and why no host takes it', () => {

@@ -77,6 +77,36 @@ describe('PlanResourceChange', () => {
     expect(p.requiresReplace).toEqual([]);
   });
 
+  it('GIVEN a volume whose host_id changes THEN an rbd volume is updated in place (it lives in Ceph), a dir volume is replaced', async () => {
+    const volume = (pool: string) => ({
+      name: 'data',
+      id: 'data',
+      pool_id: pool,
+      size_gib: 1,
+      format: 'raw',
+      host_id: 'h1',
+      source_image_id: null,
+      source_snapshot_id: null,
+      clone_mode: 'linked',
+      delete_policy: 'delayed',
+      clone_state: null,
+    });
+    const s = fakeSession({ h1: {}, h2: {} });
+    s.remember('nssv_storage_pool', { name: 'ceph', kind: 'rbd' });
+    s.remember('nssv_storage_pool', { name: 'local', kind: 'dir' });
+    const config = (pool: string) => ({
+      name: 'data',
+      pool_id: pool,
+      size_gib: 1,
+      format: 'raw',
+      host_id: 'h2',
+    });
+    const rbd = await planResource(s, 'nssv_volume', volume('ceph'), config('ceph'), false);
+    expect([rbd.planned.host_id, rbd.requiresReplace]).toEqual(['h2', []]);
+    const dir = await planResource(s, 'nssv_volume', volume('local'), config('local'), false);
+    expect([dir.planned.host_id, dir.requiresReplace]).toEqual(['h2', ['host_id']]);
+  });
+
   it('GIVEN an nssv_host the provider does not list, or an unsupported attribute THEN the plan refuses with the code', async () => {
     const s = fakeSession({ h1: {} });
     const host = await planResource(

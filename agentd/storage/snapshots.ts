@@ -1,0 +1,247 @@
+import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type {
+  DeleteResult,
+  SnapshotInfo,
+  SnapshotSpec,
+  VolumeInfo,
+} from '../../schemas/generated/agentApi.js';
+import { GIB, type QemuImg } from '../drivers/qemu-img.js';
+import { errors } from '../errors.js';
+import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import type { PoolLayout } from './layout.js';
+import { readJsonRecord, type SnapshotRecord, type VolumeRecord, writeJsonRecord } from './records.js';
+
+/** The chain limit of a dir pool's volume (the seeds: at most 128 nodes on non-distributed storage). */
+export const DIR_CHAIN_LIMIT = 128;
+
+/** Which running domains hold the image at `path` open. */
+export type RunningUsers = (path: string) => Promise<string[]>;
+
+const NAME = /^[a-z][a-z0-9-]{0,62}$/;
+
+/**
+ * Snapshots of dir pools' volumes as external qcow2 layers, made with qemu-img while no running
+ * domain holds the image open. The volume's image keeps its path (domains refer to it): taking
+ * snapshot s moves the image to `.nssv/snapshots/<v>/s.qcow2` (now read-only) and puts a new,
+ * empty overlay backed by it in its place. Reverting replaces the image by a new overlay on s;
+ * deleting s first pulls its data into every layer backed by it (`qemu-img rebase`), so what
+ * each of them shows is unchanged.
+ */
+export class DirSnapshots {
+  constructor(
+    private readonly layout: PoolLayout,
+    private readonly qemuImg: QemuImg,
+    private readonly runningUsers: RunningUsers,
+    private readonly flowOptions: FlowChainOptions = {},
+  ) {}
+
+  async list(pool: string, volume: string): Promise<SnapshotInfo[]> {
+    const files = await readdir(this.layout.snapshotDir(pool, volume)).catch(() => [] as string[]);
+    const names = files
+      .filter((f) => f.endsWith('.json') && NAME.test(f.slice(0, -5)))
+      .map((f) => f.slice(0, -5))
+      .sort();
+    const out: SnapshotInfo[] = [];
+    for (const name of names) {
+      const r = await readJsonRecord<SnapshotRecord>(this.layout.snapshotRecord(pool, volume, name));
+      if (r && (await exists(this.layout.snapshotPath(pool, volume, name)))) {
+        out.push({ pool, volume, name, address: r.address, createdAt: r.createdAt });
+      }
+    }
+    return out;
+  }
+
+  async put(pool: string, volume: string, snapshot: string, spec: SnapshotSpec): Promise<SnapshotInfo> {
+    const record = await this.volumeRecord(pool, volume);
+    const recordPath = this.layout.snapshotRecord(pool, volume, snapshot);
+    const existing = await readJsonRecord<SnapshotRecord>(recordPath);
+    if (existing && (await exists(this.layout.snapshotPath(pool, volume, snapshot)))) {
+      if (existing.address !== spec.address)
+        await writeJsonRecord(recordPath, { ...existing, address: spec.address });
+      return { pool, volume, name: snapshot, address: spec.address, createdAt: existing.createdAt };
+    }
+    if (record.format !== 'qcow2') {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is raw: snapshots in a dir pool are qcow2 layers; recreate the volume with format = "qcow2"`,
+      );
+    }
+    const taken = (await this.list(pool, volume)).length;
+    if (taken >= DIR_CHAIN_LIMIT) {
+      throw errors.conflict(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} already has ${taken} snapshots, the most a dir pool's chain holds (${DIR_CHAIN_LIMIT}); delete one first`,
+      );
+    }
+    const image = this.layout.volumePath(pool, volume, 'qcow2');
+    await this.refuseRunning(image, volume, 'take a snapshot of');
+    const layer = this.layout.snapshotPath(pool, volume, snapshot);
+    const { virtualSizeBytes } = await this.qemuImg.info(image);
+    const createdAt = new Date().toISOString();
+    const ctx = { moved: false, overlay: false };
+    await new FlowChain<typeof ctx>(
+      `snapshot ${pool}/${volume}@${snapshot}`,
+      [
+        {
+          name: 'freeze the image as the snapshot layer',
+          run: async (c) => {
+            await mkdir(dirname(layer), { recursive: true });
+            await rename(image, layer);
+            c.moved = true;
+          },
+          rollback: async (c) => {
+            if (c.moved) await rename(layer, image);
+          },
+        },
+        {
+          name: 'new overlay in its place',
+          run: async (c) => {
+            c.overlay = true;
+            await this.qemuImg.createOverlay(image, layer, 'qcow2', Math.ceil(virtualSizeBytes / GIB));
+          },
+          rollback: async (c) => {
+            if (c.overlay) await rm(image, { force: true });
+          },
+        },
+        {
+          name: 'write snapshot record',
+          run: async () => writeJsonRecord(recordPath, { address: spec.address, createdAt }),
+          rollback: async () => rm(recordPath, { force: true }),
+        },
+      ],
+      this.flowOptions,
+    ).run(ctx);
+    return { pool, volume, name: snapshot, address: spec.address, createdAt };
+  }
+
+  /** Deletes the snapshot after pulling its data into every layer backed by it (the volume, later snapshots, linked clones). */
+  async delete(pool: string, volume: string, snapshot: string): Promise<DeleteResult> {
+    const recordPath = this.layout.snapshotRecord(pool, volume, snapshot);
+    const layer = this.layout.snapshotPath(pool, volume, snapshot);
+    if (!(await readJsonRecord<SnapshotRecord>(recordPath)) || !(await exists(layer))) {
+      await rm(recordPath, { force: true });
+      return { deleted: false };
+    }
+    const children = await this.childrenOf(pool, layer);
+    for (const child of children) await this.refuseRunning(child, volume, 'delete a snapshot under');
+    const parent = (await this.qemuImg.info(layer)).backingFile ?? null;
+    for (const child of children) await this.qemuImg.rebase(child, parent);
+    await rm(layer, { force: true });
+    await rm(recordPath, { force: true });
+    return { deleted: true };
+  }
+
+  /** The volume's data becomes the snapshot's again: what was written since is discarded. */
+  async revert(pool: string, volume: string, snapshot: string): Promise<void> {
+    const record = await this.volumeRecord(pool, volume);
+    const layer = this.layout.snapshotPath(pool, volume, snapshot);
+    if (!(await readJsonRecord<SnapshotRecord>(this.layout.snapshotRecord(pool, volume, snapshot)))) {
+      throw errors.notFound(
+        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} has no snapshot ${JSON.stringify(snapshot)}`,
+      );
+    }
+    const image = this.layout.volumePath(pool, volume, record.format);
+    await this.refuseRunning(image, volume, 'revert');
+    const { virtualSizeBytes } = await this.qemuImg.info(image);
+    const scratch = this.layout.scratchPath(pool, `${volume}.revert.qcow2`);
+    await mkdir(dirname(scratch), { recursive: true });
+    await rm(scratch, { force: true });
+    await this.qemuImg.createOverlay(scratch, layer, 'qcow2', Math.ceil(virtualSizeBytes / GIB));
+    await rename(scratch, image);
+  }
+
+  /** Makes a new volume's image from a snapshot: an overlay on it (linked) or a flattened copy (full). */
+  async materialize(
+    pool: string,
+    source: { volume: string; snapshot: string; mode: 'linked' | 'full' | 'rapid' },
+    target: string,
+    format: VolumeInfo['format'],
+    sizeGiB: number,
+  ): Promise<void> {
+    const layer = this.layout.snapshotPath(pool, source.volume, source.snapshot);
+    if (!(await exists(layer))) {
+      throw errors.notFound(
+        `volume ${JSON.stringify(source.volume)} in pool ${JSON.stringify(pool)} has no snapshot ${JSON.stringify(source.snapshot)} to create a volume from`,
+      );
+    }
+    const { virtualSizeBytes } = await this.qemuImg.info(layer);
+    if (sizeGiB * GIB < virtualSizeBytes) {
+      throw errors.conflict(
+        `snapshot ${source.volume}@${source.snapshot} holds ${virtualSizeBytes / GIB} GiB: a volume made from it needs size_gib of at least that`,
+      );
+    }
+    if (source.mode === 'linked') {
+      if (format !== 'qcow2') {
+        throw errors.invalidRequest(
+          `a linked volume in a dir pool is a qcow2 overlay on the snapshot: set format = "qcow2", or clone_mode = "full"`,
+        );
+      }
+      await this.qemuImg.createOverlay(target, layer, 'qcow2', sizeGiB);
+      return;
+    }
+    await this.qemuImg.convert(layer, 'qcow2', target, format);
+    await this.qemuImg.grow(target, format, sizeGiB);
+  }
+
+  /** Linked volumes of the pool that still read through one of `volume`'s snapshots (they must go first). */
+  async clonesOf(pool: string, volume: string): Promise<string[]> {
+    const dir = this.layout.volumeRecordDir(pool);
+    const files = await readdir(dir).catch(() => [] as string[]);
+    const out: string[] = [];
+    for (const f of files.filter((x) => x.endsWith('.json')).sort()) {
+      const r = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, f.slice(0, -5)));
+      if (r?.fromSnapshot?.volume !== volume || r.fromSnapshot.mode !== 'linked') continue;
+      const image = this.layout.volumePath(pool, f.slice(0, -5), r.format);
+      const backing = (await exists(image)) ? (await this.qemuImg.info(image)).backingFile : undefined;
+      if (backing?.startsWith(`${this.layout.snapshotDir(pool, volume)}/`)) out.push(f.slice(0, -5));
+    }
+    return out;
+  }
+
+  /** Images whose backing file is `layer`: the volume, its later snapshots, linked clones. */
+  private async childrenOf(pool: string, layer: string): Promise<string[]> {
+    const candidates: string[] = [];
+    const volumes = await readdir(this.layout.volumeRecordDir(pool)).catch(() => [] as string[]);
+    for (const f of volumes.filter((x) => x.endsWith('.json'))) {
+      const v = f.slice(0, -5);
+      const r = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, v));
+      if (r?.format !== 'qcow2') continue;
+      candidates.push(this.layout.volumePath(pool, v, 'qcow2'));
+      const snaps = await readdir(this.layout.snapshotDir(pool, v)).catch(() => [] as string[]);
+      for (const s of snaps.filter((x) => x.endsWith('.qcow2'))) {
+        candidates.push(this.layout.snapshotPath(pool, v, s.slice(0, -6)));
+      }
+    }
+    const out: string[] = [];
+    for (const c of candidates) {
+      if (c === layer || !(await exists(c))) continue;
+      if ((await this.qemuImg.info(c)).backingFile === layer) out.push(c);
+    }
+    return out;
+  }
+
+  private async volumeRecord(pool: string, volume: string): Promise<VolumeRecord> {
+    const record = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, volume));
+    if (!record) {
+      throw errors.notFound(`pool ${JSON.stringify(pool)} has no volume ${JSON.stringify(volume)}`);
+    }
+    return record;
+  }
+
+  private async refuseRunning(path: string, volume: string, what: string): Promise<void> {
+    const users = await this.runningUsers(path);
+    if (users.length > 0) {
+      throw errors.conflict(
+        `cannot ${what} volume ${JSON.stringify(volume)} while running domain(s) ${users.join(', ')} use it: a dir pool's snapshots are made with qemu-img on an image no running VM holds open; set power_state = "shutoff" on the VM first`,
+      );
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

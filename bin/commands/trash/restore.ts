@@ -1,0 +1,23 @@
+import { Args } from '@oclif/core';
+import { restoreFromTrash } from '../../../engine/usecases/trash.js';
+import { NssvCommand } from '../../shared/command.js';
+import { stateFlags } from '../../shared/flags.js';
+
+export default class TrashRestore extends NssvCommand {
+  static override description =
+    'Move a deleted volume back from the trash into its pool, with its data and snapshots, under its old name. Then adopt it with an import block.';
+  static override examples = ['nssv trash restore data.vol1-m3k2x0a1'];
+  static override args = {
+    id: Args.string({ description: 'Trash entry id, as `nssv trash list` shows it.', required: true }),
+  };
+  static override flags = { ...stateFlags };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(TrashRestore);
+    const e = await restoreFromTrash(this.resolveConfigDir(flags.config), args.id, this.loadOptions(flags));
+    process.stdout.write(
+      `Restored volume ${e.volume} into pool ${e.pool} (was ${e.address}).\n` +
+        `To manage it again, declare it and add: import { to = ${e.address}  id = "${e.volume}" }\n`,
+    );
+  }
+}
