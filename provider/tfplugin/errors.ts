@@ -29,6 +29,15 @@ export const tfErrors = {
     code: 'NSSV_STOPPED',
     summary: 'the provider was asked to stop (Terraform was interrupted); nothing more was started',
   }),
+  peerGroup: (what: string, index: number): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TF_PEER_GROUP_NOT_SUPPORTED',
+    address: what,
+    attribute: `rule[${index}].peer_security_group_id`,
+    summary: `${what}: rule[${index}] matches a peer security group, which the Terraform provider cannot resolve`,
+    detail:
+      "A peer group stands for the addresses of the NICs that list it, and Terraform plans a group before those VMs, so the provider cannot know them at plan time. nssv plan/apply resolves peer groups. Fix: match the peers' network with cidr (e.g. the port group's CIDR), or apply this configuration with nssv apply.",
+  }),
   importId: (type: string, id: string, why: string): Diagnostic => ({
     severity: 'error',
     code: 'NSSV_IMPORT_NOT_FOUND',

@@ -5,6 +5,7 @@ import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
 import type { DesiredInstance } from '../../../planner/config/types.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
+import { tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
 import { planGuestNetwork } from './guestNetwork.js';
@@ -112,7 +113,8 @@ export async function planResource(
   const diagnostics = unsupportedFeatures([desiredInstance(type, config)]);
   let planned = baseAttributes(type, prior, config);
   if (type === 'nssv_vm') planned = planGuestNetwork(s, planned, prior, config);
-  if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
+  if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned, prior);
+  if (type === 'nssv_security_group') diagnostics.push(...planPeers(planned));
   if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
     const placed = await placeVm(s, label(type, planned), planned);
     planned.host_id = placed.host;
@@ -124,6 +126,21 @@ export async function planResource(
   s.remember(type, planned);
   const requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
   return { planned, requiresReplace, diagnostics };
+}
+
+/**
+ * A rule naming a peer group matches the addresses of that group's NICs, which `nssv plan` reads
+ * from the VMs it plans with the group. Terraform plans a group before the VMs that list it, so the
+ * provider cannot know them: such rules are refused, and peer_addresses is empty (no peers).
+ */
+function planPeers(planned: Attributes): Diagnostic[] {
+  planned.peer_addresses = {};
+  const rules = Array.isArray(planned.rule) ? (planned.rule as Attributes[]) : [];
+  return rules.flatMap((r, i) =>
+    r && typeof r === 'object' && r.peer_security_group_id !== null && r.peer_security_group_id !== undefined
+      ? [tfErrors.peerGroup(label('nssv_security_group', planned), i)]
+      : [],
+  );
 }
 
 /** An nssv_host must be one of the provider's hosts, at the same endpoint. */
