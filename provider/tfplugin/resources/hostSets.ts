@@ -2,19 +2,19 @@ import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../
 import type { Session } from '../session.js';
 
 /**
- * The hosts of a data center: the provider's hosts whose cluster this process planned in it. In
- * Terraform's apply walk an unchanged cluster is not planned again: a host of such a cluster
- * stays in an existing group's set if it was there, and joins a new group (right when the
- * provider's hosts are one data center's, as `nssv sandbox up --emit` writes them).
+ * The hosts of a data center: the provider's hosts, less those whose cluster this process planned
+ * in another data center. Terraform's apply walk does not plan an unchanged cluster again, and the
+ * plan it makes then must equal the one it showed: so a host whose cluster was not planned counts
+ * as in the data center, which gives the same set in both walks when the provider's hosts are one
+ * data center's (as `nssv sandbox up --emit` writes them; docs/terraform.md, "Limits today").
  */
-function hostsOfDatacenter(s: Session, dc: AttrValue | undefined, prior: Attributes | null): AttrValue {
+function hostsOfDatacenter(s: Session, dc: AttrValue | undefined): AttrValue {
   if (typeof dc !== 'string') return unknownValue;
-  const before = prior && Array.isArray(prior.host_ids) ? prior.host_ids : undefined;
   const out: string[] = [];
   for (const h of [...s.hosts.values()].sort((a, b) => (a.host < b.host ? -1 : 1))) {
     const c = s.recall('nssv_cluster', h.cluster);
     if (c && isUnknown(c.datacenter_id)) return unknownValue;
-    if (c ? c.datacenter_id === dc : (before?.includes(h.host) ?? true)) out.push(h.host);
+    if (!c || c.datacenter_id === dc) out.push(h.host);
   }
   return out;
 }
@@ -31,12 +31,7 @@ async function hostsHaving(s: Session, has: (h: string) => Promise<boolean>): Pr
  * on every host of its cluster, a switch on every host of its clusters, a port group wherever its
  * switch is, an image wherever its storage is, a security group on every host of its data center.
  */
-export async function hostIds(
-  s: Session,
-  type: string,
-  p: Attributes,
-  prior: Attributes | null,
-): Promise<AttrValue> {
+export async function hostIds(s: Session, type: string, p: Attributes): Promise<AttrValue> {
   switch (type) {
     case 'nssv_storage_pool':
     case 'nssv_image_storage':
@@ -61,7 +56,7 @@ export async function hostIds(
       return hostsHaving(s, async (h) => (await s.ctx.inventory(h)).imageStores.some((x) => x.name === name));
     }
     case 'nssv_security_group':
-      return hostsOfDatacenter(s, p.datacenter_id, prior);
+      return hostsOfDatacenter(s, p.datacenter_id);
     default:
       return undefined as unknown as AttrValue;
   }

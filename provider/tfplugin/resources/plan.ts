@@ -113,9 +113,11 @@ export async function planResource(
   const diagnostics = unsupportedFeatures([desiredInstance(type, config)]);
   let planned = baseAttributes(type, prior, config);
   if (type === 'nssv_vm') planned = planGuestNetwork(s, planned, prior, config);
-  if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned, prior);
+  if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
   if (type === 'nssv_security_group') diagnostics.push(...planPeers(planned));
-  if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
+  if (type === 'nssv_vm' && !prior && isUnknown(planned.host_id) && planned.scheduling_group_id)
+    diagnostics.push(tfErrors.scheduledUnpinned(label(type, planned)));
+  else if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
     const placed = await placeVm(s, label(type, planned), planned);
     planned.host_id = placed.host;
     diagnostics.push(...placed.diagnostics);

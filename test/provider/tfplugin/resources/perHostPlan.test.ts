@@ -75,8 +75,7 @@ describe('PlanResourceChange of per-host resources', () => {
     expect(q.planned.host_ids).toEqual(['h1', 'h2']);
   });
 
-  it('GIVEN an existing group whose cluster this process did not plan THEN it keeps its hosts', async () => {
-    const s = fakeSession({ h1: {}, h2: {} });
+  it('GIVEN an existing group whose cluster this process did not plan (the apply walk) THEN every provider host, as the plan walk computed', async () => {
     const prior = {
       id: 'web',
       name: 'web',
@@ -86,15 +85,20 @@ describe('PlanResourceChange of per-host resources', () => {
       host_ids: ['h2'],
       peer_addresses: {},
     };
-    const p = await planResource(
-      s,
+    const planWalk = fakeSession({ h1: {}, h2: {} });
+    await planResource(planWalk, 'nssv_cluster', null, { name: 'c', datacenter_id: 'dc' }, false);
+    const config = { name: 'web', datacenter_id: 'dc', description: 'x' };
+    const planned = await planResource(planWalk, 'nssv_security_group', prior, config, false);
+    const applyWalk = await planResource(
+      fakeSession({ h1: {}, h2: {} }),
       'nssv_security_group',
       prior,
-      { name: 'web', datacenter_id: 'dc', description: 'x' },
+      config,
       false,
     );
-    expect(p.planned.host_ids).toEqual(['h2']);
-    expect(p.requiresReplace).toEqual([]);
+    expect(planned.planned.host_ids).toEqual(['h1', 'h2']);
+    expect(applyWalk.planned).toEqual(planned.planned);
+    expect(applyWalk.requiresReplace).toEqual([]);
   });
 
   it('GIVEN a rule with a peer group THEN the plan refuses it, naming the rule and the fix', async () => {
