@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,5 +44,10 @@ export async function startSandbox(
     ceph: opts.ceph ?? false,
     guestImage: opts.guestImage ?? false,
   });
-  return { sandbox, configDir, root, down: async () => void (await sandboxDown({ root })) };
+  // down() also removes the config dir: its sandbox.tf holds the hosts' agent tokens.
+  const down = async () => {
+    await sandboxDown({ root });
+    rmSync(configDir, { recursive: true, force: true });
+  };
+  return { sandbox, configDir, root, down };
 }

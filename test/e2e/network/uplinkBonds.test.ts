@@ -1,10 +1,10 @@
 /**
  * Uplink bonds end to end on a two-host sandbox whose hosts each have two underlay links: the
  * vxlan switch's uplinks become an OVS bond on the underlay bridge (br-phy), first
- * active-backup against the sandbox's plain Linux bridge, then balance-tcp with LACP against an
- * LACP-speaking switch (torSwitch.ts). In each mode a link is taken down (`ip link set … down`
- * on the switch side, as a pulled cable) while a TCP stream runs between veth endpoints on the
- * two hosts: the stream completes, and the longest ping outage is reported.
+ * active-backup and then balance-slb against the sandbox's plain Linux bridge, then balance-tcp
+ * with LACP against an LACP-speaking switch (torSwitch.ts). In each mode a link is taken down
+ * (`ip link set … down` on the switch side, as a pulled cable) while a TCP stream runs between
+ * veth endpoints on the two hosts: the stream completes, and the longest ping outage is reported.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,17 +111,53 @@ test('GIVEN an active-backup bond WHEN its active link goes down during a TCP st
   expect(after.uplinkState.find((u) => u.active)!.name).not.toBe(active);
 });
 
+test('GIVEN balance-slb WHEN applied THEN it changes in place with both links active; WHEN either link goes down during a TCP stream THEN the stream completes', async () => {
+  writeFileSync(
+    main(),
+    readFileSync(main(), 'utf8').replace('bond_mode     = "active-backup"', 'bond_mode     = "balance-slb"'),
+  );
+  const plan = await nssv(['plan'], env.configDir);
+  expect(plan.stdout).toContain('~ bond_mode = "active-backup" -> "balance-slb"');
+  expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+  expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+  const sw = await ovSwitch('h1');
+  expect(sw).toMatchObject({ uplinks: ['eth0', 'eth1'], bondMode: 'balance-slb', lacp: null });
+  // Source-MAC load balancing: every member carries traffic, none is a standby.
+  expect(sw.uplinkState).toEqual([
+    { name: 'eth0', up: true, active: true },
+    { name: 'eth1', up: true, active: true },
+  ]);
+  let up = false;
+  for (let i = 0; i < 20 && !up; i++) up = await pings(ends[0]!, '10.81.0.2', 1);
+  expect(up).toBe(true);
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  // The tunnel's flow hashes to one member; failing each in turn covers whichever carries it.
+  for (const [port, link] of [
+    [5203, 'eth0'],
+    [5204, 'eth1'],
+  ] as const) {
+    const outage = await streamThroughFailure(port, link);
+    process.stderr.write(`balance-slb failover (${link} down): longest ping outage ${outage} ms\n`);
+    let back = false;
+    for (let i = 0; i < 40 && !back; i++) {
+      back = (await ovSwitch('h1')).uplinkState.every((u) => u.up);
+      if (!back) await sleep(500);
+    }
+    expect(back).toBe(true);
+  }
+});
+
 test('GIVEN an LACP switch and balance-tcp with lacp WHEN applied THEN it changes in place and negotiates; WHEN a link goes down during a TCP stream THEN the stream completes', async () => {
   tor = await startLacpTor(env.sandbox.underlay, ['h1', 'h2']);
   writeFileSync(
     main(),
     readFileSync(main(), 'utf8').replace(
-      'bond_mode     = "active-backup"',
+      'bond_mode     = "balance-slb"',
       'bond_mode     = "balance-tcp"\n  lacp {\n    mode = "active"\n    rate = "fast"\n  }',
     ),
   );
   const plan = await nssv(['plan'], env.configDir);
-  expect(plan.stdout).toContain('~ bond_mode = "active-backup" -> "balance-tcp"');
+  expect(plan.stdout).toContain('~ bond_mode = "balance-slb" -> "balance-tcp"');
   expect(plan.stdout).toContain('~ lacp      = [] -> [{ mode = "active", rate = "fast" }]');
   expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
   expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);

@@ -152,3 +152,32 @@ test('GIVEN h3 removed from the configuration WHEN applied once THEN the mesh sh
   expect(existsSync(h3File())).toBe(false);
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
+
+test('GIVEN a switch mtu that leaves no room for the VXLAN headers on the 1600-byte underlay WHEN applied THEN the hosts refuse it, saying the MTU needed and the largest allowed, and nothing changed', async () => {
+  const mainTf = join(env.configDir, 'main.tf');
+  writeFileSync(
+    mainTf,
+    MAIN.replace('transport     = "vxlan"', 'transport     = "vxlan"\n  mtu           = 1551'),
+  );
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(1);
+  expect(apply.stderr).toContain(
+    'switch "ov": VXLAN adds 50 bytes to each frame, so a switch MTU of 1551 needs an underlay MTU of at least 1601, but br-phy has 1600; raise the underlay MTU (mtu_request) or set the switch\'s mtu to at most 1550',
+  );
+  for (const h of ['h1', 'h2']) {
+    expect((await hostOvsVsctl(host(h), ['get', 'Interface', 'ov', 'mtu_request'])).stdout.trim()).toBe(
+      '1500',
+    );
+  }
+  // The largest MTU the underlay allows is applied in place.
+  writeFileSync(
+    mainTf,
+    MAIN.replace('transport     = "vxlan"', 'transport     = "vxlan"\n  mtu           = 1550'),
+  );
+  const fits = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(fits.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+  expect((await hostOvsVsctl(host('h1'), ['get', 'Interface', 'ov', 'mtu_request'])).stdout.trim()).toBe(
+    '1550',
+  );
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
