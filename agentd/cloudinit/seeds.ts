@@ -1,4 +1,5 @@
-import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CloudInitSpec } from '../../schemas/generated/agentApi.js';
 import type { GenIsoImage } from '../drivers/genisoimage.js';
@@ -7,6 +8,8 @@ import { type SeedNic, seedFiles } from './seed-files.js';
 export interface WrittenSeed {
   path: string;
   instanceId: string;
+  /** sha256 of the ISO as written (recorded in the domain's metadata to see out-of-band changes). */
+  sha256: string;
   /** The seed this one replaced (to put back on rollback), or undefined when there was none. */
   previous: Buffer | undefined;
 }
@@ -17,6 +20,8 @@ export interface WrittenSeed {
  */
 export class Seeds {
   private readonly dir: string;
+  /** sha256 of seed files by path, valid while the file's inode, size and mtime stay the same. */
+  private readonly digests = new Map<string, { key: string; sha256: string }>();
 
   constructor(
     stateDir: string,
@@ -53,16 +58,43 @@ export class Seeds {
     } finally {
       await rm(work, { recursive: true, force: true });
     }
-    return { path, instanceId: files.instanceId, previous };
+    const sha256 = await this.digest(path);
+    return { path, instanceId: files.instanceId, sha256: sha256!, previous };
+  }
+
+  /**
+   * The seed file at `path` compared with the digest the agent recorded when it wrote it:
+   * intact, missing, or modified. Without a recorded digest (a seed written before nssv kept
+   * one) only its presence is checked.
+   */
+  async state(path: string, sha256: string | undefined): Promise<'intact' | 'missing' | 'modified'> {
+    const actual = await this.digest(path);
+    if (actual === undefined) return 'missing';
+    return sha256 === undefined || actual === sha256 ? 'intact' : 'modified';
+  }
+
+  private async digest(path: string): Promise<string | undefined> {
+    const st = await stat(path).catch(() => undefined);
+    if (!st?.isFile()) return undefined;
+    const key = `${st.ino}:${st.size}:${st.mtimeMs}`;
+    const known = this.digests.get(path);
+    if (known?.key === key) return known.sha256;
+    const bytes = await readFile(path).catch(() => undefined);
+    if (bytes === undefined) return undefined;
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    this.digests.set(path, { key, sha256 });
+    return sha256;
   }
 
   /** Puts back what `write` replaced. */
   async restore(domain: string, previous: Buffer | undefined): Promise<void> {
     if (previous === undefined) await this.remove(domain);
     else await writeFile(this.path(domain), previous, { mode: 0o600 });
+    this.digests.delete(this.path(domain));
   }
 
   async remove(domain: string): Promise<void> {
+    this.digests.delete(this.path(domain));
     await rm(this.path(domain), { force: true });
   }
 }

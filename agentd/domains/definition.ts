@@ -34,10 +34,15 @@ export interface RbdSource {
 export interface SeedDefinition {
   path: string;
   instanceId: string;
+  /** sha256 of the ISO the agent wrote, to tell a seed changed out of band (absent: written before nssv kept it). */
+  sha256?: string;
 }
 export type NicDefinition = DomainNicInfo;
 
 export const NSSV_XMLNS = 'https://nssv.dev/xmlns/1';
+
+/** The guest device of the cloud-init seed's CD-ROM (IDE: present on every machine type's board). */
+export const SEED_TARGET = 'hdc';
 
 /**
  * Guest device names in spec order, counted per name prefix: virtio disks are vda, vdb, …;
@@ -90,5 +95,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     disks: d.disks.map((x) => [x.pool, x.volume]),
     nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
     instanceId: d.seed?.instanceId ?? null,
+    seedSha256: d.seed?.sha256 ?? null,
   });
 }

@@ -74,7 +74,11 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
   const seedPath = seedDisk ? path(seedDisk, 'source')?.attrs.file : undefined;
   const seed =
     seedMeta?.attrs['instance-id'] && seedPath
-      ? { path: seedPath, instanceId: seedMeta.attrs['instance-id'] }
+      ? {
+          path: seedPath,
+          instanceId: seedMeta.attrs['instance-id'],
+          ...(seedMeta.attrs.sha256 ? { sha256: seedMeta.attrs.sha256 } : {}),
+        }
       : undefined;
 
   const consoleLog = children(devices, 'serial')

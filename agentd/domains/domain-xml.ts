@@ -1,4 +1,10 @@
-import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
+import {
+  type DiskDefinition,
+  type DomainDefinition,
+  type NicDefinition,
+  NSSV_XMLNS,
+  SEED_TARGET,
+} from './definition.js';
 import { el, renderXml, type XmlNode } from './xml.js';
 
 const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
@@ -25,7 +31,14 @@ export function domainXml(d: DomainDefinition): string {
     ...Object.keys(d.tags ?? {})
       .sort()
       .map((key) => el('nssv:tag', { key, value: d.tags![key]! })),
-    ...(d.seed ? [el('nssv:cloud-init', { 'instance-id': d.seed.instanceId })] : []),
+    ...(d.seed
+      ? [
+          el('nssv:cloud-init', {
+            'instance-id': d.seed.instanceId,
+            ...(d.seed.sha256 ? { sha256: d.seed.sha256 } : {}),
+          }),
+        ]
+      : []),
   ]);
   const disks = d.disks.map(diskElement);
   // The NoCloud seed: a read-only IDE CD-ROM (present on every machine type's default board).
@@ -34,7 +47,7 @@ export function domainXml(d: DomainDefinition): string {
         el('disk', { type: 'file', device: 'cdrom' }, [
           el('driver', { name: 'qemu', type: 'raw' }),
           el('source', { file: d.seed.path }),
-          el('target', { dev: 'hdc', bus: 'ide' }),
+          el('target', { dev: SEED_TARGET, bus: 'ide' }),
           el('readonly'),
         ]),
       ]

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { type SeedNic, seedFiles } from '../cloudinit/seed-files.js';
 import type { Seeds, WrittenSeed } from '../cloudinit/seeds.js';
 import type {
@@ -26,6 +25,7 @@ import {
   type DomainDefinition,
   type NicDefinition,
   type SeedDefinition,
+  SEED_TARGET,
 } from './definition.js';
 import { parseDomainXml, type ParsedDomain } from './domain-parse.js';
 import type { LiveNic } from '../network/vmPorts.js';
@@ -57,6 +57,8 @@ interface PutContext {
   liveDone: LiveStep[];
   needsSeed: boolean;
   seedWritten: WrittenSeed | undefined;
+  /** Whether the running domain's CD-ROM was made to read the rewritten seed. */
+  mediaReloaded: boolean;
   previousXml: string | undefined;
   wasActive: boolean;
   needsDefine: boolean;
@@ -83,16 +85,23 @@ export class Domains {
     if (xml === undefined) return undefined;
     const parsed = this.parse(xml);
     if (parsed.address === undefined) return undefined;
-    return info(parsed, (await this.virsh.state(name)) ?? 'shut off');
+    return info(parsed, (await this.virsh.state(name)) ?? 'shut off', await this.seedState(parsed));
   }
 
   /** Every managed domain, from two virsh calls however many domains there are. */
   async list(): Promise<DomainInfo[]> {
     const { parsed, states } = await this.readAll();
-    return parsed
-      .filter((p) => p.address !== undefined)
-      .map((p) => info(p, states.get(p.name) ?? 'shut off'))
+    const managed = parsed.filter((p) => p.address !== undefined);
+    const seedStates = await Promise.all(managed.map((p) => this.seedState(p)));
+    return managed
+      .map((p, i) => info(p, states.get(p.name) ?? 'shut off', seedStates[i]))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
+  }
+
+  /** The domain's seed file against the digest in its metadata (undefined: no seed). */
+  private async seedState(p: ParsedDomain): Promise<SeedState | undefined> {
+    if (!p.seed) return undefined;
+    return this.options.seeds ? this.options.seeds.state(p.seed.path, p.seed.sha256) : 'missing';
   }
 
   /** The NICs of running nssv domains as their live XML has them (with the host-side tap). */
@@ -205,6 +214,11 @@ export class Domains {
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
     };
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
+    const seedIntact = previous ? (await this.seedState(previous)) === 'intact' : false;
+    const needsSeed =
+      desired.seed !== undefined && (previous?.seed?.instanceId !== desired.seed.instanceId || !seedIntact);
+    // An unchanged seed keeps the digest recorded for it; a rewritten one gets its own when written.
+    if (desired.seed && !needsSeed && previous?.seed?.sha256) desired.seed.sha256 = previous.seed.sha256;
     const state = previous ? await this.virsh.state(name) : undefined;
     const wasActive = !isInactive(state);
     let hardwareChanged = false;
@@ -215,19 +229,26 @@ export class Domains {
       hardwareChanged = changes === 'cold';
       if (changes !== 'cold' && !isEmpty(changes)) live = changes;
     }
+    // New cloud-init content for a running guest, applied now when the spec asks for a reboot.
+    const rebootForSeed =
+      spec.cloudInit?.rebootOnChange === true &&
+      previous?.seed !== undefined &&
+      previous.seed.instanceId !== desired.seed?.instanceId;
+    const restart = hardwareChanged || rebootForSeed;
     if (desired.consoleLog) await this.options.consoleLogs?.prepare();
     const ctx: PutContext = {
       desired,
-      needsSeed:
-        desired.seed !== undefined &&
-        (previous?.seed?.instanceId !== desired.seed.instanceId || !existsSync(desired.seed.path)),
+      needsSeed,
       seedWritten: undefined,
+      mediaReloaded: false,
       previousXml,
       wasActive,
       needsDefine:
-        !previous || definitionKey({ ...previous, address: previous.address! }) !== definitionKey(desired),
-      needsStop: wasActive && (hardwareChanged || spec.powerState === 'shutoff'),
-      live: wasActive && !hardwareChanged && spec.powerState !== 'shutoff' ? live : undefined,
+        !previous ||
+        needsSeed ||
+        definitionKey({ ...previous, address: previous.address! }) !== definitionKey(desired),
+      needsStop: wasActive && (restart || spec.powerState === 'shutoff'),
+      live: wasActive && !restart && spec.powerState !== 'shutoff' ? live : undefined,
       liveDone: [],
       stopped: false,
       defined: false,
@@ -258,9 +279,18 @@ export class Domains {
               spec.cloudInit,
               seedNics(c.desired, spec.cloudInit),
             );
+            c.desired.seed = { ...c.desired.seed!, sha256: c.seedWritten.sha256 };
+            // A running guest whose CD-ROM stays in place must be shown the new file now, or
+            // even its next reboot would read the old one (QEMU keeps the file it opened).
+            if (c.wasActive && !c.needsStop && previous?.seed?.path === c.seedWritten.path) {
+              c.mediaReloaded = true;
+              await this.virsh.reloadMediaLive(name, SEED_TARGET, c.seedWritten.path);
+            }
           },
           rollback: async (c) => {
-            if (c.seedWritten) await this.seeds().restore(name, c.seedWritten.previous);
+            if (!c.seedWritten) return;
+            await this.seeds().restore(name, c.seedWritten.previous);
+            if (c.mediaReloaded) await this.virsh.reloadMediaLive(name, SEED_TARGET, c.seedWritten.path);
           },
         },
         {
@@ -463,7 +493,9 @@ function seedNics(d: DomainDefinition, spec: CloudInitSpec): SeedNic[] {
   return d.nics.map((n, i) => ({ mac: n.mac, config: spec.nics[i]! }));
 }
 
-function info(p: ParsedDomain, state: string): DomainInfo {
+type SeedState = NonNullable<DomainInfo['cloudInit']>['seed'];
+
+function info(p: ParsedDomain, state: string, seed: SeedState | undefined): DomainInfo {
   return {
     name: p.name,
     uuid: p.uuid,
@@ -493,6 +525,6 @@ function info(p: ParsedDomain, state: string): DomainInfo {
     tags: p.tags ?? {},
     state,
     powerState: isInactive(state) ? 'shutoff' : state === 'paused' ? 'paused' : 'running',
-    ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId } } : {}),
+    ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),
   };
 }

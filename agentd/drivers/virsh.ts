@@ -158,6 +158,32 @@ export class Virsh {
     }
   }
 
+  /**
+   * Makes a running domain's CD-ROM read the file now at `path`: QEMU keeps the file it opened,
+   * so a file replaced by rename stays unseen (even across a guest reboot) until the media is
+   * ejected and inserted again. Forced: the guest may hold the tray locked.
+   */
+  async reloadMediaLive(name: string, target: string, path: string): Promise<void> {
+    await this.run(
+      `eject CD-ROM ${target} of running domain ${name}`,
+      'change-media',
+      name,
+      target,
+      '--eject',
+      '--live',
+      '--force',
+    );
+    await this.run(
+      `insert ${path} into CD-ROM ${target} of running domain ${name}`,
+      'change-media',
+      name,
+      target,
+      path,
+      '--insert',
+      '--live',
+    );
+  }
+
   /** Stops a running domain's vCPUs (memory kept). */
   async suspend(name: string): Promise<void> {
     await this.run(`pause domain ${name}`, 'suspend', name);

@@ -131,7 +131,7 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly haEnabled?: boolean | IResolvable;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot, or at once when cloud_init_changes is reboot (the plan says which).
    * @default null
    */
   readonly userData?: string;
@@ -140,6 +140,12 @@ export interface NssvVmConfig extends NssvMetaArguments {
    * @default []
    */
   readonly sshAuthorizedKeys?: string[];
+  /**
+   * When a change to user_data, ssh_authorized_keys or the NICs' network config (guest_network) reaches a running VM: next_boot (the seed is rewritten with a new instance id and swapped into the VM's CD-ROM; cloud-init applies it when the guest next boots, and nssv does not restart it) or reboot (nssv shuts the VM down with ACPI and starts it again in the same apply, so cloud-init applies it now). Changed in place.
+   * Allowed: "next_boot", "reboot".
+   * @default "next_boot"
+   */
+  readonly cloudInitChanges?: 'next_boot' | 'reboot';
   /**
    * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * Allowed: "immediate", "delayed", "never".
@@ -270,7 +276,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `user_data` (a token until Terraform runs). As configured, or as nssv computed it: cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * `user_data` (a token until Terraform runs). As configured, or as nssv computed it: cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot, or at once when cloud_init_changes is reboot (the plan says which).
    */
   public get userData(): string {
     return this.getStringAttribute('user_data');
@@ -281,6 +287,13 @@ export class NssvVm extends NssvResource {
    */
   public get sshAuthorizedKeys(): string[] {
     return this.getListAttribute('ssh_authorized_keys');
+  }
+
+  /**
+   * `cloud_init_changes` (a token until Terraform runs). As configured, or as nssv computed it: When a change to user_data, ssh_authorized_keys or the NICs' network config (guest_network) reaches a running VM: next_boot (the seed is rewritten with a new instance id and swapped into the VM's CD-ROM; cloud-init applies it when the guest next boots, and nssv does not restart it) or reboot (nssv shuts the VM down with ACPI and starts it again in the same apply, so cloud-init applies it now). Changed in place.
+   */
+  public get cloudInitChanges(): string {
+    return this.getStringAttribute('cloud_init_changes');
   }
 
   /**
@@ -316,5 +329,12 @@ export class NssvVm extends NssvResource {
    */
   public get guestNetwork(): IResolvable {
     return this.interpolationForAttribute('guest_network');
+  }
+
+  /**
+   * `cloud_init_seed` (a token until Terraform runs). Computed by nssv: The VM's cloud-init seed (a NoCloud ISO in the agent's state directory) as its host reports it: intact, missing (deleted out of band) or modified (its bytes differ from what the agent wrote); null when the VM has no seed. Anything but intact is drift: the next apply rewrites the seed (the guest sees it on its next boot).
+   */
+  public get cloudInitSeed(): string {
+    return this.getStringAttribute('cloud_init_seed');
   }
 }

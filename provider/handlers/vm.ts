@@ -58,6 +58,7 @@ export function cloudInitSpec(a: Attributes): CloudInitSpec | undefined {
   return {
     userData: v.user_data ?? null,
     sshAuthorizedKeys: v.ssh_authorized_keys,
+    rebootOnChange: v.cloud_init_changes === 'reboot',
     nics: (v.guest_network ?? []).map((g) => ({
       address: g.address ?? null,
       gateway: g.gateway ?? null,
@@ -103,6 +104,7 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     uuid: d.uuid,
     // Derived by the planner; a VM read without it (an import) and without a seed has none.
     guest_network: p.guest_network ?? (d.cloudInit ? null : []),
+    cloud_init_seed: d.cloudInit?.seed ?? null,
     disk: disks,
     nic: nics,
   });

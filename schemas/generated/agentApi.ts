@@ -56,6 +56,10 @@ export interface CloudInitInfo {
    * Changes whenever the seed's content does.
    */
   instanceId: string;
+  /**
+   * The seed file on the host compared with what the agent last wrote: intact, missing (deleted out of band) or modified (its bytes differ). Anything but intact is drift the next put repairs.
+   */
+  seed: 'intact' | 'missing' | 'modified';
 }
 
 /**
@@ -85,7 +89,7 @@ export interface CloudInitNic {
  */
 export interface CloudInitSpec {
   /**
-   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot, or at once when cloud_init_changes is reboot (the plan says which).
    */
   userData: string | null;
   /**
@@ -96,6 +100,10 @@ export interface CloudInitSpec {
    * One entry per NIC of the domain, in order.
    */
   nics: CloudInitNic[];
+  /**
+   * When the seed's content changes on a running domain: true restarts the domain (ACPI shutdown, then start) so cloud-init applies it now; false swaps the CD-ROM's media live so the guest's next boot reads it.
+   */
+  rebootOnChange: boolean;
 }
 
 /**

@@ -1367,7 +1367,7 @@ export interface NssvVmArgs {
    */
   ha_enabled?: boolean;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot, or at once when cloud_init_changes is reboot (the plan says which).
    * @default null
    * Sensitive.
    */
@@ -1378,6 +1378,11 @@ export interface NssvVmArgs {
    * Sensitive.
    */
   ssh_authorized_keys?: string[];
+  /**
+   * When a change to user_data, ssh_authorized_keys or the NICs' network config (guest_network) reaches a running VM: next_boot (the seed is rewritten with a new instance id and swapped into the VM's CD-ROM; cloud-init applies it when the guest next boots, and nssv does not restart it) or reboot (nssv shuts the VM down with ACPI and starts it again in the same apply, so cloud-init applies it now). Changed in place.
+   * @default "next_boot"
+   */
+  cloud_init_changes?: 'next_boot' | 'reboot';
   /**
    * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * @default "immediate"
@@ -1428,6 +1433,10 @@ export interface NssvVmAttributes extends NssvVmArgs {
    * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
    */
   readonly guest_network: NssvVmGuestNetwork[];
+  /**
+   * The VM's cloud-init seed (a NoCloud ISO in the agent's state directory) as its host reports it: intact, missing (deleted out of band) or modified (its bytes differ from what the agent wrote); null when the VM has no seed. Anything but intact is drift: the next apply rewrites the seed (the guest sees it on its next boot).
+   */
+  readonly cloud_init_seed: 'intact' | 'missing' | 'modified' | null;
 }
 
 export interface NssvVmDiskPlanned {
@@ -1565,7 +1574,7 @@ export interface NssvVmPlanned {
    */
   ha_enabled: boolean;
   /**
-   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot (the plan says so; the VM is not restarted).
+   * cloud-init user data (e.g. a #cloud-config document) on the VM's NoCloud seed (a CD-ROM). Sensitive. Changed in place: the seed is rewritten with a new instance id and cloud-init applies it on the VM's next boot, or at once when cloud_init_changes is reboot (the plan says which).
    * @default null
    * Sensitive.
    */
@@ -1576,6 +1585,11 @@ export interface NssvVmPlanned {
    * Sensitive.
    */
   ssh_authorized_keys: string[];
+  /**
+   * When a change to user_data, ssh_authorized_keys or the NICs' network config (guest_network) reaches a running VM: next_boot (the seed is rewritten with a new instance id and swapped into the VM's CD-ROM; cloud-init applies it when the guest next boots, and nssv does not restart it) or reboot (nssv shuts the VM down with ACPI and starts it again in the same apply, so cloud-init applies it now). Changed in place.
+   * @default "next_boot"
+   */
+  cloud_init_changes: 'next_boot' | 'reboot';
   /**
    * What destroying the VM does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
    * @default "immediate"
@@ -1599,6 +1613,10 @@ export interface NssvVmPlanned {
    * What cloud-init tells the guest about each NIC (computed at plan time): a fixed address (nic ip with the port group's cidr prefix), gateway and DNS from the port group; address null means DHCP. Only on VMs with a seed (user_data, ssh_authorized_keys or a nic ip).
    */
   readonly guest_network?: NssvVmGuestNetworkPlanned[];
+  /**
+   * The VM's cloud-init seed (a NoCloud ISO in the agent's state directory) as its host reports it: intact, missing (deleted out of band) or modified (its bytes differ from what the agent wrote); null when the VM has no seed. Anything but intact is drift: the next apply rewrites the seed (the guest sees it on its next boot).
+   */
+  readonly cloud_init_seed?: 'intact' | 'missing' | 'modified' | null;
 }
 
 /**

@@ -5,7 +5,10 @@
  * internal port in the port group's subnet) the test pings the guest, logs in over SSH with the
  * key and reads what the user data wrote. Then user data, memory (within max_memory_mib) and a
  * second NIC change in turn: each plan labels the update (reboot, live, live), the domain keeps
- * its UUID, and the next plan is empty. Secrets never appear in plan output or any log.
+ * its UUID, and the next plan is empty. The guest reset in its QEMU process then runs the new user data
+ * (the seed was swapped into its CD-ROM live); with cloud_init_changes = "reboot" the apply
+ * restarts it; a seed deleted on the host is drift the next apply repairs. Secrets never appear
+ * in plan output or any log.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +48,7 @@ async function run(args: string[]) {
   return r;
 }
 
-function config(opts: { userData: string; memory: number; nics: number }): string {
+function config(opts: { userData: string; memory: number; nics: number; reboot?: boolean }): string {
   const nic = (i: number) =>
     i === 0
       ? `  nic {\n    port_group_id = nssv_port_group.web.id\n    ip            = "${GUEST_IP}"\n  }`
@@ -84,7 +87,7 @@ resource "nssv_vm" "web1" {
   max_memory_mib      = 1024
   ssh_authorized_keys = [${JSON.stringify(publicKey)}]
   user_data           = ${JSON.stringify(opts.userData)}
-  disk { volume_id = nssv_volume.web1_root.id }
+${opts.reboot ? '  cloud_init_changes  = "reboot"\n' : ''}  disk { volume_id = nssv_volume.web1_root.id }
 ${Array.from({ length: opts.nics }, (_, i) => nic(i)).join('\n')}
 }
 `;
@@ -291,6 +294,84 @@ test('GIVEN the running VM WHEN user data, then memory within max_memory_mib, th
   });
   expect(links.split(/\s+/).sort()).toEqual(['eth0', 'eth1', 'lo']);
   await expectEmptyPlan();
+});
+
+test('GIVEN user data applied for the next boot WHEN the guest is reset (a reboot inside the same QEMU process) THEN cloud-init runs the new user data: the running guest was shown the new seed', async () => {
+  // Still 'one' in /run: the apply of 'two' did not restart the guest.
+  expect((await ssh('cat /run/nssv-probe')).stdout).toBe(`${MARKER}-one`);
+  const before = await uuid();
+  // A reset keeps the QEMU process and the files it opened: without the live media swap the
+  // guest would boot from the seed it started with.
+  await hostVirsh(h1(), ['reset', 'web1']);
+  const probe = await until('the guest back with the new user data', BOOT_DEADLINE_MS, async () => {
+    const r = await ssh('cat /run/nssv-probe');
+    return r.code === 0 && r.stdout !== `${MARKER}-one` ? r.stdout : undefined;
+  });
+  expect(probe).toBe(`${MARKER}-two`);
+  expect(await uuid()).toBe(before);
+  await expectEmptyPlan();
+});
+
+test('GIVEN cloud_init_changes = "reboot" WHEN the user data changes THEN the plan says nssv restarts the VM, the apply does, the new user data has run, and the UUID stays', async () => {
+  const before = await uuid();
+  writeFileSync(
+    join(configDir, 'main.tf'),
+    config({ userData: userData('two'), memory: 768, nics: 2, reboot: true }),
+  );
+  expect(await planLabel()).toMatchObject({
+    action: 'update',
+    disruption: { label: 'live', why: 'cloud_init_changes changes in place' },
+  });
+  expect((await run(['apply', '-auto-approve'])).code).toBe(0);
+  await expectEmptyPlan();
+
+  const bootId = (await ssh('cat /proc/sys/kernel/random/boot_id')).stdout;
+  writeFileSync(
+    join(configDir, 'main.tf'),
+    config({ userData: userData('three'), memory: 768, nics: 2, reboot: true }),
+  );
+  expect(await planLabel()).toMatchObject({
+    action: 'update',
+    disruption: {
+      label: 'reboot',
+      why: 'user_data: the cloud-init seed is rewritten with a new instance id and nssv restarts the VM so cloud-init applies it now (cloud_init_changes = "reboot")',
+    },
+  });
+  const apply = await run(['apply', '-auto-approve']);
+  expect(apply.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+  const probe = await until('the restarted guest with the new user data', BOOT_DEADLINE_MS, async () => {
+    const r = await ssh('cat /run/nssv-probe');
+    return r.code === 0 && r.stdout === `${MARKER}-three` ? r.stdout : undefined;
+  });
+  expect(probe).toBe(`${MARKER}-three`);
+  expect((await ssh('cat /proc/sys/kernel/random/boot_id')).stdout).not.toBe(bootId);
+  expect(await uuid()).toBe(before);
+  await expectEmptyPlan();
+});
+
+test('GIVEN the seed deleted, then edited on the host WHEN planned THEN cloud_init_seed shows the drift; WHEN applied THEN the seed is back and the replan is empty, the guest untouched', async () => {
+  const xml = (await hostVirsh(h1(), ['dumpxml', '--inactive', 'web1'])).stdout;
+  const seedPath = /<source file='([^']+\.iso)'/.exec(xml)![1]!;
+  const bootId = (await ssh('cat /proc/sys/kernel/random/boot_id')).stdout;
+  for (const [how, state] of [
+    [() => rmSync(seedPath), 'missing'],
+    [() => writeFileSync(seedPath, 'not a seed'), 'modified'],
+  ] as const) {
+    how();
+    const plan = await run(['plan']);
+    expect(plan.stdout).toMatch(new RegExp(`~ cloud_init_seed += "${state}" -> "intact"`));
+    expect(await planLabel()).toMatchObject({
+      action: 'update',
+      disruption: {
+        label: 'live',
+        why: `cloud_init_seed ${state} -> intact: the seed changed out of band is written again with the same content (the running guest is not touched)`,
+      },
+    });
+    expect((await run(['apply', '-auto-approve'])).code).toBe(0);
+    expect(statSync(seedPath).size).toBeGreaterThan(1024);
+    await expectEmptyPlan();
+  }
+  expect((await ssh('cat /proc/sys/kernel/random/boot_id')).stdout).toBe(bootId);
 });
 
 test('GIVEN everything that ran WHEN plan output and every log of the sandbox are scanned THEN neither the user data nor the SSH key appears', () => {

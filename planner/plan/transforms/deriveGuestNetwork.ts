@@ -13,6 +13,14 @@ export function wantsSeed(vm: Attributes): boolean {
   );
 }
 
+/**
+ * What a VM's seed must be on its host (`cloud_init_seed`): intact when the VM has one, else
+ * null. The host reports missing or modified for a seed changed out of band: drift to repair.
+ */
+export function cloudInitSeedOf(vm: Attributes): AttrValue {
+  return wantsSeed(vm) ? 'intact' : null;
+}
+
 function prefixOf(cidr: AttrValue | undefined): AttrValue {
   if (isUnknown(cidr)) return unknownValue;
   return typeof cidr === 'string' ? (cidr.split('/')[1] ?? null) : null;
@@ -27,8 +35,10 @@ function prefixOf(cidr: AttrValue | undefined): AttrValue {
 export function deriveGuestNetwork(ctx: PlanContext): void {
   const portGroups = new Map<string, Attributes>();
   for (const n of desiredNodes(ctx, 'nssv_port_group')) portGroups.set(String(n.planned!.id), n.planned!);
-  for (const n of desiredNodes(ctx, 'nssv_vm'))
+  for (const n of desiredNodes(ctx, 'nssv_vm')) {
     n.planned!.guest_network = guestNetworkOf(n.planned!, portGroups);
+    n.planned!.cloud_init_seed = cloudInitSeedOf(n.planned!);
+  }
 }
 
 /** One VM's guest_network, from its NICs and the port groups by id (a missing one: DHCP). */

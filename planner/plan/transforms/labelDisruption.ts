@@ -63,6 +63,14 @@ export function vmDisruption(before: Attributes, after: Attributes): Disruption 
   const nextBoot = keys.filter((k) => NEXT_BOOT.has(k) && !(k === 'guest_network' && nicOnly));
   for (const k of keys) {
     if (NEXT_BOOT.has(k)) continue;
+    if (k === 'cloud_init_seed') {
+      if (nextBoot.length === 0 && after[k] === 'intact')
+        parts.push([
+          'live',
+          `cloud_init_seed ${String(before[k])} -> intact: the seed changed out of band is written again with the same content (the running guest is not touched)`,
+        ]);
+      continue;
+    }
     if (k === 'vcpus' || k === 'max_vcpus') {
       if (k === 'max_vcpus' && keys.includes('vcpus')) continue;
       parts.push(sized(before, after, 'vcpus', 'max_vcpus'));
@@ -86,9 +94,12 @@ export function vmDisruption(before: Attributes, after: Attributes): Disruption 
     }
   }
   if (nextBoot.length > 0) {
+    const now = after.cloud_init_changes === 'reboot';
     parts.push([
       'reboot',
-      `${nextBoot.join(', ')}: the cloud-init seed is rewritten with a new instance id; takes effect on the next boot (nssv does not restart the VM)`,
+      now
+        ? `${nextBoot.join(', ')}: the cloud-init seed is rewritten with a new instance id and nssv restarts the VM so cloud-init applies it now (cloud_init_changes = "reboot")`
+        : `${nextBoot.join(', ')}: the cloud-init seed is rewritten with a new instance id; takes effect on the next boot (nssv does not restart the VM)`,
     ]);
   }
   const label = parts.reduce<Label>((m, [l]) => (RANK[l] > RANK[m] ? l : m), 'live');

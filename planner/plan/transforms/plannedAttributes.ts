@@ -7,6 +7,7 @@ export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'host_ids',
   'peer_addresses',
   'guest_network',
+  'cloud_init_seed',
 ]);
 
 /**

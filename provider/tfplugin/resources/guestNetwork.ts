@@ -1,12 +1,13 @@
 import { isUnknown, type Attributes, type AttrValue } from '../../../core/values.js';
-import { guestNetworkOf } from '../../../planner/plan/transforms/deriveGuestNetwork.js';
+import { cloudInitSeedOf, guestNetworkOf } from '../../../planner/plan/transforms/deriveGuestNetwork.js';
 import type { Session } from '../session.js';
 
 /**
  * A VM's NIC addresses and cloud-init network config as the provider plans them. Terraform plans
  * one resource at a time, so the provider does not allocate addresses: a NIC without a configured
  * `ip` keeps the one it has (or none). `guest_network` is derived by the native planner's own
- * function from the port groups this process planned before (Terraform plans them first).
+ * function from the port groups this process planned before (Terraform plans them first), and
+ * `cloud_init_seed` (intact when the VM has a seed) as the native planner derives it.
  */
 export function planGuestNetwork(
   s: Session,
@@ -29,5 +30,6 @@ export function planGuestNetwork(
   }
   const vm: Attributes = { ...planned, nic: nics };
   vm.guest_network = guestNetworkOf(vm, portGroups);
+  vm.cloud_init_seed = cloudInitSeedOf(vm);
   return vm;
 }

@@ -39,7 +39,12 @@ ethernets:
   });
 
   it('GIVEN keys and user data THEN meta-data carries the hostname and public keys, and the instance id follows the content', () => {
-    const spec = { userData: '#cloud-config\n', sshAuthorizedKeys: ['ssh-ed25519 AAAA key1'], nics: [fixed] };
+    const spec = {
+      userData: '#cloud-config\n',
+      sshAuthorizedKeys: ['ssh-ed25519 AAAA key1'],
+      nics: [fixed],
+      rebootOnChange: false,
+    };
     const nics = [{ mac: '52:54:00:aa:bb:cc', config: fixed }];
     const a = seedFiles('web1', uuid, spec, nics);
     expect(a['meta-data']).toBe(
@@ -50,6 +55,8 @@ ethernets:
     expect(
       seedFiles('web1', uuid, { ...spec, userData: '#cloud-config\nruncmd: []\n' }, nics).instanceId,
     ).not.toBe(a.instanceId);
+    // When the change applies is not part of the seed's content.
+    expect(seedFiles('web1', uuid, { ...spec, rebootOnChange: true }, nics).instanceId).toBe(a.instanceId);
     expect(seedFiles('web1', uuid, { ...spec, userData: null }, nics)['user-data']).toBe(
       '#cloud-config\n{}\n',
     );

@@ -37,6 +37,7 @@ export class FakeLibvirt {
           this.domains.get(name)!.state = 'running';
           return {};
         case 'shutdown':
+        case 'change-media':
           return {};
         case 'suspend':
           this.domains.get(name)!.state = 'paused';

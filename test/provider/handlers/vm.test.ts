@@ -54,6 +54,7 @@ describe('vmHandler', () => {
       vm({
         uuid: 'uuid-web',
         guest_network: [],
+        cloud_init_seed: null,
         disk: [{ volume_id: 'root', boot_order: null, bus: 'virtio' }],
         nic: [{ port_group_id: 'web', ip: null, security_group_ids: [], mac: '52:54:00:00:00:00' }],
       }),

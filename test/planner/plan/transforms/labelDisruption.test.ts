@@ -37,6 +37,40 @@ describe('vmDisruption', () => {
     });
   });
 
+  it('GIVEN user data with cloud_init_changes = "reboot" THEN reboot: nssv restarts the VM so cloud-init applies it now', () => {
+    const before = vm({ cloud_init_changes: 'reboot' });
+    expect(vmDisruption(before, { ...before, user_data: '#cloud-config\nruncmd: []\n' })).toEqual({
+      label: 'reboot',
+      why: 'user_data: the cloud-init seed is rewritten with a new instance id and nssv restarts the VM so cloud-init applies it now (cloud_init_changes = "reboot")',
+    });
+  });
+
+  it('GIVEN a seed changed out of band (cloud_init_seed modified) THEN live: written again with the same content', () => {
+    expect(vmDisruption(vm({ cloud_init_seed: 'modified' }), vm({ cloud_init_seed: 'intact' }))).toEqual({
+      label: 'live',
+      why: 'cloud_init_seed modified -> intact: the seed changed out of band is written again with the same content (the running guest is not touched)',
+    });
+  });
+
+  it('GIVEN a missing seed and new user data THEN only the user data change is reported (the rewrite covers both)', () => {
+    expect(
+      vmDisruption(
+        vm({ cloud_init_seed: 'missing' }),
+        vm({ cloud_init_seed: 'intact', user_data: '#cloud-config\nruncmd: []\n' }),
+      ),
+    ).toEqual({
+      label: 'reboot',
+      why: 'user_data: the cloud-init seed is rewritten with a new instance id; takes effect on the next boot (nssv does not restart the VM)',
+    });
+  });
+
+  it('GIVEN cloud_init_changes alone THEN live', () => {
+    expect(vmDisruption(vm(), vm({ cloud_init_changes: 'reboot' }))).toEqual({
+      label: 'live',
+      why: 'cloud_init_changes changes in place',
+    });
+  });
+
   it('GIVEN a NIC appended THEN live hot-plug, its seed entry noted', () => {
     const after = vm({
       nic: [{ port_group_id: 'web', ip: '10.0.0.5' }, { port_group_id: 'web' }],

@@ -22,6 +22,7 @@ describe('state upgrade', () => {
       ha_enabled: false,
       user_data: null,
       ssh_authorized_keys: [],
+      cloud_init_changes: 'next_boot',
       delete_policy: 'immediate',
       tags: {},
       description: '',
