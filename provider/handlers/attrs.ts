@@ -1,4 +1,4 @@
-import type { Attributes } from '../../core/values.js';
+import { isUnknown, type Attributes } from '../../core/values.js';
 import type { ResourcePlanned, ResourceType } from '../../schemas/generated/types.js';
 import { planned, toAttributes } from '../../schemas/typed.js';
 
@@ -9,8 +9,9 @@ export function typed<T extends ResourceType>(type: T, attrs: Attributes): Resou
 
 export const untyped = toAttributes;
 
-/** A value the planner resolves before apply (e.g. host_ids); its absence here is a bug, not a user error. */
+/** A value the planner resolves before apply (e.g. host_ids); its absence (or unknown) here is a bug, not a user error. */
 export function resolved<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`bug: ${what} should be resolved at plan time`);
+  if (value === undefined || isUnknown(value))
+    throw new Error(`bug: ${what} should be resolved at plan time`);
   return value;
 }

@@ -2,6 +2,7 @@ import type { Attributes } from '../../core/values.js';
 import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { applyDefaults } from '../../schemas/attributes.js';
 import type { AgentEndpoint } from '../agent/client.js';
+import { rbdPoolAttributes } from '../handlers/rbdPool.js';
 import { vmAttributes } from '../handlers/vm.js';
 import type { Adoption } from './adopt.js';
 import { unmanagedDomainProblem, unmanagedVolumeProblem, asDomainInfo } from './unmanaged.js';
@@ -72,6 +73,8 @@ export function lookupInInventories(
   switch (type) {
     case 'nssv_datacenter':
     case 'nssv_cluster':
+    case 'nssv_host_group':
+    case 'nssv_scheduling_group':
       return found({ name });
     case 'nssv_host': {
       const h = hosts.get(name);
@@ -89,8 +92,34 @@ export function lookupInInventories(
     }
     case 'nssv_storage_pool': {
       const hs = on((inv) => inv.pools.some((p) => p.name === name));
+      const rbd = on((inv) => inv.rbdPools.some((p) => p.name === name));
+      if (hs.length === 0 && rbd.length > 0) {
+        const p = invs.get(rbd[0]!)!.rbdPools.find((x) => x.name === name)!;
+        const cluster_id = clustersOf(rbd)[0]!;
+        return found({ name, kind: 'rbd', cluster_id, host_ids: rbd, ...rbdPoolAttributes(p) });
+      }
       if (hs.length === 0) return { problem: `no host has a pool "${name}"` };
       return found({ name, kind: 'dir', cluster_id: clustersOf(hs)[0]!, host_ids: hs });
+    }
+    case 'nssv_image_storage': {
+      const hs = on((inv) => inv.imageStores.some((x) => x.name === name));
+      if (hs.length === 0) return { problem: `no host has an image storage "${name}"` };
+      return found({ name, kind: 'dir', cluster_id: clustersOf(hs)[0]!, host_ids: hs });
+    }
+    case 'nssv_image': {
+      const hs = on((inv) => inv.images.some((x) => x.name === name));
+      if (hs.length === 0) return { problem: `no host has an image "${name}"` };
+      const i = invs.get(hs[0]!)!.images.find((x) => x.name === name)!;
+      // sha256 stays as configured: the agent's digest of a file declared without one is not the config's.
+      const size_bytes = i.sizeBytes;
+      return found({
+        name,
+        image_storage_id: i.store,
+        source: i.source,
+        format: i.format,
+        size_bytes,
+        host_ids: hs,
+      });
     }
     case 'nssv_distributed_switch': {
       const hs = on((inv) => inv.switches.some((x) => x.name === name));

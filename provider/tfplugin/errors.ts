@@ -29,6 +29,24 @@ export const tfErrors = {
     code: 'NSSV_STOPPED',
     summary: 'the provider was asked to stop (Terraform was interrupted); nothing more was started',
   }),
+  peerGroup: (what: string, index: number): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TF_PEER_GROUP_NOT_SUPPORTED',
+    address: what,
+    attribute: `rule[${index}].peer_security_group_id`,
+    summary: `${what}: rule[${index}] matches a peer security group, which the Terraform provider cannot resolve`,
+    detail:
+      "A peer group stands for the addresses of the NICs that list it, and Terraform plans a group before those VMs, so the provider cannot know them at plan time. nssv plan/apply resolves peer groups. Fix: match the peers' network with cidr (e.g. the port group's CIDR), or apply this configuration with nssv apply.",
+  }),
+  scheduledUnpinned: (what: string): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_TF_SCHEDULING_GROUP_UNPINNED',
+    address: what,
+    attribute: 'host_id',
+    summary: `${what}: the Terraform provider does not place VMs by scheduling groups yet`,
+    detail:
+      "A scheduling group's rule spans VMs that Terraform plans one at a time (and plans again, one at a time, during apply), so the provider cannot keep it. nssv plan/apply places by scheduling groups. Fix: set host_id on the VM (a host the group's rule allows), or apply this configuration with nssv apply.",
+  }),
   importId: (type: string, id: string, why: string): Diagnostic => ({
     severity: 'error',
     code: 'NSSV_IMPORT_NOT_FOUND',

@@ -5,6 +5,7 @@ import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
 import type { DesiredInstance } from '../../../planner/config/types.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
+import { tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
 import { planGuestNetwork } from './guestNetwork.js';
@@ -114,7 +115,10 @@ export async function planResource(
   let planned = baseAttributes(type, prior, config);
   if (type === 'nssv_vm') planned = planGuestNetwork(s, planned, prior, config);
   if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
-  if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
+  if (type === 'nssv_security_group') diagnostics.push(...planPeers(planned));
+  if (type === 'nssv_vm' && !prior && isUnknown(planned.host_id) && planned.scheduling_group_id)
+    diagnostics.push(tfErrors.scheduledUnpinned(label(type, planned)));
+  else if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
     const placed = await placeVm(s, label(type, planned), planned);
     planned.host_id = placed.host;
     diagnostics.push(...placed.diagnostics);
@@ -152,6 +156,21 @@ async function volumeFormat(s: Session, v: Attributes): Promise<AttrValue> {
   const kind = await poolKind(s, v);
   if (kind === undefined) return unknownValue;
   return kind === 'rbd' ? 'raw' : 'qcow2';
+}
+
+/**
+ * A rule naming a peer group matches the addresses of that group's NICs, which `nssv plan` reads
+ * from the VMs it plans with the group. Terraform plans a group before the VMs that list it, so the
+ * provider cannot know them: such rules are refused, and peer_addresses is empty (no peers).
+ */
+function planPeers(planned: Attributes): Diagnostic[] {
+  planned.peer_addresses = {};
+  const rules = Array.isArray(planned.rule) ? (planned.rule as Attributes[]) : [];
+  return rules.flatMap((r, i) =>
+    r && typeof r === 'object' && r.peer_security_group_id !== null && r.peer_security_group_id !== undefined
+      ? [tfErrors.peerGroup(label('nssv_security_group', planned), i)]
+      : [],
+  );
 }
 
 /** An nssv_host must be one of the provider's hosts, at the same endpoint. */

@@ -143,4 +143,27 @@ describe('PlanResourceChange', () => {
       'NSSV_NOT_SUPPORTED_YET delete_policy',
     ]);
   });
+
+  it('GIVEN a new VM in a scheduling group without host_id THEN the plan refuses it, naming the fix; pinned, it is planned', async () => {
+    const s = fakeSession({ h1: {}, h2: {} });
+    const free = await planResource(
+      s,
+      'nssv_vm',
+      null,
+      { name: 'w', cluster_id: 'c', scheduling_group_id: 'spread' },
+      false,
+    );
+    expect(free.diagnostics.map((d) => `${d.code} ${d.attribute}: ${d.summary}`)).toEqual([
+      'NSSV_TF_SCHEDULING_GROUP_UNPINNED host_id: nssv_vm "w": the Terraform provider does not place VMs by scheduling groups yet',
+    ]);
+    const pinned = await planResource(
+      s,
+      'nssv_vm',
+      null,
+      { name: 'w', cluster_id: 'c', scheduling_group_id: 'spread', host_id: 'h2' },
+      false,
+    );
+    expect(pinned.diagnostics).toEqual([]);
+    expect(pinned.planned.host_id).toBe('h2');
+  });
 });

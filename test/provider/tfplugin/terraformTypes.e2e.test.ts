@@ -1,0 +1,304 @@
+/**
+ * The resource types the quick-start suite (terraform.e2e.test.ts) does not cover, driven by the
+ * real `terraform` through the nssv provider against a two-host sandbox with Ceph: security groups
+ * (with a VM NIC in one, so they are compiled into flows), host groups, scheduling groups, image
+ * storages and images, rbd pools and rbd volumes. For each: init from the offline mirror, plan,
+ * apply, an in-place update, a replace, drift made on the hosts (flows deleted, an image's record
+ * removed, Ceph pool settings changed, an RBD image removed) seen by `terraform plan`, `terraform
+ * import`, destroy; after every apply `terraform plan -detailed-exitcode` exits 0. Host and
+ * scheduling groups exist only in the state (nothing on a host to drift). nssv_volume_snapshot is
+ * left out while issue 10 reworks snapshots.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { jest } from '@jest/globals';
+import { CEPH_TOOLS } from '../../../sandbox/ceph/tools.js';
+import { run } from '../../../sandbox/exec.js';
+import { hostOvsOfctl, hostVirsh, sandboxCeph, type SandboxHostInfo } from '../../../sandbox/index.js';
+import { startSandbox, type E2eSandbox } from '../../e2e/support.js';
+import { describeE2e, SANDBOX_WITH_AGENTS } from '../../helpers/e2e.js';
+import { terraform, terraformEnv } from '../../helpers/terraform.js';
+
+jest.setTimeout(900_000);
+
+const NEEDS = {
+  ...SANDBOX_WITH_AGENTS,
+  tools: [...(SANDBOX_WITH_AGENTS.tools ?? []), ...Object.keys(CEPH_TOOLS), 'terraform'],
+};
+
+const CONFIG = `
+variable "gen" {
+  type    = string
+  default = "a"
+}
+variable "port" {
+  type    = number
+  default = 22
+}
+variable "group_hosts" {
+  type    = list(string)
+  default = ["h1"]
+}
+variable "mode" {
+  type    = string
+  default = "mandatory"
+}
+variable "note" {
+  type    = string
+  default = ""
+}
+variable "qos" {
+  type    = string
+  default = "slow"
+}
+variable "size_gib" {
+  type    = number
+  default = 1
+}
+variable "image_file" {
+  type = string
+}
+
+resource "nssv_security_group" "web" {
+  name          = "sg-\${var.gen}"
+  datacenter_id = nssv_datacenter.sandbox.id
+  rule {
+    direction = "ingress"
+    protocol  = "tcp"
+    port_from = var.port
+    cidr      = "10.0.0.0/8"
+  }
+}
+
+resource "nssv_host_group" "rack" {
+  name       = "hg-\${var.gen}"
+  cluster_id = nssv_cluster.sandbox.id
+  host_ids   = var.group_hosts
+}
+
+resource "nssv_scheduling_group" "pin" {
+  name          = "sched-\${var.gen}"
+  cluster_id    = nssv_cluster.sandbox.id
+  policy        = "vm-host-affinity"
+  mode          = var.mode
+  host_group_id = nssv_host_group.rack.id
+}
+
+resource "nssv_image_storage" "lib" {
+  name          = "lib-\${var.gen}"
+  datacenter_id = nssv_datacenter.sandbox.id
+  cluster_id    = nssv_cluster.sandbox.id
+}
+
+resource "nssv_image" "base" {
+  name             = "img-\${var.gen}"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = var.image_file
+  format           = "qcow2"
+  description      = var.note
+}
+
+resource "nssv_storage_pool" "ceph" {
+  name         = "ceph-\${var.gen}"
+  kind         = "rbd"
+  cluster_id   = nssv_cluster.sandbox.id
+  replicas     = 2
+  recovery_qos = var.qos
+}
+
+resource "nssv_volume" "data" {
+  name     = "data-\${var.gen}"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = var.size_gib
+  format   = "raw"
+}
+
+resource "nssv_distributed_switch" "lan" {
+  name          = "lan-\${var.gen}"
+  datacenter_id = nssv_datacenter.sandbox.id
+  cluster_ids   = [nssv_cluster.sandbox.id]
+}
+
+resource "nssv_port_group" "web" {
+  name      = "web-\${var.gen}"
+  switch_id = nssv_distributed_switch.lan.id
+  vlan_id   = 100
+}
+
+resource "nssv_vm" "app" {
+  name                = "app-\${var.gen}"
+  cluster_id          = nssv_cluster.sandbox.id
+  host_id             = "h1"
+  memory_mib          = 64
+  scheduling_group_id = nssv_scheduling_group.pin.id
+  nic {
+    port_group_id      = nssv_port_group.web.id
+    security_group_ids = [nssv_security_group.web.id]
+  }
+}
+`;
+
+/** The types of CONFIG (10 resources; sandbox.tf adds a data center, a cluster and two hosts). */
+const OURS = [
+  'security_group',
+  'host_group',
+  'scheduling_group',
+  'image_storage',
+  'image',
+  'storage_pool',
+  'volume',
+  'distributed_switch',
+  'port_group',
+  'vm',
+];
+
+describeE2e('terraform with the nssv provider: every other resource type', NEEDS, () => {
+  let env: E2eSandbox;
+  let tfEnv: Record<string, string>;
+  let work = '';
+  let vars: Record<string, string> = {};
+  const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
+  const virsh = async (h: string, args: string[]) => (await hostVirsh(host(h), args)).stdout.trim();
+  const ceph = async (args: string[]) => (await sandboxCeph(env.sandbox, args)).stdout;
+  const rbd = async (args: string[]): Promise<string> => {
+    const c = env.sandbox.ceph!;
+    return (await run('ip', ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, ...args])).stdout;
+  };
+  const varArgs = () => Object.entries(vars).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
+  const tf = (args: string[]) => terraform(args, env.configDir, tfEnv);
+  const plan = () => tf(['plan', '-detailed-exitcode', '-input=false', ...varArgs()]);
+
+  async function applyClean(): Promise<string> {
+    const r = await tf(['apply', '-auto-approve', '-input=false', ...varArgs()]);
+    expect(r.out).toContain('Apply complete!');
+    expect(r.code).toBe(0);
+    const again = await plan();
+    expect(again.out).toContain('No changes.');
+    expect(again.code).toBe(0);
+    return r.out;
+  }
+
+  beforeAll(async () => {
+    tfEnv = await terraformEnv();
+    env = await startSandbox('tft', [], { hosts: 2, ceph: true });
+    work = mkdtempSync(join(tmpdir(), 'nssv-tft-img-'));
+    const image = join(work, 'base.qcow2');
+    await execa('qemu-img', ['create', '-q', '-f', 'qcow2', image, '64M']);
+    writeFileSync(join(env.configDir, 'main.tf'), CONFIG);
+    vars = { image_file: image };
+  });
+
+  afterAll(async () => {
+    await env?.down();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  test('GIVEN the offline mirror WHEN init, plan and apply THEN every type is created, the next plan has no changes', async () => {
+    const init = await tf(['init', '-input=false']);
+    expect(init.out).toContain('Terraform has been successfully initialized!');
+    const p = await tf(['plan', '-input=false', ...varArgs()]);
+    for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
+    expect(p.out).toContain('Plan: 14 to add, 0 to change, 0 to destroy.');
+    await applyClean();
+    expect(await virsh('h1', ['domstate', 'app-a'])).toBe('running');
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
+      size: 1024 ** 3,
+    });
+    const flows = (await hostOvsOfctl(host('h1'), 'dump-flows', 'lan-a', [], { reject: true })).stdout;
+    expect(flows).toContain('tp_dst=22');
+  });
+
+  test('GIVEN new values WHEN applied THEN each type changes in place', async () => {
+    const uuid = await virsh('h1', ['domuuid', 'app-a']);
+    vars = {
+      ...vars,
+      port: '2222',
+      group_hosts: '["h1","h2"]',
+      mode: 'preferred',
+      note: 'v2',
+      qos: 'fast',
+      size_gib: '2',
+    };
+    const p = await plan();
+    expect(p.code).toBe(2);
+    for (const t of ['security_group', 'host_group', 'scheduling_group', 'image', 'storage_pool', 'volume'])
+      expect(p.out).toContain(`# nssv_${t}.`);
+    expect(p.out).toContain('Plan: 0 to add, 6 to change, 0 to destroy.');
+    await applyClean();
+    expect(await virsh('h1', ['domuuid', 'app-a'])).toBe(uuid);
+    const flows = (await hostOvsOfctl(host('h1'), 'dump-flows', 'lan-a', [], { reject: true })).stdout;
+    expect(flows).toContain('tp_dst=2222');
+    expect(flows).not.toContain('tp_dst=22,');
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
+      size: 2 * 1024 ** 3,
+    });
+  });
+
+  test('GIVEN changes made on the hosts WHEN terraform plan THEN it sees them, and apply restores', async () => {
+    await hostOvsOfctl(host('h1'), 'del-flows', 'lan-a', [], { reject: true });
+    await ceph(['osd', 'pool', 'set', 'nssv.ceph-a', 'recovery_priority', '-5']);
+    await rbd(['rm', 'nssv.ceph-a/data-a']);
+    rmSync(join(host('h2').storageRoot, '.images', 'lib-a', '.nssv', 'images', 'img-a.json'));
+    const p = await plan();
+    expect(p.code).toBe(2);
+    expect(p.out).toMatch(/# nssv_security_group\.web will be updated in-place[\s\S]*?~ host_ids/);
+    expect(p.out).toMatch(
+      /# nssv_storage_pool\.ceph will be updated in-place[\s\S]*?~ recovery_qos\s+= "custom \(recovery_priority -5, recovery_op_priority 10\)" -> "fast"/,
+    );
+    expect(p.out).toContain('# nssv_volume.data will be created');
+    expect(p.out).toMatch(/# nssv_image\.base will be updated in-place[\s\S]*?~ host_ids/);
+    await applyClean();
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
+      size: 2 * 1024 ** 3,
+    });
+  });
+
+  test('GIVEN objects Terraform forgot WHEN terraform import by name THEN the next apply has nothing to do on the hosts', async () => {
+    const ids: Record<string, string> = {
+      'nssv_image_storage.lib': 'lib-a',
+      'nssv_image.base': 'img-a',
+      'nssv_storage_pool.ceph': 'ceph-a',
+      'nssv_volume.data': 'h1/data-a',
+      'nssv_host_group.rack': 'hg-a',
+      'nssv_scheduling_group.pin': 'sched-a',
+    };
+    for (const [address, id] of Object.entries(ids)) {
+      expect((await tf(['state', 'rm', address])).code).toBe(0);
+      const r = await tf(['import', '-input=false', ...varArgs(), address, id]);
+      expect(r.out).toContain('Import successful!');
+    }
+    // Ceph reports all of a pool and a volume; what no host records (an image's description, a
+    // storage's data center, a host group's hosts) comes from configuration as an in-place update.
+    const p = await plan();
+    expect(p.out).not.toContain('must be replaced');
+    expect(p.out).not.toContain('will be created');
+    expect(p.out).not.toMatch(/# nssv_(storage_pool|volume)\./);
+    expect(p.out).toMatch(/# nssv_image\.base will be updated in-place[\s\S]*?\+ description\s+= "v2"/);
+    expect(p.out).toMatch(/# nssv_host_group\.rack will be updated in-place[\s\S]*?\+ host_ids/);
+    await applyClean();
+  });
+
+  test('GIVEN a new generation of names WHEN applied THEN every type is replaced, saying which attribute forces it', async () => {
+    vars = { ...vars, gen: 'b' };
+    const p = await tf(['plan', '-input=false', ...varArgs()]);
+    for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
+    expect(p.out).toMatch(/~ name\s+= "sg-a" -> "sg-b" # forces replacement/);
+    expect(p.out).toContain('Plan: 10 to add, 0 to change, 10 to destroy.');
+    await applyClean();
+    expect(await virsh('h1', ['domstate', 'app-b'])).toBe('running');
+    expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('app-a');
+    expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-a');
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph-b/data-b', '--format', 'json']))).toMatchObject({
+      size: 2 * 1024 ** 3,
+    });
+  });
+
+  test('GIVEN everything applied WHEN terraform destroy THEN nothing of it is left on the hosts or in Ceph', async () => {
+    const r = await tf(['destroy', '-auto-approve', '-input=false', ...varArgs()]);
+    expect(r.out).toContain('Destroy complete! Resources: 14 destroyed.');
+    for (const h of ['h1', 'h2']) expect(await virsh(h, ['list', '--all', '--name'])).toBe('');
+    expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-b');
+  });
+});
