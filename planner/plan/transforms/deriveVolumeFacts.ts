@@ -1,10 +1,24 @@
 import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
-import { desiredNodes, type PlanContext } from '../context.js';
+import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
+
+/** Per plan and type: desired nodes by planned id (ids are fixed once planned attributes exist). */
+const indexes = new WeakMap<PlanContext, Map<string, Map<string, PlanNode>>>();
 
 /** The planned attributes of the desired instance of `type` whose id is `id`. */
 function byId(ctx: PlanContext, type: string, id: AttrValue | undefined): Attributes | undefined {
   if (typeof id !== 'string' || isUnknown(id)) return undefined;
-  return desiredNodes(ctx, type).find((n) => n.planned!.id === id)?.planned;
+  let types = indexes.get(ctx);
+  if (!types) indexes.set(ctx, (types = new Map()));
+  let index = types.get(type);
+  if (!index) {
+    index = new Map();
+    for (const n of desiredNodes(ctx, type)) {
+      const key = n.planned!.id;
+      if (typeof key === 'string' && !index.has(key)) index.set(key, n);
+    }
+    types.set(type, index);
+  }
+  return index.get(id)?.planned;
 }
 
 /** The kind ("dir" or "rbd") of the pool a volume is in; undefined while unknown. */

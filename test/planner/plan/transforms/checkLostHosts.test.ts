@@ -80,7 +80,12 @@ describe('checkLostHosts and HA restarts', () => {
     ]);
     const change = p.changes.find((c) => c.address === 'nssv_vm.ha')!;
     expect(change.migration).toEqual({ from: 'h1', to: 'h2', mode: 'restart' });
-    expect(p.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual(['nssv_vm.ha']);
+    // Its rbd volume follows it: managed by h2's agent from now on (an update h2 makes alone).
+    expect(p.changes.filter((c) => c.action !== 'noop').map((c) => [c.address, c.action])).toEqual([
+      ['nssv_vm.ha', 'migrate'],
+      ['nssv_volume.d', 'update'],
+    ]);
+    expect(p.changes.find((c) => c.address === 'nssv_volume.d')!.after!.host_id).toBe('h2');
   });
 
   test('GIVEN a non-HA VM on a lost host WHEN its configuration changes THEN the plan fails naming the host', () => {
