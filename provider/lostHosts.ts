@@ -18,7 +18,12 @@ export function hostsWithHaVms(desired: readonly DesiredInstance[], state: State
   const out = new Set<string>();
   for (const r of all) {
     const { name, cluster_id: cluster } = r.attributes;
-    if (r.type === 'nssv_host' && typeof name === 'string' && typeof cluster === 'string' && clusters.has(cluster))
+    if (
+      r.type === 'nssv_host' &&
+      typeof name === 'string' &&
+      typeof cluster === 'string' &&
+      clusters.has(cluster)
+    )
       out.add(name);
   }
   return out;

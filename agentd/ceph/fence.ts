@@ -15,10 +15,18 @@ export async function fenceRbdImages(cli: CephCli, paths: readonly string[]): Pr
   const fenced: string[] = [];
   for (const path of paths) {
     const image = path.slice('rbd:'.length);
-    const status = await cli.json<RbdStatus>('rbd', ['status', image], `read the clients of rbd image ${image}`);
+    const status = await cli.json<RbdStatus>(
+      'rbd',
+      ['status', image],
+      `read the clients of rbd image ${image}`,
+    );
     for (const w of status.watchers ?? []) {
       if (typeof w.address !== 'string' || fenced.includes(w.address)) continue;
-      await cli.run('ceph', ['osd', 'blocklist', 'add', w.address], `fence Ceph client ${w.address} of ${image}`);
+      await cli.run(
+        'ceph',
+        ['osd', 'blocklist', 'add', w.address],
+        `fence Ceph client ${w.address} of ${image}`,
+      );
       fenced.push(w.address);
     }
   }

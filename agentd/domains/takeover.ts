@@ -36,7 +36,9 @@ export async function takeOver(
     );
   }
   if (paths.length > 0 && fence === undefined) {
-    throw errors.conflict(`domain ${JSON.stringify(name)} cannot be restarted here: this host has no Ceph configured`);
+    throw errors.conflict(
+      `domain ${JSON.stringify(name)} cannot be restarted here: this host has no Ceph configured`,
+    );
   }
   const fencedClients = paths.length === 0 ? [] : await fence!(paths);
   return { domain: await domains.put(name, req.domain, req.uuid), fencedClients };
