@@ -2,8 +2,8 @@ import type { UnmanagedDomainInfo } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import { isValidName } from '../names.js';
 import type { ParsedDomain } from './domain-parse.js';
-import { isInactive } from './power.js';
 import { el, renderXml } from './xml.js';
+import { powerStateOf, reportedDisks } from './reported.js';
 
 /** What a domain made outside nssv looks like to `nssv discover` (undefined: a name nssv cannot manage). */
 export function unmanagedInfo(p: ParsedDomain, state: string): UnmanagedDomainInfo | undefined {
@@ -15,18 +15,10 @@ export function unmanagedInfo(p: ParsedDomain, state: string): UnmanagedDomainIn
     memoryMiB: p.memoryMiB,
     maxVcpus: p.maxVcpus,
     maxMemoryMiB: p.maxMemoryMiB,
-    disks: p.disks.map((d) => ({
-      pool: d.pool,
-      volume: d.volume,
-      path: d.path,
-      format: d.format,
-      target: d.target,
-      bus: d.bus,
-      bootOrder: d.bootOrder,
-    })),
+    disks: reportedDisks(p),
     nics: p.nics.map((n) => ({ switch: n.switch, mac: n.mac })),
     state,
-    powerState: isInactive(state) ? 'shutoff' : state === 'paused' ? 'paused' : 'running',
+    powerState: powerStateOf(state),
   };
 }
 

@@ -38,6 +38,7 @@ import { applyLive, type LiveStep, undoLive } from './live-apply.js';
 import { isEmpty, type LiveChanges, liveChanges } from './live-changes.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
+import { powerStateOf, reportedDisks } from './reported.js';
 
 export interface DomainsOptions extends PowerOptions {
   domainType: 'kvm' | 'qemu';
@@ -553,15 +554,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined): Doma
     maxVcpus: p.maxVcpus,
     maxMemoryMiB: p.maxMemoryMiB,
     ...(p.consoleLog ? { consoleLog: p.consoleLog } : {}),
-    disks: p.disks.map((d) => ({
-      pool: d.pool,
-      volume: d.volume,
-      path: d.path,
-      format: d.format,
-      target: d.target,
-      bus: d.bus,
-      bootOrder: d.bootOrder,
-    })),
+    disks: reportedDisks(p),
     nics: p.nics.map((n) => ({
       switch: n.switch,
       portGroup: n.portGroup,
@@ -572,7 +565,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined): Doma
     })),
     tags: p.tags ?? {},
     state,
-    powerState: isInactive(state) ? 'shutoff' : state === 'paused' ? 'paused' : 'running',
+    powerState: powerStateOf(state),
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),
   };
 }

@@ -1,4 +1,5 @@
-import { access, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { exists } from '../util/exists.js';
 import { dirname } from 'node:path';
 import type {
   DeleteResult,
@@ -234,14 +235,5 @@ export class DirSnapshots {
         `cannot ${what} volume ${JSON.stringify(volume)} while running domain(s) ${users.join(', ')} use it: a dir pool's snapshots are made with qemu-img on an image no running VM holds open; set power_state = "shutoff" on the VM first`,
       );
     }
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,6 @@
-import { access, mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { refuseInUse } from './inUse.js';
+import { exists } from '../util/exists.js';
 import { join } from 'node:path';
 import type { DeleteResult, TrashEntry, TrashSpec, VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
@@ -47,12 +49,7 @@ export class DirTrash {
       throw errors.notFound(`pool ${JSON.stringify(pool)} has no volume ${JSON.stringify(volume)}`);
     }
     const image = this.layout.volumePath(pool, volume, record.format);
-    const users = await this.users(image);
-    if (users.length > 0) {
-      throw errors.conflict(
-        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
-      );
-    }
+    refuseInUse(pool, volume, await this.users(image));
     await this.refuseClones(pool, volume);
     const at = this.now();
     const id = trashId(pool, volume, at);
@@ -177,13 +174,4 @@ export class DirTrash {
 function publicEntry(e: DirTrashEntry): TrashEntry {
   const { format: _format, ...rest } = e;
   return rest;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

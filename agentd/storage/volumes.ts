@@ -1,4 +1,6 @@
-import { access, readdir, rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import { refuseInUse } from './inUse.js';
+import { exists } from '../util/exists.js';
 import type {
   DeleteResult,
   VolumeFormat,
@@ -184,12 +186,7 @@ export class Volumes {
     const record = await readJsonRecord<VolumeRecord>(recordPath);
     if (!record) return { deleted: false };
     const path = this.layout.volumePath(pool, volume, record.format);
-    const users = await this.volumeUsers(path);
-    if (users.length > 0) {
-      throw errors.conflict(
-        `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} is used by domain(s) ${users.join(', ')}; delete or change those domains first`,
-      );
-    }
+    refuseInUse(pool, volume, await this.volumeUsers(path));
     await this.refuseClones(pool, volume);
     await this.clones?.flattener.settle(path);
     await rm(path, { force: true });
@@ -229,13 +226,4 @@ export class Volumes {
 
 function describeSource(source: VolumeSourceSpec | undefined): string {
   return source ? `as a ${source.cloneMode} clone of image ${source.store}/${source.image}` : 'empty';
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
