@@ -1,3 +1,4 @@
+import type { Attributes } from '../core/values.js';
 import type { DesiredInstance } from '../planner/config/types.js';
 import type { State } from '../planner/state/types.js';
 
@@ -43,8 +44,24 @@ export function recordedOn(
   );
   const isHa = (r: State['resources'][number]) =>
     r.type === 'nssv_vm' && (r.attributes.ha_enabled === true || ha.has(r.address));
+  // An HA VM's rbd volumes follow it: the agent of the host it restarts on manages them.
+  const rbdPools = new Set(
+    state.resources
+      .filter((r) => r.type === 'nssv_storage_pool' && r.attributes.kind === 'rbd')
+      .map((r) => r.attributes.name),
+  );
+  const haVolumes = new Set(
+    on
+      .filter(isHa)
+      .flatMap((r) => (Array.isArray(r.attributes.disk) ? r.attributes.disk : []))
+      .map((d) =>
+        d && typeof d === 'object' && !Array.isArray(d) ? (d as Attributes).volume_id : undefined,
+      ),
+  );
+  const follows = (r: State['resources'][number]) =>
+    r.type === 'nssv_volume' && rbdPools.has(r.attributes.pool_id) && haVolumes.has(r.attributes.name);
   return {
     ha: on.filter(isHa).map((r) => r.address),
-    others: on.filter((r) => !isHa(r) && r.type !== 'nssv_host').map((r) => r.address),
+    others: on.filter((r) => !isHa(r) && !follows(r) && r.type !== 'nssv_host').map((r) => r.address),
   };
 }

@@ -143,7 +143,7 @@ describeE2e(
         'HA VMs on it are restarted on other hosts of its cluster by the next apply (their old copies are fenced off their rbd disks first): nssv_vm.ha.',
       );
       expect(plan.stderr).toContain(
-        'Left as recorded until the host answers again (not HA, or not movable): nssv_vm.plain, nssv_volume.data.',
+        'Left as recorded until the host answers again (not HA, or not movable): nssv_vm.plain.',
       );
       const moved = new RegExp(
         `# nssv_vm\\.ha will be migrated from ${lost} to (h[123]) \\(restart\\)\\n {2}# \\(${lost} does not answer: HA restarts the VM on another host \\(its old copy is fenced\\); host: h[123] \\(scatter: `,
@@ -151,7 +151,9 @@ describeE2e(
       expect(moved).not.toBeNull();
       const target = moved![1]!;
       expect(target).not.toBe(lost);
-      expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+      // Its rbd volume follows it: managed by the new host's agent from now on.
+      expect(plan.stdout).toContain(`~ host_id = "${lost}" -> "${target}"`);
+      expect(plan.stdout).toContain('Plan: 0 to add, 2 to change, 0 to destroy.');
 
       const apply = await nssv(['apply', '-auto-approve'], env.configDir);
       expect(outcome(apply)).toEqual({ code: 0, errors: [] });

@@ -279,7 +279,9 @@ resource "nssv_scheduling_group" "off-edge" {
     expect(plan.stdout).toContain(
       '  # nssv_vm.mover will be migrated from h1 to h2 (cold)\n  # (host_id changed)',
     );
-    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+    // The rbd volume follows its VM in place: managed by h2's agent from now on.
+    expect(plan.stdout).toContain('# nssv_volume.data will be updated in-place');
+    expect(plan.stdout).toContain('Plan: 0 to add, 2 to change, 0 to destroy.');
     expect(plan.stdout).not.toContain('forces replacement');
     const moved = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(outcome(moved)).toEqual({ code: 0, errors: [] });
