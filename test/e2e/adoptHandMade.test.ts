@@ -124,7 +124,7 @@ describeE2e('adopting objects made by hand, on a two-host sandbox', SANDBOX_WITH
       '# __generated__ by nssv from "h2/hand2"\nresource "nssv_vm" "hand2" {\n  name        = "hand2"\n  cluster_id  = "sandbox"\n  host_id     = "h2"\n  memory_mib  = 64\n  power_state = "shutoff"\n\n  disk {\n    volume_id = "hand2-root"\n  }\n}\n',
     );
     expect(generated).toContain(
-      '# __generated__ by nssv from "h1/hand1-root"\nresource "nssv_volume" "hand1_root" {\n  name     = "hand1-root"\n  pool_id  = "local"\n  size_gib = 1\n  host_id  = "h1"\n}\n',
+      '# __generated__ by nssv from "h1/hand1-root"\nresource "nssv_volume" "hand1_root" {\n  name     = "hand1-root"\n  pool_id  = "local"\n  size_gib = 1\n  format   = "qcow2"\n  host_id  = "h1"\n}\n',
     );
     // nothing is written onto the objects by planning
     expect(await virsh('h1', ['dumpxml', '--inactive', 'hand1'])).not.toContain('nssv:resource');
