@@ -135,10 +135,10 @@ describe('PlanResourceChange', () => {
       s,
       'nssv_vm',
       null,
-      { name: 'w', cluster_id: 'c', ha_enabled: true, delete_policy: 'never' },
+      { name: 'w', cluster_id: 'c', ha_enabled: true, delete_policy: 'delayed' },
       false,
     );
-    // ha_enabled is accepted (issue 11); delete_policy is not applied yet.
+    // ha_enabled is accepted (issue 11); a VM's delete_policy "delayed" is not applied yet (issue 10).
     expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
       'NSSV_NOT_SUPPORTED_YET delete_policy',
     ]);
