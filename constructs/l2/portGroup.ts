@@ -35,8 +35,9 @@ export interface PortGroupProps extends PortGroupOptions {
 
 /**
  * Ports with one network configuration on a distributed switch (nssv_port_group). Usually made with
- * {@link DistributedSwitch.addPortGroup}. Note: `nssv plan` accepts vlanId today; vni, cidr, gateway,
- * dhcp and dns are part of the model but refused by plan until the agents apply them.
+ * {@link DistributedSwitch.addPortGroup}. vlanId, vni, cidr, gateway and DNS are applied (addresses
+ * reach guests through cloud-init); dhcp is part of the model but refused by `nssv plan` until the
+ * agents serve DHCP.
  */
 export class PortGroup extends NssvConstruct<NssvPortGroup> {
   public constructor(scope: Construct, id: string, props: PortGroupProps) {

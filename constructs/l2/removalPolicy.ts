@@ -1,7 +1,8 @@
 /**
  * What destroying a data-holding resource (VM, volume, image) does to its data: the schemas'
- * delete_policy. Note: `nssv plan` refuses anything but DESTROY today (the agents do not apply
- * delete policies yet); `nssv validate` and Terraform through the provider accept all three.
+ * delete_policy. Today volumes support all three (their default is DESTROY_DELAYED); VMs support
+ * DESTROY and RETAIN (DESTROY_DELAYED is refused at plan: there is no trash for domains yet);
+ * images do not take a delete policy yet (refused at plan).
  */
 export enum RemovalPolicy {
   /** delete_policy = "immediate": deleted when the apply commits (kept until then, so a failed apply can undo it). */

@@ -20,8 +20,8 @@ export interface HostRuleOptions extends SchedulingGroupOptions {
 }
 
 /**
- * A placement rule for the VMs that join it (nssv_scheduling_group). Note: `nssv plan` refuses VMs
- * that name a scheduling group today (the scheduler does not read them yet); `nssv validate` accepts them.
+ * A placement rule for the VMs that join it (nssv_scheduling_group), applied by the scheduler at
+ * plan time, mandatory or preferred. Through Terraform, a new VM in a group needs a pinned host.
  */
 export class SchedulingGroup extends NssvConstruct<NssvSchedulingGroup> {
   /** Members run on different hosts (vm-anti-affinity). */

@@ -34,10 +34,8 @@ export interface ErasureCodedPoolOptions extends StoragePoolOptions {
 }
 
 /**
- * Data storage for volumes (nssv_storage_pool). `directory()` pools are applied by `nssv plan/apply`
- * today; `replicated()` and `erasureCoded()` (Ceph rbd) synthesize valid configuration that
- * `nssv validate` accepts, but `nssv plan` refuses rbd pools (NSSV_NOT_SUPPORTED_YET) until the
- * agents drive Ceph.
+ * Data storage for volumes (nssv_storage_pool): `directory()` pools on each host, or Ceph rbd pools
+ * with `replicated()` and `erasureCoded()`, whose volumes are shared by the cluster's hosts.
  */
 export class StoragePool extends NssvConstruct<NssvStoragePool> {
   /** Files (qcow2/raw) in a directory on every host of the cluster. */

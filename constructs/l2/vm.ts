@@ -35,7 +35,7 @@ export interface VmProps {
   readonly userData?: string;
   /** SSH public keys for the default user (sensitive). */
   readonly sshAuthorizedKeys?: string[];
-  /** @default RemovalPolicy.DESTROY (plan refuses the others today) */
+  /** @default RemovalPolicy.DESTROY (RETAIN works too; DESTROY_DELAYED is refused at plan today) */
   readonly removalPolicy?: RemovalPolicy;
   readonly tags?: { [key: string]: string };
   readonly description?: string;
@@ -49,7 +49,7 @@ export interface DiskOptions {
 }
 
 export interface AttachOptions {
-  /** Security groups filtering the NIC's traffic (plan refuses them today). */
+  /** Security groups filtering the NIC's traffic (stateful OVS flows on the VM's port). */
   readonly securityGroups?: SecurityGroup[];
   /** Fixed IPv4 address in the port group's cidr. */
   readonly ip?: string;
@@ -59,9 +59,9 @@ export interface AttachOptions {
 
 /**
  * A KVM guest (nssv_vm). Disks are attached in the order of addDisk() (the first boots); NICs in the
- * order of attachTo(). Scheduling groups, HA, cloud-init, security groups, fixed IPs, disk bus and
- * boot order, and removal policies other than DESTROY synthesize valid configuration but are refused
- * by `nssv plan` today (NSSV_NOT_SUPPORTED_YET): the agents do not apply them yet.
+ * order of attachTo(). Scheduling groups, HA (on rbd disks), cloud-init, security groups, fixed IPs,
+ * disk bus and boot order are applied; of the removal policies, DESTROY_DELAYED is refused by
+ * `nssv plan` today (NSSV_NOT_SUPPORTED_YET: there is no trash for domains yet).
  */
 export class Vm extends NssvConstruct<NssvVm> implements IVm {
   /** Refers to a VM that exists (by name, which is its id); creates nothing. */

@@ -12,12 +12,12 @@ export interface VolumeProps {
   readonly size: Size;
   /** @default the construct id */
   readonly name?: string;
-  /** @default "qcow2" */
+  /** @default the pool's: "qcow2" in a dir pool, "raw" in an rbd pool */
   readonly format?: NssvVolumeConfig['format'];
-  /** Clone the volume from this image (refused by `nssv plan` today). */
+  /** Clone the volume from this image (`cloneMode`: linked, full or rapid). */
   readonly image?: Image;
   readonly cloneMode?: NssvVolumeConfig['cloneMode'];
-  /** @default RemovalPolicy.DESTROY (plan refuses the others today) */
+  /** @default RemovalPolicy.DESTROY_DELAYED (the schema's default: moved to the host's trash, purged later) */
   readonly removalPolicy?: RemovalPolicy;
 }
 
