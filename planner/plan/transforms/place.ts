@@ -405,16 +405,7 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
   }
 }
 
-const sharedPools = new WeakMap<PlanContext, ReadonlySet<string>>();
-
 /** A volume of an rbd pool: shared storage, every host of the cluster reaches it through Ceph. */
 function isShared(ctx: PlanContext, volume: PlanNode): boolean {
-  let pools = sharedPools.get(ctx);
-  if (!pools) {
-    const rbd = desiredNodes(ctx, 'nssv_storage_pool').filter((n) => n.planned?.kind === 'rbd');
-    pools = new Set(rbd.map((n) => String(n.planned!.id)));
-    sharedPools.set(ctx, pools);
-  }
-  const pool = volume.planned?.pool_id;
-  return typeof pool === 'string' && pools.has(pool);
+  return volume.planned !== undefined && poolKindOfVolume(ctx, volume.planned) === 'rbd';
 }
