@@ -1,6 +1,7 @@
 import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import type { Exec } from '../util/exec.js';
+import { exists } from '../util/exists.js';
 import { runTool } from './tool.js';
 
 export interface ImageInfo {
@@ -29,6 +30,16 @@ export class QemuImg {
       ['create', '-q', '-f', format, path, `${sizeGiB}G`],
       `create ${format} image ${path}`,
     );
+  }
+
+  /** `info`, or undefined when the file went away meanwhile (a concurrent delete on this host). */
+  async infoUnlessGone(path: string): Promise<ImageInfo | undefined> {
+    try {
+      return await this.info(path);
+    } catch (e) {
+      if (!(await exists(path))) return undefined;
+      throw e;
+    }
   }
 
   /** `-U`: running guests hold a write lock on their images. */

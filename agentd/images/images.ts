@@ -104,7 +104,9 @@ export class Images {
     const path = this.layout.imagePath(store, image, record.format);
     const st = await stat(path).catch(() => undefined);
     if (!st) return undefined;
-    const info = await this.qemuImg.info(path);
+    // An inventory read may race a delete of the same image (Terraform runs deletes in parallel).
+    const info = await this.qemuImg.infoUnlessGone(path);
+    if (!info) return undefined;
     return {
       store,
       name: image,

@@ -49,7 +49,7 @@ export class Volumes {
     if (!record) return undefined;
     const path = this.layout.volumePath(pool, volume, record.format);
     if (!(await exists(path))) return undefined;
-    const info = await this.infoUnlessGone(path);
+    const info = await this.qemuImg.infoUnlessGone(path);
     if (!info) return undefined;
     const flattener = this.clones?.flattener;
     // A rapid clone whose flatten was interrupted (agent restart, failure) is resumed.
@@ -175,7 +175,7 @@ export class Volumes {
     const out: string[] = [];
     for (const pool of pools) {
       for (const v of await this.list(pool)) {
-        if ((await this.infoUnlessGone(v.path))?.backingFile === path) out.push(`${pool}/${v.name}`);
+        if ((await this.qemuImg.infoUnlessGone(v.path))?.backingFile === path) out.push(`${pool}/${v.name}`);
       }
     }
     return out;
@@ -202,16 +202,6 @@ export class Volumes {
       throw errors.conflict(
         `volume ${JSON.stringify(volume)} in pool ${JSON.stringify(pool)} has linked clones (${clones.join(', ')}) made from its snapshots; delete them first`,
       );
-    }
-  }
-
-  /** qemu-img info, or undefined when the file went away meanwhile (a concurrent delete). */
-  private async infoUnlessGone(path: string): Promise<ImageInfo | undefined> {
-    try {
-      return await this.qemuImg.info(path);
-    } catch (e) {
-      if (!(await exists(path))) return undefined;
-      throw e;
     }
   }
 

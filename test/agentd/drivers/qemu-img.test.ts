@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GIB, QemuImg } from '../../../agentd/drivers/qemu-img.js';
 import { FakeExec } from '../fake-exec.js';
 
@@ -22,6 +25,28 @@ describe('QemuImg', () => {
       actualSizeBytes: 196608,
     });
     expect(fake.calls[0]!.args).toEqual(['info', '-U', '--output=json', '/p/v.qcow2']);
+  });
+
+  it('GIVEN the image is deleted while being inspected WHEN infoUnlessGone THEN it is undefined, not an error', async () => {
+    const fake = new FakeExec().on('info', {
+      exitCode: 1,
+      stderr: "qemu-img: Could not open '/gone/v.qcow2'\n",
+    });
+    expect(await new QemuImg(fake.exec).infoUnlessGone('/gone/v.qcow2')).toBeUndefined();
+  });
+
+  it('GIVEN an image that exists but qemu-img fails WHEN infoUnlessGone THEN the tool failure is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-qemu-img-'));
+    try {
+      writeFileSync(join(dir, 'v.qcow2'), 'not an image');
+      const fake = new FakeExec().on('info', { exitCode: 1, stderr: 'qemu-img: bad\n' });
+      await expect(new QemuImg(fake.exec).infoUnlessGone(join(dir, 'v.qcow2'))).rejects.toMatchObject({
+        code: 'tool_failed',
+        message: `inspect image ${join(dir, 'v.qcow2')}: qemu-img exited with 1: qemu-img: bad`,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN a 2 GiB image WHEN grown to 5 GiB THEN qemu-img resize runs', async () => {
