@@ -8,7 +8,7 @@ import type {
   VolumeSourceSpec,
   VolumeSpec,
 } from '../../schemas/generated/agentApi.js';
-import { GIB, type ImageInfo, type QemuImg } from '../drivers/qemu-img.js';
+import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
