@@ -444,6 +444,7 @@ export class Domains {
           mode: copy.mode,
           targets: local.map((d) => d.target),
           xml: destinationXml(await this.virsh.migratableXml(name), copy.disks),
+          persistentXml: destinationXml(await this.virsh.migratableXml(name, true), copy.disks),
         }
       : undefined;
     await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live, storage);

@@ -57,9 +57,10 @@ export class Virsh {
     throw toolError(this.file, args, `read domain ${name}`, result);
   }
 
-  /** The running domain's XML as a migration's destination takes it (`dumpxml --migratable`). */
-  async migratableXml(name: string): Promise<string> {
-    return (await this.run(`read domain ${name} for migration`, 'dumpxml', '--migratable', name)).stdout;
+  /** The domain's XML as a migration's destination takes it (`dumpxml --migratable`), running or persistent. */
+  async migratableXml(name: string, inactive = false): Promise<string> {
+    const args = ['dumpxml', '--migratable', ...(inactive ? ['--inactive'] : []), name];
+    return (await this.run(`read domain ${name} for migration`, ...args)).stdout;
   }
 
   /**
@@ -107,7 +108,8 @@ export class Virsh {
    * `--offline` (the definition only). `--persistent --undefinesource`: afterwards it is defined on
    * the destination only, with the same UUID. With `copy`, the local disks `copy.targets` are
    * mirrored over NBD into files precreated there (`--copy-storage-all` or `-inc`), and the
-   * destination starts from `copy.xml` (the domain with those files' paths). On failure libvirt
+   * destination starts from `copy.xml` and keeps `copy.persistentXml` as its definition (the
+   * domain with those files' paths). On failure libvirt
    * aborts and the domain stays here.
    */
   async migrate(
@@ -115,7 +117,7 @@ export class Virsh {
     destUri: string,
     address: string,
     live: boolean,
-    copy?: { mode: 'all' | 'incremental'; targets: string[]; xml: string },
+    copy?: { mode: 'all' | 'incremental'; targets: string[]; xml: string; persistentXml: string },
   ): Promise<void> {
     const mode = live
       ? ['--live', '--migrateuri', `tcp://${address}`, '--listen-address', address]
@@ -125,7 +127,9 @@ export class Virsh {
       const storage: string[] = [];
       if (copy && dir) {
         const file = join(dir, `${name}.xml`);
+        const persistent = join(dir, `${name}.persistent.xml`);
         await writeFile(file, copy.xml, { mode: 0o600 });
+        await writeFile(persistent, copy.persistentXml, { mode: 0o600 });
         storage.push(
           copy.mode === 'all' ? '--copy-storage-all' : '--copy-storage-inc',
           '--migrate-disks',
@@ -134,6 +138,8 @@ export class Virsh {
           `tcp://${address}`,
           '--xml',
           file,
+          '--persistent-xml',
+          persistent,
         );
       }
       await runTool(

@@ -123,10 +123,19 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
     // libvirt's reason: resumed after an incoming migration, not started again.
     expect(await virsh('h2', ['domstate', '--reason', 'mover'])).toBe('running (migrated)');
     expect(existsSync(file('h1'))).toBe(false);
+    // Both the running domain and its persistent definition use the new host's file.
+    for (const inactive of [[], ['--inactive']]) {
+      expect(await virsh('h2', ['domblklist', ...inactive, 'mover'])).toMatch(
+        new RegExp(`\\bvda +${file('h2')}$`),
+      );
+    }
     const read = await qemuIo('h2', 'read -P 0x5a 0 1M', true);
     expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
     const again = await nssv(['plan', '-detailed-exitcode'], env.configDir);
-    expect([again.code, again.stdout]).toEqual([0, 'No changes. Your infrastructure matches the configuration.']);
+    expect([again.code, again.stdout]).toEqual([
+      0,
+      'No changes. Your infrastructure matches the configuration.',
+    ]);
   });
 
   test('a host put in maintenance is drained: its running VM on a dir-pool disk moves live with the disk', async () => {
