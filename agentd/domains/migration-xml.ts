@@ -17,7 +17,8 @@ const SAFE_PATH = /^\/[A-Za-z0-9._/-]+$/;
 export function destinationXml(xml: string, moves: readonly DiskMove[]): string {
   for (const m of moves) {
     for (const p of [m.source, m.destination]) {
-      if (!SAFE_PATH.test(p)) throw errors.invalidRequest(`disk path ${JSON.stringify(p)} is not a plain absolute path`);
+      if (!SAFE_PATH.test(p))
+        throw errors.invalidRequest(`disk path ${JSON.stringify(p)} is not a plain absolute path`);
     }
   }
   const to = new Map(moves.map((m) => [m.source, m.destination]));
@@ -36,7 +37,9 @@ export function destinationXml(xml: string, moves: readonly DiskMove[]): string 
   });
   const missing = moves.find((m) => !seen.has(m.source));
   if (missing) {
-    throw errors.conflict(`the domain has no disk on ${missing.source}: it cannot be copied to ${missing.destination}`);
+    throw errors.conflict(
+      `the domain has no disk on ${missing.source}: it cannot be copied to ${missing.destination}`,
+    );
   }
   return out;
 }
