@@ -3,8 +3,9 @@
  * disk (`virsh migrate --live --copy-storage-all` into a volume precreated on the new host), on a
  * host_id change and off a host put in maintenance: same domain UUID, libvirt reports it
  * "running (migrated)" (never restarted), the bytes written before are on the new host's file,
- * the old file is gone, and the next plan is empty. A shut-off VM's local disk is not copied: a
- * plan error says so.
+ * the old file is gone, and the next plan is empty. A linked clone of the sandbox guest image
+ * moves by copying only its top layer (`--copy-storage-inc`): on the new host it is backed by that
+ * host's copy of the image. A shut-off VM's local disk is not copied: a plan error says so.
  */
 import { existsSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
   };
 
   beforeAll(async () => {
-    env = await startSandbox('cpst', [], { hosts: 2 });
+    env = await startSandbox('cpst', [], { hosts: 2, guestImage: true });
     hostsTf = readFileSync(join(env.configDir, 'sandbox.tf'), 'utf8');
   });
   afterAll(async () => {
@@ -156,6 +157,76 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
     expect(existsSync(file('h2'))).toBe(false);
     const read = await qemuIo('h1', 'read -P 0x5a 0 1M', true);
     expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
+    expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  });
+
+  test("a running VM on a linked clone of an image moves copying only the top layer: backed by the new host's image, bytes intact", async () => {
+    const clone = (h: string) => `
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.sandbox.id
+}
+resource "nssv_volume" "root" {
+  name            = "root"
+  pool_id         = nssv_storage_pool.local.id
+  size_gib        = 1
+  format          = "qcow2"
+  source_image_id = nssv_image.sandbox.id
+  clone_mode      = "linked"
+}
+resource "nssv_vm" "cloned" {
+  name        = "cloned"
+  cluster_id  = nssv_cluster.sandbox.id
+  memory_mib  = 64
+  host_id     = nssv_host.${h}.id
+  power_state = "running"
+  disk { volume_id = nssv_volume.root.id }
+}
+`;
+    const rootFile = (h: string) => join(host(h).storageRoot, 'local', 'root.qcow2');
+    const info = async (h: string) =>
+      JSON.parse((await run('qemu-img', ['info', '-U', '--output=json', rootFile(h)])).stdout) as {
+        'backing-filename'?: string;
+        'actual-size': number;
+      };
+    write(clone('h1').replace('power_state = "running"', 'power_state = "shutoff"'));
+    expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+    // Past the image's 696 MiB: a region only the overlay holds.
+    const written = await run('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x3c 900M 1M', rootFile('h1')]);
+    expect(written.stdout).toContain('wrote 1048576/1048576 bytes at offset 943718400');
+    const imageOnH1 = (await info('h1'))['backing-filename']!;
+    expect(imageOnH1.startsWith(host('h1').dir)).toBe(true);
+    write(clone('h1'));
+    expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+    const uuid = await virsh('h1', ['domuuid', 'cloned']);
+
+    write(clone('h2'));
+    const plan = await nssv(['plan'], env.configDir);
+    expect(plan.stdout).toContain(
+      '  # nssv_vm.cloned will be migrated from h1 to h2 (live, copy storage: 1073741824 bytes of nssv_volume.root)',
+    );
+    expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+    expect(await virsh('h2', ['domuuid', 'cloned'])).toBe(uuid);
+    expect(await virsh('h2', ['domstate', '--reason', 'cloned'])).toBe('running (migrated)');
+    expect(existsSync(rootFile('h1'))).toBe(false);
+    const moved = await info('h2');
+    // Backed by h2's own copy of the image, and far smaller than it: only the top layer crossed.
+    expect(moved['backing-filename']!.startsWith(host('h2').dir)).toBe(true);
+    expect(moved['backing-filename']!.replace(host('h2').dir, '')).toBe(
+      imageOnH1.replace(host('h1').dir, ''),
+    );
+    expect(moved['actual-size']).toBeLessThan(64 * 1024 * 1024);
+    const read = await run('qemu-io', [
+      '-r',
+      '-U',
+      '-f',
+      'qcow2',
+      '-c',
+      'read -P 0x3c 900M 1M',
+      rootFile('h2'),
+    ]);
+    expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 943718400');
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
   });
 });
