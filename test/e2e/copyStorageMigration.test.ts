@@ -3,7 +3,8 @@
  * disk (`virsh migrate --live --copy-storage-all` into a volume precreated on the new host), on a
  * host_id change and off a host put in maintenance: same domain UUID, libvirt reports it
  * "running (migrated)" (never restarted), the bytes written before are on the new host's file,
- * the old file is gone, and the next plan is empty. A linked clone of the sandbox guest image
+ * the old file is gone, and the next plan is empty. A copy that fails leaves the VM running where
+ * it was and removes the twin made on the target. A linked clone of the sandbox guest image
  * moves by copying only its top layer (`--copy-storage-inc`): on the new host it is backed by that
  * host's copy of the image. A shut-off VM's local disk is not copied: a plan error says so.
  */
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { run } from '../../sandbox/exec.js';
-import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
+import { hostNetnsExec, hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(900_000);
@@ -137,6 +138,44 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
       0,
       'No changes. Your infrastructure matches the configuration.',
     ]);
+  });
+
+  test('a copy libvirt cannot complete fails the apply: the VM runs on with its disk where it was, the twin made on the target is removed', async () => {
+    const uuid = await virsh('h2', ['domuuid', 'mover']);
+    // h1 refuses QEMU's incoming streams (libvirt's ports 49152-49215: memory and the NBD disk copy).
+    const nft = (args: string[]) => hostNetnsExec(host('h1'), ['nft', ...args]);
+    await nft(['add', 'table', 'inet', 'nssvcopy']);
+    await nft(['add', 'chain', 'inet', 'nssvcopy', 'in', '{ type filter hook input priority 0 ; }']);
+    await nft([
+      'add',
+      'rule',
+      'inet',
+      'nssvcopy',
+      'in',
+      'tcp',
+      'dport',
+      '49152-49215',
+      'reject',
+      'with',
+      'tcp',
+      'reset',
+    ]);
+    try {
+      write(config('h1', 'running'));
+      const failed = await nssv(['apply', '-auto-approve'], env.configDir);
+      expect(failed.code).toBe(1);
+      expect(failed.stderr).toContain('migrate domain mover to qemu:///system?socket=');
+      expect(await virsh('h2', ['domstate', 'mover'])).toBe('running');
+      expect(await virsh('h2', ['domuuid', 'mover'])).toBe(uuid);
+      expect(await defined('h1')).toEqual([]);
+      expect(existsSync(file('h1'))).toBe(false);
+      const read = await qemuIo('h2', 'read -P 0x5a 0 1M', true);
+      expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
+    } finally {
+      await nft(['delete', 'table', 'inet', 'nssvcopy']);
+    }
+    write(config('h2', 'running'));
+    expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
   });
 
   test('a host put in maintenance is drained: its running VM on a dir-pool disk moves live with the disk', async () => {
