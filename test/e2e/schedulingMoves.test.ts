@@ -111,7 +111,7 @@ describeE2e(
       const plan = await nssv(['plan'], env.configDir);
       expect(plan.stderr).toBe('');
       expect(plan.stdout).toMatch(
-        /  # nssv_vm\.x will be migrated from h3 to h[12] \(live\)\n  # \(h3 is removed from the configuration; host: h[12] \(/,
+        / {2}# nssv_vm\.x will be migrated from h3 to h[12] \(live\)\n {2}# \(h3 is removed from the configuration; host: h[12] \(/,
       );
       expect(plan.stdout).toContain('  # nssv_host.h3 will be destroyed');
       const doc = JSON.parse((await nssv(['plan', '--json'], env.configDir)).stdout) as PlanDoc;
