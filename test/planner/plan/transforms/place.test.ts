@@ -583,6 +583,21 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
+  test('GIVEN a running VM whose dir-pool volume has a snapshot WHEN its host_id changes THEN the plan fails: the copy would lose the snapshot', () => {
+    const snap = desired('nssv_volume_snapshot.s1', { name: 's1', volume_id: 'a-disk' }, [
+      'nssv_volume.a-disk',
+    ]);
+    const state = applied(planFor([...vm('a', 512, { host_id: 'h1' }), snap]));
+    const plan = again([...vm('a', 512, { host_id: 'h2' }), snap], state);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_LOCAL_DISK_SNAPSHOT_MOVE',
+        'nssv_vm.a would move from "h1" to "h2", but its disk nssv_volume.a-disk (a dir pool on "h1") has snapshot nssv_volume_snapshot.s1',
+        'A live migration copies a local disk\'s current data, not its snapshots. Fix: remove nssv_volume_snapshot.s1 first and apply, or keep nssv_vm.a on "h1".',
+      ],
+    ]);
+  });
+
   test('GIVEN a shut-off VM on a dir-pool volume WHEN its host_id changes THEN the plan fails: a local disk is copied only live', () => {
     const state = applied(planFor(vm('a', 512, { host_id: 'h1' })), 'shutoff');
     const plan = again(vm('a', 512, { host_id: 'h2' }), state);
