@@ -143,11 +143,16 @@ async function migrate(ctx: HandlerContext, address: string, prior: Attributes, 
     const copyStorage = copyStorageSpec(copies);
     await ctx.agent(from).migrateDomain(name, { host: to, target, ...(copyStorage ? { copyStorage } : {}) });
   } catch (e) {
+    // The original error stays the one raised; a failed clean-up is added to it, never hides it.
     await removeCopies(
       ctx,
       to,
       copies.map((c) => c.destination),
-    ).catch(() => undefined);
+    ).catch((cleanup: unknown) => {
+      if (e instanceof Error) {
+        e.message += `; removing the copies made on ${to} (${copies.map((c) => c.destination.path).join(', ')}) failed too: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`;
+      }
+    });
     throw e;
   } finally {
     ctx.invalidate(from);
