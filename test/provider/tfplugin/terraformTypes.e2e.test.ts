@@ -7,7 +7,8 @@
  * a replace, drift made on the hosts (flows deleted, an image's record removed, Ceph pool settings
  * changed, an RBD image and its snapshots removed, one snapshot removed) seen by `terraform plan`,
  * `terraform import`, destroy; after every apply `terraform plan -detailed-exitcode` exits 0. Host
- * and scheduling groups exist only in the state (nothing on a host to drift).
+ * and scheduling groups exist only in the state (nothing on a host to drift). An HA VM (ha_enabled,
+ * on an rbd volume) is created, changed in place and replaced like any VM.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,10 @@ variable "qos" {
 variable "size_gib" {
   type    = number
   default = 1
+}
+variable "ha_mib" {
+  type    = number
+  default = 64
 }
 variable "revert" {
   type    = number
@@ -126,6 +131,23 @@ resource "nssv_volume_snapshot" "data" {
   revert_serial = var.revert
 }
 
+resource "nssv_volume" "boot" {
+  name     = "boot-\${var.gen}"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = 1
+  format   = "raw"
+}
+
+resource "nssv_vm" "ha" {
+  name       = "ha-\${var.gen}"
+  cluster_id = nssv_cluster.sandbox.id
+  memory_mib = var.ha_mib
+  ha_enabled = true
+  disk {
+    volume_id = nssv_volume.boot.id
+  }
+}
+
 resource "nssv_distributed_switch" "lan" {
   name          = "lan-\${var.gen}"
   datacenter_id = nssv_datacenter.sandbox.id
@@ -151,7 +173,7 @@ resource "nssv_vm" "app" {
 }
 `;
 
-/** The types of CONFIG (11 resources; sandbox.tf adds a data center, a cluster and two hosts). */
+/** The types of CONFIG (13 resources; sandbox.tf adds a data center, a cluster and two hosts). */
 const OURS = [
   'security_group',
   'host_group',
@@ -177,6 +199,10 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
   const rbd = async (args: string[]): Promise<string> => {
     const c = env.sandbox.ceph!;
     return (await run('ip', ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, ...args])).stdout;
+  };
+  const whereIs = async (vm: string): Promise<string> => {
+    for (const h of ['h1', 'h2']) if ((await virsh(h, ['list', '--name'])).split('\n').includes(vm)) return h;
+    throw new Error(`${vm} runs on no host`);
   };
   const varArgs = () => Object.entries(vars).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
   const tf = (args: string[]) => terraform(args, env.configDir, tfEnv);
@@ -212,7 +238,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     expect(init.out).toContain('Terraform has been successfully initialized!');
     const p = await tf(['plan', '-input=false', ...varArgs()]);
     for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
-    expect(p.out).toContain('Plan: 15 to add, 0 to change, 0 to destroy.');
+    expect(p.out).toContain('Plan: 17 to add, 0 to change, 0 to destroy.');
     await applyClean();
     expect(await virsh('h1', ['domstate', 'app-a'])).toBe('running');
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
@@ -221,6 +247,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     const flows = (await hostOvsOfctl(host('h1'), 'dump-flows', 'lan-a', [], { reject: true })).stdout;
     expect(flows).toContain('tp_dst=22');
     expect(await rbd(['snap', 'ls', 'nssv.ceph-a/data-a'])).toContain('snap-a');
+    expect(await virsh(await whereIs('ha-a'), ['domstate', 'ha-a'])).toBe('running');
   });
 
   test('GIVEN data written after a snapshot WHEN revert_serial is raised THEN the volume is back at the snapshot', async () => {
@@ -251,6 +278,8 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
 
   test('GIVEN new values WHEN applied THEN each type changes in place', async () => {
     const uuid = await virsh('h1', ['domuuid', 'app-a']);
+    const haHost = await whereIs('ha-a');
+    const haUuid = await virsh(haHost, ['domuuid', 'ha-a']);
     vars = {
       ...vars,
       port: '2222',
@@ -259,6 +288,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
       note: 'v2',
       qos: 'fast',
       size_gib: '2',
+      ha_mib: '96',
     };
     const p = await plan();
     expect(p.code).toBe(2);
@@ -270,14 +300,18 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
       'storage_pool',
       'volume',
       'volume_snapshot',
+      'vm',
     ])
       expect(p.out).toContain(`# nssv_${t}.`);
     expect(p.out).toMatch(
       /# nssv_volume_snapshot\.data will be updated in-place[\s\S]*?~ description\s+= "" -> "v2"/,
     );
-    expect(p.out).toContain('Plan: 0 to add, 7 to change, 0 to destroy.');
+    expect(p.out).toMatch(/# nssv_vm\.ha will be updated in-place[\s\S]*?~ memory_mib\s+= 64 -> 96/);
+    expect(p.out).toContain('Plan: 0 to add, 8 to change, 0 to destroy.');
     await applyClean();
     expect(await virsh('h1', ['domuuid', 'app-a'])).toBe(uuid);
+    expect(await virsh(haHost, ['domuuid', 'ha-a'])).toBe(haUuid);
+    expect(await virsh(haHost, ['dominfo', 'ha-a'])).toMatch(/Max memory:\s+98304 KiB/);
     const flows = (await hostOvsOfctl(host('h1'), 'dump-flows', 'lan-a', [], { reject: true })).stdout;
     expect(flows).toContain('tp_dst=2222');
     expect(flows).not.toContain('tp_dst=22,');
@@ -370,9 +404,10 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     const p = await tf(['plan', '-input=false', ...varArgs()]);
     for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
     expect(p.out).toMatch(/~ name\s+= "sg-a" -> "sg-b" # forces replacement/);
-    expect(p.out).toContain('Plan: 11 to add, 0 to change, 11 to destroy.');
+    expect(p.out).toContain('Plan: 13 to add, 0 to change, 13 to destroy.');
     await applyClean();
     expect(await virsh('h1', ['domstate', 'app-b'])).toBe('running');
+    expect(await virsh(await whereIs('ha-b'), ['domstate', 'ha-b'])).toBe('running');
     expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('app-a');
     expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-a');
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-b/data-b', '--format', 'json']))).toMatchObject({
@@ -382,7 +417,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
 
   test('GIVEN everything applied WHEN terraform destroy THEN nothing of it is left on the hosts or in Ceph', async () => {
     const r = await tf(['destroy', '-auto-approve', '-input=false', ...varArgs()]);
-    expect(r.out).toContain('Destroy complete! Resources: 15 destroyed.');
+    expect(r.out).toContain('Destroy complete! Resources: 17 destroyed.');
     for (const h of ['h1', 'h2']) expect(await virsh(h, ['list', '--all', '--name'])).toBe('');
     expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-b');
   });
