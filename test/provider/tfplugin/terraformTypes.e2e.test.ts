@@ -17,7 +17,13 @@ import { execa } from 'execa';
 import { jest } from '@jest/globals';
 import { CEPH_TOOLS } from '../../../sandbox/ceph/tools.js';
 import { run } from '../../../sandbox/exec.js';
-import { hostOvsOfctl, hostVirsh, sandboxCeph, type SandboxHostInfo } from '../../../sandbox/index.js';
+import {
+  hostOvsOfctl,
+  hostVirsh,
+  sandboxCeph,
+  sandboxUp,
+  type SandboxHostInfo,
+} from '../../../sandbox/index.js';
 import { startSandbox, type E2eSandbox } from '../../e2e/support.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../../helpers/e2e.js';
 import { terraform, terraformEnv } from '../../helpers/terraform.js';
@@ -318,6 +324,22 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
       size: 2 * 1024 ** 3,
     });
+  });
+
+  test("GIVEN the HA VM's host agent killed WHEN terraform plan THEN it fails saying failover is nssv's; back THEN no changes", async () => {
+    const lost = await whereIs('ha-a');
+    const agentd = host(lost).pids.filter((p) => p.role === 'agentd');
+    expect(agentd).toHaveLength(1);
+    process.kill(agentd[0]!.pid, 'SIGKILL');
+    const p = await plan();
+    expect(p.code).toBe(1);
+    expect(p.out.replace(/\s+/g, ' ')).toContain(
+      `NSSV_TF_HA_HOST_LOST: nssv_vm "ha-a": its host "${lost}" does not answer; the VM has ha_enabled, but the Terraform provider cannot restart it on another host`,
+    );
+    await sandboxUp({ root: env.root, hosts: 2 });
+    const back = await plan();
+    expect(back.out).toContain('No changes.');
+    expect(back.code).toBe(0);
   });
 
   test('GIVEN changes made on the hosts WHEN terraform plan THEN it sees them, and apply restores', async () => {
