@@ -10,7 +10,7 @@ export const tfErrors = {
     summary: `${what}: ${e.message}`,
     detail:
       e.code === 'unreachable'
-        ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status).`
+        ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status). Terraform refreshes every resource through its host's agent, so it cannot plan past a host that failed; restarting HA VMs (ha_enabled) of a failed host elsewhere is nssv plan/apply's (move the directory with terraform state pull and nssv state import-terraform).`
         : e.code === 'cancelled'
           ? `The agent of host ${e.host} finishes that step on its own (or undoes it if it fails), but Terraform did not record it. If the next terraform apply reports NSSV_OBJECT_EXISTS for it, terraform import it.`
           : e.code === 'unauthorized'
@@ -46,14 +46,6 @@ export const tfErrors = {
     summary: `${what}: the Terraform provider does not place VMs by scheduling groups yet`,
     detail:
       "A scheduling group's rule spans VMs that Terraform plans one at a time (and plans again, one at a time, during apply), so the provider cannot keep it. nssv plan/apply places by scheduling groups. Fix: set host_id on the VM (a host the group's rule allows), or apply this configuration with nssv apply.",
-  }),
-  haHostLost: (what: string, host: string): Diagnostic => ({
-    severity: 'error',
-    code: 'NSSV_TF_HA_HOST_LOST',
-    address: what,
-    attribute: 'host_id',
-    summary: `${what}: its host "${host}" does not answer; the VM has ha_enabled, but the Terraform provider cannot restart it on another host`,
-    detail: `nssv plan takes a host of a cluster with HA VMs that stops answering as failed and restarts its HA VMs elsewhere (fencing the old copy off its rbd disks); Terraform refreshes every resource through its host's agent and cannot plan past an unreadable one. Fix: bring agentd on host ${host} back (for the sandbox: nssv sandbox status), or move this directory to nssv (terraform state pull, nssv state import-terraform) and run nssv apply.`,
   }),
   importId: (type: string, id: string, why: string): Diagnostic => ({
     severity: 'error',

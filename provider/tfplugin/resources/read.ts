@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { Attributes } from '../../../core/values.js';
 import { handlerFor } from '../../handlers/registry.js';
-import { catchAgent, tfErrors } from '../errors.js';
+import { catchAgent } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostAddress } from './apply.js';
 import { label } from './plan.js';
@@ -17,15 +17,5 @@ export async function readResource(
     handlerFor(type).read(s.ctx, hostAddress(type, prior), prior),
   );
   if (live !== undefined) s.remember(type, live ?? prior);
-  return { state: live === undefined ? prior : live, diagnostics: haFailover(type, prior, diagnostics) };
-}
-
-/** An HA VM whose host does not answer: say that failover is nssv's, not only that the agent is down. */
-function haFailover(type: string, prior: Attributes, diagnostics: Diagnostic[]): Diagnostic[] {
-  if (type !== 'nssv_vm' || prior.ha_enabled !== true || typeof prior.host_id !== 'string')
-    return diagnostics;
-  const host = prior.host_id;
-  return diagnostics.map((d) =>
-    d.code === 'NSSV_AGENT_UNREACHABLE' ? tfErrors.haHostLost(label(type, prior), host) : d,
-  );
+  return { state: live === undefined ? prior : live, diagnostics };
 }

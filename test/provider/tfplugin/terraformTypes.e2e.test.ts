@@ -326,16 +326,17 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     });
   });
 
-  test("GIVEN the HA VM's host agent killed WHEN terraform plan THEN it fails saying failover is nssv's; back THEN no changes", async () => {
+  test("GIVEN the HA VM's host agent killed WHEN terraform plan THEN it fails naming the host and that failover is nssv's; back THEN no changes", async () => {
     const lost = await whereIs('ha-a');
     const agentd = host(lost).pids.filter((p) => p.role === 'agentd');
     expect(agentd).toHaveLength(1);
     process.kill(agentd[0]!.pid, 'SIGKILL');
     const p = await plan();
     expect(p.code).toBe(1);
-    expect(p.out.replace(/\s+/g, ' ')).toContain(
-      `NSSV_TF_HA_HOST_LOST: nssv_vm "ha-a": its host "${lost}" does not answer; the VM has ha_enabled, but the Terraform provider cannot restart it on another host`,
-    );
+    const out = p.out.replace(/\s+/g, ' ');
+    expect(out).toContain('Error: NSSV_AGENT_UNREACHABLE: ');
+    expect(out).toContain(`Check that agentd runs on host ${lost} `);
+    expect(out).toContain("restarting HA VMs (ha_enabled) of a failed host elsewhere is nssv plan/apply's");
     await sandboxUp({ root: env.root, hosts: 2 });
     const back = await plan();
     expect(back.out).toContain('No changes.');
