@@ -176,7 +176,13 @@ export const planErrors = {
       range,
       'host_id',
     ),
-  localDiskColdMove: (address: string, volume: string, from: string, to: string, range?: SourceRange): Diagnostic =>
+  localDiskColdMove: (
+    address: string,
+    volume: string,
+    from: string,
+    to: string,
+    range?: SourceRange,
+  ): Diagnostic =>
     error(
       'NSSV_LOCAL_DISK_COLD_MOVE',
       address,

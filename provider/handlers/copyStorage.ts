@@ -64,7 +64,11 @@ export async function precreate(
       made.push({ source: v, destination });
     }
   } catch (e) {
-    await removeCopies(ctx, to, made.map((m) => m.destination));
+    await removeCopies(
+      ctx,
+      to,
+      made.map((m) => m.destination),
+    );
     throw e;
   } finally {
     ctx.invalidate(to);
@@ -78,7 +82,9 @@ export async function precreate(
  */
 export function copyStorageSpec(copies: readonly CopiedVolume[]): MigrateSpec['copyStorage'] {
   if (copies.length === 0) return undefined;
-  const linked = copies.every((c) => c.source.source?.state === 'linked' && c.destination.source?.state === 'linked');
+  const linked = copies.every(
+    (c) => c.source.source?.state === 'linked' && c.destination.source?.state === 'linked',
+  );
   return {
     mode: linked ? 'incremental' : 'all',
     disks: copies.map((c) => ({ source: c.source.path, destination: c.destination.path })),
@@ -86,7 +92,11 @@ export function copyStorageSpec(copies: readonly CopiedVolume[]): MigrateSpec['c
 }
 
 /** Removes volumes from a host for good (a migration's copies or its source disks); errors are the caller's. */
-export async function removeCopies(ctx: HandlerContext, host: string, volumes: readonly VolumeInfo[]): Promise<void> {
+export async function removeCopies(
+  ctx: HandlerContext,
+  host: string,
+  volumes: readonly VolumeInfo[],
+): Promise<void> {
   for (const v of volumes) await ctx.agent(host).deleteVolume(v.pool, v.name);
   if (volumes.length > 0) ctx.invalidate(host);
 }

@@ -77,7 +77,10 @@ async function put(
  * removed now. A local volume missing on the new host is an error, never an empty new volume.
  */
 async function follow(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
-  const [from, to] = [resolved(volume(prior).host_id, 'host_id'), resolved(volume(planned).host_id, 'host_id')];
+  const [from, to] = [
+    resolved(volume(prior).host_id, 'host_id'),
+    resolved(volume(planned).host_id, 'host_id'),
+  ];
   const p = volume(planned);
   const there = (await ctx.inventory(to)).volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
   if (there && isLocal(there)) {
@@ -86,7 +89,10 @@ async function follow(ctx: HandlerContext, address: string, prior: Attributes, p
       .then((inv) => inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id))
       .catch(() => undefined);
     if (left && isLocal(left)) await removeCopies(ctx, from, [left]);
-  } else if (!there && (await ctx.inventory(from)).volumes.some((x) => x.name === p.name && x.pool === p.pool_id && isLocal(x))) {
+  } else if (
+    !there &&
+    (await ctx.inventory(from)).volumes.some((x) => x.name === p.name && x.pool === p.pool_id && isLocal(x))
+  ) {
     throw new AgentError(
       to,
       'conflict',

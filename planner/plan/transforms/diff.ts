@@ -93,7 +93,13 @@ export function diff(ctx: PlanContext): void {
       });
     } else {
       const reason = n.movesWith !== undefined ? n.notes.join('; ') : '';
-      changes.push({ ...base, action: 'update', before: live, after: n.planned, ...(reason ? { reason } : {}) });
+      changes.push({
+        ...base,
+        action: 'update',
+        before: live,
+        after: n.planned,
+        ...(reason ? { reason } : {}),
+      });
     }
   }
   ctx.changes = changes;
@@ -116,7 +122,10 @@ const GIB = 1024 ** 3;
 function copiedVolumes(ctx: PlanContext, vm: string): { volumes: string[]; bytes: number } | undefined {
   const moving = [...ctx.nodes.values()].filter((v) => v.movesWith === vm);
   if (moving.length === 0) return undefined;
-  const bytes = moving.reduce((sum, v) => sum + (typeof v.planned!.size_gib === 'number' ? v.planned!.size_gib : 0) * GIB, 0);
+  const bytes = moving.reduce(
+    (sum, v) => sum + (typeof v.planned!.size_gib === 'number' ? v.planned!.size_gib : 0) * GIB,
+    0,
+  );
   return { volumes: moving.map((v) => v.address).sort(), bytes };
 }
 
