@@ -5,6 +5,7 @@ import type {
   CloudInitSpec,
   DeleteResult,
   DomainInfo,
+  DomainType,
   DomainSpec,
   IncomingResult,
   MigrateResult,
@@ -41,7 +42,7 @@ import { isInactive, type PowerOptions, stopDomain } from './power.js';
 import { powerStateOf, reportedDisks } from './reported.js';
 
 export interface DomainsOptions extends PowerOptions {
-  domainType: 'kvm' | 'qemu';
+  domainType: DomainType;
   /** Called with a domain's disk paths before it starts (waits for offline flattens of them). */
   beforeStart?: (paths: readonly string[]) => Promise<void>;
   /** Where serial consoles are logged; without it consoles are not logged. */

@@ -7,7 +7,6 @@ import type {
   ImageSpec,
   ImageStoreInfo,
   ImageStoreSpec,
-  VolumeFormat,
 } from '../../schemas/generated/agentApi.js';
 import type { QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
@@ -19,13 +18,7 @@ import type { ImageLayout } from './layout.js';
 interface StoreRecord {
   address: string;
 }
-interface ImageRecord {
-  address: string;
-  source: string;
-  format: VolumeFormat;
-  sha256: string;
-  sizeBytes: number;
-}
+type ImageRecord = Pick<ImageInfo, 'address' | 'source' | 'format' | 'sha256' | 'sizeBytes'>;
 
 /** Volumes whose backing file is the image at `path` (they must go before it). */
 export type LinkedVolumes = (path: string) => Promise<string[]>;

@@ -6,6 +6,7 @@ import type {
   SnapshotInfo,
   SnapshotSpec,
   VolumeInfo,
+  VolumeSpecFromSnapshot,
 } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
@@ -153,7 +154,7 @@ export class DirSnapshots {
   /** Makes a new volume's image from a snapshot: an overlay on it (linked) or a flattened copy (full). */
   async materialize(
     pool: string,
-    source: { volume: string; snapshot: string; mode: 'linked' | 'full' | 'rapid' },
+    source: VolumeSpecFromSnapshot,
     target: string,
     format: VolumeInfo['format'],
     sizeGiB: number,
