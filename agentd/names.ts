@@ -7,7 +7,17 @@ import { errors } from './errors.js';
  * realises (the same rule the planner checks).
  */
 export type NameKind =
-  'pool' | 'volume' | 'snapshot' | 'switch' | 'portGroup' | 'domain' | 'securityGroup' | 'trash';
+  | 'pool'
+  | 'volume'
+  | 'snapshot'
+  | 'switch'
+  | 'portGroup'
+  | 'domain'
+  | 'securityGroup'
+  | 'image'
+  | 'imageStore'
+  | 'host'
+  | 'trash';
 
 const RESOURCE_OF: Record<Exclude<NameKind, 'trash'>, string> = {
   pool: 'nssv_storage_pool',
@@ -17,6 +27,9 @@ const RESOURCE_OF: Record<Exclude<NameKind, 'trash'>, string> = {
   portGroup: 'nssv_port_group',
   domain: 'nssv_vm',
   securityGroup: 'nssv_security_group',
+  image: 'nssv_image',
+  imageStore: 'nssv_image_storage',
+  host: 'nssv_host',
 };
 
 const ALLOWED =

@@ -10,6 +10,7 @@ import type {
 } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
 import { readJsonRecord, type SnapshotRecord, type VolumeRecord, writeJsonRecord } from './records.js';
@@ -19,8 +20,6 @@ export const DIR_CHAIN_LIMIT = 128;
 
 /** Which running domains hold the image at `path` open. */
 export type RunningUsers = (path: string) => Promise<string[]>;
-
-const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Snapshots of dir pools' volumes as external qcow2 layers, made with qemu-img while no running
@@ -41,7 +40,7 @@ export class DirSnapshots {
   async list(pool: string, volume: string): Promise<SnapshotInfo[]> {
     const files = await readdir(this.layout.snapshotDir(pool, volume)).catch(() => [] as string[]);
     const names = files
-      .filter((f) => f.endsWith('.json') && NAME.test(f.slice(0, -5)))
+      .filter((f) => f.endsWith('.json') && isValidName('snapshot', f.slice(0, -5)))
       .map((f) => f.slice(0, -5))
       .sort();
     const out: SnapshotInfo[] = [];
