@@ -1,7 +1,11 @@
 // Tests are TypeScript, transpiled per file by ts-jest (no type check here: `npm run typecheck`
 // does that) to ES modules; Jest runs them with --experimental-vm-modules (see package.json).
 export default {
-  testEnvironment: 'node',
+  // Jest's node environment with a temporary directory per test file, removed after it (TMPDIR
+  // points there while the file runs): no test leaves files, tokens among them, in /tmp.
+  testEnvironment: '<rootDir>/test/helpers/tmpEnvironment.mjs',
+  // Jest's own transform cache, kept between runs, out of TMPDIR.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],

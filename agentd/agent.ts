@@ -1,6 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
+  DomainType,
   Inventory,
   TakeoverResult,
   TakeoverSpec,
@@ -50,7 +51,7 @@ import { KeyedLock } from './util/keyed-lock.js';
 
 export interface AgentDeps {
   config: Omit<AgentConfig, 'domainType' | 'listen' | 'tokenFile'>;
-  domainType: 'kvm' | 'qemu';
+  domainType: DomainType;
   exec: Exec;
   logger: Logger;
   metrics: Metrics;

@@ -1,14 +1,14 @@
 import { access, constants } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import type { HostFacts, MigrationTarget } from '../schemas/generated/agentApi.js';
+import type { AgentConfig, DomainType, HostFacts, MigrationTarget } from '../schemas/generated/agentApi.js';
 import type { Virsh } from './drivers/virsh.js';
 import { AGENT_VERSION } from './version.js';
 
 /** 'auto': KVM when /dev/kvm can be opened for reading and writing, otherwise TCG ('qemu'). */
 export async function detectDomainType(
-  configured: 'kvm' | 'qemu' | 'auto',
+  configured: AgentConfig['domainType'],
   kvmDevice = '/dev/kvm',
-): Promise<'kvm' | 'qemu'> {
+): Promise<DomainType> {
   if (configured !== 'auto') return configured;
   try {
     await access(kvmDevice, constants.R_OK | constants.W_OK);
@@ -28,7 +28,7 @@ export class HostFactsSource {
 
   constructor(
     private readonly hostName: string,
-    private readonly domainType: 'kvm' | 'qemu',
+    private readonly domainType: DomainType,
     private readonly virsh: Virsh,
     private readonly tunnelIp: string | null = null,
     private readonly migration?: MigrationTarget,

@@ -1,4 +1,5 @@
 import { schemaAjv } from '../schemas/ajv.js';
+import { attributeSchema } from '../schemas/registry.js';
 import { errors } from './errors.js';
 
 /**
@@ -7,7 +8,17 @@ import { errors } from './errors.js';
  * realises (the same rule the planner checks).
  */
 export type NameKind =
-  'pool' | 'volume' | 'snapshot' | 'switch' | 'portGroup' | 'domain' | 'securityGroup' | 'trash';
+  | 'pool'
+  | 'volume'
+  | 'snapshot'
+  | 'switch'
+  | 'portGroup'
+  | 'domain'
+  | 'securityGroup'
+  | 'image'
+  | 'imageStore'
+  | 'host'
+  | 'trash';
 
 const RESOURCE_OF: Record<Exclude<NameKind, 'trash'>, string> = {
   pool: 'nssv_storage_pool',
@@ -17,6 +28,9 @@ const RESOURCE_OF: Record<Exclude<NameKind, 'trash'>, string> = {
   portGroup: 'nssv_port_group',
   domain: 'nssv_vm',
   securityGroup: 'nssv_security_group',
+  image: 'nssv_image',
+  imageStore: 'nssv_image_storage',
+  host: 'nssv_host',
 };
 
 const ALLOWED =
@@ -24,12 +38,31 @@ const ALLOWED =
 const ALLOWED_SWITCH =
   'switch names start with a lowercase letter followed by lowercase letters, digits or hyphens, at most 15 characters in all (an OVS bridge is a Linux interface)';
 
+const compiled = new Map<string, RegExp>();
+
+/**
+ * A regular expression for reading names back out of the paths, keys and records agentd writes:
+ * in `template`, `<name>` stands for a name as the resources' schemas define it (nssv_volume's
+ * name: every kind's but a switch's) and `<format>` for a volume format, each captured.
+ */
+export function namedRegExp(template: string): RegExp {
+  let re = compiled.get(template);
+  if (!re) {
+    const name = attributeSchema('nssv_volume', ['name'])?.pattern?.replace(/^\^|\$$/g, '');
+    const formats = attributeSchema('nssv_volume', ['format'])?.enum as string[] | undefined;
+    if (!name || !formats) throw new Error('bug: nssv_volume has no name pattern or format enum');
+    re = new RegExp(template.replace(/<name>/g, `(${name})`).replace(/<format>/g, `(${formats.join('|')})`));
+    compiled.set(template, re);
+  }
+  return re;
+}
+
 /** A trash entry's id (TrashEntry.id): `<pool>.<id in the pool's trash>`. */
-const TRASH_ID = /^[a-z][a-z0-9-]{0,62}\.[a-z0-9][a-z0-9-]{0,62}$/;
+const TRASH_ID = '^<name>\\.[a-z0-9][a-z0-9-]{0,62}$';
 const ALLOWED_TRASH = 'trash ids are <pool>.<id> as `nssv trash list` shows them, e.g. "data.vol1-m3k2x0a1"';
 
 export function isValidName(kind: NameKind, value: string): boolean {
-  if (kind === 'trash') return TRASH_ID.test(value);
+  if (kind === 'trash') return namedRegExp(TRASH_ID).test(value);
   const check = schemaAjv().getSchema(`${RESOURCE_OF[kind]}#/properties/name`);
   if (!check) throw new Error(`bug: no name schema for ${kind}`);
   return check(value) === true;

@@ -29,7 +29,9 @@ function before(a: number[], b: number[]): number {
 /**
  * Every problem ajv found in a document, one line each, in the schema's property order: the field,
  * the value given and what the schema allows (its `x-nssv-allowed` words, else its own keywords).
- * One line per field: a wrong value that breaks two keywords is one problem.
+ * One line per field: a wrong value that breaks two keywords is one problem. An unknown field is
+ * named `ceph has unknown field "other"`, or `unknown field ceph.other` where the object carries
+ * `x-nssv-unknown-field-path`.
  */
 export function schemaProblems(
   root: JsonSchema,
@@ -42,9 +44,14 @@ export function schemaProblems(
   for (const e of errs) {
     if (e.keyword === 'additionalProperties') {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
-      const allowed = Object.keys(schemaAt(root, e.instancePath)?.properties ?? {}).join(', ');
+      const owner = schemaAt(root, e.instancePath);
+      const allowed = Object.keys(owner?.properties ?? {}).join(', ');
       const where = field(e.instancePath);
-      const text = `${where ? `${where} has unknown field` : 'unknown field'} ${JSON.stringify(name)}; allowed: ${allowed}`;
+      const text = !where
+        ? `unknown field ${JSON.stringify(name)}; allowed: ${allowed}`
+        : owner?.['x-nssv-unknown-field-path'] === true
+          ? `unknown field ${where}.${name}; allowed: ${allowed}`
+          : `${where} has unknown field ${JSON.stringify(name)}; allowed: ${allowed}`;
       problems.push({ at: position(root, e.instancePath), text });
       continue;
     }

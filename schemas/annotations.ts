@@ -17,6 +17,7 @@ export const NSSV_KEYWORDS = [
   'x-nssv-agent-name',
   'x-nssv-allowed',
   'x-nssv-null-means',
+  'x-nssv-unknown-field-path',
 ] as const;
 
 export type NssvKeyword = (typeof NSSV_KEYWORDS)[number];

@@ -6,6 +6,8 @@
  *   nssv.<pool>        the CRUSH rule of the replicated pool, and the EC profile
  *   nssv.<pool>.data   the CRUSH rule Ceph makes for the EC data pool
  */
+import { namedRegExp } from '../names.js';
+
 export const cephPoolName = (pool: string): string => `nssv.${pool}`;
 export const cephDataPoolName = (pool: string): string => `nssv.${pool}.data`;
 export const cephRuleName = (pool: string): string => `nssv.${pool}`;
@@ -13,7 +15,7 @@ export const ecProfileName = (pool: string): string => `nssv.${pool}`;
 
 /** The nssv pool a Ceph pool name belongs to (the main pool only), or undefined. */
 export function nssvPoolOf(cephPool: string): string | undefined {
-  const m = /^nssv\.([a-z][a-z0-9-]{0,62})$/.exec(cephPool);
+  const m = namedRegExp('^nssv\\.<name>$').exec(cephPool);
   return m ? m[1] : undefined;
 }
 

@@ -1,5 +1,6 @@
 import type { DeleteResult, SnapshotInfo, SnapshotSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
+import { namedRegExp } from '../names.js';
 import type { RunningUsers } from '../storage/snapshots.js';
 import type { CephCli } from './cli.js';
 import { cephPoolName, decodeMeta, encodeMeta, META } from './names.js';
@@ -26,7 +27,7 @@ export function snapshotsOf(
   const out: SnapshotInfo[] = [];
   for (const [k, v] of Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!k.startsWith(META.snapshotPrefix)) continue;
-    const m = /^([a-z][a-z0-9-]{0,62})\.([a-z][a-z0-9-]{0,62})$/.exec(k.slice(META.snapshotPrefix.length));
+    const m = namedRegExp('^<name>\\.<name>$').exec(k.slice(META.snapshotPrefix.length));
     if (!m || !exists(m[1]!, m[2]!)) continue;
     const r = parseRecord(v);
     if (r) out.push({ pool, volume: m[1]!, name: m[2]!, address: r.address, createdAt: r.createdAt });

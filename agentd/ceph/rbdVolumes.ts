@@ -1,5 +1,6 @@
 import type { DeleteResult, SnapshotInfo, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
+import { namedRegExp } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { LiveGrow, VolumeUsers } from '../storage/volumes.js';
 import type { CephCli } from './cli.js';
@@ -14,7 +15,7 @@ export const rbdPath = (pool: string, volume: string): string => `rbd:${cephPool
 
 /** The pool and volume of an `rbd:nssv.<pool>/<volume>` path, or undefined. */
 export function parseRbdPath(path: string): { pool: string; volume: string } | undefined {
-  const m = /^rbd:nssv\.([a-z][a-z0-9-]{0,62})\/([a-z][a-z0-9-]{0,62})$/.exec(path);
+  const m = namedRegExp('^rbd:nssv\\.<name>/<name>$').exec(path);
   return m ? { pool: m[1]!, volume: m[2]! } : undefined;
 }
 

@@ -1,10 +1,12 @@
+import type { RbdPoolSpec } from '../../schemas/generated/agentApi.js';
+
 /**
  * recovery_qos → Ceph's per-pool recovery settings. Ceph has no per-pool recovery bandwidth; it
  * has per-pool priorities: `recovery_priority` (which pools recover first, -10..10) and
  * `recovery_op_priority` (weight of recovery ops against client I/O in the OSD queue, 1..63;
  * the OSD default is 3). slow favours VM I/O, fast favours rebuilding redundancy.
  */
-export type RecoveryQos = 'slow' | 'medium' | 'fast';
+export type RecoveryQos = RbdPoolSpec['recoveryQos'];
 
 export interface RecoverySettings {
   recovery_priority: number;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CloudInitSpec } from '../../schemas/generated/agentApi.js';
+import type { CloudInitInfo, CloudInitSpec } from '../../schemas/generated/agentApi.js';
 import type { GenIsoImage } from '../drivers/genisoimage.js';
 import { type SeedNic, seedFiles } from './seed-files.js';
 
@@ -67,7 +67,7 @@ export class Seeds {
    * intact, missing, or modified. Without a recorded digest (a seed written before nssv kept
    * one) only its presence is checked.
    */
-  async state(path: string, sha256: string | undefined): Promise<'intact' | 'missing' | 'modified'> {
+  async state(path: string, sha256: string | undefined): Promise<CloudInitInfo['seed']> {
     const actual = await this.digest(path);
     if (actual === undefined) return 'missing';
     return sha256 === undefined || actual === sha256 ? 'intact' : 'modified';

@@ -5,6 +5,7 @@ import type {
   CloudInitSpec,
   DeleteResult,
   DomainInfo,
+  DomainType,
   DomainSpec,
   IncomingResult,
   MigrateResult,
@@ -14,6 +15,7 @@ import type {
 } from '../../schemas/generated/agentApi.js';
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { destinationXml } from './migration-xml.js';
 import type { Switches } from '../network/switches.js';
@@ -42,7 +44,7 @@ import { isInactive, type PowerOptions, stopDomain } from './power.js';
 import { powerStateOf, reportedDisks } from './reported.js';
 
 export interface DomainsOptions extends PowerOptions {
-  domainType: 'kvm' | 'qemu';
+  domainType: DomainType;
   /** Called with a domain's disk paths before it starts (waits for offline flattens of them). */
   beforeStart?: (paths: readonly string[]) => Promise<void>;
   /** Where serial consoles are logged; without it consoles are not logged. */
@@ -72,8 +74,6 @@ interface PutContext {
   defined: boolean;
   startAttempted: boolean;
 }
-
-const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** libvirt domains nssv manages: those whose XML carries nssv's <metadata>. */
 export class Domains {
@@ -220,8 +220,8 @@ export class Domains {
   private async readAll(): Promise<{ parsed: ParsedDomain[]; states: Map<string, string> }> {
     const entries = await this.virsh.list();
     const states = new Map(entries.map((e) => [e.name, e.state]));
-    const batchable = entries.filter((e) => NAME.test(e.name)).map((e) => e.name);
-    const others = entries.filter((e) => !NAME.test(e.name)).map((e) => e.name);
+    const batchable = entries.filter((e) => isValidName('domain', e.name)).map((e) => e.name);
+    const others = entries.filter((e) => !isValidName('domain', e.name)).map((e) => e.name);
     const xmls = [
       ...(await this.virsh.dumpXmlMany(batchable, true)),
       ...(await Promise.all(others.map((n) => this.virsh.dumpXml(n, true)))).filter(

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import type { Exec, ExecResult } from '../util/exec.js';
 import { callTool, runTool, toolError } from './tool.js';
 
@@ -70,7 +71,7 @@ export class Virsh {
   async dumpXmlMany(names: readonly string[], inactive = false): Promise<string[]> {
     if (names.length === 0) return [];
     for (const n of names) {
-      if (!/^[a-z][a-z0-9-]{0,62}$/.test(n))
+      if (!isValidName('domain', n))
         throw errors.internal(`refusing to batch unvalidated domain name ${JSON.stringify(n)}`);
     }
     const script = names.map((n) => `dumpxml ${inactive ? '--inactive ' : ''}${n}`).join('; ');

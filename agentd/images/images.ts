@@ -7,10 +7,10 @@ import type {
   ImageSpec,
   ImageStoreInfo,
   ImageStoreSpec,
-  VolumeFormat,
 } from '../../schemas/generated/agentApi.js';
 import type { QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { readJsonRecord, writeJsonRecord } from '../storage/records.js';
 import { fetchToFile } from './fetch.js';
@@ -19,18 +19,10 @@ import type { ImageLayout } from './layout.js';
 interface StoreRecord {
   address: string;
 }
-interface ImageRecord {
-  address: string;
-  source: string;
-  format: VolumeFormat;
-  sha256: string;
-  sizeBytes: number;
-}
+type ImageRecord = Pick<ImageInfo, 'address' | 'source' | 'format' | 'sha256' | 'sizeBytes'>;
 
 /** Volumes whose backing file is the image at `path` (they must go before it). */
 export type LinkedVolumes = (path: string) => Promise<string[]>;
-
-const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Image stores (a directory per store) and the images in them. An image becomes usable only
@@ -53,7 +45,7 @@ export class Images {
 
   async listStores(): Promise<ImageStoreInfo[]> {
     const names = (await readdir(this.layout.root).catch(() => [] as string[]))
-      .filter((n) => NAME.test(n))
+      .filter((n) => isValidName('imageStore', n))
       .sort();
     const infos = await Promise.all(names.map((n) => this.getStore(n)));
     return infos.filter((i): i is ImageStoreInfo => i !== undefined);
@@ -123,7 +115,7 @@ export class Images {
   async list(store: string): Promise<ImageInfo[]> {
     const files = await readdir(this.layout.recordDir(store)).catch(() => [] as string[]);
     const names = files
-      .filter((f) => f.endsWith('.json') && NAME.test(f.slice(0, -5)))
+      .filter((f) => f.endsWith('.json') && isValidName('image', f.slice(0, -5)))
       .map((f) => f.slice(0, -5))
       .sort();
     const infos = await Promise.all(names.map((n) => this.get(store, n)));

@@ -1,6 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
+import { namedRegExp } from '../names.js';
 
 /**
  * Where image stores keep things (apart from pools, so no pool name can collide):
@@ -45,7 +46,7 @@ export class ImageLayout {
   parseImagePath(path: string): { store: string; image: string; format: VolumeFormat } | undefined {
     const prefix = this.root + sep;
     if (!path.startsWith(prefix)) return undefined;
-    const m = /^([a-z][a-z0-9-]{0,62})\/([a-z][a-z0-9-]{0,62})\.(qcow2|raw)$/.exec(path.slice(prefix.length));
+    const m = namedRegExp('^<name>/<name>\\.<format>$').exec(path.slice(prefix.length));
     return m ? { store: m[1]!, image: m[2]!, format: m[3] as VolumeFormat } : undefined;
   }
 

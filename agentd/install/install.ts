@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import type { AgentConfig } from '../config.js';
 import { validateConfig } from '../config-load.js';
+import { isValidName } from '../names.js';
 import { initPki, issueAgentCertificate, PkiError, writeFileAtomic } from '../tls/pki.js';
 import { renderUnit, unsafeForUnit, UNIT_NAME } from './systemdUnit.js';
 
@@ -69,7 +70,7 @@ export class InstallError extends Error {
 
 function check(opts: AgentInstallOptions): void {
   const problems: string[] = [];
-  if (!/^[a-z][a-z0-9-]{0,62}$/.test(opts.host))
+  if (!isValidName('host', opts.host))
     problems.push(
       `--host ${JSON.stringify(opts.host)}: use lower-case letters, digits and '-', starting with a letter`,
     );

@@ -3,27 +3,16 @@
  * it has: `nssv-address` (the switch's nssv address), `nssv-switch` (transport, VXLAN port,
  * tunnel peers) and one `nssv-pg-<name>` per port group (address, VLAN or VNI, local tag).
  */
-import type { PortGroupInfo, SwitchInfo, TunnelPeer } from '../../schemas/generated/agentApi.js';
-
-type Transport = SwitchInfo['transport'];
+import type { PortGroupInfo, SwitchInfo } from '../../schemas/generated/agentApi.js';
 import type { OvsBridge } from '../drivers/ovs.js';
 
 export const ADDRESS_KEY = 'nssv-address';
 export const SWITCH_KEY = 'nssv-switch';
 export const PORT_GROUP_KEY_PREFIX = 'nssv-pg-';
 
-export interface SwitchRecord {
-  transport: Transport;
-  vxlanPort: number;
-  peers: TunnelPeer[];
-}
+export type SwitchRecord = Pick<SwitchInfo, 'transport' | 'vxlanPort' | 'peers'>;
 
-export interface PortGroupRecord {
-  address: string;
-  vlanId: number | null;
-  vni: number | null;
-  tag: number | null;
-}
+export type PortGroupRecord = Pick<PortGroupInfo, 'address' | 'vlanId' | 'vni' | 'tag'>;
 
 export function isManaged(bridge: OvsBridge): boolean {
   return bridge.externalIds[ADDRESS_KEY] !== undefined;

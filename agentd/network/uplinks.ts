@@ -7,7 +7,7 @@
  * into the bond and given back when the uplinks go. Ports carry external_ids:nssv-uplink-of.
  */
 import { createHash } from 'node:crypto';
-import type { SwitchInfo } from '../../schemas/generated/agentApi.js';
+import type { SwitchInfo, SwitchSpec, SwitchSpecLacp } from '../../schemas/generated/agentApi.js';
 import type { Exec } from '../util/exec.js';
 import { asArray, asMap, type OvsRow } from '../drivers/ovsdb-json.js';
 import { Vsctl, vsctlQuote } from '../drivers/vsctl.js';
@@ -20,8 +20,8 @@ export interface UplinkWant {
   /** The switch the uplinks belong to. */
   owner: string;
   uplinks: string[];
-  bondMode: 'active-backup' | 'balance-slb' | 'balance-tcp';
-  lacp: { mode: 'active' | 'passive'; rate: 'fast' | 'slow' } | null;
+  bondMode: NonNullable<SwitchSpec['bondMode']>;
+  lacp: SwitchSpecLacp | null;
 }
 
 export type UplinkState = Pick<SwitchInfo, 'uplinks' | 'bondMode' | 'lacp' | 'uplinkState'>;

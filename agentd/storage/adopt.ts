@@ -2,11 +2,10 @@ import { readdir } from 'node:fs/promises';
 import type { UnmanagedVolumeInfo, VolumeFormat, VolumeInfo } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { namedRegExp } from '../names.js';
 import type { Pools } from './pools.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 import type { Volumes } from './volumes.js';
-
-const FILE = /^([a-z][a-z0-9-]{0,62})\.(qcow2|raw)$/;
 
 /** Image files put into nssv's dir pools by hand (qemu-img create), and adopting them as volumes. */
 export class VolumeAdoption {
@@ -21,7 +20,7 @@ export class VolumeAdoption {
     const out: UnmanagedVolumeInfo[] = [];
     for (const pool of await this.pools.list()) {
       for (const file of (await readdir(pool.path)).sort()) {
-        const m = FILE.exec(file);
+        const m = namedRegExp('^<name>\\.<format>$').exec(file);
         if (!m) continue;
         const [name, format] = [m[1]!, m[2] as VolumeFormat];
         if (await readJsonRecord<VolumeRecord>(this.pools.layout.volumeRecord(pool.name, name))) continue;

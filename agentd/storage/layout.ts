@@ -1,6 +1,7 @@
 import { join, resolve, sep } from 'node:path';
 import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
+import { namedRegExp } from '../names.js';
 
 /**
  * Where a dir pool keeps things:
@@ -69,7 +70,7 @@ export class PoolLayout {
   parseVolumePath(path: string): { pool: string; volume: string; format: VolumeFormat } | undefined {
     const prefix = this.root + sep;
     if (!path.startsWith(prefix)) return undefined;
-    const m = /^([a-z][a-z0-9-]{0,62})\/([a-z][a-z0-9-]{0,62})\.(qcow2|raw)$/.exec(path.slice(prefix.length));
+    const m = namedRegExp('^<name>/<name>\\.<format>$').exec(path.slice(prefix.length));
     return m ? { pool: m[1]!, volume: m[2]!, format: m[3] as VolumeFormat } : undefined;
   }
 

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm, rmdir, statfs } from 'node:fs/promises';
 import type { DeleteResult, PoolInfo, PoolSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { PoolLayout } from './layout.js';
 import { type PoolRecord, readJsonRecord, writeJsonRecord } from './records.js';
@@ -37,7 +38,7 @@ export class Pools {
     }
     const infos = await Promise.all(
       entries
-        .filter((n) => /^[a-z][a-z0-9-]{0,62}$/.test(n))
+        .filter((n) => isValidName('pool', n))
         .sort()
         .map((n) => this.get(n)),
     );

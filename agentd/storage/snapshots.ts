@@ -6,9 +6,11 @@ import type {
   SnapshotInfo,
   SnapshotSpec,
   VolumeInfo,
+  VolumeSpecFromSnapshot,
 } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
 import { readJsonRecord, type SnapshotRecord, type VolumeRecord, writeJsonRecord } from './records.js';
@@ -18,8 +20,6 @@ export const DIR_CHAIN_LIMIT = 128;
 
 /** Which running domains hold the image at `path` open. */
 export type RunningUsers = (path: string) => Promise<string[]>;
-
-const NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
 /**
  * Snapshots of dir pools' volumes as external qcow2 layers, made with qemu-img while no running
@@ -40,7 +40,7 @@ export class DirSnapshots {
   async list(pool: string, volume: string): Promise<SnapshotInfo[]> {
     const files = await readdir(this.layout.snapshotDir(pool, volume)).catch(() => [] as string[]);
     const names = files
-      .filter((f) => f.endsWith('.json') && NAME.test(f.slice(0, -5)))
+      .filter((f) => f.endsWith('.json') && isValidName('snapshot', f.slice(0, -5)))
       .map((f) => f.slice(0, -5))
       .sort();
     const out: SnapshotInfo[] = [];
@@ -153,7 +153,7 @@ export class DirSnapshots {
   /** Makes a new volume's image from a snapshot: an overlay on it (linked) or a flattened copy (full). */
   async materialize(
     pool: string,
-    source: { volume: string; snapshot: string; mode: 'linked' | 'full' | 'rapid' },
+    source: VolumeSpecFromSnapshot,
     target: string,
     format: VolumeInfo['format'],
     sizeGiB: number,

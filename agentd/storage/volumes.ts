@@ -10,6 +10,7 @@ import type {
 } from '../../schemas/generated/agentApi.js';
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
+import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { cloneImage, type CloneDeps, cloneState, sourceImage } from './clone.js';
 import type { Pools } from './pools.js';
@@ -71,7 +72,7 @@ export class Volumes {
   async list(pool: string): Promise<VolumeInfo[]> {
     const files = await readdir(this.layout.volumeRecordDir(pool)).catch(() => [] as string[]);
     const names = files
-      .filter((f) => /^[a-z][a-z0-9-]{0,62}\.json$/.test(f))
+      .filter((f) => f.endsWith('.json') && isValidName('volume', f.slice(0, -'.json'.length)))
       .map((f) => f.slice(0, -'.json'.length))
       .sort();
     const infos = await Promise.all(names.map((n) => this.get(pool, n)));

@@ -6,6 +6,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tlsFile } from '../../core/tlsDir.js';
+import type { AgentConfigTls } from '../../schemas/generated/agentApi.js';
 import { createCa, issueCertificate, type CertificateAndKey } from './certs.js';
 
 export class PkiError extends Error {
@@ -80,11 +81,8 @@ export function loadCa(dir: string): CertificateAndKey {
   return { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
 }
 
-export interface AgentCertificateFiles {
-  certFile: string;
-  keyFile: string;
-  clientCaFile: string;
-}
+/** The files an agent's config names in its `tls` section. */
+export type AgentCertificateFiles = AgentConfigTls;
 
 /**
  * Issues an agent's server certificate (for its names and addresses) from the CA in `tlsDir` and

@@ -1,8 +1,10 @@
+import type { NssvSchedulingGroupPlanned } from '../../schemas/generated/types.js';
+
 /** A scheduling group as the scheduler sees it (the seeds' four policies, mandatory or preferred). */
 export interface Rule {
   name: string;
-  policy: 'vm-anti-affinity' | 'vm-affinity' | 'vm-host-affinity' | 'vm-host-anti-affinity';
-  mode: 'mandatory' | 'preferred';
+  policy: NssvSchedulingGroupPlanned['policy'];
+  mode: NssvSchedulingGroupPlanned['mode'];
   /** The host group's name and hosts, for the two VM–host policies. */
   hostGroup?: { name: string; hosts: ReadonlySet<string> };
 }

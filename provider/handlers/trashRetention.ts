@@ -1,3 +1,5 @@
+import type { NssvVolumePlanned } from '../../schemas/generated/types.js';
+
 /** How long a volume deleted with delete_policy = "delayed" stays restorable in the trash. */
 export const DELAYED_RETENTION_HOURS = 7 * 24;
 /**
@@ -7,7 +9,7 @@ export const DELAYED_RETENTION_HOURS = 7 * 24;
 export const IMMEDIATE_SAFETY_HOURS = 24;
 
 /** When the agent may purge a volume deleted now under this policy (RFC 3339). */
-export function expiresAt(policy: 'immediate' | 'delayed' | 'never', now: Date = new Date()): string {
+export function expiresAt(policy: NssvVolumePlanned['delete_policy'], now: Date = new Date()): string {
   const hours = policy === 'immediate' ? IMMEDIATE_SAFETY_HOURS : DELAYED_RETENTION_HOURS;
   return new Date(now.getTime() + hours * 3600_000).toISOString();
 }

@@ -56,7 +56,7 @@ describe('agentd config', () => {
     expect(
       validateConfig({ ...valid, ceph: { confFile: 'ceph.conf', user: 'client nssv', other: 1 } }),
     ).toEqual([
-      'ceph has unknown field "other"; allowed: confFile, keyringFile, user, netns',
+      'unknown field ceph.other; allowed: confFile, keyringFile, user, netns',
       'ceph.confFile must be an absolute path, got "ceph.conf"',
       'ceph.keyringFile must be an absolute path, got nothing',
       'ceph.user must be a Ceph client name without "client." (letters, digits, _ . -), got "client nssv"',
@@ -117,7 +117,7 @@ describe('agentd config', () => {
     const tls = { certFile: '/t/agent.crt', keyFile: '/t/agent.key', clientCaFile: '/t/client-ca.crt' };
     expect(validateConfig({ ...valid, tls })).toEqual([]);
     expect(validateConfig({ ...valid, tls: { certFile: 'agent.crt', keyFile: '/k', extra: 1 } })).toEqual([
-      'tls has unknown field "extra"; allowed: certFile, keyFile, clientCaFile',
+      'unknown field tls.extra; allowed: certFile, keyFile, clientCaFile',
       'tls.certFile must be an absolute path, got "agent.crt"',
       'tls.clientCaFile must be an absolute path, got nothing',
     ]);

@@ -1,5 +1,5 @@
 import { AgentError } from '../../agentd/errors.js';
-import { assertName, isValidName } from '../../agentd/names.js';
+import { assertName, isValidName, namedRegExp } from '../../agentd/names.js';
 
 describe('names', () => {
   it.each(['a', 'web-1', 'a'.repeat(63)])(
@@ -44,5 +44,23 @@ describe('names', () => {
     expect(() => assertName('switch', 'abcdefghijklmnop', 'switch')).toThrow(
       'invalid switch name "abcdefghijklmnop": switch names start with a lowercase letter followed by lowercase letters, digits or hyphens, at most 15 characters in all (an OVS bridge is a Linux interface)',
     );
+  });
+
+  it('GIVEN a path template WHEN names and formats are read back THEN they follow the schemas (63 characters at most, qcow2 or raw)', () => {
+    const re = namedRegExp('^<name>/<name>\\.<format>$');
+    expect(re.exec('data/web-1.qcow2')?.slice(1)).toEqual(['data', 'web-1', 'qcow2']);
+    expect(re.exec(`data/${'a'.repeat(63)}.raw`)?.slice(1)).toEqual(['data', 'a'.repeat(63), 'raw']);
+    expect(re.test(`data/${'a'.repeat(64)}.raw`)).toBe(false);
+    expect(re.test('data/web-1.vmdk')).toBe(false);
+    expect(re.test('Data/web-1.qcow2')).toBe(false);
+    expect(namedRegExp('^<name>/<name>\\.<format>$')).toBe(re);
+  });
+
+  it.each([
+    ['data.vol1-m3k2x0a1', true],
+    ['data.', false],
+    ['1data.vol1', false],
+  ])('GIVEN trash id %j WHEN validated THEN valid is %s', (id, valid) => {
+    expect(isValidName('trash', id)).toBe(valid);
   });
 });

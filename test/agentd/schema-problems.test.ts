@@ -36,6 +36,22 @@ describe('schemaProblems', () => {
     ]);
   });
 
+  it('GIVEN an object marked x-nssv-unknown-field-path WHEN it has an unknown field THEN the field is named by its dotted path', () => {
+    const marked: JsonSchema = {
+      ...schema,
+      properties: {
+        ...schema.properties,
+        inner: { ...schema.properties!.inner, 'x-nssv-unknown-field-path': true },
+      },
+    };
+    const validate = newSchemaAjv().compile(marked);
+    const doc = { name: 'a', size: 1, inner: { path: '/p', extra: 1 } };
+    validate(doc);
+    expect(schemaProblems(marked, doc, (validate.errors ?? []) as ErrorObject[], 'the file')).toEqual([
+      'unknown field inner.extra; allowed: path',
+    ]);
+  });
+
   it('GIVEN a document that is not an object WHEN listed THEN the whole is named', () => {
     expect(problems('x')).toEqual(['the file must be a JSON object, got "x"']);
   });

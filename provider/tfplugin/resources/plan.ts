@@ -4,6 +4,7 @@ import { plannedAttributes } from '../../../planner/plan/transforms/plannedAttri
 import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
 import type { DesiredInstance } from '../../../planner/config/types.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
+import type { NssvStoragePoolPlanned } from '../../../schemas/generated/types.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
 import { tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
@@ -139,7 +140,7 @@ export async function planResource(
 }
 
 /** The kind of a volume's pool: as planned in this process, else as the first host's inventory shows it. */
-async function poolKind(s: Session, v: Attributes): Promise<'rbd' | 'dir' | undefined> {
+async function poolKind(s: Session, v: Attributes): Promise<NssvStoragePoolPlanned['kind'] | undefined> {
   if (typeof v.pool_id !== 'string') return undefined;
   const kind = s.recall('nssv_storage_pool', v.pool_id)?.kind;
   if (kind === 'rbd' || kind === 'dir') return kind;
