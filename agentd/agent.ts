@@ -23,6 +23,7 @@ import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { CephCli } from './ceph/cli.js';
 import { monHostsOf, readCephFile } from './ceph/clientConfig.js';
+import { RbdImages } from './ceph/rbdImages.js';
 import { RbdPools } from './ceph/rbdPools.js';
 import { RbdSnapshots } from './ceph/rbdSnapshots.js';
 import { RbdTrash } from './ceph/rbdTrash.js';
@@ -76,6 +77,8 @@ export class Agent {
   private cephCli: CephCli | undefined;
   readonly rbdSnapshots: RbdSnapshots | undefined;
   readonly rbdTrash: RbdTrash | undefined;
+  /** Image stores of kind rbd (Ceph pools), when the host has Ceph. */
+  readonly rbdImages: RbdImages | undefined;
   readonly dirSnapshots: DirSnapshots;
   readonly dirTrash: DirTrash;
   readonly firewall: Firewall;
@@ -90,7 +93,12 @@ export class Agent {
     this.consoleLogs = new ConsoleLogs(config.stateDir);
     this.pools = new Pools(layout, flowOptions);
     const runningUsers = (path: string) => this.domains.runningUsersOfPath(path);
-    this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions);
+    this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions, {
+      runningDiskOf: (path) => this.domains.runningDiskOf(path),
+      snapshotDiskOnly: (d, t, file, others) => virsh.snapshotDiskOnly(d, t, file, others),
+      blockCopyPivot: (d, t, dest) => virsh.blockCopyPivot(d, t, dest),
+      blockCommitActive: (d, t) => virsh.blockCommitActive(d, t),
+    });
     this.images = new Images(
       new ImageLayout(config.storageRoot),
       qemuImg,
@@ -108,7 +116,11 @@ export class Agent {
       (path) => this.domains.usersOfPath(path),
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
-      { images: this.images, flattener },
+      {
+        images: this.images,
+        flattener,
+        isRbdStore: async (store) => (await this.rbdImages?.getStore(store)) !== undefined,
+      },
       this.dirSnapshots,
     );
     this.dirTrash = new DirTrash(
@@ -176,12 +188,20 @@ export class Agent {
       this.rbdVolumes = undefined;
       this.rbdSnapshots = undefined;
       this.rbdTrash = undefined;
+      this.rbdImages = undefined;
     } else {
       const cli = new CephCli(exec, ceph);
       this.cephCli = cli;
       this.rbdPools = new RbdPools(cli, flowOptions);
       this.rbdSnapshots = new RbdSnapshots(cli, this.rbdPools, runningUsers);
       this.rbdTrash = new RbdTrash(cli, this.rbdPools, (path) => this.domains.usersOfPath(path));
+      this.rbdImages = new RbdImages(
+        cli,
+        qemuImg,
+        join(config.stateDir, 'rbd-incoming'),
+        (path, spec, image) => this.images.checkFormat(path, spec, image),
+        flowOptions,
+      );
       this.rbdVolumes = new RbdVolumes(
         cli,
         this.rbdPools,
@@ -189,8 +209,18 @@ export class Agent {
         (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
         flowOptions,
         this.rbdSnapshots,
+        this.rbdImages,
       );
     }
+  }
+
+  /**
+   * Where an image store's images live: a dir store of this name on this host, else an rbd store
+   * of the host's Ceph cluster; else the dir stores (which say it does not exist).
+   */
+  async imageStore(store: string): Promise<Pick<Images, 'deleteStore' | 'put' | 'delete'>> {
+    if (this.rbdImages === undefined || (await this.images.getStore(store))) return this.images;
+    return (await this.rbdImages.getStore(store)) ? this.rbdImages : this.images;
   }
 
   /** An HA restart of `name` here, its old copy fenced off its rbd disks first (see takeOver). */
@@ -249,6 +279,7 @@ export class Agent {
         this.images.listAll(),
         this.unmanaged(),
       ]);
+    const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };
@@ -267,8 +298,8 @@ export class Agent {
       securityGroups,
       firewall,
       domains,
-      imageStores,
-      images,
+      imageStores: [...imageStores, ...onCeph.stores],
+      images: [...images, ...onCeph.images],
       unmanaged,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {

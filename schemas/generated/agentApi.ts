@@ -638,7 +638,7 @@ export interface ImageInfo {
    */
   source: string;
   /**
-   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
+   * The format the image was imported from (an rbd store keeps it as a raw RBD image).
    */
   format: VolumeFormat;
   /**
@@ -654,7 +654,7 @@ export interface ImageInfo {
    */
   virtualSizeBytes: number;
   /**
-   * The image file (read-only).
+   * The image file (read-only), or rbd:<Ceph pool>/<image> for an rbd store (volumes clone its snapshot base).
    */
   path: string;
 }
@@ -694,19 +694,27 @@ export interface ImageStoreInfo {
    */
   address: string;
   /**
-   * The store's directory.
+   * The store's directory (dir), or rbd:<Ceph pool> (rbd).
    */
   path: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
+   */
+  kind: 'dir' | 'rbd';
 }
 
 /**
- * PUT /v1/image-stores/:store: create a dir image store (<storageRoot>/.images/<store>) or converge its address.
+ * PUT /v1/image-stores/:store: create an image store (dir: <storageRoot>/.images/<store>; rbd: the Ceph pool nssv-images.<store>) or converge its address.
  */
 export interface ImageStoreSpec {
   /**
    * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
    */
   address: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
+   */
+  kind?: 'dir' | 'rbd';
 }
 
 /**

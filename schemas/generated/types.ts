@@ -597,7 +597,7 @@ export interface NssvImageStorageArgs {
    */
   cluster_id: string;
   /**
-   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    * @default "dir"
    * Changing it replaces the resource.
    */
@@ -651,7 +651,7 @@ export interface NssvImageStoragePlanned {
    */
   cluster_id: string;
   /**
-   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    * @default "dir"
    * Changing it replaces the resource.
    */

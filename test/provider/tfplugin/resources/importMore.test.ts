@@ -31,7 +31,7 @@ const image = {
 };
 const onHost: Partial<Inventory> = {
   rbdPools: [rbdPool] as Inventory['rbdPools'],
-  imageStores: [{ name: 'lib', address: 'nssv_image_storage.lib', path: '/x' }],
+  imageStores: [{ name: 'lib', kind: 'dir', address: 'nssv_image_storage.lib', path: '/x' }],
   images: [image],
 };
 const s = fakeSession({ h1: onHost, h2: onHost });
