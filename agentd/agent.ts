@@ -43,6 +43,7 @@ import { VolumeAdoption } from './storage/adopt.js';
 import { Flattener } from './storage/flatten.js';
 import { Images } from './images/images.js';
 import { Seeds } from './cloudinit/seeds.js';
+import { DomainTrash } from './domains/domainTrash.js';
 import { ConsoleLogs } from './domains/console-logs.js';
 import { GenIsoImage } from './drivers/genisoimage.js';
 import { ImageLayout } from './images/layout.js';
@@ -81,6 +82,8 @@ export class Agent {
   readonly rbdImages: RbdImages | undefined;
   readonly dirSnapshots: DirSnapshots;
   readonly dirTrash: DirTrash;
+  /** Deleted VMs' definitions (delete_policy = "delayed"). */
+  readonly domainTrash: DomainTrash;
   readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
@@ -157,6 +160,13 @@ export class Agent {
     };
     const ceph = config.ceph;
     const secret = ceph === undefined ? undefined : new CephSecret(exec, config.libvirtUri, ceph);
+    const seeds = new Seeds(config.stateDir, new GenIsoImage(exec));
+    this.domainTrash = new DomainTrash(join(config.stateDir, 'trash', 'domains'), {
+      definition: (name) => virsh.dumpXml(name, true),
+      remove: (name) => this.domains.delete(name),
+      define: (name, xml) => virsh.define(name, xml),
+      seedPath: (name) => seeds.path(name),
+    });
     this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {
       ...(ceph === undefined || secret === undefined
         ? {}
@@ -173,7 +183,7 @@ export class Agent {
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
       beforeStart: (paths) => flattener.waitOffline(paths),
-      seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
+      seeds,
       consoleLogs: this.consoleLogs,
     });
     this.hostFacts = new HostFactsSource(
@@ -250,11 +260,17 @@ export class Agent {
   /** This host's trash and the rbd trash of its Ceph cluster's nssv pools, expired entries purged. */
   async trash(): Promise<TrashEntry[]> {
     const rbd = this.rbdPools ? (await this.rbdPools.inventory()).volumes : [];
-    return [...(await this.dirTrash.list()), ...((await this.rbdTrash?.list(rbd)) ?? [])];
+    return [
+      ...(await this.dirTrash.list()),
+      ...((await this.rbdTrash?.list(rbd)) ?? []),
+      ...(await this.domainTrash.list()),
+    ];
   }
 
   /** Restores (or purges) a trash entry by id: the host's own first, else an rbd pool's `<pool>.<image id>`. */
   async fromTrash(id: string, purge: boolean): Promise<TrashEntry | { deleted: boolean }> {
+    if (await this.domainTrash.has(id))
+      return purge ? this.domainTrash.purge(id) : this.domainTrash.restore(id);
     if (await this.dirTrash.has(id)) return purge ? this.dirTrash.purge(id) : this.dirTrash.restore(id);
     const [pool, imageId] = id.split('.') as [string, string];
     if (this.rbdTrash === undefined || (await this.rbdPools!.metadata(pool)) === undefined) {

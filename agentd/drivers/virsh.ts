@@ -240,7 +240,12 @@ export class Virsh {
    * metadata: QEMU goes on writing into the new overlay `file` (backed by the old image); every
    * other disk (`others`) is left alone.
    */
-  async snapshotDiskOnly(name: string, target: string, file: string, others: readonly string[]): Promise<void> {
+  async snapshotDiskOnly(
+    name: string,
+    target: string,
+    file: string,
+    others: readonly string[],
+  ): Promise<void> {
     await this.run(
       `take a live snapshot of disk ${target} of domain ${name}`,
       'snapshot-create-as',

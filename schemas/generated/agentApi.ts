@@ -1342,33 +1342,37 @@ export interface TestFaultSpec {
 }
 
 /**
- * A deleted volume kept in a trash, restorable with its data until purged.
+ * A deleted volume or VM kept in a trash, restorable (a volume with its data, a VM as its libvirt definition with its UUID) until purged.
  */
 export interface TrashEntry {
   /**
-   * <pool>.<id>: unique on the host (dir pools) or in the Ceph cluster (rbd pools).
+   * <pool>.<id> for a volume, domain.<id> for a VM: unique on the host (dir) or in the Ceph cluster (rbd).
    */
   id: string;
   /**
-   * dir: the host's trash directory; rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
+   * dir: the host's trash (dir pools' volumes, VMs' definitions); rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
    */
   store: 'dir' | 'rbd';
   /**
-   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   * A volume's entry: its pool.
    */
-  pool: string;
+  pool?: string;
   /**
-   * Unique name; the file is <name>.<format> in the pool.
+   * A volume's entry: its name.
    */
-  volume: string;
+  volume?: string;
+  /**
+   * A VM's entry: its libvirt domain name (no pool, volume or size then).
+   */
+  domain?: string;
   /**
    * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
    */
   address: string;
   /**
-   * Virtual size in GiB.
+   * A volume's virtual size in GiB.
    */
-  sizeGiB: number;
+  sizeGiB?: number;
   /**
    * When it was moved to the trash (RFC 3339).
    */
@@ -1387,7 +1391,7 @@ export interface TrashList {
 }
 
 /**
- * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it.
+ * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it. PUT /v1/domains/:domain/trash: stop the domain and keep its definition (with its nssv metadata and UUID) and cloud-init seed in the host's trash, then undefine it.
  */
 export interface TrashSpec {
   /**

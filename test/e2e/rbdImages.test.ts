@@ -130,7 +130,7 @@ resource "nssv_vm" "app" {
     const started = Date.now();
     const r = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Apply complete! Resources: 8 added, 0 changed, 0 destroyed.');
+    expect(r.stdout).toContain('Apply complete! Resources: 12 added, 0 changed, 0 destroyed.');
     process.stderr.write(`rbd image import + clones + VM: ${(Date.now() - started) / 1000} s\n`);
 
     const pools = JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[];
