@@ -165,7 +165,7 @@ describe('config and state problems found before any host is contacted', () => {
     );
     expect(r.stderr).toContain('Fix: remove ha_enabled from nssv_cluster.c1, or leave it at its default.');
     expect(r.stderr).toContain(
-      'Error: main.tf:46:16: nssv_storage_pool.local: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
+      'Error: main.tf:47:16: nssv_storage_pool.local: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
     );
     expectCleanError(r);
   });
