@@ -518,7 +518,7 @@ ${extra}}
     expect((await apply()).code).toBe(0);
   });
 
-  test('delete_policy "never" on a VM: a plan that would delete it is refused naming "immediate"; "immediate" deletes it', async () => {
+  test('delete_policy "never" on a VM: a plan that would delete it is refused naming "delayed" and "immediate"; "immediate" deletes it', async () => {
     // On h2: h1's two vCPUs are taken by app and pinned.
     const guard = (policy: string) => `
 resource "nssv_vm" "guard" {
@@ -542,7 +542,7 @@ resource "nssv_vm" "guard" {
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('nssv_vm.guard has delete_policy = "never", but this plan would delete it');
     expect(plan.stderr).toContain(
-      'Fix: set delete_policy = "immediate" on nssv_vm.guard and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.guard`.',
+      'Fix: set delete_policy = "delayed" (kept in the trash, restorable) or "immediate" on nssv_vm.guard and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.guard`.',
     );
     expect(await virsh('h2', ['domstate', 'guard'])).toBe('shut off');
     write(...kept(), disk, guard('immediate'));
