@@ -24,6 +24,7 @@ import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { CephCli } from './ceph/cli.js';
 import { monHostsOf, readCephFile } from './ceph/clientConfig.js';
+import { RbdImages } from './ceph/rbdImages.js';
 import { RbdPools } from './ceph/rbdPools.js';
 import { RbdSnapshots } from './ceph/rbdSnapshots.js';
 import { RbdTrash } from './ceph/rbdTrash.js';
@@ -43,6 +44,7 @@ import { VolumeAdoption } from './storage/adopt.js';
 import { Flattener } from './storage/flatten.js';
 import { Images } from './images/images.js';
 import { Seeds } from './cloudinit/seeds.js';
+import { DomainTrash } from './domains/domainTrash.js';
 import { ConsoleLogs } from './domains/console-logs.js';
 import { GenIsoImage } from './drivers/genisoimage.js';
 import { ImageLayout } from './images/layout.js';
@@ -77,8 +79,12 @@ export class Agent {
   private cephCli: CephCli | undefined;
   readonly rbdSnapshots: RbdSnapshots | undefined;
   readonly rbdTrash: RbdTrash | undefined;
+  /** Image stores of kind rbd (Ceph pools), when the host has Ceph. */
+  readonly rbdImages: RbdImages | undefined;
   readonly dirSnapshots: DirSnapshots;
   readonly dirTrash: DirTrash;
+  /** Deleted VMs' definitions (delete_policy = "delayed"). */
+  readonly domainTrash: DomainTrash;
   readonly firewall: Firewall;
 
   constructor(readonly deps: AgentDeps) {
@@ -91,7 +97,12 @@ export class Agent {
     this.consoleLogs = new ConsoleLogs(config.stateDir);
     this.pools = new Pools(layout, flowOptions);
     const runningUsers = (path: string) => this.domains.runningUsersOfPath(path);
-    this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions);
+    this.dirSnapshots = new DirSnapshots(layout, qemuImg, runningUsers, flowOptions, {
+      runningDiskOf: (path) => this.domains.runningDiskOf(path),
+      snapshotDiskOnly: (d, t, file, others) => virsh.snapshotDiskOnly(d, t, file, others),
+      blockCopyPivot: (d, t, dest) => virsh.blockCopyPivot(d, t, dest),
+      blockCommitActive: (d, t) => virsh.blockCommitActive(d, t),
+    });
     this.images = new Images(
       new ImageLayout(config.storageRoot),
       qemuImg,
@@ -109,7 +120,11 @@ export class Agent {
       (path) => this.domains.usersOfPath(path),
       flowOptions,
       (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
-      { images: this.images, flattener },
+      {
+        images: this.images,
+        flattener,
+        isRbdStore: async (store) => (await this.rbdImages?.getStore(store)) !== undefined,
+      },
       this.dirSnapshots,
     );
     this.dirTrash = new DirTrash(
@@ -146,6 +161,13 @@ export class Agent {
     };
     const ceph = config.ceph;
     const secret = ceph === undefined ? undefined : new CephSecret(exec, config.libvirtUri, ceph);
+    const seeds = new Seeds(config.stateDir, new GenIsoImage(exec));
+    this.domainTrash = new DomainTrash(join(config.stateDir, 'trash', 'domains'), {
+      definition: (name) => virsh.dumpXml(name, true),
+      remove: (name) => this.domains.delete(name),
+      define: (name, xml) => virsh.define(name, xml),
+      seedPath: (name) => seeds.path(name),
+    });
     this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {
       ...(ceph === undefined || secret === undefined
         ? {}
@@ -162,7 +184,7 @@ export class Agent {
       ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
       flowOptions,
       beforeStart: (paths) => flattener.waitOffline(paths),
-      seeds: new Seeds(config.stateDir, new GenIsoImage(exec)),
+      seeds,
       consoleLogs: this.consoleLogs,
     });
     this.hostFacts = new HostFactsSource(
@@ -177,12 +199,20 @@ export class Agent {
       this.rbdVolumes = undefined;
       this.rbdSnapshots = undefined;
       this.rbdTrash = undefined;
+      this.rbdImages = undefined;
     } else {
       const cli = new CephCli(exec, ceph);
       this.cephCli = cli;
       this.rbdPools = new RbdPools(cli, flowOptions);
       this.rbdSnapshots = new RbdSnapshots(cli, this.rbdPools, runningUsers);
       this.rbdTrash = new RbdTrash(cli, this.rbdPools, (path) => this.domains.usersOfPath(path));
+      this.rbdImages = new RbdImages(
+        cli,
+        qemuImg,
+        join(config.stateDir, 'rbd-incoming'),
+        (path, spec, image) => this.images.checkFormat(path, spec, image),
+        flowOptions,
+      );
       this.rbdVolumes = new RbdVolumes(
         cli,
         this.rbdPools,
@@ -190,8 +220,18 @@ export class Agent {
         (path, sizeGiB) => this.domains.growInUse(path, sizeGiB),
         flowOptions,
         this.rbdSnapshots,
+        this.rbdImages,
       );
     }
+  }
+
+  /**
+   * Where an image store's images live: a dir store of this name on this host, else an rbd store
+   * of the host's Ceph cluster; else the dir stores (which say it does not exist).
+   */
+  async imageStore(store: string): Promise<Pick<Images, 'deleteStore' | 'put' | 'delete'>> {
+    if (this.rbdImages === undefined || (await this.images.getStore(store))) return this.images;
+    return (await this.rbdImages.getStore(store)) ? this.rbdImages : this.images;
   }
 
   /** An HA restart of `name` here, its old copy fenced off its rbd disks first (see takeOver). */
@@ -221,11 +261,17 @@ export class Agent {
   /** This host's trash and the rbd trash of its Ceph cluster's nssv pools, expired entries purged. */
   async trash(): Promise<TrashEntry[]> {
     const rbd = this.rbdPools ? (await this.rbdPools.inventory()).volumes : [];
-    return [...(await this.dirTrash.list()), ...((await this.rbdTrash?.list(rbd)) ?? [])];
+    return [
+      ...(await this.dirTrash.list()),
+      ...((await this.rbdTrash?.list(rbd)) ?? []),
+      ...(await this.domainTrash.list()),
+    ];
   }
 
   /** Restores (or purges) a trash entry by id: the host's own first, else an rbd pool's `<pool>.<image id>`. */
   async fromTrash(id: string, purge: boolean): Promise<TrashEntry | { deleted: boolean }> {
+    if (await this.domainTrash.has(id))
+      return purge ? this.domainTrash.purge(id) : this.domainTrash.restore(id);
     if (await this.dirTrash.has(id)) return purge ? this.dirTrash.purge(id) : this.dirTrash.restore(id);
     const [pool, imageId] = id.split('.') as [string, string];
     if (this.rbdTrash === undefined || (await this.rbdPools!.metadata(pool)) === undefined) {
@@ -250,6 +296,7 @@ export class Agent {
         this.images.listAll(),
         this.unmanaged(),
       ]);
+    const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };
@@ -268,8 +315,8 @@ export class Agent {
       securityGroups,
       firewall,
       domains,
-      imageStores,
-      images,
+      imageStores: [...imageStores, ...onCeph.stores],
+      images: [...images, ...onCeph.images],
       unmanaged,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {

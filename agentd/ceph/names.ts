@@ -46,3 +46,19 @@ export function decodeMeta<T>(value: string): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * An rbd image storage is the Ceph pool `nssv-images.<store>` (never `nssv.`: no rbd pool's Ceph
+ * name can equal it); each image in it is an RBD image with the protected snapshot `base` that
+ * volumes are cloned from. Its nssv records live in the pool's rbd metadata: META.address for the
+ * store, nssv.image.<image> for each image.
+ */
+export const imageStorePoolName = (store: string): string => `nssv-images.${store}`;
+export const IMAGE_BASE_SNAPSHOT = 'base';
+export const IMAGE_META_PREFIX = 'nssv.image.';
+
+/** The image store a Ceph pool name belongs to, or undefined. */
+export function imageStoreOf(cephPool: string): string | undefined {
+  const m = /^nssv-images\.([a-z][a-z0-9-]{0,62})$/.exec(cephPool);
+  return m ? m[1] : undefined;
+}

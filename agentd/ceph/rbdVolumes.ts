@@ -1,12 +1,20 @@
-import type { DeleteResult, SnapshotInfo, VolumeInfo, VolumeSpec } from '../../schemas/generated/agentApi.js';
+import type {
+  DeleteResult,
+  SnapshotInfo,
+  VolumeInfo,
+  VolumeSourceInfo,
+  VolumeSourceSpec,
+  VolumeSpec,
+} from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import { namedRegExp } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { LiveGrow, VolumeUsers } from '../storage/volumes.js';
 import type { CephCli } from './cli.js';
-import { cephPoolName, META } from './names.js';
+import { cephPoolName, decodeMeta, encodeMeta, META } from './names.js';
 import type { RbdPools } from './rbdPools.js';
 import { type RbdSnapshots, snapshotsOf } from './rbdSnapshots.js';
+import { imageOfParent, imageParent, type RbdImages } from './rbdImages.js';
 
 const GIB = 1024 ** 3;
 
@@ -26,6 +34,7 @@ interface RbdImage {
   image: string;
   size: number;
   snapshot?: string;
+  parent?: { pool: string; image: string; snapshot: string };
 }
 interface RbdDu {
   images: { name: string; snapshot?: string; used_size: number }[];
@@ -44,6 +53,7 @@ export class RbdVolumes {
     private readonly liveGrow: LiveGrow,
     private readonly flowOptions: FlowChainOptions = {},
     private readonly snapshots?: RbdSnapshots,
+    private readonly images?: RbdImages,
   ) {}
 
   /** Every nssv volume of the given rbd pools (addresses from the pools' metadata). */
@@ -68,6 +78,7 @@ export class RbdVolumes {
           const img = images.find((i) => i.image === volume && i.snapshot === undefined);
           if (!img) return [];
           const used = du.images.find((i) => i.name === volume && i.snapshot === undefined)?.used_size ?? 0;
+          const source = sourceOf(img, p.meta[sourceMetaKey(volume)]);
           return [
             {
               pool: p.name,
@@ -77,6 +88,7 @@ export class RbdVolumes {
               sizeGiB: Math.floor(img.size / GIB),
               path: rbdPath(p.name, volume),
               allocatedBytes: used,
+              ...(source ? { source } : {}),
             },
           ];
         });
@@ -129,8 +141,42 @@ export class RbdVolumes {
           name: 'create image',
           run: async (c) => {
             c.created = true;
-            if (spec.fromSnapshot)
-              return this.clone(pool, spec.fromSnapshot, volume, spec.sizeGiB, info.cephDataPool);
+            if (spec.fromSnapshot) {
+              const from = spec.fromSnapshot;
+              if (!this.snapshots) throw new Error('bug: rbd volumes from snapshots need RbdSnapshots');
+              await this.snapshots.protect(pool, from.volume, from.snapshot);
+              const parent = `${cephPoolName(pool)}/${from.volume}@${from.snapshot}`;
+              return this.clone(
+                parent,
+                `snapshot ${from.volume}@${from.snapshot}`,
+                from.mode,
+                image,
+                spec.sizeGiB,
+                info.cephDataPool,
+              );
+            }
+            if (spec.source) {
+              const src = spec.source;
+              const found = await this.images?.get(src.store, src.image);
+              if (!found) {
+                throw errors.notFound(
+                  `image ${JSON.stringify(src.image)} is not in an rbd image store ${JSON.stringify(src.store)} of this host's Ceph cluster: a volume of rbd pool ${JSON.stringify(pool)} is an rbd clone of an image of an rbd image storage (kind = "rbd"); import the image there, or put the volume in a dir pool`,
+                );
+              }
+              if (src.cloneMode === 'rapid') {
+                throw errors.invalidRequest(
+                  `clone_mode = "rapid" is for dir pools (a qcow2 overlay flattened in the background); a volume of rbd pool ${JSON.stringify(pool)} is "linked" (an rbd clone of the image) or "full" (cloned, then flattened)`,
+                );
+              }
+              return this.clone(
+                imageParent(src.store, src.image),
+                `image ${src.store}/${src.image}`,
+                src.cloneMode,
+                image,
+                spec.sizeGiB,
+                info.cephDataPool,
+              );
+            }
             await this.cli.run(
               'rbd',
               [
@@ -150,7 +196,17 @@ export class RbdVolumes {
         },
         {
           name: 'record address',
-          run: async () => this.pools.setVolumeAddress(pool, volume, spec.address),
+          run: async () => {
+            // A volume of this name made before (and purged) may have left its source behind.
+            const stale = (await this.pools.metadata(pool))?.[sourceMetaKey(volume)] !== undefined;
+            if (spec.source || stale)
+              await this.pools.setMetaKey(
+                pool,
+                sourceMetaKey(volume),
+                spec.source ? encodeMeta(spec.source) : null,
+              );
+            await this.pools.setVolumeAddress(pool, volume, spec.address);
+          },
           rollback: async () => undefined,
         },
       ],
@@ -164,36 +220,41 @@ export class RbdVolumes {
       sizeGiB: spec.sizeGiB,
       path: rbdPath(pool, volume),
       allocatedBytes: 0,
+      ...(spec.source
+        ? {
+            source: {
+              ...spec.source,
+              state: spec.source.cloneMode === 'linked' ? ('linked' as const) : ('independent' as const),
+            },
+          }
+        : {}),
     };
   }
 
   /**
-   * A volume made from a snapshot: an rbd clone of it (protected first, as a clone's parent must
-   * be), flattened into an independent image for a full copy, then grown to the asked size.
+   * A volume made from a snapshot or an image: an rbd clone of the protected snapshot `parent`,
+   * flattened into an independent image for a full copy, then grown to the asked size.
    */
   private async clone(
-    pool: string,
-    source: NonNullable<VolumeSpec['fromSnapshot']>,
-    volume: string,
+    parent: string,
+    what: string,
+    mode: 'linked' | 'full' | 'rapid',
+    image: string,
     sizeGiB: number,
     dataPool: string | null,
   ): Promise<void> {
-    if (!this.snapshots) throw new Error('bug: rbd volumes from snapshots need RbdSnapshots');
-    await this.snapshots.protect(pool, source.volume, source.snapshot);
-    const parent = `${cephPoolName(pool)}/${source.volume}@${source.snapshot}`;
-    const image = `${cephPoolName(pool)}/${volume}`;
     await this.cli.run(
       'rbd',
       ['clone', ...(dataPool ? ['--data-pool', dataPool] : []), parent, image],
       `clone ${parent} to ${image}`,
     );
-    if (source.mode !== 'linked') {
+    if (mode !== 'linked') {
       await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
     }
     const { size } = await this.cli.json<{ size: number }>('rbd', ['info', image], `inspect ${image}`);
     if (sizeGiB * GIB < size) {
       throw errors.conflict(
-        `snapshot ${source.volume}@${source.snapshot} holds ${size / GIB} GiB: a volume made from it needs size_gib of at least that`,
+        `${what} holds ${Math.ceil(size / GIB)} GiB: a volume made from it needs size_gib of at least that`,
       );
     }
     if (sizeGiB * GIB > size) {
@@ -217,6 +278,20 @@ export class RbdVolumes {
       throw errors.toolFailed(`delete image ${image}: rbd exited with ${gone.exitCode}`, gone.stderr.trim());
     }
     await this.pools.setVolumeAddress(pool, volume, null);
+    if ((await this.pools.metadata(pool))?.[sourceMetaKey(volume)] !== undefined)
+      await this.pools.setMetaKey(pool, sourceMetaKey(volume), null);
     return { deleted: true };
   }
+}
+
+/** The pool metadata key holding the clone mode of a volume made from an image (nssv.source.<volume>). */
+export const sourceMetaKey = (volume: string): string => `nssv.source.${volume}`;
+
+/** Where a volume made from an image stands: an rbd clone still reading through its image's base snapshot, or flattened. */
+function sourceOf(img: RbdImage, recorded: string | undefined): VolumeSourceInfo | undefined {
+  const src = recorded === undefined ? undefined : decodeMeta<VolumeSourceSpec>(recorded);
+  if (!src) return undefined;
+  const parent = img.parent ? imageOfParent(img.parent) : undefined;
+  const linked = parent?.store === src.store && parent.image === src.image;
+  return { ...src, state: linked ? 'linked' : 'independent' };
 }

@@ -183,6 +183,22 @@ export class Domains {
       .sort();
   }
 
+  /** The running domain that has the image at `path` open: its name, the disk's target and every other disk's target. */
+  async runningDiskOf(
+    path: string,
+  ): Promise<{ domain: string; target: string; others: string[] } | undefined> {
+    const { parsed, states } = await this.readAll();
+    const user = parsed.find((p) => p.disks.some((d) => d.path === path) && !isInactive(states.get(p.name)));
+    if (!user) return undefined;
+    const target = user.disks.find((d) => d.path === path)!.target;
+    // CD-ROMs (cloud-init seeds) are not in `disks`: read every disk target from the live XML.
+    const xml = (await this.virsh.dumpXml(user.name)) ?? '';
+    const all = [...xml.matchAll(/<disk\b[\s\S]*?<\/disk>/g)]
+      .map((m) => /<target dev='([^']+)'/.exec(m[0])?.[1])
+      .filter((t): t is string => t !== undefined);
+    return { domain: user.name, target, others: all.filter((t) => t !== target) };
+  }
+
   /**
    * Grows an image a running domain has open, through that domain's QEMU; false when no running
    * domain uses it (then qemu-img can resize the file itself).

@@ -276,6 +276,68 @@ export class Virsh {
     );
   }
 
+  /**
+   * A disk-only external snapshot of one disk of a running domain, without libvirt snapshot
+   * metadata: QEMU goes on writing into the new overlay `file` (backed by the old image); every
+   * other disk (`others`) is left alone.
+   */
+  async snapshotDiskOnly(
+    name: string,
+    target: string,
+    file: string,
+    others: readonly string[],
+  ): Promise<void> {
+    await this.run(
+      `take a live snapshot of disk ${target} of domain ${name}`,
+      'snapshot-create-as',
+      name,
+      '--disk-only',
+      '--no-metadata',
+      '--atomic',
+      '--diskspec',
+      `${target},snapshot=external,file=${file}`,
+      ...others.flatMap((o) => ['--diskspec', `${o},snapshot=no`]),
+    );
+  }
+
+  /**
+   * Copies the top layer of a running domain's disk into `dest` (made beforehand, with the backing
+   * chain it should have) and switches QEMU over to it (--pivot), live.
+   */
+  async blockCopyPivot(name: string, target: string, dest: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      this.args(
+        'blockcopy',
+        name,
+        target,
+        '--dest',
+        dest,
+        '--shallow',
+        '--reuse-external',
+        '--format',
+        'qcow2',
+        '--transient-job',
+        '--pivot',
+        '--wait',
+      ),
+      `copy disk ${target} of running domain ${name} to ${dest}`,
+      { timeoutMs: 60 * 60_000 },
+    );
+  }
+
+  /** Merges a running domain's active overlay into its backing image and switches back to that image. */
+  async blockCommitActive(name: string, target: string): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      this.args('blockcommit', name, target, '--active', '--pivot', '--wait'),
+      `merge the active layer of disk ${target} of running domain ${name}`,
+      { timeoutMs: 60 * 60_000 },
+    );
+  }
+
   /** ACPI power button; the guest may ignore it. */
   async shutdown(name: string): Promise<void> {
     await this.run(`shut down domain ${name}`, 'shutdown', name);

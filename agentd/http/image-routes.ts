@@ -32,14 +32,24 @@ export function imageRoutes(agent: Agent, locked: Locked): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = parseBody(agentApi.ImageStoreSpec, body);
-        return locked(`image-store:${p.store}`, () => agent.images.putStore(p.store!, spec));
+        if (spec.kind !== 'rbd')
+          return locked(`image-store:${p.store}`, () => agent.images.putStore(p.store!, spec));
+        const rbd = agent.rbdImages;
+        if (!rbd) {
+          throw errors.invalidRequest(
+            `image store ${JSON.stringify(p.store)} is of kind rbd, but this host has no Ceph cluster configured (the "ceph" section of agentd's config)`,
+          );
+        }
+        return locked(`image-store:${p.store}`, () => rbd.putStore(p.store!, spec));
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/image-stores/:store',
       handle: async ({ params: p }) =>
-        locked(`image-store:${p.store}`, () => agent.images.deleteStore(p.store!)),
+        locked(`image-store:${p.store}`, async () =>
+          (await agent.imageStore(p.store!)).deleteStore(p.store!),
+        ),
     },
     {
       method: 'PUT',
@@ -47,14 +57,18 @@ export function imageRoutes(agent: Agent, locked: Locked): Route[] {
       hasBody: true,
       handle: async ({ params: p, body }) => {
         const spec = imageSpec(body);
-        return locked(`image-store:${p.store}`, () => agent.images.put(p.store!, p.image!, spec));
+        return locked(`image-store:${p.store}`, async () =>
+          (await agent.imageStore(p.store!)).put(p.store!, p.image!, spec),
+        );
       },
     },
     {
       method: 'DELETE',
       pattern: '/v1/image-stores/:store/images/:image',
       handle: async ({ params: p }) =>
-        locked(`image-store:${p.store}`, () => agent.images.delete(p.store!, p.image!)),
+        locked(`image-store:${p.store}`, async () =>
+          (await agent.imageStore(p.store!)).delete(p.store!, p.image!),
+        ),
     },
   ];
 }

@@ -246,6 +246,15 @@ export function buildRoutes(agent: Agent): Route[] {
     },
     {
       method: 'PUT',
+      pattern: '/v1/domains/:domain/trash',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.TrashSpec, body);
+        return thenFirewall(await locked(`domain:${p.domain}`, () => agent.domainTrash.put(p.domain!, spec)));
+      },
+    },
+    {
+      method: 'PUT',
       pattern: '/v1/security-groups/:sg',
       hasBody: true,
       handle: async ({ params: p, body }) => {

@@ -40,7 +40,9 @@ export class Images {
 
   async getStore(store: string): Promise<ImageStoreInfo | undefined> {
     const record = await readJsonRecord<StoreRecord>(this.layout.storeMarker(store));
-    return record ? { name: store, address: record.address, path: this.layout.storeDir(store) } : undefined;
+    return record
+      ? { name: store, kind: 'dir', address: record.address, path: this.layout.storeDir(store) }
+      : undefined;
   }
 
   async listStores(): Promise<ImageStoreInfo[]> {
@@ -224,7 +226,7 @@ export class Images {
   }
 
   /** The content must be what `format` says, and a qcow2 must stand alone (no backing file to follow). */
-  private async checkFormat(path: string, spec: ImageSpec, image: string): Promise<void> {
+  async checkFormat(path: string, spec: ImageSpec, image: string): Promise<void> {
     const info = await this.qemuImg.info(path);
     if (info.format !== spec.format) {
       throw errors.invalidRequest(

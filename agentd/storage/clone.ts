@@ -13,11 +13,18 @@ import type { Flattener } from './flatten.js';
 export interface CloneDeps {
   images: Images;
   flattener: Flattener;
+  /** Whether the host's Ceph cluster has an rbd image store of this name (its images clone only into rbd pools). */
+  isRbdStore?: (store: string) => Promise<boolean>;
 }
 
 /** The image a volume spec names, or a not_found error that says how to get it. */
 export async function sourceImage(deps: CloneDeps | undefined, source: VolumeSourceSpec): Promise<ImageInfo> {
   const image = await deps?.images.get(source.store, source.image);
+  if (!image && (await deps?.isRbdStore?.(source.store))) {
+    throw errors.invalidRequest(
+      `image ${JSON.stringify(source.image)} is in rbd image store ${JSON.stringify(source.store)}: volumes made from it are rbd clones, so they must be in an rbd pool; put the volume in an rbd pool, or import the image into a dir image storage`,
+    );
+  }
   if (!image) {
     throw errors.notFound(
       `image ${JSON.stringify(source.image)} does not exist in image store ${JSON.stringify(source.store)} on this host; import it first (PUT /v1/image-stores/${source.store}/images/${source.image})`,

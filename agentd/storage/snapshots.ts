@@ -14,6 +14,7 @@ import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
 import { readJsonRecord, type SnapshotRecord, type VolumeRecord, writeJsonRecord } from './records.js';
+import { type LiveDisks, liveSnapshot } from './liveSnapshot.js';
 
 /** The chain limit of a dir pool's volume (the seeds: at most 128 nodes on non-distributed storage). */
 export const DIR_CHAIN_LIMIT = 128;
@@ -22,8 +23,9 @@ export const DIR_CHAIN_LIMIT = 128;
 export type RunningUsers = (path: string) => Promise<string[]>;
 
 /**
- * Snapshots of dir pools' volumes as external qcow2 layers, made with qemu-img while no running
- * domain holds the image open. The volume's image keeps its path (domains refer to it): taking
+ * Snapshots of dir pools' volumes as external qcow2 layers, made with qemu-img, or through libvirt
+ * while a running domain writes to the volume (liveSnapshot.ts: same result). The volume's image
+ * keeps its path (domains refer to it): taking
  * snapshot s moves the image to `.nssv/snapshots/<v>/s.qcow2` (now read-only) and puts a new,
  * empty overlay backed by it in its place. Reverting replaces the image by a new overlay on s;
  * deleting s first pulls its data into every layer backed by it (`qemu-img rebase`), so what
@@ -35,6 +37,8 @@ export class DirSnapshots {
     private readonly qemuImg: QemuImg,
     private readonly runningUsers: RunningUsers,
     private readonly flowOptions: FlowChainOptions = {},
+    /** libvirt, for snapshots of volumes a running domain uses; without it those are refused. */
+    private readonly live?: LiveDisks,
   ) {}
 
   async list(pool: string, volume: string): Promise<SnapshotInfo[]> {
@@ -74,10 +78,23 @@ export class DirSnapshots {
       );
     }
     const image = this.layout.volumePath(pool, volume, 'qcow2');
-    await this.refuseRunning(image, volume, 'take a snapshot of');
     const layer = this.layout.snapshotPath(pool, volume, snapshot);
+    const user = await this.live?.runningDiskOf(image);
+    if (!user) await this.refuseRunning(image, volume, 'take a snapshot of');
     const { virtualSizeBytes } = await this.qemuImg.info(image);
     const createdAt = new Date().toISOString();
+    if (user) {
+      // Live: libvirt moves the domain over; the layout ends as an offline snapshot leaves it.
+      await liveSnapshot(
+        this.live!,
+        user,
+        { image, layer, scratch: this.layout.scratchPath(pool, `${volume}.live.qcow2`) },
+        () => this.qemuImg.createOverlay(image, layer, 'qcow2', Math.ceil(virtualSizeBytes / GIB)),
+        this.flowOptions,
+      );
+      await writeJsonRecord(recordPath, { address: spec.address, createdAt });
+      return { pool, volume, name: snapshot, address: spec.address, createdAt };
+    }
     const ctx = { moved: false, overlay: false };
     await new FlowChain<typeof ctx>(
       `snapshot ${pool}/${volume}@${snapshot}`,

@@ -12,7 +12,7 @@ import { movePath, type MovePath } from './movePath.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 import type { VolumeUsers } from './volumes.js';
 
-type DirTrashEntry = TrashEntry & { format: VolumeFormat };
+type DirTrashEntry = TrashEntry & { pool: string; volume: string; sizeGiB: number; format: VolumeFormat };
 
 /** A trash id: `<pool>.<up to 40 characters of the volume>-<deletion time in base 36>`. */
 export function trashId(pool: string, volume: string, at: Date): string {

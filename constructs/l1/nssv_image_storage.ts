@@ -24,9 +24,8 @@ export interface NssvImageStorageConfig extends NssvMetaArguments {
    */
   readonly clusterId: string;
   /**
-   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    * Allowed: "dir", "rbd".
-   * `nssv plan` refuses "rbd" today (the agents do not apply it yet).
    * @default "dir"
    * Changing it replaces the resource.
    */
@@ -86,7 +85,7 @@ export class NssvImageStorage extends NssvResource {
   }
 
   /**
-   * `kind` (a token until Terraform runs). As configured, or as nssv computed it: Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * `kind` (a token until Terraform runs). As configured, or as nssv computed it: Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    */
   public get kind(): string {
     return this.getStringAttribute('kind');

@@ -146,9 +146,8 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly cloudInitChanges?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
    * Allowed: "immediate", "delayed", "never".
-   * `nssv plan` refuses "delayed" today (the agents do not apply it yet).
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
@@ -296,7 +295,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');

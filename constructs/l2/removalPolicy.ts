@@ -1,8 +1,8 @@
 /**
  * What destroying a data-holding resource (VM, volume, image) does to its data: the schemas'
- * delete_policy. Today volumes support all three (their default is DESTROY_DELAYED); VMs support
- * DESTROY and RETAIN (DESTROY_DELAYED is refused at plan: there is no trash for domains yet);
- * images do not take a delete policy yet (refused at plan).
+ * delete_policy. Volumes and VMs support all three (a volume's default is DESTROY_DELAYED, a VM's
+ * DESTROY; a delayed VM's definition waits in its host's trash); images do not take a delete
+ * policy yet (refused at plan).
  */
 export enum RemovalPolicy {
   /** delete_policy = "immediate": deleted when the apply commits (kept until then, so a failed apply can undo it). */

@@ -60,8 +60,8 @@ export interface AttachOptions {
 /**
  * A KVM guest (nssv_vm). Disks are attached in the order of addDisk() (the first boots); NICs in the
  * order of attachTo(). Scheduling groups, HA (on rbd disks), cloud-init, security groups, fixed IPs,
- * disk bus and boot order are applied; of the removal policies, DESTROY_DELAYED is refused by
- * `nssv plan` today (NSSV_NOT_SUPPORTED_YET: there is no trash for domains yet).
+ * disk bus and boot order are applied, and every removal policy (DESTROY_DELAYED keeps the domain's
+ * definition in its host's trash).
  */
 export class Vm extends NssvConstruct<NssvVm> implements IVm {
   /** Refers to a VM that exists (by name, which is its id); creates nothing. */

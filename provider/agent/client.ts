@@ -198,6 +198,9 @@ export class AgentClient {
       MIGRATE_TIMEOUT_MS,
     );
   }
+  trashDomain(name: string, spec: TrashSpec): Promise<TrashEntry> {
+    return this.call('PUT', `/v1/domains/${enc(name)}/trash`, agentApi.TrashEntry, spec);
+  }
   deleteDomain(name: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/domains/${enc(name)}`, agentApi.DeleteResult);
   }

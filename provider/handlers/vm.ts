@@ -1,3 +1,4 @@
+import { expiresAt } from './trashRetention.js';
 import type { Attributes } from '../../core/values.js';
 import { wantsSeed } from '../../planner/plan/transforms/deriveGuestNetwork.js';
 import type { CloudInitSpec, DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
@@ -252,7 +253,29 @@ export const vmHandler: ResourceHandler = {
     if (p.delete_policy === 'never') {
       throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
     }
-    await ctx.agent(p.host_id).deleteDomain(p.name);
+    if (p.delete_policy === 'delayed') {
+      await ctx.agent(p.host_id).trashDomain(p.name, { address, expiresAt: expiresAt('delayed') });
+    } else {
+      await ctx.agent(p.host_id).deleteDomain(p.name);
+    }
     ctx.invalidate(p.host_id);
+  },
+  /**
+   * Undoing a delete: a VM kept in the trash (delayed) is defined again from there, same UUID and
+   * definition, and started if it ran; otherwise it is defined again from its attributes.
+   */
+  async undoDelete(ctx, address, prior) {
+    const p = vm(prior);
+    if (p.delete_policy !== 'delayed') return { attributes: await put(ctx, address, prior) };
+    const agent = ctx.agent(p.host_id);
+    const entry = (await agent.listTrash()).entries
+      .filter((e) => e.domain === p.name && e.address === address)
+      .sort((x, y) => (x.deletedAt < y.deletedAt ? 1 : -1))[0];
+    if (!entry) return { attributes: await put(ctx, address, prior) };
+    await agent.restoreTrash(entry.id);
+    ctx.invalidate(p.host_id);
+    // Defined again as it was; put() converges it (power state included) without redefining what matches.
+    const attributes = await put(ctx, address, prior);
+    return { attributes, note: `restored from the trash (${entry.id}), same domain UUID` };
   },
 };

@@ -638,7 +638,7 @@ export interface ImageInfo {
    */
   source: string;
   /**
-   * Disk image format. Default: qcow2 in a dir pool, raw in an rbd pool (an RBD image is a raw block device; its snapshots and clones are Ceph's).
+   * The format the image was imported from (an rbd store keeps it as a raw RBD image).
    */
   format: VolumeFormat;
   /**
@@ -654,7 +654,7 @@ export interface ImageInfo {
    */
   virtualSizeBytes: number;
   /**
-   * The image file (read-only).
+   * The image file (read-only), or rbd:<Ceph pool>/<image> for an rbd store (volumes clone its snapshot base).
    */
   path: string;
 }
@@ -694,19 +694,27 @@ export interface ImageStoreInfo {
    */
   address: string;
   /**
-   * The store's directory.
+   * The store's directory (dir), or rbd:<Ceph pool> (rbd).
    */
   path: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
+   */
+  kind: 'dir' | 'rbd';
 }
 
 /**
- * PUT /v1/image-stores/:store: create a dir image store (<storageRoot>/.images/<store>) or converge its address.
+ * PUT /v1/image-stores/:store: create an image store (dir: <storageRoot>/.images/<store>; rbd: the Ceph pool nssv-images.<store>) or converge its address.
  */
 export interface ImageStoreSpec {
   /**
    * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
    */
   address: string;
+  /**
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
+   */
+  kind?: 'dir' | 'rbd';
 }
 
 /**
@@ -1367,33 +1375,37 @@ export interface TestFaultSpec {
 }
 
 /**
- * A deleted volume kept in a trash, restorable with its data until purged.
+ * A deleted volume or VM kept in a trash, restorable (a volume with its data, a VM as its libvirt definition with its UUID) until purged.
  */
 export interface TrashEntry {
   /**
-   * <pool>.<id>: unique on the host (dir pools) or in the Ceph cluster (rbd pools).
+   * <pool>.<id> for a volume, domain.<id> for a VM: unique on the host (dir) or in the Ceph cluster (rbd).
    */
   id: string;
   /**
-   * dir: the host's trash directory; rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
+   * dir: the host's trash (dir pools' volumes, VMs' definitions); rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
    */
   store: 'dir' | 'rbd';
   /**
-   * Unique name; the directory name under the agent's storage root (dir), or the Ceph pool nssv.<name> (rbd; nssv.<name>.data holds the data of an erasure-coded pool).
+   * A volume's entry: its pool.
    */
-  pool: string;
+  pool?: string;
   /**
-   * Unique name; the file is <name>.<format> in the pool.
+   * A volume's entry: its name.
    */
-  volume: string;
+  volume?: string;
+  /**
+   * A VM's entry: its libvirt domain name (no pool, volume or size then).
+   */
+  domain?: string;
   /**
    * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
    */
   address: string;
   /**
-   * Virtual size in GiB.
+   * A volume's virtual size in GiB.
    */
-  sizeGiB: number;
+  sizeGiB?: number;
   /**
    * When it was moved to the trash (RFC 3339).
    */
@@ -1412,7 +1424,7 @@ export interface TrashList {
 }
 
 /**
- * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it.
+ * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it. PUT /v1/domains/:domain/trash: stop the domain and keep its definition (with its nssv metadata and UUID) and cloud-init seed in the host's trash, then undefine it.
  */
 export interface TrashSpec {
   /**

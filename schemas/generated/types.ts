@@ -597,7 +597,7 @@ export interface NssvImageStorageArgs {
    */
   cluster_id: string;
   /**
-   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    * @default "dir"
    * Changing it replaces the resource.
    */
@@ -651,7 +651,7 @@ export interface NssvImageStoragePlanned {
    */
   cluster_id: string;
   /**
-   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool shared by the hosts).
+   * Backend: dir (a directory of image files on every host of the cluster) or rbd (a Ceph pool, nssv-images.<name>, shared by the hosts, with the Ceph cluster's default replication): each image is an RBD image with a protected snapshot base, and volumes of rbd pools made from it are rbd clones of that snapshot (flattened for clone_mode = "full").
    * @default "dir"
    * Changing it replaces the resource.
    */
@@ -1384,7 +1384,7 @@ export interface NssvVmArgs {
    */
   cloud_init_changes?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
    * @default "immediate"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
@@ -1591,7 +1591,7 @@ export interface NssvVmPlanned {
    */
   cloud_init_changes: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes, and its volumes keep their own delete_policy) or never (plan refuses to delete or replace the VM: set another policy and apply first). Not supported yet: delayed (the domain kept in the host's trash).
+   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
    * @default "immediate"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';

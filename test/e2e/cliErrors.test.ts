@@ -151,17 +151,21 @@ describe('CLI misuse', () => {
 describe('config and state problems found before any host is contacted', () => {
   test('GIVEN values the agents cannot apply yet WHEN planning THEN each is refused at its file:line:col', async () => {
     const dir = copyFixture('offline');
-    edit(join(dir, 'main.tf'), '  memory_mib = 128\n', '  memory_mib = 128\n  delete_policy = "delayed"\n');
+    edit(
+      join(dir, 'main.tf'),
+      '  datacenter_id = nssv_datacenter.dc.id\n}',
+      '  datacenter_id = nssv_datacenter.dc.id\n  ha_enabled    = true\n}',
+    );
     // rbd pools have quotas; dir pools not yet.
     edit(join(dir, 'main.tf'), 'kind       = "dir"', 'kind       = "dir"\n  quota_gib  = 10');
     const r = await nssv(['plan'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'Error: main.tf:63:19: nssv_vm.web[0]: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+      'Error: main.tf:22:19: nssv_cluster.c1: ha_enabled is not supported yet: the agents do not apply it yet',
     );
-    expect(r.stderr).toContain('Allowed today: "immediate", "never". Fix: set delete_policy = "immediate".');
+    expect(r.stderr).toContain('Fix: remove ha_enabled from nssv_cluster.c1, or leave it at its default.');
     expect(r.stderr).toContain(
-      'Error: main.tf:46:16: nssv_storage_pool.local: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
+      'Error: main.tf:47:16: nssv_storage_pool.local: quota_gib is not supported yet: the agents do not apply it to kind = "dir" yet',
     );
     expectCleanError(r);
   });

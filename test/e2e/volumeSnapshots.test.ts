@@ -388,7 +388,7 @@ ${extra}}
       'ceph',
       '  host_id  = "h1"\n  source_snapshot_id = nssv_volume_snapshot.s1.id\n  clone_mode = "full"\n',
     ),
-    volume('busy', 'local'),
+    volume('busy', 'local', '  format   = "raw"\n'),
     vm('pinned', 'h1', 'busy'),
   ];
   const worker = (power = 'running') => [volume('scratch', 'ceph'), vm('worker', 'h2', 'scratch', power)];
@@ -405,12 +405,12 @@ ${extra}}
     expect((await apply()).code).toBe(0);
     expect(await virsh('h2', ['domstate', 'worker'])).toBe('running');
 
-    // The snapshot of a volume a running VM holds open fails at apply time, after the deletes (-parallelism=1 runs the steps in order).
+    // A snapshot of a raw dir volume fails at apply time (qcow2 layers need a qcow2 image), after the deletes (-parallelism=1 runs the steps in order).
     write(...kept(), snapshot('zz', 'busy'));
     const r = await apply(['-parallelism=1']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'cannot take a snapshot of volume "busy" while running domain(s) pinned use it: a dir pool\'s snapshots are made with qemu-img on an image no running VM holds open; set power_state = "shutoff" on the VM first',
+      'volume "busy" in pool "local" is raw: snapshots in a dir pool are qcow2 layers; recreate the volume with format = "qcow2"',
     );
     expect(r.stderr).toMatch(
       /nssv_volume\.scratch: restored from the trash \(ceph\.[0-9a-f]+\) with its data/,
@@ -518,7 +518,7 @@ ${extra}}
     expect((await apply()).code).toBe(0);
   });
 
-  test('delete_policy "never" on a VM: a plan that would delete it is refused naming "immediate"; "delayed" is not supported yet; "immediate" deletes it', async () => {
+  test('delete_policy "never" on a VM: a plan that would delete it is refused naming "delayed" and "immediate"; "immediate" deletes it', async () => {
     // On h2: h1's two vCPUs are taken by app and pinned.
     const guard = (policy: string) => `
 resource "nssv_vm" "guard" {
@@ -542,13 +542,7 @@ resource "nssv_vm" "guard" {
     expect(plan.code).toBe(1);
     expect(plan.stderr).toContain('nssv_vm.guard has delete_policy = "never", but this plan would delete it');
     expect(plan.stderr).toContain(
-      'Fix: set delete_policy = "immediate" on nssv_vm.guard and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.guard`.',
-    );
-    write(...kept(), disk, guard('delayed'));
-    const delayed = await nssv(['plan'], env.configDir);
-    expect(delayed.code).toBe(1);
-    expect(delayed.stderr).toContain(
-      'nssv_vm.guard: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+      'Fix: set delete_policy = "delayed" (kept in the trash, restorable) or "immediate" on nssv_vm.guard and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.guard`.',
     );
     expect(await virsh('h2', ['domstate', 'guard'])).toBe('shut off');
     write(...kept(), disk, guard('immediate'));

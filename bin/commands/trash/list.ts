@@ -5,7 +5,7 @@ import { stateFlags } from '../../shared/flags.js';
 
 export default class TrashList extends NssvCommand {
   static override description =
-    'List deleted volumes kept in the trash (delete_policy = "delayed"): on each host for dir pools, in the Ceph cluster for rbd pools, with when they are purged.';
+    'List deleted volumes and VMs kept in the trash (delete_policy = "delayed"): on each host for dir pools and VMs, in the Ceph cluster for rbd pools, with when they are purged.';
   static override examples = ['nssv trash list', 'nssv trash list --json'];
   static override flags = {
     ...stateFlags,
@@ -26,9 +26,12 @@ export default class TrashList extends NssvCommand {
       return;
     }
     for (const e of listing.entries) {
-      const where = e.store === 'rbd' ? `rbd pool ${e.pool}` : `pool ${e.pool} on ${e.hosts.join(', ')}`;
+      const where =
+        e.domain !== undefined
+          ? `domain ${e.domain} on ${e.hosts.join(', ')}`
+          : `${e.sizeGiB} GiB  ${e.store === 'rbd' ? `rbd pool ${e.pool}` : `pool ${e.pool} on ${e.hosts.join(', ')}`}`;
       process.stdout.write(
-        `${e.id}  ${e.address}  ${e.sizeGiB} GiB  ${where}  deleted ${e.deletedAt}  purged ${e.expiresAt ?? 'never'}\n`,
+        `${e.id}  ${e.address}  ${where}  deleted ${e.deletedAt}  purged ${e.expiresAt ?? 'never'}\n`,
       );
     }
   }

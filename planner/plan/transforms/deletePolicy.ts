@@ -3,7 +3,7 @@ import { attributeSchema } from '../../../schemas/registry.js';
 import type { PlanContext } from '../context.js';
 import { planErrors } from '../errors.js';
 
-/** The policies a type supports besides "never", as the fix names them (a VM has no trash yet). */
+/** The policies a type supports besides "never" (what plan does not refuse), as the fix names them. */
 function otherPolicies(type: string): string[] {
   const p = attributeSchema(type, ['delete_policy']);
   const refused = p ? annotationsOf(p).refusedValues : [];

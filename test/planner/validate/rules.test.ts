@@ -225,6 +225,36 @@ describe('cross-field rules', () => {
     ]);
   });
 
+  it('GIVEN a rapid clone of an image in an rbd pool WHEN validated THEN NSSV_RULE_VOLUME_RBD_CLONE_MODE names linked and full; rapid stays allowed in a dir pool and without a source', () => {
+    const d = validateInstances([
+      instance('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c', replicas: 3 }),
+      instance('nssv_storage_pool.d', { name: 'd', kind: 'dir', cluster_id: 'c' }),
+      instance('nssv_volume.v', {
+        name: 'v',
+        pool_id: 'p',
+        size_gib: 1,
+        source_image_id: 'img',
+        clone_mode: 'rapid',
+      }),
+      instance('nssv_volume.w', { name: 'w', pool_id: 'p', size_gib: 1, source_image_id: 'img' }),
+      instance('nssv_volume.x', { name: 'x', pool_id: 'p', size_gib: 1, clone_mode: 'rapid' }),
+      instance('nssv_volume.y', {
+        name: 'y',
+        pool_id: 'd',
+        size_gib: 1,
+        source_image_id: 'img',
+        clone_mode: 'rapid',
+      }),
+    ]);
+    expect(d.map((x) => [x.code, x.summary, x.detail])).toEqual([
+      [
+        'NSSV_RULE_VOLUME_RBD_CLONE_MODE',
+        'nssv_volume.v: clone_mode = "rapid" is not allowed when its pool nssv_storage_pool.p has kind = "rbd" and source_image_id is set; allowed: "linked", "full".',
+        'Rule: a volume of an rbd pool made from an image is an rbd clone of the image (linked) or a flattened one (full); rapid (flattened in the background) is for dir pools. Fix: set clone_mode = "linked".',
+      ],
+    ]);
+  });
+
   it('GIVEN 33 snapshots of a volume in an rbd pool WHEN validated THEN the chain limit is reported once', () => {
     const d = validateInstances([
       instance('nssv_storage_pool.p', { name: 'p', kind: 'rbd', cluster_id: 'c', replicas: 3 }),

@@ -12,7 +12,7 @@ describe('unsupportedFeatures', () => {
     expect(unsupportedFeatures([vm])).toEqual([]);
   });
 
-  test('GIVEN an attribute the agents cannot apply yet THEN plan refuses it, naming where', () => {
+  test("GIVEN an attribute the agents cannot apply yet THEN plan refuses it, naming where; a VM's delayed delete policy is applied", () => {
     const vm = desired('nssv_vm.a', {
       name: 'a',
       cluster_id: 'c',
@@ -20,13 +20,11 @@ describe('unsupportedFeatures', () => {
       nic: [{ port_group_id: 'p', ip: '10.0.0.5', security_group_ids: ['web'] }],
       ha_enabled: true,
     });
-    vm.attributeRanges.delete_policy = { file: 'main.tf', line: 4, column: 3 };
-    expect(unsupportedFeatures([vm]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
-      [
-        'delete_policy',
-        'nssv_vm.a: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
-        4,
-      ],
+    expect(unsupportedFeatures([vm])).toEqual([]);
+    const cluster = desired('nssv_cluster.c', { name: 'c', datacenter_id: 'd', ha_enabled: true });
+    cluster.attributeRanges.ha_enabled = { file: 'main.tf', line: 4, column: 3 };
+    expect(unsupportedFeatures([cluster]).map((d) => [d.attribute, d.summary, d.range?.line])).toEqual([
+      ['ha_enabled', 'nssv_cluster.c: ha_enabled is not supported yet: the agents do not apply it yet', 4],
     ]);
   });
 

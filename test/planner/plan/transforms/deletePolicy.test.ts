@@ -43,7 +43,7 @@ describe('deletePolicy', () => {
     ]);
   });
 
-  test('GIVEN a VM with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names only the policy VMs support', () => {
+  test('GIVEN a VM with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names the policies VMs support', () => {
     const prior = stateOf([
       recorded('nssv_vm.web', {
         name: 'web',
@@ -58,7 +58,7 @@ describe('deletePolicy', () => {
       [
         'NSSV_DELETE_POLICY_NEVER',
         'nssv_vm.web has delete_policy = "never", but this plan would delete it',
-        'Fix: set delete_policy = "immediate" on nssv_vm.web and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.web`.',
+        'Fix: set delete_policy = "delayed" (kept in the trash, restorable) or "immediate" on nssv_vm.web and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_vm.web`.',
       ],
     ]);
   });

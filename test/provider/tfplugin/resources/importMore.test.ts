@@ -39,7 +39,7 @@ const snap = {
 const onHost: Partial<Inventory> = {
   rbdPools: [rbdPool] as Inventory['rbdPools'],
   snapshots: [snap],
-  imageStores: [{ name: 'lib', address: 'nssv_image_storage.lib', path: '/x' }],
+  imageStores: [{ name: 'lib', kind: 'dir', address: 'nssv_image_storage.lib', path: '/x' }],
   images: [image],
 };
 const s = fakeSession({ h1: onHost, h2: onHost });

@@ -138,10 +138,8 @@ describe('PlanResourceChange', () => {
       { name: 'w', cluster_id: 'c', ha_enabled: true, delete_policy: 'delayed' },
       false,
     );
-    // ha_enabled is accepted (issue 11); a VM's delete_policy "delayed" is not applied yet (issue 10).
-    expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
-      'NSSV_NOT_SUPPORTED_YET delete_policy',
-    ]);
+    // ha_enabled is accepted (issue 11), and a VM's delete_policy "delayed" (issue 10).
+    expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([]);
   });
 
   it('GIVEN a new VM in a scheduling group without host_id THEN the plan refuses it, naming the fix; pinned, it is planned', async () => {
