@@ -54,6 +54,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       stack: [],
       collectors: [],
       ...(options.known ? { known: options.known } : {}),
+      ...(options.dataValues ? { dataValues: options.dataValues } : {}),
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
@@ -67,6 +68,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       diags,
     );
     const imports = evaluateImports(root, ev, diags);
+    const dataRequests = ev.allDataRequests();
     diags.push(...childModuleImports(root));
     const config: LoadedConfig = {
       dir: absDir,
@@ -76,6 +78,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),
+      ...(dataRequests.length ? { dataRequests } : {}),
     };
     evaluators.set(config, ev);
     return config;
