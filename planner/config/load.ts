@@ -58,6 +58,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
+    const beforeSettings = diags.length;
     const settings = evaluateStateSettings(
       {
         ...(root.backendBlock ? { backend: root.backendBlock } : {}),
@@ -67,6 +68,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       options.env,
       diags,
     );
+    const settingsFailed = diags.slice(beforeSettings).some((d) => d.severity === 'error');
     const imports = evaluateImports(root, ev, diags);
     const dataRequests = ev.allDataRequests();
     diags.push(...childModuleImports(root));
@@ -79,6 +81,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),
       ...(dataRequests.length ? { dataRequests } : {}),
+      ...(settingsFailed ? { settingsFailed } : {}),
     };
     evaluators.set(config, ev);
     return config;

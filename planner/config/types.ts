@@ -88,6 +88,8 @@ export interface LoadedConfig {
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];
+  /** true when the terraform block's backend or encryption settings have errors. */
+  settingsFailed?: boolean;
   /** data blocks of every module instance, arguments evaluated (absent when there are none). */
   dataRequests?: DataRequest[];
 }
