@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
+import { DiagnosticsError, hasErrors, type Diagnostic } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { State } from '../../planner/state/types.js';
@@ -48,4 +48,21 @@ export function sameEndpoints(
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (JSON.stringify(v) !== JSON.stringify(b.get(k))) return false;
   return true;
+}
+
+/**
+ * For commands that use the configuration without planning (import, discover, state rebuild):
+ * the configuration with its data blocks read, or as it is when it has none; errors reading them
+ * are thrown.
+ */
+export async function loadedWithData(
+  configDir: string,
+  load: LoadOptions | undefined,
+  loaded: Validated,
+  state: State,
+): Promise<Validated> {
+  if (!loaded.dataPending) return loaded;
+  const r = await withDataRead(configDir, load, loaded, state);
+  if (hasErrors(r.diagnostics)) throw new DiagnosticsError(r.diagnostics);
+  return r.loaded;
 }

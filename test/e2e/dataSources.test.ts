@@ -3,12 +3,13 @@
  * "nssv_host_inventory" and "nssv_image" are read from the agents before planning, so resources
  * (for_each included) and outputs use what exists on the hosts: here an image applied earlier
  * and a pool's presence on a host. The replan after apply is empty; a data block matching
- * nothing fails the plan at its line, naming what exists.
+ * nothing fails the plan at its line, naming what exists; a lost state is rebuilt with the
+ * data blocks read, and the replan is empty.
  */
 import { jest } from '@jest/globals';
 import { execa } from 'execa';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
@@ -121,5 +122,20 @@ describeE2e('data sources in nssv plan, on a two-host sandbox', SANDBOX_WITH_AGE
     expect(plan.stderr).toContain('missing.tf:2:10');
     expect(plan.stderr).toContain('no image "gone" among the configured hosts');
     expect(plan.stderr).toContain('Known: base.');
+  });
+
+  test('GIVEN the state is lost WHEN nssv state rebuild THEN instances whose for_each comes from a data block are found again, and the replan is empty', async () => {
+    const dir = env.configDir;
+    rmSync(join(dir, 'missing.tf'), { force: true });
+    rmSync(join(dir, 'nssv.tfstate'));
+    rmSync(join(dir, 'nssv.tfstate.backup'), { force: true });
+    const rebuilt = await nssv(['state', 'rebuild'], dir);
+    expect(rebuilt.stderr).toBe('');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stdout).toContain('  nssv_volume.from_image["local"] <- h2/from-image-local on h2\n');
+    const replan = await nssv(['plan', '-detailed-exitcode'], dir);
+    expect(replan.stderr).toBe('');
+    expect(replan.stdout).toContain('No changes.');
+    expect(replan.code).toBe(0);
   });
 });
