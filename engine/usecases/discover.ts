@@ -18,6 +18,7 @@ const WHAT: Record<string, string> = {
   nssv_port_group: 'port group',
   nssv_image_storage: 'image storage',
   nssv_image: 'image',
+  nssv_security_group: 'security group',
 };
 
 export interface Discovered {

@@ -37,6 +37,7 @@ export function objectsOnHosts(invs: ReadonlyMap<string, Inventory>): HostObject
     for (const p of inv.portGroups) add('nssv_port_group', p.name, host, p.address);
     for (const s of inv.imageStores) add('nssv_image_storage', s.name, host, s.address);
     for (const i of inv.images) add('nssv_image', i.name, host, i.address);
+    for (const g of inv.securityGroups) add('nssv_security_group', g.name, host, g.address);
     // made outside nssv (no record: address '')
     for (const d of inv.unmanaged?.domains ?? []) add('nssv_vm', d.name, host, '');
     for (const v of inv.unmanaged?.volumes ?? []) add('nssv_volume', v.name, host, '');
