@@ -184,6 +184,24 @@ export function lookupInInventories(
     case 'nssv_volume': {
       const hs = on((inv) => inv.volumes.some((x) => x.name === name));
       const handMade = on((inv) => (inv.unmanaged?.volumes ?? []).some((x) => x.name === name));
+      // An rbd volume is one RBD image in Ceph, which every host of the cluster reports: it is
+      // taken with the first of them as the agent that manages it.
+      const inRbd = hs.filter((h) => {
+        const inv = invs.get(h)!;
+        const v = inv.volumes.find((x) => x.name === name)!;
+        return inv.rbdPools.some((p) => p.name === v.pool);
+      });
+      const rbdPools = [
+        ...new Set(inRbd.map((h) => invs.get(h)!.volumes.find((x) => x.name === name)!.pool)),
+      ];
+      if (inRbd.length > 0 && inRbd.length === hs.length && handMade.length === 0) {
+        if (rbdPools.length > 1)
+          return {
+            problem: `rbd volumes "${name}" are in the pools ${rbdPools.sort().join(', ')}: rename one of them`,
+          };
+        const v = invs.get(inRbd[0]!)!.volumes.find((x) => x.name === name)!;
+        return found({ name, pool_id: v.pool, host_id: inRbd[0]!, size_gib: v.sizeGiB, format: v.format });
+      }
       const problem = one('volume', [...hs, ...handMade].sort());
       if (problem) return { problem };
       if (hs.length === 1) {

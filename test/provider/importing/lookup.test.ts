@@ -97,3 +97,31 @@ describe('lookupInInventories: security groups', () => {
     ).toEqual({ problem: 'no host has a security group "db" recorded' });
   });
 });
+
+describe('lookupInInventories: rbd volumes', () => {
+  const withRbd = (pool: string): Inventory => ({
+    ...inv([]),
+    rbdPools: [{ name: pool } as Inventory['rbdPools'][number]],
+    volumes: [{ name: 'data', pool, sizeGiB: 2, format: 'raw' } as Inventory['volumes'][number]],
+  });
+
+  it('GIVEN one RBD image every host reports THEN one volume, managed by the first host', () => {
+    const invs = new Map([
+      ['h2', withRbd('ceph')],
+      ['h1', withRbd('ceph')],
+    ]);
+    expect(lookupInInventories(hosts, 'nssv_volume', 'data', invs, 'the hosts')).toEqual({
+      reported: { name: 'data', pool_id: 'ceph', host_id: 'h1', size_gib: 2, format: 'raw' },
+    });
+  });
+
+  it('GIVEN the name in two rbd pools THEN refused, naming them', () => {
+    const invs = new Map([
+      ['h1', withRbd('a')],
+      ['h2', withRbd('b')],
+    ]);
+    expect(lookupInInventories(hosts, 'nssv_volume', 'data', invs, 'the hosts')).toEqual({
+      problem: 'rbd volumes "data" are in the pools a, b: rename one of them',
+    });
+  });
+});
