@@ -83,6 +83,8 @@ describeE2e('data sources in nssv plan, on a two-host sandbox', SANDBOX_WITH_AGE
 
   afterAll(async () => {
     await env?.down();
+    // the sandbox's root is left by down(): remove it (it holds this suite's files)
+    if (env) rmSync(env.root, { recursive: true, force: true });
   });
 
   test('GIVEN data blocks over applied objects WHEN plan and apply THEN resources and outputs use what the agents read, and the replan is empty', async () => {

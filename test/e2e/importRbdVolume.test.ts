@@ -3,7 +3,7 @@
  * and then forgot (`nssv state rm`) is imported by name (every host reports the one RBD image),
  * its image untouched, and the replan is empty.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
@@ -50,6 +50,8 @@ describeE2e('importing an rbd volume, on a two-host sandbox with Ceph', NEEDS, (
 
   afterAll(async () => {
     await env?.down();
+    // the sandbox's root is left by down(): remove it (it holds this suite's files)
+    if (env) rmSync(env.root, { recursive: true, force: true });
   });
 
   test('GIVEN an rbd volume the state forgot WHEN nssv import by name THEN it is taken unchanged and the replan is empty', async () => {

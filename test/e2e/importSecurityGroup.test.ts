@@ -5,7 +5,7 @@
  * a peer group is refused with the reason, and the state stays without it.
  */
 import { jest } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
@@ -55,6 +55,8 @@ describeE2e('importing security groups, on a two-host sandbox', SANDBOX_WITH_AGE
 
   afterAll(async () => {
     await env?.down();
+    // the sandbox's root is left by down(): remove it (it holds this suite's files)
+    if (env) rmSync(env.root, { recursive: true, force: true });
   });
 
   test('GIVEN a group the state forgot WHEN nssv import THEN it is taken from the recorded rules and the replan is empty', async () => {
