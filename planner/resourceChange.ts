@@ -16,7 +16,16 @@ export interface ResourceChange {
    * For a migrate: the VM's host before and after, live (running), cold (shut off), or restart
    * (an HA restart off a host that does not answer: the seeds' downtime migration).
    */
-  migration?: { from: string; to: string; mode: 'live' | 'cold' | 'restart' };
+  migration?: {
+    from: string;
+    to: string;
+    mode: 'live' | 'cold' | 'restart';
+    /**
+     * Disks in dir pools the live migration copies to the new host (their volumes move with the
+     * VM) and their size: at most that many bytes cross the network for them.
+     */
+    copyStorage?: { volumes: string[]; bytes: number };
+  };
   /** Attribute paths whose change forces the replacement. */
   requiredReplace: string[];
   /** Attribute paths that are sensitive (values are hidden when rendered). */

@@ -15,6 +15,7 @@ import type {
 import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import { destinationXml } from './migration-xml.js';
 import type { Switches } from '../network/switches.js';
 import type { PoolLayout } from '../storage/layout.js';
 import type { Volumes } from '../storage/volumes.js';
@@ -416,22 +417,43 @@ export class Domains {
 
   /**
    * Moves the domain to `spec.target` (issue 11): live when it runs, cold when it is shut off.
-   * Only domains whose disks are all on shared storage (rbd) move: a local file would have to be
-   * copied, which this agent does not do. A failed migration leaves the domain here, as it was.
+   * Disks on shared storage (rbd) stay put; local files are copied only live and only with
+   * `spec.copyStorage`, which names each one's precreated file on the destination. A failed
+   * migration leaves the domain here, as it was.
    */
   async migrate(name: string, spec: MigrateSpec): Promise<MigrateResult> {
     const found = await this.get(name);
     if (!found) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    const live = found.powerState === 'running';
     const local = found.disks.filter((d) => !d.path.startsWith('rbd:'));
-    if (local.length > 0) {
+    const copy = spec.copyStorage;
+    const uncopied = local.find((d) => !copy?.disks.some((m) => m.source === d.path));
+    if (uncopied) {
       throw errors.conflict(
-        `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: its disk ${local[0]!.target} (${local[0]!.path}) is a local file, not shared (rbd) storage; copying local disks is not supported`,
+        `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: its disk ${uncopied.target} (${uncopied.path}) is a local file, not shared (rbd) storage, and no copy of it was asked for`,
       );
     }
-    const live = found.powerState === 'running';
+    if (copy && !live) {
+      throw errors.conflict(
+        `domain ${JSON.stringify(name)} is shut off: its local disks are copied only by a live migration; start it first`,
+      );
+    }
     const started = Date.now();
-    await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live);
-    return { uuid: found.uuid, mode: live ? 'live' : 'cold', durationMs: Date.now() - started };
+    const storage = copy
+      ? {
+          mode: copy.mode,
+          targets: local.map((d) => d.target),
+          xml: destinationXml(await this.virsh.migratableXml(name), copy.disks),
+          persistentXml: destinationXml(await this.virsh.migratableXml(name, true), copy.disks),
+        }
+      : undefined;
+    await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live, storage);
+    return {
+      uuid: found.uuid,
+      mode: live ? 'live' : 'cold',
+      durationMs: Date.now() - started,
+      copiedDisks: local.length,
+    };
   }
 
   /** ACPI shutdown, destroy after the timeout, undefine. Disks stay: volumes are their own resources. */

@@ -57,6 +57,12 @@ export class Virsh {
     throw toolError(this.file, args, `read domain ${name}`, result);
   }
 
+  /** The domain's XML as a migration's destination takes it (`dumpxml --migratable`), running or persistent. */
+  async migratableXml(name: string, inactive = false): Promise<string> {
+    const args = ['dumpxml', '--migratable', ...(inactive ? ['--inactive'] : []), name];
+    return (await this.run(`read domain ${name} for migration`, ...args)).stdout;
+  }
+
   /**
    * XML of many domains in one virsh process (virsh runs `dumpxml a; dumpxml b` itself; names are
    * validated, so nothing but names reaches its command parser). Domains that vanished are skipped.
@@ -100,28 +106,62 @@ export class Virsh {
    * Moves the domain to another host's libvirt (`virsh migrate`, the client opening both ends):
    * live (`--live`, QEMU's memory stream to `address` on the destination) when it runs, else
    * `--offline` (the definition only). `--persistent --undefinesource`: afterwards it is defined on
-   * the destination only, with the same UUID. On failure libvirt aborts and the domain stays here.
+   * the destination only, with the same UUID. With `copy`, the local disks `copy.targets` are
+   * mirrored over NBD into files precreated there (`--copy-storage-all` or `-inc`), and the
+   * destination starts from `copy.xml` and keeps `copy.persistentXml` as its definition (the
+   * domain with those files' paths). On failure libvirt
+   * aborts and the domain stays here.
    */
-  async migrate(name: string, destUri: string, address: string, live: boolean): Promise<void> {
+  async migrate(
+    name: string,
+    destUri: string,
+    address: string,
+    live: boolean,
+    copy?: { mode: 'all' | 'incremental'; targets: string[]; xml: string; persistentXml: string },
+  ): Promise<void> {
     const mode = live
       ? ['--live', '--migrateuri', `tcp://${address}`, '--listen-address', address]
       : ['--offline'];
-    await runTool(
-      this.exec,
-      this.file,
-      this.args(
-        'migrate',
-        ...mode,
-        '--persistent',
-        '--undefinesource',
-        '--domain',
-        name,
-        '--desturi',
-        destUri,
-      ),
-      `migrate domain ${name} to ${destUri}`,
-      { timeoutMs: MIGRATE_TIMEOUT_MS },
-    );
+    const dir = copy ? await mkdtemp(join(tmpdir(), 'nssv-agentd-')) : undefined;
+    try {
+      const storage: string[] = [];
+      if (copy && dir) {
+        const file = join(dir, `${name}.xml`);
+        const persistent = join(dir, `${name}.persistent.xml`);
+        await writeFile(file, copy.xml, { mode: 0o600 });
+        await writeFile(persistent, copy.persistentXml, { mode: 0o600 });
+        storage.push(
+          copy.mode === 'all' ? '--copy-storage-all' : '--copy-storage-inc',
+          '--migrate-disks',
+          copy.targets.join(','),
+          '--disks-uri',
+          `tcp://${address}`,
+          '--xml',
+          file,
+          '--persistent-xml',
+          persistent,
+        );
+      }
+      await runTool(
+        this.exec,
+        this.file,
+        this.args(
+          'migrate',
+          ...mode,
+          ...storage,
+          '--persistent',
+          '--undefinesource',
+          '--domain',
+          name,
+          '--desturi',
+          destUri,
+        ),
+        `migrate domain ${name} to ${destUri}`,
+        { timeoutMs: MIGRATE_TIMEOUT_MS },
+      );
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /**

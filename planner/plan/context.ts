@@ -20,6 +20,11 @@ export interface PlanNode {
   deps: string[];
   /** Why it is where it is / changes as it does, for the plan text. */
   notes: string[];
+  /**
+   * A dir-pool volume moving to another host with the VM of this address, whose live migration
+   * copies it (issue 11): an in-place update that runs after that migration.
+   */
+  movesWith?: string;
 }
 
 export interface PlanContext {

@@ -176,6 +176,37 @@ export const planErrors = {
       range,
       'host_id',
     ),
+  localDiskColdMove: (
+    address: string,
+    volume: string,
+    from: string,
+    to: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_LOCAL_DISK_COLD_MOVE',
+      address,
+      `${address} is shut off and would move from "${from}" to "${to}", but its disk ${volume} is in a dir pool on "${from}"`,
+      `libvirt copies a local disk only during a live migration. Fix: set power_state = "running" and apply, then move it; or keep it on "${from}"; or put the disk on an rbd pool.`,
+      range,
+      'host_id',
+    ),
+  localDiskSnapshotMove: (
+    address: string,
+    volume: string,
+    snapshot: string,
+    from: string,
+    to: string,
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_LOCAL_DISK_SNAPSHOT_MOVE',
+      address,
+      `${address} would move from "${from}" to "${to}", but its disk ${volume} (a dir pool on "${from}") has snapshot ${snapshot}`,
+      `A live migration copies a local disk's current data, not its snapshots. Fix: remove ${snapshot} first and apply, or keep ${address} on "${from}".`,
+      range,
+      'host_id',
+    ),
   volumeHostConflict: (
     address: string,
     volumeHost: string,

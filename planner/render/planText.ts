@@ -121,7 +121,10 @@ function renderImportOnly(c: ResourceChange): string[] {
 
 function renderChange(c: ResourceChange, movedFrom?: string, importedFrom?: string): string[] {
   const m = c.migration;
-  const verb = m ? `${VERB.migrate} from ${m.from} to ${m.to} (${m.mode})` : VERB[c.action];
+  const copy = m?.copyStorage
+    ? `, copy storage: ${m.copyStorage.bytes} bytes of ${m.copyStorage.volumes.join(', ')}`
+    : '';
+  const verb = m ? `${VERB.migrate} from ${m.from} to ${m.to} (${m.mode}${copy})` : VERB[c.action];
   const out = [`  # ${c.address} ${verb}`];
   if (movedFrom) out.push(`  # (moved from ${movedFrom})`);
   if (importedFrom !== undefined) out.push(`  # (imported from ${JSON.stringify(importedFrom)})`);

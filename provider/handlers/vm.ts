@@ -3,6 +3,7 @@ import { wantsSeed } from '../../planner/plan/transforms/deriveGuestNetwork.js';
 import type { CloudInitSpec, DomainInfo, DomainSpec, Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { typed, untyped } from './attrs.js';
+import { copyStorageSpec, localVolumesOf, precreate, removeCopies } from './copyStorage.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 const vm = (a: Attributes) => typed('nssv_vm', a);
@@ -121,14 +122,13 @@ async function put(ctx: HandlerContext, address: string, planned: Attributes): P
 /**
  * Moves the VM's domain from its prior host to its planned one (a `migrate` in the plan): live
  * when it runs, cold when shut off; the source agent drives libvirt's migration to the target the
- * destination's agent reports. The destination must already hold the VM's disks (shared rbd
- * pools) and port groups, and readies them (its Ceph secret) before anything moves.
+ * destination's agent reports. Disks on shared rbd pools stay put; a disk in a dir pool is copied
+ * by the live migration into a twin made on the destination first, and the source's copy is
+ * removed once the VM runs there (a failed migration removes the twins instead).
  */
 async function migrate(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
   const [from, to, name] = [vm(prior).host_id, vm(planned).host_id, vm(planned).name];
-  const dest = await ctx.inventory(to);
-  const spec = domainSpec(address, planned, dest);
-  const target = dest.host.migration;
+  const target = (await ctx.inventory(to)).host.migration;
   if (!target) {
     throw new AgentError(
       to,
@@ -136,10 +136,34 @@ async function migrate(ctx: HandlerContext, address: string, prior: Attributes, 
       `cannot migrate ${address} to host ${to}: its agentd config has no "migration" (the libvirt URI and address peers migrate to); add it and restart agentd`,
     );
   }
-  await ctx.agent(to).prepareIncoming(name, spec);
-  await ctx.agent(from).migrateDomain(name, { host: to, target });
-  ctx.invalidate(from);
-  ctx.invalidate(to);
+  const copies = await precreate(ctx, address, to, localVolumesOf(await ctx.inventory(from), name));
+  try {
+    const spec = domainSpec(address, planned, await ctx.inventory(to));
+    await ctx.agent(to).prepareIncoming(name, spec);
+    const copyStorage = copyStorageSpec(copies);
+    await ctx.agent(from).migrateDomain(name, { host: to, target, ...(copyStorage ? { copyStorage } : {}) });
+  } catch (e) {
+    // The original error stays the one raised; a failed clean-up is added to it, never hides it.
+    await removeCopies(
+      ctx,
+      to,
+      copies.map((c) => c.destination),
+    ).catch((cleanup: unknown) => {
+      if (e instanceof Error) {
+        e.message += `; removing the copies made on ${to} (${copies.map((c) => c.destination.path).join(', ')}) failed too: ${cleanup instanceof Error ? cleanup.message : String(cleanup)}`;
+      }
+    });
+    throw e;
+  } finally {
+    ctx.invalidate(from);
+    ctx.invalidate(to);
+  }
+  // The VM runs on `to` now: a leftover source copy is removed again by its volume's update step.
+  await removeCopies(
+    ctx,
+    from,
+    copies.map((c) => c.source),
+  ).catch(() => undefined);
 }
 
 /** Back to the source after a migration whose follow-up failed, so the VM runs where the state says. */

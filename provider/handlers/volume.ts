@@ -3,6 +3,7 @@ import type { Attributes } from '../../core/values.js';
 import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { resolved, typed, untyped } from './attrs.js';
+import { isLocal, removeCopies } from './copyStorage.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 import { expiresAt } from './trashRetention.js';
 
@@ -69,6 +70,46 @@ async function put(
   return { ...a, clone_state: info.source?.state ?? null };
 }
 
+/**
+ * A volume following its VM to another host (issue 11). An rbd image is shared: the new host's
+ * agent simply manages it from now on. A dir-pool file was copied there by the VM's live
+ * migration, which already removed the source copy; one left behind (the removal failed) is
+ * removed now. A local volume missing on the new host is an error, never an empty new volume.
+ */
+async function follow(ctx: HandlerContext, address: string, prior: Attributes, planned: Attributes) {
+  const [from, to] = [
+    resolved(volume(prior).host_id, 'host_id'),
+    resolved(volume(planned).host_id, 'host_id'),
+  ];
+  const p = volume(planned);
+  const there = (await ctx.inventory(to)).volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+  if (there && isLocal(there)) {
+    const left = await ctx
+      .inventory(from)
+      .then((inv) => inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id))
+      .catch(() => undefined);
+    if (left && isLocal(left)) await removeCopies(ctx, from, [left]);
+  } else if (
+    !there &&
+    (await ctx.inventory(from)).volumes.some((x) => x.name === p.name && x.pool === p.pool_id && isLocal(x))
+  ) {
+    throw new AgentError(
+      to,
+      'conflict',
+      `${address} is in a dir pool on ${from} and not on ${to}: a local volume moves only with its VM's live migration, which copies it; it was not copied, so nothing was changed`,
+    );
+  }
+  return put(ctx, address, planned, false);
+}
+
+/** Whether the volume is a file on its host (`after`'s host holds it in a dir pool). */
+async function wasLocalMove(ctx: HandlerContext, after: Attributes): Promise<boolean> {
+  const p = volume(after);
+  const inv = await ctx.inventory(resolved(p.host_id, 'host_id')).catch(() => undefined);
+  const v = inv?.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+  return v !== undefined && isLocal(v);
+}
+
 /** The newest trash entry of this volume (same pool, name and address), if the trash still holds one. */
 async function inTrash(ctx: HandlerContext, address: string, a: Attributes): Promise<TrashEntry | undefined> {
   const v = volume(a);
@@ -94,7 +135,10 @@ export const volumeHandler: ResourceHandler = {
       : null;
   },
   create: (ctx, address, planned) => put(ctx, address, planned, true),
-  update: (ctx, address, _prior, planned) => put(ctx, address, planned, false),
+  update: (ctx, address, prior, planned) =>
+    volume(prior).host_id === volume(planned).host_id
+      ? put(ctx, address, planned, false)
+      : follow(ctx, address, prior, planned),
   async occupied(ctx, planned) {
     const p = volume(planned);
     if (typeof p.host_id !== 'string') return [];
@@ -104,6 +148,12 @@ export const volumeHandler: ResourceHandler = {
   },
   /** A grown volume is never shrunk back (that destroys data): everything else is restored, the size kept. */
   async undoUpdate(ctx, address, after, before) {
+    if (volume(after).host_id !== volume(before).host_id && (await wasLocalMove(ctx, after))) {
+      return {
+        attributes: before,
+        note: `back on ${volume(before).host_id} with its VM: the VM's migration back copies the disk`,
+      };
+    }
     const grown = volume(after).size_gib;
     const was = volume(before).size_gib;
     if (grown <= was) return { attributes: await put(ctx, address, before, false) };

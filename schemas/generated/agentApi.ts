@@ -797,10 +797,39 @@ export interface MigrateResult {
    * How long the migration took.
    */
   durationMs: number;
+  /**
+   * How many local disks the migration copied (0 when all are on shared storage).
+   */
+  copiedDisks?: number;
+}
+
+export interface MigrateSpecCopyStorageDisks {
+  /**
+   * The disk's image file on this host.
+   */
+  source: string;
+  /**
+   * The precreated image file on the destination host.
+   */
+  destination: string;
 }
 
 /**
- * Move a domain of this host to another host: live when it runs (memory copied while it keeps running), cold (definition only) when it is shut off. Its disks must be on shared storage (rbd).
+ * Copy the domain's local disks during a live migration (virsh migrate --copy-storage-all, or --copy-storage-inc when every local disk is a linked clone whose image the destination holds too) into volumes already created on the destination.
+ */
+export interface MigrateSpecCopyStorage {
+  /**
+   * all: every block of each local disk; incremental: only each disk's top layer (its backing image exists on the destination).
+   */
+  mode: 'all' | 'incremental';
+  /**
+   * Each local disk: its image file on this host and the precreated one on the destination.
+   */
+  disks: MigrateSpecCopyStorageDisks[];
+}
+
+/**
+ * Move a domain of this host to another host: live when it runs (memory copied while it keeps running), cold (definition only) when it is shut off. Disks on shared storage (rbd) stay where they are; local (dir-pool) disks move only live, with copyStorage, into volumes precreated on the destination.
  */
 export interface MigrateSpec {
   /**
@@ -811,6 +840,10 @@ export interface MigrateSpec {
    * How another host's agent reaches this host's libvirtd to migrate a domain here (agentd config migration).
    */
   target: MigrationTarget;
+  /**
+   * Copy the domain's local disks during a live migration (virsh migrate --copy-storage-all, or --copy-storage-inc when every local disk is a linked clone whose image the destination holds too) into volumes already created on the destination.
+   */
+  copyStorage?: MigrateSpecCopyStorage;
 }
 
 /**

@@ -103,6 +103,16 @@ export function buildSteps(ctx: PlanContext): void {
     for (const stepId of deletesOf.get(resource) ?? []) steps.get(stepId)!.after.push(id);
   }
 
+  // A dir-pool volume moving with its VM is copied by the VM's migration: the VM's step runs
+  // first (after what the volume waited for), the volume's in-place update after it.
+  for (const [address, step] of upsert) {
+    const vm = ctx.nodes.get(address)!.movesWith;
+    const vmStep = vm === undefined ? undefined : upsert.get(vm);
+    if (!vmStep) continue;
+    vmStep.after = vmStep.after.filter((id) => id !== step.id).concat(step.after);
+    step.after.push(vmStep.id);
+  }
+
   for (const s of steps.values()) s.after = [...new Set(s.after)].sort();
   ctx.steps = [...steps.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   ctx.barriers = Object.fromEntries([...barriers.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));

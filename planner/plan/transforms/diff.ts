@@ -71,12 +71,13 @@ export function diff(ctx: PlanContext): void {
       const from = String(live.host_id);
       const to = String(n.planned.host_id);
       const mode = ctx.lostHosts.has(from) ? 'restart' : live.power_state === 'running' ? 'live' : 'cold';
+      const copyStorage = copiedVolumes(ctx, n.address);
       changes.push({
         ...base,
         action: 'migrate',
         before: live,
         after: n.planned,
-        migration: { from, to, mode },
+        migration: { from, to, mode, ...(copyStorage ? { copyStorage } : {}) },
         reason: n.notes.join('; ') || 'host_id changed',
       });
     } else if (d.forceNew.length > 0) {
@@ -91,7 +92,14 @@ export function diff(ctx: PlanContext): void {
         reason: `${d.forceNew.join(', ')} forces replacement`,
       });
     } else {
-      changes.push({ ...base, action: 'update', before: live, after: n.planned });
+      const reason = n.movesWith !== undefined ? n.notes.join('; ') : '';
+      changes.push({
+        ...base,
+        action: 'update',
+        before: live,
+        after: n.planned,
+        ...(reason ? { reason } : {}),
+      });
     }
   }
   ctx.changes = changes;
@@ -108,12 +116,27 @@ function isMove(n: PlanNode, forceNew: readonly string[], live: Attributes): boo
   );
 }
 
+const GIB = 1024 ** 3;
+
+/** The dir-pool volumes a VM's live migration copies along (place.ts marks them), and their size in bytes. */
+function copiedVolumes(ctx: PlanContext, vm: string): { volumes: string[]; bytes: number } | undefined {
+  const moving = [...ctx.nodes.values()].filter((v) => v.movesWith === vm);
+  if (moving.length === 0) return undefined;
+  const bytes = moving.reduce(
+    (sum, v) => sum + (typeof v.planned!.size_gib === 'number' ? v.planned!.size_gib : 0) * GIB,
+    0,
+  );
+  return { volumes: moving.map((v) => v.address).sort(), bytes };
+}
+
 /**
+ * A dir-pool volume moving with its VM is copied by the VM's live migration: updated in place.
  * An rbd volume lives in the Ceph cluster, not on a host: its host_id only names the agent that
  * manages it, so a VM moving to another host takes its rbd volume along in place.
  */
 function inPlaceForRbd(ctx: PlanContext, n: PlanNode, d: AttributeDiff): AttributeDiff {
-  if (n.type !== 'nssv_volume' || poolKindOfVolume(ctx, n.planned!) !== 'rbd') return d;
+  if (n.type !== 'nssv_volume') return d;
+  if (n.movesWith === undefined && poolKindOfVolume(ctx, n.planned!) !== 'rbd') return d;
   return { ...d, forceNew: d.forceNew.filter((p) => p !== 'host_id') };
 }
 

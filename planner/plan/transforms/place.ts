@@ -274,12 +274,19 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string
   const p = vm.planned!;
   if (isUnknown(p.cluster_id)) return;
   const cluster = String(p.cluster_id);
-  // A dir-pool volume that already lives somewhere pins the VM to that host (rbd is shared).
-  const volumeHost = volumeIds(p)
-    .map((id) => env.volumes.get(id))
-    .filter((v) => v !== undefined && !isShared(ctx, v))
-    .map((v) => v!.planned?.host_id)
-    .find((h): h is string => typeof h === 'string');
+  // A dir-pool volume that already lives somewhere pins the VM to that host (rbd is shared),
+  // unless the running VM must leave: its live migration copies the volume along.
+  const copiesAlong =
+    leaving !== undefined &&
+    vm.live?.power_state === 'running' &&
+    !ctx.lostHosts.has(String(vm.live.host_id));
+  const volumeHost = copiesAlong
+    ? undefined
+    : volumeIds(p)
+        .map((id) => env.volumes.get(id))
+        .filter((v) => v !== undefined && !isShared(ctx, v))
+        .map((v) => v!.planned?.host_id)
+        .find((h): h is string => typeof h === 'string');
   const missing = env.factsMissing.get(cluster);
   if (missing !== undefined) {
     ctx.diagnostics.push(planErrors.hostFactsMissing(vm.address, missing));
@@ -394,6 +401,7 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
     }
     // An rbd volume is reachable from every host: its host_id only names the agent managing it.
     if (isShared(ctx, vol)) continue;
+    if (users.length === 1 && followLiveMove(ctx, vol, users[0]!) === 'refused') continue;
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;
       if (typeof vmHost === 'string' && typeof v.host_id === 'string' && vmHost !== v.host_id) {
@@ -403,6 +411,37 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       }
     }
   }
+}
+
+/**
+ * A dir-pool volume whose VM moves to another host goes with it when the configuration does not
+ * pin the volume: the VM's live migration copies it there (issue 11). A shut-off VM's local disk
+ * is not copied (libvirt copies storage only live), nor a volume with snapshots (the copy
+ * carries only the disk's current data): both are plan errors.
+ */
+function followLiveMove(ctx: PlanContext, vol: PlanNode, vm: PlanNode): 'moved' | 'refused' | undefined {
+  const v = vol.planned!;
+  const [from, to] = [v.host_id, vm.planned!.host_id];
+  if (!vol.live || !vm.live || vol.desired?.attributes.host_id !== undefined) return undefined;
+  if (typeof from !== 'string' || typeof to !== 'string' || from === to || vm.live.host_id !== from)
+    return undefined;
+  if (ctx.lostHosts.has(from)) return undefined;
+  const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
+  if (vm.live.power_state !== 'running') {
+    ctx.diagnostics.push(planErrors.localDiskColdMove(vm.address, vol.address, from, to, range));
+    return 'refused';
+  }
+  const snapshot = desiredNodes(ctx, 'nssv_volume_snapshot').find((s) => s.planned!.volume_id === v.id);
+  if (snapshot) {
+    ctx.diagnostics.push(
+      planErrors.localDiskSnapshotMove(vm.address, vol.address, snapshot.address, from, to, range),
+    );
+    return 'refused';
+  }
+  v.host_id = to;
+  vol.movesWith = vm.address;
+  vol.notes.push(`moves to ${to} with ${vm.address}: its live migration copies the disk`);
+  return 'moved';
 }
 
 /** A volume of an rbd pool: shared storage, every host of the cluster reaches it through Ceph. */

@@ -261,14 +261,14 @@ describe('Domains', () => {
       expect(migrate.args.slice(3, 6)).toEqual(['migrate', '--offline', '--persistent']);
     });
 
-    it('GIVEN a domain with a local disk file WHEN migrated THEN 409 naming the disk, and nothing runs', async () => {
+    it('GIVEN a domain with a local disk file WHEN migrated without a copy of it THEN 409 naming the disk, and nothing runs', async () => {
       const { libvirt, domains } = setup();
       await domains.put('vm1', spec);
       libvirt.fake.calls.length = 0;
       await expect(domains.migrate('vm1', target)).rejects.toMatchObject({
         status: 409,
         message:
-          'domain "vm1" cannot migrate to h2: its disk vda (/srv/p1/d1.qcow2) is a local file, not shared (rbd) storage; copying local disks is not supported',
+          'domain "vm1" cannot migrate to h2: its disk vda (/srv/p1/d1.qcow2) is a local file, not shared (rbd) storage, and no copy of it was asked for',
       });
       expect(libvirt.verbs()).not.toContain('migrate');
     });

@@ -127,9 +127,11 @@ describe('vmHandler', () => {
 
 describe('vmHandler: a VM whose host changes is migrated', () => {
   const target = { libvirtUri: 'qemu+tls://10.0.0.2/system', address: '10.0.0.2' };
+  /** h2 can take the VM: a migration target, its port group, and its volume (shared rbd storage). */
   const onH2 = () => {
     const inv = hosts.h2.inventory;
     inv.host.migration = target;
+    hosts.h1.inventory.volumes[0]!.path = 'rbd:nssv.local/root';
     inv.volumes.push({ ...hosts.h1.inventory.volumes[0]! });
     inv.portGroups.push({ ...hosts.h1.inventory.portGroups[0]! });
   };
@@ -212,5 +214,58 @@ describe('vmHandler: a VM whose host changes is migrated', () => {
       code: 'tool_failed',
     });
     expect(hosts.h2.calls()).toEqual(['PUT /v1/domains/web/incoming']);
+  });
+
+  it('GIVEN a running VM on a dir-pool volume WHEN host_id goes h1 -> h2 THEN h2 gets an empty twin of the volume, h1 migrates copying it, and h1 removes its copy', async () => {
+    hosts.h2.inventory.host.migration = target;
+    hosts.h2.inventory.portGroups.push({ ...hosts.h1.inventory.portGroups[0]! });
+    await vmHandler.create(hosts.ctx(), A, vm());
+    const source = hosts.h1.inventory.volumes[0]!;
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, {
+      uuid: 'uuid-web',
+      mode: 'live',
+      durationMs: 5,
+      copiedDisks: 1,
+    });
+    hosts.h2.inventory.domains.push({ ...hosts.h1.inventory.domains[0]! });
+    hosts.h1.requests.length = 0;
+    await vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }));
+    const twin = hosts.h2.inventory.volumes.find((v) => v.name === 'root')!;
+    expect(hosts.h2.calls()).toEqual(['PUT /v1/pools/local/volumes/root', 'PUT /v1/domains/web/incoming']);
+    expect(hosts.h1.requests.filter((r) => r.method !== 'GET')).toEqual([
+      {
+        method: 'POST',
+        path: '/v1/domains/web/migrate',
+        body: {
+          host: 'h2',
+          target,
+          copyStorage: { mode: 'all', disks: [{ source: source.path, destination: twin.path }] },
+        },
+      },
+      { method: 'DELETE', path: '/v1/pools/local/volumes/root', body: undefined },
+    ]);
+  });
+
+  it('GIVEN a dir-pool VM whose migration fails WHEN host_id goes h1 -> h2 THEN the twin made on h2 is removed and h1 keeps its volume', async () => {
+    hosts.h2.inventory.host.migration = target;
+    hosts.h2.inventory.portGroups.push({ ...hosts.h1.inventory.portGroups[0]! });
+    await vmHandler.create(hosts.ctx(), A, vm());
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 502, {
+      error: {
+        code: 'tool_failed',
+        message: 'migrate domain web to qemu+tls://10.0.0.2/system: virsh exited with 1',
+      },
+    });
+    await expect(vmHandler.update(hosts.ctx(), A, vm(), vm({ host_id: 'h2' }))).rejects.toMatchObject({
+      code: 'tool_failed',
+    });
+    expect(hosts.h2.calls()).toEqual([
+      'PUT /v1/pools/local/volumes/root',
+      'PUT /v1/domains/web/incoming',
+      'DELETE /v1/pools/local/volumes/root',
+    ]);
+    expect(hosts.h1.inventory.volumes.map((v) => v.name)).toEqual(['root']);
   });
 });

@@ -550,13 +550,62 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
-  test('GIVEN a running VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN the plan fails, naming why it must leave and why no host takes it', () => {
+  test('GIVEN a running VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN it migrates live copying the disk, and the volume follows it after the migration', () => {
     const state = applied(planFor(vm('a', 512)));
+    const plan = again(vm('a', 512), state, withFacts('h1', { maintenance: true }));
+    expect(errors(plan)).toEqual([]);
+    const byAddress = new Map(plan.changes.map((c) => [c.address, c]));
+    expect(byAddress.get('nssv_vm.a')!.migration).toEqual({
+      from: 'h1',
+      to: 'h2',
+      mode: 'live',
+      copyStorage: { volumes: ['nssv_volume.a-disk'], bytes: 1024 ** 3 },
+    });
+    expect(byAddress.get('nssv_volume.a-disk')).toMatchObject({
+      action: 'update',
+      reason: 'moves to h2 with nssv_vm.a: its live migration copies the disk',
+    });
+    const volumeStep = plan.steps.find((s) => s.id === 'nssv_volume.a-disk#update')!;
+    expect(volumeStep.after).toContain('nssv_vm.a#update');
+    expect(plan.steps.find((s) => s.id === 'nssv_vm.a#update')!.after).not.toContain(
+      'nssv_volume.a-disk#update',
+    );
+  });
+
+  test('GIVEN a shut-off VM whose dir-pool volume lives on its host WHEN the host goes into maintenance THEN the plan fails, naming why it must leave and why no host takes it', () => {
+    const state = applied(planFor(vm('a', 512)), 'shutoff');
     const plan = again(vm('a', 512), state, withFacts('h1', { maintenance: true }));
     expect(plan.diagnostics.map((d) => [d.code, d.summary])).toEqual([
       [
         'NSSV_PLACEMENT_FAILED',
         'nssv_vm.a cannot be placed in cluster "c": it must leave (h1 is in maintenance) and no host takes it: h1: in maintenance; h2: the VM\'s volume is on h1; h3: the VM\'s volume is on h1',
+      ],
+    ]);
+  });
+
+  test('GIVEN a running VM whose dir-pool volume has a snapshot WHEN its host_id changes THEN the plan fails: the copy would lose the snapshot', () => {
+    const snap = desired('nssv_volume_snapshot.s1', { name: 's1', volume_id: 'a-disk' }, [
+      'nssv_volume.a-disk',
+    ]);
+    const state = applied(planFor([...vm('a', 512, { host_id: 'h1' }), snap]));
+    const plan = again([...vm('a', 512, { host_id: 'h2' }), snap], state);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_LOCAL_DISK_SNAPSHOT_MOVE',
+        'nssv_vm.a would move from "h1" to "h2", but its disk nssv_volume.a-disk (a dir pool on "h1") has snapshot nssv_volume_snapshot.s1',
+        'A live migration copies a local disk\'s current data, not its snapshots. Fix: remove nssv_volume_snapshot.s1 first and apply, or keep nssv_vm.a on "h1".',
+      ],
+    ]);
+  });
+
+  test('GIVEN a shut-off VM on a dir-pool volume WHEN its host_id changes THEN the plan fails: a local disk is copied only live', () => {
+    const state = applied(planFor(vm('a', 512, { host_id: 'h1' })), 'shutoff');
+    const plan = again(vm('a', 512, { host_id: 'h2' }), state);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_LOCAL_DISK_COLD_MOVE',
+        'nssv_vm.a is shut off and would move from "h1" to "h2", but its disk nssv_volume.a-disk is in a dir pool on "h1"',
+        'libvirt copies a local disk only during a live migration. Fix: set power_state = "running" and apply, then move it; or keep it on "h1"; or put the disk on an rbd pool.',
       ],
     ]);
   });
