@@ -1,4 +1,4 @@
-import { DiagnosticsError, type Diagnostic } from '../core/diagnostic.js';
+import { DiagnosticsError, type Diagnostic, type SourceRange } from '../core/diagnostic.js';
 
 function err(code: string, summary: string, detail: string): DiagnosticsError {
   const d: Diagnostic = { severity: 'error', code, summary, detail };
@@ -7,6 +7,21 @@ function err(code: string, summary: string, detail: string): DiagnosticsError {
 
 /** The engine's user errors: saved plan files and interrupted applies. */
 export const engineErrors = {
+  dataArgument: (
+    range: SourceRange,
+    address: string,
+    attribute: string,
+    problem: string,
+    fix: string,
+  ): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_DATA_INVALID_ARGUMENT',
+    address,
+    attribute,
+    range,
+    summary: `${address}: ${problem}`,
+    detail: fix,
+  }),
   cannotGenerate: (address: string): DiagnosticsError =>
     err(
       'NSSV_GENERATE_CONFIG',

@@ -1,5 +1,11 @@
 import { hasErrors, type Diagnostic } from '../../core/diagnostic.js';
-import type { DesiredInstance, LoadedConfig, LoadOptions, OutputValue } from '../../planner/config/types.js';
+import type {
+  DataRequest,
+  DesiredInstance,
+  LoadedConfig,
+  LoadOptions,
+  OutputValue,
+} from '../../planner/config/types.js';
 import { staticChecks } from '../../planner/plan/staticChecks.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import { loadConfig } from '../files/loadConfig.js';
@@ -14,11 +20,18 @@ export interface Validated {
   settings?: LoadedConfig['settings'];
   /** Whether loading itself (before validation) failed: then the backend settings cannot be trusted. */
   loadFailed: boolean;
+  /**
+   * data blocks not read yet (the configuration was loaded without LoadOptions.dataValues): the
+   * desired instances and diagnostics are provisional, as references to data were unknown. The
+   * plan reads them from the hosts and loads again (preparePlan).
+   */
+  dataPending?: DataRequest[];
 }
 
 export async function loadAndValidate(configDir: string, load?: LoadOptions): Promise<Validated> {
   const config = await loadConfig(configDir, load);
   const diagnostics = [...config.diagnostics];
+  const dataPending = config.dataRequests && !load?.dataValues ? config.dataRequests : undefined;
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));
   if (!hasErrors(diagnostics)) diagnostics.push(...staticChecks(config.instances));
   return {
@@ -28,6 +41,8 @@ export async function loadAndValidate(configDir: string, load?: LoadOptions): Pr
     ...(config.refactors ? { refactors: config.refactors } : {}),
     ...(config.imports ? { imports: config.imports } : {}),
     ...(config.settings ? { settings: config.settings } : {}),
-    loadFailed: hasErrors(config.diagnostics),
+    // With data pending, errors may come from values not read yet: the second load decides.
+    loadFailed: hasErrors(config.diagnostics) && (!dataPending || config.settingsFailed === true),
+    ...(dataPending ? { dataPending } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { makePlan } from '../../planner/plan/makePlan.js';
 import { makeRefreshPlan } from '../../planner/plan/refreshPlan.js';
 import type { Plan } from '../../planner/plan/types.js';
 import type { State } from '../../planner/state/types.js';
+import type { Attributes } from '../../core/values.js';
 import type { AgentEndpoint } from '../../provider/agent/client.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
 import { ApplyJournal } from '../journal/applyJournal.js';
@@ -11,6 +12,7 @@ import { refactorState } from '../../planner/state/refactor.js';
 import { checkOccupied } from './occupied.js';
 import { findStaleCopies } from './staleCopies.js';
 import { loadAndValidate, type Validated } from './loadAndValidate.js';
+import { sameEndpoints, withDataRead } from './withDataRead.js';
 import { withAdoptions } from '../../provider/importing/promote.js';
 import { resolveImports, type ResolvedImport } from '../../provider/importing/resolve.js';
 import type { ImportTarget } from '../../planner/config/import-eval.js';
@@ -48,6 +50,8 @@ export interface PlanOutcome {
   recovered: string[];
   /** import targets that have no resource block (only with allowUnconfiguredImports). */
   unconfigured: ResolvedImport[];
+  /** What the data blocks read, by address (for outputs evaluated after apply). */
+  dataValues?: ReadonlyMap<string, Attributes>;
 }
 
 /** config → validate → refresh from agents → plan. */
@@ -60,15 +64,21 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     ? { ...stored, resources: [...stored.resources, ...journaled] }
     : stored;
   let recovered: string[] = [];
-  const { desired, diagnostics, refactors, imports } =
-    req.mode === 'destroy'
-      ? {
-          desired: [] as DesiredInstance[],
-          diagnostics: [] as Diagnostic[],
-          refactors: undefined,
-          imports: [],
-        }
-      : (req.loaded ?? (await loadAndValidate(req.configDir, req.load)));
+  const first =
+    req.mode === 'destroy' ? undefined : (req.loaded ?? (await loadAndValidate(req.configDir, req.load)));
+  // data blocks are read from the hosts before anything that refers to them is planned
+  const dataRead = first?.dataPending ? await withDataRead(req.configDir, req.load, first, state) : undefined;
+  const { desired, diagnostics, refactors, imports } = dataRead
+    ? {
+        ...dataRead.loaded,
+        diagnostics: hasErrors(dataRead.diagnostics) ? dataRead.diagnostics : dataRead.loaded.diagnostics,
+      }
+    : (first ?? {
+        desired: [] as DesiredInstance[],
+        diagnostics: [] as Diagnostic[],
+        refactors: undefined,
+        imports: [],
+      });
   // moved / removed blocks rewrite the prior state before anything is read from the hosts
   const refactored =
     refactors && (refactors.moved.length > 0 || refactors.removed.length > 0)
@@ -79,7 +89,8 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     diagnostics.push(...refactored.diagnostics);
   }
   const endpoints = hostEndpoints(desired, state);
-  const ctx = createHandlerContext(endpoints);
+  const ctx =
+    dataRead && sameEndpoints(dataRead.endpoints, endpoints) ? dataRead.ctx : createHandlerContext(endpoints);
   diagnostics.push(...unsupportedFeatures(desired));
   let unconfigured: ResolvedImport[] = [];
   const stop = (): PlanOutcome => ({ state, desired, diagnostics, endpoints, ctx, recovered, unconfigured });
@@ -143,6 +154,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     ctx,
     recovered,
     unconfigured,
+    ...(dataRead?.values ? { dataValues: dataRead.values } : {}),
   };
 }
 

@@ -7,7 +7,8 @@ import { loadConfig } from '../files/loadConfig.js';
 
 /**
  * Reads the configuration's backend and encryption settings. They may use variables (the
- * passphrase), so the configuration must load without errors: the errors are thrown.
+ * passphrase), so the configuration must load without errors: the errors are thrown (except,
+ * with data blocks, those that may come from the data not being read yet).
  */
 export async function stateSettingsOf(configDir: string, load?: LoadOptions): Promise<StateSettings> {
   return (await configAndStateSettings(configDir, load)).settings;
@@ -19,7 +20,9 @@ export async function configAndStateSettings(
   load?: LoadOptions,
 ): Promise<{ config: LoadedConfig; settings: StateSettings }> {
   const config = await loadConfig(configDir, load);
-  if (hasErrors(config.diagnostics))
+  // data blocks are read only by plans: errors from their values not being read yet do not count here
+  const provisional = config.dataRequests !== undefined && !load?.dataValues && !config.settingsFailed;
+  if (hasErrors(config.diagnostics) && !provisional)
     throw new DiagnosticsError(config.diagnostics.filter((d) => d.severity === 'error'));
   return { config, settings: config.settings ?? { backend: { type: 'local' } } };
 }

@@ -110,7 +110,7 @@ async function planNow(
     state: outcome.state,
     ctx: outcome.ctx,
     configDir: req.configDir,
-    load: req.load,
+    load: outcome.dataValues ? { ...req.load, dataValues: outcome.dataValues } : req.load,
     approved: req.autoApprove,
     recovered: outcome.recovered,
   };

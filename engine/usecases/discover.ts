@@ -8,6 +8,7 @@ import { knownHosts } from '../../provider/importing/resolve.js';
 import { hostEndpoints } from '../../provider/refresh.js';
 import { openStateStore } from '../../provider/state/open.js';
 import { loadForPlan } from './plan.js';
+import { loadedWithData } from '../plan/withDataRead.js';
 
 const WHAT: Record<string, string> = {
   nssv_vm: 'domain',
@@ -15,6 +16,9 @@ const WHAT: Record<string, string> = {
   nssv_storage_pool: 'dir pool',
   nssv_distributed_switch: 'OVS bridge',
   nssv_port_group: 'port group',
+  nssv_image_storage: 'image storage',
+  nssv_image: 'image',
+  nssv_security_group: 'security group',
 };
 
 export interface Discovered {
@@ -36,9 +40,10 @@ function manages(attrs: Record<string, unknown>, o: HostObject): boolean {
  * An object keeps the address an earlier nssv state recorded on it when that address is free.
  */
 export async function runDiscover(configDir: string, load: LoadOptions | undefined): Promise<Discovered> {
-  const loaded = await loadForPlan(configDir, load);
-  const store = await openStateStore(configDir, loaded.settings ?? { backend: { type: 'local' } });
+  const first = await loadForPlan(configDir, load);
+  const store = await openStateStore(configDir, first.settings ?? { backend: { type: 'local' } });
   const state = await store.read().finally(() => store.close());
+  const loaded = await loadedWithData(configDir, load, first, state);
   const hosts = knownHosts(loaded.desired, state);
   const ctx = createHandlerContext(hostEndpoints(loaded.desired, state));
   const { invs, diagnostics } = await readInventories(ctx, [...hosts.keys()]);

@@ -10,6 +10,7 @@ import { hostEndpoints } from '../../provider/refresh.js';
 import { openStateStore } from '../../provider/state/open.js';
 import { withImports } from '../plan/preparePlan.js';
 import { loadForPlan } from './plan.js';
+import { loadedWithData } from '../plan/withDataRead.js';
 
 /**
  * `nssv import ADDRESS ID`: finds the object on the hosts the configuration declares and records
@@ -23,13 +24,14 @@ export async function runImport(
   address: string,
   id: string,
 ): Promise<StateResource> {
-  const loaded = await loadForPlan(configDir, load);
-  if (hasErrors(loaded.diagnostics))
-    throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
-  const store = await openStateStore(configDir, loaded.settings ?? { backend: { type: 'local' } });
+  const first = await loadForPlan(configDir, load);
+  const store = await openStateStore(configDir, first.settings ?? { backend: { type: 'local' } });
   try {
     await store.lock('nssv import');
     const state = await store.read();
+    const loaded = await loadedWithData(configDir, load, first, state);
+    if (hasErrors(loaded.diagnostics))
+      throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
     const existing = state.resources.find((r) => r.address === address);
     if (existing) throw new DiagnosticsError([importErrors.stateHas(address)]);
     const ctx = createHandlerContext(hostEndpoints(loaded.desired, state));

@@ -13,6 +13,7 @@ import { hostEndpoints } from '../../provider/refresh.js';
 import { openStateStore } from '../../provider/state/open.js';
 import { withImports } from '../plan/preparePlan.js';
 import { loadForPlan } from './plan.js';
+import { loadedWithData } from '../plan/withDataRead.js';
 
 export interface Rebuilt extends RebuildMatch {
   where: string;
@@ -42,15 +43,16 @@ function wholly(v: AttrValue): boolean {
  * configuration. Nothing on the hosts changes.
  */
 export async function runRebuild(configDir: string, load: LoadOptions | undefined): Promise<Rebuilt> {
-  const loaded = await loadForPlan(configDir, load);
-  if (hasErrors(loaded.diagnostics))
-    throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
-  const store = await openStateStore(configDir, loaded.settings ?? { backend: { type: 'local' } });
+  const first = await loadForPlan(configDir, load);
+  const store = await openStateStore(configDir, first.settings ?? { backend: { type: 'local' } });
   try {
     await store.lock('nssv state rebuild');
     const state = await store.read();
     if (state.resources.length > 0)
       throw new DiagnosticsError([stateNotEmpty(store.where, state.resources.length)]);
+    const loaded = await loadedWithData(configDir, load, first, state);
+    if (hasErrors(loaded.diagnostics))
+      throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
     const hosts = knownHosts(loaded.desired, state);
     const ctx = createHandlerContext(hostEndpoints(loaded.desired, state));
     const { invs, diagnostics } = await readInventories(ctx, [...hosts.keys()]);

@@ -30,8 +30,10 @@ async function hostsOf(configDir: string, load?: LoadOptions): Promise<Hosts> {
   } finally {
     await store.close();
   }
-  const { desired, diagnostics } = await loadAndValidate(configDir, load);
-  if (diagnostics.some((d) => d.severity === 'error')) throw new DiagnosticsError(diagnostics);
+  const { desired, diagnostics, dataPending } = await loadAndValidate(configDir, load);
+  // only the hosts are needed: errors from data blocks not read yet do not matter here
+  if (!dataPending && diagnostics.some((d) => d.severity === 'error'))
+    throw new DiagnosticsError(diagnostics);
   const endpoints = hostEndpoints(desired, state);
   return { ctx: createHandlerContext(endpoints), names: [...endpoints.keys()].sort() };
 }

@@ -3,6 +3,7 @@ import type { Attribute, Block, Body, Expr } from '../hcl/ast.js';
 import { decodeArguments } from './decodeArguments.js';
 import { configErrors as E } from './errors.js';
 import { checkMoved, checkRemoved } from './refactor-decls.js';
+import { decodeData } from './data-decl.js';
 import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
 
 const TOP_BLOCKS = [
@@ -98,13 +99,7 @@ export function decodeModule(dir: string, bodies: Body[], diags: Diagnostic[]): 
           decodeModuleCall(m, b, diags);
           break;
         case 'data':
-          diags.push(
-            E.unsupported(
-              b.typeRange,
-              'Data sources',
-              `nssv does not read data sources yet; "data \\"${b.labels[0]}\\" \\"${b.labels[1]}\\"" cannot be evaluated. Use a variable or a resource reference instead.`,
-            ),
-          );
+          decodeData(m, b, diags);
           break;
         case 'terraform':
           decodeTerraform(m, b, diags);

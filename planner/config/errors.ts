@@ -347,4 +347,41 @@ export const configErrors = {
       `The directory ${dir} holds no *.tf or *.tf.json files. Run nssv in a configuration directory or pass --config DIR.`,
     );
   },
+  duplicateData(range: SourceRange, address: string, first: SourceRange): Diagnostic {
+    return d(
+      'NSSV_CONFIG_DUPLICATE_RESOURCE',
+      range,
+      `Duplicate data source "${address}"`,
+      `A data source named ${address} was already declared at ${first.file}:${first.line}:${first.column}. Data source names must be unique per type within a module; rename one of them.`,
+      address,
+    );
+  },
+  dataMeta(range: SourceRange, what: string): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNSUPPORTED',
+      range,
+      `${what} in a data block is not supported`,
+      `nssv reads each data block once, before planning, by its arguments alone. Remove ${what}; for several objects, declare one data block per object (or read a host's whole inventory with data "nssv_host_inventory").`,
+    );
+  },
+  unknownData(range: SourceRange, address: string, declared: string[]): Diagnostic {
+    return d(
+      'NSSV_CONFIG_UNKNOWN_REFERENCE',
+      range,
+      `Reference to undeclared data source "${address}"`,
+      `A data block ${address.replace(/^data\.([^.]+)\.(.+)$/, 'data "$1" "$2"')} has not been declared in this module.${mean(address, declared)} Declare it, or fix the reference.`,
+    );
+  },
+  dataArgumentUnknown(range: SourceRange, address: string, attribute: string): Diagnostic {
+    return {
+      ...d(
+        'NSSV_CONFIG_DATA_UNKNOWN_ARGUMENT',
+        range,
+        `The argument "${attribute}" of ${address} is not known before apply`,
+        'nssv reads data sources before planning, so their arguments must be known then: literals, variables, locals, or attributes the configuration sets (like a name). Do not refer to attributes that only apply computes.',
+        address,
+      ),
+      attribute,
+    };
+  },
 };

@@ -54,9 +54,11 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       stack: [],
       collectors: [],
       ...(options.known ? { known: options.known } : {}),
+      ...(options.dataValues ? { dataValues: options.dataValues } : {}),
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();
+    const beforeSettings = diags.length;
     const settings = evaluateStateSettings(
       {
         ...(root.backendBlock ? { backend: root.backendBlock } : {}),
@@ -66,7 +68,9 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       options.env,
       diags,
     );
+    const settingsFailed = diags.slice(beforeSettings).some((d) => d.severity === 'error');
     const imports = evaluateImports(root, ev, diags);
+    const dataRequests = ev.allDataRequests();
     diags.push(...childModuleImports(root));
     const config: LoadedConfig = {
       dir: absDir,
@@ -76,6 +80,8 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
       diagnostics: dedupe(diags),
+      ...(dataRequests.length ? { dataRequests } : {}),
+      ...(settingsFailed ? { settingsFailed } : {}),
     };
     evaluators.set(config, ev);
     return config;

@@ -19,6 +19,18 @@ export interface ModuleDecl {
   removed?: RemovedDecl[];
   /** import blocks (root module only). */
   imports?: ImportDecl[];
+  /** data blocks, keyed by "TYPE.NAME", in declaration order (read before planning: data-eval.ts). */
+  dataSources?: Map<string, DataDecl>;
+}
+
+/** data "TYPE" "NAME" { … }: its arguments are evaluated by the loader, its value read from the hosts. */
+export interface DataDecl {
+  type: string;
+  name: string;
+  range: SourceRange;
+  typeRange: SourceRange;
+  nameRange: SourceRange;
+  attributes: Attribute[];
 }
 
 /** import { to = ADDRESS  id = "NAME"  for_each = … }: evaluated by the loader (import-eval.ts). */

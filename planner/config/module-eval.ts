@@ -23,7 +23,8 @@ import type {
 import { computeVariable } from './module-variables.js';
 import { evalResource, type ResourceResult } from './resource-eval.js';
 import { toAttrValue } from './to-json.js';
-import type { DesiredInstance, OutputValue } from './types.js';
+import type { DataRequest, DesiredInstance, OutputValue } from './types.js';
+import { dataRequests } from './data-eval.js';
 
 export type { Shared, VarInput } from './module-scope.js';
 
@@ -220,6 +221,13 @@ export class ModuleEvaluator implements Resolver, ModuleScope, ModuleInstance {
         removed.push(...r.removed);
       }
     return { moved, removed };
+  }
+
+  allDataRequests(): DataRequest[] {
+    const out = dataRequests(this);
+    for (const m of this.decl.moduleCalls.values())
+      for (const c of this.modules.done(m.name)?.children ?? []) out.push(...c.allDataRequests());
+    return out;
   }
 
   outputValues(): OutputValue[] {

@@ -4,9 +4,10 @@ import { type Value, object, str } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
 import type { ResourceDecl } from './model.js';
 import type { ModuleScope, Node } from './module-scope.js';
+import { dataReference } from './data-eval.js';
 
 /** What references in a module resolve to: its variables, locals, module calls and resources. */
-export interface ReferenceTargets extends Pick<ModuleScope, 'decl' | 'shared' | 'prefix' | 'moduleCall'> {
+export interface ReferenceTargets extends ModuleScope {
   variable(name: string, range: SourceRange): Node;
   local(name: string, range: SourceRange): Node;
   resource(decl: ResourceDecl, range: SourceRange): { value: Value };
@@ -93,13 +94,7 @@ export function resolveReference(
         ),
       );
     case 'data':
-      throw new EvalError(
-        E.unsupported(
-          range,
-          'Data sources',
-          'nssv does not read data sources yet; use a variable or a resource reference instead.',
-        ),
-      );
+      return { value: dataReference(t, attr, range), consumed: true };
     default:
       break;
   }

@@ -6,7 +6,7 @@ import type { EvalContext, FunctionDef } from '../eval/context.js';
 import type { Value } from '../eval/value.js';
 import type { ModuleDecl } from './model.js';
 import type { ResourceSchema } from './schema.js';
-import type { DesiredInstance } from './types.js';
+import type { DataRequest, DesiredInstance } from './types.js';
 
 /** A value supplied for an input variable: an evaluated value, or CLI/env text parsed per the variable's type. */
 export interface VarInput {
@@ -32,6 +32,8 @@ export interface Shared {
   collectors: Set<string>[];
   /** Applied attributes by instance address (LoadOptions.known). */
   known?: ReadonlyMap<string, Attributes>;
+  /** What data blocks read, by address (LoadOptions.dataValues). */
+  dataValues?: ReadonlyMap<string, Attributes>;
 }
 
 /** An evaluated value and the resource addresses it depends on. */
@@ -49,6 +51,8 @@ export interface ModuleInstance {
   allInstances(): DesiredInstance[];
   /** moved/removed blocks of this module and its children, addresses made absolute. */
   allRefactors(): { moved: MovedDecl[]; removed: RemovedDecl[] };
+  /** data blocks of this module and its children, arguments evaluated. */
+  allDataRequests(): DataRequest[];
 }
 
 /** The instances of one module call. */

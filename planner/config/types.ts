@@ -51,6 +51,23 @@ export interface LoadOptions {
    * as Terraform reads them from state. Plans never pass it: there, computed values stay unknown.
    */
   known?: ReadonlyMap<string, Attributes>;
+  /**
+   * What each data block read, by its address (data.nssv_host.h1, module.x.data.nssv_host.h1).
+   * Without it, references to data sources are unknown: the engine loads once to learn which
+   * data blocks to read (LoadedConfig.dataRequests), reads them from the hosts, and loads again.
+   */
+  dataValues?: ReadonlyMap<string, Attributes>;
+}
+
+/** One data block, its arguments evaluated: what the engine reads from the hosts before planning. */
+export interface DataRequest {
+  /** data.TYPE.NAME, prefixed by its module's address. */
+  address: string;
+  type: string;
+  config: Attributes;
+  range: SourceRange;
+  /** Where each argument was set. */
+  attributeRanges: Record<string, SourceRange>;
 }
 
 /** One import block instance, evaluated: take the object `id` over as the instance `to`. */
@@ -71,4 +88,8 @@ export interface LoadedConfig {
   instances: DesiredInstance[];
   outputs: OutputValue[];
   diagnostics: Diagnostic[];
+  /** true when the terraform block's backend or encryption settings have errors. */
+  settingsFailed?: boolean;
+  /** data blocks of every module instance, arguments evaluated (absent when there are none). */
+  dataRequests?: DataRequest[];
 }

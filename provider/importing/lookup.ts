@@ -149,9 +149,59 @@ export function lookupInInventories(
       const pg = invs.get(hs[0]!)!.portGroups.find((x) => x.name === name)!;
       return found({ name, switch_id: pg.switch, vlan_id: pg.vlanId, host_ids: hs });
     }
+    case 'nssv_security_group': {
+      const hs = on((inv) => inv.securityGroups.some((x) => x.name === name));
+      if (hs.length === 0) return { problem: `no host has a security group "${name}" recorded` };
+      const recorded = hs.map((h) => invs.get(h)!.securityGroups.find((x) => x.name === name)!.rules);
+      const differ = hs.filter((_, i) => JSON.stringify(recorded[i]) !== JSON.stringify(recorded[0]));
+      if (differ.length > 0)
+        return {
+          problem: `the security group "${name}" is recorded with other rules on ${differ.join(', ')} than on ${hs[0]}; apply it from the configuration that manages it first`,
+        };
+      const peered = recorded[0]!.findIndex((r) => r.remote !== null && r.remote.length !== 1);
+      if (peered >= 0)
+        return {
+          problem: `rule ${peered + 1} of the security group "${name}" matches the addresses of a peer security group's members; importing such a group is not supported yet (the agents record the addresses, not the peer group)`,
+        };
+      // In the schema's order, as a plan lays a rule out (the plan compares key order too);
+      // descriptions are not recorded on the hosts: they come from the configuration.
+      return found({
+        name,
+        host_ids: hs,
+        peer_addresses: {},
+        rule: recorded[0]!.map((r) => ({
+          direction: r.direction,
+          protocol: r.protocol,
+          port_from: r.portFrom,
+          port_to: r.portTo,
+          cidr: r.remote === null ? null : r.remote[0]!,
+          peer_security_group_id: null,
+          action: r.action,
+          priority: r.priority,
+        })),
+      });
+    }
     case 'nssv_volume': {
       const hs = on((inv) => inv.volumes.some((x) => x.name === name));
       const handMade = on((inv) => (inv.unmanaged?.volumes ?? []).some((x) => x.name === name));
+      // An rbd volume is one RBD image in Ceph, which every host of the cluster reports: it is
+      // taken with the first of them as the agent that manages it.
+      const inRbd = hs.filter((h) => {
+        const inv = invs.get(h)!;
+        const v = inv.volumes.find((x) => x.name === name)!;
+        return inv.rbdPools.some((p) => p.name === v.pool);
+      });
+      const rbdPools = [
+        ...new Set(inRbd.map((h) => invs.get(h)!.volumes.find((x) => x.name === name)!.pool)),
+      ];
+      if (inRbd.length > 0 && inRbd.length === hs.length && handMade.length === 0) {
+        if (rbdPools.length > 1)
+          return {
+            problem: `rbd volumes "${name}" are in the pools ${rbdPools.sort().join(', ')}: rename one of them`,
+          };
+        const v = invs.get(inRbd[0]!)!.volumes.find((x) => x.name === name)!;
+        return found({ name, pool_id: v.pool, host_id: inRbd[0]!, size_gib: v.sizeGiB, format: v.format });
+      }
       const problem = one('volume', [...hs, ...handMade].sort());
       if (problem) return { problem };
       if (hs.length === 1) {

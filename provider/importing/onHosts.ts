@@ -15,8 +15,8 @@ export interface HostObject {
 const PER_HOST = new Set(['nssv_vm', 'nssv_volume']);
 
 /**
- * What the hosts run, as importable objects: domains, volumes of dir pools, dir pools, switches
- * and port groups (cluster-wide ones once, with every host they are on), and the domains, image
+ * What the hosts run, as importable objects: domains, volumes of dir pools, dir pools, switches,
+ * port groups, image storages and images (cluster-wide ones once, with every host they are on), and the domains, image
  * files in dir pools and bridges made outside nssv (with no recorded address). Sorted by type, then name.
  */
 export function objectsOnHosts(invs: ReadonlyMap<string, Inventory>): HostObject[] {
@@ -35,6 +35,9 @@ export function objectsOnHosts(invs: ReadonlyMap<string, Inventory>): HostObject
     for (const p of inv.pools) add('nssv_storage_pool', p.name, host, p.address);
     for (const s of inv.switches) add('nssv_distributed_switch', s.name, host, s.address);
     for (const p of inv.portGroups) add('nssv_port_group', p.name, host, p.address);
+    for (const s of inv.imageStores) add('nssv_image_storage', s.name, host, s.address);
+    for (const i of inv.images) add('nssv_image', i.name, host, i.address);
+    for (const g of inv.securityGroups) add('nssv_security_group', g.name, host, g.address);
     // made outside nssv (no record: address '')
     for (const d of inv.unmanaged?.domains ?? []) add('nssv_vm', d.name, host, '');
     for (const v of inv.unmanaged?.volumes ?? []) add('nssv_volume', v.name, host, '');

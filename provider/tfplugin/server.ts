@@ -128,10 +128,7 @@ export function providerService(
         const cfg = decode(req.config, resourceType(req.type_name));
         return { diagnostics: diags(validateResource(req.type_name, attrs(cfg) ?? {})) };
       }),
-    ValidateDataResourceConfig: async (req) => ({
-      diagnostics:
-        req.type_name === 'nssv_image' ? diags([(await import('./data/read.js')).notSupportedImage()]) : [],
-    }),
+    ValidateDataResourceConfig: async () => ({ diagnostics: [] }),
     UpgradeResourceState: async (req) =>
       guarded(async () => {
         const t = resourceType(req.type_name);

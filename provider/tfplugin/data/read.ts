@@ -1,29 +1,96 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import type { Attributes } from '../../../core/values.js';
+import type { Inventory } from '../../../schemas/generated/agentApi.js';
 import { catchAgent } from '../errors.js';
-import type { Session } from '../session.js';
+import type { HandlerContext } from '../../handlers/types.js';
+import type { ProviderHost } from '../providerConfig.js';
+
+/** What reading a data source needs: the hosts (by name, with their clusters) and their agents. */
+export interface DataHosts {
+  hosts: ReadonlyMap<string, Pick<ProviderHost, 'cluster' | 'endpoint'>>;
+  hostsOf(clusters: readonly string[]): string[];
+  ctx: Pick<HandlerContext, 'inventory'>;
+}
 
 function notFound(what: string, name: string, known: string[]): Diagnostic {
   return {
     severity: 'error',
     code: 'NSSV_DATA_NOT_FOUND',
     attribute: what === 'host_inventory' ? 'host' : 'name',
-    summary: `no ${what.replace('_inventory', '')} "${name}" among the provider's hosts`,
+    summary: `no ${what.replace('_inventory', '')} "${name}" among the configured hosts`,
     detail: `Known: ${known.join(', ') || 'none'}.`,
   };
 }
 
-export const notSupportedImage = (): Diagnostic => ({
+function ambiguous(name: string, stores: string[]): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'NSSV_DATA_AMBIGUOUS',
+    attribute: 'name',
+    summary: `more than one image "${name}": one in each of the image storages ${stores.join(', ')}`,
+    detail: `Fix: set image_storage_id to one of ${stores.join(', ')}.`,
+  };
+}
+
+export const unknownDataSource = (type: string, known: string[]): Diagnostic => ({
   severity: 'error',
-  code: 'NSSV_NOT_SUPPORTED_YET',
-  summary: "data source nssv_image is not supported yet: this version's agents keep no images",
-  detail:
-    'The resource model has images (schemas/nssv_image.schema.json), but no agent stores them yet, so there is nothing to read. Fix: remove the data source for now.',
+  code: 'NSSV_DATA_UNKNOWN_TYPE',
+  summary: `there is no data source "${type}"`,
+  detail: `The data sources are: ${known.join(', ')}.`,
 });
+
+/** data nssv_image: an image by name (and image storage), read from every host's inventory. */
+async function readImage(
+  s: DataHosts,
+  config: Attributes,
+  diagnostics: Diagnostic[],
+): Promise<Attributes | null | undefined> {
+  const name = String(config.name);
+  const store = typeof config.image_storage_id === 'string' ? config.image_storage_id : undefined;
+  const found = new Map<string, { info: Inventory['images'][number]; hosts: string[] }>();
+  const names = new Set<string>();
+  for (const host of [...s.hosts.keys()].sort()) {
+    const inv = await catchAgent(`data nssv_image "${name}"`, diagnostics, () => s.ctx.inventory(host));
+    if (!inv) return undefined;
+    for (const i of inv.images) {
+      if (store !== undefined && i.store !== store) continue;
+      names.add(i.name);
+      if (i.name !== name) continue;
+      const f = found.get(i.store);
+      if (f) f.hosts.push(host);
+      else found.set(i.store, { info: i, hosts: [host] });
+    }
+  }
+  const stores = [...found.keys()].sort();
+  if (stores.length === 0) {
+    diagnostics.push(
+      notFound(store ? `image in image storage "${store}",` : 'image', name, [...names].sort()),
+    );
+    return null;
+  }
+  if (stores.length > 1) {
+    diagnostics.push(ambiguous(name, stores));
+    return null;
+  }
+  const { info, hosts } = found.get(stores[0]!)!;
+  return {
+    id: name,
+    name,
+    image_storage_id: info.store,
+    source: info.source,
+    format: info.format,
+    sha256: info.sha256,
+    size_bytes: info.sizeBytes,
+    host_ids: hosts,
+    os_type: null,
+    delete_policy: null,
+    description: null,
+  };
+}
 
 /** ReadDataSource: the provider's hosts and their agents' inventories. */
 export async function readData(
-  s: Session,
+  s: DataHosts,
   type: string,
   config: Attributes,
 ): Promise<{ state: Attributes | null; diagnostics: Diagnostic[] }> {
@@ -111,7 +178,16 @@ export async function readData(
         diagnostics,
       };
     }
+    case 'nssv_image': {
+      const state = await readImage(s, config, diagnostics);
+      return { state: state ?? null, diagnostics };
+    }
     default:
-      return { state: null, diagnostics: [notSupportedImage()] };
+      return {
+        state: null,
+        diagnostics: [
+          unknownDataSource(type, ['nssv_cluster', 'nssv_host', 'nssv_host_inventory', 'nssv_image']),
+        ],
+      };
   }
 }

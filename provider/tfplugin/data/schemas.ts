@@ -3,7 +3,12 @@ import type { BlockSchema } from '../schema/block.js';
 import { blockFromJsonSchema } from '../schema/fromJsonSchema.js';
 
 /** A data source over a resource type: looked up by name, every other attribute read (sensitive ones left out). */
-function lookupByName(type: string, extra: BlockSchema['attributes'] = []): BlockSchema {
+function lookupByName(
+  type: string,
+  extra: BlockSchema['attributes'] = [],
+  /** Attributes that may be given to narrow the lookup (else read). */
+  narrowing: string[] = [],
+): BlockSchema {
   const b = blockFromJsonSchema(resourceSchema(type));
   return {
     description: `Reads an existing ${type.replace('nssv_', '')} by name. ${b.description}`,
@@ -14,7 +19,7 @@ function lookupByName(type: string, extra: BlockSchema['attributes'] = []): Bloc
         .map((a) => ({
           ...a,
           required: a.name === 'name',
-          optional: false,
+          optional: narrowing.includes(a.name),
           computed: a.name !== 'name',
           default: undefined,
         })),
@@ -111,7 +116,7 @@ export function dataSourceSchemas(): Map<string, BlockSchema> {
     ],
     ['nssv_host', lookupByName('nssv_host')],
     ['nssv_host_inventory', inventory],
-    ['nssv_image', lookupByName('nssv_image')],
+    ['nssv_image', lookupByName('nssv_image', [], ['image_storage_id'])],
   ]);
   return cache;
 }

@@ -109,10 +109,10 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
     expect(diags).toEqual([]);
   });
 
-  it('GIVEN a data block WHEN loaded THEN it is still reported', async () => {
-    const diags = await diagsOf({ 'main.tf': 'data "nssv_vm" "x" {\n  name = "x"\n}\n' });
-    expect(diags.map((d) => [d.code, `${d.range?.line}:${d.range?.column}`])).toEqual([
-      ['NSSV_CONFIG_UNSUPPORTED', '1:1'],
+  it('GIVEN a data block with count WHEN loaded THEN count is refused where it is set', async () => {
+    const diags = await diagsOf({ 'main.tf': 'data "nssv_host" "x" {\n  count = 2\n  name  = "x"\n}\n' });
+    expect(diags.map((d) => [d.code, `${d.range?.line}:${d.range?.column}`, d.summary])).toEqual([
+      ['NSSV_CONFIG_UNSUPPORTED', '2:3', '"count" in a data block is not supported'],
     ]);
   });
 });

@@ -48,7 +48,7 @@ describe('data sources', () => {
     });
     expect((await readData(s, 'nssv_cluster', { name: 'x' })).diagnostics[0]).toMatchObject({
       code: 'NSSV_DATA_NOT_FOUND',
-      summary: 'no cluster "x" among the provider\'s hosts',
+      summary: 'no cluster "x" among the configured hosts',
       detail: 'Known: c.',
     });
   });
@@ -67,14 +67,68 @@ describe('data sources', () => {
     ]);
     expect((await readData(s, 'nssv_host_inventory', { host: 'h9' })).diagnostics[0]).toMatchObject({
       attribute: 'host',
-      summary: 'no host "h9" among the provider\'s hosts',
+      summary: 'no host "h9" among the configured hosts',
       detail: 'Known: h1, h2.',
     });
   });
 
-  it('GIVEN nssv_image THEN refused as not supported yet', async () => {
-    expect((await readData(s, 'nssv_image', { name: 'debian' })).diagnostics[0]!.code).toBe(
-      'NSSV_NOT_SUPPORTED_YET',
-    );
+  const img = (store: string, name: string) => ({
+    store,
+    name,
+    address: `nssv_image.${name}`,
+    source: `/srv/${name}.qcow2`,
+    format: 'qcow2' as const,
+    sha256: 'ab'.repeat(32),
+    sizeBytes: 1024,
+    virtualSizeBytes: 4096,
+    path: `/var/lib/nssv/images/${store}/${name}`,
+  });
+  const withImages = fakeSession({
+    h1: { images: [img('lib', 'debian'), img('lib', 'alpine'), img('other', 'alpine')] },
+    h2: { images: [img('lib', 'debian')] },
+  });
+
+  it('GIVEN nssv_image by name THEN the image as the agents verified it, with the hosts that keep it', async () => {
+    const r = await readData(withImages, 'nssv_image', { name: 'debian' });
+    expect(r.diagnostics).toEqual([]);
+    expect(r.state).toEqual({
+      id: 'debian',
+      name: 'debian',
+      image_storage_id: 'lib',
+      source: '/srv/debian.qcow2',
+      format: 'qcow2',
+      sha256: 'ab'.repeat(32),
+      size_bytes: 1024,
+      host_ids: ['h1', 'h2'],
+      os_type: null,
+      delete_policy: null,
+      description: null,
+    });
+  });
+
+  it('GIVEN nssv_image whose name is in two image storages THEN NSSV_DATA_AMBIGUOUS, and image_storage_id picks one', async () => {
+    expect((await readData(withImages, 'nssv_image', { name: 'alpine' })).diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'NSSV_DATA_AMBIGUOUS',
+        attribute: 'name',
+        summary: 'more than one image "alpine": one in each of the image storages lib, other',
+        detail: 'Fix: set image_storage_id to one of lib, other.',
+      },
+    ]);
+    const r = await readData(withImages, 'nssv_image', { name: 'alpine', image_storage_id: 'other' });
+    expect(r.state).toMatchObject({ image_storage_id: 'other', host_ids: ['h1'] });
+  });
+
+  it('GIVEN nssv_image that no host keeps THEN NSSV_DATA_NOT_FOUND names the images there are', async () => {
+    expect((await readData(withImages, 'nssv_image', { name: 'centos' })).diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'NSSV_DATA_NOT_FOUND',
+        attribute: 'name',
+        summary: 'no image "centos" among the configured hosts',
+        detail: 'Known: alpine, debian.',
+      },
+    ]);
   });
 });
