@@ -14,7 +14,12 @@ export interface HttpSendOptions {
   body?: string | undefined;
   /** Aborts the request (a timeout, or the caller's cancellation): rejects with Node's AbortError. */
   signal: AbortSignal;
+  /** A new connection not made by then fails with ETIMEDOUT (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 }
+
+/** A host that does not answer at all (its network cut) fails this soon, not at the request timeout. */
+export const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * One HTTP request over Node's own client, the whole answer read as UTF-8 text. Rejects with the
@@ -39,6 +44,16 @@ export function httpSend(url: string, options: HttpSendOptions): Promise<HttpAns
       },
     );
     req.on('error', reject);
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return; // a kept-alive connection
+      const ms = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+      const timer = setTimeout(() => {
+        const err = new Error(`connect ETIMEDOUT: no connection after ${ms / 1000} s`);
+        req.destroy(Object.assign(err, { code: 'ETIMEDOUT' }));
+      }, ms);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
     req.end(options.body);
   });
 }
