@@ -23,6 +23,15 @@ async function take(ctx: HandlerContext, address: string, a: Attributes): Promis
 }
 
 /**
+ * Raising revert_serial reverts; a prior without one (a snapshot Terraform imported, which cannot
+ * know the counter) only records the configured value.
+ */
+function reverts(prior: Attributes, planned: Attributes): boolean {
+  const before = prior.revert_serial;
+  return before !== null && before !== undefined && snapshot(planned).revert_serial !== before;
+}
+
+/**
  * A snapshot of a volume (a qcow2 layer in a dir pool, an rbd snapshot in an rbd pool). Raising
  * revert_serial is the planned, explicit revert of the volume to it.
  */
@@ -37,7 +46,7 @@ export const volumeSnapshotHandler: ResourceHandler = {
   create: (ctx, address, planned) => take(ctx, address, planned),
   async update(ctx, address, prior, planned) {
     const after = await take(ctx, address, planned);
-    if (snapshot(planned).revert_serial !== snapshot(prior).revert_serial) {
+    if (reverts(prior, planned)) {
       const p = place(planned);
       await ctx.agent(p.host).revertVolume(p.pool, p.volume, { snapshot: p.name });
       ctx.invalidate(p.host);
@@ -46,7 +55,7 @@ export const volumeSnapshotHandler: ResourceHandler = {
   },
   async undoUpdate(ctx, address, after, before) {
     await take(ctx, address, after);
-    const reverted = snapshot(after).revert_serial !== snapshot(before).revert_serial;
+    const reverted = reverts(before, after);
     return {
       attributes: untyped({ ...snapshot(after), revert_serial: snapshot(before).revert_serial }),
       ...(reverted

@@ -167,6 +167,19 @@ export function lookupInInventories(
         adopt: [{ host, kind: 'volume', name, pool: v.pool }],
       };
     }
+    case 'nssv_volume_snapshot': {
+      const hs = on((inv) => inv.snapshots.some((x) => x.name === name));
+      const problem = one('snapshot', hs);
+      if (problem) return { problem };
+      const x = invs.get(hs[0]!)!.snapshots.find((y) => y.name === name)!;
+      return found({
+        name,
+        volume_id: x.volume,
+        volume_pool_id: x.pool,
+        volume_host_id: hs[0]!,
+        created_at: x.createdAt,
+      });
+    }
     case 'nssv_vm': {
       const hs = on((inv) => inv.domains.some((x) => x.name === name));
       const handMade = on((inv) => (inv.unmanaged?.domains ?? []).some((x) => x.name === name));

@@ -10,7 +10,7 @@ export const tfErrors = {
     summary: `${what}: ${e.message}`,
     detail:
       e.code === 'unreachable'
-        ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status).`
+        ? `Check that agentd runs on host ${e.host} and that its endpoint in provider "nssv" { hosts } is right (for the sandbox: nssv sandbox status). Terraform refreshes every resource through its host's agent, so it cannot plan past a host that failed; restarting HA VMs (ha_enabled) of a failed host elsewhere is nssv plan/apply's (move the directory with terraform state pull and nssv state import-terraform).`
         : e.code === 'cancelled'
           ? `The agent of host ${e.host} finishes that step on its own (or undoes it if it fails), but Terraform did not record it. If the next terraform apply reports NSSV_OBJECT_EXISTS for it, terraform import it.`
           : e.code === 'unauthorized'

@@ -29,5 +29,9 @@ export async function importResource(
   if (diagnostics.length > 0) return { state: null, diagnostics };
   const found = lookupInInventories(s.hosts, type, parseImportId(id).name, invs, HOSTS);
   if ('problem' in found) return { state: null, diagnostics: [tfErrors.importId(type, id, found.problem)] };
-  return { state: withDefaults(type, found.reported), diagnostics };
+  const state = withDefaults(type, found.reported);
+  // A snapshot's revert_serial is a counter kept only in the state: the import cannot know it, so
+  // it is left unset and the next plan records the configured one without reverting the volume.
+  if (type === 'nssv_volume_snapshot') state.revert_serial = null;
+  return { state, diagnostics };
 }

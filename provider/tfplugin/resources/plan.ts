@@ -10,6 +10,7 @@ import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
 import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
+import { snapshotVolume } from './snapshotVolume.js';
 
 export interface ResourcePlan {
   planned: Attributes;
@@ -126,11 +127,7 @@ export async function planResource(
   if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
     planned.host_id = await placeVolume(s, planned);
   if (type === 'nssv_volume' && isUnknown(planned.format)) planned.format = await volumeFormat(s, planned);
-  if (type === 'nssv_volume_snapshot') {
-    const v = typeof planned.volume_id === 'string' ? s.recall('nssv_volume', planned.volume_id) : undefined;
-    planned.volume_pool_id = v?.pool_id ?? unknownValue;
-    planned.volume_host_id = v?.host_id ?? unknownValue;
-  }
+  if (type === 'nssv_volume_snapshot') Object.assign(planned, await snapshotVolume(s, planned, prior));
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
   let requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];

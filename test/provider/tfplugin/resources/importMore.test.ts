@@ -1,5 +1,5 @@
 /**
- * ImportResourceState of rbd pools, image storages, images and the state-only groups, from the
+ * ImportResourceState of rbd pools, image storages, images, snapshots and the state-only groups, from the
  * agents' inventories (the lookup `nssv import` shares).
  */
 import { importResource } from '../../../../provider/tfplugin/resources/importState.js';
@@ -29,8 +29,16 @@ const image = {
   virtualSizeBytes: 65536,
   path: '/x/deb.qcow2',
 };
+const snap = {
+  pool: 'ceph',
+  volume: 'data',
+  name: 'snap1',
+  address: 'nssv_volume_snapshot.s',
+  createdAt: '2026-12-05T09:00:00Z',
+};
 const onHost: Partial<Inventory> = {
   rbdPools: [rbdPool] as Inventory['rbdPools'],
+  snapshots: [snap],
   imageStores: [{ name: 'lib', address: 'nssv_image_storage.lib', path: '/x' }],
   images: [image],
 };
@@ -81,6 +89,26 @@ describe('import of rbd pools, image storages, images and groups', () => {
     const r = await importResource(s, 'nssv_image', 'nope');
     expect(r.diagnostics.map((d) => `${d.code}: ${d.summary}`)).toEqual([
       'NSSV_IMPORT_NOT_FOUND: cannot import nssv_image "nope": no host has an image "nope"',
+    ]);
+  });
+
+  it('GIVEN an rbd snapshot both hosts report WHEN imported by HOST/NAME THEN its volume, pool, managing host and time; revert_serial unknown', async () => {
+    expect((await importResource(s, 'nssv_volume_snapshot', 'h2/snap1')).state).toEqual({
+      id: 'snap1',
+      name: 'snap1',
+      volume_id: 'data',
+      volume_pool_id: 'ceph',
+      volume_host_id: 'h2',
+      created_at: '2026-12-05T09:00:00Z',
+      description: '',
+      revert_serial: null,
+    });
+  });
+
+  it('GIVEN an rbd snapshot both hosts report WHEN imported by its name alone THEN the import asks for HOST/NAME', async () => {
+    const r = await importResource(s, 'nssv_volume_snapshot', 'snap1');
+    expect(r.diagnostics.map((d) => `${d.code}: ${d.summary}`)).toEqual([
+      'NSSV_IMPORT_NOT_FOUND: cannot import nssv_volume_snapshot "snap1": snapshots "snap1" are on h1, h2: give HOST/snap1',
     ]);
   });
 });
