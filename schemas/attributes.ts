@@ -110,6 +110,20 @@ function withDefaults(schema: JsonSchema, value: Attributes): Attributes {
   return out;
 }
 
+/**
+ * `withDefaults(schema, value)[name]` without building the whole object: for reading only (a
+ * default is the schema's own value, not a copy). Blocks get their items' defaults as well.
+ */
+export function defaultedValue(schema: JsonSchema, value: Attributes, name: string): AttrValue | undefined {
+  const prop = schema.properties?.[name];
+  const v = value[name] !== undefined ? value[name] : (prop?.default as AttrValue | undefined);
+  if (!prop?.['x-nssv-block'] || !prop.items || !Array.isArray(v)) return v;
+  const items = prop.items;
+  return v.map((item) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? withDefaults(items, item as Attributes) : item,
+  );
+}
+
 /** The attributes with every schema default filled in (blocks included). */
 export function applyDefaults(type: string, attrs: Attributes): Attributes {
   return withDefaults(resourceSchema(type), attrs);

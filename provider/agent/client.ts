@@ -35,19 +35,15 @@ import type {
   TrashSpec,
 } from '../../schemas/generated/agentApi.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { AgentError } from './agentError.js';
 import { connectionPool } from './connections.js';
+import { httpSend, type HttpAnswer } from './httpSend.js';
 import { RETRY_DELAYS_MS, shouldRetry } from './retryPolicy.js';
 
 /** Requests this process sent to agents (attempts), sent again (see retryPolicy), and failed unanswered. */
 export const agentRequestStats = { attempts: 0, retries: 0, unreachable: 0 };
 
-interface RawAnswer {
-  status: number;
-  text: string;
-}
 import { clientTlsFor, explainConnectionError, tlsDispatcher, type ClientTls } from './tls.js';
 
 /** A live migration copies the guest's memory: allow as long as the agent allows virsh (10 min). */
@@ -233,26 +229,23 @@ export class AgentClient {
     path: string,
     body: string | undefined,
     timeoutMs: number,
-  ): Promise<RawAnswer> {
-    const dispatcher = this.tls ? tlsDispatcher(this.tls) : connectionPool();
+  ): Promise<HttpAnswer> {
+    const agent = this.tls ? tlsDispatcher(this.tls) : connectionPool();
     for (let attempt = 1; ; attempt++) {
       agentRequestStats.attempts += 1;
       try {
-        const res = await request(this.base + path, {
-          method: method as 'GET' | 'PUT' | 'DELETE',
-          dispatcher,
+        return await httpSend(this.base + path, {
+          method,
+          agent,
           headers: {
             authorization: `Bearer ${this.target.token}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
           body,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
           signal: this.signal
             ? AbortSignal.any([this.signal, AbortSignal.timeout(timeoutMs)])
             : AbortSignal.timeout(timeoutMs),
         });
-        return { status: res.statusCode, text: await res.body.text() };
       } catch (err) {
         if (!shouldRetry(method, err, attempt)) throw err;
         agentRequestStats.retries += 1;
@@ -271,7 +264,7 @@ export class AgentClient {
   ): Promise<T> {
     const { host } = this.target;
     if (this.tls === undefined) this.tls = clientTlsFor(this.target) ?? null;
-    let res: RawAnswer;
+    let res: HttpAnswer;
     try {
       res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
     } catch (err) {
@@ -279,15 +272,12 @@ export class AgentClient {
       agentRequestStats.unreachable += 1;
       // Duck-typed: errors may come from another realm (e.g. under a test runner's VM).
       const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
-      // undici's request() throws the socket's own error; fetch() wraps it in `cause`.
+      // Node's client throws the socket's own error; an abort (timeout, cancel) carries its reason in `cause`.
       const explained =
         explainConnectionError(this.target, e?.cause ?? {}) ??
         explainConnectionError(this.target, (e ?? {}) as { code?: unknown; message?: unknown });
       if (explained !== undefined) throw new AgentError(host, 'unreachable', explained);
-      let why = String(e?.cause?.message ?? e?.message ?? err);
-      if (why === 'bad port') {
-        why = `port ${new URL(this.base).port} is one Node's fetch refuses to connect to (reserved for other protocols); run agentd on another port, e.g. 7400`;
-      }
+      const why = String(e?.cause?.message ?? e?.message ?? err);
       throw new AgentError(
         host,
         'unreachable',

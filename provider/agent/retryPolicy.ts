@@ -8,13 +8,13 @@
  * operation may still be running on the host), and any HTTP answer, errors included.
  */
 export const RETRIED_METHODS: ReadonlySet<string> = new Set(['GET', 'PUT', 'DELETE']);
-export const RETRIED_ERRORS: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+export const RETRIED_ERRORS: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
 /** Attempts in all, the first included. */
 export const MAX_ATTEMPTS = 3;
 /** Pause before the 2nd, 3rd… attempt: the first retry goes at once on a fresh connection. */
 export const RETRY_DELAYS_MS: readonly number[] = [0, 100];
 
-/** The error code of a failed request (Node's errno code, or undici's UND_ERR_*), if any. */
+/** The error code of a failed request (Node's errno code), if any. */
 export function errorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } } | undefined;
   const code = e?.code ?? e?.cause?.code;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { Agent } from 'undici';
+import { Agent } from 'node:https';
 import { POOL_OPTIONS } from './connections.js';
 import { defaultTlsDir, tlsFile } from '../../core/tlsDir.js';
 import { AgentError } from './agentError.js';
@@ -55,10 +55,7 @@ export function tlsDispatcher(tls: ClientTls): Agent {
   const key = `${tls.dir}\0${tls.ca}\0${tls.cert}`;
   let d = dispatchers.get(key);
   if (!d) {
-    d = new Agent({
-      ...POOL_OPTIONS,
-      connect: { ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' },
-    });
+    d = new Agent({ ...POOL_OPTIONS, ca: tls.ca, cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' });
     dispatchers.set(key, d);
   }
   return d;
@@ -91,7 +88,7 @@ export function explainConnectionError(
   if (UNTRUSTED.has(code)) {
     return `the agent of host ${target.host} at ${target.endpoint} presented a certificate nssv does not trust (${code}: ${String(cause.message)}); nssv sent no request. It must be signed by the CA in ${tlsFile(tlsDirOf(target), 'caCert')} and name the endpoint's address. Fix: reissue the agent's certificate from that CA with \`nssv agent install --host ${target.host} --address <its address>\`, or set tls_dir of nssv_host "${target.host}" to the directory of the CA that issued it`;
   }
-  if (!isHttps(target.endpoint) && /UND_ERR_SOCKET|ECONNRESET|EPIPE/.test(code)) {
+  if (!isHttps(target.endpoint) && /ECONNRESET|EPIPE/.test(code)) {
     return `the agent of host ${target.host} at ${target.endpoint} closed the connection (${code}); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "${target.host}"`;
   }
   return undefined;

@@ -13,6 +13,53 @@ export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
   'cloud_init_seed',
 ]);
 
+/** What plannedAttributes needs of a type's attributes, computed once per type (not per instance). */
+interface TypeFacts {
+  /** Top-level attributes nssv may compute (unset: the live value, else unknown). */
+  computed: string[];
+  blocks: BlockFacts[];
+}
+
+interface BlockFacts {
+  block: string;
+  /** Fields of an item nssv computes. */
+  computed: string[];
+  /** Fields that do not make an item another one: computed, or changed in place (security_group_ids keeps the NIC's MAC and IP). */
+  loose: Set<string>;
+}
+
+const typeFacts = new Map<string, TypeFacts>();
+
+function factsOf(type: string): TypeFacts {
+  let facts = typeFacts.get(type);
+  if (facts) return facts;
+  const infos = attributeInfos(type);
+  facts = {
+    computed: infos
+      .filter(
+        (info) =>
+          !info.path.includes('[]') &&
+          info.path !== 'id' &&
+          !DERIVED_ATTRIBUTES.has(info.path) &&
+          info.source !== 'user',
+      )
+      .map((info) => info.path),
+    blocks: infos
+      .filter((info) => info.block)
+      .map((info) => {
+        const fields = infos.filter((a) => a.path.startsWith(`${info.path}[].`));
+        const field = (a: { path: string }): string => a.path.slice(info.path.length + 3);
+        return {
+          block: info.path,
+          computed: fields.filter((a) => a.source !== 'user').map(field),
+          loose: new Set(fields.filter((a) => a.source !== 'user' || !a.forceNew).map(field)),
+        };
+      }),
+  };
+  typeFacts.set(type, facts);
+  return facts;
+}
+
 /**
  * Planned attributes = configuration + schema defaults + id; computed attributes the user left
  * unset keep their live value (so they never show as a diff) or are unknown until apply.
@@ -24,16 +71,15 @@ export function plannedAttributes(ctx: PlanContext): void {
     const idKey = idAttribute(n.type);
     planned.id = planned[idKey] ?? unknownValue;
     const live = n.live ?? undefined;
-    for (const info of attributeInfos(n.type)) {
-      if (info.path.includes('[]') || info.path === 'id' || DERIVED_ATTRIBUTES.has(info.path)) continue;
-      if (info.source === 'user' || planned[info.path] !== undefined) continue;
+    const facts = factsOf(n.type);
+    for (const path of facts.computed) {
+      if (planned[path] !== undefined) continue;
       // A live null is a known value (e.g. clone_state of a volume without a source), not unknown.
-      const known = live !== undefined && live[info.path] !== undefined;
-      planned[info.path] = known ? live[info.path]! : unknownValue;
+      const known = live !== undefined && live[path] !== undefined;
+      planned[path] = known ? live[path]! : unknownValue;
     }
-    for (const info of attributeInfos(n.type)) {
-      if (!info.block) continue;
-      planned[info.path] = keepComputedInBlocks(n.type, info.path, planned[info.path], live?.[info.path]);
+    for (const block of facts.blocks) {
+      planned[block.block] = keepComputedInBlocks(block, planned[block.block], live?.[block.block]);
     }
     n.planned = planned;
   }
@@ -41,30 +87,30 @@ export function plannedAttributes(ctx: PlanContext): void {
 
 /** nic[].mac and the like: an unset computed field keeps the live value of the same item. */
 function keepComputedInBlocks(
-  type: string,
-  block: string,
+  facts: BlockFacts,
   planned: AttrValue | undefined,
   live: AttrValue | undefined,
 ): AttrValue {
   if (!Array.isArray(planned)) return planned ?? [];
-  const fields = attributeInfos(type).filter((a) => a.path.startsWith(`${block}[].`));
-  const computed = fields.filter((a) => a.source !== 'user').map((a) => a.path.slice(block.length + 3));
-  // Fields changed in place (security_group_ids) do not make it another item: it keeps its MAC and IP.
-  const inPlace = fields.filter((a) => !a.forceNew).map((a) => a.path.slice(block.length + 3));
+  const { computed, loose } = facts;
   if (computed.length === 0) return planned;
   const liveItems = Array.isArray(live) ? live : [];
   return planned.map((item, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return item;
     const liveItem = liveItems[i] as Attributes | undefined;
     const out: Attributes = { ...(item as Attributes) };
-    const sameOtherwise =
-      liveItem &&
-      Object.entries(out).every(
-        ([k, v]) => computed.includes(k) || inPlace.includes(k) || jsonEqual(v, liveItem[k]),
-      );
+    let sameOtherwise = Boolean(liveItem);
+    if (liveItem) {
+      for (const k in out) {
+        if (!loose.has(k) && !jsonEqual(out[k], liveItem[k])) {
+          sameOtherwise = false;
+          break;
+        }
+      }
+    }
     for (const key of computed) {
       if (out[key] !== undefined) continue;
-      out[key] = sameOtherwise && liveItem[key] !== undefined ? liveItem[key] : unknownValue;
+      out[key] = sameOtherwise && liveItem![key] !== undefined ? liveItem![key] : unknownValue;
     }
     return out;
   });

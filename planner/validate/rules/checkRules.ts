@@ -12,15 +12,13 @@ function scopes(base: Scope, block: string | undefined): Scope[] {
   const raw = base.instance.attributes[block];
   const itemSchema = base.schema.properties?.[block]?.items;
   if (!Array.isArray(raw) || !itemSchema) return [];
-  // The instance's attributes with defaults are computed once per instance (InstanceIndex).
-  const full = base.index.withDefaults(base.instance)[block] as Attributes[];
   return raw.flatMap((item, i) =>
     item && typeof item === 'object' && !Array.isArray(item) && !isUnknown(item)
       ? [
           {
             ...base,
             itemPath: `${block}[${i}]`,
-            item: { schema: itemSchema, raw: item as Attributes, full: full[i]! },
+            item: { schema: itemSchema, raw: item as Attributes },
           },
         ]
       : [],

@@ -1,6 +1,6 @@
 import type { DesiredInstance } from '../../config/types.js';
 import type { JsonSchema } from '../../../schemas/jsonSchema.js';
-import { applyDefaults } from '../../../schemas/attributes.js';
+import { defaultedValue } from '../../../schemas/attributes.js';
 import { findResourceSchema } from '../../../schemas/registry.js';
 import { isUnknown } from '../../../core/values.js';
 import type { Attributes } from '../../../core/values.js';
@@ -11,7 +11,6 @@ export { isSet, UNKNOWN } from '../../../schemas/rules/scope.js';
 /** Every instance of the configuration, by type and id (= name), for rules that span resources. */
 export class InstanceIndex {
   private readonly byId = new Map<string, DesiredInstance>();
-  private readonly defaults = new Map<DesiredInstance, Attributes>();
 
   constructor(readonly instances: readonly DesiredInstance[]) {
     for (const inst of instances) {
@@ -26,16 +25,6 @@ export class InstanceIndex {
   find(type: string, id: string): DesiredInstance | undefined {
     return this.byId.get(`${type}\u0000${id}`);
   }
-
-  /** Attributes with schema defaults filled in. */
-  withDefaults(inst: DesiredInstance): Attributes {
-    let a = this.defaults.get(inst);
-    if (!a) {
-      a = applyDefaults(inst.type, inst.attributes);
-      this.defaults.set(inst, a);
-    }
-    return a;
-  }
 }
 
 /** Where a rule looks up names: an item of a nested block (if any), then the resource. */
@@ -45,7 +34,8 @@ export interface Scope {
   index: InstanceIndex;
   /** "dhcp[0]" inside a block, '' at top level. */
   itemPath: string;
-  item?: { schema: JsonSchema; raw: Attributes; full: Attributes };
+  /** The item as configured; lookups add its schema defaults. */
+  item?: { schema: JsonSchema; raw: Attributes };
 }
 
 /** Path for messages and ranges: "dhcp[0].start" or "gateway". */
@@ -59,14 +49,14 @@ export function lookup(scope: Scope, name: string): Lookup {
   if (scope.item && scope.item.schema.properties?.[name]) {
     return {
       path: `${scope.itemPath}.${name}`,
-      value: clean(scope.item.full[name]),
+      value: clean(defaultedValue(scope.item.schema, scope.item.raw, name)),
       raw: clean(scope.item.raw[name]),
       schema: scope.item.schema.properties[name],
     };
   }
   return {
     path: name,
-    value: clean(scope.index.withDefaults(scope.instance)[name]),
+    value: clean(defaultedValue(scope.schema, scope.instance.attributes, name)),
     raw: clean(scope.instance.attributes[name]),
     schema: scope.schema.properties?.[name],
   };

@@ -175,7 +175,7 @@ describeE2e('agentd installed by nssv agent install, over mutual TLS', NEEDS, ()
     const err = await plain.health().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AgentError);
     expect((err as AgentError).message).toMatch(
-      /^the agent of host h1 at http:\/\/127\.0\.0\.1:\d+ closed the connection \((UND_ERR_SOCKET|ECONNRESET)\); an agent installed by nssv speaks only HTTPS with mutual TLS\. Fix: use https:\/\/ in the endpoint of nssv_host "h1"$/,
+      /^the agent of host h1 at http:\/\/127\.0\.0\.1:\d+ closed the connection \((ECONNRESET|EPIPE)\); an agent installed by nssv speaks only HTTPS with mutual TLS\. Fix: use https:\/\/ in the endpoint of nssv_host "h1"$/,
     );
     await waitForLog('TLS handshake refused', refusals + 1);
     expect(requestsLogged()).toBe(before);

@@ -82,7 +82,7 @@ describe('AgentClient retries', () => {
     expect({ code: e.code, message: e.message }).toEqual({
       code: 'unreachable',
       // An http:// agent that closes every connection unanswered is what a TLS agent does to plain HTTP.
-      message: `the agent of host h1 at ${server.url} closed the connection (UND_ERR_SOCKET); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "h1"`,
+      message: `the agent of host h1 at ${server.url} closed the connection (ECONNRESET); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "h1"`,
     });
     expect(server.seen).toEqual(Array(3).fill('DELETE /v1/pools/p1/volumes/v1'));
   });

@@ -6,9 +6,8 @@ describe('retryPolicy.shouldRetry', () => {
   it.each([
     ['GET', 'ECONNRESET'],
     ['GET', 'EPIPE'],
-    ['GET', 'UND_ERR_SOCKET'],
     ['PUT', 'ECONNRESET'],
-    ['PUT', 'UND_ERR_SOCKET'],
+    ['PUT', 'EPIPE'],
     ['DELETE', 'ECONNRESET'],
     ['delete', 'EPIPE'],
   ])('GIVEN %s failing with %s on the first attempt THEN it is sent again', (method, code) => {
@@ -17,12 +16,12 @@ describe('retryPolicy.shouldRetry', () => {
 
   it.each([
     ['POST', 'ECONNRESET', 'not an idempotent method of the agent API'],
-    ['PATCH', 'UND_ERR_SOCKET', 'not an idempotent method of the agent API'],
+    ['PATCH', 'EPIPE', 'not an idempotent method of the agent API'],
     ['GET', 'ECONNREFUSED', 'nothing listens: the error is reported at once'],
-    ['PUT', 'UND_ERR_HEADERS_TIMEOUT', 'a timeout: the operation may still be running'],
-    ['PUT', 'UND_ERR_BODY_TIMEOUT', 'a timeout: the operation may still be running'],
+    ['PUT', 'ABORT_ERR', 'a timeout: the operation may still be running'],
+    ['PUT', 'ETIMEDOUT', 'a connect timeout: the host does not answer'],
     ['GET', 'ENOTFOUND', 'a name that does not resolve'],
-    ['DELETE', 'UND_ERR_ABORTED', 'aborted by the caller'],
+    ['GET', 'UND_ERR_SOCKET', 'not a code of the HTTP client nssv uses'],
   ])('GIVEN %s failing with %s THEN it is not sent again (%s)', (method, code) => {
     expect(shouldRetry(method, err(code), 1)).toBe(false);
   });

@@ -47,11 +47,11 @@ describe('explainConnectionError', () => {
 
   it('GIVEN a closed connection on http:// THEN says to use https://; on https:// or another error THEN nothing to add', () => {
     expect(
-      explainConnectionError({ ...target, endpoint: 'http://10.0.0.11:7400' }, { code: 'UND_ERR_SOCKET' }),
+      explainConnectionError({ ...target, endpoint: 'http://10.0.0.11:7400' }, { code: 'ECONNRESET' }),
     ).toBe(
-      'the agent of host h1 at http://10.0.0.11:7400 closed the connection (UND_ERR_SOCKET); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "h1"',
+      'the agent of host h1 at http://10.0.0.11:7400 closed the connection (ECONNRESET); an agent installed by nssv speaks only HTTPS with mutual TLS. Fix: use https:// in the endpoint of nssv_host "h1"',
     );
-    expect(explainConnectionError(target, { code: 'UND_ERR_SOCKET' })).toBeUndefined();
+    expect(explainConnectionError(target, { code: 'ECONNRESET' })).toBeUndefined();
     expect(explainConnectionError(target, { code: 'ECONNREFUSED' })).toBeUndefined();
   });
 });

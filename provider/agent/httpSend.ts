@@ -1,0 +1,59 @@
+import { request as httpRequest, type Agent as HttpAgent } from 'node:http';
+import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
+
+export interface HttpAnswer {
+  status: number;
+  text: string;
+}
+
+export interface HttpSendOptions {
+  method: string;
+  /** The connection pool: an https.Agent for https:// URLs (it carries the TLS settings). */
+  agent: HttpAgent | HttpsAgent;
+  headers: Record<string, string>;
+  body?: string | undefined;
+  /** Aborts the request (a timeout, or the caller's cancellation): rejects with Node's AbortError. */
+  signal: AbortSignal;
+  /** A new connection not made by then fails with ETIMEDOUT (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+}
+
+/** A host that does not answer at all (its network cut) fails this soon, not at the request timeout. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * One HTTP request over Node's own client, the whole answer read as UTF-8 text. Rejects with the
+ * socket's error (ECONNRESET, ECONNREFUSED, a TLS certificate code…) when no answer came.
+ */
+export function httpSend(url: string, options: HttpSendOptions): Promise<HttpAnswer> {
+  const send = url.startsWith('https:') ? httpsRequest : httpRequest;
+  const headers =
+    options.body === undefined
+      ? options.headers
+      : { ...options.headers, 'content-length': String(Buffer.byteLength(options.body)) };
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    const req = send(
+      url,
+      { method: options.method, agent: options.agent, headers, signal: options.signal },
+      (res) => {
+        res.setEncoding('utf8');
+        let text = '';
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.on('socket', (socket) => {
+      if (!socket.connecting) return; // a kept-alive connection
+      const ms = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
+      const timer = setTimeout(() => {
+        const err = new Error(`connect ETIMEDOUT: no connection after ${ms / 1000} s`);
+        req.destroy(Object.assign(err, { code: 'ETIMEDOUT' }));
+      }, ms);
+      socket.once('connect', () => clearTimeout(timer));
+      socket.once('close', () => clearTimeout(timer));
+    });
+    req.end(options.body);
+  });
+}
