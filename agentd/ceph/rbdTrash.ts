@@ -10,8 +10,8 @@ const GIB = 1024 ** 3;
 /** What rbd is told when nssv keeps an entry until it is purged: `rbd trash purge` leaves it alone. */
 const KEEP_UNTIL = '2999-12-31 00:00:00';
 
-/** nssv's record of a trash entry in the pool's metadata: the entry less what its id says. */
-type Record = Omit<TrashEntry, 'id' | 'store' | 'pool'>;
+/** nssv's record of a trash entry in the pool's metadata: the entry less what its id says (always a volume). */
+type Record = Omit<TrashEntry, 'id' | 'store' | 'pool'> & Required<Pick<TrashEntry, 'volume'>>;
 
 /**
  * Deleted rbd volumes in the Ceph pool's rbd trash (`rbd trash mv` with an expiry, `restore`,

@@ -12,7 +12,11 @@ import type { DataRequest } from './types.js';
  * data.TYPE: an object of this module's data blocks of that type by name, each the attributes it
  * read (LoadOptions.dataValues), or unknown while they are not read yet.
  */
-export function dataReference(m: ModuleScope, type: { name: string; range: SourceRange } | undefined, range: SourceRange): Value {
+export function dataReference(
+  m: ModuleScope,
+  type: { name: string; range: SourceRange } | undefined,
+  range: SourceRange,
+): Value {
   const decls = [...(m.decl.dataSources?.values() ?? [])];
   const ofType = decls.filter((d) => d.type === type?.name);
   if (!type || ofType.length === 0)

@@ -91,7 +91,9 @@ describe('data blocks', () => {
   });
 
   it('GIVEN two data blocks of one name THEN the second is a duplicate', async () => {
-    const c = await load('data "nssv_host" "a" {\n  name = "h1"\n}\ndata "nssv_host" "a" {\n  name = "h2"\n}\n');
+    const c = await load(
+      'data "nssv_host" "a" {\n  name = "h1"\n}\ndata "nssv_host" "a" {\n  name = "h2"\n}\n',
+    );
     expect(c.diagnostics.map((d) => [d.code, d.summary, d.range?.line])).toEqual([
       ['NSSV_CONFIG_DUPLICATE_RESOURCE', 'Duplicate data source "data.nssv_host.a"', 4],
     ]);
