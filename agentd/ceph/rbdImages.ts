@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   DeleteResult,
@@ -7,12 +7,11 @@ import type {
   ImageSpec,
   ImageStoreInfo,
   ImageStoreSpec,
-  VolumeFormat,
 } from '../../schemas/generated/agentApi.js';
 import type { QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
-import { fetchToFile } from '../images/fetch.js';
+import { fetchVerified, type ImageRecord, recordOf, refuseOtherContent } from '../images/imageContent.js';
 import type { CephCli } from './cli.js';
 import type { CephPoolDetail } from './cephModel.js';
 import { chunkEntries, chunkKeys, joinChunks } from './metaChunks.js';
@@ -28,13 +27,7 @@ import {
 } from './names.js';
 
 /** What nssv keeps about an image in its store's pool metadata (nssv.image.<image>). */
-interface Record {
-  address: string;
-  source: string;
-  format: VolumeFormat;
-  sha256: string;
-  sizeBytes: number;
-}
+type Record = ImageRecord;
 
 interface RbdLsEntry {
   image: string;
@@ -204,15 +197,7 @@ export class RbdImages {
     }
     const existing = (await this.inventory(pools)).images.find((i) => i.store === store && i.name === image);
     if (existing) {
-      const same =
-        existing.format === spec.format &&
-        existing.source === spec.source &&
-        (spec.sha256 === null || spec.sha256 === existing.sha256);
-      if (!same) {
-        throw errors.conflict(
-          `image ${JSON.stringify(image)} in store ${JSON.stringify(store)} already holds ${existing.source} (${existing.format}, sha256 ${existing.sha256}); images are immutable: delete it and import the new one under this or another name`,
-        );
-      }
+      refuseOtherContent(existing, spec, store, image);
       if (existing.address !== spec.address)
         await this.setRecord(pool, image, { ...recordOf(existing), address: spec.address });
       return { ...existing, address: spec.address };
@@ -232,15 +217,7 @@ export class RbdImages {
         {
           name: 'download and verify',
           run: async (c) => {
-            await mkdir(this.incomingDir, { recursive: true });
-            c.fetched = await fetchToFile(spec.source, tmp);
-            if (spec.sha256 !== null && c.fetched.sha256 !== spec.sha256) {
-              throw errors.checksumMismatch(
-                `image ${JSON.stringify(image)}: the sha256 of ${spec.source} is ${c.fetched.sha256}, expected ${spec.sha256}; nothing was kept. Fix: correct sha256 (or the source) so they match`,
-                `expected sha256 ${spec.sha256}\nactual sha256   ${c.fetched.sha256}\nsource ${spec.source} (${c.fetched.sizeBytes} bytes)`,
-              );
-            }
-            await this.checkFormat(tmp, spec, image);
+            c.fetched = await fetchVerified(spec, image, tmp, this.checkFormat);
           },
           rollback: cleanLocal,
         },
@@ -378,8 +355,4 @@ function recordsOf(meta: { [k: string]: string }): [string, Record][] {
       return r ? [[k.slice(IMAGE_META_PREFIX.length), r]] : [];
     })
     .sort(([a], [b]) => (a < b ? -1 : 1));
-}
-
-function recordOf(i: ImageInfo): Record {
-  return { address: i.address, source: i.source, format: i.format, sha256: i.sha256, sizeBytes: i.sizeBytes };
 }

@@ -13,13 +13,12 @@ import { errors } from '../errors.js';
 import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { readJsonRecord, writeJsonRecord } from '../storage/records.js';
-import { fetchToFile } from './fetch.js';
+import { fetchVerified, type ImageRecord, recordOf, refuseOtherContent } from './imageContent.js';
 import type { ImageLayout } from './layout.js';
 
 interface StoreRecord {
   address: string;
 }
-type ImageRecord = Pick<ImageInfo, 'address' | 'source' | 'format' | 'sha256' | 'sizeBytes'>;
 
 /** Volumes whose backing file is the image at `path` (they must go before it). */
 export type LinkedVolumes = (path: string) => Promise<string[]>;
@@ -142,15 +141,7 @@ export class Images {
     }
     const existing = await this.get(store, image);
     if (existing) {
-      const same =
-        existing.format === spec.format &&
-        existing.source === spec.source &&
-        (spec.sha256 === null || spec.sha256 === existing.sha256);
-      if (!same) {
-        throw errors.conflict(
-          `image ${JSON.stringify(image)} in store ${JSON.stringify(store)} already holds ${existing.source} (${existing.format}, sha256 ${existing.sha256}); images are immutable: delete it and import the new one under this or another name`,
-        );
-      }
+      refuseOtherContent(existing, spec, store, image);
       if (existing.address !== spec.address)
         await this.writeRecord(store, image, { ...recordOf(existing), address: spec.address });
       return (await this.get(store, image))!;
@@ -165,15 +156,7 @@ export class Images {
         {
           name: 'download and verify',
           run: async (c) => {
-            await mkdir(incoming, { recursive: true });
-            c.fetched = await fetchToFile(spec.source, tmp);
-            if (spec.sha256 !== null && c.fetched.sha256 !== spec.sha256) {
-              throw errors.checksumMismatch(
-                `image ${JSON.stringify(image)}: the sha256 of ${spec.source} is ${c.fetched.sha256}, expected ${spec.sha256}; nothing was kept. Fix: correct sha256 (or the source) so they match`,
-                `expected sha256 ${spec.sha256}\nactual sha256   ${c.fetched.sha256}\nsource ${spec.source} (${c.fetched.sizeBytes} bytes)`,
-              );
-            }
-            await this.checkFormat(tmp, spec, image);
+            c.fetched = await fetchVerified(spec, image, tmp, (p, sp, im) => this.checkFormat(p, sp, im));
           },
           rollback: async () => {
             await rm(tmp, { force: true });
@@ -244,8 +227,4 @@ export class Images {
     await mkdir(this.layout.recordDir(store), { recursive: true });
     await writeJsonRecord(this.layout.record(store, image), record);
   }
-}
-
-function recordOf(i: ImageInfo): ImageRecord {
-  return { address: i.address, source: i.source, format: i.format, sha256: i.sha256, sizeBytes: i.sizeBytes };
 }
