@@ -43,9 +43,9 @@ export interface NssvImageConfig extends NssvMetaArguments {
    */
   readonly osType?: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
    * Allowed: "immediate", "delayed", "never".
-   * `nssv plan` refuses it today (the agents do not apply it yet); `nssv validate` accepts it.
+   * `nssv plan` refuses "delayed" today (the agents do not apply it yet).
    * @default "immediate"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
@@ -118,7 +118,7 @@ export class NssvImage extends NssvResource {
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');

@@ -49,4 +49,11 @@ export const imageHandler: ResourceHandler = {
     const done = await base.update(ctx, address, prior, planned);
     return (await base.read(ctx, address, done)) ?? done;
   },
+  async delete(ctx, address, prior) {
+    // The plan refuses this (deletePolicy); a handler called anyway (Terraform's own plan) refuses too.
+    if (image(prior).delete_policy === 'never') {
+      throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
+    }
+    await base.delete(ctx, address, prior);
+  },
 };

@@ -490,7 +490,7 @@ export interface NssvImageArgs {
    */
   os_type?: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
    * @default "immediate"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
@@ -558,7 +558,7 @@ export interface NssvImagePlanned {
    */
   os_type: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted when the apply commits; until then it is kept so a failed apply can undo the delete), delayed (moved to the host's trash and purged later), never (kept on the host, only forgotten by nssv).
+   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
    * @default "immediate"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';

@@ -262,3 +262,60 @@ resource "nssv_volume" "rapid" {
   expect(destroy.stdout).toContain('Destroy complete! Resources: 11 destroyed.');
   expect(imageFiles()).toEqual({ h1: [], h2: [] });
 });
+
+test('GIVEN an image with delete_policy "never" WHEN a plan would delete it THEN the plan is refused naming "immediate", the image stays on both hosts; with "immediate" it is deleted', async () => {
+  const raw = join(work, 'base.raw');
+  const rawSum = sha256(raw);
+  const kept = (policy: string | null) =>
+    `${header}${
+      policy === null
+        ? ''
+        : `
+resource "nssv_image" "keep" {
+  name             = "keep"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = "${raw}"
+  format           = "raw"
+  sha256           = "${rawSum}"
+  delete_policy    = "${policy}"
+}
+`
+    }`;
+  writeFileSync(join(configDir, 'main.tf'), kept('never'));
+  expect((await nssv(['apply', '-auto-approve'], configDir)).code).toBe(0);
+  const onHosts = {
+    h1: ['lib/.nssv/images/keep.json', 'lib/.nssv/store.json', 'lib/keep.raw'],
+    h2: ['lib/.nssv/images/keep.json', 'lib/.nssv/store.json', 'lib/keep.raw'],
+  };
+  expect(imageFiles()).toEqual(onHosts);
+
+  writeFileSync(join(configDir, 'main.tf'), kept(null));
+  const plan = await nssv(['plan'], configDir);
+  expect(plan.code).toBe(1);
+  expect(plan.stderr).toContain('nssv_image.keep has delete_policy = "never", but this plan would delete it');
+  expect(plan.stderr).toContain(
+    'Fix: set delete_policy = "immediate" on nssv_image.keep and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.keep`.',
+  );
+  const refused = await nssv(['apply', '-auto-approve'], configDir);
+  expect(refused.code).toBe(1);
+  expect(imageFiles()).toEqual(onHosts);
+
+  // "delayed" is not supported for images yet: plan says so rather than deleting immediately.
+  writeFileSync(join(configDir, 'main.tf'), kept('delayed'));
+  const delayed = await nssv(['plan'], configDir);
+  expect(delayed.code).toBe(1);
+  expect(delayed.stderr).toContain(
+    'nssv_image.keep: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
+  );
+  expect(delayed.stderr).toContain(
+    'Allowed today: "immediate", "never". Fix: set delete_policy = "immediate".',
+  );
+
+  writeFileSync(join(configDir, 'main.tf'), kept('immediate'));
+  expect((await nssv(['apply', '-auto-approve'], configDir)).code).toBe(0);
+  writeFileSync(join(configDir, 'main.tf'), kept(null));
+  const gone = await nssv(['apply', '-auto-approve'], configDir);
+  expect([gone.code, gone.stdout]).toEqual([0, expect.stringContaining('0 added, 0 changed, 1 destroyed.')]);
+  expect(imageFiles()).toEqual({ h1: ['lib/.nssv/store.json'], h2: ['lib/.nssv/store.json'] });
+  expect((await nssv(['destroy', '-auto-approve'], configDir)).code).toBe(0);
+});

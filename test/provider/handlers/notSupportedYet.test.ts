@@ -21,7 +21,6 @@ describe('x-nssv-not-supported-yet', () => {
     );
     expect(marked).toEqual([
       'nssv_cluster.ha_enabled',
-      'nssv_image.delete_policy',
       'nssv_image_storage.path',
       'nssv_port_group.dhcp',
     ]);

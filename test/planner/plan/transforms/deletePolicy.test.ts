@@ -63,6 +63,28 @@ describe('deletePolicy', () => {
     ]);
   });
 
+  test('GIVEN an image with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names only "immediate" ("delayed" is not supported yet for images)', () => {
+    const prior = stateOf([
+      recorded('nssv_image.debian', {
+        name: 'debian',
+        id: 'debian',
+        image_storage_id: 'images',
+        source: '/srv/debian.qcow2',
+        format: 'qcow2',
+        host_ids: ['h1'],
+        delete_policy: 'never',
+      }),
+    ]);
+    const ctx = planContext({ desired: [], prior }, plannedAttributes, diff, deletePolicy);
+    expect(ctx.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_DELETE_POLICY_NEVER',
+        'nssv_image.debian has delete_policy = "never", but this plan would delete it',
+        'Fix: set delete_policy = "immediate" on nssv_image.debian and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.debian`.',
+      ],
+    ]);
+  });
+
   test('GIVEN "delayed" or "immediate" WHEN deleted THEN nothing is reported', () => {
     for (const policy of ['delayed', 'immediate']) {
       const ctx = planContext({ desired: [], prior: applied(policy) }, plannedAttributes, diff, deletePolicy);
