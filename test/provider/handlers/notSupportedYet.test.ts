@@ -19,10 +19,6 @@ describe('x-nssv-not-supported-yet', () => {
           .map(([leaf]) => `${type}.${name}[].${leaf}`),
       ]),
     );
-    expect(marked).toEqual([
-      'nssv_cluster.ha_enabled',
-      'nssv_image_storage.path',
-      'nssv_port_group.dhcp',
-    ]);
+    expect(marked).toEqual(['nssv_cluster.ha_enabled', 'nssv_image_storage.path', 'nssv_port_group.dhcp']);
   });
 });
