@@ -1,3 +1,4 @@
+import { emptyInventory } from '../../helpers/inventory.js';
 import type { SourceRange } from '../../../core/diagnostic.js';
 import { readDataSources } from '../../../engine/plan/readDataSources.js';
 import type { DataRequest, DesiredInstance } from '../../../planner/config/types.js';
@@ -25,21 +26,7 @@ const asked: string[] = [];
 const ctx = {
   inventory: async (h: string): Promise<Inventory> => {
     asked.push(h);
-    return {
-      host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 4, memoryMiB: 2048, tunnelIp: null },
-      pools: [],
-      rbdPools: [],
-      volumes: [],
-      snapshots: [],
-      switches: [],
-      portGroups: [],
-      domains: [],
-      tunnels: [],
-      securityGroups: [],
-      firewall: { inSync: true, ports: [], flows: [] },
-      imageStores: [],
-      images: [],
-    };
+    return emptyInventory(h);
   },
 } as unknown as HandlerContext;
 

@@ -1,22 +1,8 @@
+import { emptyInventory } from '../../helpers/inventory.js';
 import { objectsOnHosts } from '../../../provider/importing/onHosts.js';
 import type { Inventory } from '../../../schemas/generated/agentApi.js';
 
-const inv = (over: Partial<Inventory>): Inventory => ({
-  host: { name: 'h', agentVersion: 't', domainType: 'qemu', cpus: 1, memoryMiB: 512, tunnelIp: null },
-  pools: [],
-  rbdPools: [],
-  volumes: [],
-  snapshots: [],
-  switches: [],
-  portGroups: [],
-  domains: [],
-  tunnels: [],
-  securityGroups: [],
-  firewall: { inSync: true, ports: [], flows: [] },
-  imageStores: [],
-  images: [],
-  ...over,
-});
+const inv = (over: Partial<Inventory>): Inventory => emptyInventory('h', over);
 
 describe('objectsOnHosts', () => {
   it('GIVEN an image storage and an image kept on two hosts THEN each is one object with both hosts and its recorded address', () => {
