@@ -13,6 +13,7 @@ import type { Route } from '../agentd/http/routes.js';
 import { silentLogger } from '../agentd/log.js';
 import { Metrics } from '../agentd/metrics.js';
 import type { DomainInfo, DomainSpec, Inventory } from '../schemas/generated/agentApi.js';
+import { emptyInventory } from '../test/helpers/inventory.js';
 
 export interface StandInStats {
   /** Requests answered, by outcome. */
@@ -65,7 +66,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
     lastWriteMs: undefined,
   };
   const token = randomUUID().replace(/-/g, '');
-  const inv: Inventory = {
+  const inv: Inventory = emptyInventory(name, {
     host: {
       name,
       agentVersion: 'stand-in',
@@ -74,19 +75,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
       memoryMiB: 64 * 1024 * 1024,
       tunnelIp: null,
     },
-    pools: [],
-    rbdPools: [],
-    volumes: [],
-    snapshots: [],
-    switches: [],
-    portGroups: [],
-    domains: [],
-    tunnels: [],
-    securityGroups: [],
-    firewall: { inSync: true, ports: [], flows: [] },
-    imageStores: [],
-    images: [],
-  };
+  });
   const upsert = <T>(list: T[], match: (x: T) => boolean, item: T): T => {
     const i = list.findIndex(match);
     if (i >= 0) list[i] = item;

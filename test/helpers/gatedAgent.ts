@@ -1,6 +1,7 @@
 import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { emptyInventory } from './inventory.js';
 
 /**
  * An HTTP endpoint answering the agent API's inventory for one empty host, whose answers wait
@@ -28,7 +29,7 @@ export async function startGatedAgent(host: string, token: string, gated = true)
         res.end(JSON.stringify({ error: { code: 'unauthorized', message: 'bad token' } }));
         return;
       }
-      const inventory: Inventory = {
+      const inventory: Inventory = emptyInventory(host, {
         host: {
           name: host,
           agentVersion: 'test',
@@ -37,19 +38,7 @@ export async function startGatedAgent(host: string, token: string, gated = true)
           memoryMiB: 8192,
           tunnelIp: null,
         },
-        pools: [],
-        rbdPools: [],
-        volumes: [],
-        snapshots: [],
-        switches: [],
-        portGroups: [],
-        domains: [],
-        tunnels: [],
-        securityGroups: [],
-        firewall: { inSync: true, ports: [], flows: [] },
-        imageStores: [],
-        images: [],
-      };
+      });
       const body =
         req.url === '/v1/inventory'
           ? inventory

@@ -2,6 +2,7 @@ import type { Inventory } from '../../../schemas/generated/agentApi.js';
 import type { AgentClient } from '../../../provider/agent/client.js';
 import type { HandlerContext } from '../../../provider/handlers/types.js';
 import { Session } from '../../../provider/tfplugin/session.js';
+import { emptyInventory } from '../../helpers/inventory.js';
 
 /** Two hosts of cluster "c" whose agents are fixed inventories (no network). */
 export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
@@ -14,22 +15,11 @@ export function fakeSession(invs: Record<string, Partial<Inventory>>): Session {
       ]),
     ),
   );
-  const full = (h: string): Inventory => ({
-    host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 8, memoryMiB: 16384, tunnelIp: null },
-    pools: [],
-    rbdPools: [],
-    volumes: [],
-    snapshots: [],
-    switches: [],
-    portGroups: [],
-    domains: [],
-    tunnels: [],
-    securityGroups: [],
-    firewall: { inSync: true, ports: [], flows: [] },
-    imageStores: [],
-    images: [],
-    ...invs[h],
-  });
+  const full = (h: string): Inventory =>
+    emptyInventory(h, {
+      host: { name: h, agentVersion: 't', domainType: 'qemu', cpus: 8, memoryMiB: 16384, tunnelIp: null },
+      ...invs[h],
+    });
   const ctx: HandlerContext = {
     agent: () => {
       throw new Error('no agent calls in this test');
