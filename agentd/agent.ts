@@ -102,6 +102,7 @@ export class Agent {
       snapshotDiskOnly: (d, t, file, others) => virsh.snapshotDiskOnly(d, t, file, others),
       blockCopyPivot: (d, t, dest) => virsh.blockCopyPivot(d, t, dest),
       blockCommitActive: (d, t) => virsh.blockCommitActive(d, t),
+      blockPull: (d, t, base) => virsh.blockPullOnto(d, t, base),
     });
     this.images = new Images(
       new ImageLayout(config.storageRoot),

@@ -69,17 +69,33 @@ export class QemuImg {
     };
   }
 
-  /** A qcow2 overlay backed by `backing` (its format given explicitly: QEMU 7.2 requires -F). */
+  /**
+   * A qcow2 overlay backed by `backing` (its format given explicitly: QEMU 7.2 requires -F).
+   * `unopened`: the backing file is not opened (-u), for one a running QEMU holds write-locked.
+   */
   async createOverlay(
     path: string,
     backing: string,
     backingFormat: VolumeFormat,
     sizeGiB: number,
+    unopened = false,
   ): Promise<void> {
     await runTool(
       this.exec,
       this.file,
-      ['create', '-q', '-f', 'qcow2', '-b', backing, '-F', backingFormat, path, `${sizeGiB}G`],
+      [
+        'create',
+        '-q',
+        ...(unopened ? ['-u'] : []),
+        '-f',
+        'qcow2',
+        '-b',
+        backing,
+        '-F',
+        backingFormat,
+        path,
+        `${sizeGiB}G`,
+      ],
       `create overlay ${path} backed by ${backing}`,
     );
   }

@@ -277,6 +277,21 @@ export class Virsh {
   }
 
   /**
+   * Streams the data of a running domain's disk's backing layers above `base` into its active
+   * layer, live, and makes `base` that layer's backing file (none when `base` is null: the whole
+   * chain is pulled in). The layers above `base` are then out of the chain.
+   */
+  async blockPullOnto(name: string, target: string, base: string | null): Promise<void> {
+    await runTool(
+      this.exec,
+      this.file,
+      this.args('blockpull', name, target, ...(base === null ? [] : ['--base', base]), '--wait'),
+      `pull the backing layers of disk ${target} of running domain ${name} into it`,
+      { timeoutMs: 60 * 60_000 },
+    );
+  }
+
+  /**
    * A disk-only external snapshot of one disk of a running domain, without libvirt snapshot
    * metadata: QEMU goes on writing into the new overlay `file` (backed by the old image); every
    * other disk (`others`) is left alone.

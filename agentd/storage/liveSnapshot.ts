@@ -9,6 +9,8 @@ export interface LiveDisks {
   snapshotDiskOnly(domain: string, target: string, file: string, others: readonly string[]): Promise<void>;
   blockCopyPivot(domain: string, target: string, dest: string): Promise<void>;
   blockCommitActive(domain: string, target: string): Promise<void>;
+  /** Pulls the layers above `base` into the active layer, which is then backed by `base` (null: by nothing). */
+  blockPull(domain: string, target: string, base: string | null): Promise<void>;
 }
 
 export interface LiveSnapshotPaths {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { exists } from '../util/exists.js';
 import { dirname } from 'node:path';
 import type {
@@ -15,9 +15,16 @@ import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
 import { readJsonRecord, type SnapshotRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 import { type LiveDisks, liveSnapshot } from './liveSnapshot.js';
+import { liveLayerDelete } from './liveLayerDelete.js';
 
 /** The chain limit of a dir pool's volume (the seeds: at most 128 nodes on non-distributed storage). */
 export const DIR_CHAIN_LIMIT = 128;
+
+/** How one layer backed by a deleted snapshot gets its data: qemu-img, or live under a running domain. */
+type ChildRebase =
+  | { kind: 'offline'; child: string }
+  | { kind: 'active'; child: string; domain: string; target: string }
+  | { kind: 'layer'; child: string; domain: string; target: string; image: string; volume: string };
 
 /** Which running domains hold the image at `path` open. */
 export type RunningUsers = (path: string) => Promise<string[]>;
@@ -131,7 +138,12 @@ export class DirSnapshots {
     return { pool, volume, name: snapshot, address: spec.address, createdAt };
   }
 
-  /** Deletes the snapshot after pulling its data into every layer backed by it (the volume, later snapshots, linked clones). */
+  /**
+   * Deletes the snapshot after pulling its data into every layer backed by it (the volume, later
+   * snapshots, linked clones). A layer a running domain reads is rebased live: its active image
+   * with `virsh blockpull --base`, a snapshot layer under it with liveLayerDelete (two block
+   * copies); the files and XML end as the offline delete leaves them.
+   */
   async delete(pool: string, volume: string, snapshot: string): Promise<DeleteResult> {
     const recordPath = this.layout.snapshotRecord(pool, volume, snapshot);
     const layer = this.layout.snapshotPath(pool, volume, snapshot);
@@ -140,12 +152,105 @@ export class DirSnapshots {
       return { deleted: false };
     }
     const children = await this.childrenOf(pool, layer);
-    for (const child of children) await this.refuseRunning(child, volume, 'delete a snapshot under');
+    const ways: ChildRebase[] = [];
+    for (const child of children) ways.push(await this.howToRebase(pool, volume, snapshot, child));
     const parent = (await this.qemuImg.info(layer)).backingFile ?? null;
-    for (const child of children) await this.qemuImg.rebase(child, parent);
+    for (const way of ways) {
+      if (way.kind === 'offline') await this.qemuImg.rebase(way.child, parent);
+      else if (way.kind === 'active') await this.live!.blockPull(way.domain, way.target, parent);
+      else await this.rebaseLayerLive(pool, way, parent);
+    }
     await rm(layer, { force: true });
     await rm(recordPath, { force: true });
     return { deleted: true };
+  }
+
+  /** How a layer backed by a deleted snapshot gets that snapshot's data; refuses what cannot be done live. */
+  private async howToRebase(
+    pool: string,
+    volume: string,
+    snapshot: string,
+    child: string,
+  ): Promise<ChildRebase> {
+    if (!this.live) {
+      await this.refuseRunning(child, volume, 'delete a snapshot under');
+      return { kind: 'offline', child };
+    }
+    const active = await this.live.runningDiskOf(child);
+    if (active) return { kind: 'active', child, domain: active.domain, target: active.target };
+    const readers: Extract<ChildRebase, { kind: 'layer' }>[] = [];
+    for (const image of await this.qcow2Images(pool)) {
+      const user = await this.live.runningDiskOf(image.path);
+      if (user && (await this.chainOf(image.path)).includes(child)) {
+        readers.push({
+          kind: 'layer',
+          child,
+          domain: user.domain,
+          target: user.target,
+          image: image.path,
+          volume: image.volume,
+        });
+      }
+    }
+    if (readers.length > 1) {
+      throw errors.conflict(
+        `cannot delete snapshot ${JSON.stringify(snapshot)} of volume ${JSON.stringify(volume)} while running domains ${readers.map((r) => r.domain).join(', ')} all read the layer above it (${child}): it is rebased live under one domain at a time; set power_state = "shutoff" on all but one of those VMs first`,
+      );
+    }
+    return readers[0] ?? { kind: 'offline', child };
+  }
+
+  private async rebaseLayerLive(
+    pool: string,
+    way: Extract<ChildRebase, { kind: 'layer' }>,
+    parent: string | null,
+  ): Promise<void> {
+    const { virtualSizeBytes } = await this.qemuImg.info(way.image);
+    const sizeGiB = Math.ceil(virtualSizeBytes / GIB);
+    const scratch = (suffix: string) => this.layout.scratchPath(pool, `${way.volume}.${suffix}.qcow2`);
+    await liveLayerDelete(
+      this.live!,
+      { domain: way.domain, target: way.target, image: way.image },
+      {
+        child: way.child,
+        parent,
+        merged: scratch('merged'),
+        oldChild: scratch('old-layer'),
+        interim: scratch('interim'),
+        oldImage: scratch('old-image'),
+      },
+      {
+        copy: (from, to) => copyFile(from, to),
+        rebase: (path, backing) => this.qemuImg.rebase(path, backing),
+        overlay: (path, backing) => this.qemuImg.createOverlay(path, backing, 'qcow2', sizeGiB),
+        overlayOnLive: (path, backing) => this.qemuImg.createOverlay(path, backing, 'qcow2', sizeGiB, true),
+      },
+      this.flowOptions,
+    );
+  }
+
+  /** The files of an image's backing chain, itself excluded. */
+  private async chainOf(image: string): Promise<string[]> {
+    const out: string[] = [];
+    let next = (await this.qemuImg.info(image)).backingFile;
+    while (next !== undefined && out.length <= DIR_CHAIN_LIMIT + 1 && !out.includes(next)) {
+      out.push(next);
+      next = (await exists(next)) ? (await this.qemuImg.info(next)).backingFile : undefined;
+    }
+    return out;
+  }
+
+  /** The pool's qcow2 volumes' images. */
+  private async qcow2Images(pool: string): Promise<{ volume: string; path: string }[]> {
+    const files = await readdir(this.layout.volumeRecordDir(pool)).catch(() => [] as string[]);
+    const out: { volume: string; path: string }[] = [];
+    for (const f of files.filter((x) => x.endsWith('.json')).sort()) {
+      const v = f.slice(0, -5);
+      const r = await readJsonRecord<VolumeRecord>(this.layout.volumeRecord(pool, v));
+      const path = this.layout.volumePath(pool, v, 'qcow2');
+      if (r?.format === 'qcow2' && (await exists(path))) out.push({ volume: v, path });
+    }
+    return out;
   }
 
   /** The volume's data becomes the snapshot's again: what was written since is discarded. */

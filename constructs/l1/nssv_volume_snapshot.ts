@@ -31,7 +31,7 @@ export interface NssvVolumeSnapshotConfig extends NssvMetaArguments {
 }
 
 /**
- * A point-in-time snapshot of a volume. In a dir pool the volume must be qcow2 and no running VM may hold it (the snapshot is an external qcow2 layer made with qemu-img); in an rbd pool it is an rbd snapshot, taken live. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
+ * A point-in-time snapshot of a volume. In a dir pool the volume must be qcow2: the snapshot is an external qcow2 layer, made with qemu-img, or live through libvirt when a running VM writes to the volume; deleting one pulls its data into the layers above it, live under a running VM too (virsh blockpull, blockcopy). In an rbd pool it is an rbd snapshot, taken live. A volume's snapshots form a chain: at most 128 in a dir pool, 32 in an rbd pool.
  * The `nssv_volume_snapshot` resource (L1: one Terraform resource, props as in the schema).
  */
 export class NssvVolumeSnapshot extends NssvResource {

@@ -88,6 +88,25 @@ export const planErrors = {
       range,
       'host_id',
     ),
+  /** A volume's pool and its source image's storage are of different kinds (dir, rbd). */
+  imageStorageKind: (
+    address: string,
+    pool: { name: string; kind: string },
+    image: { name: string; storage: string; storageKind: string },
+    range?: SourceRange,
+  ): Diagnostic =>
+    error(
+      'NSSV_VOLUME_IMAGE_STORAGE_KIND',
+      address,
+      `${address}: source_image_id = "${image.name}" is in ${image.storageKind} image storage "${image.storage}", but pool "${pool.name}" is ${pool.kind === 'rbd' ? 'an' : 'a'} ${pool.kind} pool`,
+      `A volume made from an image is in the same kind of storage as the image: a dir pool's volumes come from images of a dir image storage (qcow2 overlays on, or copies of, the image file), an rbd pool's volumes are rbd clones of images of an rbd image storage. Fix: ${
+        pool.kind === 'dir'
+          ? `put the volume in an rbd pool, or use an image of a dir image storage`
+          : `put the volume in a dir pool, or use an image of an rbd image storage`
+      }.`,
+      range,
+      'source_image_id',
+    ),
   volumeShared: (address: string, vms: string[], range?: SourceRange): Diagnostic =>
     error(
       'NSSV_VOLUME_SHARED',

@@ -2,6 +2,7 @@ import type { DesiredInstance } from '../config/types.js';
 import type { Diagnostic } from '../../core/diagnostic.js';
 import type { Attributes } from '../../core/values.js';
 import { checkHostPin } from './checks/hostPin.js';
+import { checkImageStorageKind } from './checks/imageStorageKind.js';
 import { checkNicReach, type PortGroupReach } from './checks/nicReach.js';
 import { planErrors } from './errors.js';
 
@@ -10,7 +11,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 /**
  * Checks between resources that need no host: a VM pinned to an undeclared host or to a host of
  * another cluster, a NIC on a switch that does not span the VM's cluster, a volume attached to two
- * VMs. `nssv validate` runs them; plan runs them again with placement.
+ * VMs, a volume made from an image of another kind of storage than its pool's. `nssv validate` runs them; plan runs them again with placement.
  */
 export function staticChecks(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -51,9 +52,30 @@ export function staticChecks(instances: readonly DesiredInstance[]): Diagnostic[
       if (id) volumeUsers.set(id, [...(volumeUsers.get(id) ?? []), vm.address]);
     }
   }
+  const named = (t: string) => new Map(byType(t).map((d) => [str(d.attributes.name), d.attributes]));
+  const pools = named('nssv_storage_pool');
+  const images = named('nssv_image');
+  const storages = named('nssv_image_storage');
   for (const vol of byType('nssv_volume')) {
     const users = volumeUsers.get(str(vol.attributes.name) ?? '') ?? [];
     if (users.length > 1) out.push(planErrors.volumeShared(vol.address, users, vol.range));
+    const pool = pools.get(str(vol.attributes.pool_id));
+    const image = images.get(str(vol.attributes.source_image_id));
+    const storage = image && storages.get(str(image.image_storage_id));
+    if (pool && image && storage && str(pool.kind)) {
+      out.push(
+        ...checkImageStorageKind({
+          address: vol.address,
+          pool: { name: String(pool.name), kind: String(pool.kind) },
+          image: {
+            name: String(image.name),
+            storage: String(storage.name),
+            storageKind: str(storage.kind) ?? 'dir',
+          },
+          range: vol.attributeRanges.source_image_id ?? vol.range,
+        }),
+      );
+    }
   }
   return out;
 }

@@ -5,6 +5,9 @@
  * live and persistent XML name the volume's image, which is an overlay on the snapshot layer as
  * an offline snapshot leaves it, and the next plan is empty. More data, then a revert (the VM
  * stopped: power_state = "shutoff") brings the snapshot's data back (checksum); same domain UUID.
+ * Then, the VM running, snapshots s1 and s2 with data written into the running QEMU before each
+ * (HMP qemu-io), and both deleted live: s1 (under s2: two block copies) and s2 (under the active
+ * image: blockpull --base); same QEMU, same data (checksum), the chain one layer shorter each time.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,13 +69,40 @@ resource "nssv_vm" "app" {
   disk { volume_id = nssv_volume.data.id }
 }
 ${snapshot}`;
-  const snapshot = (revertSerial: number) => `
+  const snapshot = (revertSerial: number, ...more: string[]) => `
 resource "nssv_volume_snapshot" "before" {
   name          = "before"
   volume_id     = nssv_volume.data.id
   revert_serial = ${revertSerial}
 }
-`;
+${more.map((n) => `resource "nssv_volume_snapshot" "${n}" {\n  name      = "${n}"\n  volume_id = nssv_volume.data.id\n}\n`).join('')}`;
+  const layerOf = (name: string) => join(pool(), '.nssv', 'snapshots', 'data', `${name}.qcow2`);
+  /** qemu-io commands run by the running QEMU on the disk's virtio device (HMP), then a flush, so qemu-img sees the data. */
+  const qemuIoLive = async (...cmds: string[]) => {
+    const xml = await virsh(['dumpxml', 'app']);
+    const disk = [...xml.matchAll(/<disk\b[\s\S]*?<\/disk>/g)].find((m) => m[0].includes(image()))![0];
+    const device = /<alias name='([^']+)'/.exec(disk)![1]!;
+    for (const cmd of [...cmds, 'flush']) {
+      const out = await virsh([
+        'qemu-monitor-command',
+        'app',
+        '--hmp',
+        `qemu-io -d /machine/peripheral/${device}/virtio-backend "${cmd}"`,
+      ]);
+      expect(out).not.toMatch(/error|failed/i);
+    }
+  };
+  const writeLive = (pattern: number, offsetMiB: number) =>
+    qemuIoLive(`write -P ${pattern} ${offsetMiB}M 1M`);
+  /** The running disk's data as the guest sees it (QEMU's cached metadata flushed first). */
+  const sumLive = async () => {
+    await qemuIoLive();
+    return sumFile(image());
+  };
+  const chain = async (): Promise<string[]> => {
+    const out = (await run('qemu-img', ['info', '-U', '--backing-chain', '--output=json', image()])).stdout;
+    return (JSON.parse(out) as { filename: string }[]).map((i) => i.filename);
+  };
   const apply = async (power: string, snap: string) => {
     writeFileSync(join(env.configDir, 'main.tf'), config(power, snap));
     return nssv(['apply', '-auto-approve'], env.configDir);
@@ -143,6 +173,52 @@ resource "nssv_volume_snapshot" "before" {
     expect((await apply('running', snapshot(1))).code).toBe(0);
     expect(await virsh(['domstate', 'app'])).toBe('running');
     expect(await virsh(['domuuid', 'app'])).toBe(uuid);
+    await noChanges();
+  });
+
+  test('GIVEN a running VM with snapshots s1 and s2, data written live before each WHEN s1 (under s2) and then s2 (under the active image) are deleted THEN each is deleted live: same QEMU, same data, the chain one layer shorter, the XML on the same files, no scratch file left, the replan empty', async () => {
+    expect(await virsh(['domstate', 'app'])).toBe('running');
+    const pid = await virsh(['domid', 'app']);
+    await writeLive(0x31, 300);
+    expect((await apply('running', snapshot(1, 's1'))).code).toBe(0);
+    await writeLive(0x32, 400);
+    expect((await apply('running', snapshot(1, 's1', 's2'))).code).toBe(0);
+    await writeLive(0x33, 500);
+    const all = await sumLive();
+    const atS2 = await sumFile(layerOf('s2'));
+    expect(atS2).not.toBe(all);
+    expect(await chain()).toEqual([image(), layerOf('s2'), layerOf('s1'), layer()]);
+    expect(await virsh(['domid', 'app'])).toBe(pid);
+
+    const r1 = await apply('running', snapshot(1, 's2'));
+    expect(r1.code).toBe(0);
+    expect(r1.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 1 destroyed.');
+    expect(await virsh(['domid', 'app'])).toBe(pid);
+    expect(await chain()).toEqual([image(), layerOf('s2'), layer()]);
+    expect(existsSync(layerOf('s1'))).toBe(false);
+    expect(await sumLive()).toBe(all);
+    expect(await sumFile(layerOf('s2'))).toBe(atS2);
+    const live = await virsh(['dumpxml', 'app']);
+    expect(live).toContain(`<source file='${image()}' index=`);
+    expect(live).toContain(`<source file='${layerOf('s2')}'/>`);
+    expect(live).not.toContain('s1.qcow2');
+    expect(live).not.toContain('/scratch/');
+    expect(await virsh(['dumpxml', '--inactive', 'app'])).toContain(`<source file='${image()}'/>`);
+    const scratchDir = join(pool(), '.nssv', 'scratch');
+    expect(existsSync(scratchDir) ? readdirSync(scratchDir) : []).toEqual([]);
+    await noChanges();
+
+    await writeLive(0x34, 600);
+    const last = await sumLive();
+    const r2 = await apply('running', snapshot(1));
+    expect(r2.code).toBe(0);
+    expect(r2.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 1 destroyed.');
+    expect(await virsh(['domid', 'app'])).toBe(pid);
+    expect(await chain()).toEqual([image(), layer()]);
+    expect(existsSync(layerOf('s2'))).toBe(false);
+    expect(await sumLive()).toBe(last);
+    expect(await virsh(['dumpxml', 'app'])).not.toContain('s2.qcow2');
+    expect(existsSync(scratchDir) ? readdirSync(scratchDir) : []).toEqual([]);
     await noChanges();
   });
 });

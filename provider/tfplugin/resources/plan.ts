@@ -9,6 +9,7 @@ import { unsupportedFeatures } from '../../handlers/support.js';
 import { tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
+import { volumeImageStorageKind } from './imageStorageKind.js';
 import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
 import { snapshotVolume } from './snapshotVolume.js';
@@ -128,6 +129,7 @@ export async function planResource(
   if (type === 'nssv_volume' && isUnknown(planned.host_id) && !prior)
     planned.host_id = await placeVolume(s, planned);
   if (type === 'nssv_volume' && isUnknown(planned.format)) planned.format = await volumeFormat(s, planned);
+  if (type === 'nssv_volume') diagnostics.push(...volumeImageStorageKind(s, label(type, planned), planned));
   if (type === 'nssv_volume_snapshot') Object.assign(planned, await snapshotVolume(s, planned, prior));
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);

@@ -84,4 +84,14 @@ describe('QemuImg', () => {
         'create qcow2 image /p/v.qcow2: qemu-img exited with 1: qemu-img: /p/v.qcow2: Permission denied',
     });
   });
+
+  it('GIVEN a backing file a running QEMU holds WHEN an overlay is made on it unopened THEN -u is in the argv', async () => {
+    const fake = new FakeExec().on('create', {});
+    await new QemuImg(fake.exec).createOverlay('/p/v.qcow2', '/p/s.qcow2', 'qcow2', 2, true);
+    await new QemuImg(fake.exec).createOverlay('/p/w.qcow2', '/p/s.qcow2', 'qcow2', 2);
+    expect(fake.calls.map((c) => c.args)).toEqual([
+      ['create', '-q', '-u', '-f', 'qcow2', '-b', '/p/s.qcow2', '-F', 'qcow2', '/p/v.qcow2', '2G'],
+      ['create', '-q', '-f', 'qcow2', '-b', '/p/s.qcow2', '-F', 'qcow2', '/p/w.qcow2', '2G'],
+    ]);
+  });
 });

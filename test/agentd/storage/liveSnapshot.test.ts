@@ -23,6 +23,7 @@ describe('liveSnapshot', () => {
       if (pivotFails) throw new Error('blockcopy failed');
     },
     blockCommitActive: async (d, t) => void calls.push(`blockcommit ${d} ${t}`),
+    blockPull: async (d, t, base) => void calls.push(`blockpull ${d} ${t} ${base}`),
   };
   const user = { domain: 'web', target: 'vda', others: ['vdb', 'sda'] };
   const overlay = async () => writeFileSync(paths().image, 'overlay');

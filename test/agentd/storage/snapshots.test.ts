@@ -2,12 +2,13 @@
  * Dir pool snapshots as external qcow2 layers, against the real qemu-img (qemu-io writes the
  * data, qemu-img compare checks it).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QemuImg } from '../../../agentd/drivers/qemu-img.js';
 import { DirSnapshots } from '../../../agentd/storage/snapshots.js';
+import type { LiveDisks } from '../../../agentd/storage/liveSnapshot.js';
 import { PoolLayout } from '../../../agentd/storage/layout.js';
 import { writeJsonRecord } from '../../../agentd/storage/records.js';
 import { realExec } from '../../../agentd/util/exec.js';
@@ -115,5 +116,156 @@ describeE2e('DirSnapshots (real qemu-img)', { tools: ['qemu-img', 'qemu-io'] }, 
     ).rejects.toThrow(
       'a linked volume in a dir pool is a qcow2 overlay on the snapshot: set format = "qcow2", or clone_mode = "full"',
     );
+  });
+
+  describe('a running domain on the chain (libvirt simulated on the files, qemu-img real)', () => {
+    let calls: string[];
+    let active: string;
+    let failCopies: number;
+    const undone: string[] = [];
+    const scratchDir = () => join(root, 'p', '.nssv', 'scratch');
+    // What libvirt does, on the files: a shallow block copy writes the active layer's data into
+    // `dest` (already backed by an equal chain) and QEMU continues there; a block pull with a base
+    // is a rebase of the active image.
+    const disks: LiveDisks = {
+      runningDiskOf: async (path) =>
+        path === active ? { domain: 'web', target: 'vda', others: ['vdb'] } : undefined,
+      snapshotDiskOnly: async () => {
+        throw new Error('not expected');
+      },
+      blockCopyPivot: async (d, t, dest) => {
+        calls.push(`blockcopy ${d} ${t} ${dest}`);
+        if (failCopies > 0 && calls.filter((c) => c.startsWith('blockcopy')).length >= 2) {
+          failCopies--;
+          throw new Error('blockcopy failed');
+        }
+        const backing = (await qemuImg.info(dest)).backingFile!;
+        await copyFile(active, `${dest}.tmp`);
+        await realExec('qemu-img', [
+          'rebase',
+          '-u',
+          '-f',
+          'qcow2',
+          '-b',
+          backing,
+          '-F',
+          'qcow2',
+          `${dest}.tmp`,
+        ]);
+        await rename(`${dest}.tmp`, dest);
+        active = dest;
+      },
+      blockCommitActive: async () => {
+        throw new Error('not expected');
+      },
+      blockPull: async (d, t, base) => {
+        calls.push(`blockpull ${d} ${t} ${base}`);
+        await qemuImg.rebase(active, base);
+      },
+    };
+    const chainOfThree = async () => {
+      await write('v', 0x11, 0);
+      await snaps.put('p', 'v', 's1', { address: 'a1' });
+      await write('v', 0x22, 2);
+      await snaps.put('p', 'v', 's2', { address: 'a2' });
+      await write('v', 0x33, 4);
+      active = image('v');
+      snaps = new DirSnapshots(
+        layout,
+        qemuImg,
+        async () => [],
+        { onUndoFailure: (f) => void undone.push(f.error) },
+        disks,
+      );
+    };
+
+    beforeEach(() => {
+      calls = [];
+      failCopies = 0;
+      undone.length = 0;
+    });
+
+    it('GIVEN s1 <- s2 <- image, the image a running disk WHEN s1 is deleted THEN s2 gets its data by two block copies and the domain ends on the image, reading the same; no scratch file left', async () => {
+      await chainOfThree();
+      const now = await copy('v', 'now.qcow2');
+      const s2 = layout.snapshotPath('p', 'v', 's2');
+      const atS2 = join(root, 's2.qcow2');
+      await qemuImg.convert(s2, 'qcow2', atS2, 'qcow2');
+      expect(await snaps.delete('p', 'v', 's1')).toEqual({ deleted: true });
+      expect(calls).toEqual([
+        `blockcopy web vda ${join(scratchDir(), 'v.interim.qcow2')}`,
+        `blockcopy web vda ${image('v')}`,
+      ]);
+      expect(active).toBe(image('v'));
+      expect((await qemuImg.info(image('v'))).backingFile).toBe(s2);
+      expect((await qemuImg.info(s2)).backingFile).toBeUndefined();
+      expect(await same(image('v'), now)).toBe(true);
+      expect(await same(s2, atS2)).toBe(true);
+      expect(existsSync(layout.snapshotPath('p', 'v', 's1'))).toBe(false);
+      expect(readdirSync(scratchDir())).toEqual([]);
+    });
+
+    it('GIVEN s1 <- s2 <- image, the image a running disk WHEN s2 is deleted THEN the image pulls it in live (blockpull --base s1)', async () => {
+      await chainOfThree();
+      const now = await copy('v', 'now.qcow2');
+      const s1 = layout.snapshotPath('p', 'v', 's1');
+      expect(await snaps.delete('p', 'v', 's2')).toEqual({ deleted: true });
+      expect(calls).toEqual([`blockpull web vda ${s1}`]);
+      expect((await qemuImg.info(image('v'))).backingFile).toBe(s1);
+      expect(await same(image('v'), now)).toBe(true);
+      expect(existsSync(layout.snapshotPath('p', 'v', 's2'))).toBe(false);
+    });
+
+    it('GIVEN the first block copy fails WHEN s1 is deleted THEN the files are as before (s2 on s1), the domain on the image, the error stands', async () => {
+      await chainOfThree();
+      const s1 = layout.snapshotPath('p', 'v', 's1');
+      const s2 = layout.snapshotPath('p', 'v', 's2');
+      const oldDisks = disks.blockCopyPivot;
+      disks.blockCopyPivot = async (d, t, dest) => {
+        calls.push(`blockcopy ${d} ${t} ${dest}`);
+        throw new Error('blockcopy failed');
+      };
+      try {
+        await expect(snaps.delete('p', 'v', 's1')).rejects.toThrow('blockcopy failed');
+      } finally {
+        disks.blockCopyPivot = oldDisks;
+      }
+      expect(active).toBe(image('v'));
+      expect((await qemuImg.info(s2)).backingFile).toBe(s1);
+      expect((await qemuImg.info(image('v'))).backingFile).toBe(s2);
+      expect((await snaps.list('p', 'v')).map((s) => s.name)).toEqual(['s1', 's2']);
+      expect(readdirSync(scratchDir())).toEqual([]);
+      expect(undone).toEqual([]);
+    });
+
+    it('GIVEN the second block copy fails once WHEN s1 is deleted THEN the undo puts the domain on the image (new chain), the error stands, and deleting again finishes', async () => {
+      await chainOfThree();
+      const now = await copy('v', 'now.qcow2');
+      failCopies = 1;
+      await expect(snaps.delete('p', 'v', 's1')).rejects.toThrow('blockcopy failed');
+      expect(active).toBe(image('v'));
+      expect(await same(image('v'), now)).toBe(true);
+      expect((await qemuImg.info(layout.snapshotPath('p', 'v', 's2'))).backingFile).toBeUndefined();
+      expect(readdirSync(scratchDir())).toEqual([]);
+      expect(undone).toEqual([]);
+      expect(await snaps.delete('p', 'v', 's1')).toEqual({ deleted: true });
+      expect((await snaps.list('p', 'v')).map((s) => s.name)).toEqual(['s2']);
+    });
+
+    it('GIVEN the second block copy fails twice WHEN s1 is deleted THEN the domain stays on the scratch overlay, a consistent chain reading the same data, the volume path reads through it, and the failed undo is recorded', async () => {
+      await chainOfThree();
+      const now = await copy('v', 'now.qcow2');
+      failCopies = 2;
+      await expect(snaps.delete('p', 'v', 's1')).rejects.toThrow('blockcopy failed');
+      expect(active).toBe(join(scratchDir(), 'v.interim.qcow2'));
+      expect(await same(active, now)).toBe(true);
+      expect((await qemuImg.info(active)).backingFile).toBe(layout.snapshotPath('p', 'v', 's2'));
+      expect((await qemuImg.info(image('v'))).backingFile).toBe(active);
+      expect(await same(image('v'), now)).toBe(true);
+      expect(readdirSync(scratchDir())).toEqual(['v.interim.qcow2']);
+      expect(undone).toEqual([
+        `blockcopy failed; domain web keeps running on ${active}, which ${image('v')} now reads through (a restart of the VM reads all its data)`,
+      ]);
+    });
   });
 });

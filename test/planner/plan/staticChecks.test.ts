@@ -37,4 +37,19 @@ describe('staticChecks', () => {
     const b = desired('nssv_vm.b', { name: 'b', cluster_id: 'c', disk: [{ volume_id: 'a-disk' }] });
     expect(staticChecks([...world(), vol!, a!, b]).map((d) => d.code)).toEqual(['NSSV_VOLUME_SHARED']);
   });
+
+  test('GIVEN a volume of a dir pool made from an image of an rbd image storage THEN it is reported at source_image_id', () => {
+    const instances = [
+      ...world(),
+      desired('nssv_image_storage.tmpl', { name: 'tmpl', kind: 'rbd', cluster_id: 'c' }),
+      desired('nssv_image_storage.files', { name: 'files', cluster_id: 'c' }),
+      desired('nssv_image.debian', { name: 'debian', image_storage_id: 'tmpl', source: 'file:///d.qcow2' }),
+      desired('nssv_image.alpine', { name: 'alpine', image_storage_id: 'files', source: 'file:///a.qcow2' }),
+      desired('nssv_volume.boot', { name: 'boot', pool_id: 'p', size_gib: 2, source_image_id: 'debian' }),
+      desired('nssv_volume.ok', { name: 'ok', pool_id: 'p', size_gib: 2, source_image_id: 'alpine' }),
+    ];
+    expect(staticChecks(instances).map((d) => [d.code, d.address, d.attribute])).toEqual([
+      ['NSSV_VOLUME_IMAGE_STORAGE_KIND', 'nssv_volume.boot', 'source_image_id'],
+    ]);
+  });
 });

@@ -31,6 +31,28 @@ describe('PlanResourceChange', () => {
     expect(p.planned.memory_mib).toBe(512);
   });
 
+  it("GIVEN a volume of a dir pool from an image of an rbd image storage THEN nssv plan's error, at plan", async () => {
+    const s = fakeSession({ h1: {} });
+    s.remember('nssv_storage_pool', { name: 'local', kind: 'dir' });
+    s.remember('nssv_image_storage', { name: 'tmpl', kind: 'rbd' });
+    s.remember('nssv_image', { name: 'debian', image_storage_id: 'tmpl' });
+    const p = await planResource(
+      s,
+      'nssv_volume',
+      null,
+      { name: 'boot', pool_id: 'local', size_gib: 2, source_image_id: 'debian' },
+      false,
+    );
+    expect(p.diagnostics.map((d) => [d.code, d.address, d.attribute, d.summary])).toEqual([
+      [
+        'NSSV_VOLUME_IMAGE_STORAGE_KIND',
+        'nssv_volume "boot"',
+        'source_image_id',
+        'nssv_volume "boot": source_image_id = "debian" is in rbd image storage "tmpl", but pool "local" is a dir pool',
+      ],
+    ]);
+  });
+
   it('GIVEN the same VM planned twice (new processes) THEN the same host', async () => {
     const a = await planResource(
       fakeSession({ h1: {}, h2: {}, h3: {} }),
