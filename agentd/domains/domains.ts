@@ -273,6 +273,7 @@ export class Domains {
       nics: await this.resolveNics(name, spec),
       ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
+      onCrash: spec.onCrash ?? 'destroy',
     };
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const seedIntact = previous ? (await this.seedState(previous)) === 'intact' : false;
@@ -602,6 +603,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined): Doma
       securityGroups: n.securityGroups,
     })),
     tags: p.tags ?? {},
+    onCrash: p.onCrash ?? 'destroy',
     state,
     powerState: powerStateOf(state),
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),
