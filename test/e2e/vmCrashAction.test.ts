@@ -77,3 +77,16 @@ test('GIVEN the crash action set to destroy on the host out of band WHEN planned
   expect(await virsh(['domstate', 'ha'])).toBe('running');
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
+
+test('GIVEN the crash action changed on the running domain only WHEN planned THEN the drift is shown and apply restores it live', async () => {
+  await virsh(['set-lifecycle-action', 'ha', 'crash', 'destroy', '--live']);
+  expect((await crashLine(true))[0]).toBe('<on_crash>restart</on_crash>');
+  expect((await crashLine(false))[0]).toBe('<on_crash>destroy</on_crash>');
+  const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(plan.code).toBe(2);
+  expect(plan.stdout).toContain('~ ha_enabled = false -> true');
+  const apply = await nssv(['apply', '-auto-approve'], env.configDir);
+  expect(apply.code).toBe(0);
+  expect((await crashLine(false))[0]).toBe('<on_crash>restart</on_crash>');
+  expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+});
