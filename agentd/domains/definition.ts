@@ -96,5 +96,6 @@ export function definitionKey(d: Omit<DomainDefinition, 'uuid' | 'name' | 'type'
     nics: d.nics.map((x) => [x.portGroup, x.ip, x.securityGroups]),
     instanceId: d.seed?.instanceId ?? null,
     seedSha256: d.seed?.sha256 ?? null,
+    onCrash: d.onCrash ?? 'destroy',
   });
 }

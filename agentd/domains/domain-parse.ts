@@ -87,6 +87,7 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
   return {
     ...(seed ? { seed } : {}),
     ...(consoleLog ? { consoleLog } : {}),
+    onCrash: child(root, 'on_crash')?.text.trim() || 'destroy',
     name: child(root, 'name')?.text.trim() ?? '',
     uuid: child(root, 'uuid')?.text.trim() ?? '',
     type: root.attrs.type ?? '',

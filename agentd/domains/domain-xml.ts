@@ -12,7 +12,7 @@ const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
 /**
  * libvirt domain XML for a definition: hvm guest, virtio disks and NICs on OVS bridges (VLAN
  * tag from the port group; checksum offload off, which the OVS userspace datapath needs), a
- * serial console on a pty, and nssv's metadata (address, and the pool/volume and port group
+ * serial console on a pty, <on_crash> restart with a pvpanic device for HA VMs (else destroy), and nssv's metadata (address, and the pool/volume and port group
  * names behind each disk and NIC, and the VM's tags) so inventory needs no state file.
  */
 export function domainXml(d: DomainDefinition): string {
@@ -68,7 +68,7 @@ export function domainXml(d: DomainDefinition): string {
     el('features', {}, [el('acpi'), el('apic')]),
     el('on_poweroff', {}, 'destroy'),
     el('on_reboot', {}, 'restart'),
-    el('on_crash', {}, 'destroy'),
+    el('on_crash', {}, d.onCrash ?? 'destroy'),
     el('devices', {}, [
       ...(d.disks.some((x) => x.bus === 'scsi')
         ? [el('controller', { type: 'scsi', index: 0, model: 'virtio-scsi' })]
@@ -81,6 +81,8 @@ export function domainXml(d: DomainDefinition): string {
         el('target', { port: 0 }),
       ]),
       el('console', { type: 'pty' }, [el('target', { type: 'serial', port: 0 })]),
+      // pvpanic: a guest kernel panic reaches QEMU, and libvirt then applies <on_crash>.
+      ...(d.onCrash === 'restart' ? [el('panic', { model: 'isa' })] : []),
     ]),
   ]);
   return renderXml(domain);

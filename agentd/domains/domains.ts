@@ -90,7 +90,10 @@ export class Domains {
     if (xml === undefined) return undefined;
     const parsed = this.parse(xml);
     if (parsed.address === undefined) return undefined;
-    return info(parsed, (await this.virsh.state(name)) ?? 'shut off', await this.seedState(parsed));
+    const state = (await this.virsh.state(name)) ?? 'shut off';
+    const liveXml = isInactive(state) ? undefined : await this.virsh.dumpXml(name, false);
+    const liveCrash = liveXml === undefined ? undefined : this.parse(liveXml).onCrash;
+    return info(parsed, state, await this.seedState(parsed), liveCrash);
   }
 
   /** Every managed domain, from two virsh calls however many domains there are. */
@@ -98,8 +101,17 @@ export class Domains {
     const { parsed, states } = await this.readAll();
     const managed = parsed.filter((p) => p.address !== undefined);
     const seedStates = await Promise.all(managed.map((p) => this.seedState(p)));
+    // The running domains' crash action, which `virsh set-lifecycle-action --live` changes alone.
+    const running = managed
+      .filter((p) => !isInactive(states.get(p.name)) && isValidName('domain', p.name))
+      .map((p) => p.name);
+    const liveCrash = new Map(
+      (await this.virsh.dumpXmlMany(running, false))
+        .map((x) => this.parse(x))
+        .map((p) => [p.name, p.onCrash]),
+    );
     return managed
-      .map((p, i) => info(p, states.get(p.name) ?? 'shut off', seedStates[i]))
+      .map((p, i) => info(p, states.get(p.name) ?? 'shut off', seedStates[i], liveCrash.get(p.name)))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
@@ -273,6 +285,7 @@ export class Domains {
       nics: await this.resolveNics(name, spec),
       ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
+      onCrash: spec.onCrash ?? 'destroy',
     };
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const seedIntact = previous ? (await this.seedState(previous)) === 'intact' : false;
@@ -582,7 +595,8 @@ function seedNics(d: DomainDefinition, spec: CloudInitSpec): SeedNic[] {
 
 type SeedState = NonNullable<DomainInfo['cloudInit']>['seed'];
 
-function info(p: ParsedDomain, state: string, seed: SeedState | undefined): DomainInfo {
+/** `liveCrash`: the running domain's crash action; restart is reported only when the persistent definition and the running domain both have it. */
+function info(p: ParsedDomain, state: string, seed: SeedState | undefined, liveCrash?: string): DomainInfo {
   return {
     name: p.name,
     uuid: p.uuid,
@@ -602,6 +616,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined): Doma
       securityGroups: n.securityGroups,
     })),
     tags: p.tags ?? {},
+    onCrash: p.onCrash !== 'restart' ? (p.onCrash ?? 'destroy') : (liveCrash ?? p.onCrash),
     state,
     powerState: powerStateOf(state),
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),

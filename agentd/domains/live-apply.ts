@@ -11,7 +11,7 @@ export interface LiveStep {
 
 /**
  * Applies live changes to a running domain, recording each in `done` so a later failure can undo
- * them (undoLive). Unplugs first (frees PCI slots), then plugs, then vCPUs and memory.
+ * them (undoLive). Unplugs first (frees PCI slots), then plugs, then vCPUs, the crash action and memory.
  */
 export async function applyLive(virsh: Virsh, name: string, c: LiveChanges, done: LiveStep[]): Promise<void> {
   const device = (action: 'attach' | 'detach', xml: string, what: string) =>
@@ -41,6 +41,11 @@ export async function applyLive(virsh: Virsh, name: string, c: LiveChanges, done
     await virsh.setVcpusLive(name, c.vcpus);
     done.push({ what: `set vCPUs to ${c.vcpus}`, undo: () => virsh.setVcpusLive(name, before.vcpus) });
   }
+  if (c.onCrash !== undefined) {
+    const before = (await currentOf(virsh, name)).onCrash;
+    await virsh.setCrashActionLive(name, c.onCrash);
+    done.push({ what: `set on_crash to ${c.onCrash}`, undo: () => virsh.setCrashActionLive(name, before) });
+  }
   if (c.memoryMiB !== undefined) {
     const before = await currentOf(virsh, name);
     await virsh.setMemoryLive(name, c.memoryMiB);
@@ -56,9 +61,17 @@ export async function undoLive(_virsh: Virsh, _name: string, done: LiveStep[]): 
   while (done.length > 0) await done.pop()!.undo();
 }
 
-async function currentOf(virsh: Virsh, name: string): Promise<{ vcpus: number; memoryMiB: number }> {
+async function currentOf(
+  virsh: Virsh,
+  name: string,
+): Promise<{ vcpus: number; memoryMiB: number; onCrash: string }> {
   const xml = (await virsh.dumpXml(name, false)) ?? '';
   const vcpu = /<vcpu[^>]*?(?:current=['"](\d+)['"])?[^>]*>(\d+)<\/vcpu>/.exec(xml);
   const mem = /<currentMemory unit=['"]KiB['"]>(\d+)<\/currentMemory>/.exec(xml);
-  return { vcpus: Number(vcpu?.[1] ?? vcpu?.[2] ?? 1), memoryMiB: Number(mem?.[1] ?? 0) / 1024 };
+  const crash = /<on_crash>([a-z-]+)<\/on_crash>/.exec(xml);
+  return {
+    vcpus: Number(vcpu?.[1] ?? vcpu?.[2] ?? 1),
+    memoryMiB: Number(mem?.[1] ?? 0) / 1024,
+    onCrash: crash?.[1] ?? 'destroy',
+  };
 }

@@ -5,6 +5,8 @@ import type { ParsedDomain } from './domain-parse.js';
 export interface LiveChanges {
   vcpus?: number;
   memoryMiB?: number;
+  /** libvirt's <on_crash> action for the running domain (virsh set-lifecycle-action). */
+  onCrash?: string;
   attachDisks: DiskDefinition[];
   detachDisks: DiskDefinition[];
   attachNics: NicDefinition[];
@@ -15,6 +17,7 @@ export function isEmpty(c: LiveChanges): boolean {
   return (
     c.vcpus === undefined &&
     c.memoryMiB === undefined &&
+    c.onCrash === undefined &&
     c.attachDisks.length + c.detachDisks.length + c.attachNics.length + c.detachNics.length === 0
   );
 }
@@ -32,6 +35,9 @@ export function liveChanges(live: ParsedDomain, desired: DomainDefinition): Live
   const changes: LiveChanges = { attachDisks: [], detachDisks: [], attachNics: [], detachNics: [] };
   if (live.vcpus !== desired.vcpus) changes.vcpus = desired.vcpus;
   if (live.memoryMiB !== desired.memoryMiB) changes.memoryMiB = desired.memoryMiB;
+  // The pvpanic device that comes with restart reaches the guest at its next boot; the action itself applies now.
+  if ((live.onCrash ?? 'destroy') !== (desired.onCrash ?? 'destroy'))
+    changes.onCrash = desired.onCrash ?? 'destroy';
 
   const liveDisks = new Map(live.disks.map((d) => [d.target, d]));
   const wantDisks = new Map(desired.disks.map((d) => [d.target, d]));

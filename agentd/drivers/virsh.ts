@@ -185,6 +185,18 @@ export class Virsh {
     );
   }
 
+  /** The running domain's <on_crash> action (`virsh set-lifecycle-action --live`); the persistent definition is left alone. */
+  async setCrashActionLive(name: string, action: string): Promise<void> {
+    await this.run(
+      `set the crash action of running domain ${name} to ${action}`,
+      'set-lifecycle-action',
+      name,
+      'crash',
+      action,
+      '--live',
+    );
+  }
+
   /** Hot-plug vCPUs of a running domain (up to its maximum); the persistent definition is left alone. */
   async setVcpusLive(name: string, vcpus: number): Promise<void> {
     await this.run(

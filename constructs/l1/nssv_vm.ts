@@ -125,7 +125,7 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly hostLabels?: { [key: string]: string };
   /**
-   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
+   * High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    * @default false
    */
   readonly haEnabled?: boolean | IResolvable;
@@ -267,7 +267,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `ha_enabled` (a token until Terraform runs). As configured, or as nssv computed it: High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
+   * `ha_enabled` (a token until Terraform runs). As configured, or as nssv computed it: High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    */
   public get haEnabled(): IResolvable {
     return this.getBooleanAttribute('ha_enabled');

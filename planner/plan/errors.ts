@@ -140,15 +140,6 @@ export const planErrors = {
       range,
       `nic[${nic}].port_group_id`,
     ),
-  hostRemoved: (address: string, host: string, range?: SourceRange): Diagnostic =>
-    error(
-      'NSSV_HOST_REMOVED',
-      address,
-      `${address} runs on host "${host}", which the configuration no longer declares (an earlier apply placed it there)`,
-      `A VM whose disks are in a dir pool of that host cannot move off it (VMs on shared rbd storage are migrated away). Fix: remove ${address} (and its volumes) from the configuration first and apply, then remove the host; or keep nssv_host "${host}".`,
-      range,
-      'host_id',
-    ),
   unknownHost: (
     address: string,
     attribute: string,
@@ -201,12 +192,15 @@ export const planErrors = {
     from: string,
     to: string,
     range?: SourceRange,
+    fromRemoved = false,
   ): Diagnostic =>
     error(
       'NSSV_LOCAL_DISK_COLD_MOVE',
       address,
       `${address} is shut off and would move from "${from}" to "${to}", but its disk ${volume} is in a dir pool on "${from}"`,
-      `libvirt copies a local disk only during a live migration. Fix: set power_state = "running" and apply, then move it; or keep it on "${from}"; or put the disk on an rbd pool.`,
+      fromRemoved
+        ? `libvirt copies a local disk only during a live migration, and the configuration no longer declares host "${from}". Fix: keep nssv_host "${from}", set power_state = "running" and apply, then remove the host; or remove ${address} and ${volume} first; or put the disk on an rbd pool.`
+        : `libvirt copies a local disk only during a live migration. Fix: set power_state = "running" and apply, then move it; or keep it on "${from}"; or put the disk on an rbd pool.`,
       range,
       'host_id',
     ),
@@ -217,12 +211,17 @@ export const planErrors = {
     from: string,
     to: string,
     range?: SourceRange,
+    fromRemoved = false,
   ): Diagnostic =>
     error(
       'NSSV_LOCAL_DISK_SNAPSHOT_MOVE',
       address,
       `${address} would move from "${from}" to "${to}", but its disk ${volume} (a dir pool on "${from}") has snapshot ${snapshot}`,
-      `A live migration copies a local disk's current data, not its snapshots. Fix: remove ${snapshot} first and apply, or keep ${address} on "${from}".`,
+      `A live migration copies a local disk's current data, not its snapshots. Fix: remove ${snapshot} first and apply, or ${
+        fromRemoved
+          ? `keep nssv_host "${from}" (the configuration no longer declares it)`
+          : `keep ${address} on "${from}"`
+      }.`,
       range,
       'host_id',
     ),

@@ -10,6 +10,7 @@ import { applyExcludes } from './transforms/applyExcludes.js';
 import { applyTargets } from './transforms/applyTargets.js';
 import { forceReplace } from './transforms/forceReplace.js';
 import { buildSteps } from './transforms/buildSteps.js';
+import { drainBeforeShrink } from './transforms/drainBeforeShrink.js';
 import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
@@ -78,6 +79,7 @@ export function makePlan(input: PlanInput): Plan {
     preventDestroy,
     deletePolicy,
     buildSteps,
+    drainBeforeShrink,
   ];
   for (const t of transforms) t(ctx);
   const dependencies: Record<string, string[]> = {};

@@ -23,6 +23,7 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
     ...(typeof v.max_memory_mib === 'number' ? { maxMemoryMiB: v.max_memory_mib } : {}),
     powerState: v.power_state,
     tags: v.tags,
+    onCrash: v.ha_enabled ? 'restart' : 'destroy',
     disks: v.disk.map((d) => {
       const found = inv.volumes.find((x) => x.name === d.volume_id);
       if (!found)
@@ -103,6 +104,8 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     ...(typeof p.max_memory_mib === 'number' ? { max_memory_mib: d.maxMemoryMiB } : {}),
     power_state: d.powerState,
     tags: d.tags,
+    // An HA VM restarts on crash; a domain whose crash action was changed out of band is drift.
+    ha_enabled: d.onCrash === undefined ? p.ha_enabled : d.onCrash === 'restart',
     uuid: d.uuid,
     // Derived by the planner; a VM read without it (an import) and without a seed has none.
     guest_network: p.guest_network ?? (d.cloudInit ? null : []),

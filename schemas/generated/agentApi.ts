@@ -380,6 +380,10 @@ export interface DomainInfo {
    */
   powerState: PowerState;
   /**
+   * The persistent definition's <on_crash> lifecycle action, e.g. 'destroy' or 'restart' (libvirt's default when absent: destroy).
+   */
+  onCrash?: string;
+  /**
    * The file on the host the serial console is logged to.
    */
   consoleLog?: string;
@@ -485,6 +489,10 @@ export interface DomainSpec {
    * Free-form key/value tags kept in the domain's metadata. Changed in place.
    */
   tags?: Record<string, string>;
+  /**
+   * libvirt's <on_crash> lifecycle action: restart (for ha_enabled VMs; the domain also gets a pvpanic device so a guest kernel panic reaches QEMU) or destroy. Default: destroy.
+   */
+  onCrash?: 'destroy' | 'restart';
   /**
    * A NoCloud seed attached as a CD-ROM.
    */

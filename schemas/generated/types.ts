@@ -1362,7 +1362,7 @@ export interface NssvVmArgs {
    */
   host_labels?: Record<string, string>;
   /**
-   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
+   * High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    * @default false
    */
   ha_enabled?: boolean;
@@ -1569,7 +1569,7 @@ export interface NssvVmPlanned {
    */
   host_labels: Record<string, string>;
   /**
-   * High availability: when the VM's host stops answering, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Every disk must be on an rbd pool. Changed in place.
+   * High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    * @default false
    */
   ha_enabled: boolean;

@@ -2,13 +2,15 @@
  * Issue 11's moves that the planner's unit tests cover, end to end on a real three-host sandbox:
  * running VMs that a mandatory affinity group now wants together are joined by live migration
  * (same domain UUID, libvirt says "running (migrated)"); a host removed from the configuration is
- * drained first (its running VM migrates live to another host), then the host is forgotten, in
- * one apply; every replan is empty. The VMs have no disks: what moves is the running guest.
+ * drained first (its running VM migrates live to another host, its dir-pool disk copied along:
+ * bytes intact, the old file and the pool's directory gone), then the host is forgotten, in one
+ * apply; a shut-off VM's local disk cannot leave that way (a plan error); every replan is empty.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
+import { run } from '../../sandbox/exec.js';
 import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
 
@@ -36,6 +38,20 @@ resource "nssv_scheduling_group" "pair" {
 }
 `;
 const inPair = '  scheduling_group_id = nssv_scheduling_group.pair.id\n';
+/** A VM on a 1 GiB qcow2 volume of a dir pool (a file on one host). */
+const onDisk = (name: string, power: string, extra = ''): string => `
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.sandbox.id
+}
+resource "nssv_volume" "data" {
+  name     = "data"
+  pool_id  = nssv_storage_pool.local.id
+  size_gib = 1
+  format   = "qcow2"
+}
+${vm(name, `  power_state = "${power}"\n  disk { volume_id = nssv_volume.data.id }\n${extra}`).replace('  power_state = "running"\n', '')}`;
 
 interface PlanDoc {
   changes: Array<{ address: string; action: string; migration?: unknown }>;
@@ -44,7 +60,7 @@ interface PlanDoc {
 
 describeE2e(
   'scheduling moves on a three-host sandbox: affinity joins, a removed host is drained',
-  SANDBOX_WITH_AGENTS,
+  { ...SANDBOX_WITH_AGENTS, tools: [...(SANDBOX_WITH_AGENTS.tools ?? []), 'qemu-io'] },
   () => {
     let env: E2eSandbox;
     let hostsTf: string;
@@ -97,36 +113,58 @@ describeE2e(
       expect(await empty()).toEqual(NO_CHANGES);
     });
 
-    test('a host removed from the configuration is drained first: its running VM migrates live, then the host goes, in one apply', async () => {
-      write(vm('x', '  host_id = nssv_host.h3.id\n'));
+    test('a host removed from the configuration is drained first: its running VM migrates live copying its dir-pool disk, then the pool and the host go, in one apply', async () => {
+      const withoutH3 = hostsTf.replace(/resource "nssv_host" "h3" \{[^}]*\}\n/, '');
+      expect(withoutH3).not.toContain('"h3"');
+      const file = (h: string) => join(host(h).storageRoot, 'local', 'data.qcow2');
+      write(onDisk('x', 'shutoff', '  host_id = nssv_host.h3.id\n'));
+      expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+      const written = await run('qemu-io', ['-f', 'qcow2', '-c', 'write -P 0x6b 0 1M', file('h3')]);
+      expect(written.stdout).toContain('wrote 1048576/1048576 bytes at offset 0');
+
+      // Shut off, its local disk cannot leave the host: libvirt copies storage only live.
+      write(onDisk('x', 'shutoff'), withoutH3);
+      const cold = await nssv(['plan'], env.configDir);
+      expect(cold.code).toBe(1);
+      expect(cold.stderr).toMatch(
+        /nssv_vm\.x is shut off and would move from "h3" to "h[12]", but its disk nssv_volume\.data is in a dir pool on "h3"/,
+      );
+
+      write(onDisk('x', 'running', '  host_id = nssv_host.h3.id\n'));
       expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
       expect(await defined('h3')).toEqual(['x']);
       const uuid = await virsh('h3', ['domuuid', 'x']);
-      write(vm('x'));
+      write(onDisk('x', 'running'));
       expect(await empty()).toEqual(NO_CHANGES);
 
-      const withoutH3 = hostsTf.replace(/resource "nssv_host" "h3" \{[^}]*\}\n/, '');
-      expect(withoutH3).not.toContain('"h3"');
-      write(vm('x'), withoutH3);
+      write(onDisk('x', 'running'), withoutH3);
       const plan = await nssv(['plan'], env.configDir);
       expect(plan.stderr).toBe('');
       expect(plan.stdout).toMatch(
-        / {2}# nssv_vm\.x will be migrated from h3 to h[12] \(live\)\n {2}# \(h3 is removed from the configuration; host: h[12] \(/,
+        / {2}# nssv_vm\.x will be migrated from h3 to h[12] \(live, copy storage: 1073741824 bytes of nssv_volume\.data\)\n {2}# \(h3 is removed from the configuration; host: h[12] \(/,
       );
       expect(plan.stdout).toContain('  # nssv_host.h3 will be destroyed');
       const doc = JSON.parse((await nssv(['plan', '--json'], env.configDir)).stdout) as PlanDoc;
       // The host's delete waits for the VM's migration (directly, or through the barrier of the
-      // updates that stop referring to the host).
+      // updates that stop referring to the host); the pool leaves h3 after the disk has.
       const hostDelete = doc.steps.find((s) => s.id === 'nssv_host.h3#delete')!;
       expect(hostDelete.after).toEqual(
         expect.arrayContaining([expect.stringMatching(/^nssv_vm\.x#(update|released)$/)]),
       );
+      expect(doc.steps.find((s) => s.id === 'nssv_storage_pool.local#update')!.after).toEqual([
+        'nssv_vm.x#update',
+        'nssv_volume.data#update',
+      ]);
 
       expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
       expect(await defined('h3')).toEqual([]);
       const to = (await defined('h1')).includes('x') ? 'h1' : 'h2';
       expect(await virsh(to, ['domuuid', 'x'])).toBe(uuid);
       expect(await virsh(to, ['domstate', '--reason', 'x'])).toBe('running (migrated)');
+      expect(existsSync(file('h3'))).toBe(false);
+      expect(existsSync(join(host('h3').storageRoot, 'local'))).toBe(false);
+      const read = await run('qemu-io', ['-r', '-U', '-f', 'qcow2', '-c', 'read -P 0x6b 0 1M', file(to)]);
+      expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
       expect(await empty()).toEqual(NO_CHANGES);
     });
   },

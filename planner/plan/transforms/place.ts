@@ -51,13 +51,15 @@ export function place(ctx: PlanContext): void {
   const pinned: PlanNode[] = [];
   const moving = new Map<string, string>();
   const crowded = crowdedOut(vms, rules);
+  const hosts = desiredNodes(ctx, 'nssv_host');
+  const declared = new Set(hosts.map((h) => String(h.planned!.name)));
   for (const vm of vms) {
     const host = vm.planned!.host_id;
     const leave =
       typeof host === 'string' && vm.live
         ? ctx.lostHosts.has(host)
           ? haRestart(ctx, vm, host, volumes)
-          : (mustLeave(ctx, vm, host, rules, volumes) ?? crowded.get(vm.address))
+          : (mustLeave(ctx, vm, host, rules, declared) ?? crowded.get(vm.address))
         : undefined;
     if (leave !== undefined) {
       // A running VM its host can no longer keep is scheduled afresh: a migrate (issue 11).
@@ -87,9 +89,9 @@ export function place(ctx: PlanContext): void {
     checkPinnedRule(ctx, vm, rules, occupancy);
     claim(vm.planned!.host_id as string, vm.planned!, vm.address);
   }
-  const hosts = desiredNodes(ctx, 'nssv_host');
   const byCluster = new Map<string, HostCapacity[]>();
   for (const c of [...capacities.values()].sort((a, b) => (a.host.name < b.host.name ? -1 : 1))) {
+    if (!declared.has(c.host.name)) continue;
     byCluster.set(c.host.cluster, [...(byCluster.get(c.host.cluster) ?? []), c]);
   }
   // The first declared host of each cluster whose agent did not answer.
@@ -99,7 +101,7 @@ export function place(ctx: PlanContext): void {
     if (!ctx.hostFacts.has(name) && !ctx.lostHosts.has(name) && !factsMissing.has(cluster))
       factsMissing.set(cluster, name);
   }
-  const env = { volumes, factsMissing, byCluster, rules, occupancy, claim };
+  const env = { volumes, factsMissing, byCluster, rules, occupancy, claim, declared };
   for (const vm of unplaced) placeVm(ctx, vm, env, moving.get(vm.address));
   // Each declared host's cluster, by host name.
   const known = new Map(
@@ -169,12 +171,10 @@ interface PlaceEnv {
   rules: ReturnType<typeof schedulingRules>;
   occupancy: Occupancy;
   claim: (host: string, vm: Attributes, address: string) => void;
+  /** The names of the hosts the configuration declares. */
+  declared: ReadonlySet<string>;
 }
 
-/**
- * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is in
- * maintenance, lacks one of the VM's host_labels, or breaks its mandatory VM–host rule.
- */
 /**
  * Running VMs, not pinned by the configuration, that break their mandatory VM rule (say, after
  * the group became mandatory): one sharing a host with an earlier VM (by address) of its
@@ -217,25 +217,24 @@ function crowdedOut(
   return out;
 }
 
+/**
+ * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is
+ * removed from the configuration or in maintenance, lacks one of the VM's host_labels, or breaks
+ * its mandatory VM–host rule.
+ */
 function mustLeave(
   ctx: PlanContext,
   vm: PlanNode,
   host: string,
   rules: ReturnType<typeof schedulingRules>,
-  volumes: ReadonlyMap<string, PlanNode>,
+  declared: ReadonlySet<string>,
 ): string | undefined {
   if (typeof vm.desired?.attributes.host_id === 'string') return undefined;
+  // A host removed from the configuration is drained like one in maintenance: a running VM's
+  // dir-pool disks go along with its live migration (a shut-off VM's cannot: a plan error).
+  if (!declared.has(host)) return `${host} is removed from the configuration`;
   const facts = ctx.hostFacts.get(host);
-  if (!facts) {
-    // A host removed from the configuration is drained like one in maintenance, when the VM can
-    // move (no disk in one of its dir pools; otherwise the plan fails with NSSV_HOST_REMOVED).
-    const declared = desiredNodes(ctx, 'nssv_host').some((h) => h.planned!.name === host);
-    const local = volumeIds(vm.planned!).some((id) => {
-      const v = volumes.get(id);
-      return v !== undefined && !isShared(ctx, v);
-    });
-    return declared || local ? undefined : `${host} is removed from the configuration`;
-  }
+  if (!facts) return undefined;
   if (facts.maintenance) return `${host} is in maintenance`;
   const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
   if (labels !== undefined) return `${host} ${labels}`;
@@ -276,10 +275,12 @@ function placeVm(ctx: PlanContext, vm: PlanNode, env: PlaceEnv, leaving?: string
   const cluster = String(p.cluster_id);
   // A dir-pool volume that already lives somewhere pins the VM to that host (rbd is shared),
   // unless the running VM must leave: its live migration copies the volume along.
+  // A removed host keeps nothing: a shut-off VM's local disk is refused when it would move
+  // (NSSV_LOCAL_DISK_COLD_MOVE), not pinned to a host that is going away.
   const copiesAlong =
     leaving !== undefined &&
-    vm.live?.power_state === 'running' &&
-    !ctx.lostHosts.has(String(vm.live.host_id));
+    (vm.live?.power_state === 'running' || !env.declared.has(String(vm.live?.host_id))) &&
+    !ctx.lostHosts.has(String(vm.live?.host_id));
   const volumeHost = copiesAlong
     ? undefined
     : volumeIds(p)
@@ -343,10 +344,6 @@ function checkPin(ctx: PlanContext, vm: PlanNode, known: ReadonlyMap<string, str
   const p = vm.planned!;
   if (typeof p.host_id !== 'string' || typeof p.cluster_id !== 'string') return;
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
-  if (!known.has(p.host_id) && vm.live && vm.desired?.attributes.host_id === undefined) {
-    ctx.diagnostics.push(planErrors.hostRemoved(vm.address, p.host_id, vm.desired?.range));
-    return;
-  }
   ctx.diagnostics.push(
     ...checkHostPin({ address: vm.address, cluster: p.cluster_id, host: p.host_id, range }, known),
   );
@@ -427,14 +424,15 @@ function followLiveMove(ctx: PlanContext, vol: PlanNode, vm: PlanNode): 'moved' 
     return undefined;
   if (ctx.lostHosts.has(from)) return undefined;
   const range = vm.desired?.attributeRanges.host_id ?? vm.desired?.range;
+  const removed = !desiredNodes(ctx, 'nssv_host').some((h) => h.planned!.name === from);
   if (vm.live.power_state !== 'running') {
-    ctx.diagnostics.push(planErrors.localDiskColdMove(vm.address, vol.address, from, to, range));
+    ctx.diagnostics.push(planErrors.localDiskColdMove(vm.address, vol.address, from, to, range, removed));
     return 'refused';
   }
   const snapshot = desiredNodes(ctx, 'nssv_volume_snapshot').find((s) => s.planned!.volume_id === v.id);
   if (snapshot) {
     ctx.diagnostics.push(
-      planErrors.localDiskSnapshotMove(vm.address, vol.address, snapshot.address, from, to, range),
+      planErrors.localDiskSnapshotMove(vm.address, vol.address, snapshot.address, from, to, range, removed),
     );
     return 'refused';
   }

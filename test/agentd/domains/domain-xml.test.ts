@@ -1,5 +1,5 @@
 import type { DiskDefinition, DomainDefinition } from '../../../agentd/domains/definition.js';
-import { diskTarget, diskTargets, hardwareKey } from '../../../agentd/domains/definition.js';
+import { definitionKey, diskTarget, diskTargets, hardwareKey } from '../../../agentd/domains/definition.js';
 import { parseDomainXml } from '../../../agentd/domains/domain-parse.js';
 import { domainXml } from '../../../agentd/domains/domain-xml.js';
 import { deriveMac, isUnicastMac } from '../../../agentd/domains/mac.js';
@@ -13,6 +13,7 @@ const definition: DomainDefinition = {
   memoryMiB: 64,
   maxVcpus: 2,
   maxMemoryMiB: 64,
+  onCrash: 'destroy',
   disks: [
     {
       pool: 'p1',
@@ -99,6 +100,25 @@ describe('domain XML', () => {
     expect(parsed).toEqual({ ...definition });
   });
 
+  it('GIVEN no crash action WHEN rendered THEN a crash destroys the domain and there is no panic device', () => {
+    const xml = domainXml(definition);
+    expect(xml).toContain('<on_crash>destroy</on_crash>');
+    expect(xml).not.toContain('<panic');
+  });
+
+  it('GIVEN an HA definition (on_crash restart) WHEN rendered THEN a crash restarts it, a pvpanic device reports guest panics, and it parses back', () => {
+    const xml = domainXml({ ...definition, onCrash: 'restart' });
+    expect(xml).toContain('<on_crash>restart</on_crash>');
+    expect(xml).toContain('<panic model="isa"/>');
+    expect(parseDomainXml(xml).onCrash).toBe('restart');
+  });
+
+  it('GIVEN only the crash action changes WHEN comparing definitions THEN a redefine is needed but no power cycle', () => {
+    const ha = { ...definition, onCrash: 'restart' };
+    expect(definitionKey(ha)).not.toBe(definitionKey(definition));
+    expect(hardwareKey(ha)).toBe(hardwareKey(definition));
+  });
+
   it("GIVEN libvirt's own dumpxml with single quotes, live attributes and extra devices WHEN parsed THEN our fields come back", () => {
     const xml = `<domain type='qemu' id='1'>
   <name>t1</name>
@@ -112,6 +132,7 @@ describe('domain XML', () => {
   <memory unit='KiB'>98304</memory>
   <currentMemory unit='KiB'>65536</currentMemory>
   <vcpu placement='static'>1</vcpu>
+  <on_crash>coredump-restart</on_crash>
   <!-- a comment -->
   <devices>
     <emulator>/usr/bin/qemu-system-x86_64</emulator>
@@ -138,6 +159,7 @@ describe('domain XML', () => {
       address: 'nssv_vm.t1',
       vcpus: 1,
       maxVcpus: 1,
+      onCrash: 'coredump-restart',
       // libvirt's <memory> is the balloon's maximum, <currentMemory> what the guest has now.
       memoryMiB: 64,
       maxMemoryMiB: 96,

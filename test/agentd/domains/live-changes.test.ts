@@ -51,6 +51,29 @@ describe('liveChanges', () => {
     });
   });
 
+  it('GIVEN a running domain whose crash action differs (HA turned on, or changed out of band) THEN the action is set live, no power cycle', () => {
+    expect(liveChanges({ ...live, onCrash: 'destroy' }, want({ onCrash: 'restart' }))).toEqual({
+      onCrash: 'restart',
+      attachDisks: [],
+      detachDisks: [],
+      attachNics: [],
+      detachNics: [],
+    });
+    expect(liveChanges({ ...live, onCrash: 'restart' }, want({ onCrash: 'destroy' }))).toEqual({
+      onCrash: 'destroy',
+      attachDisks: [],
+      detachDisks: [],
+      attachNics: [],
+      detachNics: [],
+    });
+    expect(liveChanges({ ...live, onCrash: 'restart' }, want({ onCrash: 'restart' }))).toEqual({
+      attachDisks: [],
+      detachDisks: [],
+      attachNics: [],
+      detachNics: [],
+    });
+  });
+
   it('GIVEN a new maximum, a disk whose file changes or a seed added THEN cold (power cycle)', () => {
     expect(liveChanges(live, want({ maxMemoryMiB: 2048 }))).toBe('cold');
     expect(liveChanges(live, want({ disks: [{ ...disk, path: '/p/other.qcow2' }] }))).toBe('cold');

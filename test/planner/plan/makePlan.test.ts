@@ -344,15 +344,37 @@ describe('placement checks', () => {
     ]);
   });
 
-  test('GIVEN a host removed from configuration while a VM still runs on it THEN the plan says so', () => {
+  test('GIVEN a host removed from configuration while a VM on a dir-pool disk runs on it THEN the VM migrates live with its disk, before the pool and port group leave the host', () => {
     const state = applied(planFor());
     const plan = planFor(
       [...world().filter((d) => d.address !== 'nssv_host.h2'), ...vm('a'), ...vm('b')],
       state,
     );
-    expect(plan.diagnostics.map((d) => [d.code, d.summary])).toContainEqual([
-      'NSSV_HOST_REMOVED',
-      'nssv_vm.b runs on host "h2", which the configuration no longer declares (an earlier apply placed it there)',
+    expect(plan.diagnostics).toEqual([]);
+    const byAddress = new Map(plan.changes.map((c) => [c.address, c]));
+    expect(byAddress.get('nssv_vm.b')).toMatchObject({
+      action: 'migrate',
+      migration: {
+        from: 'h2',
+        to: 'h1',
+        mode: 'live',
+        copyStorage: { volumes: ['nssv_volume.b-disk'], bytes: 1024 ** 3 },
+      },
+    });
+    expect(byAddress.get('nssv_volume.b-disk')).toMatchObject({
+      action: 'update',
+      reason: 'moves to h1 with nssv_vm.b: its live migration copies the disk',
+    });
+    const after = new Map(plan.steps.map((s) => [s.id, s.after]));
+    // The pool keeps the file and the bridge the running guest's port until both have moved.
+    expect(after.get('nssv_storage_pool.p#update')).toEqual([
+      'nssv_vm.b#update',
+      'nssv_volume.b-disk#update',
     ]);
+    expect(after.get('nssv_port_group.web#update')).toEqual(
+      expect.arrayContaining(['nssv_vm.b#update', 'nssv_volume.b-disk#update']),
+    );
+    expect(after.get('nssv_vm.b#update')).toEqual([]);
+    expect(after.get('nssv_volume.b-disk#update')).toEqual(['nssv_vm.b#update']);
   });
 });

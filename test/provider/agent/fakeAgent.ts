@@ -266,6 +266,7 @@ export class FakeAgent {
           securityGroups: [...(n.securityGroups ?? [])].sort(),
         })),
         tags: body.tags ?? {},
+        onCrash: body.onCrash ?? 'destroy',
         state: body.powerState === 'running' ? 'running' : 'shut off',
         powerState: body.powerState,
       };

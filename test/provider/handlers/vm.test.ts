@@ -30,6 +30,7 @@ const vm = (extra: Record<string, unknown> = {}) => ({
   disk: [{ volume_id: 'root', boot_order: null, bus: 'virtio' }],
   nic: [{ port_group_id: 'web', ip: null, security_group_ids: [] }],
   tags: { team: 'web' },
+  ha_enabled: false,
   description: '',
   ...extra,
 });
@@ -46,6 +47,7 @@ describe('vmHandler', () => {
         memoryMiB: 256,
         powerState: 'running',
         tags: { team: 'web' },
+        onCrash: 'destroy',
         disks: [{ pool: 'local', volume: 'root', bus: 'virtio', bootOrder: null }],
         nics: [{ switch: 'lan', portGroup: 'web' }],
       },
@@ -82,6 +84,14 @@ describe('vmHandler', () => {
     });
     hosts.h1.inventory.domains.length = 0;
     expect(await vmHandler.read(hosts.ctx(), A, recorded)).toBeNull();
+  });
+
+  it('GIVEN an ha_enabled VM WHEN created THEN its domain restarts on crash; a crash action changed on the host reads back as ha_enabled false (drift)', async () => {
+    const recorded = await vmHandler.create(hosts.ctx(), A, vm({ ha_enabled: true }));
+    expect((hosts.h1.requests.at(-1)?.body as { onCrash: unknown }).onCrash).toBe('restart');
+    expect(recorded.ha_enabled).toBe(true);
+    hosts.h1.inventory.domains[0]!.onCrash = 'destroy';
+    expect(await vmHandler.read(hosts.ctx(), A, recorded)).toEqual({ ...recorded, ha_enabled: false });
   });
 
   it('GIVEN a volume that is not on the VM host WHEN created THEN not_found naming the volume, the VM and the host', async () => {

@@ -598,6 +598,57 @@ describe('place: moving running VMs (migrate, issue 11)', () => {
     ]);
   });
 
+  /** A plan of `instances` after h2 left the configuration (its agent no longer reports facts). */
+  const withoutH2 = (instances: DesiredInstance[], state: State): Plan =>
+    makePlan({
+      mode: 'normal',
+      desired: [...world().filter((d) => d.address !== 'nssv_host.h2'), h3, ...instances],
+      prior: state,
+      live: new Map(),
+      hostFacts: new Map([...hostFacts].filter(([h]) => h !== 'h2')),
+    });
+
+  test('GIVEN a running VM on a dir-pool disk on h2 WHEN h2 is removed from the configuration THEN it migrates live copying the disk, saying why', () => {
+    const state = applied(planFor(vm('a', 512, { host_id: 'h2' })));
+    const plan = withoutH2(vm('a', 512), state);
+    expect(errors(plan)).toEqual([]);
+    expect(vmLines(plan)).toEqual([
+      '  # nssv_vm.a will be migrated from h2 to h1 (live, copy storage: 1073741824 bytes of nssv_volume.a-disk)',
+      '  # (h2 is removed from the configuration; host: h1 (scatter: 0 VMs of the cluster there, 4096 MiB free))',
+    ]);
+    expect(plan.changes.find((c) => c.address === 'nssv_volume.a-disk')).toMatchObject({
+      action: 'update',
+      reason: 'moves to h1 with nssv_vm.a: its live migration copies the disk',
+    });
+  });
+
+  test('GIVEN a shut-off VM on a dir-pool disk on h2 WHEN h2 is removed from the configuration THEN the plan fails: a local disk is copied only live, keep the host until it has moved', () => {
+    const state = applied(planFor(vm('a', 512, { host_id: 'h2' })), 'shutoff');
+    const plan = withoutH2(vm('a', 512), state);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_LOCAL_DISK_COLD_MOVE',
+        'nssv_vm.a is shut off and would move from "h2" to "h1", but its disk nssv_volume.a-disk is in a dir pool on "h2"',
+        'libvirt copies a local disk only during a live migration, and the configuration no longer declares host "h2". Fix: keep nssv_host "h2", set power_state = "running" and apply, then remove the host; or remove nssv_vm.a and nssv_volume.a-disk first; or put the disk on an rbd pool.',
+      ],
+    ]);
+  });
+
+  test('GIVEN a running VM whose dir-pool disk on h2 has a snapshot WHEN h2 is removed from the configuration THEN the plan fails: the copy would lose the snapshot', () => {
+    const snap = desired('nssv_volume_snapshot.s1', { name: 's1', volume_id: 'a-disk' }, [
+      'nssv_volume.a-disk',
+    ]);
+    const state = applied(planFor([...vm('a', 512, { host_id: 'h2' }), snap]));
+    const plan = withoutH2([...vm('a', 512), snap], state);
+    expect(plan.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_LOCAL_DISK_SNAPSHOT_MOVE',
+        'nssv_vm.a would move from "h2" to "h1", but its disk nssv_volume.a-disk (a dir pool on "h2") has snapshot nssv_volume_snapshot.s1',
+        'A live migration copies a local disk\'s current data, not its snapshots. Fix: remove nssv_volume_snapshot.s1 first and apply, or keep nssv_host "h2" (the configuration no longer declares it).',
+      ],
+    ]);
+  });
+
   test('GIVEN a shut-off VM on a dir-pool volume WHEN its host_id changes THEN the plan fails: a local disk is copied only live', () => {
     const state = applied(planFor(vm('a', 512, { host_id: 'h1' })), 'shutoff');
     const plan = again(vm('a', 512, { host_id: 'h2' }), state);
