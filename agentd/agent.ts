@@ -50,6 +50,7 @@ import { GenIsoImage } from './drivers/genisoimage.js';
 import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
 import { KeyedLock } from './util/keyed-lock.js';
+import { PciDevices } from './pci/pciDevices.js';
 
 export interface AgentDeps {
   config: Omit<AgentConfig, 'domainType' | 'listen' | 'tokenFile'>;
@@ -86,6 +87,8 @@ export class Agent {
   /** Deleted VMs' definitions (delete_policy = "delayed"). */
   readonly domainTrash: DomainTrash;
   readonly firewall: Firewall;
+  /** The host's PCI devices (nssv_vm.pci_passthrough). */
+  readonly pci: PciDevices;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -168,7 +171,9 @@ export class Agent {
       define: (name, xml) => virsh.define(name, xml),
       seedPath: (name) => seeds.path(name),
     });
+    this.pci = new PciDevices(virsh);
     this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {
+      pci: this.pci,
       ...(ceph === undefined || secret === undefined
         ? {}
         : {
@@ -283,19 +288,31 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
-      await Promise.all([
-        this.hostFacts.get(),
-        this.pools.list(),
-        this.switches.list(),
-        this.domains.list(),
-        this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
-        this.firewall.listGroups(),
-        this.firewall.info(),
-        this.images.listStores(),
-        this.images.listAll(),
-        this.unmanaged(),
-      ]);
+    const [
+      host,
+      pools,
+      network,
+      domains,
+      rbd,
+      securityGroups,
+      firewall,
+      imageStores,
+      images,
+      unmanaged,
+      pci,
+    ] = await Promise.all([
+      this.hostFacts.get(),
+      this.pools.list(),
+      this.switches.list(),
+      this.domains.list(),
+      this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+      this.firewall.listGroups(),
+      this.firewall.info(),
+      this.images.listStores(),
+      this.images.listAll(),
+      this.unmanaged(),
+      this.domains.pciUsers().then((users) => this.pci.list(users)),
+    ]);
     const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
@@ -318,6 +335,7 @@ export class Agent {
       imageStores: [...imageStores, ...onCeph.stores],
       images: [...images, ...onCeph.images],
       unmanaged,
+      pciDevices: pci,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);

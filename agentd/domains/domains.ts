@@ -42,6 +42,7 @@ import { isEmpty, type LiveChanges, liveChanges } from './live-changes.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
 import { powerStateOf, reportedDisks } from './reported.js';
+import type { PciDevices } from '../pci/pciDevices.js';
 
 export interface DomainsOptions extends PowerOptions {
   domainType: DomainType;
@@ -54,6 +55,8 @@ export interface DomainsOptions extends PowerOptions {
   flowOptions?: FlowChainOptions;
   /** Where QEMU finds an rbd volume (`rbd:` path); absent on hosts without Ceph. */
   rbdSource?: (path: string) => Promise<RbdSource>;
+  /** The host's PCI devices, checked before a domain is defined with passthrough devices. */
+  pci?: PciDevices;
 }
 
 interface PutContext {
@@ -165,6 +168,12 @@ export class Domains {
     return out;
   }
 
+  /** The PCI addresses each domain (managed or not, running or not) passes through, by domain name. */
+  async pciUsers(): Promise<Map<string, string[]>> {
+    const { parsed } = await this.readAll();
+    return new Map(parsed.filter((p) => p.pciDevices?.length).map((p) => [p.name, p.pciDevices!]));
+  }
+
   /** Names of all domains (managed or not) whose disks use `path`. */
   async usersOfPath(path: string): Promise<string[]> {
     const { parsed } = await this.readAll();
@@ -273,7 +282,9 @@ export class Domains {
       nics: await this.resolveNics(name, spec),
       ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
+      ...(spec.pciDevices && spec.pciDevices.length > 0 ? { pciDevices: spec.pciDevices } : {}),
     };
+    if (desired.pciDevices) await this.checkPci(name, desired.pciDevices);
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const seedIntact = previous ? (await this.seedState(previous)) === 'intact' : false;
     const needsSeed =
@@ -409,6 +420,17 @@ export class Domains {
     const result = await this.get(name);
     if (!result) throw errors.toolFailed(`define domain ${name}: libvirt does not list it after define`);
     return result;
+  }
+
+  /** Each passthrough device must exist on this host and be passed to no other domain. */
+  private async checkPci(name: string, addresses: string[]): Promise<void> {
+    if (!this.options.pci)
+      throw errors.conflict(
+        "pciDevices: this agent does not read the host's PCI devices; PCI passthrough is not available",
+      );
+    // The driver of a device changes when a domain using it starts or stops: read it afresh.
+    this.options.pci.forget();
+    await this.options.pci.check(name, addresses, await this.pciUsers());
   }
 
   /** Where each disk of `spec` is on this host (`rbd:pool/image` for shared storage). */
@@ -602,6 +624,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined): Doma
       securityGroups: n.securityGroups,
     })),
     tags: p.tags ?? {},
+    ...(p.pciDevices ? { pciDevices: p.pciDevices } : {}),
     state,
     powerState: powerStateOf(state),
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),

@@ -23,6 +23,8 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
     ...(typeof v.max_memory_mib === 'number' ? { maxMemoryMiB: v.max_memory_mib } : {}),
     powerState: v.power_state,
     tags: v.tags,
+    // Absent from attributes recorded before the attribute existed.
+    ...((v.pci_passthrough ?? []).length > 0 ? { pciDevices: v.pci_passthrough } : {}),
     disks: v.disk.map((d) => {
       const found = inv.volumes.find((x) => x.name === d.volume_id);
       if (!found)
@@ -103,6 +105,8 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     ...(typeof p.max_memory_mib === 'number' ? { max_memory_mib: d.maxMemoryMiB } : {}),
     power_state: d.powerState,
     tags: d.tags,
+    // What the definition passes through: a hostdev removed out of band is drift.
+    pci_passthrough: d.pciDevices ?? [],
     uuid: d.uuid,
     // Derived by the planner; a VM read without it (an import) and without a seed has none.
     guest_network: p.guest_network ?? (d.cloudInit ? null : []),
