@@ -462,6 +462,11 @@ export class Domains {
   async migrate(name: string, spec: MigrateSpec): Promise<MigrateResult> {
     const found = await this.get(name);
     if (!found) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    if (found.pciDevices?.length) {
+      throw errors.conflict(
+        `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: it passes through PCI device(s) ${found.pciDevices.join(', ')} of this host`,
+      );
+    }
     const live = found.powerState === 'running';
     const local = found.disks.filter((d) => !d.path.startsWith('rbd:'));
     const copy = spec.copyStorage;

@@ -77,4 +77,18 @@ describe('Domains: PCI passthrough', () => {
       "pciDevices: this agent does not read the host's PCI devices; PCI passthrough is not available",
     );
   });
+
+  it('GIVEN a domain with a passthrough device WHEN asked to migrate THEN conflict naming the device; nothing moves', async () => {
+    const { libvirt, domains } = setup();
+    await domains.put('gpu', spec('gpu', ['0000:65:00.0']));
+    await expect(
+      domains.migrate('gpu', {
+        host: 'h2',
+        target: { libvirtUri: 'qemu+tcp://10.0.0.2/system', address: '10.0.0.2' },
+      }),
+    ).rejects.toThrow(
+      'domain "gpu" cannot migrate to h2: it passes through PCI device(s) 0000:65:00.0 of this host',
+    );
+    expect(libvirt.verbs()).not.toContain('migrate');
+  });
 });
