@@ -288,31 +288,23 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
-    const [
-      host,
-      pools,
-      network,
-      domains,
-      rbd,
-      securityGroups,
-      firewall,
-      imageStores,
-      images,
-      unmanaged,
-      pci,
-    ] = await Promise.all([
-      this.hostFacts.get(),
-      this.pools.list(),
-      this.switches.list(),
-      this.domains.list(),
-      this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
-      this.firewall.listGroups(),
-      this.firewall.info(),
-      this.images.listStores(),
-      this.images.listAll(),
-      this.unmanaged(),
-      this.domains.pciUsers().then((users) => this.pci.list(users)),
-    ]);
+    // Started first, read alongside the rest: the host's PCI devices and the domains using each.
+    const pciDevices = this.domains.pciUsers().then((users) => this.pci.list(users));
+    // Handled here too, so a failure elsewhere first never leaves it an unhandled rejection.
+    pciDevices.catch(() => undefined);
+    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
+      await Promise.all([
+        this.hostFacts.get(),
+        this.pools.list(),
+        this.switches.list(),
+        this.domains.list(),
+        this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+        this.firewall.listGroups(),
+        this.firewall.info(),
+        this.images.listStores(),
+        this.images.listAll(),
+        this.unmanaged(),
+      ]);
     const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
@@ -335,7 +327,7 @@ export class Agent {
       imageStores: [...imageStores, ...onCeph.stores],
       images: [...images, ...onCeph.images],
       unmanaged,
-      pciDevices: pci,
+      pciDevices: await pciDevices,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);
