@@ -50,6 +50,7 @@ import { GenIsoImage } from './drivers/genisoimage.js';
 import { ImageLayout } from './images/layout.js';
 import type { Exec } from './util/exec.js';
 import { KeyedLock } from './util/keyed-lock.js';
+import { PciDevices } from './pci/pciDevices.js';
 
 export interface AgentDeps {
   config: Omit<AgentConfig, 'domainType' | 'listen' | 'tokenFile'>;
@@ -86,6 +87,8 @@ export class Agent {
   /** Deleted VMs' definitions (delete_policy = "delayed"). */
   readonly domainTrash: DomainTrash;
   readonly firewall: Firewall;
+  /** The host's PCI devices (nssv_vm.pci_passthrough). */
+  readonly pci: PciDevices;
 
   constructor(readonly deps: AgentDeps) {
     const { config, exec } = deps;
@@ -169,7 +172,9 @@ export class Agent {
       define: (name, xml) => virsh.define(name, xml),
       seedPath: (name) => seeds.path(name),
     });
+    this.pci = new PciDevices(virsh);
     this.domains = new Domains(virsh, volumeLookup, this.switches, layout, {
+      pci: this.pci,
       ...(ceph === undefined || secret === undefined
         ? {}
         : {
@@ -284,6 +289,10 @@ export class Agent {
 
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
+    // Started first, read alongside the rest: the host's PCI devices and the domains using each.
+    const pciDevices = this.domains.pciUsers().then((users) => this.pci.list(users));
+    // Handled here too, so a failure elsewhere first never leaves it an unhandled rejection.
+    pciDevices.catch(() => undefined);
     const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
       await Promise.all([
         this.hostFacts.get(),
@@ -319,6 +328,7 @@ export class Agent {
       imageStores: [...imageStores, ...onCeph.stores],
       images: [...images, ...onCeph.images],
       unmanaged,
+      pciDevices: await pciDevices,
     };
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);

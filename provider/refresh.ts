@@ -114,6 +114,7 @@ export async function refresh(
             memoryMiB: inv.host.memoryMiB,
             maintenance: a.maintenance === true,
             labels: stringMap(a.labels),
+            ...(inv.pciDevices ? { pciDevices: inv.pciDevices } : {}),
           });
         } catch (e) {
           report(d.address, e);

@@ -71,7 +71,15 @@ export function diskTarget(index: number): string {
 export function hardwareKey(
   d: Pick<
     DomainDefinition,
-    'vcpus' | 'memoryMiB' | 'maxVcpus' | 'maxMemoryMiB' | 'disks' | 'nics' | 'seed' | 'consoleLog'
+    | 'vcpus'
+    | 'memoryMiB'
+    | 'maxVcpus'
+    | 'maxMemoryMiB'
+    | 'disks'
+    | 'nics'
+    | 'seed'
+    | 'consoleLog'
+    | 'pciDevices'
   >,
 ): string {
   return JSON.stringify({
@@ -83,6 +91,7 @@ export function hardwareKey(
     // The seed's content changes without a power cycle (cloud-init reads it on the next boot).
     seed: d.seed?.path ?? null,
     consoleLog: d.consoleLog ?? null,
+    pciDevices: d.pciDevices ?? [],
   });
 }
 

@@ -1,6 +1,7 @@
 import type { DiskBus, VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { type DiskDefinition, type DomainDefinition, type NicDefinition, NSSV_XMLNS } from './definition.js';
 import { child, children, parseXml, path, type XmlElement } from './xml.js';
+import { fromLibvirtAttrs } from '../pci/pciAddress.js';
 
 /** A domain read back from `virsh dumpxml`; `address` is undefined when nssv does not manage it. */
 export type ParsedDomain = Omit<DomainDefinition, 'address' | 'type' | 'nics'> & {
@@ -81,6 +82,12 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
         }
       : undefined;
 
+  // PCI passthrough: <hostdev mode='subsystem' type='pci'><source><address domain= bus= slot= function=/>.
+  const pciDevices = children(devices, 'hostdev')
+    .filter((h) => h.attrs.type === 'pci' && (h.attrs.mode ?? 'subsystem') === 'subsystem')
+    .map((h) => fromLibvirtAttrs(path(h, 'source', 'address')?.attrs ?? {}))
+    .filter((a): a is string => a !== undefined);
+
   const consoleLog = children(devices, 'serial')
     .map((x) => path(x, 'log')?.attrs.file)
     .find((f) => f !== undefined);
@@ -98,6 +105,7 @@ export function parseDomainXml(xml: string, locate: VolumeLocator = () => undefi
     maxMemoryMiB: memoryMiB(child(root, 'memory')),
     disks,
     nics,
+    ...(pciDevices.length > 0 ? { pciDevices } : {}),
     ...(tagElements.length > 0 ? { tags } : {}),
   };
 }

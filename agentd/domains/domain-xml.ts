@@ -6,6 +6,7 @@ import {
   SEED_TARGET,
 } from './definition.js';
 import { el, renderXml, type XmlNode } from './xml.js';
+import { libvirtAddressAttrs, parsePciAddress } from '../pci/pciAddress.js';
 
 const OFFLOAD_OFF = { csum: 'off', tso4: 'off', tso6: 'off' };
 
@@ -76,6 +77,7 @@ export function domainXml(d: DomainDefinition): string {
       ...disks,
       ...seed,
       ...nics,
+      ...(d.pciDevices ?? []).map(hostdevElement),
       el('serial', { type: 'pty' }, [
         ...(d.consoleLog ? [el('log', { file: d.consoleLog, append: 'on' })] : []),
         el('target', { port: 0 }),
@@ -127,4 +129,16 @@ export function nicElement(x: NicDefinition): XmlNode {
     el('driver', {}, [el('host', OFFLOAD_OFF), el('guest', OFFLOAD_OFF)]),
   );
   return el('interface', { type: 'bridge' }, parts);
+}
+
+/**
+ * A host PCI device passed through: libvirt detaches it from its host driver and binds it to
+ * vfio-pci when the domain starts (managed='yes'), and gives it back when the domain stops.
+ */
+export function hostdevElement(address: string): XmlNode {
+  const parts = parsePciAddress(address);
+  if (!parts) throw new Error(`not a PCI address: ${JSON.stringify(address)}`);
+  return el('hostdev', { mode: 'subsystem', type: 'pci', managed: 'yes' }, [
+    el('source', {}, [el('address', libvirtAddressAttrs(parts))]),
+  ]);
 }

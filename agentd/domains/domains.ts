@@ -42,6 +42,7 @@ import { isEmpty, type LiveChanges, liveChanges } from './live-changes.js';
 import { deriveMac } from './mac.js';
 import { isInactive, type PowerOptions, stopDomain } from './power.js';
 import { powerStateOf, reportedDisks } from './reported.js';
+import type { PciDevices } from '../pci/pciDevices.js';
 
 export interface DomainsOptions extends PowerOptions {
   domainType: DomainType;
@@ -54,6 +55,8 @@ export interface DomainsOptions extends PowerOptions {
   flowOptions?: FlowChainOptions;
   /** Where QEMU finds an rbd volume (`rbd:` path); absent on hosts without Ceph. */
   rbdSource?: (path: string) => Promise<RbdSource>;
+  /** The host's PCI devices, checked before a domain is defined with passthrough devices. */
+  pci?: PciDevices;
 }
 
 interface PutContext {
@@ -177,6 +180,12 @@ export class Domains {
     return out;
   }
 
+  /** The PCI addresses each domain (managed or not, running or not) passes through, by domain name. */
+  async pciUsers(): Promise<Map<string, string[]>> {
+    const { parsed } = await this.readAll();
+    return new Map(parsed.filter((p) => p.pciDevices?.length).map((p) => [p.name, p.pciDevices!]));
+  }
+
   /** Names of all domains (managed or not) whose disks use `path`. */
   async usersOfPath(path: string): Promise<string[]> {
     const { parsed } = await this.readAll();
@@ -286,7 +295,9 @@ export class Domains {
       ...(this.options.consoleLogs ? { consoleLog: this.options.consoleLogs.path(name) } : {}),
       ...(spec.tags && Object.keys(spec.tags).length > 0 ? { tags: spec.tags } : {}),
       onCrash: spec.onCrash ?? 'destroy',
+      ...(spec.pciDevices && spec.pciDevices.length > 0 ? { pciDevices: spec.pciDevices } : {}),
     };
+    if (desired.pciDevices) await this.checkPci(name, desired.pciDevices);
     if (spec.cloudInit) desired.seed = this.seedFor(desired, spec.cloudInit);
     const seedIntact = previous ? (await this.seedState(previous)) === 'intact' : false;
     const needsSeed =
@@ -424,6 +435,17 @@ export class Domains {
     return result;
   }
 
+  /** Each passthrough device must exist on this host and be passed to no other domain. */
+  private async checkPci(name: string, addresses: string[]): Promise<void> {
+    if (!this.options.pci)
+      throw errors.conflict(
+        "pciDevices: this agent does not read the host's PCI devices; PCI passthrough is not available",
+      );
+    // The driver of a device changes when a domain using it starts or stops: read it afresh.
+    this.options.pci.forget();
+    await this.options.pci.check(name, addresses, await this.pciUsers());
+  }
+
   /** Where each disk of `spec` is on this host (`rbd:pool/image` for shared storage). */
   async diskPaths(spec: DomainSpec): Promise<string[]> {
     return (await this.resolveDisks(spec)).map((d) => d.path);
@@ -453,6 +475,11 @@ export class Domains {
   async migrate(name: string, spec: MigrateSpec): Promise<MigrateResult> {
     const found = await this.get(name);
     if (!found) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    if (found.pciDevices?.length) {
+      throw errors.conflict(
+        `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: it passes through PCI device(s) ${found.pciDevices.join(', ')} of this host`,
+      );
+    }
     const live = found.powerState === 'running';
     const local = found.disks.filter((d) => !d.path.startsWith('rbd:'));
     const copy = spec.copyStorage;
@@ -617,6 +644,7 @@ function info(p: ParsedDomain, state: string, seed: SeedState | undefined, liveC
     })),
     tags: p.tags ?? {},
     onCrash: p.onCrash !== 'restart' ? (p.onCrash ?? 'destroy') : (liveCrash ?? p.onCrash),
+    ...(p.pciDevices ? { pciDevices: p.pciDevices } : {}),
     state,
     powerState: powerStateOf(state),
     ...(p.seed ? { cloudInit: { instanceId: p.seed.instanceId, seed: seed ?? 'missing' } } : {}),

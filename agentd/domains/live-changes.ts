@@ -26,12 +26,14 @@ export function isEmpty(c: LiveChanges): boolean {
  * The live changes that take a running domain (`live`, from `virsh dumpxml`) to `desired`, or
  * 'cold' when something needs a power cycle: a new maximum of vCPUs or memory, vCPUs or memory
  * above the maximum, a disk or NIC that changed in place (a disk's bus or boot order included), a
- * new sata disk, the first scsi disk or one with a boot order, the seed CD-ROM or console log added or removed. Disks (by target) and NICs (by MAC) that appear or disappear are hot-plugged.
+ * new sata disk, the first scsi disk or one with a boot order, the seed CD-ROM or console log added or removed, a PCI passthrough device added or removed. Disks (by target) and NICs (by MAC) that appear or disappear are hot-plugged.
  */
 export function liveChanges(live: ParsedDomain, desired: DomainDefinition): LiveChanges | 'cold' {
   if (live.maxVcpus !== desired.maxVcpus || live.maxMemoryMiB !== desired.maxMemoryMiB) return 'cold';
   if ((live.seed?.path ?? null) !== (desired.seed?.path ?? null)) return 'cold';
   if ((live.consoleLog ?? null) !== (desired.consoleLog ?? null)) return 'cold';
+  // Passthrough devices are defined, never hot-plugged: a new list needs a power cycle.
+  if ((live.pciDevices ?? []).join(',') !== (desired.pciDevices ?? []).join(',')) return 'cold';
   const changes: LiveChanges = { attachDisks: [], detachDisks: [], attachNics: [], detachNics: [] };
   if (live.vcpus !== desired.vcpus) changes.vcpus = desired.vcpus;
   if (live.memoryMiB !== desired.memoryMiB) changes.memoryMiB = desired.memoryMiB;

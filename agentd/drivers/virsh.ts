@@ -385,6 +385,26 @@ export class Virsh {
     throw toolError(this.file, args, `undefine domain ${name}`, result);
   }
 
+  /**
+   * The host's PCI devices as libvirt's node device driver has them: `nodedev-list --cap pci`,
+   * then every device's XML from one virsh process (`nodedev-dumpxml a; nodedev-dumpxml b`; only
+   * names of libvirt's own `pci_DDDD_BB_SS_F` form reach its command parser).
+   */
+  async pciDeviceXmls(): Promise<string[]> {
+    const list = await this.run('list PCI devices', 'nodedev-list', '--cap', 'pci');
+    const names = list.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^pci_[0-9a-f]{4}_[0-9a-f]{2}_[0-9a-f]{2}_[0-7]$/.test(l));
+    if (names.length === 0) return [];
+    const script = names.map((n) => `nodedev-dumpxml ${n}`).join('; ');
+    const result = await this.run('read PCI devices', script);
+    return result.stdout
+      .split(/(?<=<\/device>)/)
+      .map((d) => d.trim())
+      .filter((d) => d.startsWith('<device'));
+  }
+
   async nodeInfo(): Promise<NodeInfo> {
     const result = await this.run('read node info', 'nodeinfo');
     const field = (label: string): number => {

@@ -1,4 +1,4 @@
-import type { HostFacts as AgentHostFacts } from '../../schemas/generated/agentApi.js';
+import type { HostFacts as AgentHostFacts, PciDeviceInfo } from '../../schemas/generated/agentApi.js';
 
 /**
  * What the scheduler needs to know about a host: what its agent reports (name, CPUs, memory),
@@ -10,4 +10,6 @@ export type HostFacts = Pick<AgentHostFacts, 'name' | 'cpus' | 'memoryMiB'> & {
   maintenance: boolean;
   /** nssv_host.labels (rack, chassis…); absent: none. */
   labels?: Readonly<Record<string, string>>;
+  /** The host's PCI devices (nssv_vm.pci_passthrough); absent: not known (not read, or an older agent). */
+  pciDevices?: readonly PciDeviceInfo[];
 };

@@ -15,6 +15,7 @@ import { deriveGuestNetwork } from './transforms/deriveGuestNetwork.js';
 import { deriveHostSets } from './transforms/deriveHostSets.js';
 import { deriveSecurityGroups } from './transforms/deriveSecurityGroups.js';
 import { checkLostHosts } from './transforms/checkLostHosts.js';
+import { checkPassthrough } from './transforms/checkPassthrough.js';
 import { deletePolicy } from './transforms/deletePolicy.js';
 import { deriveSnapshotPlaces, deriveVolumeFormats } from './transforms/deriveVolumeFacts.js';
 import { diff } from './transforms/diff.js';
@@ -70,6 +71,7 @@ export function makePlan(input: PlanInput): Plan {
     deriveSnapshotPlaces,
     addHostDependencies,
     diff,
+    checkPassthrough,
     checkLostHosts,
     forceReplace(input.replace ?? []),
     replaceTriggered,

@@ -24,6 +24,8 @@ export function domainSpec(address: string, a: Attributes, inv: Inventory): Doma
     powerState: v.power_state,
     tags: v.tags,
     onCrash: v.ha_enabled ? 'restart' : 'destroy',
+    // Absent from attributes recorded before the attribute existed.
+    ...((v.pci_passthrough ?? []).length > 0 ? { pciDevices: v.pci_passthrough } : {}),
     disks: v.disk.map((d) => {
       const found = inv.volumes.find((x) => x.name === d.volume_id);
       if (!found)
@@ -106,6 +108,8 @@ export function vmAttributes(prior: Attributes, d: DomainInfo): Attributes {
     tags: d.tags,
     // An HA VM restarts on crash; a domain whose crash action was changed out of band is drift.
     ha_enabled: d.onCrash === undefined ? p.ha_enabled : d.onCrash === 'restart',
+    // What the definition passes through: a hostdev removed out of band is drift.
+    pci_passthrough: d.pciDevices ?? [],
     uuid: d.uuid,
     // Derived by the planner; a VM read without it (an import) and without a seed has none.
     guest_network: p.guest_network ?? (d.cloudInit ? null : []),

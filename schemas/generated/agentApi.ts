@@ -391,6 +391,10 @@ export interface DomainInfo {
    * The seed's instance id, when the domain has a seed.
    */
   cloudInit?: CloudInitInfo;
+  /**
+   * Addresses of the PCI devices the definition passes through (<hostdev type='pci'>), in definition order; absent when none.
+   */
+  pciDevices?: string[];
 }
 
 /**
@@ -497,6 +501,10 @@ export interface DomainSpec {
    * A NoCloud seed attached as a CD-ROM.
    */
   cloudInit?: CloudInitSpec;
+  /**
+   * PCI devices of this host passed through (<hostdev managed='yes'>), by address; each must exist on the host and be used by no other domain. Default: none.
+   */
+  pciDevices?: string[];
 }
 
 /**
@@ -795,6 +803,10 @@ export interface Inventory {
    * Objects without nssv records that nssv could adopt (nssv discover).
    */
   unmanaged?: UnmanagedInfo;
+  /**
+   * The host's PCI devices (for nssv_vm.pci_passthrough), sorted by address; absent from agents that predate it.
+   */
+  pciDevices?: PciDeviceInfo[];
 }
 
 /**
@@ -874,6 +886,48 @@ export interface MigrationTarget {
    * IPv4 address the incoming QEMU listens on for the migration stream.
    */
   address: string;
+}
+
+/**
+ * A PCI device of the host, as libvirt's node device driver reports it (virsh nodedev-dumpxml), with the domains whose definition passes it through.
+ */
+export interface PciDeviceInfo {
+  /**
+   * domain:bus:slot.function in lower-case hex, e.g. 0000:65:00.0 (what nssv_vm.pci_passthrough names).
+   */
+  address: string;
+  /**
+   * PCI vendor id, e.g. 0x10de.
+   */
+  vendorId: string;
+  /**
+   * Vendor name from the PCI id database; empty when unknown.
+   */
+  vendor: string;
+  /**
+   * PCI product (device) id, e.g. 0x2330.
+   */
+  productId: string;
+  /**
+   * Product name from the PCI id database; empty when unknown.
+   */
+  product: string;
+  /**
+   * PCI class code, e.g. 0x030200 (3D controller).
+   */
+  class: string;
+  /**
+   * The host driver bound to the device (vfio-pci while a managed passthrough runs); null: none.
+   */
+  driver: string | null;
+  /**
+   * The device's IOMMU group; null when the host has no IOMMU (then it cannot be passed through).
+   */
+  iommuGroup: number | null;
+  /**
+   * Names of the domains (nssv's or not, running or not) whose definition has a <hostdev> with this address, sorted.
+   */
+  usedBy: string[];
 }
 
 /**

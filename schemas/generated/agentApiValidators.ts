@@ -34,6 +34,7 @@ export const agentApi = {
   MigrateResult: agentApiCheck<T.MigrateResult>('MigrateResult'),
   MigrateSpec: agentApiCheck<T.MigrateSpec>('MigrateSpec'),
   MigrationTarget: agentApiCheck<T.MigrationTarget>('MigrationTarget'),
+  PciDeviceInfo: agentApiCheck<T.PciDeviceInfo>('PciDeviceInfo'),
   PoolInfo: agentApiCheck<T.PoolInfo>('PoolInfo'),
   PoolSpec: agentApiCheck<T.PoolSpec>('PoolSpec'),
   PortGroupInfo: agentApiCheck<T.PortGroupInfo>('PortGroupInfo'),

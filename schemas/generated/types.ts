@@ -1362,6 +1362,11 @@ export interface NssvVmArgs {
    */
   host_labels?: Record<string, string>;
   /**
+   * PCI devices of the VM's host passed through to the guest (GPUs, NICs…), by address (e.g. ["0000:65:00.0"]): each becomes a libvirt `<hostdev mode='subsystem' type='pci' managed='yes'>`, so libvirt detaches the device from its host driver (binding it to vfio-pci) when the VM starts and gives it back when it stops. The VM must be pinned with host_id; plan checks each device against the host's inventory (it must exist there and no other domain may use it). A VM with passthrough devices is never live-migrated: a host_id change, or a running one on a host in maintenance, is a plan error. Changing the list redefines the domain and restarts a running VM. Untested on real hardware: the machines nssv is tested on have no assignable device (IOMMU).
+   * @default []
+   */
+  pci_passthrough?: string[];
+  /**
    * High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    * @default false
    */
@@ -1568,6 +1573,11 @@ export interface NssvVmPlanned {
    * @default {}
    */
   host_labels: Record<string, string>;
+  /**
+   * PCI devices of the VM's host passed through to the guest (GPUs, NICs…), by address (e.g. ["0000:65:00.0"]): each becomes a libvirt `<hostdev mode='subsystem' type='pci' managed='yes'>`, so libvirt detaches the device from its host driver (binding it to vfio-pci) when the VM starts and gives it back when it stops. The VM must be pinned with host_id; plan checks each device against the host's inventory (it must exist there and no other domain may use it). A VM with passthrough devices is never live-migrated: a host_id change, or a running one on a host in maintenance, is a plan error. Changing the list redefines the domain and restarts a running VM. Untested on real hardware: the machines nssv is tested on have no assignable device (IOMMU).
+   * @default []
+   */
+  pci_passthrough: string[];
   /**
    * High availability: a crash of the VM (a guest kernel panic included, reported by a pvpanic device) restarts it on its host (libvirt's on_crash restart; the pvpanic device reaches an already running guest at its next boot); when the VM's host stops answering and every disk of the VM is on an rbd pool, the next plan restarts the VM on another host of its cluster (the old copy is fenced off its rbd disks first, and destroyed when that host answers again). Changed in place.
    * @default false

@@ -11,4 +11,12 @@ export const vmRules: Rule[] = [
     cidrVia: 'port_group_id',
     says: "a NIC's fixed ip lies inside the cidr of its port group",
   },
+  {
+    id: 'vm.pci_passthrough_host',
+    code: 'NSSV_RULE_PCI_PASSTHROUGH_HOST',
+    kind: 'requires',
+    when: [{ attribute: 'pci_passthrough', set: true }],
+    attribute: 'host_id',
+    says: "a VM with pci_passthrough devices is pinned with host_id: the devices are the host's, so the scheduler never places it and it is never migrated",
+  },
 ];

@@ -87,6 +87,11 @@ export function vmDisruption(before: Attributes, after: Attributes): Disruption 
       if (a !== b)
         parts.push(['live', `${what} ${a > b ? 'hot-plugged' : 'unplugged'} (${k}: ${b} -> ${a})${seed}`]);
       else parts.push(['reboot', `${k} settings change: nssv restarts the VM`]);
+    } else if (k === 'pci_passthrough') {
+      parts.push([
+        'reboot',
+        'pci_passthrough changes: passthrough devices are defined, not hot-plugged: nssv restarts the VM',
+      ]);
     } else if (k === 'power_state') {
       parts.push(['live', `power_state ${String(before[k])} -> ${String(after[k])}`]);
     } else {

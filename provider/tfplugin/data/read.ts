@@ -174,6 +174,16 @@ export async function readData(
             address: p.address,
             vlan_id: p.vlanId,
           })),
+          pci_devices: (inv.pciDevices ?? []).map((d) => ({
+            address: d.address,
+            vendor_id: d.vendorId,
+            vendor: d.vendor,
+            product_id: d.productId,
+            product: d.product,
+            driver: d.driver,
+            iommu_group: d.iommuGroup,
+            used_by: d.usedBy,
+          })),
         },
         diagnostics,
       };

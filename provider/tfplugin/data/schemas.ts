@@ -101,6 +101,26 @@ const inventory: BlockSchema = {
       ['list', ['object', { name: 'string', switch: 'string', address: 'string', vlan_id: 'number' }]],
       'Port groups.',
     ),
+    computed(
+      'pci_devices',
+      [
+        'list',
+        [
+          'object',
+          {
+            address: 'string',
+            vendor_id: 'string',
+            vendor: 'string',
+            product_id: 'string',
+            product: 'string',
+            driver: 'string',
+            iommu_group: 'number',
+            used_by: ['list', 'string'],
+          },
+        ],
+      ],
+      'PCI devices of the host, for nssv_vm.pci_passthrough (driver and iommu_group null when it has none; used_by: domains passing it through).',
+    ),
   ],
 };
 

@@ -246,6 +246,7 @@ export class FakeAgent {
         memoryMiB: body.memoryMiB,
         maxVcpus: body.maxVcpus ?? body.vcpus,
         maxMemoryMiB: body.maxMemoryMiB ?? body.memoryMiB,
+        ...(body.pciDevices?.length ? { pciDevices: body.pciDevices } : {}),
         disks: body.disks.map((d, i) => {
           const v = inv.volumes.find((x) => x.pool === d.pool && x.name === d.volume)!;
           return {

@@ -57,10 +57,30 @@ describe('vmHandler', () => {
         uuid: 'uuid-web',
         guest_network: [],
         cloud_init_seed: null,
+        pci_passthrough: [],
         disk: [{ volume_id: 'root', boot_order: null, bus: 'virtio' }],
         nic: [{ port_group_id: 'web', ip: null, security_group_ids: [], mac: '52:54:00:00:00:00' }],
       }),
     );
+  });
+
+  it("GIVEN a VM with pci_passthrough WHEN created THEN the spec carries the addresses as pciDevices and the host's answer is read back", async () => {
+    const recorded = await vmHandler.create(hosts.ctx(), A, vm({ pci_passthrough: ['0000:65:00.0'] }));
+    expect((hosts.h1.requests.at(-1)?.body as { pciDevices: unknown }).pciDevices).toEqual(['0000:65:00.0']);
+    expect(recorded.pci_passthrough).toEqual(['0000:65:00.0']);
+  });
+
+  it('GIVEN a VM whose hostdev was removed on the host WHEN read THEN pci_passthrough is [] (drift)', async () => {
+    await vmHandler.create(hosts.ctx(), A, vm({ pci_passthrough: ['0000:65:00.0'] }));
+    const d = hosts.h1.inventory.domains.find((x) => x.name === 'web')!;
+    delete d.pciDevices;
+    const read = await vmHandler.read(hosts.ctx(), A, vm({ pci_passthrough: ['0000:65:00.0'] }));
+    expect(read?.pci_passthrough).toEqual([]);
+  });
+
+  it('GIVEN attributes recorded before pci_passthrough existed WHEN updated THEN the spec has no pciDevices', async () => {
+    await vmHandler.create(hosts.ctx(), A, vm());
+    expect(hosts.h1.requests.at(-1)?.body).not.toHaveProperty('pciDevices');
   });
 
   it('GIVEN a MAC in the configuration WHEN created THEN the spec carries it', async () => {

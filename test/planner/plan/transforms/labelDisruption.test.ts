@@ -16,6 +16,13 @@ const vm = (over: Attributes = {}): Attributes => ({
 });
 
 describe('vmDisruption', () => {
+  it('GIVEN a PCI passthrough device added THEN reboot: passthrough devices are not hot-plugged', () => {
+    expect(vmDisruption(vm(), vm({ pci_passthrough: ['0000:65:00.0'] }))).toEqual({
+      label: 'reboot',
+      why: 'pci_passthrough changes: passthrough devices are defined, not hot-plugged: nssv restarts the VM',
+    });
+  });
+
   it('GIVEN memory within max_memory_mib THEN live, naming the balloon and the maximum', () => {
     expect(vmDisruption(vm(), vm({ memory_mib: 768 }))).toEqual({
       label: 'live',

@@ -17,6 +17,20 @@ const s = fakeSession({
         tags: {},
         state: 'running',
         powerState: 'running',
+        pciDevices: ['0000:65:00.0'],
+      },
+    ],
+    pciDevices: [
+      {
+        address: '0000:65:00.0',
+        vendorId: '0x10de',
+        vendor: 'NVIDIA Corporation',
+        productId: '0x2330',
+        product: 'GH100',
+        class: '0x030200',
+        driver: null,
+        iommuGroup: 42,
+        usedBy: ['web1'],
       },
     ],
   },
@@ -65,6 +79,19 @@ describe('data sources', () => {
         power_state: 'running',
       },
     ]);
+    expect(r.state!.pci_devices).toEqual([
+      {
+        address: '0000:65:00.0',
+        vendor_id: '0x10de',
+        vendor: 'NVIDIA Corporation',
+        product_id: '0x2330',
+        product: 'GH100',
+        driver: null,
+        iommu_group: 42,
+        used_by: ['web1'],
+      },
+    ]);
+    expect((await readData(s, 'nssv_host_inventory', { host: 'h2' })).state!.pci_devices).toEqual([]);
     expect((await readData(s, 'nssv_host_inventory', { host: 'h9' })).diagnostics[0]).toMatchObject({
       attribute: 'host',
       summary: 'no host "h9" among the configured hosts',
