@@ -490,7 +490,7 @@ export interface NssvImageArgs {
    */
   os_type?: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
+   * What destroying the image does: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), never (plan refuses to delete or replace it: set another policy and apply first).
    * @default "immediate"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
@@ -558,7 +558,7 @@ export interface NssvImagePlanned {
    */
   os_type: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
+   * What destroying the image does: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), never (plan refuses to delete or replace it: set another policy and apply first).
    * @default "immediate"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
