@@ -28,6 +28,7 @@ import { RbdImages } from './ceph/rbdImages.js';
 import { RbdPools } from './ceph/rbdPools.js';
 import { RbdSnapshots } from './ceph/rbdSnapshots.js';
 import { RbdTrash } from './ceph/rbdTrash.js';
+import { RbdImageTrash } from './ceph/rbdImageTrash.js';
 import { RbdVolumes } from './ceph/rbdVolumes.js';
 import { fenceRbdImages } from './ceph/fence.js';
 import { takeOver } from './domains/takeover.js';
@@ -43,6 +44,7 @@ import { Volumes } from './storage/volumes.js';
 import { VolumeAdoption } from './storage/adopt.js';
 import { Flattener } from './storage/flatten.js';
 import { Images } from './images/images.js';
+import { DirImageTrash } from './images/imageTrash.js';
 import { Seeds } from './cloudinit/seeds.js';
 import { DomainTrash } from './domains/domainTrash.js';
 import { ConsoleLogs } from './domains/console-logs.js';
@@ -82,6 +84,10 @@ export class Agent {
   readonly rbdTrash: RbdTrash | undefined;
   /** Image stores of kind rbd (Ceph pools), when the host has Ceph. */
   readonly rbdImages: RbdImages | undefined;
+  /** Deleted images of rbd image stores (delete_policy = "delayed"), in the store pool's rbd trash. */
+  readonly rbdImageTrash: RbdImageTrash | undefined;
+  /** Deleted images of this host's dir image stores (delete_policy = "delayed"). */
+  readonly imageTrash: DirImageTrash;
   readonly dirSnapshots: DirSnapshots;
   readonly dirTrash: DirTrash;
   /** Deleted VMs' definitions (delete_policy = "delayed"). */
@@ -140,6 +146,7 @@ export class Agent {
       () => new Date(),
       movePath(exec),
     );
+    this.imageTrash = new DirImageTrash(this.images, movePath(exec), flowOptions);
     this.volumeAdoption = new VolumeAdoption(this.pools, this.volumes, qemuImg);
     const ovsPorts = new OvsPorts(exec, config.ovsDbSocket);
     this.switches = new Switches(
@@ -206,6 +213,7 @@ export class Agent {
       this.rbdSnapshots = undefined;
       this.rbdTrash = undefined;
       this.rbdImages = undefined;
+      this.rbdImageTrash = undefined;
     } else {
       const cli = new CephCli(exec, ceph);
       this.cephCli = cli;
@@ -219,6 +227,7 @@ export class Agent {
         (path, spec, image) => this.images.checkFormat(path, spec, image),
         flowOptions,
       );
+      this.rbdImageTrash = new RbdImageTrash(cli, this.rbdImages);
       this.rbdVolumes = new RbdVolumes(
         cli,
         this.rbdPools,
@@ -238,6 +247,11 @@ export class Agent {
   async imageStore(store: string): Promise<Pick<Images, 'deleteStore' | 'put' | 'delete'>> {
     if (this.rbdImages === undefined || (await this.images.getStore(store))) return this.images;
     return (await this.rbdImages.getStore(store)) ? this.rbdImages : this.images;
+  }
+
+  /** Where an image store's deleted images go: the host's trash (dir store) or the store pool's rbd trash. */
+  async imageTrashOf(store: string): Promise<Pick<DirImageTrash, 'put'>> {
+    return (await this.imageStore(store)) === this.images ? this.imageTrash : this.rbdImageTrash!;
   }
 
   /** An HA restart of `name` here, its old copy fenced off its rbd disks first (see takeOver). */
@@ -271,6 +285,8 @@ export class Agent {
       ...(await this.dirTrash.list()),
       ...((await this.rbdTrash?.list(rbd)) ?? []),
       ...(await this.domainTrash.list()),
+      ...(await this.imageTrash.list()),
+      ...((await this.rbdImageTrash?.list()) ?? []),
     ];
   }
 
@@ -279,7 +295,11 @@ export class Agent {
     if (await this.domainTrash.has(id))
       return purge ? this.domainTrash.purge(id) : this.domainTrash.restore(id);
     if (await this.dirTrash.has(id)) return purge ? this.dirTrash.purge(id) : this.dirTrash.restore(id);
+    if (await this.imageTrash.has(id)) return purge ? this.imageTrash.purge(id) : this.imageTrash.restore(id);
     const [pool, imageId] = id.split('.') as [string, string];
+    if (this.rbdImageTrash !== undefined && (await this.rbdImages!.storeMetadata(pool)) !== undefined) {
+      return purge ? this.rbdImageTrash.purge(pool, imageId) : this.rbdImageTrash.restore(pool, imageId);
+    }
     if (this.rbdTrash === undefined || (await this.rbdPools!.metadata(pool)) === undefined) {
       if (purge) return { deleted: false };
       throw errors.notFound(`the trash holds no ${JSON.stringify(id)}; list it with GET /v1/trash`);

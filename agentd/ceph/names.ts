@@ -56,6 +56,8 @@ export function decodeMeta<T>(value: string): T | undefined {
 export const imageStorePoolName = (store: string): string => `nssv-images.${store}`;
 export const IMAGE_BASE_SNAPSHOT = 'base';
 export const IMAGE_META_PREFIX = 'nssv.image.';
+/** nssv.imagetrash.<rbd image id> = an image in the pool's rbd trash: its record, address and times. */
+export const IMAGE_TRASH_PREFIX = 'nssv.imagetrash.';
 
 /** The image store a Ceph pool name belongs to, or undefined. */
 export function imageStoreOf(cephPool: string): string | undefined {

@@ -230,9 +230,7 @@ export class RbdImages {
             c.imported = true;
             await this.cli.run('rbd', ['import', '--no-progress', file, target], `import ${target}`);
             await cleanLocal();
-            const snap = `${target}@${IMAGE_BASE_SNAPSHOT}`;
-            await this.cli.run('rbd', ['snap', 'create', '--no-progress', snap], `snapshot ${snap}`);
-            await this.cli.run('rbd', ['snap', 'protect', snap], `protect ${snap}`);
+            await this.makeBase(target);
           },
           rollback: async (c) => {
             await cleanLocal();
@@ -301,17 +299,28 @@ export class RbdImages {
 
   /** Unprotects and removes the base snapshot, then the image; what is already gone is skipped. */
   private async removeImage(target: string): Promise<void> {
+    await this.dropSnapshots(target);
+    await this.rbdUnlessGone(['rm', '--no-progress', target], `delete ${target}`);
+  }
+
+  /** Unprotects and removes the image's snapshots (its base); what is already gone is skipped. */
+  async dropSnapshots(target: string): Promise<void> {
     const snap = `${target}@${IMAGE_BASE_SNAPSHOT}`;
-    const gone = (stderr: string) => /No such file or directory|not found|not protected/i.test(stderr);
-    for (const [args, what] of [
-      [['snap', 'unprotect', snap], `unprotect ${snap}`],
-      [['snap', 'purge', '--no-progress', target], `delete the snapshots of ${target}`],
-      [['rm', '--no-progress', target], `delete ${target}`],
-    ] as const) {
-      const r = await this.cli.call('rbd', args, what);
-      if (r.exitCode !== 0 && !gone(r.stderr)) {
-        throw errors.toolFailed(`${what}: rbd exited with ${r.exitCode}`, r.stderr.trim());
-      }
+    await this.rbdUnlessGone(['snap', 'unprotect', snap], `unprotect ${snap}`);
+    await this.rbdUnlessGone(['snap', 'purge', '--no-progress', target], `delete the snapshots of ${target}`);
+  }
+
+  /** Creates and protects the base snapshot volumes are cloned from. */
+  async makeBase(target: string): Promise<void> {
+    const snap = `${target}@${IMAGE_BASE_SNAPSHOT}`;
+    await this.cli.run('rbd', ['snap', 'create', '--no-progress', snap], `snapshot ${snap}`);
+    await this.cli.run('rbd', ['snap', 'protect', snap], `protect ${snap}`);
+  }
+
+  private async rbdUnlessGone(args: readonly string[], what: string): Promise<void> {
+    const r = await this.cli.call('rbd', args, what);
+    if (r.exitCode !== 0 && !/No such file or directory|not found|not protected/i.test(r.stderr)) {
+      throw errors.toolFailed(`${what}: rbd exited with ${r.exitCode}`, r.stderr.trim());
     }
   }
 
@@ -323,8 +332,24 @@ export class RbdImages {
     await this.setMeta(pool, `${IMAGE_META_PREFIX}${image}`, encodeMeta(record));
   }
 
+  /** Every rbd image store of the cluster and its pool's rbd metadata (chunks joined). */
+  async storePools(): Promise<{ store: string; meta: { [k: string]: string } }[]> {
+    return (await this.pools()).flatMap((p) => {
+      const store = imageStoreOf(p.pool_name);
+      const meta = joinChunks(p.application_metadata['rbd'] ?? {});
+      return store === undefined || meta[META.address] === undefined ? [] : [{ store, meta }];
+    });
+  }
+
+  /** The store pool's rbd metadata (chunks joined), or undefined when there is no such rbd image store. */
+  async storeMetadata(store: string): Promise<{ [k: string]: string } | undefined> {
+    const pool = (await this.pools()).find((p) => p.pool_name === imageStorePoolName(store));
+    const meta = pool ? joinChunks(pool.application_metadata['rbd'] ?? {}) : undefined;
+    return meta?.[META.address] === undefined ? undefined : meta;
+  }
+
   /** Sets (or, with null, removes) one key of the pool's rbd metadata, in chunks when long. */
-  private async setMeta(pool: string, key: string, value: string | null): Promise<void> {
+  async setMeta(pool: string, key: string, value: string | null): Promise<void> {
     const r = await this.cli.json<{ [app: string]: { [k: string]: string } }>(
       'ceph',
       ['osd', 'pool', 'application', 'get', pool],

@@ -70,5 +70,16 @@ export function imageRoutes(agent: Agent, locked: Locked): Route[] {
           (await agent.imageStore(p.store!)).delete(p.store!, p.image!),
         ),
     },
+    {
+      method: 'PUT',
+      pattern: '/v1/image-stores/:store/images/:image/trash',
+      hasBody: true,
+      handle: async ({ params: p, body }) => {
+        const spec = parseBody(agentApi.TrashSpec, body);
+        return locked(`image-store:${p.store}`, async () =>
+          (await agent.imageTrashOf(p.store!)).put(p.store!, p.image!, spec),
+        );
+      },
+    },
   ];
 }

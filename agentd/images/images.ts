@@ -197,15 +197,20 @@ export class Images {
     const record = await readJsonRecord<ImageRecord>(this.layout.record(store, image));
     if (!record) return { deleted: false };
     const path = this.layout.imagePath(store, image, record.format);
+    await this.refuseLinked(store, image, path);
+    await rm(path, { force: true });
+    await rm(this.layout.record(store, image), { force: true });
+    return { deleted: true };
+  }
+
+  /** 409 while volumes are linked clones of the image at `path` (their backing file). */
+  async refuseLinked(store: string, image: string, path: string): Promise<void> {
     const linked = await this.linkedVolumes(path);
     if (linked.length > 0) {
       throw errors.conflict(
         `image ${JSON.stringify(image)} in store ${JSON.stringify(store)} backs linked clone(s) ${linked.join(', ')}; delete those volumes first (or make them full clones)`,
       );
     }
-    await rm(path, { force: true });
-    await rm(this.layout.record(store, image), { force: true });
-    return { deleted: true };
   }
 
   /** The content must be what `format` says, and a qcow2 must stand alone (no backing file to follow). */

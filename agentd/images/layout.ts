@@ -10,6 +10,7 @@ import { namedRegExp } from '../names.js';
  *   <storageRoot>/.images/<store>/<image>.<format>        a verified image (read-only)
  *   <storageRoot>/.images/<store>/.nssv/images/<i>.json   record: {address, source, format, sha256}
  *   <storageRoot>/.images/<store>/.nssv/incoming/         downloads being verified
+ *   <storageRoot>/.images/.trash/<id>/                    a deleted image, its record and entry.json
  */
 export class ImageLayout {
   readonly root: string;
@@ -40,6 +41,15 @@ export class ImageLayout {
 
   imagePath(store: string, image: string, format: VolumeFormat): string {
     return this.inside(join(this.storeDir(store), `${image}.${format}`));
+  }
+
+  /** The images' trash (".trash" is no store name, so listings of stores skip it). */
+  trashRoot(): string {
+    return this.inside(join(this.root, '.trash'));
+  }
+
+  trashDir(id: string): string {
+    return this.inside(join(this.trashRoot(), id));
   }
 
   /** The store and image an image path belongs to, or undefined. */

@@ -43,10 +43,9 @@ export interface NssvImageConfig extends NssvMetaArguments {
    */
   readonly osType?: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
+   * What destroying the image does, as in the seeds: delayed (the default: moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), never (plan refuses to delete or replace it: set another policy and apply first). States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
    * Allowed: "immediate", "delayed", "never".
-   * `nssv plan` refuses "delayed" today (the agents do not apply it yet).
-   * @default "immediate"
+   * @default "delayed"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
   /**
@@ -118,7 +117,7 @@ export class NssvImage extends NssvResource {
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the image does, as in the seeds: delayed (the default: moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), never (plan refuses to delete or replace it: set another policy and apply first). States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');

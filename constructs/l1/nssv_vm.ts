@@ -151,9 +151,9 @@ export interface NssvVmConfig extends NssvMetaArguments {
    */
   readonly cloudInitChanges?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
+   * What destroying the VM does, as in the seeds: delayed (the default: the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there), immediate (the domain is undefined; an apply that fails later defines it again from its attributes) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy. States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
    * Allowed: "immediate", "delayed", "never".
-   * @default "immediate"
+   * @default "delayed"
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
   /**
@@ -307,7 +307,7 @@ export class NssvVm extends NssvResource {
   }
 
   /**
-   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
+   * `delete_policy` (a token until Terraform runs). As configured, or as nssv computed it: What destroying the VM does, as in the seeds: delayed (the default: the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there), immediate (the domain is undefined; an apply that fails later defines it again from its attributes) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy. States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
    */
   public get deletePolicy(): string {
     return this.getStringAttribute('delete_policy');

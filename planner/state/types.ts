@@ -11,7 +11,8 @@ export interface StateResource {
 }
 
 export interface State {
-  version: 1;
+  /** The format (see upgrade.ts): 1 is read and upgraded, 2 is written. */
+  version: 1 | 2;
   /** Incremented on every write; a saved plan refuses to apply if it changed. */
   serial: number;
   /** Random id of this state's history. */
@@ -22,5 +23,5 @@ export interface State {
 }
 
 export function emptyState(lineage: string): State {
-  return { version: 1, serial: 0, lineage, resources: [] };
+  return { version: 2, serial: 0, lineage, resources: [] };
 }

@@ -219,6 +219,14 @@ export class AgentClient {
       31 * 60_000,
     );
   }
+  trashImage(store: string, image: string, spec: TrashSpec): Promise<TrashEntry> {
+    return this.call(
+      'PUT',
+      `/v1/image-stores/${enc(store)}/images/${enc(image)}/trash`,
+      agentApi.TrashEntry,
+      spec,
+    );
+  }
   deleteImage(store: string, image: string): Promise<DeleteResult> {
     return this.call('DELETE', `/v1/image-stores/${enc(store)}/images/${enc(image)}`, agentApi.DeleteResult);
   }

@@ -1,7 +1,9 @@
 import type { Attributes } from '../../core/values.js';
-import { typed } from './attrs.js';
+import type { TrashEntry } from '../../schemas/generated/agentApi.js';
+import { resolved, typed } from './attrs.js';
 import { perHostHandler } from './perHost.js';
-import type { ResourceHandler } from './types.js';
+import { expiresAt } from './trashRetention.js';
+import type { HandlerContext, ResourceHandler } from './types.js';
 
 const image = (a: Attributes) => typed('nssv_image', a);
 
@@ -38,7 +40,25 @@ const base = perHostHandler({
     inv.images.find((x) => x.name === image(a).name && x.store === image(a).image_storage_id)?.address,
 });
 
-/** As base, with what the agents computed (size_bytes) recorded right after the import. */
+/** The newest trash entry of this image on `host` (same store, name and address), if the trash still holds one. */
+async function inTrash(
+  ctx: HandlerContext,
+  host: string,
+  address: string,
+  a: Attributes,
+): Promise<TrashEntry | undefined> {
+  const i = image(a);
+  const { entries } = await ctx.agent(host).listTrash();
+  return entries
+    .filter((e) => e.imageStore === i.image_storage_id && e.image === i.name && e.address === address)
+    .sort((x, y) => (x.deletedAt < y.deletedAt ? 1 : -1))[0];
+}
+
+/**
+ * As base, with what the agents computed (size_bytes) recorded right after the import; with
+ * delete_policy = "delayed" a delete moves the image to each host's trash (an rbd image storage's:
+ * the cluster's rbd trash, moved by the first host) and undoing it restores it from there.
+ */
 export const imageHandler: ResourceHandler = {
   ...base,
   async create(ctx, address, planned) {
@@ -54,6 +74,36 @@ export const imageHandler: ResourceHandler = {
     if (image(prior).delete_policy === 'never') {
       throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
     }
-    await base.delete(ctx, address, prior);
+    if (image(prior).delete_policy !== 'delayed') return base.delete(ctx, address, prior);
+    const i = image(prior);
+    const spec = { address, expiresAt: expiresAt('delayed') };
+    for (const host of resolved(i.host_ids, 'host_ids')) {
+      const inv = await ctx.inventory(host);
+      if (!inv.images.some((x) => x.name === i.name && x.store === i.image_storage_id)) continue;
+      await ctx.agent(host).trashImage(i.image_storage_id, i.name, spec);
+      ctx.invalidate(host);
+    }
+  },
+  /** Undoing a delete: a delayed image comes back from the trash (same content); otherwise it is imported again. */
+  async undoDelete(ctx, address, prior) {
+    if (image(prior).delete_policy !== 'delayed')
+      return { attributes: await imageHandler.create(ctx, address, prior) };
+    const i = image(prior);
+    const restored: string[] = [];
+    for (const host of resolved(i.host_ids, 'host_ids')) {
+      // An rbd image storage's image is the cluster's: restored once, found by the other hosts.
+      if ((await ctx.inventory(host)).images.some((x) => x.name === i.name && x.store === i.image_storage_id))
+        continue;
+      const entry = await inTrash(ctx, host, address, prior);
+      if (!entry) {
+        throw new Error(
+          `cannot bring ${address} back on ${host}: its trash entry is gone (purged outside nssv?); import it again with the next apply`,
+        );
+      }
+      await ctx.agent(host).restoreTrash(entry.id);
+      ctx.invalidate(host);
+      restored.push(entry.id);
+    }
+    return { attributes: prior, note: `restored from the trash (${restored.join(', ')}) with its content` };
   },
 };

@@ -261,6 +261,8 @@ export const vmHandler: ResourceHandler = {
       throw new Error(`${address} has delete_policy = "never": nssv does not delete it`);
     }
     if (p.delete_policy === 'delayed') {
+      // Already gone (undefined outside nssv): nothing to keep, as a plain delete finds nothing to undefine.
+      if (!(await ctx.inventory(p.host_id)).domains.some((d) => d.name === p.name)) return;
       await ctx.agent(p.host_id).trashDomain(p.name, { address, expiresAt: expiresAt('delayed') });
     } else {
       await ctx.agent(p.host_id).deleteDomain(p.name);

@@ -1,5 +1,6 @@
 import { DiagnosticsError } from '../../core/diagnostic.js';
 import type { State } from '../../planner/state/types.js';
+import { upgradeState } from '../../planner/state/upgrade.js';
 import { stateProblem } from './stateShape.js';
 import type { StateStore } from './store.js';
 
@@ -32,7 +33,7 @@ export function parsePushed(text: string, path: string): State {
       `${path} is not an nssv state: ${problem}`,
       'Give a state written by nssv state pull.',
     );
-  return s as State;
+  return upgradeState(s as State);
 }
 
 /**

@@ -1,14 +1,16 @@
 import type { State } from '../../planner/state/types.js';
+import { STATE_VERSION } from '../../planner/state/upgrade.js';
 import { findResourceSchema } from '../../schemas/registry.js';
 
 /** What is wrong with a parsed state file, in words; undefined when it is well-formed. */
 export function stateProblem(s: unknown): string | undefined {
   if (typeof s !== 'object' || s === null || Array.isArray(s)) return 'it is not a JSON object';
   const st = s as Partial<State>;
-  if (typeof st.version === 'number' && st.version > 1) {
-    return `it has format version ${st.version}, written by a newer nssv (this one reads version 1); upgrade nssv`;
+  if (typeof st.version === 'number' && st.version > STATE_VERSION) {
+    return `it has format version ${st.version}, written by a newer nssv (this one reads versions 1 to ${STATE_VERSION}); upgrade nssv`;
   }
-  if (st.version !== 1) return `"version" is ${JSON.stringify(st.version)}, expected 1`;
+  if (st.version !== 1 && st.version !== 2)
+    return `"version" is ${JSON.stringify(st.version)}, expected 1 or ${STATE_VERSION}`;
   if (typeof st.serial !== 'number' || typeof st.lineage !== 'string')
     return '"serial" or "lineage" is missing';
   if (!Array.isArray(st.resources)) return '"resources" is not a list';

@@ -5,6 +5,7 @@ import type { Codec } from './encryption/codec.js';
 import { stateErrors } from './errors.js';
 import { newLockInfo, type LockInfo } from './lockInfo.js';
 import { stateProblem } from './stateShape.js';
+import { upgradeState } from '../../planner/state/upgrade.js';
 
 /**
  * The state as the CLI sees it: a backend (where the bytes live, the lock, the versions) and a
@@ -111,7 +112,8 @@ export class StateStore {
     }
     const problem = stateProblem(s);
     if (problem) throw this.corrupt(problem);
-    return s;
+    // Before any change log is applied: logged changes are written in the current format.
+    return upgradeState(s);
   }
 
   private corrupt(why: string) {

@@ -1437,15 +1437,15 @@ export interface TestFaultSpec {
 }
 
 /**
- * A deleted volume or VM kept in a trash, restorable (a volume with its data, a VM as its libvirt definition with its UUID) until purged.
+ * A deleted volume, VM or image kept in a trash, restorable (a volume with its data, a VM as its libvirt definition with its UUID, an image with its content and record) until purged.
  */
 export interface TrashEntry {
   /**
-   * <pool>.<id> for a volume, domain.<id> for a VM: unique on the host (dir) or in the Ceph cluster (rbd).
+   * <pool>.<id> for a volume, domain.<id> for a VM, <image store>.<id> for an image: unique on the host (dir) or in the Ceph cluster (rbd).
    */
   id: string;
   /**
-   * dir: the host's trash (dir pools' volumes, VMs' definitions); rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
+   * dir: the host's trash (dir pools' volumes, VMs' definitions, dir image stores' images); rbd: the Ceph pool's rbd trash (shared by the hosts of the cluster).
    */
   store: 'dir' | 'rbd';
   /**
@@ -1460,6 +1460,14 @@ export interface TrashEntry {
    * A VM's entry: its libvirt domain name (no pool, volume or size then).
    */
   domain?: string;
+  /**
+   * An image's entry: its image store.
+   */
+  imageStore?: string;
+  /**
+   * An image's entry: its name.
+   */
+  image?: string;
   /**
    * The nssv address of the resource the object realises, e.g. nssv_vm.web[0]; kept on the host (libvirt metadata, OVS external_ids, volume records).
    */
@@ -1486,7 +1494,7 @@ export interface TrashList {
 }
 
 /**
- * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it. PUT /v1/domains/:domain/trash: stop the domain and keep its definition (with its nssv metadata and UUID) and cloud-init seed in the host's trash, then undefine it.
+ * PUT /v1/pools/:pool/volumes/:volume/trash: move the volume, with its snapshots, to the trash (dir pools: the host's trash directory; rbd: rbd trash mv) instead of deleting it. 409 while a domain uses it. PUT /v1/domains/:domain/trash: stop the domain and keep its definition (with its nssv metadata and UUID) and cloud-init seed in the host's trash, then undefine it. PUT /v1/image-stores/:store/images/:image/trash: move the image (file and record; rbd: the RBD image, its base snapshot dropped, made again on restore) to the trash; 409 while volumes are linked clones of it.
  */
 export interface TrashSpec {
   /**

@@ -490,8 +490,8 @@ export interface NssvImageArgs {
    */
   os_type?: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
-   * @default "immediate"
+   * What destroying the image does, as in the seeds: delayed (the default: moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), never (plan refuses to delete or replace it: set another policy and apply first). States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
+   * @default "delayed"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
   /**
@@ -558,8 +558,8 @@ export interface NssvImagePlanned {
    */
   os_type: 'linux' | 'windows' | 'other';
   /**
-   * What destroying the image does to its data: immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), delayed (moved to the host's trash and purged later), never (plan refuses to delete or replace it: set another policy and apply first).
-   * @default "immediate"
+   * What destroying the image does, as in the seeds: delayed (the default: moved to each host's trash, or for an rbd image storage to the Ceph pool's rbd trash, restorable with `nssv trash restore` and purged after 7 days; an apply that fails later brings it back from there), immediate (deleted from each host of its image storage during the apply; an apply that fails later imports it again from its source, verified against its sha256 when one is set), never (plan refuses to delete or replace it: set another policy and apply first). States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
+   * @default "delayed"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
   /**
@@ -1389,8 +1389,8 @@ export interface NssvVmArgs {
    */
   cloud_init_changes?: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
-   * @default "immediate"
+   * What destroying the VM does, as in the seeds: delayed (the default: the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there), immediate (the domain is undefined; an apply that fails later defines it again from its attributes) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy. States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
+   * @default "delayed"
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
   /**
@@ -1601,8 +1601,8 @@ export interface NssvVmPlanned {
    */
   cloud_init_changes: 'next_boot' | 'reboot';
   /**
-   * What destroying the VM does: immediate (the domain is undefined; an apply that fails later defines it again from its attributes), delayed (the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy.
-   * @default "immediate"
+   * What destroying the VM does, as in the seeds: delayed (the default: the domain is stopped and its definition, with its UUID, nssv metadata and cloud-init seed, kept in its host's trash for 7 days: `nssv trash restore` defines it again, `nssv trash purge` drops it; an apply that fails later restores it from there), immediate (the domain is undefined; an apply that fails later defines it again from its attributes) or never (plan refuses to delete or replace the VM: set another policy and apply first). Its volumes keep their own delete_policy. States written before delayed became the default (state format 1, provider schema version 1) read a recorded immediate as delayed: an unchanged configuration plans no change; one that sets immediate plans it once more, touching no host.
+   * @default "delayed"
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
   /**

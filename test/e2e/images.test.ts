@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { jest } from '@jest/globals';
 import { sandboxDown, sandboxUp, type SandboxUpResult } from '../../sandbox/index.js';
+import { agentFetch } from '../helpers/agentFetch.js';
 import { nssv } from './support.js';
 
 jest.setTimeout(300_000);
@@ -263,7 +264,7 @@ resource "nssv_volume" "rapid" {
   expect(imageFiles()).toEqual({ h1: [], h2: [] });
 });
 
-test('GIVEN an image with delete_policy "never" WHEN a plan would delete it THEN the plan is refused naming "immediate", the image stays on both hosts; with "immediate" it is deleted', async () => {
+test('GIVEN an image with delete_policy "never" WHEN a plan would delete it THEN the plan is refused naming "delayed" and "immediate", the image stays on both hosts; with "immediate" it is deleted', async () => {
   const raw = join(work, 'base.raw');
   const rawSum = sha256(raw);
   const kept = (policy: string | null) =>
@@ -294,22 +295,11 @@ resource "nssv_image" "keep" {
   expect(plan.code).toBe(1);
   expect(plan.stderr).toContain('nssv_image.keep has delete_policy = "never", but this plan would delete it');
   expect(plan.stderr).toContain(
-    'Fix: set delete_policy = "immediate" on nssv_image.keep and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.keep`.',
+    'Fix: set delete_policy = "delayed" (kept in the trash, restorable) or "immediate" on nssv_image.keep and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.keep`.',
   );
   const refused = await nssv(['apply', '-auto-approve'], configDir);
   expect(refused.code).toBe(1);
   expect(imageFiles()).toEqual(onHosts);
-
-  // "delayed" is not supported for images yet: plan says so rather than deleting immediately.
-  writeFileSync(join(configDir, 'main.tf'), kept('delayed'));
-  const delayed = await nssv(['plan'], configDir);
-  expect(delayed.code).toBe(1);
-  expect(delayed.stderr).toContain(
-    'nssv_image.keep: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
-  );
-  expect(delayed.stderr).toContain(
-    'Allowed today: "immediate", "never". Fix: set delete_policy = "immediate".',
-  );
 
   writeFileSync(join(configDir, 'main.tf'), kept('immediate'));
   expect((await nssv(['apply', '-auto-approve'], configDir)).code).toBe(0);
@@ -317,5 +307,103 @@ resource "nssv_image" "keep" {
   const gone = await nssv(['apply', '-auto-approve'], configDir);
   expect([gone.code, gone.stdout]).toEqual([0, expect.stringContaining('0 added, 0 changed, 1 destroyed.')]);
   expect(imageFiles()).toEqual({ h1: ['lib/.nssv/store.json'], h2: ['lib/.nssv/store.json'] });
+  expect((await nssv(['destroy', '-auto-approve'], configDir)).code).toBe(0);
+});
+
+test('GIVEN an image with delete_policy "delayed" WHEN an apply deletes it and then fails THEN it is back on both hosts, same sha256; deleted for real it waits in each host\'s trash, is restored with the same content, or purged', async () => {
+  const raw = join(work, 'base.raw');
+  const rawSum = sha256(raw);
+  const image = `
+resource "nssv_image" "keep" {
+  name             = "keep"
+  image_storage_id = nssv_image_storage.lib.id
+  source           = "${raw}"
+  format           = "raw"
+  sha256           = "${rawSum}"
+  delete_policy    = "delayed"
+}
+`;
+  const volume = `
+resource "nssv_volume" "plain" {
+  name     = "plain"
+  pool_id  = nssv_storage_pool.local.id
+  host_id  = "h1"
+  size_gib = 1
+  format   = "raw"
+}
+`;
+  const write = (...parts: string[]) =>
+    writeFileSync(join(configDir, 'main.tf'), [header, ...parts].join(''));
+  const onHost = (h: number) => join(sandbox.hosts[h]!.storageRoot, '.images', 'lib', 'keep.raw');
+  type Entry = { id: string; image?: string; imageStore?: string; address: string; hosts: string[] };
+  const trash = async (): Promise<Entry[]> =>
+    (JSON.parse((await nssv(['trash', 'list', '--json'], configDir)).stdout) as Entry[]).filter(
+      (e) => e.image !== undefined, // the volumes of the tests above wait there too
+    );
+  write(image, volume);
+  expect((await nssv(['apply', '-auto-approve'], configDir)).code).toBe(0);
+  expect([sha256(onHost(0)), sha256(onHost(1))]).toEqual([rawSum, rawSum]);
+
+  // A snapshot of a raw dir volume fails at apply time, after the delete (-parallelism=1 runs the steps in order).
+  write(
+    volume,
+    'resource "nssv_volume_snapshot" "bad" {\n  name      = "bad"\n  volume_id = nssv_volume.plain.id\n}\n',
+  );
+  const failed = await nssv(['apply', '-auto-approve', '-parallelism=1'], configDir);
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toContain(
+    'volume "plain" in pool "local" is raw: snapshots in a dir pool are qcow2 layers; recreate the volume with format = "qcow2"',
+  );
+  expect(failed.stderr).toMatch(
+    /nssv_image\.keep: restored from the trash \(lib\.keep-[0-9a-z]+, lib\.keep-[0-9a-z]+\) with its content/,
+  );
+  expect([sha256(onHost(0)), sha256(onHost(1))]).toEqual([rawSum, rawSum]);
+  expect(await trash()).toEqual([]);
+  write(image, volume);
+  const replan = await nssv(['plan', '-detailed-exitcode'], configDir);
+  expect([replan.code, replan.stdout.trim()]).toEqual([
+    0,
+    'No changes. Your infrastructure matches the configuration.',
+  ]);
+
+  write(volume);
+  const del = await nssv(['apply', '-auto-approve'], configDir);
+  expect([del.code, del.stdout]).toEqual([0, expect.stringContaining('0 added, 0 changed, 1 destroyed.')]);
+  const entries = await trash();
+  expect(entries.map((e) => [e.image, e.imageStore, e.address, e.hosts]).sort()).toEqual([
+    ['keep', 'lib', 'nssv_image.keep', ['h1']],
+    ['keep', 'lib', 'nssv_image.keep', ['h2']],
+  ]);
+  for (const h of ['h1', 'h2']) {
+    const e = entries.find((x) => x.hosts[0] === h)!;
+    expect(e.id).toMatch(/^lib\.keep-[0-9a-z]+$/);
+    expect(imageFiles()[h]).toEqual([
+      `.trash/${e.id}/entry.json`,
+      `.trash/${e.id}/image.raw`,
+      `.trash/${e.id}/record.json`,
+      'lib/.nssv/store.json',
+    ]);
+  }
+  const text = await nssv(['trash', 'list'], configDir);
+  expect(text.stdout).toMatch(
+    /lib\.keep-[0-9a-z]+ {2}nssv_image\.keep {2}image keep in image storage lib on h1 {2}deleted /,
+  );
+
+  const [e1, e2] = [entries.find((x) => x.hosts[0] === 'h1')!, entries.find((x) => x.hosts[0] === 'h2')!];
+  expect((await nssv(['trash', 'restore', e1.id], configDir)).code).toBe(0);
+  expect(sha256(onHost(0))).toBe(rawSum);
+  expect((await nssv(['trash', 'purge', e2.id], configDir)).code).toBe(0);
+  expect(await trash()).toEqual([]);
+  expect(imageFiles()).toEqual({
+    h1: ['lib/.nssv/images/keep.json', 'lib/.nssv/store.json', 'lib/keep.raw'],
+    h2: ['lib/.nssv/store.json'],
+  });
+  // The restored image is outside the state (an import block would adopt it): removed here.
+  const h1 = sandbox.hosts[0]!;
+  const gone = await agentFetch(h1, '/v1/image-stores/lib/images/keep', {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${h1.token}` },
+  });
+  expect(gone.status).toBe(200);
   expect((await nssv(['destroy', '-auto-approve'], configDir)).code).toBe(0);
 });

@@ -6,9 +6,11 @@
  * image while clones exist is refused naming them; an image removed in Ceph is drift that the
  * next apply imports again; destroy leaves no nssv pool in Ceph.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { execa } from 'execa';
 import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
 import { ensureGuestImage, type GuestImage } from '../../sandbox/guestImage.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
@@ -43,22 +45,27 @@ describeE2e('images in an rbd image storage, and VMs booting from rbd clones of 
   const ceph = async (args: string[]): Promise<string> => (await sandboxCeph(env.sandbox, args)).stdout;
   const main = () => join(env.configDir, 'main.tf');
 
-  const storage = (): string => `
+  /** The storages, with the image unless `policy` is null (its delete_policy when a string). */
+  const storage = (policy: string | null | undefined = undefined): string => `
 resource "nssv_image_storage" "gold" {
   name          = "gold"
   kind          = "rbd"
   datacenter_id = nssv_datacenter.sandbox.id
   cluster_id    = nssv_cluster.sandbox.id
 }
-
+${
+  policy === null
+    ? ''
+    : `
 resource "nssv_image" "debian" {
   name             = "debian"
   image_storage_id = nssv_image_storage.gold.id
   source           = "${image.path}"
   format           = "qcow2"
-  sha256           = "${image.sha256}"
+  sha256           = "${image.sha256}"${policy === undefined ? '' : `\n  delete_policy    = "${policy}"`}
 }
-
+`
+}
 resource "nssv_storage_pool" "ceph" {
   name       = "ceph"
   kind       = "rbd"
@@ -216,6 +223,87 @@ resource "nssv_vm" "app" {
     const again = await nssv(['apply', '-auto-approve'], env.configDir);
     expect(again.code).toBe(0);
     expect((await rbdInfo('nssv-images.gold/debian')).size).toBeGreaterThan(0);
+    await emptyPlan();
+  });
+
+  test('GIVEN the image with delete_policy = "delayed" WHEN it leaves the configuration THEN it waits in the store pool\'s rbd trash, listed once for the cluster; restored it is byte-identical with its protected base; trashed again and purged, nothing is left', async () => {
+    /** sha256 of the RBD image's content, streamed from `rbd export`. */
+    const rbdSha = async (img: string): Promise<string> => {
+      const c = env.sandbox.ceph!;
+      const hash = createHash('sha256');
+      const p = execa(
+        'ip',
+        ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, 'export', '--no-progress', img, '-'],
+        {
+          buffer: false,
+          encoding: 'buffer',
+        },
+      );
+      p.stdout!.on('data', (d: Buffer) => hash.update(d));
+      await p;
+      return hash.digest('hex');
+    };
+    writeFileSync(main(), storage('delayed'));
+    expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
+    const before = await rbdSha('nssv-images.gold/debian');
+
+    writeFileSync(main(), storage(null));
+    const del = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect([del.code, del.stdout]).toEqual([0, expect.stringContaining('0 added, 0 changed, 1 destroyed.')]);
+    const inCeph = JSON.parse(await rbd(['trash', 'ls', 'nssv-images.gold', '--format', 'json'])) as {
+      id: string;
+      name: string;
+    }[];
+    expect(inCeph.map((e) => e.name)).toEqual(['debian']);
+    expect(JSON.parse(await rbd(['ls', 'nssv-images.gold', '--format', 'json']))).toEqual([]);
+    type Entry = {
+      id: string;
+      store: string;
+      image?: string;
+      imageStore?: string;
+      address: string;
+      hosts: string[];
+    };
+    const trash = async (): Promise<Entry[]> =>
+      (JSON.parse((await nssv(['trash', 'list', '--json'], env.configDir)).stdout) as Entry[]).filter(
+        (e) => e.image !== undefined, // the VM and volumes deleted above may wait there too
+      );
+    const [entry, ...more] = await trash();
+    expect(more).toEqual([]);
+    expect(entry).toMatchObject({
+      id: `gold.${inCeph[0]!.id}`,
+      store: 'rbd',
+      image: 'debian',
+      imageStore: 'gold',
+      address: 'nssv_image.debian',
+      hosts: ['h1', 'h2'],
+    });
+    const text = await nssv(['trash', 'list'], env.configDir);
+    expect(text.stdout).toContain(
+      `gold.${inCeph[0]!.id}  nssv_image.debian  image debian in rbd image storage gold  deleted `,
+    );
+
+    expect((await nssv(['trash', 'restore', entry!.id], env.configDir)).code).toBe(0);
+    const snaps = JSON.parse(await rbd(['snap', 'ls', 'nssv-images.gold/debian', '--format', 'json'])) as {
+      name: string;
+      protected: string;
+    }[];
+    expect(snaps.map((s) => [s.name, s.protected])).toEqual([['base', 'true']]);
+    expect(await rbdSha('nssv-images.gold/debian')).toBe(before);
+    expect(await trash()).toEqual([]);
+
+    // The restored image is outside the state; the agent's trash route moves it back, and purge drops it.
+    const h = host('h2');
+    const again = await agentFetch(h, '/v1/image-stores/gold/images/debian/trash', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${h.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ address: 'nssv_image.debian', expiresAt: null }),
+    });
+    expect(again.status).toBe(200);
+    const second = (await again.json()) as { id: string };
+    expect((await nssv(['trash', 'purge', second.id], env.configDir)).code).toBe(0);
+    expect(JSON.parse(await rbd(['trash', 'ls', 'nssv-images.gold', '--format', 'json']))).toEqual([]);
+    expect(await trash()).toEqual([]);
     await emptyPlan();
   });
 

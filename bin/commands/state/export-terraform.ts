@@ -5,7 +5,7 @@ import { stateFlags } from '../../shared/flags.js';
 
 export default class StateExportTerraform extends NssvCommand {
   static override description =
-    "Print nssv's state as a Terraform state for the nssv provider (schema version 0, which the provider upgrades): moving a configuration from `nssv apply` to `terraform apply` without re-importing. Holds host tokens: write it with mode 0600.";
+    "Print nssv's state as a Terraform state for the nssv provider (every attribute, at the provider's current schema version): moving a configuration from `nssv apply` to `terraform apply` without re-importing. Holds host tokens: write it with mode 0600.";
   static override examples = [
     '(umask 077; nssv state export-terraform > terraform.tfstate) && terraform init && terraform plan',
   ];

@@ -5,7 +5,7 @@ import { stateFlags } from '../../shared/flags.js';
 
 export default class TrashList extends NssvCommand {
   static override description =
-    'List deleted volumes and VMs kept in the trash (delete_policy = "delayed"): on each host for dir pools and VMs, in the Ceph cluster for rbd pools, with when they are purged.';
+    'List deleted volumes, VMs and images kept in the trash (delete_policy = "delayed"): on each host for dir pools, VMs and dir image storages, in the Ceph cluster for rbd pools and rbd image storages, with when they are purged.';
   static override examples = ['nssv trash list', 'nssv trash list --json'];
   static override flags = {
     ...stateFlags,
@@ -29,7 +29,9 @@ export default class TrashList extends NssvCommand {
       const where =
         e.domain !== undefined
           ? `domain ${e.domain} on ${e.hosts.join(', ')}`
-          : `${e.sizeGiB} GiB  ${e.store === 'rbd' ? `rbd pool ${e.pool}` : `pool ${e.pool} on ${e.hosts.join(', ')}`}`;
+          : e.image !== undefined
+            ? `image ${e.image} in ${e.store === 'rbd' ? 'rbd ' : ''}image storage ${e.imageStore}${e.store === 'rbd' ? '' : ` on ${e.hosts.join(', ')}`}`
+            : `${e.sizeGiB} GiB  ${e.store === 'rbd' ? `rbd pool ${e.pool}` : `pool ${e.pool} on ${e.hosts.join(', ')}`}`;
       process.stdout.write(
         `${e.id}  ${e.address}  ${where}  deleted ${e.deletedAt}  purged ${e.expiresAt ?? 'never'}\n`,
       );

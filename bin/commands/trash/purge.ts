@@ -5,7 +5,7 @@ import { stateFlags } from '../../shared/flags.js';
 
 export default class TrashPurge extends NssvCommand {
   static override description =
-    'Delete a volume from the trash for good: its data cannot be restored afterwards.';
+    'Delete a volume, VM or image from the trash for good: it cannot be restored afterwards.';
   static override examples = ['nssv trash purge data.vol1-m3k2x0a1'];
   static override args = {
     id: Args.string({ description: 'Trash entry id, as `nssv trash list` shows it.', required: true }),

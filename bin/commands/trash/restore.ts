@@ -5,7 +5,7 @@ import { stateFlags } from '../../shared/flags.js';
 
 export default class TrashRestore extends NssvCommand {
   static override description =
-    'Move a deleted volume back from the trash into its pool, with its data and snapshots, under its old name. Then adopt it with an import block.';
+    'Bring a deleted object back from the trash under its old name: a volume into its pool with its data and snapshots, a VM defined again (same UUID, shut off), an image into its image storage with its content. Then adopt it with an import block.';
   static override examples = ['nssv trash restore data.vol1-m3k2x0a1'];
   static override args = {
     id: Args.string({ description: 'Trash entry id, as `nssv trash list` shows it.', required: true }),

@@ -6,6 +6,7 @@ import { findResourceSchema } from '../../../schemas/registry.js';
 import { tfStateErrors } from '../errors.js';
 import { PROVIDER_SOURCE } from '../install/mirror.js';
 import { SCHEMA_VERSION, upgradeAttributes } from '../resources/upgrade.js';
+import { STATE_VERSION } from '../../../planner/state/upgrade.js';
 
 interface TfInstance {
   index_key?: unknown;
@@ -117,7 +118,7 @@ export function fromTerraformState(raw: unknown, file: string): { state?: State;
   }
   return {
     state: {
-      version: 1,
+      version: STATE_VERSION,
       serial: raw.serial,
       lineage: raw.lineage,
       resources: resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { State } from '../../../planner/state/types.js';
 import { PROVIDER_SOURCE } from '../install/mirror.js';
+import { fullShape, SCHEMA_VERSION } from '../resources/upgrade.js';
 
 interface Parsed {
   module?: string;
@@ -24,9 +25,11 @@ export function parseAddress(address: string): Parsed {
 const withoutKey = (address: string): string => address.replace(/\[[^\]]*\]$/, '');
 
 /**
- * nssv's state (nssv.tfstate) as a Terraform state (format 4) for the nssv provider: every
- * instance at schema version 0, which the provider upgrades to its current version when
- * Terraform first reads it. This is the nssv → Terraform migration without re-importing.
+ * nssv's state (nssv.tfstate) as a Terraform state (format 4) for the nssv provider. A format 1
+ * state's instances go at schema version 0, which the provider upgrades to its current version
+ * when Terraform first reads it; a format 2 state's are written in the full shape at the current
+ * schema version (their delete_policy is already what format 2 means). This is the nssv →
+ * Terraform migration without re-importing.
  */
 export function toTerraformState(s: State, terraformVersion: string): Record<string, unknown> {
   const byResource = new Map<string, { parsed: Parsed; instances: Record<string, unknown>[] }>();
@@ -37,8 +40,8 @@ export function toTerraformState(s: State, terraformVersion: string): Record<str
     if (!entry) byResource.set(resourceKey, (entry = { parsed, instances: [] }));
     entry.instances.push({
       ...(parsed.key === undefined ? {} : { index_key: parsed.key }),
-      schema_version: 0,
-      attributes: r.attributes,
+      schema_version: s.version === 1 ? 0 : SCHEMA_VERSION,
+      attributes: s.version === 1 ? r.attributes : fullShape(r.type, r.attributes),
       sensitive_attributes: [],
       dependencies: [...new Set(r.dependencies.map(withoutKey))].sort(),
     });

@@ -4,6 +4,7 @@ import type {
   AgentErrorBody,
   AgentErrorCode,
   DomainInfo,
+  ImageInfo,
   Inventory,
   TrashEntry,
   VolumeInfo,
@@ -32,6 +33,7 @@ export class FakeAgent {
   /** Volumes moved to the trash (PUT …/trash), restorable by id. */
   readonly trash: TrashEntry[] = [];
   private readonly trashed = new Map<string, VolumeInfo>();
+  private readonly trashedImages = new Map<string, ImageInfo>();
   override: ((method: string, path: string) => Override) | undefined;
   /** Milliseconds to sit on a request before answering it (a slow agent); the wait ends if the client hangs up. */
   delayMs: ((method: string, path: string) => number) | undefined;
@@ -146,8 +148,31 @@ export class FakeAgent {
         return method === 'DELETE' ? send(200, { deleted: false }) : fail(404, 'not_found', 'no entry');
       const [e] = this.trash.splice(i, 1);
       if (method === 'DELETE') return send(200, { deleted: true });
-      inv.volumes.push(this.trashed.get(e!.id)!);
+      if (e!.image !== undefined) inv.images.push(this.trashedImages.get(e!.id)!);
+      else inv.volumes.push(this.trashed.get(e!.id)!);
       return send(200, e);
+    }
+    if (seg[1] === 'image-stores' && seg[3] === 'images' && seg[5] === 'trash') {
+      const [store, name] = [seg[2]!, seg[4]!];
+      if (!agentApi.TrashSpec.is(body)) return fail(400, 'invalid_request', 'bad TrashSpec');
+      const i = inv.images.findIndex((x) => x.store === store && x.name === name);
+      if (i < 0) return fail(404, 'not_found', 'no image');
+      const [img] = inv.images.splice(i, 1);
+      const entry: TrashEntry = {
+        id: `${store}.${name}-${this.trash.length + 1}`,
+        store: 'dir',
+        imageStore: store,
+        image: name,
+        address: body.address,
+        deletedAt: `2026-01-01T00:00:0${this.trash.length}.000Z`,
+        expiresAt: body.expiresAt,
+      };
+      this.trash.push(entry);
+      this.trashedImages.set(entry.id, img!);
+      return send(200, entry);
+    }
+    if (seg[1] === 'image-stores' && seg[3] === 'images' && seg.length === 5 && method === 'DELETE') {
+      return remove(inv.images, (x) => x.store === seg[2] && x.name === seg[4]);
     }
     if (seg[1] === 'pools' && seg[3] === 'volumes' && seg[5] === 'trash') {
       const [pool, name] = [seg[2]!, seg[4]!];

@@ -28,7 +28,7 @@ describe('unsupportedFeatures', () => {
     ]);
   });
 
-  test('GIVEN an image WHEN its delete_policy is "never" or "immediate" THEN it is accepted; "delayed" is refused naming what is allowed today', () => {
+  test('GIVEN an image WHEN its delete_policy is "never", "immediate" or "delayed" THEN plan accepts each (the agents implement them all)', () => {
     const image = (policy: string) =>
       desired('nssv_image.i', {
         name: 'i',
@@ -37,19 +37,7 @@ describe('unsupportedFeatures', () => {
         format: 'raw',
         delete_policy: policy,
       });
-    expect([...unsupportedFeatures([image('never')]), ...unsupportedFeatures([image('immediate')])]).toEqual(
-      [],
-    );
-    expect(
-      unsupportedFeatures([image('delayed')]).map((d) => [d.code, d.attribute, d.summary, d.detail]),
-    ).toEqual([
-      [
-        'NSSV_NOT_SUPPORTED_YET',
-        'delete_policy',
-        'nssv_image.i: delete_policy = "delayed" is not supported yet: only the values the agents implement are usable today',
-        'nssv validate accepts it (it is part of the resource model), but plan refuses it rather than ignore it. Allowed today: "immediate", "never". Fix: set delete_policy = "immediate".',
-      ],
-    ]);
+    expect(['never', 'immediate', 'delayed'].flatMap((p) => unsupportedFeatures([image(p)]))).toEqual([]);
   });
 
   test('GIVEN a snapshot (the last type to get a handler) THEN plan no longer refuses it', () => {

@@ -88,7 +88,7 @@ test('GIVEN state entries of unknown shape or type THEN read names the entry and
   );
   write([], 99);
   expect(await summary()).toBe(
-    `the state file ${join(dir, 'nssv.tfstate')} cannot be read: it has format version 99, written by a newer nssv (this one reads version 1); upgrade nssv`,
+    `the state file ${join(dir, 'nssv.tfstate')} cannot be read: it has format version 99, written by a newer nssv (this one reads versions 1 to 2); upgrade nssv`,
   );
 });
 

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 const state = (serial: number, lineage: string): State => ({
-  version: 1,
+  version: 2,
   serial,
   lineage,
   resources: [

@@ -7,7 +7,7 @@ import { LocalStateStore } from '../../../provider/state/localState.js';
 import { parsePushed, pushState } from '../../../provider/state/push.js';
 
 const s = (serial: number, lineage = 'L', names: string[] = ['dc']): State => ({
-  version: 1,
+  version: 2,
   serial,
   lineage,
   resources: names.map((n) => ({

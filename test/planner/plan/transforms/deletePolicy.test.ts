@@ -63,7 +63,7 @@ describe('deletePolicy', () => {
     ]);
   });
 
-  test('GIVEN an image with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names only "immediate" ("delayed" is not supported yet for images)', () => {
+  test('GIVEN an image with an applied delete_policy "never" WHEN it leaves the configuration THEN the plan fails; the fix names "delayed" and "immediate"', () => {
     const prior = stateOf([
       recorded('nssv_image.debian', {
         name: 'debian',
@@ -80,7 +80,7 @@ describe('deletePolicy', () => {
       [
         'NSSV_DELETE_POLICY_NEVER',
         'nssv_image.debian has delete_policy = "never", but this plan would delete it',
-        'Fix: set delete_policy = "immediate" on nssv_image.debian and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.debian`.',
+        'Fix: set delete_policy = "delayed" (kept in the trash, restorable) or "immediate" on nssv_image.debian and apply that first; or stop managing it, keeping its data, with `nssv state rm nssv_image.debian`.',
       ],
     ]);
   });

@@ -34,7 +34,7 @@ const target = (method: string, fallback?: string): TargetSettings => ({
   ...(fallback ? { fallback } : {}),
 });
 const state = (serial: number) => ({
-  version: 1 as const,
+  version: 2 as const,
   serial,
   lineage: 'L1',
   resources: [

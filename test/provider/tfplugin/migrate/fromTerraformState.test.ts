@@ -80,7 +80,7 @@ describe('Terraform state → nssv state', () => {
     );
     expect(diagnostics).toEqual([]);
     expect(state).toEqual({
-      version: 1,
+      version: 2,
       serial: 7,
       lineage: '0b7c3e1a-7d7e-4c1f-9a4e-6f1d1f0e2c11',
       outputs: { ip: { value: '10.0.0.5', sensitive: false }, token: { value: 'x', sensitive: true } },
@@ -128,7 +128,7 @@ describe('Terraform state → nssv state', () => {
 
   it('GIVEN the state export-terraform writes THEN importing it gives the same instances back', () => {
     const nssv = {
-      version: 1 as const,
+      version: 2 as const,
       serial: 3,
       lineage: 'l',
       resources: [
@@ -175,7 +175,7 @@ describe('Terraform state → nssv state', () => {
       'NSSV_TFSTATE_FOREIGN: tf.tfstate: terraform_data.t belongs to provider["terraform.io/builtin/terraform"], not to the nssv provider',
       'NSSV_TFSTATE_TAINTED: tf.tfstate: nssv_vm.web[0] is tainted (Terraform will replace it on its next apply)',
       'NSSV_TFSTATE_DEPOSED: tf.tfstate: nssv_vm.web[1] has a deposed object left by an interrupted create-before-destroy',
-      'NSSV_TFSTATE_NEWER: tf.tfstate: nssv_vm.web[2] is at schema version 9, written by a newer nssv provider (this nssv knows up to 1)',
+      'NSSV_TFSTATE_NEWER: tf.tfstate: nssv_vm.web[2] is at schema version 9, written by a newer nssv provider (this nssv knows up to 2)',
     ]);
   });
 

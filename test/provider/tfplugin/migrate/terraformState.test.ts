@@ -1,4 +1,5 @@
 import { parseAddress, toTerraformState } from '../../../../provider/tfplugin/migrate/terraformState.js';
+import { SCHEMA_VERSION } from '../../../../provider/tfplugin/resources/upgrade.js';
 
 describe('nssv state → Terraform state', () => {
   it('GIVEN addresses with count, for_each and modules THEN Terraform coordinates', () => {
@@ -73,5 +74,38 @@ describe('nssv state → Terraform state', () => {
         ],
       },
     ]);
+  });
+
+  it('GIVEN a format 2 state WHEN exported THEN instances are in the full shape at the current schema version, an explicit "immediate" kept', () => {
+    const tf = toTerraformState(
+      {
+        version: 2,
+        serial: 1,
+        lineage: 'l',
+        resources: [
+          {
+            address: 'nssv_image.i',
+            type: 'nssv_image',
+            attributes: { name: 'i', image_storage_id: 's', source: '/i.raw', delete_policy: 'immediate' },
+            dependencies: [],
+            sensitivePaths: [],
+          },
+        ],
+      },
+      '1.11.0',
+    ) as { resources: { instances: { schema_version: number; attributes: Record<string, unknown> }[] }[] };
+    const [i] = tf.resources[0]!.instances;
+    expect(i!.schema_version).toBe(SCHEMA_VERSION);
+    expect(i!.attributes).toEqual({
+      id: 'i',
+      name: 'i',
+      image_storage_id: 's',
+      source: '/i.raw',
+      format: 'qcow2',
+      sha256: null,
+      os_type: 'linux',
+      delete_policy: 'immediate',
+      description: '',
+    });
   });
 });
