@@ -6,12 +6,13 @@ import type { DesiredInstance } from '../../../planner/config/types.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
 import type { NssvStoragePoolPlanned } from '../../../schemas/generated/types.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
-import { tfErrors } from '../errors.js';
+import { catchAgent, tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
 import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
 import { snapshotVolume } from './snapshotVolume.js';
+import { planVmMove } from './vmMove.js';
 
 export interface ResourcePlan {
   planned: Attributes;
@@ -131,7 +132,14 @@ export async function planResource(
   if (type === 'nssv_volume_snapshot') Object.assign(planned, await snapshotVolume(s, planned, prior));
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
+  if (type === 'nssv_volume') s.pin(type, planned.name, config.host_id);
   let requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  // A VM whose only forcing change is its host moves there (migrate), never replaced: as nssv plan.
+  if (type === 'nssv_vm' && prior && requiresReplace.length === 1 && requiresReplace[0] === 'host_id') {
+    const move = await catchAgent(label(type, planned), diagnostics, () => planVmMove(s, prior, planned));
+    diagnostics.push(...(move ?? []));
+    requiresReplace = [];
+  }
   // An rbd volume lives in the Ceph cluster: host_id only names the agent that manages it, so a
   // new host_id (its VM moved) is an in-place update, as in `nssv plan`.
   if (type === 'nssv_volume' && requiresReplace.includes('host_id') && (await poolKind(s, planned)) === 'rbd')
