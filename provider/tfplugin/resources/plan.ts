@@ -13,6 +13,7 @@ import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
 import { snapshotVolume } from './snapshotVolume.js';
 import { planVmMove } from './vmMove.js';
+import { label } from './label.js';
 
 export interface ResourcePlan {
   planned: Attributes;
@@ -20,10 +21,7 @@ export interface ResourcePlan {
   diagnostics: Diagnostic[];
 }
 
-/** How messages name an instance: Terraform already shows its address, nssv adds the object's name. */
-export function label(type: string, a: Attributes): string {
-  return `${type} "${typeof a.name === 'string' ? a.name : '?'}"`;
-}
+export { label };
 
 export function desiredInstance(type: string, config: Attributes): DesiredInstance {
   const address = label(type, config);

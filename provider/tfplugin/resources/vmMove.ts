@@ -3,7 +3,7 @@ import type { Attributes } from '../../../core/values.js';
 import { planErrors } from '../../../planner/plan/errors.js';
 import { localVolumesOf } from '../../handlers/copyStorage.js';
 import type { Session } from '../session.js';
-import { label } from './plan.js';
+import { label } from './label.js';
 
 const GIB = 1024 ** 3;
 
