@@ -12,6 +12,8 @@ import type { ProviderHost } from './providerConfig.js';
 export class Session {
   hosts = new Map<string, ProviderHost>();
   ctx: HandlerContext = createHandlerContext(new Map());
+  /** Terraform's working directory (the provider runs in it): the configuration it evaluates to place grouped VMs. */
+  configDir = process.cwd();
   private readonly planned = new Map<string, Attributes>();
   private readonly pins = new Map<string, string>();
   private readonly stop = new AbortController();
