@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { isUnknown, type Attributes } from '../../../core/values.js';
-import { loadConfig } from '../../../engine/files/loadConfig.js';
+import { loadConfig } from '../../../planner/config/load.js';
+import { nodeSourceFiles } from '../../files/nodeSourceFiles.js';
 import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
 import type { HostFacts } from '../../../planner/plan/hostFacts.js';
 import { place } from '../../../planner/plan/transforms/place.js';
@@ -41,7 +42,7 @@ const hasGroup = (a: Attributes): boolean => typeof a.scheduling_group_id === 's
  * provider process, which keeps this model, so apply places each VM where the plan showed it.
  */
 export async function groupModel(s: Session, dir: string): Promise<GroupModel> {
-  const loaded = await loadConfig(dir);
+  const loaded = await loadConfig(dir, { files: nodeSourceFiles, cwd: dir, env: process.env });
   const vms: GroupModel['vms'] = new Map();
   const groups = new Map<string, Attributes>();
   const failed = loaded.diagnostics.find((d) => d.severity === 'error');

@@ -173,8 +173,6 @@ describeE2e(
       expect(existsSync(file(from))).toBe(false);
       const read = await qemuIo(to, 'read -P 0x5a 0 1M', true);
       expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
-      const state = await tf(['state', 'show', 'nssv_volume.data']);
-      expect(state.out).toMatch(new RegExp(`host_id\\s+= "${to}"`));
 
       // Shut off outside Terraform, its local disk cannot move: the plan error nssv plan gives.
       await virsh(to, ['destroy', 'mover']);
@@ -189,6 +187,9 @@ describeE2e(
       expect(back.out).toMatch(/~ power_state\s+= "shutoff" -> "running"/);
       await applyClean();
       expect(await virsh(to, ['domstate', 'mover'])).toBe('running');
+      // That apply refreshed the volume: its state names the host its VM's migration copied it to.
+      const state = await tf(['state', 'show', 'nssv_volume.data']);
+      expect(state.out).toMatch(new RegExp(`host_id\\s+= "${to}"`));
     });
   },
 );
