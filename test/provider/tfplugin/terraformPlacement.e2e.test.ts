@@ -7,7 +7,9 @@
  * changes is migrated, not replaced: its dir-pool disk is copied by the live migration (same
  * UUID, libvirt's "running (migrated)", the bytes written before are on the new host), and the
  * next plan has no changes (the volume's host follows at refresh). A shut-off VM's local disk
- * cannot move: the plan error nssv plan gives.
+ * cannot move: the plan error nssv plan gives. (3) A snapshot of that dir-pool volume through
+ * Terraform: taken under the running VM, it keeps the VM from moving (plan error), reverts the
+ * volume when revert_serial is raised (the VM shut off), and is destroyed with the data kept.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +36,14 @@ variable "mover_host" {
 }
 variable "power" {
   type = string
+}
+variable "snaps" {
+  type    = number
+  default = 0
+}
+variable "revert" {
+  type    = number
+  default = 0
 }
 
 resource "nssv_scheduling_group" "spread" {
@@ -72,6 +82,13 @@ resource "nssv_vm" "mover" {
   power_state = var.power
   disk { volume_id = nssv_volume.data.id }
 }
+
+resource "nssv_volume_snapshot" "data" {
+  count         = var.snaps
+  name          = "before"
+  volume_id     = nssv_volume.data.id
+  revert_serial = var.revert
+}
 `;
 
 describeE2e(
@@ -80,7 +97,10 @@ describeE2e(
   () => {
     let env: E2eSandbox;
     let tfEnv: Record<string, string>;
-    const vars = { TF_VAR_n: '3', TF_VAR_mover_host: '', TF_VAR_power: 'shutoff' };
+    /** The mover's first host, and the one it migrates to. */
+    let from = '';
+    let to = '';
+    const vars: Record<string, string> = { TF_VAR_n: '3', TF_VAR_mover_host: '', TF_VAR_power: 'shutoff' };
     const host = (name: string): SandboxHostInfo => env.sandbox.hosts.find((h) => h.name === name)!;
     const virsh = async (h: string, args: string[]) => (await hostVirsh(host(h), args)).stdout.trim();
     const tf = (args: string[]) => terraform(args, env.configDir, { ...tfEnv, ...vars });
@@ -146,8 +166,8 @@ describeE2e(
 
     test('GIVEN a running VM on a dir-pool disk WHEN its host_id changes THEN terraform migrates it live with its disk: same UUID, bytes intact, no changes after', async () => {
       // Unpinned, it went where its volume was placed.
-      const from = (await whereIs('mover'))!;
-      const to = from === 'h1' ? 'h2' : 'h1';
+      from = (await whereIs('mover'))!;
+      to = from === 'h1' ? 'h2' : 'h1';
       const written = await qemuIo(from, 'write -P 0x5a 0 1M', false);
       expect(written.stdout).toContain('wrote 1048576/1048576 bytes at offset 0');
       vars.TF_VAR_power = 'running';
@@ -190,6 +210,45 @@ describeE2e(
       // That apply refreshed the volume: its state names the host its VM's migration copied it to.
       const state = await tf(['state', 'show', 'nssv_volume.data']);
       expect(state.out).toMatch(new RegExp(`host_id\\s+= "${to}"`));
+    });
+
+    test('GIVEN a dir-pool volume under a running VM WHEN a snapshot is added, the VM stopped, data overwritten and revert_serial raised THEN the data is back; the snapshot keeps the VM from moving; destroyed, the data stays', async () => {
+      vars.TF_VAR_snaps = '1';
+      await applyClean();
+      expect(await virsh(to, ['domstate', 'mover'])).toBe('running');
+      const layers = await run('qemu-img', ['info', '-U', '--output=json', file(to)]);
+      expect(JSON.parse(layers.stdout)).toHaveProperty('backing-filename');
+
+      vars.TF_VAR_mover_host = from;
+      const moving = await plan();
+      vars.TF_VAR_mover_host = to;
+      expect(moving.code).toBe(1);
+      expect(moving.out.replace(/\s+/g, ' ')).toContain(
+        `Error: NSSV_LOCAL_DISK_SNAPSHOT_MOVE: nssv_vm "mover" would move from "${to}" to "${from}", but its disk nssv_volume "data" (a dir pool on "${to}") has snapshot nssv_volume_snapshot "before"`,
+      );
+
+      vars.TF_VAR_power = 'shutoff';
+      await applyClean();
+      const overwritten = await qemuIo(to, 'write -P 0xa5 0 1M', false);
+      expect(overwritten.stdout).toContain('wrote 1048576/1048576 bytes at offset 0');
+      vars.TF_VAR_revert = '1';
+      const p = await plan();
+      expect(p.out).toMatch(
+        /# nssv_volume_snapshot\.data\[0\] will be updated in-place[\s\S]*?~ revert_serial\s+= 0 -> 1/,
+      );
+      await applyClean();
+      expect((await qemuIo(to, 'read -P 0x5a 0 1M', true)).stdout).toContain(
+        'read 1048576/1048576 bytes at offset 0',
+      );
+
+      vars.TF_VAR_snaps = '0';
+      const gone = await plan();
+      expect(gone.out).toContain('# nssv_volume_snapshot.data[0] will be destroyed');
+      expect(gone.out).toContain('Plan: 0 to add, 0 to change, 1 to destroy.');
+      await applyClean();
+      expect((await qemuIo(to, 'read -P 0x5a 0 1M', true)).stdout).toContain(
+        'read 1048576/1048576 bytes at offset 0',
+      );
     });
   },
 );
