@@ -25,27 +25,41 @@ const common = {
   banner: { js: "var __nssvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
-/** main.ts's `import('./server.js')` becomes the launcher's cached load of rpc.cjs (plain require without it). */
-const rpcOnDemand = {
-  name: 'rpc-on-demand',
+/**
+ * A lazy `import(SPEC)` from IMPORTER becomes the launcher's cached load of FILE (plain require
+ * without it): main.ts's `./server.js` (rpc.cjs), and groupedVm.ts's `../config/groupModel.js`
+ * (config.cjs: nssv's configuration loader and scheduler, needed only to place VMs of scheduling groups).
+ */
+const onDemand = (spec, importer, file) => ({
+  name: `on-demand-${file}`,
   setup(b) {
-    b.onResolve({ filter: /^\.\/server\.js$/ }, (args) =>
-      args.importer.endsWith('main.ts') ? { path: 'rpc', namespace: 'rpc-on-demand' } : undefined,
+    const filter = new RegExp(`^${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+    b.onResolve({ filter }, (args) =>
+      args.importer.endsWith(importer) ? { path: file, namespace: 'on-demand' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'rpc-on-demand' }, () => ({
-      contents:
-        "module.exports = globalThis.__nssvLoadBundle ? globalThis.__nssvLoadBundle('rpc.cjs') : require(require('node:path').join(__dirname, 'rpc.cjs'));",
+    b.onLoad({ filter: new RegExp(`^${file.replace('.', '\\.')}$`), namespace: 'on-demand' }, () => ({
+      contents: `module.exports = globalThis.__nssvLoadBundle ? globalThis.__nssvLoadBundle('${file}') : require(require('node:path').join(__dirname, '${file}'));`,
       loader: 'js',
     }));
   },
-};
+});
 
 await build({
   ...common,
   entryPoints: ['provider/tfplugin/main.ts'],
   outfile: `${out}/provider.cjs`,
-  plugins: [rpcOnDemand],
+  plugins: [onDemand('./server.js', 'main.ts', 'rpc.cjs')],
 });
-await build({ ...common, entryPoints: ['provider/tfplugin/server.ts'], outfile: `${out}/rpc.cjs` });
+await build({
+  ...common,
+  entryPoints: ['provider/tfplugin/server.ts'],
+  outfile: `${out}/rpc.cjs`,
+  plugins: [onDemand('../config/groupModel.js', 'groupedVm.ts', 'config.cjs')],
+});
+await build({
+  ...common,
+  entryPoints: ['provider/tfplugin/config/groupModel.ts'],
+  outfile: `${out}/config.cjs`,
+});
 mkdirSync(out, { recursive: true });
 copyFileSync(`${repo}/provider/tfplugin/launch.cjs`, `${out}/launch.cjs`);

@@ -1,6 +1,6 @@
 import { loadConfig as loadWith, type LoadOptionsExt } from '../../planner/config/load.js';
 import type { LoadedConfig } from '../../planner/config/types.js';
-import { nodeSourceFiles } from './nodeSourceFiles.js';
+import { nodeSourceFiles } from '../../provider/files/nodeSourceFiles.js';
 
 /**
  * Loads a configuration from disk: the planner's loadConfig with the real file system, and the

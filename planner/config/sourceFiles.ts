@@ -1,7 +1,8 @@
 /**
  * How the planner reads files; it does no I/O of its own. Configuration directories, variable
  * files, schema files and the file functions (file(), templatefile(), fileexists(), …) all read
- * through this. The engine passes the real file system (engine/files/nodeSourceFiles.ts).
+ * through this. The engine and the Terraform provider pass the real file system
+ * (provider/files/nodeSourceFiles.ts).
  * A failed read throws an Error carrying node's `code` (ENOENT, EISDIR, EACCES, …).
  */
 export interface SourceFiles {

@@ -38,14 +38,14 @@ export const tfErrors = {
     detail:
       "A peer group stands for the addresses of the NICs that list it, and Terraform plans a group before those VMs, so the provider cannot know them at plan time. nssv plan/apply resolves peer groups. Fix: match the peers' network with cidr (e.g. the port group's CIDR), or apply this configuration with nssv apply.",
   }),
-  scheduledUnpinned: (what: string): Diagnostic => ({
+  groupConfig: (what: string, dir: string, why: string): Diagnostic => ({
     severity: 'error',
-    code: 'NSSV_TF_SCHEDULING_GROUP_UNPINNED',
+    code: 'NSSV_TF_SCHEDULING_CONFIG',
     address: what,
     attribute: 'host_id',
-    summary: `${what}: the Terraform provider does not place VMs by scheduling groups yet`,
+    summary: `${what}: to place this VM by its scheduling group, the provider evaluates the configuration in ${dir}: ${why}`,
     detail:
-      "A scheduling group's rule spans VMs that Terraform plans one at a time (and plans again, one at a time, during apply), so the provider cannot keep it. nssv plan/apply places by scheduling groups. Fix: set host_id on the VM (a host the group's rule allows), or apply this configuration with nssv apply.",
+      "Terraform gives a provider one resource at a time, so the provider reads the whole configuration itself and runs nssv's scheduler over all its VMs. It sees TF_VAR_ environment variables, terraform.tfvars and *.auto.tfvars, but not Terraform's -var and -var-file flags. Fix: pass those values as TF_VAR_NAME or in a *.auto.tfvars file; or set host_id on the VM (a host the group's rule allows); or apply with nssv apply.",
   }),
   importId: (type: string, id: string, why: string): Diagnostic => ({
     severity: 'error',

@@ -12,7 +12,10 @@ import type { ProviderHost } from './providerConfig.js';
 export class Session {
   hosts = new Map<string, ProviderHost>();
   ctx: HandlerContext = createHandlerContext(new Map());
+  /** Terraform's working directory (the provider runs in it): the configuration it evaluates to place grouped VMs. */
+  configDir = process.cwd();
   private readonly planned = new Map<string, Attributes>();
+  private readonly pins = new Map<string, string>();
   private readonly stop = new AbortController();
 
   /** True once Terraform sent StopProvider: nothing new starts, agent calls in flight are cancelled. */
@@ -32,6 +35,15 @@ export class Session {
 
   remember(type: string, a: Attributes): void {
     if (typeof a.name === 'string') this.planned.set(`${type}/${a.name}`, a);
+  }
+
+  /** The host_id the configuration sets for an instance planned in this process (not a computed one). */
+  pin(type: string, name: unknown, host: unknown): void {
+    if (typeof name === 'string' && typeof host === 'string') this.pins.set(`${type}/${name}`, host);
+  }
+
+  pinnedHost(type: string, name: string): string | undefined {
+    return this.pins.get(`${type}/${name}`);
   }
 
   recall(type: string, name: unknown): Attributes | undefined {

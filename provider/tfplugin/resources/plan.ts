@@ -1,18 +1,19 @@
 import type { Diagnostic } from '../../../core/diagnostic.js';
 import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
-import { plannedAttributes } from '../../../planner/plan/transforms/plannedAttributes.js';
-import type { PlanContext, PlanNode } from '../../../planner/plan/context.js';
-import type { DesiredInstance } from '../../../planner/config/types.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
 import type { NssvStoragePoolPlanned } from '../../../schemas/generated/types.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
-import { tfErrors } from '../errors.js';
+import { catchAgent, tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
 import { hostIds, PER_HOST_TYPES } from './hostSets.js';
 import { volumeImageStorageKind } from './imageStorageKind.js';
 import { planGuestNetwork } from './guestNetwork.js';
 import { placeVm, placeVolume } from './placement.js';
 import { snapshotVolume } from './snapshotVolume.js';
+import { planVmMove } from './vmMove.js';
+import { baseAttributes, desiredInstance } from './baseAttributes.js';
+import { placeGroupedVm } from './groupedVm.js';
+import { label } from './label.js';
 
 export interface ResourcePlan {
   planned: Attributes;
@@ -20,55 +21,7 @@ export interface ResourcePlan {
   diagnostics: Diagnostic[];
 }
 
-/** How messages name an instance: Terraform already shows its address, nssv adds the object's name. */
-export function label(type: string, a: Attributes): string {
-  return `${type} "${typeof a.name === 'string' ? a.name : '?'}"`;
-}
-
-export function desiredInstance(type: string, config: Attributes): DesiredInstance {
-  const address = label(type, config);
-  const range = { file: '', line: 0, column: 0 };
-  return {
-    address,
-    resourceAddress: address,
-    type,
-    attributes: config,
-    dependsOn: [],
-    lifecycle: {
-      createBeforeDestroy: false,
-      preventDestroy: false,
-      ignoreChanges: [],
-      replaceTriggeredBy: [],
-    },
-    range,
-    attributeRanges: {},
-    sensitivePaths: [],
-  };
-}
-
-/** The native planner's own pass: config + schema defaults + id; unset computed values kept from prior or unknown. */
-function baseAttributes(type: string, prior: Attributes | null, config: Attributes): Attributes {
-  const node: PlanNode = {
-    address: label(type, config),
-    type,
-    desired: desiredInstance(type, config),
-    live: prior,
-    deps: [],
-    notes: [],
-  };
-  const ctx: PlanContext = {
-    mode: 'normal',
-    nodes: new Map([[node.address, node]]),
-    hostFacts: new Map(),
-    lostHosts: new Set(),
-    diagnostics: [],
-    changes: [],
-    steps: [],
-    barriers: {},
-  };
-  plannedAttributes(ctx);
-  return node.planned!;
-}
+export { label, desiredInstance };
 
 const same = (a: AttrValue | undefined, b: AttrValue | undefined): boolean =>
   JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -119,9 +72,11 @@ export async function planResource(
   if (type === 'nssv_vm') planned = planGuestNetwork(s, planned, prior, config);
   if (PER_HOST_TYPES.has(type)) planned.host_ids = await hostIds(s, type, planned);
   if (type === 'nssv_security_group') diagnostics.push(...planPeers(planned));
-  if (type === 'nssv_vm' && !prior && isUnknown(planned.host_id) && planned.scheduling_group_id)
-    diagnostics.push(tfErrors.scheduledUnpinned(label(type, planned)));
-  else if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
+  if (type === 'nssv_vm' && !prior && isUnknown(planned.host_id) && planned.scheduling_group_id) {
+    const placed = await catchAgent(label(type, planned), diagnostics, () => placeGroupedVm(s, planned));
+    if (placed) planned.host_id = placed.host;
+    diagnostics.push(...(placed?.diagnostics ?? []));
+  } else if (type === 'nssv_vm' && isUnknown(planned.host_id) && !prior) {
     const placed = await placeVm(s, label(type, planned), planned);
     planned.host_id = placed.host;
     diagnostics.push(...placed.diagnostics);
@@ -133,7 +88,14 @@ export async function planResource(
   if (type === 'nssv_volume_snapshot') Object.assign(planned, await snapshotVolume(s, planned, prior));
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
+  if (type === 'nssv_volume') s.pin(type, planned.name, config.host_id);
   let requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  // A VM whose only forcing change is its host moves there (migrate), never replaced: as nssv plan.
+  if (type === 'nssv_vm' && prior && requiresReplace.length === 1 && requiresReplace[0] === 'host_id') {
+    const move = await catchAgent(label(type, planned), diagnostics, () => planVmMove(s, prior, planned));
+    diagnostics.push(...(move ?? []));
+    requiresReplace = [];
+  }
   // An rbd volume lives in the Ceph cluster: host_id only names the agent that manages it, so a
   // new host_id (its VM moved) is an in-place update, as in `nssv plan`.
   if (type === 'nssv_volume' && requiresReplace.includes('host_id') && (await poolKind(s, planned)) === 'rbd')

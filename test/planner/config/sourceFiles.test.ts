@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../../planner/config/load.js';
 import type { SourceFiles } from '../../../planner/config/sourceFiles.js';
-import { nodeSourceFiles } from '../../../engine/files/nodeSourceFiles.js';
+import { nodeSourceFiles } from '../../../provider/files/nodeSourceFiles.js';
 
 const schemaDir = join(dirname(fileURLToPath(import.meta.url)), '../../../schemas');
 

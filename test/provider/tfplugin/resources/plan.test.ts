@@ -164,8 +164,9 @@ describe('PlanResourceChange', () => {
     expect(ha.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([]);
   });
 
-  it('GIVEN a new VM in a scheduling group without host_id THEN the plan refuses it, naming the fix; pinned, it is planned', async () => {
+  it('GIVEN a new VM in a scheduling group without host_id and no configuration to read THEN NSSV_TF_SCHEDULING_CONFIG; pinned, it is planned', async () => {
     const s = fakeSession({ h1: {}, h2: {} });
+    s.configDir = '/nonexistent/nssv-config';
     const free = await planResource(
       s,
       'nssv_vm',
@@ -173,8 +174,8 @@ describe('PlanResourceChange', () => {
       { name: 'w', cluster_id: 'c', scheduling_group_id: 'spread' },
       false,
     );
-    expect(free.diagnostics.map((d) => `${d.code} ${d.attribute}: ${d.summary}`)).toEqual([
-      'NSSV_TF_SCHEDULING_GROUP_UNPINNED host_id: nssv_vm "w": the Terraform provider does not place VMs by scheduling groups yet',
+    expect(free.diagnostics.map((d) => `${d.code} ${d.attribute}`)).toEqual([
+      'NSSV_TF_SCHEDULING_CONFIG host_id',
     ]);
     const pinned = await planResource(
       s,
