@@ -79,10 +79,10 @@ test("GIVEN Terraform's certificate WHEN health is checked THEN SERVING", async 
   expect(await client('grpc.health.v1.Health')('Check', { service: 'plugin' })).toEqual({ status: 1 });
 });
 
-test("GIVEN the schema THEN every resource type is at version 1 and the provider's hosts are sensitive", async () => {
+test("GIVEN the schema THEN every resource type is at version 2 (delayed delete_policy defaults since) and the provider's hosts are sensitive", async () => {
   const s = await provider()('GetProviderSchema', {});
   expect(Object.keys(s.resource_schemas)).toHaveLength(14);
-  expect(s.resource_schemas.nssv_vm.version).toBe(1);
+  expect(s.resource_schemas.nssv_vm.version).toBe(2);
   expect(s.provider.block.attributes[0]).toMatchObject({ name: 'hosts', required: true, sensitive: true });
   expect(Object.keys(s.data_source_schemas).sort()).toEqual([
     'nssv_cluster',
