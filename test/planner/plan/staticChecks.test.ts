@@ -1,4 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../engine/files/loadConfig.js';
 import { staticChecks } from '../../../planner/plan/staticChecks.js';
+import { renderDiagnostic } from '../../../planner/render/diagnostics.js';
 import { desired, vm, world } from '../../helpers/desired.js';
 
 describe('staticChecks', () => {
@@ -51,5 +56,52 @@ describe('staticChecks', () => {
     expect(staticChecks(instances).map((d) => [d.code, d.address, d.attribute])).toEqual([
       ['NSSV_VOLUME_IMAGE_STORAGE_KIND', 'nssv_volume.boot', 'source_image_id'],
     ]);
+  });
+
+  test('GIVEN that mistake in a configuration file WHEN loaded and checked THEN the error is located at source_image_id, with the fix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-kind-'));
+    try {
+      writeFileSync(
+        join(dir, 'main.tf'),
+        `resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = "c"
+}
+resource "nssv_image_storage" "ceph" {
+  name          = "ceph"
+  kind          = "rbd"
+  datacenter_id = "dc"
+  cluster_id    = "c"
+}
+resource "nssv_image" "debian" {
+  name             = "debian"
+  image_storage_id = nssv_image_storage.ceph.id
+  source           = "/srv/debian.qcow2"
+}
+resource "nssv_volume" "boot" {
+  name            = "boot"
+  pool_id         = nssv_storage_pool.local.id
+  size_gib        = 2
+  source_image_id = nssv_image.debian.id
+}
+`,
+      );
+      const loaded = await loadConfig(dir, { env: {} });
+      const read = (file: string) => readFileSync(join(dir, file), 'utf8');
+      expect(staticChecks(loaded.instances).map((d) => renderDiagnostic(d, read))).toEqual([
+        [
+          'Error: main.tf:21:21: nssv_volume.boot: source_image_id = "debian" is in rbd image storage "ceph", but pool "local" is a dir pool',
+          '',
+          '  21 |   source_image_id = nssv_image.debian.id',
+          '     |                     ^',
+          '',
+          "  A volume made from an image is in the same kind of storage as the image: a dir pool's volumes come from images of a dir image storage (qcow2 overlays on, or copies of, the image file), an rbd pool's volumes are rbd clones of images of an rbd image storage. Fix: put the volume in an rbd pool, or use an image of a dir image storage.",
+          '',
+        ].join('\n'),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
