@@ -18,6 +18,7 @@ describe('state upgrade', () => {
       power_state: 'running',
       disk: [],
       nic: [],
+      pci_passthrough: [],
       scheduling_group_id: null,
       ha_enabled: false,
       user_data: null,
