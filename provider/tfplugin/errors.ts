@@ -47,6 +47,20 @@ export const tfErrors = {
     detail:
       "Terraform gives a provider one resource at a time, so the provider reads the whole configuration itself and runs nssv's scheduler over all its VMs. It sees TF_VAR_ environment variables, terraform.tfvars and *.auto.tfvars, but not Terraform's -var and -var-file flags. Fix: pass those values as TF_VAR_NAME or in a *.auto.tfvars file; or set host_id on the VM (a host the group's rule allows); or apply with nssv apply.",
   }),
+  groupVolumeHost: (
+    what: string,
+    volume: string,
+    volumeHost: string,
+    host: string,
+    group: string,
+  ): Diagnostic => ({
+    severity: 'error',
+    code: 'NSSV_VOLUME_HOST_CONFLICT',
+    address: what,
+    attribute: 'disk[0].volume_id',
+    summary: `${what}: nssv_scheduling_group "${group}" puts it on "${host}", but its disk ${volume} is in a dir pool on "${volumeHost}"`,
+    detail: `Terraform plans a volume before the VM that attaches it, so a new dir-pool volume does not follow a VM placed by its group. Fix: set host_id = "${host}" on ${volume}, or put the disk in an rbd pool (shared by every host), or pin the VM with host_id.`,
+  }),
   importId: (type: string, id: string, why: string): Diagnostic => ({
     severity: 'error',
     code: 'NSSV_IMPORT_NOT_FOUND',

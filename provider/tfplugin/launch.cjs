@@ -1,6 +1,7 @@
 // Starts the bundled provider (dist/tfplugin/provider.cjs: the gRPC server and the handshake)
 // through V8's code cache, and gives it a loader for the RPC implementation (dist/tfplugin/rpc.cjs,
-// loaded on the first RPC, after the handshake line) that uses the code cache too. The first
+// loaded on the first RPC, after the handshake line; and config.cjs, the configuration loader, on
+// the first VM of a scheduling group to place) that uses the code cache too. The first
 // start writes FILE.cache next to each bundle (when the directory is writable), later starts skip
 // most of the parsing and compiling. Terraform starts the provider 3–5 times per command, so this
 // is start-up time saved on every one. Copied into dist/tfplugin/ by scripts/bundle-provider.mjs.

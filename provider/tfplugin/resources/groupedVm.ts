@@ -55,5 +55,24 @@ export async function placeGroupedVm(s: Session, p: Attributes): Promise<Placed>
       `nssv_scheduling_group "${gid}".${gkey} is ${show(group[gkey])} there but ${show(tfGroup![gkey])} in Terraform's plan`,
     );
   if (vm.diagnostics.length > 0) return { host: unknownValue, diagnostics: vm.diagnostics };
+  const conflict = volumeElsewhere(s, p, vm.host);
+  if (conflict) return { host: unknownValue, diagnostics: [conflict] };
   return { host: vm.host ?? unknownValue, ...(vm.why ? { why: vm.why } : {}), diagnostics: [] };
+}
+
+/** A grouped VM's first disk, planned in this process in a dir pool on another host than the group's choice. */
+function volumeElsewhere(s: Session, p: Attributes, host: string | undefined) {
+  const disks = Array.isArray(p.disk) ? (p.disk as Attributes[]) : [];
+  const id = disks[0]?.volume_id;
+  const volume = typeof id === 'string' ? s.recall('nssv_volume', id) : undefined;
+  if (!volume || host === undefined || typeof volume.host_id !== 'string' || volume.host_id === host)
+    return undefined;
+  if (s.recall('nssv_storage_pool', volume.pool_id)?.kind !== 'dir') return undefined;
+  return tfErrors.groupVolumeHost(
+    label('nssv_vm', p),
+    label('nssv_volume', volume),
+    volume.host_id,
+    host,
+    String(p.scheduling_group_id),
+  );
 }

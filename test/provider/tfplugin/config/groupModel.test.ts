@@ -105,4 +105,17 @@ describe('PlanResourceChange: unpinned VMs in a scheduling group', () => {
       `nssv_vm "w0": to place this VM by its scheduling group, the provider evaluates the configuration in ${dir}: it does not evaluate: `,
     );
   });
+
+  it('GIVEN a grouped VM whose new dir-pool volume was placed on another host THEN NSSV_VOLUME_HOST_CONFLICT says how to fix it', async () => {
+    const s = session(config(3, 'mandatory'));
+    s.remember('nssv_storage_pool', { name: 'local', kind: 'dir' });
+    s.remember('nssv_volume', { name: 'root0', pool_id: 'local', host_id: 'h3' });
+    const p = await planResource(s, 'nssv_vm', null, { ...vm('w0'), disk: [{ volume_id: 'root0' }] }, false);
+    expect(p.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      [
+        'NSSV_VOLUME_HOST_CONFLICT',
+        'nssv_vm "w0": nssv_scheduling_group "spread" puts it on "h1", but its disk nssv_volume "root0" is in a dir pool on "h3"',
+      ],
+    ]);
+  });
 });
