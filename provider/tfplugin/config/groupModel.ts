@@ -70,6 +70,17 @@ export async function groupModel(s: Session, dir: string): Promise<GroupModel> {
   for (const h of [...s.hosts.values()].sort((a, b) => (a.host < b.host ? -1 : 1))) {
     const inv = await s.ctx.inventory(h.host);
     const host = declared.get(h.host);
+    // A host of the provider's configuration that no nssv_host block declares is a candidate too.
+    if (!host) {
+      const address = `nssv_host.${h.host}`;
+      nodes.set(address, {
+        address,
+        type: 'nssv_host',
+        planned: { name: h.host, cluster_id: h.cluster },
+        deps: [],
+        notes: [],
+      });
+    }
     const labels =
       host?.labels && typeof host.labels === 'object' ? (host.labels as Record<string, string>) : {};
     facts.set(h.host, {
