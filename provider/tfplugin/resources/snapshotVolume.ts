@@ -36,6 +36,9 @@ export async function snapshotVolume(
   const unknown = { volume_pool_id: unknownValue, volume_host_id: unknownValue };
   if (typeof volume !== 'string') return unknown;
   for (const h of [...s.hosts.keys()].sort()) {
+    // Read afresh: a host's inventory cached before another host's agent created an rbd volume
+    // (every host of the Ceph cluster reports it) would make the answer depend on that order.
+    s.ctx.invalidate(h);
     const v = (await s.ctx.inventory(h)).volumes.find((x) => x.name === volume);
     if (v) return { volume_pool_id: v.pool, volume_host_id: h };
   }
