@@ -43,6 +43,15 @@ async function tool(file: string, args: string[]): Promise<string> {
   return r.stdout;
 }
 
+/** What `nssv trash list --json` reports for the configuration in configDir. */
+async function listTrash(): Promise<{ id: string; address: string; hosts: string[] }[]> {
+  return JSON.parse((await nssv(['trash', 'list', '--json'], configDir)).stdout) as {
+    id: string;
+    address: string;
+    hosts: string[];
+  }[];
+}
+
 /** Everything under each host's image root (.images), as relative paths. */
 function imageFiles(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -261,6 +270,16 @@ resource "nssv_volume" "rapid" {
   const destroy = await nssv(['destroy', '-auto-approve'], configDir);
   expect(destroy.code).toBe(0);
   expect(destroy.stdout).toContain('Destroy complete! Resources: 11 destroyed.');
+  // delete_policy defaults to "delayed": each host keeps both images in its trash until purged.
+  const kept = (await listTrash()).filter((e) => e.address.startsWith('nssv_image.'));
+  expect(kept.map((e) => `${e.hosts.join(',')} ${e.address}`).sort()).toEqual([
+    'h1 nssv_image.base',
+    'h1 nssv_image.plain',
+    'h2 nssv_image.base',
+    'h2 nssv_image.plain',
+  ]);
+  for (const h of ['h1', 'h2']) expect(imageFiles()[h]!.every((f) => f.startsWith('.trash/lib.'))).toBe(true);
+  for (const e of await listTrash()) expect((await nssv(['trash', 'purge', e.id], configDir)).code).toBe(0);
   expect(imageFiles()).toEqual({ h1: [], h2: [] });
 });
 
