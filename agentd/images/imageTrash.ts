@@ -2,11 +2,12 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeleteResult, TrashEntry, TrashSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
-import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
-import { readJsonRecord, writeJsonRecord } from '../storage/records.js';
+import type { FlowChainOptions } from '../flow/flow.js';
+import { readJsonRecord } from '../storage/records.js';
 import type { MovePath } from '../storage/movePath.js';
 import { trashId } from '../storage/trash.js';
 import { exists } from '../util/exists.js';
+import { moveIntoTrash } from '../storage/trashFiles.js';
 import type { ImageRecord } from './imageContent.js';
 import type { Images } from './images.js';
 
@@ -58,34 +59,15 @@ export class DirImageTrash {
       format: record.format,
     };
     const moves = this.moves(store, image, record.format, dir);
-    const done: Array<{ from: string; to: string }> = [];
-    await new FlowChain<typeof done>(
+    await moveIntoTrash(
       `trash image ${store}/${image}`,
-      [
-        {
-          name: 'write trash entry',
-          run: async () => {
-            await mkdir(dir, { recursive: true });
-            await writeJsonRecord(join(dir, 'entry.json'), entry);
-          },
-          rollback: async () => rm(dir, { recursive: true, force: true }),
-        },
-        {
-          name: 'move image and record',
-          run: async (d) => {
-            for (const m of moves) {
-              if (!(await exists(m.from))) continue;
-              await this.move(m.from, m.to);
-              d.push(m);
-            }
-          },
-          rollback: async (d) => {
-            for (const m of d.reverse()) await this.move(m.to, m.from);
-          },
-        },
-      ],
+      dir,
+      entry,
+      moves,
+      this.move,
       this.flowOptions,
-    ).run(done);
+      'move image and record',
+    );
     return publicEntry(entry);
   }
 

@@ -6,10 +6,11 @@ import type { DeleteResult, TrashEntry, TrashSpec, VolumeFormat } from '../../sc
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { realExec } from '../util/exec.js';
-import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
+import type { FlowChainOptions } from '../flow/flow.js';
 import type { PoolLayout } from './layout.js';
 import { movePath, type MovePath } from './movePath.js';
-import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
+import { readJsonRecord, type VolumeRecord } from './records.js';
+import { moveIntoTrash } from './trashFiles.js';
 import type { VolumeUsers } from './volumes.js';
 
 type DirTrashEntry = TrashEntry & { pool: string; volume: string; sizeGiB: number; format: VolumeFormat };
@@ -74,34 +75,15 @@ export class DirTrash {
       format: record.format,
     };
     const moves = this.moves(pool, volume, record.format, dir);
-    const done: Array<{ from: string; to: string }> = [];
-    await new FlowChain<typeof done>(
+    await moveIntoTrash(
       `trash volume ${pool}/${volume}`,
-      [
-        {
-          name: 'write trash entry',
-          run: async () => {
-            await mkdir(dir, { recursive: true });
-            await writeJsonRecord(join(dir, 'entry.json'), entry);
-          },
-          rollback: async () => rm(dir, { recursive: true, force: true }),
-        },
-        {
-          name: 'move image, snapshots and record',
-          run: async (d) => {
-            for (const m of moves) {
-              if (!(await exists(m.from))) continue;
-              await this.move(m.from, m.to);
-              d.push(m);
-            }
-          },
-          rollback: async (d) => {
-            for (const m of d.reverse()) await this.move(m.to, m.from);
-          },
-        },
-      ],
+      dir,
+      entry,
+      moves,
+      this.move,
       this.flowOptions,
-    ).run(done);
+      'move image, snapshots and record',
+    );
     return publicEntry(entry);
   }
 
