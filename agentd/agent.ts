@@ -9,7 +9,7 @@ import type {
   UnmanagedInfo,
 } from '../schemas/generated/agentApi.js';
 import type { AgentConfig } from './config.js';
-import { Domains } from './domains/domains.js';
+import { Domains, type DomainsRead } from './domains/domains.js';
 import { Ovs } from './drivers/ovs.js';
 import { OvsOfctl } from './drivers/ovs-ofctl.js';
 import { OvsPorts } from './drivers/ovs-ports.js';
@@ -310,7 +310,10 @@ export class Agent {
   /** Everything nssv manages on this host, read from the host itself. */
   async inventory(): Promise<Inventory> {
     // Started first, read alongside the rest: the host's PCI devices and the domains using each.
-    const pciDevices = this.domains.pciUsers().then((users) => this.pci.list(users));
+    // One read of the domains' definitions serves the managed list, the unmanaged ones and PCI use.
+    const domainsRead = this.domains.readAll();
+    domainsRead.catch(() => undefined);
+    const pciDevices = this.domains.pciUsers(domainsRead).then((users) => this.pci.list(users));
     // Handled here too, so a failure elsewhere first never leaves it an unhandled rejection.
     pciDevices.catch(() => undefined);
     const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
@@ -318,13 +321,13 @@ export class Agent {
         this.hostFacts.get(),
         this.pools.list(),
         this.switches.list(),
-        this.domains.list(),
+        this.domains.list(domainsRead),
         this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
         this.firewall.listGroups(),
         this.firewall.info(),
         this.images.listStores(),
         this.images.listAll(),
-        this.unmanaged(),
+        this.unmanaged(domainsRead),
       ]);
     const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
@@ -357,9 +360,9 @@ export class Agent {
   }
 
   /** Objects without nssv records that nssv could adopt (for nssv discover and import). */
-  async unmanaged(): Promise<UnmanagedInfo> {
+  async unmanaged(domainsRead?: Promise<DomainsRead>): Promise<UnmanagedInfo> {
     const [domains, volumes, switches] = await Promise.all([
-      this.domains.unmanaged(),
+      this.domains.unmanaged(domainsRead),
       this.volumeAdoption.unmanaged(),
       this.switches.unmanaged(),
     ]);

@@ -78,6 +78,12 @@ interface PutContext {
   startAttempted: boolean;
 }
 
+/** What one read of all the host's domains gives (see Domains.readAll). */
+export interface DomainsRead {
+  parsed: ParsedDomain[];
+  states: Map<string, string>;
+}
+
 /** libvirt domains nssv manages: those whose XML carries nssv's <metadata>. */
 export class Domains {
   constructor(
@@ -100,8 +106,8 @@ export class Domains {
   }
 
   /** Every managed domain, from two virsh calls however many domains there are. */
-  async list(): Promise<DomainInfo[]> {
-    const { parsed, states } = await this.readAll();
+  async list(read: Promise<DomainsRead> = this.readAll()): Promise<DomainInfo[]> {
+    const { parsed, states } = await read;
     const managed = parsed.filter((p) => p.address !== undefined);
     const seedStates = await Promise.all(managed.map((p) => this.seedState(p)));
     // The running domains' crash action, which `virsh set-lifecycle-action --live` changes alone.
@@ -119,8 +125,8 @@ export class Domains {
   }
 
   /** Domains made outside nssv (no nssv <metadata>) with names nssv can manage. */
-  async unmanaged(): Promise<UnmanagedDomainInfo[]> {
-    const { parsed, states } = await this.readAll();
+  async unmanaged(read: Promise<DomainsRead> = this.readAll()): Promise<UnmanagedDomainInfo[]> {
+    const { parsed, states } = await read;
     return parsed
       .map((p) => unmanagedInfo(p, states.get(p.name) ?? 'shut off'))
       .filter((d): d is UnmanagedDomainInfo => d !== undefined)
@@ -181,8 +187,8 @@ export class Domains {
   }
 
   /** The PCI addresses each domain (managed or not, running or not) passes through, by domain name. */
-  async pciUsers(): Promise<Map<string, string[]>> {
-    const { parsed } = await this.readAll();
+  async pciUsers(read: Promise<DomainsRead> = this.readAll()): Promise<Map<string, string[]>> {
+    const { parsed } = await read;
     return new Map(parsed.filter((p) => p.pciDevices?.length).map((p) => [p.name, p.pciDevices!]));
   }
 
@@ -254,7 +260,11 @@ export class Domains {
       .sort();
   }
 
-  private async readAll(): Promise<{ parsed: ParsedDomain[]; states: Map<string, string> }> {
+  /**
+   * Every domain's persistent definition and state (one `virsh list` and one batched dumpxml):
+   * read once by the inventory and handed to list, unmanaged and pciUsers.
+   */
+  async readAll(): Promise<DomainsRead> {
     const entries = await this.virsh.list();
     const states = new Map(entries.map((e) => [e.name, e.state]));
     const batchable = entries.filter((e) => isValidName('domain', e.name)).map((e) => e.name);
