@@ -1,7 +1,8 @@
 import { ruleLabel, type Rule } from '../schedule/rule.js';
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 
-function error(
+/** A located plan error (the shape every planner error shares). */
+export function planError(
   code: string,
   address: string,
   summary: string,
@@ -19,6 +20,7 @@ function error(
     ...(attribute ? { attribute } : {}),
   };
 }
+const error = planError;
 
 /** A VM cannot `go` ("run on host …") without breaking a mandatory scheduling rule. */
 function ruleFailed(

@@ -1,23 +1,14 @@
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
+import { planError } from './errors.js';
 
 /** Plan errors of nssv_vm.pci_passthrough (issue 11): devices checked against the host's inventory. */
-function error(
+const error = (
   code: string,
   address: string,
   summary: string,
   detail: string,
   range?: SourceRange,
-): Diagnostic {
-  return {
-    severity: 'error',
-    code,
-    address,
-    summary,
-    detail,
-    ...(range ? { range } : {}),
-    attribute: 'pci_passthrough',
-  };
-}
+): Diagnostic => planError(code, address, summary, detail, range, 'pci_passthrough');
 
 const list = (xs: readonly string[], max = 12): string =>
   xs.length === 0
