@@ -82,6 +82,15 @@ await build({
   outfile: 'dist/cli/help.cjs',
 });
 
+// The worker thread that fetches inventories while a plan's configuration loads
+// (provider/agent/inventoryPrefetch.ts finds it next to the CLI bundle).
+await build({
+  ...common,
+  plugins: [],
+  entryPoints: ['provider/agent/inventoryWorker.ts'],
+  outfile: 'dist/cli/inventoryWorker.cjs',
+});
+
 // oclif.manifest.json (generated, not committed): every command's id, description, flags and
 // args, so `nssv --help` and `nssv --version` need not build them from the classes on each start.
 const { Plugin, settings } = await import('@oclif/core');

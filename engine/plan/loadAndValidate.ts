@@ -9,6 +9,7 @@ import type {
 import { staticChecks } from '../../planner/plan/staticChecks.js';
 import { validateInstances } from '../../planner/validate/validateInstances.js';
 import { loadConfig } from '../files/loadConfig.js';
+import type { LoadOptionsExt } from '../../planner/config/load.js';
 
 /** Loads and validates the configuration only: no host is contacted. */
 export interface Validated {
@@ -28,8 +29,12 @@ export interface Validated {
   dataPending?: DataRequest[];
 }
 
-export async function loadAndValidate(configDir: string, load?: LoadOptions): Promise<Validated> {
-  const config = await loadConfig(configDir, load);
+export async function loadAndValidate(
+  configDir: string,
+  load?: LoadOptions,
+  hooks: Pick<LoadOptionsExt, 'afterParse'> = {},
+): Promise<Validated> {
+  const config = await loadConfig(configDir, { ...load, ...hooks });
   const diagnostics = [...config.diagnostics];
   const dataPending = config.dataRequests && !load?.dataValues ? config.dataRequests : undefined;
   if (!hasErrors(diagnostics)) diagnostics.push(...validateInstances(config.instances));

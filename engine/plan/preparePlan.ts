@@ -21,6 +21,7 @@ import { unsupportedFeatures } from '../../provider/handlers/support.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints, refresh } from '../../provider/refresh.js';
 import type { StateStore } from '../../provider/state/store.js';
+import type { InventoryPrefetch } from '../../provider/agent/inventoryPrefetch.js';
 
 export interface PlanRequest {
   configDir: string;
@@ -36,6 +37,10 @@ export interface PlanRequest {
   loaded?: Validated;
   /** Import targets without a resource block are let through (plan -generate-config-out). */
   allowUnconfiguredImports?: boolean;
+  /** The state, when the caller read it already (EarlyRefresh). */
+  stored?: State;
+  /** Inventories a worker is fetching (EarlyRefresh): the refresh takes those of unchanged endpoints. */
+  prefetch?: InventoryPrefetch;
 }
 
 export interface PlanOutcome {
@@ -56,7 +61,7 @@ export interface PlanOutcome {
 
 /** config → validate → refresh from agents → plan. */
 export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
-  const stored = await req.store.read();
+  const stored = req.stored ?? (await req.store.read());
   const journaled = (await new ApplyJournal(req.store.dir, req.store.codec).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),
   );
@@ -67,7 +72,9 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const first =
     req.mode === 'destroy' ? undefined : (req.loaded ?? (await loadAndValidate(req.configDir, req.load)));
   // data blocks are read from the hosts before anything that refers to them is planned
-  const dataRead = first?.dataPending ? await withDataRead(req.configDir, req.load, first, state) : undefined;
+  const dataRead = first?.dataPending
+    ? await withDataRead(req.configDir, req.load, first, state, req.prefetch)
+    : undefined;
   const { desired, diagnostics, refactors, imports } = dataRead
     ? {
         ...dataRead.loaded,
@@ -90,7 +97,9 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   }
   const endpoints = hostEndpoints(desired, state);
   const ctx =
-    dataRead && sameEndpoints(dataRead.endpoints, endpoints) ? dataRead.ctx : createHandlerContext(endpoints);
+    dataRead && sameEndpoints(dataRead.endpoints, endpoints)
+      ? dataRead.ctx
+      : createHandlerContext(endpoints, {}, req.prefetch);
   diagnostics.push(...unsupportedFeatures(desired));
   let unconfigured: ResolvedImport[] = [];
   const stop = (): PlanOutcome => ({ state, desired, diagnostics, endpoints, ctx, recovered, unconfigured });

@@ -4,6 +4,7 @@ import type { LoadOptions } from '../../planner/config/types.js';
 import type { State } from '../../planner/state/types.js';
 import type { AgentEndpoint } from '../../provider/agent/client.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
+import type { InventoryPrefetch } from '../../provider/agent/inventoryPrefetch.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints } from '../../provider/refresh.js';
 import { loadAndValidate, type Validated } from './loadAndValidate.js';
@@ -31,9 +32,10 @@ export async function withDataRead(
   load: LoadOptions | undefined,
   first: Validated,
   state: State,
+  prefetch?: InventoryPrefetch,
 ): Promise<DataRead> {
   const endpoints = hostEndpoints(first.desired, state);
-  const ctx = createHandlerContext(endpoints);
+  const ctx = createHandlerContext(endpoints, {}, prefetch);
   const read = await readDataSources(first.dataPending ?? [], endpoints, ctx, first.desired, state);
   if (hasErrors(read.diagnostics)) return { loaded: first, ctx, endpoints, diagnostics: read.diagnostics };
   const loaded = await loadAndValidate(configDir, { ...load, dataValues: read.values });

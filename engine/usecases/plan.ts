@@ -9,6 +9,7 @@ import { engineErrors } from '../errors.js';
 import { loadAndValidate, type Validated } from '../plan/loadAndValidate.js';
 import { writePlanFile } from '../plan/planFile.js';
 import { preparePlan, type PlanOutcome } from '../plan/preparePlan.js';
+import { EarlyRefresh } from '../plan/earlyRefresh.js';
 
 export interface PlanCommandRequest {
   configDir: string;
@@ -26,8 +27,12 @@ export interface PlanCommandRequest {
 }
 
 /** The configuration, loaded once: its backend settings need it to load without errors. */
-export async function loadForPlan(configDir: string, load: LoadOptions | undefined): Promise<Validated> {
-  const loaded = await loadAndValidate(configDir, load);
+export async function loadForPlan(
+  configDir: string,
+  load: LoadOptions | undefined,
+  early?: EarlyRefresh,
+): Promise<Validated> {
+  const loaded = await loadAndValidate(configDir, load, early?.hooks());
   if (loaded.loadFailed) throw new DiagnosticsError(loaded.diagnostics.filter((d) => d.severity === 'error'));
   return loaded;
 }
@@ -36,9 +41,23 @@ export async function loadForPlan(configDir: string, load: LoadOptions | undefin
 export async function runPlan(
   req: PlanCommandRequest,
 ): Promise<{ plan: Plan; warnings: Diagnostic[]; generated?: string }> {
-  let loaded = await loadForPlan(req.configDir, req.load);
+  // -refresh=false reads no host; otherwise the hosts are asked while the configuration loads.
+  const early = req.refresh === false ? undefined : new EarlyRefresh(req.configDir);
+  try {
+    return await planWith(req, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+async function planWith(
+  req: PlanCommandRequest,
+  early: EarlyRefresh | undefined,
+): Promise<{ plan: Plan; warnings: Diagnostic[]; generated?: string }> {
+  let loaded = await loadForPlan(req.configDir, req.load, early);
   const settings = loaded.settings ?? { backend: { type: 'local' as const } };
   const store = await openStateStore(req.configDir, settings);
+  const stored = early?.stateFor(loaded.settings);
   let generated: string | undefined;
   const plan = async (): Promise<PlanOutcome> =>
     preparePlan({
@@ -52,6 +71,8 @@ export async function runPlan(
       ...(req.excludes ? { excludes: req.excludes } : {}),
       ...(req.generateConfigOut ? { allowUnconfiguredImports: true } : {}),
       ...(req.refresh === false ? { refresh: false } : {}),
+      ...(stored ? { stored } : {}),
+      ...(early?.prefetch ? { prefetch: early.prefetch } : {}),
     });
   const outcome = await (async () => {
     const first = await plan();

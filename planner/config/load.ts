@@ -9,10 +9,20 @@ import { rootVarInputs } from './var-inputs.js';
 import { evaluateStateSettings } from './settings-eval.js';
 import { childModuleImports, evaluateImports } from './import-eval.js';
 
+/** What is known of the root module once its files are parsed, before anything is evaluated. */
+export interface ParsedRoot {
+  /** Whether a terraform block sets a backend or state encryption (else: the local, plain nssv.tfstate). */
+  stateSettingsDeclared: boolean;
+  /** Whether reading or parsing the files failed. */
+  parseFailed: boolean;
+}
+
 /** Extra options beyond the shared contract. */
 export interface LoadOptionsExt extends LoadOptions {
   /** Directory of `*.schema.json` (default: the repository's schemas/). */
   schemaDir?: string;
+  /** Called once the root module is parsed, before evaluation (engine/plan/earlyRefresh.ts). */
+  afterParse?: (root: ParsedRoot) => Promise<void>;
 }
 
 /**
@@ -43,6 +53,10 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
     const { files } = options;
     const schemas = loadSchemas(files, options.schemaDir, diags);
     const root = await readModule(files, absDir, '', schemas, diags);
+    await options.afterParse?.({
+      stateSettingsDeclared: root.backendBlock !== undefined || root.encryptionBlock !== undefined,
+      parseFailed: diags.some((d) => d.severity === 'error'),
+    });
     const functions = builtinFunctions(files);
     const inputs = rootVarInputs(files, absDir, root, options, functions, diags);
     const shared: Shared = {

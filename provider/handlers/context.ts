@@ -1,12 +1,17 @@
 import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentClient, type AgentClientOptions, type AgentEndpoint } from '../agent/client.js';
 import { AgentError } from '../agent/agentError.js';
+import type { InventoryPrefetch } from '../agent/inventoryPrefetch.js';
 import type { HandlerContext } from './types.js';
 
-/** A handler context over a fixed set of host endpoints; inventories are fetched once per host. */
+/**
+ * A handler context over a fixed set of host endpoints; inventories are fetched once per host.
+ * With a prefetch, a host's first inventory is the one a worker fetched for the same endpoint.
+ */
 export function createHandlerContext(
   endpoints: ReadonlyMap<string, AgentEndpoint>,
   options: AgentClientOptions = {},
+  prefetch?: InventoryPrefetch,
 ): HandlerContext {
   const clients = new Map<string, AgentClient>();
   const inventories = new Map<string, Promise<Inventory>>();
@@ -31,7 +36,9 @@ export function createHandlerContext(
     inventory(hostId) {
       let p = inventories.get(hostId);
       if (!p) {
-        p = agent(hostId).inventory();
+        const ep = endpoints.get(hostId);
+        const early = ep && prefetch?.take(ep);
+        p = early ? early.then((inv) => inv ?? agent(hostId).inventory()) : agent(hostId).inventory();
         inventories.set(hostId, p);
         p.catch(() => inventories.delete(hostId));
       }

@@ -1,0 +1,40 @@
+// Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs): asks every agent
+// it is sent for its inventory through the same AgentClient as the main thread (retries, TLS
+// pinning, the answer checked against the agent API schema), and posts the answers back in
+// batches. The HTTP and JSON work of a refresh then runs beside the configuration's evaluation.
+import { parentPort } from 'node:worker_threads';
+import { AgentError } from './agentError.js';
+import { AgentClient } from './client.js';
+import type { InventoryAnswer, InventoryRequest } from './inventoryMessages.js';
+
+let batch: InventoryAnswer[] = [];
+
+function post(answer: InventoryAnswer): void {
+  // Answers that arrive together go in one message: fewer wake-ups of the main thread.
+  if (batch.length === 0) setImmediate(() => parentPort!.postMessage(batch.splice(0)));
+  batch.push(answer);
+}
+
+function ask({ targets }: InventoryRequest): void {
+  for (const target of targets) {
+    new AgentClient(target).inventory().then(
+      (inventory) => post({ host: target.host, inventory }),
+      (e: unknown) =>
+        post(
+          e instanceof AgentError
+            ? {
+                host: target.host,
+                error: {
+                  code: e.code,
+                  message: e.message,
+                  ...(e.status === undefined ? {} : { status: e.status }),
+                },
+              }
+            : { host: target.host, unanswered: true },
+        ),
+    );
+  }
+}
+
+// Started before the hosts are known (it loads while the state is read), then told them once.
+parentPort!.once('message', ask);

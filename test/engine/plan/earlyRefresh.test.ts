@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
+import { nssv } from '../../e2e/support.js';
+
+/**
+ * `nssv plan` asks the hosts the local state records for their inventories on a worker thread
+ * while the configuration is evaluated (engine/plan/earlyRefresh.ts), through the built CLI
+ * against stand-in agents (agentd's HTTP layer over in-memory hosts).
+ */
+let h1: StandIn;
+let h2: StandIn;
+let dir: string;
+
+function config(h1Endpoint: string, memoryMib = 128): string {
+  return `
+resource "nssv_datacenter" "dc" { name = "dc" }
+resource "nssv_cluster" "c" {
+  name          = "c"
+  datacenter_id = nssv_datacenter.dc.id
+}
+resource "nssv_host" "h1" {
+  name       = "h1"
+  cluster_id = nssv_cluster.c.id
+  endpoint   = "${h1Endpoint}"
+  token      = "${h1.token}"
+}
+resource "nssv_host" "h2" {
+  name       = "h2"
+  cluster_id = nssv_cluster.c.id
+  endpoint   = "${h2.endpoint}"
+  token      = "${h2.token}"
+}
+resource "nssv_storage_pool" "local" {
+  name       = "local"
+  kind       = "dir"
+  cluster_id = nssv_cluster.c.id
+}
+resource "nssv_volume" "root" {
+  name     = "root"
+  pool_id  = nssv_storage_pool.local.id
+  host_id  = "h1"
+  size_gib = 1
+}
+resource "nssv_vm" "web" {
+  name       = "web"
+  cluster_id = nssv_cluster.c.id
+  host_id    = "h1"
+  vcpus      = 1
+  memory_mib = ${memoryMib}
+  disk { volume_id = nssv_volume.root.id }
+}
+`;
+}
+
+const requests = (): number[] => [h1.stats.requests, h2.stats.requests];
+const plan = (...args: string[]) => nssv(['plan', '-no-color', ...args], dir);
+
+beforeAll(async () => {
+  h1 = await startStandIn('h1');
+  h2 = await startStandIn('h2');
+  dir = mkdtempSync(join(tmpdir(), 'nssv-early-refresh-'));
+  writeFileSync(join(dir, 'main.tf'), config(h1.endpoint));
+  const applied = await nssv(['apply', '-auto-approve', '-no-color'], dir);
+  expect(applied.stderr).toContain('7 of 7 steps ran');
+  expect(applied.code).toBe(0);
+}, 60_000);
+
+afterAll(async () => {
+  await h1.close();
+  await h2.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('nssv plan with the refresh started early', () => {
+  it('GIVEN an applied configuration WHEN planned THEN "No changes." and each host answered one inventory request (the worker\'s)', async () => {
+    const before = requests();
+    const r = await plan('-detailed-exitcode');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No changes.');
+    expect(requests().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+  });
+
+  it('GIVEN a change WHEN planned THEN it is planned as from a direct refresh', async () => {
+    writeFileSync(join(dir, 'main.tf'), config(h1.endpoint, 256));
+    try {
+      const r = await plan('-detailed-exitcode');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toContain('~ memory_mib = 128 -> 256');
+      expect(r.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+    } finally {
+      writeFileSync(join(dir, 'main.tf'), config(h1.endpoint));
+    }
+  });
+
+  it("GIVEN the configuration moves a host's endpoint WHEN planned THEN the new endpoint is asked, not the answer from the recorded one", async () => {
+    writeFileSync(join(dir, 'main.tf'), config(h2.endpoint));
+    try {
+      const r = await plan();
+      expect(r.code).toBe(1);
+      // h2's agent, asked with h1's token, refuses it: the answer h1 gave the worker is not used
+      expect(r.stderr).toContain(
+        'The agent refused the token of nssv_host "h1". Fix: set token to the agent\'s token.',
+      );
+    } finally {
+      writeFileSync(join(dir, 'main.tf'), config(h1.endpoint));
+    }
+  });
+
+  it('GIVEN a configuration that does not parse WHEN planned THEN the error is reported and no host is asked', async () => {
+    writeFileSync(join(dir, 'broken.tf'), 'resource "nssv_vm" {\n');
+    try {
+      const before = requests();
+      const r = await plan();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('broken.tf:');
+      expect(requests()).toEqual(before);
+    } finally {
+      rmSync(join(dir, 'broken.tf'));
+    }
+  });
+
+  it('GIVEN -refresh=false WHEN planned THEN no host is asked', async () => {
+    const before = requests();
+    const r = await plan('-refresh=false', '-detailed-exitcode');
+    expect(r.code).toBe(0);
+    expect(requests()).toEqual(before);
+  });
+});
