@@ -7,7 +7,7 @@ import { AgentError } from './agentError.js';
 import { AgentClient } from './client.js';
 import type { InventoryAnswer, InventoryRequest } from './inventoryMessages.js';
 
-let batch: InventoryAnswer[] = [];
+const batch: InventoryAnswer[] = [];
 
 function post(answer: InventoryAnswer): void {
   // Answers that arrive together go in one message: fewer wake-ups of the main thread.
