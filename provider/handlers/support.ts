@@ -44,10 +44,17 @@ function notYet(type: string): NotYet {
   return out;
 }
 
+const typeRefusedCache = new Map<string, boolean>();
+
 /** A whole resource type plan refuses: no handler yet (its schema says so, and a test keeps the two in step). */
 function typeNotSupported(type: string): boolean {
-  const schema = findResourceSchema(type);
-  return !hasHandler(type) || (schema !== undefined && annotationsOf(schema).notSupportedYet);
+  let refused = typeRefusedCache.get(type);
+  if (refused === undefined) {
+    const schema = findResourceSchema(type);
+    refused = !hasHandler(type) || (schema !== undefined && annotationsOf(schema).notSupportedYet);
+    typeRefusedCache.set(type, refused);
+  }
+  return refused;
 }
 
 function same(a: AttrValue | undefined, b: unknown): boolean {
