@@ -69,6 +69,8 @@ export function allocateIps(ctx: PlanContext): void {
     if (!vm.planned) continue;
     const nics = vm.planned.nic;
     if (!Array.isArray(nics)) continue;
+    // NICs that have their address already (most, in most plans) keep their list as it is.
+    if (nics.every(hasAddress)) continue;
     vm.planned.nic = nics.map((item, i) => {
       if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return item;
       const nic = item as Attributes;
@@ -98,6 +100,13 @@ export function allocateIps(ctx: PlanContext): void {
       return { ...nic, ip: formatIpv4(ip) };
     });
   }
+}
+
+/** A planned NIC that keeps what it has: not a NIC object, or one whose ip is set (null included). */
+function hasAddress(item: AttrValue): boolean {
+  if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return true;
+  const ip = (item as Attributes).ip;
+  return !isUnknown(ip) && ip !== undefined;
 }
 
 /** Addresses the planned NICs already have: reserved ones and ones held by another NIC are errors. */
