@@ -27,7 +27,11 @@ export function compareAttributes(
 ): AttributeDiff {
   let differing: string[] | undefined;
   for (const key in planned) {
-    if (skip(key) || sameValue(planned[key], live[key])) continue;
+    const p = planned[key];
+    const l = live[key];
+    // The same string, number, boolean or null (most attributes of most instances): no change.
+    if (p === l && (typeof p !== 'object' || p === null)) continue;
+    if (skip(key) || sameValue(p, l)) continue;
     (differing ??= []).push(key);
   }
   const changed: string[] = [];

@@ -32,6 +32,9 @@ export function addNodes(
           ? applyDefaults(r.type, current)
           : current;
     }
-    ctx.nodes = new Map([...nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    // The default sort orders strings by UTF-16 code units, as < does.
+    const sorted = new Map<string, PlanNode>();
+    for (const address of [...nodes.keys()].sort()) sorted.set(address, nodes.get(address)!);
+    ctx.nodes = sorted;
   };
 }

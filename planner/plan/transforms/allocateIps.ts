@@ -60,11 +60,16 @@ export function allocateIps(ctx: PlanContext): void {
     const n = parseIpv4(ip);
     if (pool && n !== undefined && !pool.taken.has(n)) pool.taken.set(n, who);
   };
-  // Held first: what the state records, then what configuration or state already fixes.
-  for (const vm of vms) {
-    nicsOf(vm.prior?.attributes).forEach((nic, i) => hold(nic.port_group_id, nic.ip, holder(vm.address, i)));
+  // Held first: what the state records, then what configuration or state already fixes
+  // (nothing to hold or check when no port group has a cidr).
+  if (byGroup.size > 0) {
+    for (const vm of vms) {
+      nicsOf(vm.prior?.attributes).forEach((nic, i) =>
+        hold(nic.port_group_id, nic.ip, holder(vm.address, i)),
+      );
+    }
+    for (const vm of vms) checkFixed(ctx, vm, byGroup);
   }
-  for (const vm of vms) checkFixed(ctx, vm, byGroup);
   for (const vm of vms) {
     if (!vm.planned) continue;
     const nics = vm.planned.nic;
