@@ -23,8 +23,13 @@ function sensitivePaths(n: PlanNode): string[] {
   const recorded = n.prior?.sensitivePaths ?? [];
   // Usually the instance's paths are the schema's (or none): no set to build, nothing to sort.
   const { set } = fromSchema;
-  if (own.every((p) => set.has(p)) && recorded.every((p) => set.has(p))) return fromSchema.sorted.slice();
+  if (allIn(own, set) && allIn(recorded, set)) return fromSchema.sorted.slice();
   return [...new Set([...fromSchema.sorted, ...own, ...recorded])].sort();
+}
+
+function allIn(paths: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const p of paths) if (!set.has(p)) return false;
+  return true;
 }
 
 /** Per type: whether a top-level attribute is never compared (read-only, not derived by the planner). */

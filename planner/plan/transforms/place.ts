@@ -186,6 +186,7 @@ function crowdedOut(
 ): Map<string, string> {
   const first = new Map<string, string>();
   const out = new Map<string, string>();
+  if (rules.size === 0) return out;
   const running = vms
     .filter((vm) => vm.live && typeof vm.planned!.host_id === 'string')
     .sort((a, b) => (a.address < b.address ? -1 : 1));
@@ -217,6 +218,13 @@ function crowdedOut(
   return out;
 }
 
+/** Whether a value is an object with at least one entry. */
+function hasEntries(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const _ in value) return true;
+  return false;
+}
+
 /**
  * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is
  * removed from the configuration or in maintenance, lacks one of the VM's host_labels, or breaks
@@ -236,7 +244,9 @@ function mustLeave(
   const facts = ctx.hostFacts.get(host);
   if (!facts) return undefined;
   if (facts.maintenance) return `${host} is in maintenance`;
-  const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
+  const want = vm.planned!.host_labels;
+  // No selector (an empty map, the default): every host matches.
+  const labels = hasEntries(want) ? labelMismatch(stringMap(want), facts.labels) : undefined;
   if (labels !== undefined) return `${host} ${labels}`;
   const group = vm.planned!.scheduling_group_id;
   const rule = typeof group === 'string' ? rules.get(group) : undefined;
