@@ -25,7 +25,8 @@ export function addNodes(
       let n = nodes.get(r.address);
       if (!n) nodes.set(r.address, (n = { address: r.address, type: r.type, deps: [], notes: [] }));
       n.prior = r;
-      const current = live.has(r.address) ? (live.get(r.address) ?? null) : r.attributes;
+      const refreshed = live.get(r.address);
+      const current = refreshed !== undefined ? refreshed : live.has(r.address) ? null : r.attributes;
       // State written before a schema gained an attribute has no value for it: its default applies.
       n.live =
         current && findResourceSchema(r.type) && lacksDefaults(r.type, current)
