@@ -395,7 +395,9 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
     }
     const firstUser = users[0];
     // An rbd volume is reachable from every host: it follows its VM unless pinned.
-    const follows = poolKindOfVolume(ctx, v) === 'rbd' && vol.desired?.attributes.host_id === undefined;
+    // Its pool (so its kind) stays what it is while its host is decided: looked up once.
+    const shared = poolKindOfVolume(ctx, v) === 'rbd';
+    const follows = shared && vol.desired?.attributes.host_id === undefined;
     if (follows && firstUser && firstUser.planned!.host_id !== undefined)
       v.host_id = firstUser.planned!.host_id;
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
@@ -407,7 +409,7 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       if (typeof v.host_id === 'string') vol.notes.push(`on ${v.host_id}, the host of ${firstUser.address}`);
     }
     // An rbd volume is reachable from every host: its host_id only names the agent managing it.
-    if (isShared(ctx, vol)) continue;
+    if (shared) continue;
     if (users.length === 1 && followLiveMove(ctx, vol, users[0]!) === 'refused') continue;
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;
