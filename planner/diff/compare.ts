@@ -14,21 +14,34 @@ export interface AttributeDiff {
   forceNew: string[];
 }
 
-/** Which planned attributes differ from the live ones (skipping ignored paths). */
+/**
+ * Which planned attributes differ from the live ones (skipping ignored paths), in key order.
+ * Most instances of a plan have no change: the keys are compared as they come and only the
+ * differing ones are sorted and taken apart.
+ */
 export function compareAttributes(
   type: string,
   planned: Attributes,
   live: Attributes,
   skip: (path: string) => boolean,
 ): AttributeDiff {
+  let differing: string[] | undefined;
+  for (const key in planned) {
+    const p = planned[key];
+    const l = live[key];
+    // The same string, number, boolean or null (most attributes of most instances): no change.
+    if (p === l && (typeof p !== 'object' || p === null)) continue;
+    if (skip(key) || sameValue(p, l)) continue;
+    (differing ??= []).push(key);
+  }
   const changed: string[] = [];
   const forceNew: string[] = [];
+  if (!differing) return { changed, forceNew };
   const mark = (path: string): void => {
     changed.push(path);
     if (attributeInfo(type, path)?.forceNew) forceNew.push(path);
   };
-  for (const key of Object.keys(planned).sort()) {
-    if (skip(key) || sameValue(planned[key], live[key])) continue;
+  for (const key of differing.sort()) {
     const info = attributeInfo(type, key);
     const p = planned[key];
     const l = live[key];

@@ -42,11 +42,30 @@ export interface PlanContext {
 /** A planning pass; passes run in a fixed order (see makePlan.ts). */
 export type PlanTransform = (ctx: PlanContext) => void;
 
+/** Each nodes map's nodes by type, in map order; rebuilt when nodes were added since. */
+const byTypeOf = new WeakMap<Map<string, PlanNode>, { size: number; byType: Map<string, PlanNode[]> }>();
+
+/** The nodes of one type, in address order (a fresh array: callers may sort or change it). */
+function ofType(nodes: Map<string, PlanNode>, type: string): readonly PlanNode[] {
+  let index = byTypeOf.get(nodes);
+  if (!index || index.size !== nodes.size) {
+    index = { size: nodes.size, byType: new Map() };
+    for (const n of nodes.values()) {
+      const list = index.byType.get(n.type);
+      if (list) list.push(n);
+      else index.byType.set(n.type, [n]);
+    }
+    byTypeOf.set(nodes, index);
+  }
+  return index.byType.get(type) ?? [];
+}
+
 export function nodesOfType(ctx: PlanContext, type: string): PlanNode[] {
-  return [...ctx.nodes.values()].filter((n) => n.type === type);
+  return ofType(ctx.nodes, type).slice();
 }
 
 /** Nodes the configuration still wants (absent in destroy mode). */
 export function desiredNodes(ctx: PlanContext, type?: string): PlanNode[] {
-  return [...ctx.nodes.values()].filter((n) => n.planned && (!type || n.type === type));
+  if (type) return ofType(ctx.nodes, type).filter((n) => n.planned);
+  return [...ctx.nodes.values()].filter((n) => n.planned);
 }

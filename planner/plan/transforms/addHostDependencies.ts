@@ -10,12 +10,24 @@ export function addHostDependencies(ctx: PlanContext): void {
     if (n.type === 'nssv_host' && n.planned && typeof n.planned.name === 'string')
       hostAddress.set(n.planned.name, n.address);
   }
+  const addressOf = (h: unknown): string | undefined =>
+    typeof h === 'string' ? hostAddress.get(h) : undefined;
   for (const n of ctx.nodes.values()) {
     if (!n.planned) continue;
-    const hosts = [n.planned.host_id, ...(Array.isArray(n.planned.host_ids) ? n.planned.host_ids : [])];
-    const extra = hosts
-      .map((h) => (typeof h === 'string' ? hostAddress.get(h) : undefined))
-      .filter((a): a is string => !!a);
-    if (extra.length) n.deps = [...new Set([...n.deps, ...extra])].filter((a) => a !== n.address).sort();
+    const { host_id: host, host_ids: hosts } = n.planned;
+    const extra: string[] = [];
+    const first = addressOf(host);
+    if (first) extra.push(first);
+    if (Array.isArray(hosts)) {
+      for (const h of hosts) {
+        const a = addressOf(h);
+        if (a) extra.push(a);
+      }
+    }
+    if (extra.length === 0) continue;
+    const deps = new Set(n.deps);
+    for (const a of extra) deps.add(a);
+    deps.delete(n.address);
+    n.deps = [...deps].sort();
   }
 }

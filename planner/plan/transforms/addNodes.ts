@@ -4,6 +4,7 @@ import type { DesiredInstance } from '../../config/types.js';
 import type { State } from '../../state/types.js';
 import type { Attributes } from '../../../core/values.js';
 import type { PlanContext, PlanNode } from '../context.js';
+import { lacksDefaults } from '../lacksDefaults.js';
 
 /** Creates one node per instance in configuration or state, in address order. */
 export function addNodes(
@@ -13,24 +14,28 @@ export function addNodes(
 ): (ctx: PlanContext) => void {
   return (ctx) => {
     const nodes = new Map<string, PlanNode>();
-    const get = (address: string, type: string): PlanNode => {
-      let n = nodes.get(address);
-      if (!n) {
-        n = { address, type, deps: [], notes: [] };
-        nodes.set(address, n);
-      }
-      return n;
-    };
     if (ctx.mode !== 'destroy') {
-      for (const d of desired) get(d.address, d.type).desired = d;
+      for (const d of desired) {
+        const n = nodes.get(d.address);
+        if (n) n.desired = d;
+        else nodes.set(d.address, { address: d.address, type: d.type, deps: [], notes: [], desired: d });
+      }
     }
     for (const r of prior.resources) {
-      const n = get(r.address, r.type);
+      let n = nodes.get(r.address);
+      if (!n) nodes.set(r.address, (n = { address: r.address, type: r.type, deps: [], notes: [] }));
       n.prior = r;
-      const current = live.has(r.address) ? (live.get(r.address) ?? null) : r.attributes;
+      const refreshed = live.get(r.address);
+      const current = refreshed !== undefined ? refreshed : live.has(r.address) ? null : r.attributes;
       // State written before a schema gained an attribute has no value for it: its default applies.
-      n.live = current && findResourceSchema(r.type) ? applyDefaults(r.type, current) : current;
+      n.live =
+        current && findResourceSchema(r.type) && lacksDefaults(r.type, current)
+          ? applyDefaults(r.type, current)
+          : current;
     }
-    ctx.nodes = new Map([...nodes.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    // The default sort orders strings by UTF-16 code units, as < does.
+    const sorted = new Map<string, PlanNode>();
+    for (const address of [...nodes.keys()].sort()) sorted.set(address, nodes.get(address)!);
+    ctx.nodes = sorted;
   };
 }

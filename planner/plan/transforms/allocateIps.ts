@@ -60,15 +60,22 @@ export function allocateIps(ctx: PlanContext): void {
     const n = parseIpv4(ip);
     if (pool && n !== undefined && !pool.taken.has(n)) pool.taken.set(n, who);
   };
-  // Held first: what the state records, then what configuration or state already fixes.
-  for (const vm of vms) {
-    nicsOf(vm.prior?.attributes).forEach((nic, i) => hold(nic.port_group_id, nic.ip, holder(vm.address, i)));
+  // Held first: what the state records, then what configuration or state already fixes
+  // (nothing to hold or check when no port group has a cidr).
+  if (byGroup.size > 0) {
+    for (const vm of vms) {
+      nicsOf(vm.prior?.attributes).forEach((nic, i) =>
+        hold(nic.port_group_id, nic.ip, holder(vm.address, i)),
+      );
+    }
+    for (const vm of vms) checkFixed(ctx, vm, byGroup);
   }
-  for (const vm of vms) checkFixed(ctx, vm, byGroup);
   for (const vm of vms) {
     if (!vm.planned) continue;
     const nics = vm.planned.nic;
     if (!Array.isArray(nics)) continue;
+    // NICs that have their address already (most, in most plans) keep their list as it is.
+    if (nics.every(hasAddress)) continue;
     vm.planned.nic = nics.map((item, i) => {
       if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return item;
       const nic = item as Attributes;
@@ -98,6 +105,13 @@ export function allocateIps(ctx: PlanContext): void {
       return { ...nic, ip: formatIpv4(ip) };
     });
   }
+}
+
+/** A planned NIC that keeps what it has: not a NIC object, or one whose ip is set (null included). */
+function hasAddress(item: AttrValue): boolean {
+  if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return true;
+  const ip = (item as Attributes).ip;
+  return !isUnknown(ip) && ip !== undefined;
 }
 
 /** Addresses the planned NICs already have: reserved ones and ones held by another NIC are errors. */

@@ -63,6 +63,13 @@ export function buildSteps(ctx: PlanContext): void {
     }
   }
 
+  if (steps.size === 0) {
+    // Nothing to do (a plan with no changes): no edges to work out.
+    ctx.steps = [];
+    ctx.barriers = {};
+    return;
+  }
+
   // Creates and updates after what they depend on.
   for (const [address, step] of upsert) {
     const node = ctx.nodes.get(address)!;

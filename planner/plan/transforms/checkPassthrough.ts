@@ -22,7 +22,8 @@ const rangeOf = (vm: PlanNode) => vm.desired?.attributeRanges.pci_passthrough ??
 export function checkPassthrough(ctx: PlanContext): void {
   if (ctx.mode !== 'normal') return;
   const claimed = new Map<string, string>();
-  for (const vm of desiredNodes(ctx, 'nssv_vm').sort((a, b) => (a.address < b.address ? -1 : 1))) {
+  const withDevices = desiredNodes(ctx, 'nssv_vm').filter((vm) => devicesOf(vm.planned).length > 0);
+  for (const vm of withDevices.sort((a, b) => (a.address < b.address ? -1 : 1))) {
     const devices = devicesOf(vm.planned);
     const host = vm.planned!.host_id;
     if (devices.length === 0 || typeof host !== 'string') continue;

@@ -49,8 +49,10 @@ function members(ctx: PlanContext): Map<string, string[] | undefined> {
  * group that names it. Runs after NIC addresses are allocated.
  */
 export function deriveSecurityGroups(ctx: PlanContext): void {
+  const groups = desiredNodes(ctx, 'nssv_security_group');
+  if (groups.length === 0) return;
   const byGroup = members(ctx);
-  for (const n of desiredNodes(ctx, 'nssv_security_group')) {
+  for (const n of groups) {
     const p = n.planned!;
     p.host_ids = hostsOfDatacenter(ctx, p.datacenter_id);
     const rules = Array.isArray(p.rule) ? p.rule : [];

@@ -7,28 +7,57 @@ import { planErrors } from '../errors.js';
 import { poolKindOfVolume } from './deriveVolumeFacts.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
 
-const schemaSensitive = new Map<string, string[]>();
+/** Per type: the schema's sensitive paths, sorted, and as a set. */
+const schemaSensitive = new Map<string, { sorted: string[]; set: ReadonlySet<string> }>();
 
 function sensitivePaths(n: PlanNode): string[] {
   let fromSchema = schemaSensitive.get(n.type);
   if (!fromSchema) {
-    fromSchema = attributeInfos(n.type)
+    const paths = attributeInfos(n.type)
       .filter((a) => a.sensitive)
       .map((a) => a.path);
+    fromSchema = { sorted: [...new Set(paths)].sort(), set: new Set(paths) };
     schemaSensitive.set(n.type, fromSchema);
   }
-  return [
-    ...new Set([...fromSchema, ...(n.desired?.sensitivePaths ?? []), ...(n.prior?.sensitivePaths ?? [])]),
-  ].sort();
+  const own = n.desired?.sensitivePaths ?? [];
+  const recorded = n.prior?.sensitivePaths ?? [];
+  // Usually the instance's paths are the schema's (or none): no set to build, nothing to sort.
+  const { set } = fromSchema;
+  if (allIn(own, set) && allIn(recorded, set)) return fromSchema.sorted.slice();
+  return [...new Set([...fromSchema.sorted, ...own, ...recorded])].sort();
+}
+
+function allIn(paths: readonly string[], set: ReadonlySet<string>): boolean {
+  for (const p of paths) if (!set.has(p)) return false;
+  return true;
+}
+
+/** Per type: whether a top-level attribute is never compared (read-only, not derived by the planner). */
+const readOnlyByType = new Map<string, (path: string) => boolean>();
+
+function readOnly(type: string): (path: string) => boolean {
+  let skip = readOnlyByType.get(type);
+  if (!skip) {
+    const known = new Map<string, boolean>();
+    skip = (path) => {
+      let r = known.get(path);
+      if (r === undefined) {
+        r = attributeInfo(type, path)?.source === 'readonly' && !DERIVED_ATTRIBUTES.has(path);
+        known.set(path, r);
+      }
+      return r;
+    };
+    readOnlyByType.set(type, skip);
+  }
+  return skip;
 }
 
 function skipper(n: PlanNode): (path: string) => boolean {
   const ignore = n.desired?.lifecycle.ignoreChanges ?? [];
-  return (path) => {
-    if (ignore === 'all' || ignore.includes(path)) return true;
-    const info = attributeInfo(n.type, path);
-    return info?.source === 'readonly' && !DERIVED_ATTRIBUTES.has(path);
-  };
+  const skipReadOnly = readOnly(n.type);
+  if (ignore === 'all') return () => true;
+  if (ignore.length === 0) return skipReadOnly;
+  return (path) => ignore.includes(path) || skipReadOnly(path);
 }
 
 /** Decides each instance's action by comparing planned attributes with the live ones. */
@@ -66,7 +95,16 @@ export function diff(ctx: PlanContext): void {
     const d = inPlaceForRbd(ctx, n, compareAttributes(n.type, n.planned, live, skipper(n)));
     checkShrink(ctx, n, live);
     if (d.changed.length === 0) {
-      changes.push({ ...base, action: 'noop', before: live, after: n.planned });
+      // Most instances of a plan: built as one literal, the same keys in the same order.
+      changes.push({
+        address: base.address,
+        type: base.type,
+        requiredReplace: base.requiredReplace,
+        sensitivePaths: base.sensitivePaths,
+        action: 'noop',
+        before: live,
+        after: n.planned,
+      });
     } else if (isMove(n, d.forceNew, live)) {
       const from = String(live.host_id);
       const to = String(n.planned.host_id);

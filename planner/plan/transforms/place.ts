@@ -186,6 +186,7 @@ function crowdedOut(
 ): Map<string, string> {
   const first = new Map<string, string>();
   const out = new Map<string, string>();
+  if (rules.size === 0) return out;
   const running = vms
     .filter((vm) => vm.live && typeof vm.planned!.host_id === 'string')
     .sort((a, b) => (a.address < b.address ? -1 : 1));
@@ -217,6 +218,13 @@ function crowdedOut(
   return out;
 }
 
+/** Whether a value is an object with at least one entry. */
+function hasEntries(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  for (const _ in value) return true;
+  return false;
+}
+
 /**
  * Why a running VM, not pinned by the configuration, cannot stay on its host: the host is
  * removed from the configuration or in maintenance, lacks one of the VM's host_labels, or breaks
@@ -236,7 +244,9 @@ function mustLeave(
   const facts = ctx.hostFacts.get(host);
   if (!facts) return undefined;
   if (facts.maintenance) return `${host} is in maintenance`;
-  const labels = labelMismatch(stringMap(vm.planned!.host_labels), facts.labels);
+  const want = vm.planned!.host_labels;
+  // No selector (an empty map, the default): every host matches.
+  const labels = hasEntries(want) ? labelMismatch(stringMap(want), facts.labels) : undefined;
   if (labels !== undefined) return `${host} ${labels}`;
   const group = vm.planned!.scheduling_group_id;
   const rule = typeof group === 'string' ? rules.get(group) : undefined;
@@ -385,7 +395,9 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
     }
     const firstUser = users[0];
     // An rbd volume is reachable from every host: it follows its VM unless pinned.
-    const follows = poolKindOfVolume(ctx, v) === 'rbd' && vol.desired?.attributes.host_id === undefined;
+    // Its pool (so its kind) stays what it is while its host is decided: looked up once.
+    const shared = poolKindOfVolume(ctx, v) === 'rbd';
+    const follows = shared && vol.desired?.attributes.host_id === undefined;
     if (follows && firstUser && firstUser.planned!.host_id !== undefined)
       v.host_id = firstUser.planned!.host_id;
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
@@ -397,7 +409,7 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       if (typeof v.host_id === 'string') vol.notes.push(`on ${v.host_id}, the host of ${firstUser.address}`);
     }
     // An rbd volume is reachable from every host: its host_id only names the agent managing it.
-    if (isShared(ctx, vol)) continue;
+    if (shared) continue;
     if (users.length === 1 && followLiveMove(ctx, vol, users[0]!) === 'refused') continue;
     for (const vm of users) {
       const vmHost = vm.planned!.host_id;

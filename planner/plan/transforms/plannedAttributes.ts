@@ -15,6 +15,8 @@ export const DERIVED_ATTRIBUTES: ReadonlySet<string> = new Set([
 
 /** What plannedAttributes needs of a type's attributes, computed once per type (not per instance). */
 interface TypeFacts {
+  /** The attribute the id equals. */
+  idKey: string;
   /** Top-level attributes nssv may compute (unset: the live value, else unknown). */
   computed: string[];
   blocks: BlockFacts[];
@@ -35,6 +37,7 @@ function factsOf(type: string): TypeFacts {
   if (facts) return facts;
   const infos = attributeInfos(type);
   facts = {
+    idKey: idAttribute(type),
     computed: infos
       .filter(
         (info) =>
@@ -68,10 +71,9 @@ export function plannedAttributes(ctx: PlanContext): void {
   for (const n of ctx.nodes.values()) {
     if (!n.desired) continue;
     const planned = applyDefaults(n.type, n.desired.attributes);
-    const idKey = idAttribute(n.type);
-    planned.id = planned[idKey] ?? unknownValue;
-    const live = n.live ?? undefined;
     const facts = factsOf(n.type);
+    planned.id = planned[facts.idKey] ?? unknownValue;
+    const live = n.live ?? undefined;
     for (const path of facts.computed) {
       if (planned[path] !== undefined) continue;
       // A live null is a known value (e.g. clone_state of a volume without a source), not unknown.
@@ -79,26 +81,35 @@ export function plannedAttributes(ctx: PlanContext): void {
       planned[path] = known ? live[path]! : unknownValue;
     }
     for (const block of facts.blocks) {
-      planned[block.block] = keepComputedInBlocks(block, planned[block.block], live?.[block.block]);
+      const given = n.desired.attributes[block.block];
+      planned[block.block] = keepComputedInBlocks(block, planned[block.block], live?.[block.block], given);
     }
     n.planned = planned;
   }
 }
 
-/** nic[].mac and the like: an unset computed field keeps the live value of the same item. */
+/**
+ * nic[].mac and the like: an unset computed field keeps the live value of the same item.
+ * applyDefaults gives the block's items as copies: those are filled in place; an item that is
+ * still the configuration's own (`given`) is copied first.
+ */
 function keepComputedInBlocks(
   facts: BlockFacts,
   planned: AttrValue | undefined,
   live: AttrValue | undefined,
+  given: AttrValue | undefined,
 ): AttrValue {
   if (!Array.isArray(planned)) return planned ?? [];
   const { computed, loose } = facts;
   if (computed.length === 0) return planned;
   const liveItems = Array.isArray(live) ? live : [];
-  return planned.map((item, i) => {
-    if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) return item;
+  const givenItems = Array.isArray(given) ? given : [];
+  const items = planned === given ? planned.slice() : planned;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!item || typeof item !== 'object' || Array.isArray(item) || isUnknown(item)) continue;
     const liveItem = liveItems[i] as Attributes | undefined;
-    const out: Attributes = { ...(item as Attributes) };
+    const out: Attributes = item === givenItems[i] ? { ...(item as Attributes) } : (item as Attributes);
     let sameOtherwise = Boolean(liveItem);
     if (liveItem) {
       for (const k in out) {
@@ -112,6 +123,7 @@ function keepComputedInBlocks(
       if (out[key] !== undefined) continue;
       out[key] = sameOtherwise && liveItem![key] !== undefined ? liveItem![key] : unknownValue;
     }
-    return out;
-  });
+    items[i] = out;
+  }
+  return items;
 }

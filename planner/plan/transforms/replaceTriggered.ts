@@ -44,6 +44,10 @@ function triggers(c: ResourceChange, attr: readonly string[]): boolean {
  * trigger further ones, so this runs to a fixpoint.
  */
 export function replaceTriggered(ctx: PlanContext): void {
+  // Most plans have no trigger at all: no index of the changes to build.
+  let any = false;
+  for (const n of ctx.nodes.values()) if (n.desired?.lifecycle.replaceTriggeredBy.length) any = true;
+  if (!any) return;
   const changes = new Map(ctx.changes.map((c) => [c.address, c]));
   const byResource = new Map<string, ResourceChange[]>();
   for (const c of ctx.changes) {

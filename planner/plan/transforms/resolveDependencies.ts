@@ -17,7 +17,10 @@ export function resolveDependencies(ctx: PlanContext): void {
       if (ctx.nodes.get(ref)?.desired || resources.has(ref)) deps.add(ref);
     }
     deps.delete(n.address);
-    deps.delete(resourceOf(n.address));
+    // An instance's resource address starts its own address: only then is it worth working out.
+    for (const d of deps) {
+      if (n.address.startsWith(d) && d === resourceOf(n.address)) deps.delete(d);
+    }
     n.deps = [...deps].sort();
   }
 }
