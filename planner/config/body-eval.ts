@@ -49,7 +49,9 @@ export function evalBody(
   }
   const grouped = new Map<string, Value[]>();
   const unknownBlocks = new Set<string>();
-  const blockNames = props ? [...props.values()].filter((x) => x.block).map((x) => x.name) : [];
+  // The block names a schema allows, for the message about a block it does not (built only then).
+  const blockNames = (): string[] =>
+    props ? [...props.values()].filter((x) => x.block).map((x) => x.name) : [];
   const push = (type: string, v: Value): void => {
     const arr = grouped.get(type) ?? [];
     arr.push(v);
@@ -60,7 +62,7 @@ export function evalBody(
       const type = b.labels[0] ?? '';
       const info = props?.get(type);
       if (props && !info?.block) {
-        sink.diag(E.unsupportedBlock(b.labelRanges[0] ?? b.typeRange, type, where, blockNames));
+        sink.diag(E.unsupportedBlock(b.labelRanges[0] ?? b.typeRange, type, where, blockNames()));
         continue;
       }
       if (!grouped.has(type)) grouped.set(type, []);
@@ -78,7 +80,7 @@ export function evalBody(
     }
     const info = props?.get(b.type);
     if (props && !info?.block) {
-      sink.diag(E.unsupportedBlock(b.typeRange, b.type, where, blockNames));
+      sink.diag(E.unsupportedBlock(b.typeRange, b.type, where, blockNames()));
       continue;
     }
     if (b.labels.length > 0) {

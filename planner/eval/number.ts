@@ -200,6 +200,17 @@ export class BigNum {
     return BigNum.fromBigInt(this.neg ? t : t + 1n, this.prec);
   }
 
+  /**
+   * The value as a JS number when it is a whole number below 2^53 that `toString` prints exactly
+   * (so `Number(toString())` without the text), else undefined.
+   */
+  toSafeInteger(): number | undefined {
+    if (this.inf || this.exp < 0 || this.exp > 52 || this.mant > 0x1fffffffffffffn) return undefined;
+    const m = Number(this.mant) * 2 ** this.exp;
+    if (m > Number.MAX_SAFE_INTEGER || bitLength(this.mant) + this.exp > this.prec) return undefined;
+    return this.neg ? -m : m;
+  }
+
   /** Shortest decimal in plain notation (Go big.Float Text('f', -1)). */
   toString(): string {
     if (this.inf) return this.neg ? '-Inf' : '+Inf';
@@ -214,6 +225,8 @@ export class BigNum {
 }
 
 function bitLength(n: bigint): number {
+  // small mantissas (counts, indexes, sizes) without the float logarithm
+  if (n < 0x100000000n) return n <= 0n ? 0 : 32 - Math.clz32(Number(n));
   if (n < 0x20000000000000n)
     return n === 0n
       ? 0
@@ -226,6 +239,10 @@ function hexDigitBits(c: number): number {
 }
 function trailingZeros(n: bigint): number {
   if (n === 0n) return 0;
+  if (n < 0x100000000n) {
+    const x = Number(n);
+    return 31 - Math.clz32(x & -x);
+  }
   let c = 0;
   while ((n & 0xffffffffn) === 0n) {
     n >>= 32n;
