@@ -32,5 +32,9 @@ function collectRoots(node: unknown, found: Set<string>, seen: WeakSet<object>):
   }
   const o = node as Record<string, unknown>;
   if (o.t === 'var' && typeof o.name === 'string') found.add(o.name);
-  for (const k in o) collectRoots(o[k], found, seen);
+  for (const k in o) {
+    // source ranges (range, nameRange, labelRanges, …) hold no expressions
+    if (k === 'range' || k.endsWith('Range') || k.endsWith('Ranges')) continue;
+    collectRoots(o[k], found, seen);
+  }
 }

@@ -46,18 +46,20 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   // expressions over the same memoised values give the same values.
   const keepValues = referencedRoots(m.decl).has(decl.type);
   const configured: Array<Map<string, Value> | undefined> = [];
-  const evalInstance = (k: InstanceKey, sink: BodySink) =>
-    m.collect(() =>
+  const evalInstance = (k: InstanceKey, sink: BodySink) => {
+    const symbols = k.symbols;
+    return m.collect(() =>
       evalBody(
         decl.attributes,
         decl.blocks,
         schema?.props,
-        k.symbols.size ? m.ctx.child(k.symbols) : m.ctx,
+        symbols.size ? m.ctx.child(symbols) : m.ctx,
         '',
         sink,
         `in a resource of type ${decl.type}`,
       ),
     );
+  };
   let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
   for (const k of exp.keys) {
     const address = resourceAddress + keySuffix(k.key);
