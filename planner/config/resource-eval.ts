@@ -1,4 +1,4 @@
-import type { SourceRange } from '../../core/diagnostic.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
@@ -60,24 +60,23 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
       ),
     );
   };
+  let lastDeps: { refs: ReadonlySet<string>; dependsOn: string[] } | undefined;
   let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
   for (const k of exp.keys) {
     const address = resourceAddress + keySuffix(k.key);
     const ranges: Record<string, SourceRange> = {};
-    const sink: BodySink = {
-      ranges,
-      error: (e: EvalError, path: string) =>
-        m.shared.diags.push({ ...e.diagnostic, address, attribute: path }),
-      diag: (d: import('../../core/diagnostic.js').Diagnostic) => m.shared.diags.push({ ...d, address }),
-    };
-    const r = evalInstance(k, sink);
-    const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);
-    deps.delete(resourceAddress);
+    const r = evalInstance(k, new InstanceSink(m.shared.diags, address, ranges));
+    // Instances of a block mostly refer to the same things: the list is worked out once for them.
+    if (!lastDeps || !sameSet(lastDeps.refs, r.deps)) {
+      const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);
+      deps.delete(resourceAddress);
+      lastDeps = { refs: r.deps, dependsOn: [...deps].sort() };
+    }
     const sensitivePaths: string[] = [];
     const attributes: DesiredInstance['attributes'] = {};
     for (const [name, v] of r.value) attributes[name] = toAttrValue(v, name, sensitivePaths);
     // Instances of one block mostly have equal lists and ranges: they share the first's (read-only).
-    shared = sharedParts(shared, [...deps].sort(), ranges, sensitivePaths);
+    shared = sharedParts(shared, lastDeps.dependsOn, ranges, sensitivePaths);
     instances.push({
       address,
       resourceAddress,
@@ -111,6 +110,21 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   };
 }
 
+/** Where an instance's problems go: the shared diagnostics, with the instance's address. */
+class InstanceSink implements BodySink {
+  constructor(
+    private readonly diags: Diagnostic[],
+    private readonly address: string,
+    readonly ranges: Record<string, SourceRange>,
+  ) {}
+  error(e: EvalError, path: string): void {
+    this.diags.push({ ...e.diagnostic, address: this.address, attribute: path });
+  }
+  diag(d: Diagnostic): void {
+    this.diags.push({ ...d, address: this.address });
+  }
+}
+
 type SharedParts = Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'>;
 
 /** These parts, or the previous instance's where they are equal (the same lists, the same ranges). */
@@ -133,7 +147,14 @@ function sharedParts(
     : same;
 }
 
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
+}
+
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
