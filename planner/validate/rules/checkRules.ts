@@ -12,17 +12,19 @@ function scopes(base: Scope, block: string | undefined): Scope[] {
   const raw = base.instance.attributes[block];
   const itemSchema = base.schema.properties?.[block]?.items;
   if (!Array.isArray(raw) || !itemSchema) return [];
-  return raw.flatMap((item, i) =>
-    item && typeof item === 'object' && !Array.isArray(item) && !isUnknown(item)
-      ? [
-          {
-            ...base,
-            itemPath: `${block}[${i}]`,
-            item: { schema: itemSchema, raw: item as Attributes },
-          },
-        ]
-      : [],
-  );
+  const out: Scope[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const item: unknown = raw[i];
+    if (item && typeof item === 'object' && !Array.isArray(item) && !isUnknown(item))
+      out.push({
+        instance: base.instance,
+        schema: base.schema,
+        index: base.index,
+        itemPath: `${block}[${i}]`,
+        item: { schema: itemSchema, raw: item as Attributes },
+      });
+  }
+  return out;
 }
 
 /**
