@@ -1,5 +1,5 @@
 import type { SourceRange } from '../../core/diagnostic.js';
-import type { Attribute, Block } from '../hcl/ast.js';
+import type { Attribute, Block, Expr } from '../hcl/ast.js';
 import type { EvalContext } from '../eval/context.js';
 import { tryConvert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
@@ -30,6 +30,8 @@ export function evalBody(
   path: string,
   sink: BodySink,
   where: string,
+  /** How its expressions are evaluated in `ctx` (resource-eval reuses the instance-invariant ones). */
+  evaluateIn: (e: Expr, ctx: EvalContext) => Value = evaluate,
 ): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const a of attrs) {
@@ -37,7 +39,7 @@ export function evalBody(
     sink.ranges[p] = a.expr.range;
     let v: Value;
     try {
-      v = evaluate(a.expr, ctx);
+      v = evaluateIn(a.expr, ctx);
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       sink.error(e, p);
@@ -98,6 +100,7 @@ export function evalBody(
       p,
       sink,
       `in a ${b.type} block`,
+      evaluateIn,
     );
     push(b.type, object(inner));
   }

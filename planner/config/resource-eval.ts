@@ -11,6 +11,7 @@ import type { ResourceDecl } from './model.js';
 import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
 import { referencedRoots } from './referenced-roots.js';
+import { InstanceInvariantExprs } from './instance-invariant.js';
 import { toAttrValue } from './to-json.js';
 import type { DesiredInstance, Lifecycle } from './types.js';
 import { foreignResourceType } from './foreignResource.js';
@@ -46,6 +47,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   // expressions over the same memoised values give the same values.
   const keepValues = referencedRoots(m.decl).has(decl.type);
   const configured: Array<Map<string, Value> | undefined> = [];
+  const invariant = new InstanceInvariantExprs(m);
   const evalInstance = (k: InstanceKey, sink: BodySink) => {
     const symbols = k.symbols;
     return m.collect(() =>
@@ -57,6 +59,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
         '',
         sink,
         `in a resource of type ${decl.type}`,
+        invariant.evaluate,
       ),
     );
   };
