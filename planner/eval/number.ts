@@ -50,6 +50,13 @@ export class BigNum {
   }
 
   static fromInt(n: number): BigNum {
+    // small integers (counts, indexes) without BigInt arithmetic: what make() gives for them
+    const abs = Math.abs(n);
+    if (Number.isInteger(n) && abs < 0x80000000) {
+      if (abs === 0) return new BigNum(false, 0n, 0, 64);
+      const tz = 31 - Math.clz32(abs & -abs);
+      return new BigNum(n < 0, BigInt(abs >>> tz), tz, 64);
+    }
     return BigNum.fromBigInt(BigInt(n), 64);
   }
 

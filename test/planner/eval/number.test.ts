@@ -33,4 +33,31 @@ describe('BigNum (Terraform numbers)', () => {
     // rounded to 4 bits it prints as the shortest decimal of that precision, not as an integer
     expect(BigNum.fromInt(1000).withPrec(4).toSafeInteger()).toBeUndefined();
   });
+  it('GIVEN small and large integers WHEN made with fromInt THEN they equal fromBigInt and print the same', () => {
+    for (const n of [
+      0,
+      -0,
+      1,
+      -1,
+      6,
+      1024,
+      -65536,
+      2 ** 31 - 1,
+      -(2 ** 31 - 1),
+      2 ** 31,
+      -(2 ** 31),
+      2 ** 40 + 8,
+    ]) {
+      const a = BigNum.fromInt(n);
+      const b = BigNum.fromBigInt(BigInt(n), 64);
+      expect([a.neg, a.mant, a.exp, a.prec, a.toString()]).toEqual([
+        b.neg,
+        b.mant,
+        b.exp,
+        b.prec,
+        b.toString(),
+      ]);
+    }
+    expect(BigNum.fromInt(-12).toString()).toBe('-12');
+  });
 });
