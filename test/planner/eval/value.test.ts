@@ -1,7 +1,7 @@
 import { type Value, object, str } from '../../../planner/eval/value.js';
 
 const keysAndValues = (v: Value) => [...(v.v as Map<string, Value>)].map(([k, x]) => [k, x.v]);
-const typeKeys = (v: Value) => [...(v.t as { attrs: Map<string, unknown> }).attrs.keys()];
+const typeKeys = (v: Value) => (v.t.k === 'object' ? [...v.t.attrs.keys()] : []);
 
 describe('object', () => {
   it('GIVEN entries in key order WHEN made an object THEN it keeps them', () => {
