@@ -4,7 +4,7 @@ import { findResourceSchema } from '../../../schemas/registry.js';
 import { rulesFor } from '../../../schemas/rules/registry.js';
 import { isUnknown, type Attributes } from '../../../core/values.js';
 import { checkRule } from './checkRule.js';
-import { InstanceIndex, type Scope } from './context.js';
+import { InstanceIndex, ruleScope, type Scope } from './context.js';
 
 /** The scopes a rule applies in: the resource, or each item of its nested block. */
 function scopes(base: Scope, block: string | undefined): Scope[] {
@@ -37,9 +37,17 @@ export function checkRules(instances: readonly DesiredInstance[]): Diagnostic[] 
   for (const instance of instances) {
     const schema = findResourceSchema(instance.type);
     if (!schema) continue;
+    const rules = rulesFor(instance.type);
+    if (rules.length === 0) continue;
     const base: Scope = { instance, schema, index, itemPath: '' };
-    for (const rule of rulesFor(instance.type)) {
-      for (const scope of scopes(base, rule.block)) out.push(...checkRule(rule, scope));
+    // the resource's own view serves each of its rules (one for all, not one per rule)
+    const baseView = ruleScope(base);
+    for (const rule of rules) {
+      if (!rule.block) {
+        for (const d of checkRule(rule, base, baseView)) out.push(d);
+        continue;
+      }
+      for (const scope of scopes(base, rule.block)) for (const d of checkRule(rule, scope)) out.push(d);
     }
   }
   return out;
