@@ -49,6 +49,7 @@ export function evalBody(
     if (info && !info.block) v = tryConvert(v, info.type) ?? v;
     out.set(a.name, v);
   }
+  if (blocks.length === 0) return out;
   const grouped = new Map<string, Value[]>();
   const unknownBlocks = new Set<string>();
   // The block names a schema allows, for the message about a block it does not (built only then).

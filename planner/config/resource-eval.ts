@@ -1,5 +1,5 @@
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
-import type { Expr } from '../hcl/ast.js';
+import type { Block, Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
 import { BOOL } from '../eval/types.js';
@@ -63,11 +63,16 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
       ),
     );
   };
+  // Without dynamic blocks every instance sets the same paths from the same places: the later
+  // instances write into the first one's ranges (the same values again) instead of a new object.
+  const staticRanges = !hasDynamicBlocks(decl.blocks);
+  let firstRanges: Record<string, SourceRange> | undefined;
   let lastDeps: { refs: ReadonlySet<string>; dependsOn: string[] } | undefined;
   let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
   for (const k of exp.keys) {
     const address = resourceAddress + keySuffix(k.key);
-    const ranges: Record<string, SourceRange> = {};
+    const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
+    firstRanges ??= ranges;
     const r = evalInstance(k, new InstanceSink(m.shared.diags, address, ranges));
     // Instances of a block mostly refer to the same things: the list is worked out once for them.
     if (!lastDeps || !sameSet(lastDeps.refs, r.deps)) {
@@ -111,6 +116,10 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
     },
     instances,
   };
+}
+
+function hasDynamicBlocks(blocks: readonly Block[]): boolean {
+  return blocks.some((b) => b.type === 'dynamic' || hasDynamicBlocks(b.body.blocks));
 }
 
 /** Where an instance's problems go: the shared diagnostics, with the instance's address. */
@@ -164,6 +173,7 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function sameRanges(a: Record<string, SourceRange>, b: Record<string, SourceRange>): boolean {
+  if (a === b) return true;
   // the same paths in the same order (the order is what readers iterate), each the same range
   const ka = Object.keys(a);
   const kb = Object.keys(b);
