@@ -23,8 +23,12 @@ function stepsOf(schema: JsonSchema): PropStep[] {
   steps = [];
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
     if (prop.readOnly) steps.push({ name, prop, kind: 'readOnly' });
-    else if (prop['x-nssv-block'] && prop.items) steps.push({ name, prop, kind: 'block', inner: prop.items });
-    else if (prop.properties) steps.push({ name, prop, kind: 'object', inner: prop });
+    // below a property without read-only attributes there is nothing to find
+    else if (prop['x-nssv-block'] && prop.items) {
+      if (stepsOf(prop.items).length || (prop.properties && stepsOf(prop).length))
+        steps.push({ name, prop, kind: 'block', inner: prop.items });
+    } else if (prop.properties && stepsOf(prop).length)
+      steps.push({ name, prop, kind: 'object', inner: prop });
   }
   stepsBySchema.set(schema, steps);
   return steps;
