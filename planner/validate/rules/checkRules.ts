@@ -6,6 +6,14 @@ import { isUnknown, type Attributes } from '../../../core/values.js';
 import { checkRule } from './checkRule.js';
 import { InstanceIndex, ruleScope, type Scope } from './context.js';
 
+/** "nic[0]": the same few strings for every instance, spelled once. */
+const itemPaths = new Map<string, string[]>();
+function itemPath(block: string, i: number): string {
+  let paths = itemPaths.get(block);
+  if (!paths) itemPaths.set(block, (paths = []));
+  return (paths[i] ??= `${block}[${i}]`);
+}
+
 /** The scopes a rule applies in: the resource, or each item of its nested block. */
 function scopes(base: Scope, block: string | undefined): Scope[] {
   if (!block) return [base];
@@ -20,7 +28,7 @@ function scopes(base: Scope, block: string | undefined): Scope[] {
         instance: base.instance,
         schema: base.schema,
         index: base.index,
-        itemPath: `${block}[${i}]`,
+        itemPath: itemPath(block, i),
         item: { schema: itemSchema, raw: item as Attributes },
       });
   }
