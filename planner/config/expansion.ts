@@ -1,6 +1,6 @@
 import type { Attribute } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
-import { NUMBER, STRING, friendlyName } from '../eval/types.js';
+import { NUMBER, STRING, friendlyName, objectOf } from '../eval/types.js';
 import { type Value, UNKNOWN, containsSensitive, int, object, str } from '../eval/value.js';
 import type { BigNum } from '../eval/number.js';
 import { configErrors as E } from './errors.js';
@@ -107,10 +107,13 @@ export function expand(
  * The keys of count and for_each build their symbols when asked: a resource of 10,000 instances
  * would otherwise keep 10,000 maps of count.index alive while its instances are evaluated.
  */
+/** The type of `count`: object({index = number}), the same for every instance. */
+const COUNT_TYPE = objectOf(new Map([['index', NUMBER]]));
+
 class CountKey implements InstanceKey {
   constructor(readonly key: number) {}
   get symbols(): Map<string, Value> {
-    return new Map([['count', object([['index', int(this.key)]])]]);
+    return new Map([['count', { t: COUNT_TYPE, v: new Map([['index', int(this.key)]]) }]]);
   }
 }
 

@@ -223,6 +223,9 @@ export class BigNum {
     if (this.inf) return this.neg ? '-Inf' : '+Inf';
     const sign = this.neg ? '-' : '';
     if (this.mant === 0n) return sign + '0';
+    // whole numbers below 2^53 print as JS prints them (no BigInt shift and conversion)
+    const n = this.toSafeInteger();
+    if (n !== undefined) return String(n);
     // integers that fit the precision print exactly (the shortest form is the integer itself)
     if (this.exp >= 0 && this.exp < 64 && bitLength(this.mant) + this.exp <= this.prec)
       return sign + (this.mant << BigInt(this.exp)).toString();
