@@ -1,5 +1,5 @@
 import type { SourceRange } from '../../core/diagnostic.js';
-import type { Attribute, Block } from '../hcl/ast.js';
+import type { Attribute, Block, Expr } from '../hcl/ast.js';
 import type { EvalContext } from '../eval/context.js';
 import { tryConvert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
@@ -30,6 +30,8 @@ export function evalBody(
   path: string,
   sink: BodySink,
   where: string,
+  /** How its expressions are evaluated in `ctx` (resource-eval reuses the instance-invariant ones). */
+  evaluateIn: (e: Expr, ctx: EvalContext) => Value = evaluate,
 ): Map<string, Value> {
   const out = new Map<string, Value>();
   for (const a of attrs) {
@@ -37,7 +39,7 @@ export function evalBody(
     sink.ranges[p] = a.expr.range;
     let v: Value;
     try {
-      v = evaluate(a.expr, ctx);
+      v = evaluateIn(a.expr, ctx);
     } catch (e) {
       if (!(e instanceof EvalError)) throw e;
       sink.error(e, p);
@@ -47,9 +49,12 @@ export function evalBody(
     if (info && !info.block) v = tryConvert(v, info.type) ?? v;
     out.set(a.name, v);
   }
+  if (blocks.length === 0) return out;
   const grouped = new Map<string, Value[]>();
   const unknownBlocks = new Set<string>();
-  const blockNames = props ? [...props.values()].filter((x) => x.block).map((x) => x.name) : [];
+  // The block names a schema allows, for the message about a block it does not (built only then).
+  const blockNames = (): string[] =>
+    props ? [...props.values()].filter((x) => x.block).map((x) => x.name) : [];
   const push = (type: string, v: Value): void => {
     const arr = grouped.get(type) ?? [];
     arr.push(v);
@@ -60,7 +65,7 @@ export function evalBody(
       const type = b.labels[0] ?? '';
       const info = props?.get(type);
       if (props && !info?.block) {
-        sink.diag(E.unsupportedBlock(b.labelRanges[0] ?? b.typeRange, type, where, blockNames));
+        sink.diag(E.unsupportedBlock(b.labelRanges[0] ?? b.typeRange, type, where, blockNames()));
         continue;
       }
       if (!grouped.has(type)) grouped.set(type, []);
@@ -78,7 +83,7 @@ export function evalBody(
     }
     const info = props?.get(b.type);
     if (props && !info?.block) {
-      sink.diag(E.unsupportedBlock(b.typeRange, b.type, where, blockNames));
+      sink.diag(E.unsupportedBlock(b.typeRange, b.type, where, blockNames()));
       continue;
     }
     if (b.labels.length > 0) {
@@ -96,6 +101,7 @@ export function evalBody(
       p,
       sink,
       `in a ${b.type} block`,
+      evaluateIn,
     );
     push(b.type, object(inner));
   }

@@ -1,6 +1,6 @@
 import type { Attribute } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
-import { NUMBER, STRING, friendlyName } from '../eval/types.js';
+import { NUMBER, STRING, friendlyName, objectOf } from '../eval/types.js';
 import { type Value, UNKNOWN, containsSensitive, int, object, str } from '../eval/value.js';
 import type { BigNum } from '../eval/number.js';
 import { configErrors as E } from './errors.js';
@@ -9,8 +9,8 @@ import type { ModuleScope } from './module-scope.js';
 export interface InstanceKey {
   /** undefined: no count/for_each */
   key: number | string | undefined;
-  /** count / each symbols for the instance's expressions */
-  symbols: Map<string, Value>;
+  /** count / each symbols for the instance's expressions (a fresh map on each read for count and for_each) */
+  readonly symbols: Map<string, Value>;
 }
 
 export interface Expansion {
@@ -61,8 +61,7 @@ export function expand(
     }
     const total = Number(num.toBigInt());
     const keys: InstanceKey[] = [];
-    for (let i = 0; i < total; i++)
-      keys.push({ key: i, symbols: new Map([['count', object([['index', int(i)]])]]) });
+    for (let i = 0; i < total; i++) keys.push(new CountKey(i));
     return { mode: 'count', keys, deps: r.deps };
   }
   if (forEach) {
@@ -81,7 +80,7 @@ export function expand(
     const keys: InstanceKey[] = [];
     const k = v.t.k;
     if (k === 'map' || k === 'object') {
-      for (const [key, e] of v.v as Map<string, Value>) keys.push({ key, symbols: each(str(key), e) });
+      for (const [key, e] of v.v as Map<string, Value>) keys.push(new EachKey(key, e));
       return { mode: 'for_each', keys, deps: r.deps };
     }
     if (k === 'set') {
@@ -93,7 +92,7 @@ export function expand(
             `a set of strings is required, but this set contains ${friendlyName(e.t)} values; convert them with tostring() or toset([for x in … : tostring(x)])`,
           );
         const s = convert(e, STRING).v as string;
-        keys.push({ key: s, symbols: each(str(s), e) });
+        keys.push(new EachKey(s, e));
       }
       return { mode: 'for_each', keys, deps: r.deps };
     }
@@ -102,6 +101,30 @@ export function expand(
     );
   }
   return { mode: 'single', keys: [{ key: undefined, symbols: new Map() }], deps: new Set() };
+}
+
+/**
+ * The keys of count and for_each build their symbols when asked: a resource of 10,000 instances
+ * would otherwise keep 10,000 maps of count.index alive while its instances are evaluated.
+ */
+/** The type of `count`: object({index = number}), the same for every instance. */
+const COUNT_TYPE = objectOf(new Map([['index', NUMBER]]));
+
+class CountKey implements InstanceKey {
+  constructor(readonly key: number) {}
+  get symbols(): Map<string, Value> {
+    return new Map([['count', { t: COUNT_TYPE, v: new Map([['index', int(this.key)]]) }]]);
+  }
+}
+
+class EachKey implements InstanceKey {
+  constructor(
+    readonly key: string,
+    private readonly value: Value,
+  ) {}
+  get symbols(): Map<string, Value> {
+    return each(str(this.key), this.value);
+  }
 }
 
 function each(key: Value, value: Value): Map<string, Value> {

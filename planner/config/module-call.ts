@@ -26,7 +26,8 @@ export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallRes
   const values: Array<[string | number | undefined, Value]> = [];
   const deps = new Set<string>();
   for (const k of exp.keys) {
-    const ctx = k.symbols.size ? parent.ctx.child(k.symbols) : parent.ctx;
+    const symbols = k.symbols;
+    const ctx = symbols.size ? parent.ctx.child(symbols) : parent.ctx;
     const inputs = new Map<string, VarInput>();
     for (const input of call.inputs) {
       if (!child.variables.has(input.name)) continue;

@@ -1,15 +1,17 @@
-import type { SourceRange } from '../../core/diagnostic.js';
-import type { Expr } from '../hcl/ast.js';
+import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
+import type { Block, Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import { EvalError } from '../eval/errors.js';
 import { BOOL } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple } from '../eval/value.js';
-import { evalBody } from './body-eval.js';
+import { type BodySink, evalBody } from './body-eval.js';
 import { configErrors as E } from './errors.js';
-import { expand, keySuffix } from './expansion.js';
+import { type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ResourceDecl } from './model.js';
 import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
+import { referencedRoots } from './referenced-roots.js';
+import { InstanceInvariantExprs } from './instance-invariant.js';
 import { toAttrValue } from './to-json.js';
 import type { DesiredInstance, Lifecycle } from './types.js';
 import { foreignResourceType } from './foreignResource.js';
@@ -39,52 +41,74 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   const explicit = m.dependsOnAddresses(decl.dependsOn);
   const lifecycle = evalLifecycle(m, decl, resourceAddress);
   const instances: DesiredInstance[] = [];
-  const refs: Array<[string | number | undefined, () => Value]> = [];
-  for (const k of exp.keys) {
-    const address = resourceAddress + keySuffix(k.key);
-    const ctx = k.symbols.size ? m.ctx.child(k.symbols) : m.ctx;
-    const ranges: Record<string, SourceRange> = {};
-    const sink = {
-      ranges,
-      error: (e: EvalError, path: string) =>
-        m.shared.diags.push({ ...e.diagnostic, address, attribute: path }),
-      diag: (d: import('../../core/diagnostic.js').Diagnostic) => m.shared.diags.push({ ...d, address }),
-    };
-    const r = m.collect(() =>
+  // The evaluated attributes of each instance, kept for TYPE.NAME only when an expression of the
+  // module names TYPE: keeping 10,000 VMs' values alive costs the load a fifth of its time in GC.
+  // Otherwise (the console asks later) the instances are evaluated again, silently: the same
+  // expressions over the same memoised values give the same values.
+  const keepValues = referencedRoots(m.decl).has(decl.type);
+  const configured: Array<Map<string, Value> | undefined> = [];
+  const invariant = new InstanceInvariantExprs(m);
+  const evalInstance = (k: InstanceKey, sink: BodySink) => {
+    const symbols = k.symbols;
+    return m.collect(() =>
       evalBody(
         decl.attributes,
         decl.blocks,
         schema?.props,
-        ctx,
+        symbols.size ? m.ctx.child(symbols) : m.ctx,
         '',
         sink,
         `in a resource of type ${decl.type}`,
+        invariant.evaluate,
       ),
     );
-    const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);
-    deps.delete(resourceAddress);
+  };
+  // Without dynamic blocks every instance sets the same paths from the same places: the later
+  // instances write into the first one's ranges (the same values again) instead of a new object.
+  const staticRanges = !hasDynamicBlocks(decl.blocks);
+  let firstRanges: Record<string, SourceRange> | undefined;
+  let lastDeps: { refs: ReadonlySet<string>; dependsOn: string[] } | undefined;
+  let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
+  for (const k of exp.keys) {
+    const address = resourceAddress + keySuffix(k.key);
+    const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
+    firstRanges ??= ranges;
+    const r = evalInstance(k, new InstanceSink(m.shared.diags, address, ranges));
+    // Instances of a block mostly refer to the same things: the list is worked out once for them.
+    if (!lastDeps || !sameSet(lastDeps.refs, r.deps)) {
+      const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);
+      deps.delete(resourceAddress);
+      lastDeps = { refs: r.deps, dependsOn: [...deps].sort() };
+    }
     const sensitivePaths: string[] = [];
     const attributes: DesiredInstance['attributes'] = {};
     for (const [name, v] of r.value) attributes[name] = toAttrValue(v, name, sensitivePaths);
+    // Instances of one block mostly have equal lists and ranges: they share the first's (read-only).
+    shared = sharedParts(shared, lastDeps.dependsOn, ranges, sensitivePaths);
     instances.push({
       address,
       resourceAddress,
       type: decl.type,
       attributes,
-      dependsOn: [...deps].sort(),
+      dependsOn: shared.dependsOn,
       lifecycle,
       range: decl.range,
-      attributeRanges: ranges,
-      sensitivePaths,
+      attributeRanges: shared.attributeRanges,
+      sensitivePaths: shared.sensitivePaths,
     });
-    const known = m.shared.known?.get(address);
-    refs.push([k.key, () => referenceValue(schema, r.value, known)]);
+    configured.push(keepValues ? r.value : undefined);
   }
+  const silent: BodySink = { ranges: {}, error: () => {}, diag: () => {} };
+  const ref = (i: number): Value => {
+    const k = exp.keys[i]!;
+    const values = configured[i] ?? evalInstance(k, silent).value;
+    return referenceValue(schema, values, m.shared.known?.get(resourceAddress + keySuffix(k.key)));
+  };
   let value: Value | undefined;
   const build = (): Value => {
-    if (exp.mode === 'single') return refs[0]?.[1]() ?? DYNAMIC_UNKNOWN;
-    if (exp.mode === 'count') return tuple(refs.map((r) => r[1]()));
-    return object(refs.map(([k, v]) => [String(k), v()]));
+    if (exp.mode === 'single') return exp.keys.length ? ref(0) : DYNAMIC_UNKNOWN;
+    if (exp.mode === 'count') return tuple(exp.keys.map((_k, i) => ref(i)));
+    return object(exp.keys.map((k, i) => [String(k.key), ref(i)]));
   };
   return {
     get value(): Value {
@@ -92,6 +116,70 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
     },
     instances,
   };
+}
+
+function hasDynamicBlocks(blocks: readonly Block[]): boolean {
+  return blocks.some((b) => b.type === 'dynamic' || hasDynamicBlocks(b.body.blocks));
+}
+
+/** Where an instance's problems go: the shared diagnostics, with the instance's address. */
+class InstanceSink implements BodySink {
+  constructor(
+    private readonly diags: Diagnostic[],
+    private readonly address: string,
+    readonly ranges: Record<string, SourceRange>,
+  ) {}
+  error(e: EvalError, path: string): void {
+    this.diags.push({ ...e.diagnostic, address: this.address, attribute: path });
+  }
+  diag(d: Diagnostic): void {
+    this.diags.push({ ...d, address: this.address });
+  }
+}
+
+type SharedParts = Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'>;
+
+/** These parts, or the previous instance's where they are equal (the same lists, the same ranges). */
+function sharedParts(
+  prev: SharedParts | undefined,
+  dependsOn: string[],
+  ranges: Record<string, SourceRange>,
+  sensitivePaths: string[],
+): SharedParts {
+  if (!prev) return { dependsOn, attributeRanges: ranges, sensitivePaths };
+  const same = {
+    dependsOn: sameStrings(prev.dependsOn, dependsOn) ? prev.dependsOn : dependsOn,
+    attributeRanges: sameRanges(prev.attributeRanges, ranges) ? prev.attributeRanges : ranges,
+    sensitivePaths: sameStrings(prev.sensitivePaths, sensitivePaths) ? prev.sensitivePaths : sensitivePaths,
+  };
+  return same.dependsOn === prev.dependsOn &&
+    same.attributeRanges === prev.attributeRanges &&
+    same.sensitivePaths === prev.sensitivePaths
+    ? prev
+    : same;
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const x of b) if (!a.has(x)) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameRanges(a: Record<string, SourceRange>, b: Record<string, SourceRange>): boolean {
+  if (a === b) return true;
+  // the same paths in the same order (the order is what readers iterate), each the same range
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i] || a[ka[i]!] !== b[kb[i]!]) return false;
+  return true;
 }
 
 function evalLifecycle(m: ModuleScope, decl: ResourceDecl, address: string): Lifecycle {

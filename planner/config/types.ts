@@ -12,7 +12,11 @@ export interface DesiredInstance {
   type: string;
   /** Attributes as given, evaluated; nested blocks are arrays of objects; unknowns are {"$unknown":true}. */
   attributes: Attributes;
-  /** Addresses (resource or instance) this instance refers to, explicit depends_on included. */
+  /**
+   * Addresses (resource or instance) this instance refers to, explicit depends_on included.
+   * Instances of one resource block share equal lists (so do attributeRanges, sensitivePaths and
+   * lifecycle): read them, never change them.
+   */
   dependsOn: string[];
   lifecycle: Lifecycle;
   /** Where the resource block starts. */

@@ -50,6 +50,13 @@ export class BigNum {
   }
 
   static fromInt(n: number): BigNum {
+    // small integers (counts, indexes) without BigInt arithmetic: what make() gives for them
+    const abs = Math.abs(n);
+    if (Number.isInteger(n) && abs < 0x80000000) {
+      if (abs === 0) return new BigNum(false, 0n, 0, 64);
+      const tz = 31 - Math.clz32(abs & -abs);
+      return new BigNum(n < 0, BigInt(abs >>> tz), tz, 64);
+    }
     return BigNum.fromBigInt(BigInt(n), 64);
   }
 
@@ -200,11 +207,25 @@ export class BigNum {
     return BigNum.fromBigInt(this.neg ? t : t + 1n, this.prec);
   }
 
+  /**
+   * The value as a JS number when it is a whole number below 2^53 that `toString` prints exactly
+   * (so `Number(toString())` without the text), else undefined.
+   */
+  toSafeInteger(): number | undefined {
+    if (this.inf || this.exp < 0 || this.exp > 52 || this.mant > 0x1fffffffffffffn) return undefined;
+    const m = Number(this.mant) * 2 ** this.exp;
+    if (m > Number.MAX_SAFE_INTEGER || bitLength(this.mant) + this.exp > this.prec) return undefined;
+    return this.neg ? -m : m;
+  }
+
   /** Shortest decimal in plain notation (Go big.Float Text('f', -1)). */
   toString(): string {
     if (this.inf) return this.neg ? '-Inf' : '+Inf';
     const sign = this.neg ? '-' : '';
     if (this.mant === 0n) return sign + '0';
+    // whole numbers below 2^53 print as JS prints them (no BigInt shift and conversion)
+    const n = this.toSafeInteger();
+    if (n !== undefined) return String(n);
     // integers that fit the precision print exactly (the shortest form is the integer itself)
     if (this.exp >= 0 && this.exp < 64 && bitLength(this.mant) + this.exp <= this.prec)
       return sign + (this.mant << BigInt(this.exp)).toString();
@@ -214,6 +235,8 @@ export class BigNum {
 }
 
 function bitLength(n: bigint): number {
+  // small mantissas (counts, indexes, sizes) without the float logarithm
+  if (n < 0x100000000n) return n <= 0n ? 0 : 32 - Math.clz32(Number(n));
   if (n < 0x20000000000000n)
     return n === 0n
       ? 0
@@ -226,6 +249,10 @@ function hexDigitBits(c: number): number {
 }
 function trailingZeros(n: bigint): number {
   if (n === 0n) return 0;
+  if (n < 0x100000000n) {
+    const x = Number(n);
+    return 31 - Math.clz32(x & -x);
+  }
   let c = 0;
   while ((n & 0xffffffffn) === 0n) {
     n >>= 32n;

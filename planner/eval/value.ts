@@ -133,12 +133,28 @@ export function tuple(items: Value[]): Value {
   return { t: tupleOf(items.map((i) => i.t)), v: items };
 }
 export function object(entries: Iterable<[string, Value]>): Value {
-  // One pass over the sorted entries fills both maps (this runs for every resource instance).
+  // One pass fills both maps while the keys come in order (they mostly do: this runs for every
+  // resource instance and block); keys out of order sort everything, as sortedEntries does.
   const values = new Map<string, Value>();
   const types = new Map<string, Type>();
-  for (const [k, v] of sortedEntries(entries)) {
+  let prev: string | undefined;
+  const it = entries[Symbol.iterator]();
+  for (let r = it.next(); !r.done; r = it.next()) {
+    const [k, v] = r.value;
+    if (prev !== undefined && keyCompare(prev, k) > 0) {
+      const rest: [string, Value][] = [...values, [k, v]];
+      for (let q = it.next(); !q.done; q = it.next()) rest.push(q.value);
+      values.clear();
+      types.clear();
+      for (const [k2, v2] of sortedEntries(rest)) {
+        values.set(k2, v2);
+        types.set(k2, v2.t);
+      }
+      break;
+    }
     values.set(k, v);
     types.set(k, v.t);
+    prev = k;
   }
   return { t: objectOf(types), v: values };
 }

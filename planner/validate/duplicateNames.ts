@@ -8,16 +8,18 @@ import { rangeOf } from './paths.js';
 /** Two instances of one type with the same (known) name: the name is the id, so it must be unique. */
 export function duplicateNameDiagnostics(instances: readonly DesiredInstance[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, DesiredInstance>();
+  // by type, then name (maps in a map: no key string to build per instance)
+  const first = new Map<string, Map<string, DesiredInstance>>();
   for (const inst of instances) {
     if (!findResourceSchema(inst.type)) continue;
     const attr = idAttribute(inst.type);
     const name = inst.attributes[attr];
     if (typeof name !== 'string') continue;
-    const key = `${inst.type}\u0000${name}`;
-    const earlier = first.get(key);
+    let ofType = first.get(inst.type);
+    if (!ofType) first.set(inst.type, (ofType = new Map()));
+    const earlier = ofType.get(name);
     if (!earlier) {
-      first.set(key, inst);
+      ofType.set(name, inst);
       continue;
     }
     out.push(

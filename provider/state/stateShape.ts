@@ -14,17 +14,20 @@ export function stateProblem(s: unknown): string | undefined {
   if (typeof st.serial !== 'number' || typeof st.lineage !== 'string')
     return '"serial" or "lineage" is missing';
   if (!Array.isArray(st.resources)) return '"resources" is not a list';
-  for (const [i, r] of st.resources.entries()) {
-    const where = `resources[${i}]`;
-    if (typeof r !== 'object' || r === null) return `${where} is not an object`;
-    if (typeof r.address !== 'string') return `${where} has no "address"`;
-    if (typeof r.type !== 'string') return `${where} (${r.address}) has no "type"`;
+  const resources = st.resources;
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    // spelled out only for a message (21,005 resources are read on every plan)
+    const where = (): string => `resources[${i}]`;
+    if (typeof r !== 'object' || r === null) return `${where()} is not an object`;
+    if (typeof r.address !== 'string') return `${where()} has no "address"`;
+    if (typeof r.type !== 'string') return `${where()} (${r.address}) has no "type"`;
     if (!findResourceSchema(r.type))
-      return `${where} (${r.address}) has type "${r.type}", which this nssv does not know`;
+      return `${where()} (${r.address}) has type "${r.type}", which this nssv does not know`;
     if (typeof r.attributes !== 'object' || r.attributes === null)
-      return `${where} (${r.address}) has no "attributes" object`;
+      return `${where()} (${r.address}) has no "attributes" object`;
     if (!Array.isArray(r.dependencies) || !Array.isArray(r.sensitivePaths)) {
-      return `${where} (${r.address}) lacks "dependencies" or "sensitivePaths" lists`;
+      return `${where()} (${r.address}) lacks "dependencies" or "sensitivePaths" lists`;
     }
   }
   return undefined;

@@ -97,8 +97,7 @@ function diagnostic(v: Violation<string>, rule: Rule, scope: Scope, words: strin
 }
 
 /** One rule in one scope (the resource, or one item of a nested block). */
-export function checkRule(rule: Rule, scope: Scope): Diagnostic[] {
-  const rs = ruleScope(scope);
+export function checkRule(rule: Rule, scope: Scope, rs = ruleScope(scope)): Diagnostic[] {
   if (rule.kind === 'maxPerReference')
     return conditionsHold(rule, rs) ? checkMaxPerReference(rule, scope) : [];
   if (rule.kind === 'hostLabels') return conditionsHold(rule, rs) ? checkHostLabels(rule, scope) : [];

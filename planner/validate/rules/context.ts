@@ -10,20 +10,32 @@ export { isSet, UNKNOWN } from '../../../schemas/rules/scope.js';
 
 /** Every instance of the configuration, by type and id (= name), for rules that span resources. */
 export class InstanceIndex {
-  private readonly byId = new Map<string, DesiredInstance>();
+  /** By type, then name (maps in a map: no key string to build per instance). */
+  private readonly byId = new Map<string, Map<string, DesiredInstance>>();
 
   constructor(readonly instances: readonly DesiredInstance[]) {
     for (const inst of instances) {
       const name = inst.attributes.name;
       if (typeof name === 'string' && findResourceSchema(inst.type)) {
-        const key = `${inst.type}\u0000${name}`;
-        if (!this.byId.has(key)) this.byId.set(key, inst);
+        let ofType = this.byId.get(inst.type);
+        if (!ofType) this.byId.set(inst.type, (ofType = new Map()));
+        if (!ofType.has(name)) ofType.set(name, inst);
       }
     }
   }
 
   find(type: string, id: string): DesiredInstance | undefined {
-    return this.byId.get(`${type}\u0000${id}`);
+    return this.byId.get(type)?.get(id);
+  }
+
+  /** The rules' view of an instance a reference leads to (one per instance: many lead to one pool). */
+  private readonly views = new Map<DesiredInstance, RuleScope<string> | undefined>();
+  viewOf(inst: DesiredInstance): RuleScope<string> | undefined {
+    if (this.views.has(inst)) return this.views.get(inst);
+    const schema = findResourceSchema(inst.type);
+    const view = schema ? ruleScope({ instance: inst, schema, index: this, itemPath: '' }) : undefined;
+    this.views.set(inst, view);
+    return view;
   }
 }
 
@@ -77,15 +89,38 @@ export function scopeOf(scope: Scope, inst: DesiredInstance): Scope | undefined 
   return schema ? { instance: inst, schema, index: scope.index, itemPath: '' } : undefined;
 }
 
-/** The scope as the rules' interpreter (schemas/rules/check.ts) sees it. */
+type Followed = ReturnType<RuleScope<string>['follow']>;
+
+/**
+ * The scope as the rules' interpreter (schemas/rules/check.ts) sees it. It keeps its last lookup
+ * and its last follow (rules in a row read the same attribute: a volume's two rbd rules both
+ * follow pool_id, and the pool's view, kept per instance in the index, is asked for its kind).
+ */
 export function ruleScope(scope: Scope): RuleScope<string> {
+  let lastName: string | undefined;
+  let lastLooked: Lookup | undefined;
+  let lastVia: string | undefined;
+  let lastFollowed: Followed;
   return {
-    lookup: (name) => lookup(scope, name),
+    lookup: (name) => {
+      if (name !== lastName || !lastLooked) {
+        lastLooked = lookup(scope, name);
+        lastName = name;
+      }
+      return lastLooked;
+    },
     follow: (via) => {
+      if (via === lastVia) return lastFollowed;
       const target = follow(scope, via);
-      if (target === UNKNOWN || target === undefined) return target;
-      const other = scopeOf(scope, target);
-      return other ? { scope: ruleScope(other), address: target.address } : undefined;
+      let r: Followed;
+      if (target === UNKNOWN || target === undefined) r = target;
+      else {
+        const view = scope.index.viewOf(target);
+        r = view ? { scope: view, address: target.address } : undefined;
+      }
+      lastVia = via;
+      lastFollowed = r;
+      return r;
     },
   };
 }

@@ -15,4 +15,49 @@ describe('BigNum (Terraform numbers)', () => {
     expect(BigNum.fromFloat64(Math.pow(2, 100)).toString()).toBe('1267650600228229400000000000000');
     expect(p('0').neg_().toString()).toBe('-0');
   });
+  it('GIVEN whole numbers WHEN read as safe integers THEN they equal Number(toString()), and others have none', () => {
+    const values = [
+      ...[0, 1, 2, 3, 4096, 65535, 65536, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 1, 2 ** 52, 2 ** 53 - 1].flatMap(
+        (n) => [BigNum.fromInt(n), BigNum.fromInt(-n)],
+      ),
+      p('12'),
+      p('1e15'),
+      p('-0'),
+    ];
+    for (const v of values) expect(v.toSafeInteger()).toBe(Number(v.toString()));
+    expect(p('-0').toSafeInteger()).toBe(-0);
+    expect(p('0.5').toSafeInteger()).toBeUndefined();
+    expect(p('9007199254740992').toSafeInteger()).toBeUndefined();
+    expect(p('1e30').toSafeInteger()).toBeUndefined();
+    expect(BigNum.infinity(false).toSafeInteger()).toBeUndefined();
+    // rounded to 4 bits it prints as the shortest decimal of that precision, not as an integer
+    expect(BigNum.fromInt(1000).withPrec(4).toSafeInteger()).toBeUndefined();
+  });
+  it('GIVEN small and large integers WHEN made with fromInt THEN they equal fromBigInt and print the same', () => {
+    for (const n of [
+      0,
+      -0,
+      1,
+      -1,
+      6,
+      1024,
+      -65536,
+      2 ** 31 - 1,
+      -(2 ** 31 - 1),
+      2 ** 31,
+      -(2 ** 31),
+      2 ** 40 + 8,
+    ]) {
+      const a = BigNum.fromInt(n);
+      const b = BigNum.fromBigInt(BigInt(n), 64);
+      expect([a.neg, a.mant, a.exp, a.prec, a.toString()]).toEqual([
+        b.neg,
+        b.mant,
+        b.exp,
+        b.prec,
+        b.toString(),
+      ]);
+    }
+    expect(BigNum.fromInt(-12).toString()).toBe('-12');
+  });
 });

@@ -1,0 +1,40 @@
+import type { ModuleDecl } from './model.js';
+
+const cache = new WeakMap<ModuleDecl, ReadonlySet<string>>();
+
+/**
+ * Every root name a reference in the module's source spells (`nssv_vm` of `nssv_vm.vm[0].id`,
+ * `var`, `local`, …): a resource type that is not among them is never read by the module's own
+ * expressions. Found by walking the whole declaration once, so it may include names that are not
+ * references (never the other way round).
+ */
+export function referencedRoots(decl: ModuleDecl): ReadonlySet<string> {
+  let roots = cache.get(decl);
+  if (!roots) {
+    const found = new Set<string>();
+    collectRoots(decl, found, new WeakSet());
+    roots = found;
+    cache.set(decl, roots);
+  }
+  return roots;
+}
+
+function collectRoots(node: unknown, found: Set<string>, seen: WeakSet<object>): void {
+  if (node === null || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  if (node instanceof Map) {
+    for (const v of node.values()) collectRoots(v, found, seen);
+    return;
+  }
+  if (Array.isArray(node)) {
+    for (const v of node) collectRoots(v, found, seen);
+    return;
+  }
+  const o = node as Record<string, unknown>;
+  if (o.t === 'var' && typeof o.name === 'string') found.add(o.name);
+  for (const k in o) {
+    // source ranges (range, nameRange, labelRanges, …) hold no expressions
+    if (k === 'range' || k.endsWith('Range') || k.endsWith('Ranges')) continue;
+    collectRoots(o[k], found, seen);
+  }
+}
