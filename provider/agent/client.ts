@@ -263,18 +263,21 @@ export class AgentClient {
     }
   }
 
-  private async call<T>(
+  /**
+   * The agent's answer to one request, unread: what `call` checks. The inventory worker sends
+   * with it and the thread that plans reads the answer (`answerOf`), so that parsing and
+   * checking the body is done where the answer is used.
+   */
+  async request(
     method: string,
     path: string,
-    answer: AgentApiCheck<T>,
     body?: unknown,
     timeoutMs = this.timeoutMs,
-  ): Promise<T> {
+  ): Promise<HttpAnswer> {
     const { host } = this.target;
     if (this.tls === undefined) this.tls = clientTlsFor(this.target) ?? null;
-    let res: HttpAnswer;
     try {
-      res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
+      return await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
     } catch (err) {
       this.throwIfCancelled(method, path);
       agentRequestStats.unreachable += 1;
@@ -292,6 +295,26 @@ export class AgentClient {
         `cannot reach the agent of host ${host} at ${this.base}: ${why}`,
       );
     }
+  }
+
+  /** The inventory in an answer to GET /v1/inventory (see `request`), checked as `inventory()` does. */
+  inventoryFrom(res: HttpAnswer): Inventory {
+    return this.answerOf('GET', '/v1/inventory', agentApi.Inventory, res);
+  }
+
+  private async call<T>(
+    method: string,
+    path: string,
+    answer: AgentApiCheck<T>,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
+    return this.answerOf(method, path, answer, await this.request(method, path, body, timeoutMs));
+  }
+
+  /** The body of an answer: an agent error, a body that is not JSON or not the message expected are AgentErrors. */
+  private answerOf<T>(method: string, path: string, answer: AgentApiCheck<T>, res: HttpAnswer): T {
+    const { host } = this.target;
     const { text } = res;
     let parsed: unknown;
     try {

@@ -1,15 +1,18 @@
-import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './client.js';
+import type { HttpAnswer } from './httpSend.js';
 
 /** What the inventory worker is sent, once: the agents to ask, one inventory each. */
 export interface InventoryRequest {
   targets: AgentEndpoint[];
 }
 
-/** One host's answer: its checked inventory, the AgentError a direct call would have thrown, or neither. */
+/**
+ * One host's answer: the agent's HTTP answer (read and checked by the thread that uses it), the
+ * AgentError a direct call would have thrown for want of one, or neither.
+ */
 export type InventoryAnswer =
-  | { host: string; inventory: Inventory }
+  | { host: string; answer: HttpAnswer }
   | { host: string; error: Pick<AgentError, 'code' | 'message' | 'status'> }
   /** Something other than an agent failure (a bug): the caller asks the agent itself. */
   | { host: string; unanswered: true };

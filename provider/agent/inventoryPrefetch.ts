@@ -2,25 +2,26 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Inventory } from '../../schemas/generated/agentApi.js';
 import { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './client.js';
+import type { HttpAnswer } from './httpSend.js';
 import type { InventoryAnswer, InventoryRequest } from './inventoryMessages.js';
 
-/** Inventories being fetched by a worker thread, each to be taken once by the context that needs it. */
+/** Inventory requests sent by a worker thread, each answer to be taken once by the context that needs it. */
 export interface InventoryPrefetch {
   /**
-   * The inventory asked for exactly this endpoint (same URL, token and TLS directory), the first
-   * time it is taken; undefined otherwise. Rejects with the AgentError a direct call would have
-   * thrown; resolves to undefined when the worker could not answer (then ask the agent directly).
+   * The agent's answer to GET /v1/inventory sent to exactly this endpoint (same URL, token and
+   * TLS directory), the first time it is taken; undefined otherwise. Read it with
+   * AgentClient.inventoryFrom. Rejects with the AgentError a direct call would have thrown when
+   * no answer came; resolves to undefined when the worker could not send (then ask directly).
    */
-  take(target: AgentEndpoint): Promise<Inventory | undefined> | undefined;
+  take(target: AgentEndpoint): Promise<HttpAnswer | undefined> | undefined;
 }
 
 interface Slot {
   target: AgentEndpoint;
   answer?: InventoryAnswer;
-  waiter?: { resolve: (inv: Inventory | undefined) => void; reject: (e: AgentError) => void };
+  waiter?: { resolve: (res: HttpAnswer | undefined) => void; reject: (e: AgentError) => void };
 }
 
 /** The bundled worker (scripts/bundle-cli.mjs), found from the package root; undefined when not built. */
@@ -41,7 +42,7 @@ const sameTarget = (a: AgentEndpoint, b: AgentEndpoint): boolean =>
 function deliver(slot: Slot): void {
   const { answer, waiter } = slot;
   if (!answer || !waiter) return;
-  if ('inventory' in answer) waiter.resolve(answer.inventory);
+  if ('answer' in answer) waiter.resolve(answer.answer);
   else if ('error' in answer) {
     const { code, message, status } = answer.error;
     waiter.reject(new AgentError(answer.host, code, message, status));
@@ -98,7 +99,7 @@ export function startInventoryWorker(
           const slot = slots.get(target.host);
           if (!slot || !sameTarget(slot.target, target)) return undefined;
           slots.delete(target.host);
-          return new Promise<Inventory | undefined>((resolve, reject) => {
+          return new Promise<HttpAnswer | undefined>((resolve, reject) => {
             slot.waiter = { resolve, reject };
             deliver(slot);
           });

@@ -1,7 +1,8 @@
-// Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs): asks every agent
-// it is sent for its inventory through the same AgentClient as the main thread (retries, TLS
-// pinning, the answer checked against the agent API schema), and posts the answers back in
-// batches. The HTTP and JSON work of a refresh then runs beside the configuration's evaluation.
+// Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs): sends every agent
+// it is given GET /v1/inventory through the same AgentClient as the main thread (retries, TLS
+// pinning, the same errors when no answer comes), and posts the HTTP answers back in batches, as
+// text: the main thread parses and checks each one when it uses it (AgentClient.inventoryFrom).
+// The HTTP work of a refresh then runs beside the configuration's evaluation.
 import { parentPort } from 'node:worker_threads';
 import { AgentError } from './agentError.js';
 import { AgentClient } from './client.js';
@@ -17,8 +18,8 @@ function post(answer: InventoryAnswer): void {
 
 function ask({ targets }: InventoryRequest): void {
   for (const target of targets) {
-    new AgentClient(target).inventory().then(
-      (inventory) => post({ host: target.host, inventory }),
+    new AgentClient(target).request('GET', '/v1/inventory').then(
+      (answer) => post({ host: target.host, answer }),
       (e: unknown) =>
         post(
           e instanceof AgentError

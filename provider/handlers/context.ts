@@ -6,7 +6,7 @@ import type { HandlerContext } from './types.js';
 
 /**
  * A handler context over a fixed set of host endpoints; inventories are fetched once per host.
- * With a prefetch, a host's first inventory is the one a worker fetched for the same endpoint.
+ * With a prefetch, a host's first inventory is read from the answer a worker got from the same endpoint.
  */
 export function createHandlerContext(
   endpoints: ReadonlyMap<string, AgentEndpoint>,
@@ -38,7 +38,9 @@ export function createHandlerContext(
       if (!p) {
         const ep = endpoints.get(hostId);
         const early = ep && prefetch?.take(ep);
-        p = early ? early.then((inv) => inv ?? agent(hostId).inventory()) : agent(hostId).inventory();
+        p = early
+          ? early.then((res) => (res ? agent(hostId).inventoryFrom(res) : agent(hostId).inventory()))
+          : agent(hostId).inventory();
         inventories.set(hostId, p);
         p.catch(() => inventories.delete(hostId));
       }
