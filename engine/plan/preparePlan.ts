@@ -37,8 +37,6 @@ export interface PlanRequest {
   loaded?: Validated;
   /** Import targets without a resource block are let through (plan -generate-config-out). */
   allowUnconfiguredImports?: boolean;
-  /** The state, when the caller read it already (EarlyRefresh). */
-  stored?: State;
   /** Inventories a worker is fetching (EarlyRefresh): the refresh takes those of unchanged endpoints. */
   prefetch?: InventoryPrefetch;
 }
@@ -61,7 +59,7 @@ export interface PlanOutcome {
 
 /** config → validate → refresh from agents → plan. */
 export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
-  const stored = req.stored ?? (await req.store.read());
+  const stored = await req.store.read();
   const journaled = (await new ApplyJournal(req.store.dir, req.store.codec).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),
   );

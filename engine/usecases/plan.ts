@@ -57,7 +57,6 @@ async function planWith(
   let loaded = await loadForPlan(req.configDir, req.load, early);
   const settings = loaded.settings ?? { backend: { type: 'local' as const } };
   const store = await openStateStore(req.configDir, settings);
-  const stored = early?.stateFor(loaded.settings);
   let generated: string | undefined;
   const plan = async (): Promise<PlanOutcome> =>
     preparePlan({
@@ -71,7 +70,6 @@ async function planWith(
       ...(req.excludes ? { excludes: req.excludes } : {}),
       ...(req.generateConfigOut ? { allowUnconfiguredImports: true } : {}),
       ...(req.refresh === false ? { refresh: false } : {}),
-      ...(stored ? { stored } : {}),
       ...(early?.prefetch ? { prefetch: early.prefetch } : {}),
     });
   const outcome = await (async () => {

@@ -2,10 +2,11 @@ import type { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './client.js';
 import type { HttpAnswer } from './httpSend.js';
 
-/** What the inventory worker is sent, once: the agents to ask, one inventory each. */
-export interface InventoryRequest {
-  targets: AgentEndpoint[];
-}
+/**
+ * What the inventory worker is sent, once: the agents to ask, or a configuration directory whose
+ * local, unencrypted state names them (read in the worker, with the checks a plan makes).
+ */
+export type InventoryRequest = { targets: AgentEndpoint[] } | { localStateOf: string };
 
 /**
  * One host's answer: the agent's HTTP answer (read and checked by the thread that uses it), the
@@ -16,3 +17,6 @@ export type InventoryAnswer =
   | { host: string; error: Pick<AgentError, 'code' | 'message' | 'status'> }
   /** Something other than an agent failure (a bug): the caller asks the agent itself. */
   | { host: string; unanswered: true };
+
+/** What the worker posts: first the agents it asks (possibly none), then their answers in batches. */
+export type InventoryWorkerMessage = { asked: AgentEndpoint[] } | { answers: InventoryAnswer[] };

@@ -5,15 +5,16 @@ import { Worker } from 'node:worker_threads';
 import { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './client.js';
 import type { HttpAnswer } from './httpSend.js';
-import type { InventoryAnswer, InventoryRequest } from './inventoryMessages.js';
+import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
 
 /** Inventory requests sent by a worker thread, each answer to be taken once by the context that needs it. */
 export interface InventoryPrefetch {
   /**
-   * The agent's answer to GET /v1/inventory sent to exactly this endpoint (same URL, token and
-   * TLS directory), the first time it is taken; undefined otherwise. Read it with
-   * AgentClient.inventoryFrom. Rejects with the AgentError a direct call would have thrown when
-   * no answer came; resolves to undefined when the worker could not send (then ask directly).
+   * The agent's answer to GET /v1/inventory, the first time a host is taken (undefined after),
+   * when the worker asked exactly this endpoint (same URL, token and TLS directory); read it with
+   * AgentClient.inventoryFrom. Resolves to undefined when the worker did not ask this endpoint or
+   * could not send (then ask directly); rejects with the AgentError a direct call would have
+   * thrown when no answer came.
    */
   take(target: AgentEndpoint): Promise<HttpAnswer | undefined> | undefined;
 }
@@ -51,8 +52,8 @@ function deliver(slot: Slot): void {
 
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
-  /** Sends the worker these agents (once); undefined when there is nothing to ask. */
-  ask(targets: readonly AgentEndpoint[]): InventoryPrefetch | undefined;
+  /** Sends the worker what to ask (once). */
+  ask(request: InventoryRequest): InventoryPrefetch;
   /** Stops the worker; answers not taken are dropped. */
   close(): Promise<void>;
 }
@@ -68,40 +69,52 @@ export function startInventoryWorker(
     async close() {
       await worker.terminate();
     },
-    ask(targets) {
+    ask(request) {
       if (asked) throw new Error('bug: the inventory worker is asked once');
       asked = true;
-      if (targets.length === 0) return undefined;
-      const slots = new Map<string, Slot>(targets.map((t) => [t.host, { target: t }]));
+      /** The worker's agents by host, once it has said which (none if it fails first). */
+      const slots = new Map<string, Slot>();
       /** Slots the worker has not answered yet, by host. */
-      const waiting = new Map(slots);
+      const waiting = new Map<string, Slot>();
+      let listed!: () => void;
+      const list = new Promise<void>((resolve) => (listed = resolve));
       const settle = (slot: Slot, answer: InventoryAnswer): void => {
         waiting.delete(slot.target.host);
         slot.answer = answer;
         deliver(slot);
       };
-      worker.on('message', (answers: InventoryAnswer[]) => {
-        for (const a of answers) {
+      worker.on('message', (m: InventoryWorkerMessage) => {
+        if ('asked' in m) {
+          for (const t of m.asked) slots.set(t.host, { target: t });
+          for (const [host, slot] of slots) waiting.set(host, slot);
+          listed();
+          return;
+        }
+        for (const a of m.answers) {
           const slot = waiting.get(a.host);
           if (slot) settle(slot, a);
         }
       });
       // A worker that fails or ends leaves the hosts it did not answer to be asked directly.
       const giveUp = (): void => {
+        listed();
         for (const slot of [...waiting.values()]) settle(slot, { host: slot.target.host, unanswered: true });
       };
       worker.on('error', giveUp);
       worker.on('exit', giveUp);
-      const request: InventoryRequest = { targets: [...slots.values()].map((s) => s.target) };
       worker.postMessage(request);
+      const taken = new Set<string>();
       return {
         take(target) {
-          const slot = slots.get(target.host);
-          if (!slot || !sameTarget(slot.target, target)) return undefined;
-          slots.delete(target.host);
-          return new Promise<HttpAnswer | undefined>((resolve, reject) => {
-            slot.waiter = { resolve, reject };
-            deliver(slot);
+          if (taken.has(target.host)) return undefined;
+          taken.add(target.host);
+          return list.then(() => {
+            const slot = slots.get(target.host);
+            if (!slot || !sameTarget(slot.target, target)) return undefined;
+            return new Promise<HttpAnswer | undefined>((resolve, reject) => {
+              slot.waiter = { resolve, reject };
+              deliver(slot);
+            });
           });
         },
       };

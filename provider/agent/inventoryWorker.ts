@@ -6,17 +6,22 @@
 import { parentPort } from 'node:worker_threads';
 import { AgentError } from './agentError.js';
 import { AgentClient } from './client.js';
-import type { InventoryAnswer, InventoryRequest } from './inventoryMessages.js';
+import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
+import { localStateEndpoints } from '../state/localStateEndpoints.js';
 
 const batch: InventoryAnswer[] = [];
 
 function post(answer: InventoryAnswer): void {
   // Answers that arrive together go in one message: fewer wake-ups of the main thread.
-  if (batch.length === 0) setImmediate(() => parentPort!.postMessage(batch.splice(0)));
+  if (batch.length === 0) setImmediate(() => send({ answers: batch.splice(0) }));
   batch.push(answer);
 }
 
-function ask({ targets }: InventoryRequest): void {
+const send = (m: InventoryWorkerMessage): void => parentPort!.postMessage(m);
+
+async function ask(request: InventoryRequest): Promise<void> {
+  const targets = 'targets' in request ? request.targets : await localStateEndpoints(request.localStateOf);
+  send({ asked: targets });
   for (const target of targets) {
     new AgentClient(target).request('GET', '/v1/inventory').then(
       (answer) => post({ host: target.host, answer }),
@@ -38,4 +43,4 @@ function ask({ targets }: InventoryRequest): void {
 }
 
 // Started before the hosts are known (it loads while the state is read), then told them once.
-parentPort!.once('message', ask);
+parentPort!.once('message', (request: InventoryRequest) => void ask(request));

@@ -43,7 +43,10 @@ export class StateStore {
       this.stored = false;
       return undefined;
     }
-    const s = this.parse(await this.codec.decode(text, this.where));
+    const check = this.codec.plainCheck();
+    const s = check
+      ? this.parse(text, (v) => check(v, this.where))
+      : this.parse(await this.codec.decode(text, this.where));
     this.verified = true;
     this.stored = true;
     return this.withLoggedChanges(s);
@@ -103,13 +106,14 @@ export class StateStore {
     return this.parse(await this.codec.decode(text, `${this.where} (serial ${serial})`));
   }
 
-  private parse(plain: string): State {
+  private parse(plain: string, refuse?: (value: unknown) => void): State {
     let s: State;
     try {
       s = JSON.parse(plain) as State;
     } catch (e) {
       throw this.corrupt(`it is not JSON (${(e as Error).message})`);
     }
+    refuse?.(s);
     const problem = stateProblem(s);
     if (problem) throw this.corrupt(problem);
     // Before any change log is applied: logged changes are written in the current format.

@@ -101,6 +101,18 @@ export class Codec {
     return JSON.stringify(env) + '\n';
   }
 
+  /**
+   * Without encryption settings, stored text is plain JSON and only an envelope is refused: the
+   * reader parses the text once and hands the value here (instead of decode, which would search the
+   * whole text for an envelope). Undefined: settings are given, use decode.
+   */
+  plainCheck(): ((value: unknown, where: string) => void) | undefined {
+    if (this.target) return undefined;
+    return (value, where) => {
+      if (isEnvelope(value)) throw E.encryptedWithoutKey(this.what, where);
+    };
+  }
+
   /** The plain JSON of stored text; typed errors for a wrong key, a missing key or a refused plain file. */
   async decode(text: string, where: string): Promise<string> {
     // Without encryption settings only an envelope is refused, and an envelope names its version:

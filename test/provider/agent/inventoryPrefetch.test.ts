@@ -3,7 +3,8 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AgentClient } from '../../../provider/agent/client.js';
+import { AgentClient, type AgentEndpoint } from '../../../provider/agent/client.js';
+import type { HttpAnswer } from '../../../provider/agent/httpSend.js';
 import { AgentError } from '../../../provider/agent/agentError.js';
 import {
   inventoryWorkerFile,
@@ -11,15 +12,21 @@ import {
   type InventoryWorker,
 } from '../../../provider/agent/inventoryPrefetch.js';
 import { FakeAgent } from './fakeAgent.js';
+import { emptyState, type State } from '../../../planner/state/types.js';
 
-async function outcome(p: Promise<unknown> | undefined): Promise<unknown> {
-  if (p === undefined) return 'not prefetched';
-  return p.then(
-    (v) => v,
-    (e: unknown) =>
-      e instanceof AgentError ? { host: e.host, code: e.code, message: e.message, status: e.status } : e,
-  );
+/** What a take gives: the inventory read from the answer, the AgentError's fields, or why there is none. */
+async function outcome(
+  target: AgentEndpoint,
+  p: Promise<HttpAnswer | undefined> | undefined,
+): Promise<unknown> {
+  if (p === undefined) return 'taken already';
+  return p
+    .then((res) => (res === undefined ? 'ask directly' : new AgentClient(target).inventoryFrom(res)))
+    .catch(failure);
 }
+
+const failure = (e: unknown): unknown =>
+  e instanceof AgentError ? { host: e.host, code: e.code, message: e.message, status: e.status } : e;
 
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
@@ -28,6 +35,23 @@ async function closedPort(): Promise<number> {
   const { port } = s.address() as AddressInfo;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
+}
+
+/** A state recording one host, as an apply writes it. */
+function stateRecording(ep: AgentEndpoint): State {
+  return {
+    ...emptyState('L'),
+    serial: 1,
+    resources: [
+      {
+        address: `nssv_host.${ep.host}`,
+        type: 'nssv_host',
+        attributes: { name: ep.host, cluster_id: 'c', endpoint: ep.endpoint, token: ep.token, id: ep.host },
+        dependencies: [],
+        sensitivePaths: ['token'],
+      },
+    ],
+  };
 }
 
 let h1: FakeAgent;
@@ -49,34 +73,37 @@ describe('the inventory worker', () => {
     expect(inventoryWorkerFile()).toMatch(/dist\/cli\/inventoryWorker\.cjs$/);
   });
 
-  it('GIVEN agents WHEN the worker asks them THEN each inventory equals what a direct call reads, taken once per endpoint', async () => {
+  it('GIVEN agents WHEN the worker asks them THEN each answer reads as what a direct call reads, taken once per host', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask([h1.endpoint(), h2.endpoint()])!;
-    expect(await outcome(prefetch.take(h1.endpoint()))).toEqual(
-      await new AgentClient(h1.endpoint()).inventory(),
-    );
-    expect(await outcome(prefetch.take(h1.endpoint()))).toBe('not prefetched');
-    // another token (or URL) than the one asked: the caller asks the agent itself
-    expect(await outcome(prefetch.take(h2.endpoint('another-token')))).toBe('not prefetched');
-    expect(await outcome(prefetch.take({ ...h2.endpoint(), endpoint: `${h2.endpoint().endpoint}/` }))).toBe(
-      'not prefetched',
-    );
-    expect(await outcome(prefetch.take({ host: 'h3', endpoint: 'http://127.0.0.1:1', token: 't' }))).toBe(
-      'not prefetched',
-    );
+    const prefetch = worker!.ask({ targets: [h1.endpoint(), h2.endpoint()] });
+    const direct = await new AgentClient(h1.endpoint()).inventory();
+    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(direct);
+    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('taken already');
+    // another token than the one asked: the caller asks the agent itself
+    expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint('another-token')))).toBe('ask directly');
+    const h3 = { host: 'h3', endpoint: 'http://127.0.0.1:1', token: 't' };
+    expect(await outcome(h3, prefetch.take(h3))).toBe('ask directly');
     expect(h1.requests.filter((r) => r.path === '/v1/inventory')).toHaveLength(2);
+  });
+
+  it('GIVEN another URL for a host WHEN taken THEN it is not the answer of the URL asked', async () => {
+    worker = startInventoryWorker();
+    const prefetch = worker!.ask({ targets: [h2.endpoint()] });
+    const moved = { ...h2.endpoint(), endpoint: `${h2.endpoint().endpoint}/` };
+    expect(await outcome(moved, prefetch.take(moved))).toBe('ask directly');
   });
 
   it('GIVEN a wrong token and an agent that is down WHEN taken THEN they fail with the AgentError a direct call throws', async () => {
     const down = { host: 'h9', endpoint: `http://127.0.0.1:${await closedPort()}`, token: 't' };
     worker = startInventoryWorker();
     const wrong = h1.endpoint('wrong-token');
-    const prefetch = worker!.ask([wrong, down])!;
-    const direct = async (t: typeof down): Promise<unknown> => outcome(new AgentClient(t).inventory());
-    const fromWorker = await outcome(prefetch.take(wrong));
+    const prefetch = worker!.ask({ targets: [wrong, down] });
+    const direct = async (t: AgentEndpoint): Promise<unknown> =>
+      new AgentClient(t).inventory().catch(failure);
+    const fromWorker = await outcome(wrong, prefetch.take(wrong));
     expect(fromWorker).toEqual(await direct(wrong));
     expect(fromWorker).toMatchObject({ host: 'h1', status: 401 });
-    const unreachable = await outcome(prefetch.take(down));
+    const unreachable = await outcome(down, prefetch.take(down));
     expect(unreachable).toEqual(await direct(down));
     expect(unreachable).toMatchObject({ host: 'h9', code: 'unreachable' });
   });
@@ -87,16 +114,32 @@ describe('the inventory worker', () => {
       const file = join(dir, 'dies.cjs');
       writeFileSync(file, "throw new Error('broken worker');\n");
       worker = startInventoryWorker(file);
-      const prefetch = worker!.ask([h1.endpoint()])!;
-      expect(await outcome(prefetch.take(h1.endpoint()))).toBeUndefined();
+      const prefetch = worker!.ask({ targets: [h1.endpoint()] });
+      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('GIVEN no agents WHEN asked THEN there is nothing to take', () => {
+  it('GIVEN no agents WHEN asked THEN every take says to ask directly; the worker is asked once', async () => {
     worker = startInventoryWorker();
-    expect(worker!.ask([])).toBeUndefined();
-    expect(() => worker!.ask([h1.endpoint()])).toThrow('bug: the inventory worker is asked once');
+    const prefetch = worker!.ask({ targets: [] });
+    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
+    expect(() => worker!.ask({ targets: [] })).toThrow('bug: the inventory worker is asked once');
+  });
+
+  it('GIVEN a configuration directory WHEN the worker reads its local state THEN it asks the hosts the state records', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-state-'));
+    try {
+      writeFileSync(join(dir, 'nssv.tfstate'), JSON.stringify(stateRecording(h1.endpoint())));
+      worker = startInventoryWorker();
+      const prefetch = worker!.ask({ localStateOf: dir });
+      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(
+        await new AgentClient(h1.endpoint()).inventory(),
+      );
+      expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint()))).toBe('ask directly');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
