@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../packageRoot.js';
 import { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './client.js';
 import type { HttpAnswer } from './httpSend.js';
@@ -27,14 +27,9 @@ interface Slot {
 
 /** The bundled worker (scripts/bundle-cli.mjs), found from the package root; undefined when not built. */
 export function inventoryWorkerFile(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-  const file = join(dir, 'dist', 'cli', 'inventoryWorker.cjs');
-  return existsSync(file) ? file : undefined;
+  const root = packageRoot();
+  const file = root === undefined ? undefined : join(root, 'dist', 'cli', 'inventoryWorker.cjs');
+  return file !== undefined && existsSync(file) ? file : undefined;
 }
 
 const sameTarget = (a: AgentEndpoint, b: AgentEndpoint): boolean =>

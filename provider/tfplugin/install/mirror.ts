@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../packageRoot.js';
 
 export const PROVIDER_SOURCE = 'registry.terraform.io/nssv/nssv';
 
@@ -11,13 +11,9 @@ export function terraformPlatform(platform: string = process.platform, arch: str
 }
 
 function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('bug: cannot find the nssv package root');
-    dir = up;
-  }
-  return dir;
+  const root = packageRoot();
+  if (root === undefined) throw new Error('bug: cannot find the nssv package root');
+  return root;
 }
 
 export interface InstalledMirror {
