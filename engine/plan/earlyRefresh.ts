@@ -29,7 +29,7 @@ export class EarlyRefresh {
     return {
       afterParse: async (root) => {
         if (root.stateSettingsDeclared || root.parseFailed || !this.worker) return;
-        this.prefetch = this.worker.ask({ localStateOf: this.configDir });
+        this.prefetch = this.worker.ask(this.configDir);
       },
     };
   }

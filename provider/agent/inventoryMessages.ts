@@ -3,10 +3,12 @@ import type { AgentEndpoint } from './client.js';
 import type { HttpAnswer } from './httpSend.js';
 
 /**
- * What the inventory worker is sent, once: the agents to ask, or a configuration directory whose
- * local, unencrypted state names them (read in the worker, with the checks a plan makes).
+ * What the inventory worker is sent, once: a configuration directory whose local, unencrypted
+ * state names the agents to ask (read in the worker, with the checks a plan makes).
  */
-export type InventoryRequest = { targets: AgentEndpoint[] } | { localStateOf: string };
+export interface InventoryRequest {
+  localStateOf: string;
+}
 
 /**
  * One host's answer: the agent's HTTP answer (read and checked by the thread that uses it), the

@@ -47,8 +47,8 @@ function deliver(slot: Slot): void {
 
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
-  /** Sends the worker what to ask (once). */
-  ask(request: InventoryRequest): InventoryPrefetch;
+  /** Has the worker read this configuration directory's local state and ask the hosts it records (once). */
+  ask(configDir: string): InventoryPrefetch;
   /** Stops the worker; answers not taken are dropped. */
   close(): Promise<void>;
 }
@@ -64,39 +64,37 @@ export function startInventoryWorker(
     async close() {
       await worker.terminate();
     },
-    ask(request) {
+    ask(configDir) {
       if (asked) throw new Error('bug: the inventory worker is asked once');
       asked = true;
       /** The worker's agents by host, once it has said which (none if it fails first). */
       const slots = new Map<string, Slot>();
-      /** Slots the worker has not answered yet, by host. */
-      const waiting = new Map<string, Slot>();
       let listed!: () => void;
       const list = new Promise<void>((resolve) => (listed = resolve));
       const settle = (slot: Slot, answer: InventoryAnswer): void => {
-        waiting.delete(slot.target.host);
         slot.answer = answer;
         deliver(slot);
       };
       worker.on('message', (m: InventoryWorkerMessage) => {
         if ('asked' in m) {
           for (const t of m.asked) slots.set(t.host, { target: t });
-          for (const [host, slot] of slots) waiting.set(host, slot);
           listed();
           return;
         }
         for (const a of m.answers) {
-          const slot = waiting.get(a.host);
-          if (slot) settle(slot, a);
+          const slot = slots.get(a.host);
+          if (slot && !slot.answer) settle(slot, a);
         }
       });
       // A worker that fails or ends leaves the hosts it did not answer to be asked directly.
       const giveUp = (): void => {
         listed();
-        for (const slot of [...waiting.values()]) settle(slot, { host: slot.target.host, unanswered: true });
+        for (const slot of slots.values())
+          if (!slot.answer) settle(slot, { host: slot.target.host, unanswered: true });
       };
       worker.on('error', giveUp);
       worker.on('exit', giveUp);
+      const request: InventoryRequest = { localStateOf: configDir };
       worker.postMessage(request);
       const taken = new Set<string>();
       return {

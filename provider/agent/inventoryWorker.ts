@@ -1,5 +1,5 @@
 // Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs): sends every agent
-// it is given GET /v1/inventory through the same AgentClient as the main thread (retries, TLS
+// the configuration's local state records GET /v1/inventory through the same AgentClient as the main thread (retries, TLS
 // pinning, the same errors when no answer comes), and posts the HTTP answers back in batches, as
 // text: the main thread parses and checks each one when it uses it (AgentClient.inventoryFrom).
 // The HTTP work of a refresh then runs beside the configuration's evaluation.
@@ -20,7 +20,7 @@ function post(answer: InventoryAnswer): void {
 const send = (m: InventoryWorkerMessage): void => parentPort!.postMessage(m);
 
 async function ask(request: InventoryRequest): Promise<void> {
-  const targets = 'targets' in request ? request.targets : await localStateEndpoints(request.localStateOf);
+  const targets = await localStateEndpoints(request.localStateOf);
   send({ asked: targets });
   for (const target of targets) {
     new AgentClient(target).request('GET', '/v1/inventory').then(

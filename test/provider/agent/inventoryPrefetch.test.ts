@@ -37,26 +37,33 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A state recording one host, as an apply writes it. */
-function stateRecording(ep: AgentEndpoint): State {
+/** A state recording these hosts, as an apply writes it. */
+function stateRecording(eps: readonly AgentEndpoint[]): State {
   return {
     ...emptyState('L'),
     serial: 1,
-    resources: [
-      {
-        address: `nssv_host.${ep.host}`,
-        type: 'nssv_host',
-        attributes: { name: ep.host, cluster_id: 'c', endpoint: ep.endpoint, token: ep.token, id: ep.host },
-        dependencies: [],
-        sensitivePaths: ['token'],
-      },
-    ],
+    resources: eps.map((ep) => ({
+      address: `nssv_host.${ep.host}`,
+      type: 'nssv_host',
+      attributes: { name: ep.host, cluster_id: 'c', endpoint: ep.endpoint, token: ep.token, id: ep.host },
+      dependencies: [],
+      sensitivePaths: ['token'],
+    })),
   };
+}
+
+/** A configuration directory whose local state records these hosts (removed after each test). */
+function dirRecording(eps: readonly AgentEndpoint[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-state-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'nssv.tfstate'), JSON.stringify(stateRecording(eps)));
+  return dir;
 }
 
 let h1: FakeAgent;
 let h2: FakeAgent;
 let worker: InventoryWorker | undefined;
+const dirs: string[] = [];
 beforeEach(async () => {
   h1 = await new FakeAgent('h1').start();
   h2 = await new FakeAgent('h2').start();
@@ -66,6 +73,7 @@ afterEach(async () => {
   worker = undefined;
   await h1.close();
   await h2.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('the inventory worker', () => {
@@ -75,7 +83,7 @@ describe('the inventory worker', () => {
 
   it('GIVEN agents WHEN the worker asks them THEN each answer reads as what a direct call reads, taken once per host', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask({ targets: [h1.endpoint(), h2.endpoint()] });
+    const prefetch = worker!.ask(dirRecording([h1.endpoint(), h2.endpoint()]));
     const direct = await new AgentClient(h1.endpoint()).inventory();
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(direct);
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('taken already');
@@ -88,7 +96,7 @@ describe('the inventory worker', () => {
 
   it('GIVEN another URL for a host WHEN taken THEN it is not the answer of the URL asked', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask({ targets: [h2.endpoint()] });
+    const prefetch = worker!.ask(dirRecording([h2.endpoint()]));
     const moved = { ...h2.endpoint(), endpoint: `${h2.endpoint().endpoint}/` };
     expect(await outcome(moved, prefetch.take(moved))).toBe('ask directly');
   });
@@ -97,7 +105,7 @@ describe('the inventory worker', () => {
     const down = { host: 'h9', endpoint: `http://127.0.0.1:${await closedPort()}`, token: 't' };
     worker = startInventoryWorker();
     const wrong = h1.endpoint('wrong-token');
-    const prefetch = worker!.ask({ targets: [wrong, down] });
+    const prefetch = worker!.ask(dirRecording([wrong, down]));
     const direct = async (t: AgentEndpoint): Promise<unknown> =>
       new AgentClient(t).inventory().catch(failure);
     const fromWorker = await outcome(wrong, prefetch.take(wrong));
@@ -114,7 +122,7 @@ describe('the inventory worker', () => {
       const file = join(dir, 'dies.cjs');
       writeFileSync(file, "throw new Error('broken worker');\n");
       worker = startInventoryWorker(file);
-      const prefetch = worker!.ask({ targets: [h1.endpoint()] });
+      const prefetch = worker!.ask(dirRecording([h1.endpoint()]));
       expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -123,23 +131,17 @@ describe('the inventory worker', () => {
 
   it('GIVEN no agents WHEN asked THEN every take says to ask directly; the worker is asked once', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask({ targets: [] });
+    const prefetch = worker!.ask(dirRecording([]));
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
-    expect(() => worker!.ask({ targets: [] })).toThrow('bug: the inventory worker is asked once');
+    expect(() => worker!.ask(dirRecording([]))).toThrow('bug: the inventory worker is asked once');
   });
 
   it('GIVEN a configuration directory WHEN the worker reads its local state THEN it asks the hosts the state records', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-state-'));
-    try {
-      writeFileSync(join(dir, 'nssv.tfstate'), JSON.stringify(stateRecording(h1.endpoint())));
-      worker = startInventoryWorker();
-      const prefetch = worker!.ask({ localStateOf: dir });
-      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(
-        await new AgentClient(h1.endpoint()).inventory(),
-      );
-      expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint()))).toBe('ask directly');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    worker = startInventoryWorker();
+    const prefetch = worker!.ask(dirRecording([h1.endpoint()]));
+    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(
+      await new AgentClient(h1.endpoint()).inventory(),
+    );
+    expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint()))).toBe('ask directly');
   });
 });
