@@ -3,6 +3,7 @@ import type { EvalContext } from '../eval/context.js';
 import { evaluate } from '../eval/evaluate.js';
 import type { Value } from '../eval/value.js';
 import type { ModuleScope } from './module-scope.js';
+import { rootNames } from './referenced-roots.js';
 
 /** The symbols an instance's context adds to its module's: every other name means the same in all instances. */
 const INSTANCE_SYMBOLS = new Set(['count', 'each']);
@@ -27,7 +28,7 @@ export class InstanceInvariantExprs {
       this.addDeps(got.deps);
       return got.value;
     }
-    if (namesAny(e, INSTANCE_SYMBOLS)) {
+    if (namesInstanceSymbols(e)) {
       this.done.set(e, null);
       return evaluate(e, ctx);
     }
@@ -45,15 +46,9 @@ export class InstanceInvariantExprs {
   }
 }
 
-/** Whether a variable named one of `names` appears anywhere in the expression. */
-function namesAny(node: unknown, names: ReadonlySet<string>): boolean {
-  if (node === null || typeof node !== 'object') return false;
-  if (Array.isArray(node)) return node.some((x) => namesAny(x, names));
-  const o = node as Record<string, unknown>;
-  if (o.t === 'var' && typeof o.name === 'string' && names.has(o.name)) return true;
-  for (const k in o) {
-    if (k === 'range' || k.endsWith('Range') || k.endsWith('Ranges')) continue;
-    if (namesAny(o[k], names)) return true;
-  }
+/** Whether count or each appears anywhere in the expression. */
+function namesInstanceSymbols(e: Expr): boolean {
+  const names = rootNames(e);
+  for (const s of INSTANCE_SYMBOLS) if (names.has(s)) return true;
   return false;
 }

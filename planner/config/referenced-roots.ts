@@ -11,12 +11,17 @@ const cache = new WeakMap<ModuleDecl, ReadonlySet<string>>();
 export function referencedRoots(decl: ModuleDecl): ReadonlySet<string> {
   let roots = cache.get(decl);
   if (!roots) {
-    const found = new Set<string>();
-    collectRoots(decl, found, new WeakSet());
-    roots = found;
+    roots = rootNames(decl);
     cache.set(decl, roots);
   }
   return roots;
+}
+
+/** Every root name a reference below this node (a declaration, a block, an expression) spells. */
+export function rootNames(node: object): ReadonlySet<string> {
+  const found = new Set<string>();
+  collectRoots(node, found, new WeakSet());
+  return found;
 }
 
 function collectRoots(node: unknown, found: Set<string>, seen: WeakSet<object>): void {
