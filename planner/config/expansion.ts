@@ -103,13 +103,13 @@ export function expand(
   return { mode: 'single', keys: [{ key: undefined, symbols: new Map() }], deps: new Set() };
 }
 
+/** The type of `count`: object({index = number}), the same for every instance. */
+const COUNT_TYPE = objectOf(new Map([['index', NUMBER]]));
+
 /**
  * The keys of count and for_each build their symbols when asked: a resource of 10,000 instances
  * would otherwise keep 10,000 maps of count.index alive while its instances are evaluated.
  */
-/** The type of `count`: object({index = number}), the same for every instance. */
-const COUNT_TYPE = objectOf(new Map([['index', NUMBER]]));
-
 class CountKey implements InstanceKey {
   constructor(readonly key: number) {}
   get symbols(): Map<string, Value> {
