@@ -43,10 +43,7 @@ export class StateStore {
       this.stored = false;
       return undefined;
     }
-    const check = this.codec.plainCheck();
-    const s = check
-      ? this.parse(text, (v) => check(v, this.where))
-      : this.parse(await this.codec.decode(text, this.where));
+    const s = await this.parseStored(text, this.where);
     this.verified = true;
     this.stored = true;
     return this.withLoggedChanges(s);
@@ -103,7 +100,15 @@ export class StateStore {
   async readVersion(serial: number): Promise<State> {
     const text = await this.backend.readVersion(serial);
     if (text === undefined) throw stateErrors.noSuchVersion(this.where, serial);
-    return this.parse(await this.codec.decode(text, `${this.where} (serial ${serial})`));
+    return this.parseStored(text, `${this.where} (serial ${serial})`);
+  }
+
+  /** Stored text as a state: plain text parsed once (an envelope refused), else decoded first. */
+  private async parseStored(text: string, where: string): Promise<State> {
+    const check = this.codec.plainCheck();
+    return check
+      ? this.parse(text, (v) => check(v, where))
+      : this.parse(await this.codec.decode(text, where));
   }
 
   private parse(plain: string, refuse?: (value: unknown) => void): State {
