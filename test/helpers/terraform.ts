@@ -45,3 +45,20 @@ export async function terraform(
   });
   return { code: r.exitCode ?? -1, out: r.all ?? '' };
 }
+
+/**
+ * What a failed terraform run said, errors first: its "Error:" blocks (terraform prints them last),
+ * else its last 40 lines. A CI summary that shortens a long message keeps its start.
+ */
+export function terraformErrors(out: string): string {
+  const at = out.search(/^(│ )?Error: /m);
+  return at >= 0 ? out.slice(at) : out.split('\n').slice(-40).join('\n');
+}
+
+/** Fails, with terraformErrors first, unless RUN says OUTCOME (e.g. "Apply complete!") and exited 0. */
+export function expectTerraformSucceeded(run: TerraformRun, outcome: string): void {
+  if (run.code === 0 && run.out.includes(outcome)) return;
+  throw new Error(
+    `terraform exited ${run.code} without "${outcome}"; its errors:\n${terraformErrors(run.out)}\n\nits whole output:\n${run.out}`,
+  );
+}

@@ -14,6 +14,7 @@ import { jest } from '@jest/globals';
 import { hostOvsVsctl, hostVirsh, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { nssv, repo, startSandbox, type E2eSandbox } from '../../e2e/support.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../../helpers/e2e.js';
+import { expectTerraformSucceeded } from '../../helpers/terraform.js';
 
 jest.setTimeout(900_000);
 
@@ -43,8 +44,7 @@ describeE2e('terraform with the nssv provider: the quickstart', NEEDS, () => {
 
   async function applyClean(args: string[] = []): Promise<string> {
     const r = await tf(['apply', '-auto-approve', '-input=false', ...args]);
-    expect(r.out).toContain('Apply complete!');
-    expect(r.code).toBe(0);
+    expectTerraformSucceeded(r, 'Apply complete!');
     const again = await tf(['plan', '-detailed-exitcode', '-input=false', ...args]);
     expect(again.out).toContain('No changes.');
     expect(again.code).toBe(0);

@@ -18,7 +18,7 @@ import { run } from '../../../sandbox/exec.js';
 import { hostVirsh, type SandboxHostInfo } from '../../../sandbox/index.js';
 import { startSandbox, type E2eSandbox } from '../../e2e/support.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../../helpers/e2e.js';
-import { terraform, terraformEnv } from '../../helpers/terraform.js';
+import { expectTerraformSucceeded, terraform, terraformEnv } from '../../helpers/terraform.js';
 
 jest.setTimeout(900_000);
 
@@ -119,8 +119,7 @@ describeE2e(
 
     async function applyClean(): Promise<string> {
       const r = await tf(['apply', '-auto-approve', '-input=false']);
-      expect(r.out).toContain('Apply complete!');
-      expect(r.code).toBe(0);
+      expectTerraformSucceeded(r, 'Apply complete!');
       const again = await plan();
       expect(again.out).toContain('No changes.');
       expect(again.code).toBe(0);
