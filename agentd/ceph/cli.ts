@@ -1,5 +1,5 @@
 import type { AgentCephConfig } from '../config.js';
-import { runTool } from '../drivers/tool.js';
+import { runTool, toolError } from '../drivers/tool.js';
 import { errors } from '../errors.js';
 import type { Exec, ExecResult } from '../util/exec.js';
 import { callTool } from '../drivers/tool.js';
@@ -47,11 +47,48 @@ export class CephCli {
 
   /** `--format json` output, parsed. */
   async json<T>(tool: 'ceph' | 'rbd', args: readonly string[], what: string): Promise<T> {
-    const out = await this.run(tool, [...args, '--format', 'json'], what);
-    try {
-      return JSON.parse(out) as T;
-    } catch {
-      throw errors.toolFailed(`${what}: ${tool} printed no JSON`, out.slice(0, 500));
+    return parseJson<T>(tool, what, await this.run(tool, [...args, '--format', 'json'], what));
+  }
+
+  /** `--format json` output, parsed; undefined when it fails with a stderr that `absent` matches. */
+  async jsonUnless<T>(
+    tool: 'ceph' | 'rbd',
+    args: readonly string[],
+    what: string,
+    absent: RegExp,
+  ): Promise<T | undefined> {
+    const a = this.argv(tool, [...args, '--format', 'json']);
+    const r = await callTool(this.exec, a.file, a.args, what);
+    if (r.exitCode === 0) return parseJson<T>(tool, what, r.stdout);
+    if (absent.test(r.stderr)) return undefined;
+    throw toolError(a.file, a.args, what, r);
+  }
+
+  /**
+   * `--format json` output, parsed; run again, up to `attempts` times in all, while it fails with
+   * a stderr that `transient` matches (e.g. `rbd du`, which fails when an image of the pool is
+   * created or deleted while it measures).
+   */
+  async jsonRetrying<T>(
+    tool: 'ceph' | 'rbd',
+    args: readonly string[],
+    what: string,
+    transient: RegExp,
+    attempts = 3,
+  ): Promise<T> {
+    const a = this.argv(tool, [...args, '--format', 'json']);
+    for (let attempt = 1; ; attempt++) {
+      const r = await callTool(this.exec, a.file, a.args, what);
+      if (r.exitCode === 0) return parseJson<T>(tool, what, r.stdout);
+      if (attempt >= attempts || !transient.test(r.stderr)) throw toolError(a.file, a.args, what, r);
     }
+  }
+}
+
+function parseJson<T>(tool: string, what: string, out: string): T {
+  try {
+    return JSON.parse(out) as T;
+  } catch {
+    throw errors.toolFailed(`${what}: ${tool} printed no JSON`, out.slice(0, 500));
   }
 }

@@ -16,6 +16,9 @@ import type { RbdPools } from './rbdPools.js';
 import { type RbdSnapshots, snapshotsOf } from './rbdSnapshots.js';
 import { imageOfParent, imageParent, type RbdImages } from './rbdImages.js';
 
+/** What rbd prints when a pool or an image it opens does not exist (any more). */
+const ENOENT = /\(2\) No such file or directory/;
+
 const GIB = 1024 ** 3;
 
 /** What libvirt and nssv call an rbd volume's image: `rbd:<ceph pool>/<image>`. */
@@ -70,10 +73,17 @@ export class RbdVolumes {
         const names = Object.keys(p.volumes).sort();
         if (names.length === 0) return { volumes: [], snapshots: [] };
         const main = cephPoolName(p.name);
+        // Other operations (of this agent or another host's) change the pool meanwhile: rbd du fails
+        // (ENOENT) when an image is created or deleted while it measures, and is run again; a pool
+        // deleted since it was listed has no volumes left.
         const [images, du] = await Promise.all([
-          this.cli.json<RbdImage[]>('rbd', ['ls', '-l', main], `list images in ${main}`),
-          this.cli.json<RbdDu>('rbd', ['du', '-p', main], `measure images in ${main}`),
+          this.cli.jsonUnless<RbdImage[]>('rbd', ['ls', '-l', main], `list images in ${main}`, ENOENT),
+          this.cli
+            .jsonRetrying<RbdDu>('rbd', ['du', '-p', main], `measure images in ${main}`, ENOENT)
+            .catch((e: unknown) => e as Error),
         ]);
+        if (images === undefined) return { volumes: [], snapshots: [] };
+        if (du instanceof Error) throw du;
         const volumes = names.flatMap((volume): VolumeInfo[] => {
           const img = images.find((i) => i.image === volume && i.snapshot === undefined);
           if (!img) return [];
