@@ -4,22 +4,26 @@ import {
   type InventoryPrefetch,
   type InventoryWorker,
 } from '../../provider/agent/inventoryPrefetch.js';
+import { hostEndpoints } from '../../provider/hostEndpoints.js';
+import { readLocalState, type StateRead } from '../../provider/state/readLocalState.js';
 
 /**
  * The refresh, started while the configuration is evaluated. A worker thread is started at once
  * (it loads while the configuration's files are read and parsed). Once they are parsed it is known
  * whether the state is the local, unencrypted nssv.tfstate (no backend and no encryption block);
- * then the worker reads that state, with the checks a plan makes, and asks the hosts it records for
- * their inventories while this thread evaluates and validates the configuration. Only the
- * endpoints the state records are asked (where nssv has talked before, with the tokens it used);
- * the refresh takes an answer only when the configuration names the same endpoint, token and TLS
- * directory for that host, and asks every other host itself, as before. A configuration that does
- * not parse, or keeps its state elsewhere, asks no host early; a state that does not read cleanly
- * asks none either (the plan then reports why, before any host is contacted).
+ * then this thread reads that state, with the checks a plan makes (the plan uses this read), and
+ * the worker asks the hosts it records for their inventories while this thread evaluates and
+ * validates the configuration. Only the endpoints the state records are asked (where nssv has
+ * talked before, with the tokens it used); the refresh takes an answer only when the configuration
+ * names the same endpoint, token and TLS directory for that host, and asks every other host
+ * itself, as before. A configuration that does not parse, or keeps its state elsewhere, asks no
+ * host early; a state that does not read cleanly asks none either (the plan reads it again and
+ * reports why, before any host is contacted).
  */
 export class EarlyRefresh {
   /** The answers in flight. */
   prefetch: InventoryPrefetch | undefined;
+  private stateRead: StateRead | undefined;
   private readonly worker: InventoryWorker | undefined = startInventoryWorker();
 
   constructor(private readonly configDir: string) {}
@@ -29,12 +33,22 @@ export class EarlyRefresh {
     return {
       afterParse: async (root) => {
         if (root.stateSettingsDeclared || root.parseFailed || !this.worker) return;
-        this.prefetch = this.worker.ask(this.configDir);
+        this.stateRead = await readLocalState(this.configDir);
+        if (this.stateRead)
+          this.prefetch = this.worker.ask([...hostEndpoints([], this.stateRead.state).values()]);
       },
     };
   }
 
+  /** The local state read while the configuration loaded, and its store (the caller closes it); once. */
+  takeState(): StateRead | undefined {
+    const read = this.stateRead;
+    this.stateRead = undefined;
+    return read;
+  }
+
   async close(): Promise<void> {
+    await this.takeState()?.store.close();
     await this.worker?.close();
   }
 }

@@ -28,6 +28,8 @@ export interface PlanRequest {
   mode: Plan['mode'];
   load?: LoadOptions;
   store: StateStore;
+  /** The state, when the caller read it from `store` already (EarlyRefresh). */
+  stored?: State;
   targets?: string[];
   replace?: string[];
   excludes?: string[];
@@ -59,7 +61,7 @@ export interface PlanOutcome {
 
 /** config → validate → refresh from agents → plan. */
 export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
-  const stored = await req.store.read();
+  const stored = req.stored ?? (await req.store.read());
   const journaled = (await new ApplyJournal(req.store.dir, req.store.codec).pending()).filter(
     (r) => !stored.resources.some((x) => x.address === r.address),
   );

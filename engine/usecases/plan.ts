@@ -56,7 +56,13 @@ async function planWith(
 ): Promise<{ plan: Plan; warnings: Diagnostic[]; generated?: string }> {
   let loaded = await loadForPlan(req.configDir, req.load, early);
   const settings = loaded.settings ?? { backend: { type: 'local' as const } };
-  const store = await openStateStore(req.configDir, settings);
+  // EarlyRefresh read the local, unencrypted state: the one a store opened here reads, unless the
+  // configuration says otherwise after all.
+  const taken = early?.takeState();
+  const read = settings.backend.type === 'local' && !settings.encryption ? taken : undefined;
+  if (taken && !read) await taken.store.close();
+  const store = read?.store ?? (await openStateStore(req.configDir, settings));
+  let stored = read?.state;
   let generated: string | undefined;
   const plan = async (): Promise<PlanOutcome> =>
     preparePlan({
@@ -64,6 +70,7 @@ async function planWith(
       mode: req.mode,
       load: req.load,
       store,
+      ...(stored ? { stored } : {}),
       targets: req.targets,
       replace: req.replace,
       loaded,
@@ -74,6 +81,7 @@ async function planWith(
     });
   const outcome = await (async () => {
     const first = await plan();
+    stored = undefined;
     if (!req.generateConfigOut || first.unconfigured.length === 0 || !first.plan) return first;
     // Write the resource blocks, then plan again with them as part of the configuration.
     const bad = first.unconfigured.find((u) => !generatableAddress(u.address));

@@ -1,13 +1,10 @@
 import type { AgentError } from './agentError.js';
-import type { AgentEndpoint } from './client.js';
+import type { AgentEndpoint } from './agentRequest.js';
 import type { HttpAnswer } from './httpSend.js';
 
-/**
- * What the inventory worker is sent, once: a configuration directory whose local, unencrypted
- * state names the agents to ask (read in the worker, with the checks a plan makes).
- */
+/** What the inventory worker is sent, once: the agents to ask. */
 export interface InventoryRequest {
-  localStateOf: string;
+  targets: AgentEndpoint[];
 }
 
 /**
@@ -20,5 +17,7 @@ export type InventoryAnswer =
   /** Something other than an agent failure (a bug): the caller asks the agent itself. */
   | { host: string; unanswered: true };
 
-/** What the worker posts: first the agents it asks (possibly none), then their answers in batches. */
-export type InventoryWorkerMessage = { asked: AgentEndpoint[] } | { answers: InventoryAnswer[] };
+/** What the worker posts: the answers, in batches. */
+export interface InventoryWorkerMessage {
+  answers: InventoryAnswer[];
+}

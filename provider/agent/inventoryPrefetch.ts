@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../packageRoot.js';
 import { AgentError } from './agentError.js';
-import type { AgentEndpoint } from './client.js';
+import type { AgentEndpoint } from './agentRequest.js';
 import type { HttpAnswer } from './httpSend.js';
 import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
 
@@ -47,8 +47,8 @@ function deliver(slot: Slot): void {
 
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
-  /** Has the worker read this configuration directory's local state and ask the hosts it records (once). */
-  ask(configDir: string): InventoryPrefetch;
+  /** Has the worker ask these agents for their inventories (once). */
+  ask(targets: readonly AgentEndpoint[]): InventoryPrefetch;
   /** Stops the worker; answers not taken are dropped. */
   close(): Promise<void>;
 }
@@ -59,55 +59,51 @@ export function startInventoryWorker(
 ): InventoryWorker | undefined {
   if (workerFile === undefined) return undefined;
   const worker = new Worker(workerFile);
-  let asked = false;
+  /** The agents asked, by host (once asked). */
+  let slots: Map<string, Slot> | undefined;
+  let ended = false;
+  const settle = (slot: Slot, answer: InventoryAnswer): void => {
+    slot.answer = answer;
+    deliver(slot);
+  };
+  worker.on('message', (m: InventoryWorkerMessage) => {
+    for (const a of m.answers) {
+      const slot = slots?.get(a.host);
+      if (slot && !slot.answer) settle(slot, a);
+    }
+  });
+  // A worker that fails or ends, before it is asked or after, leaves the hosts it did not answer
+  // to be asked directly.
+  const giveUp = (): void => {
+    ended = true;
+    for (const slot of slots?.values() ?? [])
+      if (!slot.answer) settle(slot, { host: slot.target.host, unanswered: true });
+  };
+  worker.on('error', giveUp);
+  worker.on('exit', giveUp);
   return {
     async close() {
       await worker.terminate();
     },
-    ask(configDir) {
-      if (asked) throw new Error('bug: the inventory worker is asked once');
-      asked = true;
-      /** The worker's agents by host, once it has said which (none if it fails first). */
-      const slots = new Map<string, Slot>();
-      let listed!: () => void;
-      const list = new Promise<void>((resolve) => (listed = resolve));
-      const settle = (slot: Slot, answer: InventoryAnswer): void => {
-        slot.answer = answer;
-        deliver(slot);
-      };
-      worker.on('message', (m: InventoryWorkerMessage) => {
-        if ('asked' in m) {
-          for (const t of m.asked) slots.set(t.host, { target: t });
-          listed();
-          return;
-        }
-        for (const a of m.answers) {
-          const slot = slots.get(a.host);
-          if (slot && !slot.answer) settle(slot, a);
-        }
-      });
-      // A worker that fails or ends leaves the hosts it did not answer to be asked directly.
-      const giveUp = (): void => {
-        listed();
-        for (const slot of slots.values())
-          if (!slot.answer) settle(slot, { host: slot.target.host, unanswered: true });
-      };
-      worker.on('error', giveUp);
-      worker.on('exit', giveUp);
-      const request: InventoryRequest = { localStateOf: configDir };
-      worker.postMessage(request);
+    ask(targets) {
+      if (slots) throw new Error('bug: the inventory worker is asked once');
+      slots = new Map<string, Slot>(targets.map((t) => [t.host, { target: t }]));
+      if (ended) giveUp();
+      else {
+        const request: InventoryRequest = { targets: [...targets] };
+        worker.postMessage(request);
+      }
+      const asked = slots;
       const taken = new Set<string>();
       return {
         take(target) {
           if (taken.has(target.host)) return undefined;
           taken.add(target.host);
-          return list.then(() => {
-            const slot = slots.get(target.host);
-            if (!slot || !sameTarget(slot.target, target)) return undefined;
-            return new Promise<HttpAnswer | undefined>((resolve, reject) => {
-              slot.waiter = { resolve, reject };
-              deliver(slot);
-            });
+          const slot = asked.get(target.host);
+          if (!slot || !sameTarget(slot.target, target)) return Promise.resolve(undefined);
+          return new Promise<HttpAnswer | undefined>((resolve, reject) => {
+            slot.waiter = { resolve, reject };
+            deliver(slot);
           });
         },
       };

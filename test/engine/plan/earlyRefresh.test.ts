@@ -82,6 +82,14 @@ describe('nssv plan with the refresh started early', () => {
     expect(requests().map((n, i) => n - before[i]!)).toEqual([1, 1]);
   });
 
+  it('GIVEN the directory named by --config from elsewhere WHEN planned THEN the same: one inventory request per host', async () => {
+    const before = requests();
+    const r = await nssv(['plan', '-no-color', '-detailed-exitcode', '--config', dir], tmpdir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No changes.');
+    expect(requests().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+  });
+
   it('GIVEN a change WHEN planned THEN it is planned as from a direct refresh', async () => {
     writeFileSync(join(dir, 'main.tf'), config(h1.endpoint, 256));
     try {

@@ -12,7 +12,6 @@ import {
   type InventoryWorker,
 } from '../../../provider/agent/inventoryPrefetch.js';
 import { FakeAgent } from './fakeAgent.js';
-import { emptyState, type State } from '../../../planner/state/types.js';
 
 /** What a take gives: the inventory read from the answer, the AgentError's fields, or why there is none. */
 async function outcome(
@@ -37,33 +36,9 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A state recording these hosts, as an apply writes it. */
-function stateRecording(eps: readonly AgentEndpoint[]): State {
-  return {
-    ...emptyState('L'),
-    serial: 1,
-    resources: eps.map((ep) => ({
-      address: `nssv_host.${ep.host}`,
-      type: 'nssv_host',
-      attributes: { name: ep.host, cluster_id: 'c', endpoint: ep.endpoint, token: ep.token, id: ep.host },
-      dependencies: [],
-      sensitivePaths: ['token'],
-    })),
-  };
-}
-
-/** A configuration directory whose local state records these hosts (removed after each test). */
-function dirRecording(eps: readonly AgentEndpoint[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-state-'));
-  dirs.push(dir);
-  writeFileSync(join(dir, 'nssv.tfstate'), JSON.stringify(stateRecording(eps)));
-  return dir;
-}
-
 let h1: FakeAgent;
 let h2: FakeAgent;
 let worker: InventoryWorker | undefined;
-const dirs: string[] = [];
 beforeEach(async () => {
   h1 = await new FakeAgent('h1').start();
   h2 = await new FakeAgent('h2').start();
@@ -73,7 +48,6 @@ afterEach(async () => {
   worker = undefined;
   await h1.close();
   await h2.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 describe('the inventory worker', () => {
@@ -83,7 +57,7 @@ describe('the inventory worker', () => {
 
   it('GIVEN agents WHEN the worker asks them THEN each answer reads as what a direct call reads, taken once per host', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask(dirRecording([h1.endpoint(), h2.endpoint()]));
+    const prefetch = worker!.ask([h1.endpoint(), h2.endpoint()]);
     const direct = await new AgentClient(h1.endpoint()).inventory();
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(direct);
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('taken already');
@@ -96,16 +70,16 @@ describe('the inventory worker', () => {
 
   it('GIVEN another URL for a host WHEN taken THEN it is not the answer of the URL asked', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask(dirRecording([h2.endpoint()]));
+    const prefetch = worker!.ask([h2.endpoint()]);
     const moved = { ...h2.endpoint(), endpoint: `${h2.endpoint().endpoint}/` };
     expect(await outcome(moved, prefetch.take(moved))).toBe('ask directly');
   });
 
   it('GIVEN a wrong token and an agent that is down WHEN taken THEN they fail with the AgentError a direct call throws', async () => {
     const down = { host: 'h9', endpoint: `http://127.0.0.1:${await closedPort()}`, token: 't' };
-    worker = startInventoryWorker();
     const wrong = h1.endpoint('wrong-token');
-    const prefetch = worker!.ask(dirRecording([wrong, down]));
+    worker = startInventoryWorker();
+    const prefetch = worker!.ask([wrong, down]);
     const direct = async (t: AgentEndpoint): Promise<unknown> =>
       new AgentClient(t).inventory().catch(failure);
     const fromWorker = await outcome(wrong, prefetch.take(wrong));
@@ -122,7 +96,21 @@ describe('the inventory worker', () => {
       const file = join(dir, 'dies.cjs');
       writeFileSync(file, "throw new Error('broken worker');\n");
       worker = startInventoryWorker(file);
-      const prefetch = worker!.ask(dirRecording([h1.endpoint()]));
+      const prefetch = worker!.ask([h1.endpoint()]);
+      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN a worker that died before it was asked WHEN its answers are taken THEN they resolve to undefined (ask directly)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-'));
+    try {
+      const file = join(dir, 'dies.cjs');
+      writeFileSync(file, "throw new Error('broken worker');\n");
+      worker = startInventoryWorker(file);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const prefetch = worker!.ask([h1.endpoint()]);
       expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -131,17 +119,8 @@ describe('the inventory worker', () => {
 
   it('GIVEN no agents WHEN asked THEN every take says to ask directly; the worker is asked once', async () => {
     worker = startInventoryWorker();
-    const prefetch = worker!.ask(dirRecording([]));
+    const prefetch = worker!.ask([]);
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
-    expect(() => worker!.ask(dirRecording([]))).toThrow('bug: the inventory worker is asked once');
-  });
-
-  it('GIVEN a configuration directory WHEN the worker reads its local state THEN it asks the hosts the state records', async () => {
-    worker = startInventoryWorker();
-    const prefetch = worker!.ask(dirRecording([h1.endpoint()]));
-    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(
-      await new AgentClient(h1.endpoint()).inventory(),
-    );
-    expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint()))).toBe('ask directly');
+    expect(() => worker!.ask([])).toThrow('bug: the inventory worker is asked once');
   });
 });
