@@ -10,16 +10,28 @@ import { AgentRequester } from './agentRequest.js';
 import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
 
 const batch: InventoryAnswer[] = [];
+/** Answers not posted yet. */
+let pending = 0;
 
 function post(answer: InventoryAnswer): void {
   // Answers that arrive together go in one message: fewer wake-ups of the main thread.
-  if (batch.length === 0) setImmediate(() => send({ answers: batch.splice(0) }));
+  if (batch.length === 0) setImmediate(flush);
   batch.push(answer);
+}
+
+function flush(): void {
+  const answers = batch.splice(0);
+  send({ answers });
+  pending -= answers.length;
+  // Done: the thread ends now (its kept-alive connections with it), while the plan goes on.
+  if (pending === 0) setImmediate(() => process.exit(0));
 }
 
 const send = (m: InventoryWorkerMessage): void => parentPort!.postMessage(m);
 
 function ask(request: InventoryRequest): void {
+  pending = request.targets.length;
+  if (pending === 0) process.exit(0);
   for (const target of request.targets) {
     new AgentRequester(target).request('GET', '/v1/inventory').then(
       (answer) => post({ host: target.host, answer }),
