@@ -90,32 +90,25 @@ describe('the inventory worker', () => {
     expect(unreachable).toMatchObject({ host: 'h9', code: 'unreachable' });
   });
 
-  it('GIVEN a worker that dies WHEN its answers are taken THEN they resolve to undefined (ask directly)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-'));
-    try {
-      const file = join(dir, 'dies.cjs');
-      writeFileSync(file, "throw new Error('broken worker');\n");
-      worker = startInventoryWorker(file);
-      const prefetch = worker!.ask([h1.endpoint()]);
-      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('GIVEN a worker that died before it was asked WHEN its answers are taken THEN they resolve to undefined (ask directly)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-'));
-    try {
-      const file = join(dir, 'dies.cjs');
-      writeFileSync(file, "throw new Error('broken worker');\n");
-      worker = startInventoryWorker(file);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      const prefetch = worker!.ask([h1.endpoint()]);
-      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.each([
+    ['while it is asked', 0],
+    ['before it is asked', 300],
+  ])(
+    'GIVEN a worker that dies %s WHEN its answers are taken THEN they resolve to undefined (ask directly)',
+    async (_when, waitMs) => {
+      const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-'));
+      try {
+        const file = join(dir, 'dies.cjs');
+        writeFileSync(file, "throw new Error('broken worker');\n");
+        worker = startInventoryWorker(file);
+        if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+        const prefetch = worker!.ask([h1.endpoint()]);
+        expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('GIVEN no agents WHEN asked THEN every take says to ask directly; the worker is asked once', async () => {
     worker = startInventoryWorker();
