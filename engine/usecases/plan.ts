@@ -56,11 +56,9 @@ async function planWith(
 ): Promise<{ plan: Plan; warnings: Diagnostic[]; generated?: string }> {
   let loaded = await loadForPlan(req.configDir, req.load, early);
   const settings = loaded.settings ?? { backend: { type: 'local' as const } };
-  // EarlyRefresh read the local, unencrypted state: the one a store opened here reads, unless the
-  // configuration says otherwise after all.
-  const taken = early?.takeState();
-  const read = settings.backend.type === 'local' && !settings.encryption ? taken : undefined;
-  if (taken && !read) await taken.store.close();
+  // EarlyRefresh read the state only when no backend or encryption block is declared: then it is
+  // the local, unencrypted one a store opened here would read.
+  const read = early?.takeState();
   const store = read?.store ?? (await openStateStore(req.configDir, settings));
   let stored = read?.state;
   let generated: string | undefined;
