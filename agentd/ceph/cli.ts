@@ -1,8 +1,7 @@
 import type { AgentCephConfig } from '../config.js';
-import { runTool, toolError } from '../drivers/tool.js';
+import { callTool, runTool, toolError } from '../drivers/tool.js';
 import { errors } from '../errors.js';
 import type { Exec, ExecResult } from '../util/exec.js';
-import { callTool } from '../drivers/tool.js';
 
 /**
  * The `ceph` and `rbd` CLIs as this host's Ceph client (conf, user and keyring from agentd's
