@@ -3,6 +3,7 @@ import type { UnmanagedVolumeInfo, VolumeFormat, VolumeInfo } from '../../schema
 import { GIB, type QemuImg } from '../drivers/qemu-img.js';
 import { errors } from '../errors.js';
 import { namedRegExp } from '../names.js';
+import { orIfGone } from './orIfGone.js';
 import type { Pools } from './pools.js';
 import { readJsonRecord, type VolumeRecord, writeJsonRecord } from './records.js';
 import type { Volumes } from './volumes.js';
@@ -19,7 +20,8 @@ export class VolumeAdoption {
   async unmanaged(): Promise<UnmanagedVolumeInfo[]> {
     const out: UnmanagedVolumeInfo[] = [];
     for (const pool of await this.pools.list()) {
-      for (const file of (await readdir(pool.path)).sort()) {
+      // A pool deleted by another request since it was listed holds nothing.
+      for (const file of (await orIfGone(readdir(pool.path), [])).sort()) {
         const m = namedRegExp('^<name>\\.<format>$').exec(file);
         if (!m) continue;
         const [name, format] = [m[1]!, m[2] as VolumeFormat];

@@ -4,6 +4,7 @@ import { errors } from '../errors.js';
 import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { PoolLayout } from './layout.js';
+import { orIfGone } from './orIfGone.js';
 import { type PoolRecord, readJsonRecord, writeJsonRecord } from './records.js';
 
 /** Directory pools: a directory under the storage root with an nssv marker file. */
@@ -17,7 +18,9 @@ export class Pools {
     const record = await readJsonRecord<PoolRecord>(this.layout.poolMarker(pool));
     if (!record) return undefined;
     const path = this.layout.poolDir(pool);
-    const fs = await statfs(path);
+    // The pool may be deleted by another request between reading its marker and measuring it.
+    const fs = await orIfGone(statfs(path), undefined);
+    if (!fs) return undefined;
     return {
       name: pool,
       address: record.address,
@@ -29,13 +32,7 @@ export class Pools {
 
   /** Pool names with a marker (only those are nssv's). */
   async list(): Promise<PoolInfo[]> {
-    let entries: string[];
-    try {
-      entries = await readdir(this.layout.root);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw e;
-    }
+    const entries = await orIfGone(readdir(this.layout.root), []);
     const infos = await Promise.all(
       entries
         .filter((n) => isValidName('pool', n))
