@@ -17,8 +17,30 @@ export interface AgentEndpoint {
   tlsDir?: string;
 }
 
+/** How one request goes out: the answer, or the socket's error when no answer came (see httpSend). */
+export type AgentTransport = (
+  url: string,
+  request: {
+    method: string;
+    headers: Record<string, string>;
+    body: string | undefined;
+    signal: AbortSignal;
+    /** For an https:// endpoint: the CA to pin and the client certificate to present. */
+    tls: ClientTls | null;
+  },
+) => Promise<HttpAnswer>;
+
+/** The default transport: Node's client over the shared keep-alive pools (one per TLS directory). */
+export const pooledTransport: AgentTransport = (url, { tls, ...request }) =>
+  httpSend(url, { ...request, agent: tls ? tlsDispatcher(tls) : connectionPool() });
+
 export interface AgentClientOptions {
   timeoutMs?: number;
+  /**
+   * How requests go out (default pooledTransport). The inventory worker, which asks each agent
+   * once, sends over a connection per request instead (oneShotSend).
+   */
+  transport?: AgentTransport;
   /** Aborts calls in flight and refuses new ones (the provider's StopProvider); its reason is the message. */
   signal?: AbortSignal;
 }
@@ -36,6 +58,7 @@ export class AgentRequester {
   /** Read on first use (null: plain http://). */
   private tls: ClientTls | null | undefined;
   private readonly signal: AbortSignal | undefined;
+  private readonly transport: AgentTransport;
 
   constructor(
     readonly target: AgentEndpoint,
@@ -44,6 +67,7 @@ export class AgentRequester {
     this.base = target.endpoint.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.signal = options.signal;
+    this.transport = options.transport ?? pooledTransport;
   }
 
   /** One request, sent again on the failures retryPolicy names. */
@@ -53,13 +77,13 @@ export class AgentRequester {
     body: string | undefined,
     timeoutMs: number,
   ): Promise<HttpAnswer> {
-    const agent = this.tls ? tlsDispatcher(this.tls) : connectionPool();
+    const tls = this.tls ?? null;
     for (let attempt = 1; ; attempt++) {
       agentRequestStats.attempts += 1;
       try {
-        return await httpSend(this.base + path, {
+        return await this.transport(this.base + path, {
           method,
-          agent,
+          tls,
           headers: {
             authorization: `Bearer ${this.target.token}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),

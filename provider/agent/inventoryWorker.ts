@@ -1,12 +1,14 @@
 // Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs). It sends each
 // agent it is given GET /v1/inventory through the AgentRequester the main thread's AgentClient
-// uses (the same retries, TLS pinning and errors when no answer comes), and posts the HTTP answers
+// uses (the same retries, TLS pinning and errors when no answer comes; a connection per request,
+// see oneShotSend), and posts the HTTP answers
 // back in batches, as text: the main thread parses and checks each one when it uses it
 // (AgentClient.inventoryFrom). The HTTP work of a refresh then runs beside the configuration's
 // evaluation. It imports no validators, so that it loads in a few milliseconds.
 import { parentPort } from 'node:worker_threads';
 import { AgentError } from './agentError.js';
 import { AgentRequester } from './agentRequest.js';
+import { oneShotSend } from './oneShotSend.js';
 import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
 
 const batch: InventoryAnswer[] = [];
@@ -33,7 +35,7 @@ function ask(request: InventoryRequest): void {
   pending = request.targets.length;
   if (pending === 0) process.exit(0);
   for (const target of request.targets) {
-    new AgentRequester(target).request('GET', '/v1/inventory').then(
+    new AgentRequester(target, { transport: oneShotSend }).request('GET', '/v1/inventory').then(
       (answer) => post({ host: target.host, answer }),
       (e: unknown) =>
         post(
