@@ -4,6 +4,7 @@
 // first run writes nssv.cjs.cache next to the bundle (when the directory is writable); later runs
 // skip most of the parsing and compiling. The bundle is registered as a loaded module so oclif's command discovery, which
 // requires it for its COMMANDS table, gets this instance instead of evaluating it again.
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -32,7 +33,10 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), {
+// The bundles are ASCII (scripts/bundle-cli.mjs): read as Latin-1, V8 keeps a one-byte string.
+const bytes = readFileSync(file);
+const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+const script = new vm.Script(Module.wrap(source), {
   filename: file,
   cachedData,
   importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
