@@ -33,45 +33,28 @@ describe('readHttpAnswer', () => {
     expect(readHttpAnswer(answer('HTTP/1.0 503\r\n\r\n{"a":1}'))).toEqual({ status: 503, text: '{"a":1}' });
   });
 
-  it('GIVEN an answer cut short THEN ECONNRESET (sent again for idempotent methods), saying where it stopped', () => {
-    expect(failure('')).toEqual({
-      code: 'ECONNRESET',
-      message: 'socket hang up: the agent closed the connection before answering',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nContent-Le')).toEqual({
-      code: 'ECONNRESET',
-      message: 'socket hang up: the agent closed the connection inside the answer head',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc')).toEqual({
-      code: 'ECONNRESET',
-      message: 'socket hang up: the agent closed the connection inside the answer body',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab')).toEqual({
-      code: 'ECONNRESET',
-      message: 'socket hang up: the agent closed the connection inside a chunked body',
-    });
-  });
+  it.each([
+    ['', 'before answering'],
+    ['HTTP/1.1 200 OK\r\nContent-Le', 'inside the answer head'],
+    ['HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc', 'inside the answer body'],
+    ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab', 'inside a chunked body'],
+  ])(
+    'GIVEN an answer cut short (%j) THEN ECONNRESET (sent again for idempotent methods), saying where it stopped',
+    (text, where) => {
+      expect(failure(text)).toEqual({
+        code: 'ECONNRESET',
+        message: `socket hang up: the agent closed the connection ${where}`,
+      });
+    },
+  );
 
-  it('GIVEN what is not an HTTP answer THEN a parse error that quotes it', () => {
-    expect(failure('SSH-2.0-OpenSSH_9.2\r\n\r\n')).toEqual({
-      code: 'HPE_INVALID_CONSTANT',
-      message: 'Parse Error: unexpected status line "SSH-2.0-OpenSSH_9.2"',
-    });
-    expect(failure('HTTP/1.1 100 Continue\r\n\r\n')).toEqual({
-      code: 'HPE_INVALID_CONSTANT',
-      message: 'Parse Error: unexpected status line "HTTP/1.1 100 Continue"',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nno colon\r\n\r\n')).toEqual({
-      code: 'HPE_INVALID_CONSTANT',
-      message: 'Parse Error: invalid header line "no colon"',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n')).toEqual({
-      code: 'HPE_INVALID_CONSTANT',
-      message: 'Parse Error: invalid Content-Length "-1"',
-    });
-    expect(failure('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n')).toEqual({
-      code: 'HPE_INVALID_CONSTANT',
-      message: 'Parse Error: invalid chunk size "zz"',
-    });
+  it.each([
+    ['SSH-2.0-OpenSSH_9.2\r\n\r\n', 'unexpected status line "SSH-2.0-OpenSSH_9.2"'],
+    ['HTTP/1.1 100 Continue\r\n\r\n', 'unexpected status line "HTTP/1.1 100 Continue"'],
+    ['HTTP/1.1 200 OK\r\nno colon\r\n\r\n', 'invalid header line "no colon"'],
+    ['HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n', 'invalid Content-Length "-1"'],
+    ['HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', 'invalid chunk size "zz"'],
+  ])('GIVEN what is not an HTTP answer (%j) THEN a parse error that quotes it', (text, why) => {
+    expect(failure(text)).toEqual({ code: 'HPE_INVALID_CONSTANT', message: `Parse Error: ${why}` });
   });
 });
