@@ -13,12 +13,18 @@ const UNDO = {
   delete: 'recreating',
 } as const;
 
+/** Which step of a staged update it is (see PlanStep.stage). */
+const STAGE = {
+  reach: ' (step 1 of 2: onto the hosts it gains, before VMs move there)',
+  leave: ' (step 2 of 2: off the hosts it leaves)',
+} as const;
+
 /** Terraform-style progress lines for apply events (to stderr). */
 export function progressLine(e: ApplyEvent): string {
   const s = e.step;
   switch (e.kind) {
     case 'start':
-      return `${s.address}: ${ING[s.kind]}`;
+      return `${s.address}: ${ING[s.kind]}${s.stage ? STAGE[s.stage.role] : ''}`;
     case 'done':
       return `${s.address}: ${DONE[s.kind]} after ${Math.round(e.elapsedMs / 100) / 10}s${e.id && s.kind !== 'delete' ? ` [id=${e.id}]` : ''}`;
     case 'failed':
@@ -45,7 +51,8 @@ export function appliedCounts(
   let changed = 0;
   let destroyed = 0;
   for (const s of plan.steps) {
-    if (!done.has(s.id) || undone.has(s.id)) continue;
+    // A staged update is one change, counted by its last step.
+    if (!done.has(s.id) || undone.has(s.id) || s.stage?.role === 'reach') continue;
     if (s.kind === 'create') added++;
     else if (s.kind === 'update') changed++;
     else destroyed++;

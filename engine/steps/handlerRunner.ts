@@ -1,5 +1,6 @@
 import type { PlanStep } from '../../planner/plan/types.js';
 import type { StepRunner } from '../types.js';
+import { stepAttributes } from '../../planner/plan/stepAttributes.js';
 import { handlerFor } from '../../provider/handlers/registry.js';
 import type { HandlerContext } from '../../provider/handlers/types.js';
 
@@ -18,8 +19,10 @@ export function handlerRunner(
       switch (step.kind) {
         case 'create':
           return h.create(ctx, step.address, change.after!);
-        case 'update':
-          return h.update(ctx, step.address, change.before!, change.after!);
+        case 'update': {
+          const { before, after } = stepAttributes(step, change);
+          return h.update(ctx, step.address, before, after);
+        }
         case 'delete':
           await h.delete(ctx, step.address, change.before!);
           return null;

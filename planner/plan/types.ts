@@ -14,6 +14,13 @@ export interface PlanStep {
   after: string[];
   /** Hosts this step touches, for per-host parallelism limits. */
   hosts: string[];
+  /**
+   * One of the two steps of a per-host object's update that both gains and leaves hosts while
+   * VMs move from a host it leaves to one it gains (drainBeforeShrink): `reach` takes it from the
+   * change's before to `hostIds` (the hosts before and after, everything else as after), before
+   * the VMs move; `leave` then takes it from there to the change's after, once they have moved.
+   */
+  stage?: { role: 'reach' | 'leave'; hostIds: string[] };
 }
 
 export interface Plan {

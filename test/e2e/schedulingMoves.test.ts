@@ -4,7 +4,9 @@
  * (same domain UUID, libvirt says "running (migrated)"); a host removed from the configuration is
  * drained first (its running VM migrates live to another host, its dir-pool disk copied along:
  * bytes intact, the old file and the pool's directory gone), then the host is forgotten, in one
- * apply; a shut-off VM's local disk cannot leave that way (a plan error); every replan is empty.
+ * apply; a shut-off VM's local disk cannot leave that way (a plan error); a host swapped for a new
+ * one moves its VM there, the pool put on the new host first and taken off the old one last, in one
+ * apply; every replan is empty.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -164,6 +166,45 @@ describeE2e(
       expect(existsSync(file('h3'))).toBe(false);
       expect(existsSync(join(host('h3').storageRoot, 'local'))).toBe(false);
       const read = await run('qemu-io', ['-r', '-U', '-f', 'qcow2', '-c', 'read -P 0x6b 0 1M', file(to)]);
+      expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
+      expect(await empty()).toEqual(NO_CHANGES);
+    });
+
+    test('a host swapped for a new one in one apply: the pool reaches the new host before the VM moves there with its disk, and leaves the old host after', async () => {
+      // Where the drain above left things: x runs on h1 or h2, h3 is no longer declared.
+      const from = (await defined('h1')).includes('x') ? 'h1' : 'h2';
+      const file = (h: string) => join(host(h).storageRoot, 'local', 'data.qcow2');
+      const uuid = await virsh(from, ['domuuid', 'x']);
+      const swapped = hostsTf.replace(new RegExp(`resource "nssv_host" "${from}" \\{[^}]*\\}\\n`), '');
+      expect(swapped).not.toContain(`resource "nssv_host" "${from}"`);
+
+      write(onDisk('x', 'running', '  host_id = nssv_host.h3.id\n'), swapped);
+      const plan = await nssv(['plan'], env.configDir);
+      expect(plan.stderr).toBe('');
+      expect(plan.stdout).toContain(
+        `  # nssv_vm.x will be migrated from ${from} to h3 (live, copy storage: 1073741824 bytes of nssv_volume.data)`,
+      );
+      const doc = JSON.parse((await nssv(['plan', '--json'], env.configDir)).stdout) as PlanDoc;
+      const waits = (id: string) => doc.steps.find((s) => s.id === id)?.after;
+      // One update of the pool would put it on h3 and take it off the VM's host at once: it is
+      // done in two steps, onto h3 before the move, off the old host once the VM and its disk left.
+      expect(waits('nssv_vm.x#update')).toContain('nssv_storage_pool.local#reach');
+      expect(waits('nssv_vm.x#update')).not.toContain('nssv_storage_pool.local#update');
+      expect(waits('nssv_storage_pool.local#update')).toEqual(
+        expect.arrayContaining([
+          'nssv_storage_pool.local#reach',
+          'nssv_vm.x#update',
+          'nssv_volume.data#update',
+        ]),
+      );
+
+      expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+      expect(await defined(from)).toEqual([]);
+      expect(await defined('h3')).toEqual(['x']);
+      expect(await virsh('h3', ['domuuid', 'x'])).toBe(uuid);
+      expect(await virsh('h3', ['domstate', '--reason', 'x'])).toBe('running (migrated)');
+      expect(existsSync(join(host(from).storageRoot, 'local'))).toBe(false);
+      const read = await run('qemu-io', ['-r', '-U', '-f', 'qcow2', '-c', 'read -P 0x6b 0 1M', file('h3')]);
       expect(read.stdout).toContain('read 1048576/1048576 bytes at offset 0');
       expect(await empty()).toEqual(NO_CHANGES);
     });

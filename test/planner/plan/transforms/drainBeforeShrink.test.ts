@@ -76,10 +76,56 @@ describe('drainBeforeShrink', () => {
     ]);
   });
 
-  test('GIVEN the VM migrating to a host the pool only reaches by this update THEN the order stays (the move needs the pool there first)', () => {
+  test('GIVEN the VM migrating to a host the pool only reaches by this update (h2 swapped for h3) THEN the update is staged: onto h3 before the move, off h2 after it', () => {
     const ctx = context('h3');
     drainBeforeShrink(ctx);
-    expect(order(ctx)).toEqual(order(context('h3')));
+    expect(order(ctx)).toEqual([
+      ['nssv_storage_pool.p#reach', []],
+      [
+        'nssv_storage_pool.p#update',
+        ['nssv_storage_pool.p#reach', 'nssv_vm.m#update', 'nssv_volume.d#update'],
+      ],
+      ['nssv_vm.m#update', ['nssv_storage_pool.p#reach']],
+      ['nssv_volume.d#update', ['nssv_storage_pool.p#reach', 'nssv_vm.m#update']],
+    ]);
+    expect(ctx.steps.map((s) => s.stage)).toEqual([
+      { role: 'reach', hostIds: ['h1', 'h2', 'h3'] },
+      { role: 'leave', hostIds: ['h1', 'h2', 'h3'] },
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('GIVEN two VMs leaving h2, one to h1 (the pool is there) and one to h3 (it gets there) THEN one staged update; only the move to h3 waits for it', () => {
+    const ctx = context('h3');
+    ctx.nodes.set('nssv_vm.n', node('nssv_vm.n'));
+    ctx.changes.push(
+      change(
+        'nssv_vm.n',
+        'migrate',
+        { host_id: 'h2' },
+        { host_id: 'h1' },
+        { from: 'h2', to: 'h1', mode: 'live' },
+      ),
+    );
+    ctx.steps.push(step('nssv_vm.n#update', ['nssv_storage_pool.p#update']));
+    drainBeforeShrink(ctx);
+    expect(order(ctx)).toEqual([
+      ['nssv_storage_pool.p#reach', []],
+      [
+        'nssv_storage_pool.p#update',
+        ['nssv_storage_pool.p#reach', 'nssv_vm.m#update', 'nssv_vm.n#update', 'nssv_volume.d#update'],
+      ],
+      ['nssv_vm.m#update', ['nssv_storage_pool.p#reach']],
+      ['nssv_volume.d#update', ['nssv_storage_pool.p#reach', 'nssv_vm.m#update']],
+      ['nssv_vm.n#update', []],
+    ]);
+  });
+
+  test('GIVEN the VM migrating to a host the pool is on neither before nor after THEN the order stays', () => {
+    const ctx = context('h4');
+    drainBeforeShrink(ctx);
+    expect(order(ctx)).toEqual(order(context('h4')));
   });
 
   test('GIVEN no migration WHEN a pool leaves a host THEN nothing changes', () => {
