@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { PoolSpec, VolumeSpec } from '../../schemas/generated/agentApi.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { orIfGone } from './orIfGone.js';
 
 /** The sidecar record of a pool: what it was put with. */
 export type PoolRecord = PoolSpec;
@@ -13,12 +14,8 @@ export interface SnapshotRecord {
 }
 
 export async function readJsonRecord<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = await orIfGone(readFile(path, 'utf8'), undefined);
+  return text === undefined ? undefined : (JSON.parse(text) as T);
 }
 
 export async function writeJsonRecord(path: string, record: object): Promise<void> {

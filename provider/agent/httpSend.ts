@@ -21,6 +21,10 @@ export interface HttpSendOptions {
 /** A host that does not answer at all (its network cut) fails this soon, not at the request timeout. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
+/** The error of a connection not made within `ms`, as Node's own ETIMEDOUT. */
+export const connectTimedOut = (ms: number): Error =>
+  Object.assign(new Error(`connect ETIMEDOUT: no connection after ${ms / 1000} s`), { code: 'ETIMEDOUT' });
+
 /**
  * One HTTP request over Node's own client, the whole answer read as UTF-8 text. Rejects with the
  * socket's error (ECONNRESET, ECONNREFUSED, a TLS certificate code…) when no answer came.
@@ -47,10 +51,7 @@ export function httpSend(url: string, options: HttpSendOptions): Promise<HttpAns
     req.on('socket', (socket) => {
       if (!socket.connecting) return; // a kept-alive connection
       const ms = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-      const timer = setTimeout(() => {
-        const err = new Error(`connect ETIMEDOUT: no connection after ${ms / 1000} s`);
-        req.destroy(Object.assign(err, { code: 'ETIMEDOUT' }));
-      }, ms);
+      const timer = setTimeout(() => req.destroy(connectTimedOut(ms)), ms);
       socket.once('connect', () => clearTimeout(timer));
       socket.once('close', () => clearTimeout(timer));
     });

@@ -1,6 +1,6 @@
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
-import { CONNECT_TIMEOUT_MS, type HttpAnswer } from './httpSend.js';
+import { CONNECT_TIMEOUT_MS, connectTimedOut, type HttpAnswer } from './httpSend.js';
 import { readHttpAnswer } from './readHttpAnswer.js';
 import type { ClientTls } from './tls.js';
 
@@ -97,10 +97,7 @@ export function oneShotSend(url: string, options: OneShotOptions): Promise<HttpA
     const onAbort = (): void => finish(abortError(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     const connectMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
-    const connectTimer = setTimeout(() => {
-      const err = new Error(`connect ETIMEDOUT: no connection after ${connectMs / 1000} s`);
-      finish(Object.assign(err, { code: 'ETIMEDOUT' }));
-    }, connectMs);
+    const connectTimer = setTimeout(() => finish(connectTimedOut(connectMs)), connectMs);
     socket.once('connect', () => clearTimeout(connectTimer));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', (err) => finish(err));

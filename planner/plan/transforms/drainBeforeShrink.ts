@@ -10,7 +10,7 @@ const hostIds = (a: Attributes | null): string[] =>
  * first puts it on the hosts of both (the VMs moving to a host it gains need it there), the
  * existing one then takes it off the hosts it leaves. Returns the first.
  */
-function stageUpdate(ctx: PlanContext, update: PlanStep, hostIds: string[]): PlanStep {
+function stageUpdate(ctx: PlanContext, update: PlanStep, onBoth: string[]): PlanStep {
   const reach: PlanStep = {
     id: `${update.address}#reach`,
     address: update.address,
@@ -18,9 +18,9 @@ function stageUpdate(ctx: PlanContext, update: PlanStep, hostIds: string[]): Pla
     kind: 'update',
     after: [...update.after],
     hosts: [...update.hosts],
-    stage: { role: 'reach', hostIds },
+    stage: { role: 'reach', hostIds: onBoth },
   };
-  update.stage = { role: 'leave', hostIds };
+  update.stage = { role: 'leave', hostIds: onBoth };
   update.after = [...update.after, reach.id].sort();
   ctx.steps.splice(ctx.steps.indexOf(update), 0, reach);
   return reach;
@@ -57,7 +57,7 @@ export function drainBeforeShrink(ctx: PlanContext): void {
       if (!left.has(from)) continue;
       const there = before.includes(to);
       if (!there && !after.has(to)) continue; // the VM does not need the object where it goes
-      reach ??= there ? undefined : stageUpdate(ctx, shrink, [...new Set([...before, ...after])].sort());
+      if (!there) reach ??= stageUpdate(ctx, shrink, [...new Set([...before, ...after])].sort());
       const moving = [`${m.address}#update`, ...(movers.get(m.address) ?? [])]
         .map((id) => steps.get(id))
         .filter((s) => s !== undefined);
