@@ -14,8 +14,11 @@ import { hasHandler } from './registry.js';
  * implements it.
  */
 interface NotYet {
-  /** Paths with "[]" for block items, top-level attributes first, each in schema order. */
-  attributes: string[];
+  /**
+   * Top-level attributes first, then block items' (`leaf` set), each in schema order, with the
+   * default they may keep (worked out once per type: the check runs for every instance).
+   */
+  attributes: Array<{ path: string; leaf?: string; fallback: unknown }>;
   values: Array<{ path: string; refused: readonly unknown[]; allowed: readonly unknown[] }>;
 }
 
@@ -39,7 +42,13 @@ function notYet(type: string): NotYet {
     const allowed = (p.enum ?? []).filter((v) => !refused.some((r) => same(v as AttrValue, r)));
     return [{ path, refused, allowed }];
   });
-  const out = { attributes: [...top, ...nested], values };
+  const attributes = [...top, ...nested].map((path) => {
+    const [block, leaf] = path.split('[].');
+    return leaf
+      ? { path: block!, leaf, fallback: attributeSchema(type, [block!, leaf])?.default }
+      : { path, fallback: attributeSchema(type, [path])?.default };
+  });
+  const out = { attributes, values };
   notYetCache.set(type, out);
   return out;
 }
@@ -112,27 +121,22 @@ export function unsupportedFeatures(instances: readonly DesiredInstance[]): Diag
       }
     }
     const { attributes, values } = notYet(d.type);
-    for (const path of attributes) {
-      const [block, leaf] = path.split('[].');
+    for (const { path, leaf, fallback } of attributes) {
       if (leaf) {
-        const items = d.attributes[block!];
+        const items = d.attributes[path];
         if (!Array.isArray(items)) continue;
         items.forEach((item, i) => {
           const v = (item as Attributes)?.[leaf];
-          if (
-            v !== undefined &&
-            !isUnknown(v) &&
-            !same(v, attributeSchema(d.type, [block!, leaf])?.default)
-          ) {
+          if (v !== undefined && !isUnknown(v) && !same(v, fallback)) {
             out.push(
-              diag(d, `${block}[${i}].${leaf}`, `${block}[${i}].${leaf}`, 'the agents do not apply it yet'),
+              diag(d, `${path}[${i}].${leaf}`, `${path}[${i}].${leaf}`, 'the agents do not apply it yet'),
             );
           }
         });
         continue;
       }
       const v = d.attributes[path];
-      if (v !== undefined && !isUnknown(v) && !same(v, attributeSchema(d.type, [path])?.default))
+      if (v !== undefined && !isUnknown(v) && !same(v, fallback))
         out.push(diag(d, path, path, 'the agents do not apply it yet'));
     }
     for (const { path, refused, allowed } of values) {

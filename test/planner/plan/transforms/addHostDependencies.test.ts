@@ -27,4 +27,15 @@ describe('addHostDependencies', () => {
     expect(deps('nssv_storage_pool.p')).toEqual(['nssv_cluster.c', 'nssv_host.h1', 'nssv_host.h2']);
     expect(deps('nssv_host.h1')).toEqual(['nssv_cluster.c']);
   });
+
+  test('GIVEN a host named twice, one already a dependency, and deps shared with another node WHEN added THEN each host once, in order, the shared list untouched', () => {
+    const ctx = planContext({ desired: world() }, resolveDependencies, plannedAttributes);
+    const pool = ctx.nodes.get('nssv_storage_pool.p')!;
+    const shared = ['nssv_cluster.c', 'nssv_host.h2'];
+    pool.deps = shared;
+    pool.planned = { ...pool.planned!, host_ids: ['h2', 'h1', 'h2'] };
+    addHostDependencies(ctx);
+    expect(pool.deps).toEqual(['nssv_cluster.c', 'nssv_host.h1', 'nssv_host.h2']);
+    expect(shared).toEqual(['nssv_cluster.c', 'nssv_host.h2']);
+  });
 });

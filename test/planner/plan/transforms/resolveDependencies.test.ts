@@ -3,7 +3,7 @@ import { desired } from '../../../helpers/desired.js';
 import { planContext } from '../../../helpers/planContext.js';
 
 describe('resolveDependencies', () => {
-  test('GIVEN references to instances, resources, itself and nothing WHEN resolved THEN only existing targets stay, sorted', () => {
+  test('GIVEN references to instances, resources, itself, nothing and one twice WHEN resolved THEN only existing targets stay, sorted', () => {
     const ctx = planContext(
       {
         desired: [
@@ -16,6 +16,7 @@ describe('resolveDependencies', () => {
             'nssv_vm.a',
             'nssv_vm.a[0]',
             'nssv_port_group.gone',
+            'nssv_cluster.c',
           ]),
         ],
       },
