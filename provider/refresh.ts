@@ -77,6 +77,8 @@ export async function refresh(
             cpus: recorded.cpus,
             memoryMiB: recorded.memory_mib,
             maintenance: a.maintenance === true,
+            // labels are the configuration's, read or not; PCI devices are known only from the host
+            labels: stringMap(a.labels),
           });
           return;
         }

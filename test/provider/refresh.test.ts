@@ -55,9 +55,26 @@ describe('refresh with readLive false (-refresh=false)', () => {
     expect(h1.requests).toEqual([]);
     expect([...r.live.entries()]).toEqual(state.resources.map((x) => [x.address, x.attributes]));
     expect([...r.hostFacts.values()]).toEqual([
-      { name: 'h1', cluster: 'c', address: 'nssv_host.h1', cpus: 48, memoryMiB: 131072, maintenance: false },
+      {
+        name: 'h1',
+        cluster: 'c',
+        address: 'nssv_host.h1',
+        cpus: 48,
+        memoryMiB: 131072,
+        maintenance: false,
+        labels: {},
+      },
     ]);
     expect(r.diagnostics).toEqual([]);
+  });
+
+  it('GIVEN a host with labels in the configuration WHEN refreshing without reading THEN its facts carry them (placement by host_labels)', async () => {
+    const state = stateWithH1();
+    const labelled = desired('nssv_host.h1', { ...hostDesired(h1).attributes, labels: { rack: 'r2' } });
+    const ctx = createHandlerContext(hostEndpoints([labelled], state));
+    const r = await refresh(ctx, [labelled], state, { readLive: false });
+    expect(h1.requests).toEqual([]);
+    expect(r.hostFacts.get('h1')?.labels).toEqual({ rack: 'r2' });
   });
 
   it('GIVEN a declared host not in the state WHEN refreshing without reading THEN only that host is asked, for its facts', async () => {
