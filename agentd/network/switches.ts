@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   DeleteResult,
   PortGroupInfo,
@@ -38,6 +39,9 @@ export interface TunnelEndpoint {
   underlayBridge: string;
 }
 
+/** See Switches.detached. */
+export const DETACHED_RECHECK_DELAY_MS = 250;
+
 /** Which domains have NICs in a port group (so it is not removed under them). */
 export type PortGroupUsers = (switchName: string, portGroup: string) => Promise<string[]>;
 
@@ -51,12 +55,24 @@ export class Switches {
     private readonly tunnel?: TunnelEndpoint,
     private readonly uplinks?: Uplinks,
     private readonly liveNics?: () => Promise<LiveNic[]>,
+    /** How long to wait before a NIC found detached is looked at again (see detached). */
+    private readonly recheckDelayMs = DETACHED_RECHECK_DELAY_MS,
   ) {}
 
-  /** NICs of running domains whose tap is missing from their switch. */
+  /**
+   * NICs of running domains whose tap is missing from their switch. A guest being stopped loses
+   * its tap a moment before libvirt stops listing it as running: read then, its NIC looks
+   * detached, its switch incomplete, and a plan would drop this host from the switch. So a NIC
+   * counts only when a second look, a moment later, still finds it running and detached; a port
+   * deleted out of band stays deleted.
+   */
   private async detached(): Promise<LiveNic[]> {
     if (!this.ports || !this.liveNics) return [];
-    return detachedNics(await this.liveNics(), await this.ports.list());
+    const first = detachedNics(await this.liveNics(), await this.ports.list());
+    if (first.length === 0) return first;
+    await sleep(this.recheckDelayMs);
+    const again = detachedNics(await this.liveNics(), await this.ports.list());
+    return first.filter((n) => again.some((m) => m.domain === n.domain && m.device === n.device));
   }
 
   private async withUplinks(bridge: OvsBridge, detached?: LiveNic[]): Promise<SwitchInfo> {
