@@ -12,6 +12,7 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync, existsSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { execa } from 'execa';
 import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { run } from '../../sandbox/exec.js';
@@ -55,13 +56,18 @@ describeE2e('volume snapshots and delete policies on a sandbox with Ceph', NEEDS
       `rbd:nssv.ceph/${image}:conf=${c.conf}`,
     ]);
   };
+  /** sha256 of an RBD image's content, streamed from `rbd export` (no copy on disk). */
   const sumRbd = async (image: string): Promise<string> => {
-    const out = join(scratch, `${image}.raw`);
-    rmSync(out, { force: true });
-    await rbd(['export', '--no-progress', `nssv.ceph/${image}`, out]);
-    const sum = await sha256(out);
-    rmSync(out, { force: true });
-    return sum;
+    const c = env.sandbox.ceph!;
+    const hash = createHash('sha256');
+    const exported = execa(
+      'ip',
+      ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, 'export', '--no-progress', `nssv.ceph/${image}`, '-'],
+      { buffer: false, encoding: 'buffer' },
+    );
+    exported.stdout!.on('data', (d: Buffer) => hash.update(d));
+    await exported;
+    return hash.digest('hex');
   };
   const localImage = (volume: string, format = 'qcow2') =>
     join(host('h1').storageRoot, 'local', `${volume}.${format}`);
