@@ -322,14 +322,15 @@ export class Agent {
         this.pools.list(),
         this.switches.list(),
         this.domains.list(domainsRead),
-        this.rbdPools?.inventory() ?? { pools: [], volumes: [] },
+        this.rbdPools?.inventory() ?? { pools: [], volumes: [], poolTable: undefined },
         this.firewall.listGroups(),
         this.firewall.info(),
         this.images.listStores(),
         this.images.listAll(),
         this.unmanaged(domainsRead),
       ]);
-    const onCeph = (await this.rbdImages?.inventory()) ?? { stores: [], images: [] };
+    // The image stores are Ceph pools too: found in the pool table the rbd pools were read from.
+    const onCeph = (await this.rbdImages?.inventory(rbd.poolTable)) ?? { stores: [], images: [] };
     const rbdPools = rbd.pools;
     const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
     const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };

@@ -14,6 +14,10 @@ import type { HostPaths } from './paths.js';
 import { UNDERLAY_BRIDGE } from './underlayBridge.js';
 import { isAlive, spawnDetached, waitFor, type ProcessRecord } from './processes.js';
 
+/**
+ * How long an agent waits for a VM to power off after an ACPI shutdown before destroying it: the
+ * default for every sandbox agent. A guest without an OS ignores ACPI and waits all of it.
+ */
 export const AGENT_SHUTDOWN_TIMEOUT_MS = 3_000;
 
 /** The repository root: the nearest ancestor of this module holding package.json. */
@@ -62,6 +66,7 @@ export function agentConfig(
   p: HostPaths,
   port: number,
   underlayIp: string,
+  shutdownTimeoutMs: number,
   ceph?: AgentCephConfig,
   tls?: AgentTlsConfig,
 ): AgentConfig {
@@ -76,7 +81,7 @@ export function agentConfig(
     ovsDbSocket: p.ovsDbSocket,
     storageRoot: p.storageRoot,
     stateDir: p.agentDir,
-    shutdownTimeoutMs: AGENT_SHUTDOWN_TIMEOUT_MS,
+    shutdownTimeoutMs,
     tunnel: { localIp: underlayIp, underlayBridge: UNDERLAY_BRIDGE },
     // Peers' agents run on this machine: they open this host's libvirtd by its socket.
     migration: { libvirtUri: p.libvirtUri, address: underlayIp },

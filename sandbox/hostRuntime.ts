@@ -30,6 +30,8 @@ export interface StartHostOptions {
   /** Path of agentd's main.js; undefined: start no agent. */
   agentdMain: string | undefined;
   startTimeoutMs: number;
+  /** How long the agent waits for a VM to power off after ACPI shutdown before destroying it. */
+  agentShutdownTimeoutMs: number;
   progress: (msg: string) => void;
   /** Aborting stops at the next step; up then undoes what was started. */
   signal?: AbortSignal;
@@ -109,7 +111,10 @@ export async function startHost(store: StateStore, name: string, opts: StartHost
       c === undefined
         ? undefined
         : { confFile: c.conf, keyringFile: c.adminKeyring, user: 'admin', netns: h.netns };
-    writeAgentConfig(p.agentConfig, agentConfig(name, p, port, h.underlayIp, ceph, tls));
+    writeAgentConfig(
+      p.agentConfig,
+      agentConfig(name, p, port, h.underlayIp, opts.agentShutdownTimeoutMs, ceph, tls),
+    );
     store.updateHost(name, (x) => {
       x.agentPort = port;
       x.endpoint = endpoint;

@@ -10,7 +10,7 @@
  * If up fails halfway it undoes what it started, so nothing half-done is left behind.
  */
 import { existsSync, readdirSync, rmdirSync } from 'node:fs';
-import { defaultAgentdMain } from './agent.js';
+import { AGENT_SHUTDOWN_TIMEOUT_MS, defaultAgentdMain } from './agent.js';
 import { ensureSandboxCa } from './agentTls.js';
 import { addOsd, startCeph, waitHealthy } from './ceph/bootstrap.js';
 import { CEPH_TOOLS } from './ceph/tools.js';
@@ -78,6 +78,13 @@ export interface SandboxUpOptions {
   agentdMain?: string | null;
   /** Per daemon. Default 60000. */
   startTimeoutMs?: number;
+  /**
+   * How long the agents of the hosts this up adds wait for a VM to power off after an ACPI
+   * shutdown before destroying it. Default AGENT_SHUTDOWN_TIMEOUT_MS (3000). Tests whose guests
+   * have no OS (they ignore ACPI, so every stop waits all of it) pass less. Written into each
+   * agent's config when its host starts: a host repaired in place keeps its own.
+   */
+  agentShutdownTimeoutMs?: number;
   progress?: (msg: string) => void;
   /** Abort (e.g. on Ctrl-C) to stop at the next step and undo what was started. */
   signal?: AbortSignal;
@@ -216,6 +223,7 @@ export async function sandboxUp(opts: SandboxUpOptions = {}): Promise<SandboxUpR
           capsCacheDir: opts.capsCacheDir ?? DEFAULT_CAPS_CACHE_DIR,
           agentdMain,
           startTimeoutMs: opts.startTimeoutMs ?? 60_000,
+          agentShutdownTimeoutMs: opts.agentShutdownTimeoutMs ?? AGENT_SHUTDOWN_TIMEOUT_MS,
           progress,
           ...(opts.signal === undefined ? {} : { signal: opts.signal }),
         });

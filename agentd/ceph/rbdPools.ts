@@ -52,10 +52,14 @@ export class RbdPools {
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
 
-  /** The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table). */
+  /**
+   * The pools and, per pool, its volumes' addresses (one snapshot of Ceph's pool table), and that
+   * table itself: RbdImages.inventory finds the image stores in it without listing it again.
+   */
   async inventory(): Promise<{
     pools: RbdPoolInfo[];
     volumes: { name: string; volumes: Record<string, string>; meta: Record<string, string> }[];
+    poolTable: CephPoolDetail[];
   }> {
     const snap = await this.snapshot();
     const pools: RbdPoolInfo[] = [];
@@ -68,7 +72,7 @@ export class RbdPools {
       pools.push(await this.info(name, p, snap));
       volumes.push({ name, volumes: volumesOf(meta), meta });
     }
-    return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes };
+    return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes, poolTable: snap.pools };
   }
 
   /** Addresses of the pool's volumes by name, or undefined when there is no such nssv pool. */

@@ -24,6 +24,12 @@ export interface StartCephOptions {
   progress: (msg: string) => void;
 }
 
+/**
+ * How often start-up asks the cluster whether it is ready. Each question starts the Python `ceph`
+ * CLI, whose start costs CPU the daemons being waited for need on a small machine.
+ */
+const READY_POLL_INTERVAL_MS = 1_000;
+
 const target = (store: StateStore): CephTarget => ({
   netns: store.state.underlay.netns,
   conf: cephPaths(store.state.root).conf,
@@ -208,7 +214,7 @@ async function waitReady(
   check: () => Promise<boolean>,
   p: CephPaths,
 ): Promise<void> {
-  const ok = await waitFor(async () => !isAlive(rec) || (await check()), timeoutMs, 200);
+  const ok = await waitFor(async () => !isAlive(rec) || (await check()), timeoutMs, READY_POLL_INTERVAL_MS);
   if (!ok || !isAlive(rec)) {
     const log = path.join(p.logDir, `${rec.role}.out`);
     throw errors.startTimeout(
@@ -220,12 +226,13 @@ async function waitReady(
   }
 }
 
-interface OsdStat {
-  num_osds: number;
-  num_up_osds: number;
+/** What waitHealthy reads of `ceph status --format json` (since Ceph 15 the OSD counts sit directly in osdmap). */
+interface ClusterStatus {
+  osdmap: { num_up_osds: number };
+  mgrmap: { available: boolean };
 }
 
-/** Every recorded OSD up and a manager active (pools and `ceph df` need it). */
+/** Every recorded OSD up and a manager active (pools and `ceph df` need it): one `ceph status` per check. */
 export async function waitHealthy(
   store: StateStore,
   timeoutMs: number,
@@ -238,16 +245,15 @@ export async function waitHealthy(
       const dead = store.state.ceph!.processes.find((r) => !isAlive(r));
       if (dead) return true;
       try {
-        const osd = await cephJson<OsdStat>(target(store), ['osd', 'stat']);
-        const mgr = await cephJson<{ available: boolean }>(target(store), ['mgr', 'stat']);
-        last = `${osd.num_up_osds}/${want} OSDs up, manager ${mgr.available ? 'active' : 'not active'}`;
-        return osd.num_up_osds >= want && mgr.available;
+        const { osdmap, mgrmap } = await cephJson<ClusterStatus>(target(store), ['status']);
+        last = `${osdmap.num_up_osds}/${want} OSDs up, manager ${mgrmap.available ? 'active' : 'not active'}`;
+        return osdmap.num_up_osds >= want && mgrmap.available;
       } catch {
         return false;
       }
     },
     timeoutMs,
-    250,
+    READY_POLL_INTERVAL_MS,
   );
   const dead = store.state.ceph!.processes.find((r) => !isAlive(r));
   if (dead) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from '../../agentd/agent.js';
+import type { AgentCephConfig } from '../../agentd/config.js';
 import { buildRoutes } from '../../agentd/http/routes.js';
 import { createAgentServer } from '../../agentd/http/server.js';
 import { silentLogger } from '../../agentd/log.js';
@@ -29,7 +30,14 @@ export interface TestAgent {
 /** An agentd server on 127.0.0.1:<random port> wired to `exec`, with its own temp directories. */
 export async function startTestAgent(
   exec: Exec,
-  options: { libvirtUri?: string; ovsDbSocket?: string; shutdownTimeoutMs?: number; dir?: string } = {},
+  options: {
+    libvirtUri?: string;
+    ovsDbSocket?: string;
+    shutdownTimeoutMs?: number;
+    dir?: string;
+    /** The host's Ceph client: its `ceph` and `rbd` calls go to `exec` too. */
+    ceph?: AgentCephConfig;
+  } = {},
 ): Promise<TestAgent> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'nssv-agentd-test-')));
   const storageRoot = join(dir, 'storage');
@@ -43,6 +51,7 @@ export async function startTestAgent(
       storageRoot,
       stateDir,
       shutdownTimeoutMs: options.shutdownTimeoutMs ?? 50,
+      ...(options.ceph === undefined ? {} : { ceph: options.ceph }),
     },
     domainType: 'qemu',
     exec,

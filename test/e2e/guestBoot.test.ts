@@ -106,7 +106,7 @@ async function until<T>(what: string, deadlineMs: number, probe: () => Promise<T
     const v = await probe();
     if (v !== undefined) return v;
     if (Date.now() > end) throw new Error(`${what}: not within ${deadlineMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, 1000));
   }
 }
 

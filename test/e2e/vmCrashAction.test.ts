@@ -145,7 +145,7 @@ test(
     while (Date.now() - started < BOOT_DEADLINE_MS) {
       log = (await nssv(['console-log', 'panicky'], env.configDir)).stdout;
       if (log.includes(PANIC)) break;
-      await new Promise((res) => setTimeout(res, 5000));
+      await new Promise((res) => setTimeout(res, 2000));
     }
     process.stderr.write(`guest panic: seen on the console after ${(Date.now() - started) / 1000} s\n`);
     expect(log).toContain('sysrq: Trigger a crash');

@@ -12,6 +12,7 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync, existsSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
+import { execa } from 'execa';
 import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
 import { run } from '../../sandbox/exec.js';
@@ -19,6 +20,9 @@ import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
 
 jest.setTimeout(900_000);
+
+/** The plan `nssv plan -out` saves in the configuration directory for the apply that follows. */
+const PLAN_FILE = 'next.plan';
 
 const NEEDS = {
   ...SANDBOX_WITH_AGENTS,
@@ -55,13 +59,18 @@ describeE2e('volume snapshots and delete policies on a sandbox with Ceph', NEEDS
       `rbd:nssv.ceph/${image}:conf=${c.conf}`,
     ]);
   };
+  /** sha256 of an RBD image's content, streamed from `rbd export` (no copy on disk). */
   const sumRbd = async (image: string): Promise<string> => {
-    const out = join(scratch, `${image}.raw`);
-    rmSync(out, { force: true });
-    await rbd(['export', '--no-progress', `nssv.ceph/${image}`, out]);
-    const sum = await sha256(out);
-    rmSync(out, { force: true });
-    return sum;
+    const c = env.sandbox.ceph!;
+    const hash = createHash('sha256');
+    const exported = execa(
+      'ip',
+      ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, 'export', '--no-progress', `nssv.ceph/${image}`, '-'],
+      { buffer: false, encoding: 'buffer' },
+    );
+    exported.stdout!.on('data', (d: Buffer) => hash.update(d));
+    await exported;
+    return hash.digest('hex');
   };
   const localImage = (volume: string, format = 'qcow2') =>
     join(host('h1').storageRoot, 'local', `${volume}.${format}`);
@@ -84,6 +93,10 @@ describeE2e('volume snapshots and delete policies on a sandbox with Ceph', NEEDS
     )['backing-filename'];
   const main = () => join(env.configDir, 'main.tf');
   const apply = (extra: string[] = []) => nssv(['apply', '-auto-approve', ...extra], env.configDir);
+  /** `nssv plan` (ARGS first) saved to PLAN_FILE, for applySavedPlan. */
+  const savedPlan = (args: string[] = []) => nssv(['plan', ...args, `-out=${PLAN_FILE}`], env.configDir);
+  /** Applies exactly the plan savedPlan saved: no second refresh and plan, as a plain apply makes. */
+  const applySavedPlan = () => nssv(['apply', PLAN_FILE], env.configDir);
   const noChanges = async () => {
     const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
     expect(plan.stdout).toContain('No changes. Your infrastructure matches the configuration.');
@@ -182,9 +195,9 @@ ${extra}}
       volume('files', 'local', '  host_id  = "h1"\n'),
       snapshot('s1', 'data'),
     );
-    const plan = await nssv(['plan'], env.configDir);
+    const plan = await savedPlan();
     expect(plan.stdout).toMatch(/\+ resource "nssv_volume_snapshot" "s1"/);
-    const r = await apply();
+    const r = await applySavedPlan();
     expect(r.code).toBe(0);
     expect(await virsh('h1', ['domstate', 'app'])).toBe('running');
     expect((await rbdJson<{ name: string }[]>(['snap', 'ls', 'nssv.ceph/data'])).map((s) => s.name)).toEqual([
@@ -208,9 +221,9 @@ ${extra}}
       volume('files', 'local', '  host_id  = "h1"\n'),
       snapshot('s1', 'data', '  revert_serial = 1\n'),
     );
-    const revert = await nssv(['plan'], env.configDir);
+    const revert = await savedPlan();
     expect(revert.stdout).toMatch(/~ revert_serial += 0 -> 1/);
-    expect((await apply()).code).toBe(0);
+    expect((await applySavedPlan()).code).toBe(0);
     expect(await sumRbd('data')).toBe(sums.a);
     await noChanges();
   });
@@ -260,12 +273,12 @@ ${extra}}
 
   test('rbd: a snapshot deleted with the rbd CLI shows as drift and the next apply takes it again', async () => {
     await rbd(['snap', 'rm', '--no-progress', 'nssv.ceph/data@s2']);
-    const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    const plan = await savedPlan(['-detailed-exitcode']);
     expect(plan.code).toBe(2);
     expect(plan.stdout).toContain(
       '  # nssv_volume_snapshot.s2 will be created\n  # (it was deleted outside nssv)',
     );
-    expect((await apply()).code).toBe(0);
+    expect((await applySavedPlan()).code).toBe(0);
     expect((await rbdJson<{ name: string }[]>(['snap', 'ls', 'nssv.ceph/data'])).map((s) => s.name)).toEqual([
       's1',
       's2',

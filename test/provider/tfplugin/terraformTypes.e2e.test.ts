@@ -30,6 +30,9 @@ import { expectTerraformSucceeded, terraform, terraformEnv } from '../../helpers
 
 jest.setTimeout(900_000);
 
+/** The plan `terraform plan -out` saves in the configuration directory for the next apply. */
+const PLAN_FILE = 'tfplan';
+
 const NEEDS = {
   ...SANDBOX_WITH_AGENTS,
   tools: [...(SANDBOX_WITH_AGENTS.tools ?? []), ...Object.keys(CEPH_TOOLS), 'terraform'],
@@ -213,9 +216,16 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
   const varArgs = () => Object.entries(vars).flatMap(([k, v]) => ['-var', `${k}=${v}`]);
   const tf = (args: string[]) => terraform(args, env.configDir, tfEnv);
   const plan = () => tf(['plan', '-detailed-exitcode', '-input=false', ...varArgs()]);
+  /**
+   * `plan` saved to PLAN_FILE, which applySavedPlan applies as planned: no second refresh and
+   * plan, as a plain `terraform apply` would make (that one is covered by terraform.e2e.test.ts).
+   */
+  const savedPlan = () =>
+    tf(['plan', '-detailed-exitcode', '-input=false', `-out=${PLAN_FILE}`, ...varArgs()]);
 
-  async function applyClean(): Promise<string> {
-    const r = await tf(['apply', '-auto-approve', '-input=false', ...varArgs()]);
+  /** Applies the plan savedPlan wrote (it holds the variables: a saved plan takes no -var); the next plan is empty. */
+  async function applySavedPlan(): Promise<string> {
+    const r = await tf(['apply', '-input=false', PLAN_FILE]);
     expectTerraformSucceeded(r, 'Apply complete!');
     const again = await plan();
     expect(again.out).toContain('No changes.');
@@ -241,10 +251,10 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
   test('GIVEN the offline mirror WHEN init, plan and apply THEN every type is created, the next plan has no changes', async () => {
     const init = await tf(['init', '-input=false']);
     expect(init.out).toContain('Terraform has been successfully initialized!');
-    const p = await tf(['plan', '-input=false', ...varArgs()]);
+    const p = await savedPlan();
     for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
     expect(p.out).toContain('Plan: 17 to add, 0 to change, 0 to destroy.');
-    await applyClean();
+    await applySavedPlan();
     expect(await virsh('h1', ['domstate', 'app-a'])).toBe('running');
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
       size: 1024 ** 3,
@@ -272,12 +282,12 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     ]);
     expect((await changed()).length).toBeGreaterThan(0);
     vars = { ...vars, revert: '1' };
-    const p = await plan();
+    const p = await savedPlan();
     expect(p.out).toMatch(
       /# nssv_volume_snapshot\.data will be updated in-place[\s\S]*?~ revert_serial\s+= 0 -> 1/,
     );
     expect(p.out).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
-    await applyClean();
+    await applySavedPlan();
     expect(await changed()).toEqual([]);
   });
 
@@ -295,7 +305,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
       size_gib: '2',
       ha_mib: '96',
     };
-    const p = await plan();
+    const p = await savedPlan();
     expect(p.code).toBe(2);
     for (const t of [
       'security_group',
@@ -313,7 +323,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     );
     expect(p.out).toMatch(/# nssv_vm\.ha will be updated in-place[\s\S]*?~ memory_mib\s+= 64 -> 96/);
     expect(p.out).toContain('Plan: 0 to add, 8 to change, 0 to destroy.');
-    await applyClean();
+    await applySavedPlan();
     expect(await virsh('h1', ['domuuid', 'app-a'])).toBe(uuid);
     expect(await virsh(haHost, ['domuuid', 'ha-a'])).toBe(haUuid);
     expect(await virsh(haHost, ['dominfo', 'ha-a'])).toMatch(/Max memory:\s+98304 KiB/);
@@ -348,7 +358,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     await rbd(['snap', 'purge', 'nssv.ceph-a/data-a']);
     await rbd(['rm', 'nssv.ceph-a/data-a']);
     rmSync(join(host('h2').storageRoot, '.images', 'lib-a', '.nssv', 'images', 'img-a.json'));
-    const p = await plan();
+    const p = await savedPlan();
     expect(p.code).toBe(2);
     expect(p.out).toMatch(/# nssv_security_group\.web will be updated in-place[\s\S]*?~ host_ids/);
     expect(p.out).toMatch(
@@ -357,7 +367,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     expect(p.out).toContain('# nssv_volume.data will be created');
     expect(p.out).toContain('# nssv_volume_snapshot.data will be created');
     expect(p.out).toMatch(/# nssv_image\.base will be updated in-place[\s\S]*?~ host_ids/);
-    await applyClean();
+    await applySavedPlan();
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-a/data-a', '--format', 'json']))).toMatchObject({
       size: 2 * 1024 ** 3,
     });
@@ -366,11 +376,11 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
 
   test('GIVEN only a snapshot removed with the rbd CLI WHEN terraform plan THEN it will be created again, and is', async () => {
     await rbd(['snap', 'rm', 'nssv.ceph-a/data-a@snap-a']);
-    const p = await plan();
+    const p = await savedPlan();
     expect(p.code).toBe(2);
     expect(p.out).toContain('# nssv_volume_snapshot.data will be created');
     expect(p.out).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
-    await applyClean();
+    await applySavedPlan();
     expect(await rbd(['snap', 'ls', 'nssv.ceph-a/data-a'])).toContain('snap-a');
   });
 
@@ -391,7 +401,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     }
     // Ceph reports all of a pool and a volume; what no host records (an image's description, a
     // storage's data center, a host group's hosts) comes from configuration as an in-place update.
-    const p = await plan();
+    const p = await savedPlan();
     expect(p.out).not.toContain('must be replaced');
     expect(p.out).not.toContain('will be created');
     expect(p.out).not.toMatch(/# nssv_(storage_pool|volume)\./);
@@ -411,7 +421,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
       '4096',
       'nssv.ceph-a/data-a',
     ]);
-    await applyClean();
+    await applySavedPlan();
     expect(
       (
         JSON.parse(
@@ -423,11 +433,11 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
 
   test('GIVEN a new generation of names WHEN applied THEN every type is replaced, saying which attribute forces it', async () => {
     vars = { ...vars, gen: 'b' };
-    const p = await tf(['plan', '-input=false', ...varArgs()]);
+    const p = await savedPlan();
     for (const t of OURS) expect(p.out).toContain(`# nssv_${t}.`);
     expect(p.out).toMatch(/~ name\s+= "sg-a" -> "sg-b" # forces replacement/);
     expect(p.out).toContain('Plan: 13 to add, 0 to change, 13 to destroy.');
-    await applyClean();
+    await applySavedPlan();
     expect(await virsh('h1', ['domstate', 'app-b'])).toBe('running');
     expect(await virsh(await whereIs('ha-b'), ['domstate', 'ha-b'])).toBe('running');
     expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('app-a');

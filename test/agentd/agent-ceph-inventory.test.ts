@@ -1,0 +1,68 @@
+import type { CephPoolDetail, CrushRule } from '../../agentd/ceph/cephModel.js';
+import { FakeExec } from './fake-exec.js';
+import { startTestAgent, type TestAgent } from './harness.js';
+
+const EMPTY_TABLE = '{"data":[],"headings":[]}';
+
+/** A replicated Ceph pool of Ceph's pool table, with `rbd` application metadata when given. */
+const cephPool = (name: string, rbd?: Record<string, string>): CephPoolDetail => ({
+  pool_name: name,
+  type: 1,
+  size: 2,
+  min_size: 1,
+  crush_rule: 1,
+  quota_max_bytes: 0,
+  erasure_code_profile: '',
+  options: {},
+  application_metadata: rbd === undefined ? {} : { rbd },
+});
+
+/** Ceph's own pool, an nssv rbd pool without volumes and an rbd image store without images. */
+const POOL_TABLE: CephPoolDetail[] = [
+  cephPool('.mgr'),
+  cephPool('nssv.ceph', { 'nssv.address': 'nssv_storage_pool.ceph' }),
+  cephPool('nssv-images.gold', { 'nssv.address': 'nssv_image_storage.gold' }),
+];
+const RULES: CrushRule[] = [
+  {
+    rule_id: 1,
+    rule_name: 'nssv.ceph',
+    steps: [{ op: 'take', item_name: 'default' }, { op: 'chooseleaf_firstn', type: 'host' }, { op: 'emit' }],
+  },
+];
+
+/** A host with Ceph and nothing else: virsh lists nothing, Open vSwitch has empty tables. */
+function fakeTools(): FakeExec {
+  return new FakeExec()
+    .on('osd pool ls detail', { stdout: JSON.stringify(POOL_TABLE) })
+    .on('osd crush rule dump', { stdout: JSON.stringify(RULES) })
+    .on('virsh', { stdout: '' })
+    .on('ovs-vsctl', ({ args }) => ({
+      stdout: `${EMPTY_TABLE}\n`.repeat(args.filter((a) => a.startsWith('--columns=')).length),
+    }));
+}
+
+describe('the inventory of a host with Ceph (fake ceph CLI)', () => {
+  let fake: FakeExec;
+  let agent: TestAgent;
+  beforeEach(async () => {
+    fake = fakeTools();
+    agent = await startTestAgent(fake.exec, {
+      ceph: { confFile: '/etc/ceph/ceph.conf', keyringFile: '/etc/ceph/admin.keyring', user: 'admin' },
+    });
+  });
+  afterEach(() => agent.close());
+
+  it("GIVEN an rbd pool and an rbd image store WHEN the inventory is read THEN Ceph's pool table is listed once and serves both", async () => {
+    const res = await agent.request('GET', '/v1/inventory');
+    expect(res.status).toBe(200);
+    const inv = res.body as { rbdPools: unknown[]; imageStores: unknown[] };
+    expect(inv.rbdPools).toMatchObject([
+      { name: 'ceph', address: 'nssv_storage_pool.ceph', cephPool: 'nssv.ceph', failureDomain: 'host' },
+    ]);
+    expect(inv.imageStores).toEqual([
+      { name: 'gold', kind: 'rbd', address: 'nssv_image_storage.gold', path: 'rbd:nssv-images.gold' },
+    ]);
+    expect(fake.lines('osd pool ls detail')).toHaveLength(1);
+  });
+});
