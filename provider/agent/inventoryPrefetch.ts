@@ -5,12 +5,7 @@ import { packageRoot } from '../packageRoot.js';
 import { AgentError } from './agentError.js';
 import type { AgentEndpoint } from './agentRequest.js';
 import type { HttpAnswer } from './httpSend.js';
-import type {
-  InventoryAnswer,
-  InventoryRequest,
-  InventoryWorkerData,
-  InventoryWorkerMessage,
-} from './inventoryMessages.js';
+import type { InventoryAnswer, InventoryRequest, InventoryWorkerMessage } from './inventoryMessages.js';
 
 /** Inventory requests sent by a worker thread, each answer to be taken once by the context that needs it. */
 export interface InventoryPrefetch {
@@ -52,10 +47,8 @@ function deliver(slot: Slot): void {
 
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
-  /** Has the worker ask these agents for their inventories (once: this or askRecorded). */
+  /** Has the worker ask these agents for their inventories (once). */
   ask(targets: readonly AgentEndpoint[]): InventoryPrefetch;
-  /** Has the worker ask the agents the state file it was started with records (see InventoryWorkerData). */
-  askRecorded(): InventoryPrefetch;
   /** Stops the worker; answers not taken are dropped. */
   close(): Promise<void>;
 }
@@ -63,26 +56,17 @@ export interface InventoryWorker {
 /** Starts the inventory worker (it keeps the process alive until closed); undefined when it is not built. */
 export function startInventoryWorker(
   workerFile: string | undefined = inventoryWorkerFile(),
-  workerData: InventoryWorkerData = {},
 ): InventoryWorker | undefined {
   if (workerFile === undefined) return undefined;
-  const worker = new Worker(workerFile, { workerData });
-  /** The agents asked, by host: known when the worker says whom it asks (or gives up). */
+  const worker = new Worker(workerFile);
+  /** The agents asked, by host (once asked). */
   let slots: Map<string, Slot> | undefined;
-  let known: () => void = () => {};
-  const slotsKnown = new Promise<void>((resolve) => (known = resolve));
-  let requested = false;
   let ended = false;
   const settle = (slot: Slot, answer: InventoryAnswer): void => {
     slot.answer = answer;
     deliver(slot);
   };
   worker.on('message', (m: InventoryWorkerMessage) => {
-    if ('asked' in m) {
-      slots = new Map<string, Slot>(m.asked.map((t) => [t.host, { target: t }]));
-      known();
-      return;
-    }
     for (const a of m.answers) {
       const slot = slots?.get(a.host);
       if (slot && !slot.answer) settle(slot, a);
@@ -92,39 +76,37 @@ export function startInventoryWorker(
   // to be asked directly.
   const giveUp = (): void => {
     ended = true;
-    slots ??= new Map();
-    for (const slot of slots.values())
+    for (const slot of slots?.values() ?? [])
       if (!slot.answer) settle(slot, { host: slot.target.host, unanswered: true });
-    known();
   };
   worker.on('error', giveUp);
   worker.on('exit', giveUp);
-  const request = (message: InventoryRequest): InventoryPrefetch => {
-    if (requested) throw new Error('bug: the inventory worker is asked once');
-    requested = true;
-    if (ended) giveUp();
-    else worker.postMessage(message);
-    const taken = new Set<string>();
-    return {
-      take(target) {
-        if (taken.has(target.host)) return undefined;
-        taken.add(target.host);
-        return slotsKnown.then(() => {
-          const slot = slots!.get(target.host);
-          if (!slot || !sameTarget(slot.target, target)) return undefined;
-          return new Promise<HttpAnswer | undefined>((resolve, reject) => {
-            slot.waiter = { resolve, reject };
-            deliver(slot);
-          });
-        });
-      },
-    };
-  };
   return {
     async close() {
       await worker.terminate();
     },
-    ask: (targets) => request({ targets: [...targets] }),
-    askRecorded: () => request({ recorded: true }),
+    ask(targets) {
+      if (slots) throw new Error('bug: the inventory worker is asked once');
+      slots = new Map<string, Slot>(targets.map((t) => [t.host, { target: t }]));
+      if (ended) giveUp();
+      else {
+        const request: InventoryRequest = { targets: [...targets] };
+        worker.postMessage(request);
+      }
+      const asked = slots;
+      const taken = new Set<string>();
+      return {
+        take(target) {
+          if (taken.has(target.host)) return undefined;
+          taken.add(target.host);
+          const slot = asked.get(target.host);
+          if (!slot || !sameTarget(slot.target, target)) return Promise.resolve(undefined);
+          return new Promise<HttpAnswer | undefined>((resolve, reject) => {
+            slot.waiter = { resolve, reject };
+            deliver(slot);
+          });
+        },
+      };
+    },
   };
 }

@@ -9,28 +9,18 @@ export interface StateRead {
 }
 
 /**
- * A configuration directory's local, unencrypted state store, opened as a plan opens it
- * (openStateStore with no settings); undefined when the directory is set up for another backend.
- * Nothing is read from the state yet (see readLocalState).
+ * A configuration directory's local, unencrypted state, read as a plan reads it (openStateStore
+ * with no settings: the same checks, the change log applied); undefined when the directory is set
+ * up for another backend or the state does not read cleanly (the plan reads it again and reports
+ * why, in its place).
  */
-export async function openLocalStore(configDir: string): Promise<StateStore | undefined> {
+export async function readLocalState(configDir: string): Promise<StateRead | undefined> {
+  let store: StateStore | undefined;
   try {
-    return await openStateStore(configDir, undefined);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The state of a store from openLocalStore, read as a plan reads it (the same checks, the change
- * log applied); undefined, with the store closed, when it does not read cleanly (the plan reads
- * it again and reports why, in its place).
- */
-export async function readLocalState(store: StateStore): Promise<StateRead | undefined> {
-  try {
+    store = await openStateStore(configDir, undefined);
     return { store, state: await store.read() };
   } catch {
-    await store.close();
+    await store?.close();
     return undefined;
   }
 }

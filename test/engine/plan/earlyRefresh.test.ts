@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
-import { writeInitRecord } from '../../../provider/state/initRecord.js';
 import { nssv } from '../../e2e/support.js';
 
 /**
@@ -127,19 +126,6 @@ describe('nssv plan with the refresh started early', () => {
       expect(requests()).toEqual(before);
     } finally {
       rmSync(join(dir, 'broken.tf'));
-    }
-  });
-
-  it('GIVEN a directory set up for another backend WHEN planned THEN the error is reported and no host is asked', async () => {
-    await writeInitRecord(dir, { type: 'pg', connStr: 'postgres://127.0.0.1:1/nssv', schemaName: 's' });
-    try {
-      const before = requests();
-      const r = await plan();
-      expect(r.code).toBe(1);
-      expect(r.stderr).toContain('but this directory was set up for PostgreSQL');
-      expect(requests()).toEqual(before);
-    } finally {
-      rmSync(join(dir, '.nssv', 'backend.json'));
     }
   });
 

@@ -116,36 +116,4 @@ describe('the inventory worker', () => {
     expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
     expect(() => worker!.ask([])).toThrow('bug: the inventory worker is asked once');
   });
-
-  it('GIVEN a state file WHEN asked for the hosts it records THEN the worker read them at its start and asks those', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'nssv-worker-'));
-    try {
-      const statePath = join(dir, 'nssv.tfstate');
-      const recorded = (t: AgentEndpoint) => ({
-        address: `nssv_host.${t.host}`,
-        type: 'nssv_host',
-        attributes: { name: t.host, endpoint: t.endpoint, token: t.token },
-      });
-      writeFileSync(statePath, JSON.stringify({ resources: [recorded(h1.endpoint())] }));
-      worker = startInventoryWorker(undefined, { statePath });
-      const prefetch = worker!.askRecorded();
-      const direct = await new AgentClient(h1.endpoint()).inventory();
-      expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toEqual(direct);
-      // not recorded: asked directly
-      expect(await outcome(h2.endpoint(), prefetch.take(h2.endpoint()))).toBe('ask directly');
-      expect(h2.requests.filter((r) => r.path === '/v1/inventory')).toHaveLength(0);
-      expect(() => worker!.ask([])).toThrow('bug: the inventory worker is asked once');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('GIVEN no state file WHEN asked for the hosts it records THEN every take says to ask directly', async () => {
-    worker = startInventoryWorker(undefined, {
-      statePath: join(tmpdir(), 'nssv-no-such-dir', 'nssv.tfstate'),
-    });
-    const prefetch = worker!.askRecorded();
-    expect(await outcome(h1.endpoint(), prefetch.take(h1.endpoint()))).toBe('ask directly');
-    expect(h1.requests).toHaveLength(0);
-  });
 });

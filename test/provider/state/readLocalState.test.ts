@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emptyState, type State } from '../../../planner/state/types.js';
 import { writeInitRecord } from '../../../provider/state/initRecord.js';
-import { openLocalStore, readLocalState } from '../../../provider/state/readLocalState.js';
-
-/** Open, then read: as EarlyRefresh does. */
-const readIn = async (dir: string) => {
-  const store = await openLocalStore(dir);
-  return store && readLocalState(store);
-};
+import { readLocalState } from '../../../provider/state/readLocalState.js';
 
 const host = (name: string, endpoint: string): State['resources'][number] => ({
   address: `nssv_host.${name}`,
@@ -30,25 +24,25 @@ const write = (s: unknown): void => writeFileSync(join(dir, 'nssv.tfstate'), JSO
 describe('readLocalState', () => {
   it('GIVEN a local state THEN it is read with its store, as a plan reads it', async () => {
     write({ ...emptyState('L'), serial: 2, resources: [host('h1', 'https://a:8443')] });
-    const read = await readIn(dir);
+    const read = await readLocalState(dir);
     expect(read?.state).toMatchObject({ lineage: 'L', serial: 2, resources: [{ address: 'nssv_host.h1' }] });
     expect(read?.store.where).toBe(join(dir, 'nssv.tfstate'));
     await read?.store.close();
   });
 
   it('GIVEN no state THEN an empty one', async () => {
-    const read = await readIn(dir);
+    const read = await readLocalState(dir);
     expect(read?.state.resources).toEqual([]);
     await read?.store.close();
   });
 
   it('GIVEN a state that is not JSON, one too new, or a directory set up for PostgreSQL THEN none', async () => {
     writeFileSync(join(dir, 'nssv.tfstate'), '{ not json');
-    expect(await readIn(dir)).toBeUndefined();
+    expect(await readLocalState(dir)).toBeUndefined();
     write({ ...emptyState('L'), version: 99, resources: [host('h1', 'http://a:1')] });
-    expect(await readIn(dir)).toBeUndefined();
+    expect(await readLocalState(dir)).toBeUndefined();
     write({ ...emptyState('L'), serial: 2, resources: [host('h1', 'http://a:1')] });
     await writeInitRecord(dir, { type: 'pg', connStr: 'postgres://x/y', schemaName: 's' });
-    expect(await openLocalStore(dir)).toBeUndefined();
+    expect(await readLocalState(dir)).toBeUndefined();
   });
 });
