@@ -68,18 +68,17 @@ export async function refresh(
       .map(async (d) => {
         const a = d.attributes;
         if (typeof a.name !== 'string' || typeof a.cluster_id !== 'string') return;
+        // The configuration's part; labels too, read or not (PCI devices are known only from the host).
+        const configured = {
+          name: a.name,
+          cluster: a.cluster_id,
+          address: d.address,
+          maintenance: a.maintenance === true,
+          labels: stringMap(a.labels),
+        };
         const recorded = recordedHosts.get(a.name);
         if (recorded && typeof recorded.cpus === 'number' && typeof recorded.memory_mib === 'number') {
-          hostFacts.set(a.name, {
-            name: a.name,
-            cluster: a.cluster_id,
-            address: d.address,
-            cpus: recorded.cpus,
-            memoryMiB: recorded.memory_mib,
-            maintenance: a.maintenance === true,
-            // labels are the configuration's, read or not; PCI devices are known only from the host
-            labels: stringMap(a.labels),
-          });
+          hostFacts.set(a.name, { ...configured, cpus: recorded.cpus, memoryMiB: recorded.memory_mib });
           return;
         }
         try {
@@ -89,13 +88,9 @@ export async function refresh(
             return;
           }
           hostFacts.set(a.name, {
-            name: a.name,
-            cluster: a.cluster_id,
-            address: d.address,
+            ...configured,
             cpus: inv.host.cpus,
             memoryMiB: inv.host.memoryMiB,
-            maintenance: a.maintenance === true,
-            labels: stringMap(a.labels),
             ...(inv.pciDevices ? { pciDevices: inv.pciDevices } : {}),
           });
         } catch (e) {

@@ -96,26 +96,15 @@ function copyOf(v: AttrValue): AttrValue {
 function withDefaults(schema: JsonSchema, value: Attributes): Attributes {
   const plan = defaultsPlan(schema);
   const out: Attributes = { ...value };
-  // Indexed loops: this runs for every instance of a plan, several times (no iterator objects).
-  const { defaults, blocks } = plan;
-  for (let i = 0; i < defaults.length; i++) {
-    const [name, d] = defaults[i]!;
-    if (out[name] === undefined) out[name] = copyOf(d);
-  }
-  for (let i = 0; i < blocks.length; i++) {
-    const [name, itemSchema] = blocks[i]!;
+  for (const [name, d] of plan.defaults) if (out[name] === undefined) out[name] = copyOf(d);
+  for (const [name, itemSchema] of plan.blocks) {
     const v = out[name];
     if (Array.isArray(v)) {
-      const items: AttrValue[] = [];
-      for (let j = 0; j < v.length; j++) {
-        const item = v[j]!;
-        items.push(
-          item && typeof item === 'object' && !Array.isArray(item)
-            ? withDefaults(itemSchema, item as Attributes)
-            : item,
-        );
-      }
-      out[name] = items;
+      out[name] = v.map((item) =>
+        item && typeof item === 'object' && !Array.isArray(item)
+          ? withDefaults(itemSchema, item as Attributes)
+          : item,
+      );
     }
   }
   return out;

@@ -40,7 +40,7 @@ export interface TunnelEndpoint {
 }
 
 /** See Switches.detached. */
-export const DETACHED_RECHECK_DELAY_MS = 250;
+const DETACHED_RECHECK_DELAY_MS = 250;
 
 /** Which domains have NICs in a port group (so it is not removed under them). */
 export type PortGroupUsers = (switchName: string, portGroup: string) => Promise<string[]>;

@@ -28,12 +28,14 @@ function notYet(type: string): NotYet {
   const cached = notYetCache.get(type);
   if (cached) return cached;
   const props = Object.entries(findResourceSchema(type)?.properties ?? {});
-  const top = props.filter(([, p]) => annotationsOf(p).notSupportedYet).map(([name]) => name);
+  const top = props
+    .filter(([, p]) => annotationsOf(p).notSupportedYet)
+    .map(([path, p]) => ({ path, fallback: p.default }));
   const nested = props.flatMap(([block, p]) =>
     annotationsOf(p).block
       ? Object.entries(p.items?.properties ?? {})
           .filter(([, leaf]) => annotationsOf(leaf).notSupportedYet)
-          .map(([leaf]) => `${block}[].${leaf}`)
+          .map(([leaf, l]) => ({ path: block, leaf, fallback: l.default }))
       : [],
   );
   const values = props.flatMap(([path, p]) => {
@@ -42,13 +44,7 @@ function notYet(type: string): NotYet {
     const allowed = (p.enum ?? []).filter((v) => !refused.some((r) => same(v as AttrValue, r)));
     return [{ path, refused, allowed }];
   });
-  const attributes = [...top, ...nested].map((path) => {
-    const [block, leaf] = path.split('[].');
-    return leaf
-      ? { path: block!, leaf, fallback: attributeSchema(type, [block!, leaf])?.default }
-      : { path, fallback: attributeSchema(type, [path])?.default };
-  });
-  const out = { attributes, values };
+  const out = { attributes: [...top, ...nested], values };
   notYetCache.set(type, out);
   return out;
 }
