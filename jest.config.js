@@ -2,8 +2,9 @@
 // does that) to ES modules; Jest runs them with --experimental-vm-modules (see package.json).
 export default {
   // Jest's node environment with a temporary directory per test file, removed after it (TMPDIR
-  // points there while the file runs): no test leaves files, tokens among them, in /tmp.
-  testEnvironment: '<rootDir>/test/helpers/tmpEnvironment.mjs',
+  // points there while the file runs): no test leaves files, tokens among them, in /tmp. A failed
+  // test also prints the stderr of its commands that exited non-zero (test/helpers/commandLog.ts).
+  testEnvironment: '<rootDir>/test/helpers/failureContextEnvironment.mjs',
   // Jest's own transform cache, kept between runs, out of TMPDIR.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   roots: ['<rootDir>/test'],

@@ -1,7 +1,7 @@
 import type { AgentCephConfig } from '../config.js';
 import { callTool, runTool, toolError } from '../drivers/tool.js';
 import { errors } from '../errors.js';
-import type { Exec, ExecResult } from '../util/exec.js';
+import { DATA_TOOL_TIMEOUT_MS, type Exec, type ExecResult } from '../util/exec.js';
 
 /**
  * The `ceph` and `rbd` CLIs as this host's Ceph client (conf, user and keyring from agentd's
@@ -42,6 +42,21 @@ export class CephCli {
   async call(tool: 'ceph' | 'rbd', args: readonly string[], what: string): Promise<ExecResult> {
     const a = this.argv(tool, args);
     return callTool(this.exec, a.file, a.args, what);
+  }
+
+  /**
+   * `rbd` commands that write, copy or delete a whole image's data (import, flatten, rm, snap
+   * rollback, trash rm): allowed as long as qemu-img's copies, not the one minute of a query.
+   */
+  async runOnData(args: readonly string[], what: string): Promise<string> {
+    const a = this.argv('rbd', args);
+    return (await runTool(this.exec, a.file, a.args, what, { timeoutMs: DATA_TOOL_TIMEOUT_MS })).stdout;
+  }
+
+  /** As runOnData, returning the result whatever the exit code. */
+  async callOnData(args: readonly string[], what: string): Promise<ExecResult> {
+    const a = this.argv('rbd', args);
+    return callTool(this.exec, a.file, a.args, what, { timeoutMs: DATA_TOOL_TIMEOUT_MS });
   }
 
   /** `--format json` output, parsed. */

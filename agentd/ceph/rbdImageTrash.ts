@@ -128,8 +128,7 @@ export class RbdImageTrash {
     const key = `${IMAGE_TRASH_PREFIX}${imageId}`;
     if (meta?.[key] === undefined) return { deleted: false };
     const pool = imageStorePoolName(store);
-    const r = await this.cli.call(
-      'rbd',
+    const r = await this.cli.callOnData(
       ['trash', 'rm', '--no-progress', '--force', '--pool', pool, imageId],
       `purge ${imageId} from ${pool}`,
     );

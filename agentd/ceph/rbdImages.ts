@@ -228,7 +228,7 @@ export class RbdImages {
             if (spec.format === 'qcow2') await this.qemuImg.convert(tmp, 'qcow2', raw, 'raw');
             const file = spec.format === 'qcow2' ? raw : tmp;
             c.imported = true;
-            await this.cli.run('rbd', ['import', '--no-progress', file, target], `import ${target}`);
+            await this.cli.runOnData(['import', '--no-progress', file, target], `import ${target}`);
             await cleanLocal();
             await this.makeBase(target);
           },
@@ -318,7 +318,7 @@ export class RbdImages {
   }
 
   private async rbdUnlessGone(args: readonly string[], what: string): Promise<void> {
-    const r = await this.cli.call('rbd', args, what);
+    const r = await this.cli.callOnData(args, what);
     if (r.exitCode !== 0 && !/No such file or directory|not found|not protected/i.test(r.stderr)) {
       throw errors.toolFailed(`${what}: rbd exited with ${r.exitCode}`, r.stderr.trim());
     }

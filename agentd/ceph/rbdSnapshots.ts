@@ -137,7 +137,7 @@ export class RbdSnapshots {
       );
     }
     const image = `${cephPoolName(pool)}/${volume}@${snapshot}`;
-    await this.cli.run('rbd', ['snap', 'rollback', '--no-progress', image], `revert to ${image}`);
+    await this.cli.runOnData(['snap', 'rollback', '--no-progress', image], `revert to ${image}`);
   }
 
   /** Protects the snapshot (a clone's parent must be), unless it is already. */

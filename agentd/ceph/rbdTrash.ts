@@ -49,7 +49,7 @@ export class RbdTrash {
       `inspect ${image}`,
     );
     // A linked clone in the trash would keep its parent snapshot from ever being deleted: make it independent first.
-    if (parent) await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
+    if (parent) await this.cli.runOnData(['flatten', '--no-progress', image], `flatten ${image}`);
     const before = new Set((await this.ls(main)).map((e) => e.id));
     const at = this.now();
     await this.cli.run(
@@ -110,8 +110,7 @@ export class RbdTrash {
     const key = `${META.trashPrefix}${imageId}`;
     if (meta?.[key] === undefined) return { deleted: false };
     const main = cephPoolName(pool);
-    const r = await this.cli.call(
-      'rbd',
+    const r = await this.cli.callOnData(
       ['trash', 'rm', '--no-progress', '--force', '--pool', main, imageId],
       `purge ${imageId} from ${main}`,
     );

@@ -201,7 +201,7 @@ export class RbdVolumes {
             );
           },
           rollback: async (c) => {
-            if (c.created) await this.cli.run('rbd', ['rm', '--no-progress', image], `delete image ${image}`);
+            if (c.created) await this.cli.runOnData(['rm', '--no-progress', image], `delete image ${image}`);
           },
         },
         {
@@ -259,7 +259,7 @@ export class RbdVolumes {
       `clone ${parent} to ${image}`,
     );
     if (mode !== 'linked') {
-      await this.cli.run('rbd', ['flatten', '--no-progress', image], `flatten ${image}`);
+      await this.cli.runOnData(['flatten', '--no-progress', image], `flatten ${image}`);
     }
     const { size } = await this.cli.json<{ size: number }>('rbd', ['info', image], `inspect ${image}`);
     if (sizeGiB * GIB < size) {
@@ -283,7 +283,7 @@ export class RbdVolumes {
       );
     }
     const image = `${cephPoolName(pool)}/${volume}`;
-    const gone = await this.cli.call('rbd', ['rm', '--no-progress', image], `delete image ${image}`);
+    const gone = await this.cli.callOnData(['rm', '--no-progress', image], `delete image ${image}`);
     if (gone.exitCode !== 0 && !/No such file or directory/.test(gone.stderr)) {
       throw errors.toolFailed(`delete image ${image}: rbd exited with ${gone.exitCode}`, gone.stderr.trim());
     }

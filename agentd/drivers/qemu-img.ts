@@ -1,6 +1,6 @@
 import type { VolumeFormat } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
-import type { Exec } from '../util/exec.js';
+import { DATA_TOOL_TIMEOUT_MS, type Exec } from '../util/exec.js';
 import { exists } from '../util/exists.js';
 import { runTool } from './tool.js';
 
@@ -13,8 +13,6 @@ export interface ImageInfo {
 }
 
 export const GIB = 1024 ** 3;
-/** Copies of whole images may take long on big images. */
-const LONG_TIMEOUT_MS = 60 * 60_000;
 
 /** qemu-img: create, inspect and grow disk images. */
 export class QemuImg {
@@ -112,7 +110,7 @@ export class QemuImg {
       this.file,
       ['convert', '-q', '-f', sourceFormat, '-O', format, source, path],
       `copy image ${source} to ${path}`,
-      { timeoutMs: LONG_TIMEOUT_MS },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 
@@ -133,7 +131,7 @@ export class QemuImg {
         path,
       ],
       `rebase ${path} on ${backing ?? 'nothing'}`,
-      { timeoutMs: LONG_TIMEOUT_MS },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 
@@ -144,7 +142,7 @@ export class QemuImg {
       this.file,
       ['rebase', '-q', '-f', 'qcow2', '-b', '', path],
       `flatten image ${path}`,
-      { timeoutMs: LONG_TIMEOUT_MS },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errors } from '../errors.js';
 import { isValidName } from '../names.js';
-import type { Exec, ExecResult } from '../util/exec.js';
+import { DATA_TOOL_TIMEOUT_MS, type Exec, type ExecResult } from '../util/exec.js';
 import { callTool, runTool, toolError } from './tool.js';
 
 export interface DomainListEntry {
@@ -283,7 +283,7 @@ export class Virsh {
       this.args('blockpull', name, path, '--wait'),
       `flatten disk ${path} of running domain ${name}`,
       {
-        timeoutMs: 60 * 60_000,
+        timeoutMs: DATA_TOOL_TIMEOUT_MS,
       },
     );
   }
@@ -299,7 +299,7 @@ export class Virsh {
       this.file,
       this.args('blockpull', name, target, ...(base === null ? [] : ['--base', base]), '--wait'),
       `pull the backing layers of disk ${target} of running domain ${name} into it`,
-      { timeoutMs: 60 * 60_000 },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 
@@ -350,7 +350,7 @@ export class Virsh {
         '--wait',
       ),
       `copy disk ${target} of running domain ${name} to ${dest}`,
-      { timeoutMs: 60 * 60_000 },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 
@@ -361,7 +361,7 @@ export class Virsh {
       this.file,
       this.args('blockcommit', name, target, '--active', '--pivot', '--wait'),
       `merge the active layer of disk ${target} of running domain ${name}`,
-      { timeoutMs: 60 * 60_000 },
+      { timeoutMs: DATA_TOOL_TIMEOUT_MS },
     );
   }
 

@@ -19,6 +19,8 @@ export interface ExecOptions {
 export type Exec = (file: string, args: readonly string[], options?: ExecOptions) => Promise<ExecResult>;
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
+/** For a tool that copies, converts or deletes a whole image's data: big images take minutes. */
+export const DATA_TOOL_TIMEOUT_MS = 60 * 60_000;
 
 export const realExec: Exec = async (file, args, options = {}) => {
   const result = await execa(file, [...args], {

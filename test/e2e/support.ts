@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sandboxDown, sandboxUp, type SandboxUpResult } from '../../sandbox/index.js';
+import { recordFailedCommand } from '../helpers/commandLog.js';
 
 export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -15,7 +16,9 @@ export async function nssv(args: string[], cwd: string, env: Record<string, stri
     env: { CI: 'true', ...env },
     stdin: 'ignore',
   });
-  return { code: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr };
+  const code = r.exitCode ?? -1;
+  if (code !== 0) recordFailedCommand(['nssv', ...args], code, r.stderr);
+  return { code, stdout: r.stdout, stderr: r.stderr };
 }
 
 export interface E2eSandbox {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { nssv, repo } from '../e2e/support.js';
+import { recordFailedCommand } from './commandLog.js';
 
 export interface TerraformRun {
   code: number;
@@ -43,7 +44,9 @@ export async function terraform(
     stdin: 'ignore',
     all: true,
   });
-  return { code: r.exitCode ?? -1, out: r.all ?? '' };
+  const code = r.exitCode ?? -1;
+  if (code !== 0) recordFailedCommand(['terraform', ...args], code, r.all ?? '');
+  return { code, out: r.all ?? '' };
 }
 
 /**

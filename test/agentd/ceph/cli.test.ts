@@ -1,5 +1,11 @@
 import { CephCli } from '../../../agentd/ceph/cli.js';
-import type { Exec, ExecResult } from '../../../agentd/util/exec.js';
+import {
+  DATA_TOOL_TIMEOUT_MS,
+  DEFAULT_TOOL_TIMEOUT_MS,
+  type Exec,
+  type ExecOptions,
+  type ExecResult,
+} from '../../../agentd/util/exec.js';
 
 const ENOENT = /\(2\) No such file or directory/;
 const DU_RACED = 'rbd: du failed: (2) No such file or directory';
@@ -7,11 +13,17 @@ const DU_RACED = 'rbd: du failed: (2) No such file or directory';
 /** The `rbd` CLI faked at the exec boundary: these results in turn, every call recorded. */
 function cli(results: ExecResult[]) {
   const calls: string[][] = [];
-  const exec: Exec = async (file, args) => {
+  const options: (ExecOptions | undefined)[] = [];
+  const exec: Exec = async (file, args, o) => {
     calls.push([file, ...args]);
+    options.push(o);
     return results.shift() ?? { exitCode: 99, stdout: '', stderr: 'no more results' };
   };
-  return { calls, cli: new CephCli(exec, { confFile: '/c.conf', keyringFile: '/k', user: 'admin' }) };
+  return {
+    calls,
+    options,
+    cli: new CephCli(exec, { confFile: '/c.conf', keyringFile: '/k', user: 'admin' }),
+  };
 }
 
 const ok = (value: unknown): ExecResult => ({ exitCode: 0, stdout: JSON.stringify(value), stderr: '' });
@@ -78,5 +90,43 @@ describe('CephCli.jsonUnless', () => {
     await expect(
       c.jsonUnless('rbd', ['ls', '-l', 'nssv.p'], 'list images in nssv.p', ENOENT),
     ).rejects.toMatchObject({ message: 'list images in nssv.p: rbd exited with 2: rbd: connect timed out' });
+  });
+});
+
+describe("CephCli on an image's data", () => {
+  test('GIVEN an rbd import WHEN run THEN it may take as long as a copy (an hour), not the minute of a query', async () => {
+    const { calls, options, cli: c } = cli([ok(''), ok(''), ok('')]);
+    await c.runOnData(['import', '--no-progress', '/i.raw', 'nssv-images.s/i'], 'import nssv-images.s/i');
+    await c.callOnData(['rm', '--no-progress', 'nssv.p/v'], 'delete image nssv.p/v');
+    await c.run('rbd', ['info', 'nssv.p/v'], 'inspect nssv.p/v');
+    expect(calls[0]).toEqual([
+      'rbd',
+      '-c',
+      '/c.conf',
+      '--id',
+      'admin',
+      '--keyring',
+      '/k',
+      'import',
+      '--no-progress',
+      '/i.raw',
+      'nssv-images.s/i',
+    ]);
+    expect(options.map((o) => o?.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS)).toEqual([
+      60 * 60_000,
+      60 * 60_000,
+      DEFAULT_TOOL_TIMEOUT_MS,
+    ]);
+    expect(DATA_TOOL_TIMEOUT_MS).toBe(60 * 60_000);
+  });
+
+  test("GIVEN a failing import WHEN run THEN a tool_failed error names it with rbd's first stderr line", async () => {
+    const { cli: c } = cli([failed('rbd: image creation failed\nmore')]);
+    await expect(
+      c.runOnData(['import', '--no-progress', '/i.raw', 'nssv-images.s/i'], 'import nssv-images.s/i'),
+    ).rejects.toMatchObject({
+      code: 'tool_failed',
+      message: 'import nssv-images.s/i: rbd exited with 2: rbd: image creation failed',
+    });
   });
 });
