@@ -19,7 +19,9 @@ export function schemasDir(): string {
     if (up === dir) break;
     dir = up;
   }
-  throw new Error('bug: cannot find the schemas directory (nssv_vm.schema.json)');
+  throw new Error(
+    'nssv cannot find its resource schemas (schemas/nssv_vm.schema.json) in or above its own directory: the installation is incomplete. Install nssv again (in a clone: npm ci && npm run build)',
+  );
 }
 
 /**

@@ -52,6 +52,8 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
   try {
     const { files } = options;
     const schemas = loadSchemas(files, options.schemaDir, diags);
+    // Without its schemas nssv knows no resource type: every block would be an error of its own.
+    if (diags.length > 0) return { dir: absDir, instances: [], outputs: [], diagnostics: diags };
     const root = await readModule(files, absDir, '', schemas, diags);
     await options.afterParse?.({
       stateSettingsDeclared: root.backendBlock !== undefined || root.encryptionBlock !== undefined,

@@ -67,3 +67,21 @@ describe('SourceFiles', () => {
     ]);
   });
 });
+
+describe('a schema directory that cannot be read', () => {
+  test('GIVEN no schemas WHEN a configuration is loaded THEN that one error, not one per resource block', async () => {
+    const files = memoryFiles({
+      '/mem/main.tf':
+        'resource "nssv_datacenter" "dc" {\n  name = "a"\n}\n\nresource "nssv_cluster" "c" {\n  name          = "c"\n  datacenter_id = nssv_datacenter.dc.id\n}\n',
+    });
+    const config = await loadConfig('/mem', { files, cwd: '/mem', env: {}, schemaDir: '/mem/no-schemas' });
+    expect(config.instances).toEqual([]);
+    expect(config.diagnostics.map((d) => [d.code, d.summary, d.detail])).toEqual([
+      [
+        'NSSV_CONFIG_READ',
+        'Cannot read /mem/no-schemas',
+        'ENOENT: /mem/no-schemas. Check that the path exists and is readable.',
+      ],
+    ]);
+  });
+});
