@@ -28,6 +28,8 @@ function cli(results: ExecResult[]) {
 
 const ok = (value: unknown): ExecResult => ({ exitCode: 0, stdout: JSON.stringify(value), stderr: '' });
 const failed = (stderr: string): ExecResult => ({ exitCode: 2, stdout: '', stderr });
+/** The client options every call starts with (conf, user, keyring). */
+const CLIENT = ['-c', '/c.conf', '--id', 'admin', '--keyring', '/k'];
 
 describe('CephCli.jsonRetrying', () => {
   test('GIVEN rbd du racing an image delete twice WHEN measured THEN it is run again and the third answer is used', async () => {
@@ -36,20 +38,7 @@ describe('CephCli.jsonRetrying', () => {
       images: [],
     });
     expect(calls).toHaveLength(3);
-    expect(calls[2]).toEqual([
-      'rbd',
-      '-c',
-      '/c.conf',
-      '--id',
-      'admin',
-      '--keyring',
-      '/k',
-      'du',
-      '-p',
-      'nssv.p',
-      '--format',
-      'json',
-    ]);
+    expect(calls[2]).toEqual(['rbd', ...CLIENT, 'du', '-p', 'nssv.p', '--format', 'json']);
   });
 
   test('GIVEN the race every time WHEN measured THEN the third failure is the error', async () => {
@@ -99,19 +88,7 @@ describe("CephCli on an image's data", () => {
     await c.runOnData(['import', '--no-progress', '/i.raw', 'nssv-images.s/i'], 'import nssv-images.s/i');
     await c.callOnData(['rm', '--no-progress', 'nssv.p/v'], 'delete image nssv.p/v');
     await c.run('rbd', ['info', 'nssv.p/v'], 'inspect nssv.p/v');
-    expect(calls[0]).toEqual([
-      'rbd',
-      '-c',
-      '/c.conf',
-      '--id',
-      'admin',
-      '--keyring',
-      '/k',
-      'import',
-      '--no-progress',
-      '/i.raw',
-      'nssv-images.s/i',
-    ]);
+    expect(calls[0]).toEqual(['rbd', ...CLIENT, 'import', '--no-progress', '/i.raw', 'nssv-images.s/i']);
     expect(options.map((o) => o?.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS)).toEqual([
       60 * 60_000,
       60 * 60_000,
