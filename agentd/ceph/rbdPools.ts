@@ -115,17 +115,12 @@ export class RbdPools {
 
   /** Records (or, with null, forgets) a volume's nssv address in the pool's metadata. */
   async setVolumeAddress(pool: string, volume: string, address: string | null): Promise<void> {
-    const main = cephPoolName(pool);
     const key = `${META.volumePrefix}${volume}`;
-    if (address === null) {
-      await this.cli.run(
-        'ceph',
-        ['osd', 'pool', 'application', 'rm', main, 'rbd', key],
-        `untag ${main} (${key})`,
-      );
-    } else {
-      await this.setMeta(main, key, address);
-    }
+    const entries = address === null ? [] : chunkEntries(key, address);
+    // One entry (most addresses): written at once; pieces of an earlier long address, if any, are
+    // ignored by joinChunks and removed with the volume's record.
+    if (entries.length === 1) await this.setMeta(cephPoolName(pool), ...entries[0]!);
+    else await this.setMetaKey(pool, key, address);
   }
 
   async get(pool: string): Promise<RbdPoolInfo | undefined> {
@@ -297,7 +292,7 @@ export class RbdPools {
         ]);
         await this.setMeta(main, META.thin, String(spec.thinProvisioning));
         // Last: the address marks the pool as nssv's and complete.
-        await this.setMeta(main, META.address, spec.address);
+        for (const [k, v] of chunkEntries(META.address, spec.address)) await this.setMeta(main, k, v);
       }),
     ];
     await new FlowChain<object>(`create rbd pool ${pool}`, flows, this.flowOptions).run({});
@@ -329,7 +324,7 @@ export class RbdPools {
     if (current.recoveryQos !== spec.recoveryQos) await this.setRecovery([...new Set([main, holder])], spec);
     if (current.thinProvisioning !== spec.thinProvisioning)
       await this.setMeta(main, META.thin, String(spec.thinProvisioning));
-    if (current.address !== spec.address) await this.setMeta(main, META.address, spec.address);
+    if (current.address !== spec.address) await this.setMetaKey(pool, META.address, spec.address);
   }
 
   /** Removes the pool and what nssv made for it; refuses while it holds images. */

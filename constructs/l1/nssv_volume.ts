@@ -55,7 +55,7 @@ export interface NssvVolumeConfig extends NssvMetaArguments {
    */
   readonly deletePolicy?: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place; without a VM, nssv plan picks the first host (by name) of its pool's cluster that is not in maintenance.
    * Changing it replaces the resource.
    */
   readonly hostId?: string;
@@ -137,7 +137,7 @@ export class NssvVolume extends NssvResource {
   }
 
   /**
-   * `host_id` (a token until Terraform runs). As configured, or as nssv computed it: Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
+   * `host_id` (a token until Terraform runs). As configured, or as nssv computed it: Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place; without a VM, nssv plan picks the first host (by name) of its pool's cluster that is not in maintenance.
    */
   public get hostId(): string {
     return this.getStringAttribute('host_id');

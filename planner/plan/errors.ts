@@ -188,6 +188,17 @@ export const planErrors = {
       range,
       'host_id',
     ),
+  rbdVolumeUnmanaged: (address: string, cluster: string | undefined, range?: SourceRange): Diagnostic => {
+    const which = cluster === undefined ? "its pool's cluster" : `cluster "${cluster}"`;
+    return error(
+      'NSSV_RBD_VOLUME_UNMANAGED',
+      address,
+      `${address} is in an rbd pool, but ${which} has no host to manage it`,
+      `An rbd volume that no VM attaches is managed by the agent of a host of its pool's cluster that is not in maintenance; ${which} has none that answered. Fix: declare a host in ${which} (or take one out of maintenance), attach the volume to a VM, or set host_id.`,
+      range,
+      'host_id',
+    );
+  },
   localDiskColdMove: (
     address: string,
     volume: string,

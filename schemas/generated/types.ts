@@ -1676,7 +1676,7 @@ export interface NssvVolumeArgs {
    */
   delete_policy?: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place; without a VM, nssv plan picks the first host (by name) of its pool's cluster that is not in maintenance.
    * Changing it replaces the resource.
    */
   host_id?: string;
@@ -1745,7 +1745,7 @@ export interface NssvVolumePlanned {
    */
   delete_policy: 'immediate' | 'delayed' | 'never';
   /**
-   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place.
+   * Host that holds a volume of a dir pool (changing it replaces the volume). Default: the host of the VM that attaches it. An rbd volume lives in the Ceph cluster: host_id only names the host whose agent manages it, and follows its VM in place; without a VM, nssv plan picks the first host (by name) of its pool's cluster that is not in maintenance.
    * Changing it replaces the resource.
    */
   host_id: string;

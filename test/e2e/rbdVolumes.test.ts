@@ -131,6 +131,60 @@ resource "nssv_vm" "app" {
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
   });
 
+  test('rbd volumes of count and for_each that no VM attaches: the first host manages them, Ceph keeps their addresses, the next plan has no changes', async () => {
+    const extra = join(env.configDir, 'loose.tf');
+    writeFileSync(
+      extra,
+      `resource "nssv_volume" "scratch" {
+  count    = 2
+  name     = "scratch-\${count.index}"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = 1
+}
+
+resource "nssv_volume" "named" {
+  for_each = { "db/1 x" = "named-a" }
+  name     = each.value
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = 1
+}
+`,
+    );
+    const plan = await nssv(['plan'], env.configDir);
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('Plan: 3 to add, 0 to change, 0 to destroy.');
+    expect(plan.stdout).toContain('(managed by the agent of h1, the first host of cluster sandbox)');
+    const r = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Apply complete! Resources: 3 added, 0 changed, 0 destroyed.');
+    expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual([
+      'data',
+      'named-a',
+      'scratch-0',
+      'scratch-1',
+    ]);
+    // Ceph takes only [A-Za-z0-9-_.=] in a pool metadata value: such addresses are kept encoded.
+    const meta = JSON.parse(
+      await ceph(['osd', 'pool', 'application', 'get', 'nssv.ceph', '--format', 'json']),
+    ).rbd as Record<string, string>;
+    const encoded = (address: string) => `b64.${Buffer.from(address).toString('base64url')}`;
+    expect(meta).toMatchObject({
+      'nssv.volume.data': 'nssv_volume.data',
+      'nssv.volume.scratch-0': encoded('nssv_volume.scratch[0]'),
+      'nssv.volume.named-a': encoded('nssv_volume.named["db/1 x"]'),
+    });
+    const again = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(again.stdout).toContain('No changes. Your infrastructure matches the configuration.');
+    expect(again.code).toBe(0);
+
+    rmSync(extra);
+    const removed = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 3 destroyed.');
+    expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual(['data']);
+    expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  });
+
   test('a volume in an rbd pool needs no format (raw); qcow2 is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
     const extra = join(env.configDir, 'qcow.tf');
     writeFileSync(

@@ -27,6 +27,12 @@ export function poolKindOfVolume(ctx: PlanContext, volume: Attributes): string |
   return typeof kind === 'string' && !isUnknown(kind) ? kind : undefined;
 }
 
+/** The cluster of the pool a volume is in; undefined while unknown. */
+export function poolClusterOfVolume(ctx: PlanContext, volume: Attributes): string | undefined {
+  const cluster = byId(ctx, 'nssv_storage_pool', volume.pool_id)?.cluster_id;
+  return typeof cluster === 'string' && !isUnknown(cluster) ? cluster : undefined;
+}
+
 /**
  * A volume's format follows its pool when the configuration leaves it unset (qcow2 in a dir
  * pool, raw in an rbd pool: an RBD image is a raw block device).

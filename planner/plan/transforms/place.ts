@@ -10,7 +10,7 @@ import { knownNumber, planning } from '../../../schemas/typed.js';
 import { desiredNodes, type PlanContext, type PlanNode } from '../context.js';
 import { checkHostPin } from '../checks/hostPin.js';
 import { checkNicReach, type PortGroupReach } from '../checks/nicReach.js';
-import { poolKindOfVolume } from './deriveVolumeFacts.js';
+import { poolClusterOfVolume, poolKindOfVolume } from './deriveVolumeFacts.js';
 import { planErrors } from '../errors.js';
 
 const vmOf = (a: Attributes) => planning('nssv_vm', a);
@@ -401,6 +401,10 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
     if (follows && firstUser && firstUser.planned!.host_id !== undefined)
       v.host_id = firstUser.planned!.host_id;
     if (typeof v.host_id !== 'string' || isUnknown(v.host_id)) {
+      if (!firstUser && shared) {
+        manageRbdVolume(ctx, vol);
+        continue;
+      }
       if (!firstUser) {
         ctx.diagnostics.push(planErrors.volumeUnplaced(vol.address, vol.desired?.range));
         continue;
@@ -420,6 +424,24 @@ function placeVolumes(ctx: PlanContext, vms: PlanNode[], volumes: Map<string, Pl
       }
     }
   }
+}
+
+/**
+ * An rbd volume no VM attaches and the configuration does not pin: any host of its pool's cluster
+ * reaches it, so the agent of the first one by name that is not in maintenance manages it.
+ */
+function manageRbdVolume(ctx: PlanContext, vol: PlanNode): void {
+  const cluster = poolClusterOfVolume(ctx, vol.planned!);
+  const manager = [...ctx.hostFacts.values()]
+    .filter((h) => cluster !== undefined && h.cluster === cluster && !h.maintenance)
+    .map((h) => h.name)
+    .sort()[0];
+  if (manager === undefined) {
+    ctx.diagnostics.push(planErrors.rbdVolumeUnmanaged(vol.address, cluster, vol.desired?.range));
+    return;
+  }
+  vol.planned!.host_id = manager;
+  vol.notes.push(`managed by the agent of ${manager}, the first host of cluster ${cluster}`);
 }
 
 /**

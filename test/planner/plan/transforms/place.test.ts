@@ -690,3 +690,69 @@ describe('place: host_labels', () => {
     ]);
   });
 });
+
+describe('place: an rbd volume no VM attaches', () => {
+  const pool = desired(
+    'nssv_storage_pool.ceph',
+    { name: 'ceph', kind: 'rbd', cluster_id: 'c', replicas: 2 },
+    ['nssv_cluster.c'],
+  );
+  const loose = desired('nssv_volume.q', { name: 'q', pool_id: 'ceph', size_gib: 1 }, [
+    'nssv_storage_pool.ceph',
+  ]);
+  const planWith = (facts: typeof hostFacts, prior: State = emptyState('L')): Plan =>
+    makePlan({
+      mode: 'normal',
+      desired: [...world(), h3, pool, loose],
+      prior,
+      live: new Map(),
+      hostFacts: facts,
+    });
+  const created = (plan: Plan) => plan.changes.find((c) => c.address === 'nssv_volume.q')!;
+
+  test('GIVEN no host_id WHEN planned THEN the first host of the pool cluster manages it, saying so', () => {
+    const plan = planWith(hostFacts);
+    expect(errors(plan)).toEqual([]);
+    expect(created(plan)).toMatchObject({
+      action: 'create',
+      after: { host_id: 'h1', format: 'raw' },
+      reason: 'managed by the agent of h1, the first host of cluster c',
+    });
+  });
+
+  test('GIVEN h1 in maintenance WHEN planned THEN the next host manages it; once created it stays where it is', () => {
+    const plan = planWith(
+      new Map([...hostFacts].map(([k, f]) => [k, k === 'h1' ? { ...f, maintenance: true } : f])),
+    );
+    expect(created(plan).after).toMatchObject({ host_id: 'h2' });
+    const state: State = {
+      ...emptyState('L'),
+      resources: plan.changes.map((c) => ({
+        address: c.address,
+        type: c.type,
+        attributes: { ...c.after! },
+        dependencies: [],
+        sensitivePaths: [],
+      })),
+    };
+    const next = planWith(hostFacts, state);
+    expect(errors(next)).toEqual([]);
+    expect(next.changes.filter((c) => c.action !== 'noop').map((c) => c.address)).toEqual([]);
+  });
+
+  test('GIVEN no host of the cluster answered WHEN planned THEN the plan fails, saying how to fix it', () => {
+    const plan = planWith(new Map());
+    expect(
+      plan.diagnostics
+        .filter((d) => d.address === 'nssv_volume.q')
+        .map((d) => [d.code, d.summary, d.detail, d.attribute]),
+    ).toEqual([
+      [
+        'NSSV_RBD_VOLUME_UNMANAGED',
+        'nssv_volume.q is in an rbd pool, but cluster "c" has no host to manage it',
+        'An rbd volume that no VM attaches is managed by the agent of a host of its pool\'s cluster that is not in maintenance; cluster "c" has none that answered. Fix: declare a host in cluster "c" (or take one out of maintenance), attach the volume to a VM, or set host_id.',
+        'host_id',
+      ],
+    ]);
+  });
+});
