@@ -61,4 +61,37 @@ describe('diff', () => {
     const { ctx } = changes(volume(1), 2);
     expect(ctx.diagnostics.map((d) => d.code)).toEqual(['NSSV_VOLUME_SHRINK']);
   });
+
+  describe('a NIC put on another port group', () => {
+    const vm = (nic: object) =>
+      desired('nssv_vm.m', { name: 'm', cluster_id: 'c', memory_mib: 512, nic: [nic] }, ['nssv_cluster.c']);
+    const appliedVm = recorded('nssv_vm.m', {
+      name: 'm',
+      id: 'm',
+      cluster_id: 'c',
+      memory_mib: 512,
+      host_id: 'h1',
+      nic: [{ port_group_id: 'a', security_group_ids: [], mac: '52:54:00:00:00:01', ip: null }],
+    });
+    const replaced = (nic: object) =>
+      planContext({ desired: [vm(nic)], prior: stateOf([appliedVm]) }, plannedAttributes, diff).changes[0]!;
+
+    test('GIVEN a MAC left to nssv THEN only the port group is named as forcing the replacement; the MAC is unknown until apply', () => {
+      const change = replaced({ port_group_id: 'b' });
+      expect([change.action, change.requiredReplace, change.reason]).toEqual([
+        'replace',
+        ['nic[0].port_group_id'],
+        'nic[0].port_group_id forces replacement',
+      ]);
+      expect((change.after!.nic as { mac: unknown }[])[0]!.mac).toEqual({ $unknown: true });
+    });
+
+    test('GIVEN a MAC the configuration sets to another value THEN both are named', () => {
+      const change = replaced({ port_group_id: 'b', mac: '52:54:00:00:00:02' });
+      expect([change.action, change.requiredReplace]).toEqual([
+        'replace',
+        ['nic[0].mac', 'nic[0].port_group_id'],
+      ]);
+    });
+  });
 });
