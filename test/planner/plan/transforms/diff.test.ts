@@ -1,3 +1,4 @@
+import type { Attributes } from '../../../../core/values.js';
 import { diff } from '../../../../planner/plan/transforms/diff.js';
 import { plannedAttributes } from '../../../../planner/plan/transforms/plannedAttributes.js';
 import { desired } from '../../../helpers/desired.js';
@@ -63,7 +64,7 @@ describe('diff', () => {
   });
 
   describe('a NIC put on another port group', () => {
-    const vm = (nic: object) =>
+    const vm = (nic: Attributes) =>
       desired('nssv_vm.m', { name: 'm', cluster_id: 'c', memory_mib: 512, nic: [nic] }, ['nssv_cluster.c']);
     const appliedVm = recorded('nssv_vm.m', {
       name: 'm',
@@ -73,7 +74,7 @@ describe('diff', () => {
       host_id: 'h1',
       nic: [{ port_group_id: 'a', security_group_ids: [], mac: '52:54:00:00:00:01', ip: null }],
     });
-    const replaced = (nic: object) =>
+    const replaced = (nic: Attributes) =>
       planContext({ desired: [vm(nic)], prior: stateOf([appliedVm]) }, plannedAttributes, diff).changes[0]!;
 
     test('GIVEN a MAC left to nssv THEN only the port group is named as forcing the replacement; the MAC is unknown until apply', () => {
