@@ -2,6 +2,7 @@ import { Flags } from '@oclif/core';
 import { listTrash } from '../../../engine/usecases/trash.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
+import { trashLine } from '../../shared/trashLine.js';
 
 export default class TrashList extends NssvCommand {
   static override description =
@@ -25,16 +26,6 @@ export default class TrashList extends NssvCommand {
       process.stderr.write('The trash is empty.\n');
       return;
     }
-    for (const e of listing.entries) {
-      const where =
-        e.domain !== undefined
-          ? `domain ${e.domain} on ${e.hosts.join(', ')}`
-          : e.image !== undefined
-            ? `image ${e.image} in ${e.store === 'rbd' ? 'rbd ' : ''}image storage ${e.imageStore}${e.store === 'rbd' ? '' : ` on ${e.hosts.join(', ')}`}`
-            : `${e.sizeGiB} GiB  ${e.store === 'rbd' ? `rbd pool ${e.pool}` : `pool ${e.pool} on ${e.hosts.join(', ')}`}`;
-      process.stdout.write(
-        `${e.id}  ${e.address}  ${where}  deleted ${e.deletedAt}  purged ${e.expiresAt ?? 'never'}\n`,
-      );
-    }
+    for (const e of listing.entries) process.stdout.write(`${trashLine(e)}\n`);
   }
 }
