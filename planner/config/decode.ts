@@ -4,7 +4,14 @@ import { decodeArguments } from './decodeArguments.js';
 import { configErrors as E } from './errors.js';
 import { checkMoved, checkRemoved } from './refactor-decls.js';
 import { decodeData } from './data-decl.js';
-import type { LifecycleDecl, ModuleCallDecl, ModuleDecl, ResourceDecl, VariableDecl } from './model.js';
+import type {
+  ConditionDecl,
+  LifecycleDecl,
+  ModuleCallDecl,
+  ModuleDecl,
+  ResourceDecl,
+  VariableDecl,
+} from './model.js';
 
 const TOP_BLOCKS = [
   'variable',
@@ -244,34 +251,36 @@ function decodeVariable(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
       diags.push(E.unsupportedBlock(vb.typeRange, vb.type, 'in a variable block', ['validation']));
       continue;
     }
-    const cond = vb.body.attributes.find((a) => a.name === 'condition');
-    const msg = vb.body.attributes.find((a) => a.name === 'error_message');
-    if (!cond)
-      diags.push(
-        E.missingArgument(
-          vb.typeRange,
-          'condition',
-          'in a validation block',
-          'Add condition = <a bool expression about var.' + name + '>.',
-        ),
-      );
-    if (!msg)
-      diags.push(
-        E.missingArgument(
-          vb.typeRange,
-          'error_message',
-          'in a validation block',
-          'Add error_message = "…" explaining what is allowed.',
-        ),
-      );
-    for (const a of vb.body.attributes)
-      if (a.name !== 'condition' && a.name !== 'error_message')
-        diags.push(
-          E.unsupportedArgument(a.nameRange, a.name, 'in a validation block', ['condition', 'error_message']),
-        );
-    if (cond && msg) v.validations.push({ condition: cond.expr, errorMessage: msg.expr, range: cond.range });
+    const c = decodeCondition(vb, 'in a validation block', `a bool expression about var.${name}`, diags);
+    if (c) v.validations.push(c);
   }
   m.variables.set(name, v);
+}
+
+/** A validation or precondition block: its condition and error_message, both required. */
+function decodeCondition(
+  b: Block,
+  where: string,
+  about: string,
+  diags: Diagnostic[],
+): ConditionDecl | undefined {
+  const cond = b.body.attributes.find((a) => a.name === 'condition');
+  const msg = b.body.attributes.find((a) => a.name === 'error_message');
+  if (!cond) diags.push(E.missingArgument(b.typeRange, 'condition', where, `Add condition = <${about}>.`));
+  if (!msg)
+    diags.push(
+      E.missingArgument(
+        b.typeRange,
+        'error_message',
+        where,
+        'Add error_message = "…" explaining what is allowed.',
+      ),
+    );
+  for (const a of b.body.attributes)
+    if (a.name !== 'condition' && a.name !== 'error_message')
+      diags.push(E.unsupportedArgument(a.nameRange, a.name, where, ['condition', 'error_message']));
+  for (const nb of b.body.blocks) diags.push(E.unsupportedBlock(nb.typeRange, nb.type, where, []));
+  return cond && msg ? { condition: cond.expr, errorMessage: msg.expr, range: cond.range } : undefined;
 }
 
 function decodeOutput(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
@@ -304,6 +313,14 @@ function decodeOutput(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   );
   if (!o.value)
     diags.push(E.missingArgument(b.typeRange, 'value', `in output "${name}"`, 'Add value = <expression>.'));
+  for (const nb of b.body.blocks) {
+    if (nb.type !== 'precondition') {
+      diags.push(E.unsupportedBlock(nb.typeRange, nb.type, `in output "${name}"`, ['precondition']));
+      continue;
+    }
+    const c = decodeCondition(nb, 'in a precondition block', 'a bool expression', diags);
+    if (c) (o.preconditions ??= []).push(c);
+  }
   m.outputs.set(name, o);
 }
 
@@ -364,7 +381,11 @@ function decodeLifecycle(l: LifecycleDecl, b: Block, diags: Diagnostic[]): void 
     diags,
   );
   for (const nb of b.body.blocks) {
-    if (nb.type !== 'precondition' && nb.type !== 'postcondition')
+    if (nb.type === 'precondition') {
+      const c = decodeCondition(nb, 'in a precondition block', 'a bool expression', diags);
+      if (c) (l.preconditions ??= []).push(c);
+    } else if (nb.type === 'postcondition') diags.push(E.postconditionBlock(nb.typeRange));
+    else
       diags.push(
         E.unsupportedBlock(nb.typeRange, nb.type, 'in a lifecycle block', ['precondition', 'postcondition']),
       );

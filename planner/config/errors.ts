@@ -254,6 +254,25 @@ export const configErrors = {
       'As in Terraform, write the import block in the root module, with the full address: to = module.NAME.nssv_vm.web.',
     );
   },
+  postconditionBlock(range: SourceRange): Diagnostic {
+    return d(
+      'NSSV_NOT_SUPPORTED_YET',
+      range,
+      'postcondition blocks are not supported yet: nssv would not check the condition after apply',
+      'nssv validate and plan refuse the block rather than ignore it. Fix: remove the postcondition block, or state the condition as a precondition (nssv checks those when it plans).',
+    );
+  },
+  conditionFailed(range: SourceRange, subject: string, message: string): Diagnostic {
+    return d('NSSV_PRECONDITION_FAILED', range, `${subject}: precondition failed`, message);
+  },
+  conditionUnknown(range: SourceRange, subject: string): Diagnostic {
+    return d(
+      'NSSV_PRECONDITION_UNKNOWN',
+      range,
+      `${subject}: the precondition cannot be checked before apply`,
+      'The condition depends on a value that is known only after apply, and nssv checks preconditions when it plans. Fix: make the condition depend on values known now (variables, locals, data sources, attributes the configuration sets), or remove the precondition.',
+    );
+  },
   checkBlock(range: SourceRange, name: string | undefined): Diagnostic {
     return d(
       'NSSV_NOT_SUPPORTED_YET',

@@ -95,7 +95,13 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       imports,
       instances: ev.allInstances(),
       outputs: ev.outputValues(),
-      diagnostics: dedupe(diags),
+      // Before the data blocks are read, a precondition may be unknown only for want of what they
+      // read: the load with their values decides (validate, which reads no host, cannot).
+      diagnostics: dedupe(
+        dataRequests.length && !options.dataValues
+          ? diags.filter((d) => d.code !== 'NSSV_PRECONDITION_UNKNOWN')
+          : diags,
+      ),
       ...(dataRequests.length ? { dataRequests } : {}),
       ...(settingsFailed ? { settingsFailed } : {}),
     };

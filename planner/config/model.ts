@@ -49,7 +49,15 @@ export interface VariableDecl {
   description?: string;
   sensitive: boolean;
   nullable: boolean;
-  validations: Array<{ condition: Expr; errorMessage: Expr; range: SourceRange }>;
+  validations: ConditionDecl[];
+}
+
+/** A validation, precondition or postcondition block: a bool condition and the message when false. */
+export interface ConditionDecl {
+  condition: Expr;
+  errorMessage: Expr;
+  /** The condition attribute. */
+  range: SourceRange;
 }
 
 export interface LocalDecl {
@@ -65,6 +73,8 @@ export interface OutputDecl {
   description?: string;
   dependsOn: Expr[];
   range: SourceRange;
+  /** Checked when nssv plans (see conditions.ts). */
+  preconditions?: ConditionDecl[];
 }
 
 export interface LifecycleDecl {
@@ -72,6 +82,8 @@ export interface LifecycleDecl {
   preventDestroy?: Expr;
   ignoreChanges?: Expr;
   replaceTriggeredBy?: Expr;
+  /** Checked for each instance when nssv plans (see conditions.ts). */
+  preconditions?: ConditionDecl[];
 }
 
 export interface ResourceDecl {

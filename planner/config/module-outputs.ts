@@ -1,4 +1,5 @@
 import { DYNAMIC_UNKNOWN, containsSensitive } from '../eval/value.js';
+import { checkPreconditions } from './conditions.js';
 import { configErrors as E } from './errors.js';
 import type { OutputDecl } from './model.js';
 import type { ModuleScope, Node } from './module-scope.js';
@@ -7,6 +8,7 @@ import type { ModuleScope, Node } from './module-scope.js';
 export function computeOutput(scope: ModuleScope, decl: OutputDecl): Node {
   const r = scope.collect(() => (decl.value ? scope.evalReported(decl.value) : DYNAMIC_UNKNOWN));
   for (const a of scope.dependsOnAddresses(decl.dependsOn)) r.deps.add(a);
+  checkPreconditions(scope, decl.preconditions, scope.ctx, `${scope.prefix}output.${decl.name}`);
   if (!decl.sensitive && containsSensitive(r.value) && decl.value) {
     scope.shared.diags.push(
       E.invalidReference(

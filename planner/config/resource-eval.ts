@@ -15,6 +15,7 @@ import { InstanceInvariantExprs } from './instance-invariant.js';
 import { toAttrValue } from './to-json.js';
 import type { DesiredInstance, Lifecycle } from './types.js';
 import { foreignResourceType } from './foreignResource.js';
+import { checkPreconditions } from './conditions.js';
 
 export interface ResourceResult {
   /**
@@ -74,6 +75,13 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
     const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
     firstRanges ??= ranges;
     const r = evalInstance(k, new InstanceSink(m.shared.diags, address, ranges));
+    checkPreconditions(
+      m,
+      decl.lifecycle.preconditions,
+      k.symbols.size ? m.ctx.child(k.symbols) : m.ctx,
+      address,
+      address,
+    );
     // Instances of a block mostly refer to the same things: the list is worked out once for them.
     if (!lastDeps || !sameSet(lastDeps.refs, r.deps)) {
       const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);

@@ -41,6 +41,23 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
     ]);
   });
 
+  it('GIVEN a postcondition WHEN loaded THEN NSSV_NOT_SUPPORTED_YET says nssv would not check it, and how to keep the check', async () => {
+    const diags = await diagsOf({
+      'main.tf':
+        'resource "nssv_vm" "web1" {\n  name       = "web1"\n  cluster_id = "c"\n  lifecycle {\n    postcondition {\n      condition     = self.vcpus > 0\n      error_message = "no CPU"\n    }\n  }\n}\n',
+    });
+    expect(diags.map(shape)).toEqual([
+      {
+        severity: 'error',
+        code: 'NSSV_NOT_SUPPORTED_YET',
+        at: 'main.tf:5:5',
+        summary: 'postcondition blocks are not supported yet: nssv would not check the condition after apply',
+        detail:
+          'nssv validate and plan refuse the block rather than ignore it. Fix: remove the postcondition block, or state the condition as a precondition (nssv checks those when it plans).',
+      },
+    ]);
+  });
+
   it('GIVEN a backend "s3" block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET points at the backend block', async () => {
     const diags = await diagsOf({
       'main.tf': 'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n' + VM,
