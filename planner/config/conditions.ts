@@ -57,6 +57,6 @@ export function checkPreconditions(
     const m = scope.evalReported(c.errorMessage, ctx, address, 'precondition');
     const message =
       typeof m.v === 'string' ? (m.sens ? '(sensitive error message)' : m.v) : 'The condition is false.';
-    report(E.conditionFailed(c.range, subject, message));
+    report(E.conditionFailed(c.condition.range, subject, message));
   }
 }

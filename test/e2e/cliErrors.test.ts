@@ -185,6 +185,31 @@ describe('config and state problems found before any host is contacted', () => {
     expectCleanError(r);
   });
 
+  test('GIVEN a precondition that -var makes false, and a postcondition WHEN planning THEN each is an error at its file:line:col; nothing is written', async () => {
+    const dir = copyFixture('offline');
+    edit(
+      join(dir, 'main.tf'),
+      '  memory_mib = 128\n',
+      '  memory_mib = 128\n\n  lifecycle {\n    precondition {\n      condition     = var.vm_count <= 2\n      error_message = "At most 2 web VMs fit the rack, not ${var.vm_count}."\n    }\n  }\n',
+    );
+    const ok = await nssv(['validate'], dir);
+    expect([ok.code, ok.stdout.trim()]).toEqual([0, 'Success! The configuration is valid.']);
+    const r = await nssv(['plan', '-var', 'vm_count=3'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: main.tf:65:23: nssv_vm.web[0]: precondition failed');
+    expect(r.stderr).toContain('At most 2 web VMs fit the rack, not 3.');
+    expect(r.stderr.match(/precondition failed/g)).toHaveLength(3);
+    edit(join(dir, 'main.tf'), 'precondition {', 'postcondition {');
+    const post = await nssv(['validate'], dir);
+    expect(post.code).toBe(1);
+    expect(post.stderr).toContain(
+      'Error: main.tf:64:5: postcondition blocks are not supported yet: nssv would not check the condition after apply',
+    );
+    expect(existsSync(join(dir, 'nssv.tfstate'))).toBe(false);
+    expectCleanError(r);
+    expectCleanError(post);
+  });
+
   test('GIVEN a corrupt state file WHEN planning or applying THEN it is named with the way out, and left as it was', async () => {
     const dir = copyFixture('offline');
     const statePath = join(dir, 'nssv.tfstate');

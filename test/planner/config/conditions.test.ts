@@ -48,7 +48,7 @@ describe('preconditions, checked when nssv plans', () => {
     expect(c.diagnostics.map(shape)).toEqual([
       {
         code: 'NSSV_PRECONDITION_FAILED',
-        at: 'main.tf:13:7',
+        at: 'main.tf:13:23',
         address: 'nssv_volume.v[1]',
         summary: 'nssv_volume.v[1]: precondition failed',
         detail: 'port 80 is not ssh',
@@ -97,7 +97,7 @@ describe('preconditions, checked when nssv plans', () => {
     expect(c.diagnostics.map(shape)).toEqual([
       {
         code: 'NSSV_PRECONDITION_FAILED',
-        at: 'mod/main.tf:7:5',
+        at: 'mod/main.tf:7:21',
         address: undefined,
         summary: 'module.m.output.doubled: precondition failed',
         detail: 'n must be below 10, got 12',
