@@ -362,8 +362,10 @@ function decodeResource(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   if (r.count && r.forEach) diags.push(E.countAndForEach(r.forEach.nameRange));
   for (const nb of b.body.blocks) {
     if (nb.type === 'lifecycle') decodeLifecycle(r.lifecycle, nb, diags);
-    else if (nb.type === 'provisioner' || nb.type === 'connection') continue;
-    else r.blocks.push(nb);
+    else if (nb.type === 'provisioner' || nb.type === 'connection') {
+      // Another provider's resource is refused whole (foreignResource.ts): one reason is enough.
+      if (type.startsWith('nssv_')) diags.push(E.provisionerBlock(nb.typeRange, nb.type, `${type}.${name}`));
+    } else r.blocks.push(nb);
   }
   m.resources.set(key, r);
 }

@@ -254,6 +254,15 @@ export const configErrors = {
       'As in Terraform, write the import block in the root module, with the full address: to = module.NAME.nssv_vm.web.',
     );
   },
+  provisionerBlock(range: SourceRange, type: 'provisioner' | 'connection', address: string): Diagnostic {
+    return d(
+      'NSSV_NOT_SUPPORTED_YET',
+      range,
+      `${type} blocks are not supported: nssv runs no provisioners, so it would skip this one in ${address}`,
+      "nssv validate and plan refuse the block rather than ignore it. Fix: remove it; to run commands in a VM's guest at first boot, set user_data (cloud-init) on the nssv_vm.",
+      address,
+    );
+  },
   postconditionBlock(range: SourceRange): Diagnostic {
     return d(
       'NSSV_NOT_SUPPORTED_YET',

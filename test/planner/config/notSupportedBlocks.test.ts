@@ -58,6 +58,33 @@ describe('Terraform blocks nssv does not support are refused, not ignored', () =
     ]);
   });
 
+  it('GIVEN a provisioner and a connection block WHEN loaded THEN each is refused, pointing to user_data', async () => {
+    const diags = await diagsOf({
+      'main.tf':
+        'resource "nssv_vm" "web1" {\n  name       = "web1"\n  cluster_id = "c"\n  connection {\n    host = "10.0.0.5"\n  }\n  provisioner "remote-exec" {\n    inline = ["apt-get install -y nginx"]\n  }\n}\n',
+    });
+    const fix =
+      "nssv validate and plan refuse the block rather than ignore it. Fix: remove it; to run commands in a VM's guest at first boot, set user_data (cloud-init) on the nssv_vm.";
+    expect(diags.map(shape)).toEqual([
+      {
+        severity: 'error',
+        code: 'NSSV_NOT_SUPPORTED_YET',
+        at: 'main.tf:4:3',
+        summary:
+          'connection blocks are not supported: nssv runs no provisioners, so it would skip this one in nssv_vm.web1',
+        detail: fix,
+      },
+      {
+        severity: 'error',
+        code: 'NSSV_NOT_SUPPORTED_YET',
+        at: 'main.tf:7:3',
+        summary:
+          'provisioner blocks are not supported: nssv runs no provisioners, so it would skip this one in nssv_vm.web1',
+        detail: fix,
+      },
+    ]);
+  });
+
   it('GIVEN a backend "s3" block WHEN loaded THEN NSSV_NOT_SUPPORTED_YET points at the backend block', async () => {
     const diags = await diagsOf({
       'main.tf': 'terraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\n' + VM,
