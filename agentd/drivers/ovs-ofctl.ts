@@ -10,6 +10,9 @@ export interface DumpedFlow {
   packets: number;
 }
 
+/** Pauses before a failed command on a bridge whose socket is still there is tried again. */
+const GONE_PAUSES_MS = [200, 800];
+
 /**
  * OpenFlow tables of one host's bridges through ovs-ofctl (OpenFlow 1.3: conntrack matches need
  * OXM), on each bridge's management socket next to the ovsdb socket (the OVS run directory).
@@ -32,13 +35,20 @@ export class OvsOfctl {
   /**
    * Runs work on a bridge; when it fails because the bridge is gone (deleted by a concurrent
    * request while the caller's list of bridges was read), answers `gone` instead of failing.
+   * ovs-vswitchd refuses the bridge's connections a moment before its socket file goes, so a
+   * failure while the file is still there is looked at again after a pause (twice) before it
+   * counts.
    */
   private async onBridge<T>(bridge: string, gone: T, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (e) {
-      if (!existsSync(this.socket(bridge))) return gone;
-      throw e;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (e) {
+        if (!existsSync(this.socket(bridge))) return gone;
+        if (attempt > GONE_PAUSES_MS.length) throw e;
+        await new Promise((resolve) => setTimeout(resolve, GONE_PAUSES_MS[attempt - 1]));
+        if (!existsSync(this.socket(bridge))) return gone;
+      }
     }
   }
 
