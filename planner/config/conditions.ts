@@ -38,8 +38,8 @@ export function checkPreconditions(
     }
     let ok: boolean | undefined;
     try {
-      const b = convert(v, BOOL);
-      ok = b.v === UNKNOWN ? undefined : b.v === true ? true : b.v === false ? false : undefined;
+      const b = convert(v, BOOL).v;
+      ok = typeof b === 'boolean' ? b : undefined;
     } catch (err) {
       if (!(err instanceof ConversionError)) throw err;
     }
