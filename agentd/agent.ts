@@ -280,7 +280,7 @@ export class Agent {
 
   /** This host's trash and the rbd trash of its Ceph cluster's nssv pools, expired entries purged. */
   async trash(): Promise<TrashEntry[]> {
-    const rbd = this.rbdPools ? (await this.rbdPools.inventory()).volumes : [];
+    const rbd = this.rbdPools ? await this.rbdPools.trashPools() : [];
     return [
       ...(await this.dirTrash.list()),
       ...((await this.rbdTrash?.list(rbd)) ?? []),
@@ -297,10 +297,10 @@ export class Agent {
     if (await this.dirTrash.has(id)) return purge ? this.dirTrash.purge(id) : this.dirTrash.restore(id);
     if (await this.imageTrash.has(id)) return purge ? this.imageTrash.purge(id) : this.imageTrash.restore(id);
     const [pool, imageId] = id.split('.') as [string, string];
-    if (this.rbdImageTrash !== undefined && (await this.rbdImages!.storeMetadata(pool)) !== undefined) {
+    if (this.rbdImageTrash !== undefined && (await this.rbdImages!.storeTrashMetadata(pool)) !== undefined) {
       return purge ? this.rbdImageTrash.purge(pool, imageId) : this.rbdImageTrash.restore(pool, imageId);
     }
-    if (this.rbdTrash === undefined || (await this.rbdPools!.metadata(pool)) === undefined) {
+    if (this.rbdTrash === undefined || (await this.rbdPools!.trashMetadata(pool)) === undefined) {
       if (purge) return { deleted: false };
       throw errors.notFound(`the trash holds no ${JSON.stringify(id)}; list it with GET /v1/trash`);
     }

@@ -28,6 +28,11 @@ export const META = {
   snapshotPrefix: 'nssv.snapshot.',
   /** nssv.trash.<rbd image id> = {"volume","address","sizeGiB","deletedAt","expiresAt"} */
   trashPrefix: 'nssv.trash.',
+  /**
+   * When nssv deleted the pool (or image store) while its rbd trash still held entries: the Ceph
+   * pool is kept, without nssv.address, until its last entry is purged (see retired.ts).
+   */
+  retired: 'nssv.retired',
 } as const;
 
 /**

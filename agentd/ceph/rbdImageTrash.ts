@@ -10,6 +10,7 @@ import {
   imageStorePoolName,
 } from './names.js';
 import type { RbdImages } from './rbdImages.js';
+import { isRetired, retiredRestoreMessage } from './retired.js';
 
 /** What rbd is told when nssv keeps an entry until it is purged: `rbd trash purge` leaves it alone. */
 const KEEP_UNTIL = '2999-12-31 00:00:00';
@@ -26,7 +27,14 @@ interface Record {
 
 type Images = Pick<
   RbdImages,
-  'storeMetadata' | 'storePools' | 'setMeta' | 'children' | 'dropSnapshots' | 'makeBase'
+  | 'storeMetadata'
+  | 'storeTrashMetadata'
+  | 'storePools'
+  | 'setMeta'
+  | 'children'
+  | 'dropSnapshots'
+  | 'makeBase'
+  | 'dropIfEmptyRetired'
 >;
 
 /**
@@ -106,10 +114,12 @@ export class RbdImageTrash {
 
   /** `rbd trash restore`, the base snapshot made and protected again, the image's record back. */
   async restore(store: string, imageId: string): Promise<TrashEntry> {
-    const meta = await this.images.storeMetadata(store);
+    const meta = await this.images.storeTrashMetadata(store);
     const raw = meta?.[`${IMAGE_TRASH_PREFIX}${imageId}`];
     const kept = raw === undefined ? undefined : decodeMeta<Record>(raw);
     if (!kept) throw errors.notFound(`the trash holds no ${JSON.stringify(`${store}.${imageId}`)}`);
+    if (isRetired(meta!))
+      throw errors.conflict(retiredRestoreMessage(`${store}.${imageId}`, 'rbd image store', store));
     if (meta![`${IMAGE_META_PREFIX}${kept.image}`] !== undefined) {
       throw errors.conflict(
         `cannot restore ${store}.${imageId}: rbd image store ${JSON.stringify(store)} already has an image ${JSON.stringify(kept.image)}; delete it first`,
@@ -123,8 +133,9 @@ export class RbdImageTrash {
     return entry(store, imageId, kept);
   }
 
+  /** Removes the entry for good; the last entry of a retired store takes its Ceph pool with it. */
   async purge(store: string, imageId: string): Promise<DeleteResult> {
-    const meta = await this.images.storeMetadata(store);
+    const meta = await this.images.storeTrashMetadata(store);
     const key = `${IMAGE_TRASH_PREFIX}${imageId}`;
     if (meta?.[key] === undefined) return { deleted: false };
     const pool = imageStorePoolName(store);
@@ -139,6 +150,7 @@ export class RbdImageTrash {
       );
     }
     await this.images.setMeta(pool, key, null);
+    if (isRetired(meta)) await this.images.dropIfEmptyRetired(store);
     return { deleted: true };
   }
 

@@ -15,11 +15,13 @@ import { fetchVerified, type ImageRecord, recordOf, refuseOtherContent } from '.
 import type { CephCli } from './cli.js';
 import type { CephPoolDetail } from './cephModel.js';
 import { chunkEntries, chunkKeys, joinChunks } from './metaChunks.js';
+import { holdsTrash, isRetired, trashHolder } from './retired.js';
 import {
   decodeMeta,
   encodeMeta,
   IMAGE_BASE_SNAPSHOT,
   IMAGE_META_PREFIX,
+  IMAGE_TRASH_PREFIX,
   imageStoreOf,
   imageStorePoolName,
   META,
@@ -130,6 +132,8 @@ export class RbdImages {
     if (existing) {
       const meta = joinChunks(existing.application_metadata['rbd'] ?? {});
       if (meta[META.address] !== spec.address) await this.setMeta(pool, META.address, spec.address);
+      // Declared again: the retired store (kept for its trash) is the store once more.
+      if (isRetired(meta)) await this.setMeta(pool, META.retired, null);
       return { name: store, kind: 'rbd', address: spec.address, path: `rbd:${pool}` };
     }
     const ceph = (args: string[], what: string) => this.cli.run('ceph', args, what);
@@ -165,6 +169,10 @@ export class RbdImages {
     return { name: store, kind: 'rbd', address: spec.address, path: `rbd:${pool}` };
   }
 
+  /**
+   * Deletes the store's Ceph pool; refuses while it holds images. While its rbd trash holds
+   * images, the pool is only retired (see retired.ts): deleting it would purge them.
+   */
   async deleteStore(store: string): Promise<DeleteResult> {
     if (!(await this.getStore(store))) return { deleted: false };
     const pool = imageStorePoolName(store);
@@ -174,12 +182,28 @@ export class RbdImages {
         `image store ${JSON.stringify(store)} (Ceph pool ${pool}) still holds image(s) ${left.join(', ')}; delete them first`,
       );
     }
+    if (holdsTrash((await this.storeMetadata(store)) ?? {}, IMAGE_TRASH_PREFIX)) {
+      await this.setMeta(pool, META.retired, String(Date.now()));
+      await this.setMeta(pool, META.address, null);
+      return { deleted: true };
+    }
+    await this.dropPool(pool);
+    return { deleted: true };
+  }
+
+  /** Deletes a retired store's Ceph pool once its trash holds nothing more (the last entry purged). */
+  async dropIfEmptyRetired(store: string): Promise<void> {
+    const meta = await this.storeTrashMetadata(store);
+    if (meta !== undefined && isRetired(meta) && !holdsTrash(meta, IMAGE_TRASH_PREFIX))
+      await this.dropPool(imageStorePoolName(store));
+  }
+
+  private async dropPool(pool: string): Promise<void> {
     await this.cli.run(
       'ceph',
       ['osd', 'pool', 'delete', pool, pool, '--yes-i-really-really-mean-it'],
       `delete Ceph pool ${pool}`,
     );
-    return { deleted: true };
   }
 
   /**
@@ -333,12 +357,19 @@ export class RbdImages {
   }
 
   /** Every rbd image store of the cluster and its pool's rbd metadata (chunks joined). */
+  /** Every store whose trash can be listed: the live ones and the retired ones (see retired.ts). */
   async storePools(): Promise<{ store: string; meta: { [k: string]: string } }[]> {
     return (await this.pools()).flatMap((p) => {
       const store = imageStoreOf(p.pool_name);
-      const meta = joinChunks(p.application_metadata['rbd'] ?? {});
-      return store === undefined || meta[META.address] === undefined ? [] : [{ store, meta }];
+      const meta = trashHolder(joinChunks(p.application_metadata['rbd'] ?? {}));
+      return store === undefined || meta === undefined ? [] : [{ store, meta }];
     });
+  }
+
+  /** The store pool's rbd metadata when the store is live or retired: where its trash is recorded. */
+  async storeTrashMetadata(store: string): Promise<{ [k: string]: string } | undefined> {
+    const pool = (await this.pools()).find((p) => p.pool_name === imageStorePoolName(store));
+    return trashHolder(pool ? joinChunks(pool.application_metadata['rbd'] ?? {}) : undefined);
   }
 
   /** The store pool's rbd metadata (chunks joined), or undefined when there is no such rbd image store. */

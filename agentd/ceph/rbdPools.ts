@@ -5,6 +5,7 @@ import type { CephCli } from './cli.js';
 import { type CephPoolDetail, type CrushRule, type OsdTreeNode, ruleFailureDomain } from './cephModel.js';
 import { cephDataPoolName, cephPoolName, cephRuleName, ecProfileName, META, nssvPoolOf } from './names.js';
 import { qosOf, RECOVERY } from './recovery.js';
+import { holdsTrash, isRetired, trashHolder } from './retired.js';
 import type { RbdPoolInfo, RbdPoolSpec } from './types.js';
 
 const GIB = 1024 ** 3;
@@ -99,6 +100,21 @@ export class RbdPools {
     return meta?.[META.address] === undefined ? undefined : joinChunks(meta);
   }
 
+  /** The metadata of the nssv pool, live or retired (see retired.ts): where its trash is recorded. */
+  async trashMetadata(pool: string): Promise<Record<string, string> | undefined> {
+    const meta = await this.rawMetadata(cephPoolName(pool));
+    return trashHolder(meta === undefined ? undefined : joinChunks(meta));
+  }
+
+  /** Every nssv pool whose trash can be listed: the live ones and the retired ones. */
+  async trashPools(): Promise<{ name: string; meta: Record<string, string> }[]> {
+    return (await this.snapshot()).pools.flatMap((p) => {
+      const name = nssvPoolOf(p.pool_name);
+      const meta = trashHolder(joinChunks(p.application_metadata['rbd'] ?? {}));
+      return name === undefined || meta === undefined ? [] : [{ name, meta }];
+    });
+  }
+
   /** A Ceph pool's rbd application metadata as Ceph keeps it (chunked values in pieces). */
   private async rawMetadata(main: string): Promise<Record<string, string> | undefined> {
     const r = await this.cli.call(
@@ -168,7 +184,10 @@ export class RbdPools {
       await this.create(pool, spec);
     } else {
       const current = await this.info(pool, existing, snap);
-      await this.converge(pool, spec, current);
+      const retired = isRetired(joinChunks(existing.application_metadata['rbd'] ?? {}));
+      await this.converge(pool, spec, current, retired);
+      // Declared again: the retired pool (kept for its trash) is the pool once more.
+      if (retired) await this.setMetaKey(pool, META.retired, null);
     }
     // As written (every Ceph call costs a second or more on a busy monitor; inventory re-reads it).
     return {
@@ -298,8 +317,16 @@ export class RbdPools {
     await new FlowChain<object>(`create rbd pool ${pool}`, flows, this.flowOptions).run({});
   }
 
-  private async converge(pool: string, spec: RbdPoolSpec, current: RbdPoolInfo): Promise<void> {
+  private async converge(
+    pool: string,
+    spec: RbdPoolSpec,
+    current: RbdPoolInfo,
+    retired: boolean,
+  ): Promise<void> {
     const main = current.cephPool;
+    const fix = retired
+      ? `; a deleted pool of this name is kept in Ceph until its trash is purged: purge its entries (nssv trash list, nssv trash purge) or name the new pool differently`
+      : `; create a new pool and move the volumes`;
     const holder = current.cephDataPool ?? main;
     const kind = (x: { erasureCode: unknown }): string => (x.erasureCode ? 'erasure-coded' : 'replicated');
     if (
@@ -307,12 +334,12 @@ export class RbdPools {
       JSON.stringify(spec.erasureCode) !== JSON.stringify(current.erasureCode)
     ) {
       throw errors.conflict(
-        `rbd pool ${JSON.stringify(pool)} is ${describe(current)} in Ceph, not ${describe(spec)}: redundancy of this kind cannot change in place; create a new pool and move the volumes`,
+        `rbd pool ${JSON.stringify(pool)} is ${describe(current)} in Ceph, not ${describe(spec)}: redundancy of this kind cannot change in place${fix}`,
       );
     }
     if (current.failureDomain !== spec.failureDomain) {
       throw errors.conflict(
-        `rbd pool ${JSON.stringify(pool)} spreads its data over CRUSH buckets of type ${JSON.stringify(current.failureDomain)}, not ${JSON.stringify(spec.failureDomain)}: the failure domain cannot change in place; create a new pool and move the volumes`,
+        `rbd pool ${JSON.stringify(pool)} spreads its data over CRUSH buckets of type ${JSON.stringify(current.failureDomain)}, not ${JSON.stringify(spec.failureDomain)}: the failure domain cannot change in place${fix}`,
       );
     }
     if (spec.replicas !== null && current.replicas !== spec.replicas) {
@@ -327,7 +354,10 @@ export class RbdPools {
     if (current.address !== spec.address) await this.setMetaKey(pool, META.address, spec.address);
   }
 
-  /** Removes the pool and what nssv made for it; refuses while it holds images. */
+  /**
+   * Removes the pool and what nssv made for it; refuses while it holds images. While its rbd trash
+   * holds volumes, the Ceph pool is only retired (see retired.ts): deleting it would purge them.
+   */
   async delete(pool: string): Promise<{ deleted: boolean }> {
     const current = await this.get(pool);
     if (!current) return { deleted: false };
@@ -339,6 +369,27 @@ export class RbdPools {
         `rbd pool ${JSON.stringify(pool)} still holds ${images.length} image(s): ${images.join(', ')}; delete those volumes first`,
       );
     }
+    if (holdsTrash((await this.metadata(pool)) ?? {}, META.trashPrefix)) {
+      await this.setMeta(current.cephPool, META.retired, String(Date.now()));
+      await this.setMetaKey(pool, META.address, null);
+      return { deleted: true };
+    }
+    await this.drop(current);
+    return { deleted: true };
+  }
+
+  /** Deletes a retired pool once its trash holds nothing more (the last entry purged). */
+  async dropIfEmptyRetired(pool: string): Promise<void> {
+    const snap = await this.snapshot();
+    const main = snap.pools.find((x) => x.pool_name === cephPoolName(pool));
+    const meta = joinChunks(main?.application_metadata['rbd'] ?? {});
+    if (!main || !isRetired(meta) || holdsTrash(meta, META.trashPrefix)) return;
+    await this.drop(await this.info(pool, main, snap));
+  }
+
+  /** Deletes the Ceph pools, CRUSH rules and erasure-code profile of the pool. */
+  private async drop(current: RbdPoolInfo): Promise<void> {
+    const pool = current.name;
     for (const p of [current.cephPool, current.cephDataPool]) {
       if (p === null) continue;
       await this.cli.run(
@@ -359,7 +410,6 @@ export class RbdPools {
         `delete erasure-code profile ${ecProfileName(pool)}`,
       );
     }
-    return { deleted: true };
   }
 
   /** Ceph would create the pool and leave it degraded forever: refuse with the numbers instead. */

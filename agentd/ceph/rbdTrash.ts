@@ -4,6 +4,7 @@ import type { VolumeUsers } from '../storage/volumes.js';
 import type { CephCli } from './cli.js';
 import { cephPoolName, decodeMeta, encodeMeta, META } from './names.js';
 import type { RbdPools } from './rbdPools.js';
+import { isRetired, retiredRestoreMessage } from './retired.js';
 import { rbdPath, volumeMetaKey } from './rbdVolumes.js';
 
 const GIB = 1024 ** 3;
@@ -87,12 +88,14 @@ export class RbdTrash {
   }
 
   async restore(pool: string, imageId: string): Promise<TrashEntry> {
-    const meta = await this.pools.metadata(pool);
+    const meta = await this.pools.trashMetadata(pool);
     const raw = meta?.[`${META.trashPrefix}${imageId}`];
     if (raw === undefined)
       throw errors.notFound(`the trash holds no ${JSON.stringify(`${pool}.${imageId}`)}`);
     const record = decodeMeta<Record>(raw);
     if (!record) throw errors.notFound(`the trash holds no ${JSON.stringify(`${pool}.${imageId}`)}`);
+    if (isRetired(meta!))
+      throw errors.conflict(retiredRestoreMessage(`${pool}.${imageId}`, 'rbd pool', pool));
     if (meta![volumeMetaKey(record.volume)] !== undefined) {
       throw errors.conflict(
         `cannot restore ${pool}.${imageId}: pool ${JSON.stringify(pool)} already has a volume ${JSON.stringify(record.volume)}; delete or rename it first`,
@@ -105,8 +108,9 @@ export class RbdTrash {
     return entry(pool, imageId, record);
   }
 
+  /** Removes the entry for good; the last entry of a retired pool takes the Ceph pool with it. */
   async purge(pool: string, imageId: string): Promise<DeleteResult> {
-    const meta = await this.pools.metadata(pool);
+    const meta = await this.pools.trashMetadata(pool);
     const key = `${META.trashPrefix}${imageId}`;
     if (meta?.[key] === undefined) return { deleted: false };
     const main = cephPoolName(pool);
@@ -121,6 +125,7 @@ export class RbdTrash {
       );
     }
     await this.pools.setMetaKey(pool, key, null);
+    if (isRetired(meta)) await this.pools.dropIfEmptyRetired(pool);
     return { deleted: true };
   }
 

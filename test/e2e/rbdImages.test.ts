@@ -310,10 +310,37 @@ resource "nssv_vm" "app" {
     await emptyPlan();
   });
 
-  test('WHEN destroyed THEN no nssv pool is left in Ceph', async () => {
+  test("GIVEN a delayed image in the store WHEN destroyed THEN the store's Ceph pool is kept for its trash (a restore says to declare the store again) until the image is purged; then no nssv pool is left in Ceph", async () => {
+    const nssvPools = async (): Promise<string[]> =>
+      (JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[]).filter((p) =>
+        p.startsWith('nssv'),
+      );
+    writeFileSync(main(), storage('delayed'));
+    expect((await nssv(['apply', '-auto-approve'], env.configDir)).code).toBe(0);
     const d = await nssv(['destroy', '-auto-approve'], env.configDir);
     expect(d.code).toBe(0);
-    const pools = JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[];
-    expect(pools.filter((p) => p.startsWith('nssv'))).toEqual([]);
+    expect(await nssvPools()).toEqual(['nssv-images.gold']);
+    const meta = (
+      JSON.parse(
+        await ceph(['osd', 'pool', 'application', 'get', 'nssv-images.gold', '--format', 'json']),
+      ) as { rbd: Record<string, string> }
+    ).rbd;
+    expect(meta['nssv.address']).toBeUndefined();
+    expect(meta['nssv.retired']).toMatch(/^\d+$/);
+    const listed = (
+      JSON.parse((await nssv(['trash', 'list', '--json'], env.configDir)).stdout) as {
+        id: string;
+        image?: string;
+      }[]
+    ).filter((e) => e.image !== undefined);
+    expect(listed.map((e) => e.image)).toEqual(['debian']);
+    const id = listed[0]!.id;
+    const refused = await nssv(['trash', 'restore', id], env.configDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `cannot restore ${id}: rbd image store "gold" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
+    );
+    expect((await nssv(['trash', 'purge', id], env.configDir)).code).toBe(0);
+    expect(await nssvPools()).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Volumes on rbd end to end, on a real Ceph cluster and libvirt: a VM whose disk is an RBD image
  * (a network disk authenticated with a per-host libvirt cephx secret), grown while it runs,
- * out-of-band resizes seen as drift, and destroy removing image, domain and pool.
+ * out-of-band resizes seen as drift, destroy removing image and domain, and the pool kept in Ceph
+ * while its trash holds deleted volumes.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,27 @@ resource "nssv_vm" "app" {
 }
 `;
   const main = () => join(env.configDir, 'main.tf');
+  const nssvPools = async (): Promise<string[]> =>
+    (JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[]).filter((p) =>
+      p.startsWith('nssv.'),
+    );
+  const poolMeta = async (): Promise<Record<string, string>> =>
+    (
+      JSON.parse(await ceph(['osd', 'pool', 'application', 'get', 'nssv.ceph', '--format', 'json'])) as {
+        rbd: Record<string, string>;
+      }
+    ).rbd;
+  /** The entries of pool ceph that `nssv trash list --json` reports, by volume name. */
+  const rbdTrash = async (): Promise<{ id: string; volume: string }[]> =>
+    (
+      JSON.parse((await nssv(['trash', 'list', '--json'], env.configDir)).stdout) as {
+        id: string;
+        pool?: string;
+        volume: string;
+      }[]
+    )
+      .filter((e) => e.pool === 'ceph')
+      .sort((a, b) => (a.volume < b.volume ? -1 : 1));
 
   beforeAll(async () => {
     env = await startSandbox('rbdv', [], { hosts: 2, ceph: true });
@@ -185,7 +207,7 @@ resource "nssv_volume" "named" {
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
   });
 
-  test('a volume in an rbd pool needs no format (raw); qcow2 is refused at plan time with the fix; destroy removes domain, image and pool', async () => {
+  test('a volume in an rbd pool needs no format (raw); qcow2 is refused at plan time with the fix; destroy removes domain and image, and keeps the Ceph pool for its trash', async () => {
     const extra = join(env.configDir, 'qcow.tf');
     writeFileSync(
       extra,
@@ -210,7 +232,65 @@ resource "nssv_volume" "named" {
     const d = await nssv(['destroy', '-auto-approve'], env.configDir);
     expect(d.code).toBe(0);
     expect(await virsh('h1', ['list', '--all', '--name'])).toBe('');
-    const pools = JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[];
-    expect(pools.filter((p) => p.startsWith('nssv.'))).toEqual([]);
+    // Deleting the Ceph pool would purge the deleted volumes with it: it is kept, out of nssv's view.
+    expect(await nssvPools()).toEqual(['nssv.ceph']);
+    expect(JSON.parse(await rbd(['ls', 'nssv.ceph', '--format', 'json']))).toEqual([]);
+    const meta = await poolMeta();
+    expect(meta['nssv.address']).toBeUndefined();
+    expect(meta['nssv.retired']).toMatch(/^\d+$/);
+    const kept = await rbdTrash();
+    expect(kept.map((e) => e.volume)).toEqual(['data', 'named-a', 'scratch-0', 'scratch-1']);
+    const id = kept[0]!.id;
+    const refused = await nssv(['trash', 'restore', id], env.configDir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      `cannot restore ${id}: rbd pool "ceph" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
+    );
+  });
+
+  test('declared again, the kept pool is the pool once more: a volume restored from its trash is adopted by import; the last purge of a deleted pool takes its Ceph pool with it', async () => {
+    const pool = `resource "nssv_storage_pool" "ceph" {
+  name       = "ceph"
+  kind       = "rbd"
+  cluster_id = nssv_cluster.sandbox.id
+  replicas   = 2
+}
+`;
+    writeFileSync(main(), pool);
+    const r = await nssv(['apply', '-auto-approve'], env.configDir);
+    expect(r.code).toBe(0);
+    // The data center, cluster and hosts went with the destroy too.
+    expect(r.stdout).toContain('Apply complete! Resources: 5 added, 0 changed, 0 destroyed.');
+    const meta = await poolMeta();
+    expect(meta['nssv.address']).toBe('nssv_storage_pool.ceph');
+    expect(meta['nssv.retired']).toBeUndefined();
+
+    const [data, ...rest] = await rbdTrash();
+    expect((await nssv(['trash', 'restore', data!.id], env.configDir)).code).toBe(0);
+    expect(JSON.parse(await rbd(['info', 'nssv.ceph/data', '--format', 'json']))).toMatchObject({
+      size: 3 * 1024 ** 3,
+    });
+    writeFileSync(
+      main(),
+      `${pool}
+resource "nssv_volume" "data" {
+  name     = "data"
+  pool_id  = nssv_storage_pool.ceph.id
+  size_gib = 3
+}
+`,
+    );
+    expect((await nssv(['import', 'nssv_volume.data', 'data'], env.configDir)).code).toBe(0);
+    expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+    for (const e of rest) expect((await nssv(['trash', 'purge', e.id], env.configDir)).code).toBe(0);
+    expect(await nssvPools()).toEqual(['nssv.ceph']);
+
+    expect((await nssv(['destroy', '-auto-approve'], env.configDir)).code).toBe(0);
+    const [again] = await rbdTrash();
+    expect(again!.volume).toBe('data');
+    expect((await poolMeta())['nssv.retired']).toMatch(/^\d+$/);
+    expect((await nssv(['trash', 'purge', again!.id], env.configDir)).code).toBe(0);
+    expect(await nssvPools()).toEqual([]);
+    expect(await rbdTrash()).toEqual([]);
   });
 });

@@ -209,6 +209,25 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     const c = env.sandbox.ceph!;
     return (await run('ip', ['netns', 'exec', c.netns, 'rbd', '-c', c.conf, ...args])).stdout;
   };
+  /**
+   * An nssv rbd pool in Ceph: live, retired (deleted while its rbd trash holds volumes: kept for
+   * them, without its nssv address) or gone.
+   */
+  const poolState = async (pool: string): Promise<'live' | 'retired' | 'gone'> => {
+    const name = `nssv.${pool}`;
+    if (!(JSON.parse(await ceph(['osd', 'pool', 'ls', '--format', 'json'])) as string[]).includes(name))
+      return 'gone';
+    const meta = (
+      JSON.parse(await ceph(['osd', 'pool', 'application', 'get', name, '--format', 'json'])) as {
+        rbd: Record<string, string>;
+      }
+    ).rbd;
+    return meta['nssv.address'] === undefined && meta['nssv.retired'] !== undefined ? 'retired' : 'live';
+  };
+  const trashedIn = async (pool: string): Promise<string[]> =>
+    (JSON.parse(await rbd(['trash', 'ls', `nssv.${pool}`, '--format', 'json'])) as { name: string }[])
+      .map((e) => e.name)
+      .sort();
   const whereIs = async (vm: string): Promise<string> => {
     for (const h of ['h1', 'h2']) if ((await virsh(h, ['list', '--name'])).split('\n').includes(vm)) return h;
     throw new Error(`${vm} runs on no host`);
@@ -441,7 +460,10 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     expect(await virsh('h1', ['domstate', 'app-b'])).toBe('running');
     expect(await virsh(await whereIs('ha-b'), ['domstate', 'ha-b'])).toBe('running');
     expect(await virsh('h1', ['list', '--all', '--name'])).not.toContain('app-a');
-    expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-a');
+    // The volumes of generation a wait in their pool's rbd trash, which keeps the Ceph pool.
+    expect(await poolState('ceph-a')).toBe('retired');
+    expect(await trashedIn('ceph-a')).toEqual(['boot-a', 'data-a']);
+    expect(await poolState('ceph-b')).toBe('live');
     expect(JSON.parse(await rbd(['info', 'nssv.ceph-b/data-b', '--format', 'json']))).toMatchObject({
       size: 2 * 1024 ** 3,
     });
@@ -451,6 +473,7 @@ describeE2e('terraform with the nssv provider: every other resource type', NEEDS
     const r = await tf(['destroy', '-auto-approve', '-input=false', ...varArgs()]);
     expect(r.out).toContain('Destroy complete! Resources: 17 destroyed.');
     for (const h of ['h1', 'h2']) expect(await virsh(h, ['list', '--all', '--name'])).toBe('');
-    expect(await ceph(['osd', 'pool', 'ls'])).not.toContain('nssv.ceph-b');
+    expect(await poolState('ceph-b')).toBe('retired');
+    expect(await trashedIn('ceph-b')).toEqual(['boot-b', 'data-b']);
   });
 });
