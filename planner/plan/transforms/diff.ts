@@ -1,9 +1,10 @@
 import { attributeInfo, attributeInfos } from '../../../schemas/attributes.js';
 import { type AttributeDiff, compareAttributes } from '../../diff/compare.js';
 import type { ResourceChange } from '../../resourceChange.js';
-import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
+import { unknownValue, type Attributes } from '../../../core/values.js';
 import type { PlanContext, PlanNode } from '../context.js';
 import { planErrors } from '../errors.js';
+import { replaceCauses } from '../replaceCauses.js';
 import { poolKindOfVolume } from './deriveVolumeFacts.js';
 import { DERIVED_ATTRIBUTES } from './plannedAttributes.js';
 
@@ -178,28 +179,10 @@ function inPlaceForRbd(ctx: PlanContext, n: PlanNode, d: AttributeDiff): Attribu
   return { ...d, forceNew: d.forceNew.filter((p) => p !== 'host_id') };
 }
 
-/**
- * A computed attribute the configuration leaves unset is unknown in the plan when something else
- * of its item changes (nic[0].mac of a NIC put on another port group): a consequence of the
- * replacement, not a cause, so it is not named as one. The action stays what the diff says.
- */
+/** The diff with only the force-new paths that cause the replacement (see replaceCauses). */
 function causesOnly(n: PlanNode, d: AttributeDiff): AttributeDiff {
-  const configured = n.desired?.attributes ?? {};
-  const causes = d.forceNew.filter(
-    (path) => !(isUnknown(valueAt(n.planned!, path)) && valueAt(configured, path) === undefined),
-  );
-  return causes.length === d.forceNew.length || causes.length === 0 ? d : { ...d, forceNew: causes };
-}
-
-/** The value at a path of compareAttributes ("name", "nic[0].mac"). */
-function valueAt(attributes: Attributes, path: string): AttrValue | undefined {
-  const item = /^([a-z_0-9]+)\[(\d+)\]\.([a-z_0-9]+)$/.exec(path);
-  if (!item) return attributes[path];
-  const items = attributes[item[1]!];
-  const at = Array.isArray(items) ? items[Number(item[2])] : undefined;
-  return at && typeof at === 'object' && !Array.isArray(at) && !isUnknown(at)
-    ? (at as Attributes)[item[3]!]
-    : undefined;
+  const causes = replaceCauses(d.forceNew, n.planned!, n.desired?.attributes ?? {});
+  return causes.length === d.forceNew.length ? d : { ...d, forceNew: causes };
 }
 
 /** Planned attributes of a replacement: what the host computes (uuid, …) is not known until apply. */

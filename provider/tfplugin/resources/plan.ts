@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../../core/diagnostic.js';
 import { isUnknown, unknownValue, type Attributes, type AttrValue } from '../../../core/values.js';
 import { attributeInfos } from '../../../schemas/attributes.js';
 import type { NssvStoragePoolPlanned } from '../../../schemas/generated/types.js';
+import { replaceCauses } from '../../../planner/plan/replaceCauses.js';
 import { unsupportedFeatures } from '../../handlers/support.js';
 import { catchAgent, tfErrors } from '../errors.js';
 import type { Session } from '../session.js';
@@ -89,7 +90,9 @@ export async function planResource(
   if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
   s.remember(type, planned);
   if (type === 'nssv_volume') s.pin(type, planned.name, config.host_id);
-  let requiresReplace = prior ? replacePaths(type, prior, planned, imported) : [];
+  let requiresReplace = prior
+    ? replaceCauses(replacePaths(type, prior, planned, imported), planned, config)
+    : [];
   // A VM whose only forcing change is its host moves there (migrate), never replaced: as nssv plan.
   if (type === 'nssv_vm' && prior && requiresReplace.length === 1 && requiresReplace[0] === 'host_id') {
     const move = await catchAgent(label(type, planned), diagnostics, () => planVmMove(s, prior, planned));

@@ -1,5 +1,6 @@
-import { unknownValue } from '../../../../core/values.js';
-import { replacePaths } from '../../../../provider/tfplugin/resources/plan.js';
+import { isUnknown, unknownValue, type Attributes } from '../../../../core/values.js';
+import { planResource, replacePaths } from '../../../../provider/tfplugin/resources/plan.js';
+import { fakeSession } from '../fakeSession.js';
 
 const prior = {
   name: 'web1',
@@ -39,5 +40,34 @@ describe('requires_replace', () => {
         false,
       ),
     ).toEqual(['datacenter_id']);
+  });
+});
+
+describe('PlanResourceChange: requires_replace', () => {
+  it('GIVEN a NIC put on another port group THEN only its port group forces replacement, not its unknown MAC', async () => {
+    const vm = {
+      name: 'web1',
+      id: 'web1',
+      cluster_id: 'c',
+      host_id: 'h1',
+      uuid: 'u',
+      memory_mib: 64,
+      vcpus: 1,
+      power_state: 'running',
+      disk: [],
+      nic: [{ port_group_id: 'web', mac: '52:54:00:00:00:01', ip: null }],
+      user_data: null,
+      ssh_authorized_keys: [],
+    };
+    const config = {
+      name: 'web1',
+      cluster_id: 'c',
+      host_id: 'h1',
+      memory_mib: 64,
+      nic: [{ port_group_id: 'db' }],
+    };
+    const p = await planResource(fakeSession({ h1: {} }), 'nssv_vm', vm, config, false);
+    expect(isUnknown((p.planned.nic as Attributes[])[0]!.mac)).toBe(true);
+    expect(p.requiresReplace).toEqual(['nic[0].port_group_id']);
   });
 });
