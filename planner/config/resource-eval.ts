@@ -1,6 +1,7 @@
 import type { Diagnostic, SourceRange } from '../../core/diagnostic.js';
 import type { Block, Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
+import type { EvalContext } from '../eval/context.js';
 import { EvalError } from '../eval/errors.js';
 import { BOOL } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple } from '../eval/value.js';
@@ -49,21 +50,24 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   const keepValues = referencedRoots(m.decl).has(decl.type);
   const configured: Array<Map<string, Value> | undefined> = [];
   const invariant = new InstanceInvariantExprs(m);
-  const evalInstance = (k: InstanceKey, sink: BodySink) => {
+  /** The context of an instance's expressions: count or each symbols (built on each read) added. */
+  const contextOf = (k: InstanceKey): EvalContext => {
     const symbols = k.symbols;
-    return m.collect(() =>
+    return symbols.size ? m.ctx.child(symbols) : m.ctx;
+  };
+  const evalInstance = (ctx: EvalContext, sink: BodySink) =>
+    m.collect(() =>
       evalBody(
         decl.attributes,
         decl.blocks,
         schema?.props,
-        symbols.size ? m.ctx.child(symbols) : m.ctx,
+        ctx,
         '',
         sink,
         `in a resource of type ${decl.type}`,
         invariant.evaluate,
       ),
     );
-  };
   // Without dynamic blocks every instance sets the same paths from the same places: the later
   // instances write into the first one's ranges (the same values again) instead of a new object.
   const staticRanges = !hasDynamicBlocks(decl.blocks);
@@ -74,14 +78,9 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
     const address = resourceAddress + keySuffix(k.key);
     const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
     firstRanges ??= ranges;
-    const r = evalInstance(k, new InstanceSink(m.shared.diags, address, ranges));
-    checkPreconditions(
-      m,
-      decl.lifecycle.preconditions,
-      k.symbols.size ? m.ctx.child(k.symbols) : m.ctx,
-      address,
-      address,
-    );
+    const ctx = contextOf(k);
+    const r = evalInstance(ctx, new InstanceSink(m.shared.diags, address, ranges));
+    checkPreconditions(m, decl.lifecycle.preconditions, ctx, address, address);
     // Instances of a block mostly refer to the same things: the list is worked out once for them.
     if (!lastDeps || !sameSet(lastDeps.refs, r.deps)) {
       const deps = new Set<string>([...exp.deps, ...r.deps, ...explicit]);
@@ -109,7 +108,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   const silent: BodySink = { ranges: {}, error: () => {}, diag: () => {} };
   const ref = (i: number): Value => {
     const k = exp.keys[i]!;
-    const values = configured[i] ?? evalInstance(k, silent).value;
+    const values = configured[i] ?? evalInstance(contextOf(k), silent).value;
     return referenceValue(schema, values, m.shared.known?.get(resourceAddress + keySuffix(k.key)));
   };
   let value: Value | undefined;

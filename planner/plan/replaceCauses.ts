@@ -8,6 +8,7 @@ import { isUnknown, type Attributes, type AttrValue } from '../../core/values.js
  * the action never changes, only which paths are named.
  */
 export function replaceCauses(paths: string[], planned: Attributes, configured: Attributes): string[] {
+  if (paths.length === 0) return paths; // most instances of a plan
   const causes = paths.filter(
     (path) => !(isUnknown(valueAt(planned, path)) && unset(valueAt(configured, path))),
   );
