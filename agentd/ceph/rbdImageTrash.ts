@@ -165,12 +165,13 @@ export class RbdImageTrash {
 
 function entriesOf(store: string, meta: { [k: string]: string }): TrashEntry[] {
   const out: TrashEntry[] = [];
+  const deleted = isRetired(meta);
   for (const [k, v] of Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!k.startsWith(IMAGE_TRASH_PREFIX)) continue;
     const id = k.slice(IMAGE_TRASH_PREFIX.length);
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) continue;
     const r = decodeMeta<Record>(v);
-    if (r) out.push(entry(store, id, r));
+    if (r) out.push(deleted ? { ...entry(store, id, r), poolDeleted: true } : entry(store, id, r));
   }
   return out;
 }

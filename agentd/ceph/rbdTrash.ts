@@ -140,12 +140,13 @@ export class RbdTrash {
 
 function entriesOf(pool: string, meta: { [k: string]: string }): TrashEntry[] {
   const out: TrashEntry[] = [];
+  const deleted = isRetired(meta);
   for (const [k, v] of Object.entries(meta).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!k.startsWith(META.trashPrefix)) continue;
     const id = k.slice(META.trashPrefix.length);
     if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) continue;
     const r = decodeMeta<Record>(v);
-    if (r) out.push(entry(pool, id, r));
+    if (r) out.push(deleted ? { ...entry(pool, id, r), poolDeleted: true } : entry(pool, id, r));
   }
   return out;
 }

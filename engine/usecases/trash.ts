@@ -1,4 +1,5 @@
 import { DiagnosticsError, type Diagnostic } from '../../core/diagnostic.js';
+import { AgentError } from '../../provider/agent/agentError.js';
 import type { LoadOptions } from '../../planner/config/types.js';
 import type { TrashEntry } from '../../schemas/generated/agentApi.js';
 import { createHandlerContext } from '../../provider/handlers/context.js';
@@ -6,6 +7,7 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints } from '../../provider/refresh.js';
 import { loadAndValidate } from '../plan/loadAndValidate.js';
 import { stateStoreOf } from '../state/stateStoreOf.js';
+import { trashActionFailed } from './trashErrors.js';
 
 /** A trash entry and the host(s) whose agent reports it (every host of the cluster for an rbd pool's). */
 export type HostTrashEntry = TrashEntry & { hosts: string[] };
@@ -82,13 +84,19 @@ async function onHolder(
   configDir: string,
   id: string,
   load: LoadOptions | undefined,
+  action: 'restore' | 'purge',
   work: (ctx: HandlerContext, host: string, entry: HostTrashEntry) => Promise<void>,
 ): Promise<HostTrashEntry> {
   const listing = await listTrash(configDir, load);
   const entry = listing.entries.find((e) => e.id === id);
   if (!entry) throw new DiagnosticsError([notInTrash(id, listing)]);
   const { ctx } = await hostsOf(configDir, load);
-  await work(ctx, entry.hosts[0]!, entry);
+  try {
+    await work(ctx, entry.hosts[0]!, entry);
+  } catch (e) {
+    if (e instanceof AgentError) throw new DiagnosticsError([trashActionFailed(action, id, e)]);
+    throw e;
+  }
   return entry;
 }
 
@@ -97,10 +105,14 @@ async function onHolder(
  * its old name. It is not in the state any more: the configuration adopts it with an import block.
  */
 export function restoreFromTrash(configDir: string, id: string, load?: LoadOptions): Promise<HostTrashEntry> {
-  return onHolder(configDir, id, load, async (ctx, host) => void (await ctx.agent(host).restoreTrash(id)));
+  return onHolder(configDir, id, load, 'restore', async (ctx, host) => {
+    await ctx.agent(host).restoreTrash(id);
+  });
 }
 
 /** `nssv trash purge ID`: deletes the entry for good. */
 export function purgeFromTrash(configDir: string, id: string, load?: LoadOptions): Promise<HostTrashEntry> {
-  return onHolder(configDir, id, load, async (ctx, host) => void (await ctx.agent(host).purgeTrash(id)));
+  return onHolder(configDir, id, load, 'purge', async (ctx, host) => {
+    await ctx.agent(host).purgeTrash(id);
+  });
 }

@@ -1484,6 +1484,10 @@ export interface TrashEntry {
    * When it is purged (RFC 3339); null: never by itself.
    */
   expiresAt: string | null;
+  /**
+   * An rbd entry whose pool (or image store) was deleted: its Ceph pool is kept until its last entry is purged; declare the pool again and apply before restoring. Absent otherwise.
+   */
+  poolDeleted?: boolean;
 }
 
 /**

@@ -331,15 +331,17 @@ resource "nssv_vm" "app" {
       JSON.parse((await nssv(['trash', 'list', '--json'], env.configDir)).stdout) as {
         id: string;
         image?: string;
+        poolDeleted?: boolean;
       }[]
     ).filter((e) => e.image !== undefined);
-    expect(listed.map((e) => e.image)).toEqual(['debian']);
+    expect(listed.map((e) => [e.image, e.poolDeleted])).toEqual([['debian', true]]);
     const id = listed[0]!.id;
     const refused = await nssv(['trash', 'restore', id], env.configDir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `cannot restore ${id}: rbd image store "gold" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
+      `Error: restore ${id}: host h1: cannot restore ${id}: rbd image store "gold" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
     );
+    expect(refused.stderr).not.toContain('Internal error');
     expect((await nssv(['trash', 'purge', id], env.configDir)).code).toBe(0);
     expect(await nssvPools()).toEqual([]);
   });

@@ -78,12 +78,13 @@ resource "nssv_vm" "app" {
       }
     ).rbd;
   /** The entries of pool ceph that `nssv trash list --json` reports, by volume name. */
-  const rbdTrash = async (): Promise<{ id: string; volume: string }[]> =>
+  const rbdTrash = async (): Promise<{ id: string; volume: string; poolDeleted?: boolean }[]> =>
     (
       JSON.parse((await nssv(['trash', 'list', '--json'], env.configDir)).stdout) as {
         id: string;
         pool?: string;
         volume: string;
+        poolDeleted?: boolean;
       }[]
     )
       .filter((e) => e.pool === 'ceph')
@@ -239,13 +240,22 @@ resource "nssv_volume" "named" {
     expect(meta['nssv.address']).toBeUndefined();
     expect(meta['nssv.retired']).toMatch(/^\d+$/);
     const kept = await rbdTrash();
-    expect(kept.map((e) => e.volume)).toEqual(['data', 'named-a', 'scratch-0', 'scratch-1']);
+    expect(kept.map((e) => [e.volume, e.poolDeleted])).toEqual([
+      ['data', true],
+      ['named-a', true],
+      ['scratch-0', true],
+      ['scratch-1', true],
+    ]);
+    expect((await nssv(['trash', 'list'], env.configDir)).stdout).toContain(
+      `${kept[0]!.id}  nssv_volume.data  3 GiB  rbd pool ceph (deleted: declare it again to restore)  deleted `,
+    );
     const id = kept[0]!.id;
     const refused = await nssv(['trash', 'restore', id], env.configDir);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
-      `cannot restore ${id}: rbd pool "ceph" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
+      `Error: restore ${id}: host h1: cannot restore ${id}: rbd pool "ceph" was deleted (its Ceph pool is kept only for its trash); declare it again and apply, then restore`,
     );
+    expect(refused.stderr).not.toContain('Internal error');
   });
 
   test('declared again, the kept pool is the pool once more: a volume restored from its trash is adopted by import; the last purge of a deleted pool takes its Ceph pool with it', async () => {
@@ -266,6 +276,7 @@ resource "nssv_volume" "named" {
     expect(meta['nssv.retired']).toBeUndefined();
 
     const [data, ...rest] = await rbdTrash();
+    expect(data!.poolDeleted).toBeUndefined();
     expect((await nssv(['trash', 'restore', data!.id], env.configDir)).code).toBe(0);
     expect(JSON.parse(await rbd(['info', 'nssv.ceph/data', '--format', 'json']))).toMatchObject({
       size: 3 * 1024 ** 3,

@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { purgeFromTrash } from '../../../engine/usecases/trash.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
+import { purgedLine } from '../../shared/trashResult.js';
 
 export default class TrashPurge extends NssvCommand {
   static override description =
@@ -15,6 +16,6 @@ export default class TrashPurge extends NssvCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TrashPurge);
     const e = await purgeFromTrash(this.resolveConfigDir(flags.config), args.id, this.loadOptions(flags));
-    process.stdout.write(`Purged ${e.id} (volume ${e.volume} of pool ${e.pool}, was ${e.address}).\n`);
+    process.stdout.write(purgedLine(e));
   }
 }

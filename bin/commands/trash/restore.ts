@@ -2,6 +2,7 @@ import { Args } from '@oclif/core';
 import { restoreFromTrash } from '../../../engine/usecases/trash.js';
 import { NssvCommand } from '../../shared/command.js';
 import { stateFlags } from '../../shared/flags.js';
+import { restoredLines } from '../../shared/trashResult.js';
 
 export default class TrashRestore extends NssvCommand {
   static override description =
@@ -15,9 +16,6 @@ export default class TrashRestore extends NssvCommand {
   async run(): Promise<void> {
     const { args, flags } = await this.parse(TrashRestore);
     const e = await restoreFromTrash(this.resolveConfigDir(flags.config), args.id, this.loadOptions(flags));
-    process.stdout.write(
-      `Restored volume ${e.volume} into pool ${e.pool} (was ${e.address}).\n` +
-        `To manage it again, declare it and add: import { to = ${e.address}  id = "${e.volume}" }\n`,
-    );
+    process.stdout.write(restoredLines(e));
   }
 }
