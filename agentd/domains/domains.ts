@@ -17,7 +17,7 @@ import type { Virsh } from '../drivers/virsh.js';
 import { errors } from '../errors.js';
 import { isValidName } from '../names.js';
 import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
-import { destinationXml } from './migration-xml.js';
+import { destinationXml, withFileMoved, withSeedDigest } from './migration-xml.js';
 import type { Switches } from '../network/switches.js';
 import type { PoolLayout } from '../storage/layout.js';
 import type { Volumes } from '../storage/volumes.js';
@@ -466,14 +466,22 @@ export class Domains {
    * resolve here (an rbd image's Ceph secret is defined in this libvirt as a side effect, which
    * libvirt needs before the incoming QEMU starts), and no domain of that name may exist here.
    */
-  async prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+  async prepareIncoming(name: string, spec: DomainSpec, uuid: string): Promise<IncomingResult> {
     if ((await this.virsh.dumpXml(name, true)) !== undefined) {
       throw errors.conflict(
         `a domain ${JSON.stringify(name)} already exists on this host: migrating another copy here would make two`,
       );
     }
     await this.resolveDisks(spec);
-    return { ready: true };
+    const consoleLog = this.options.consoleLogs?.path(name) ?? null;
+    if (consoleLog !== null) await this.options.consoleLogs!.prepare();
+    if (!spec.cloudInit) return { ready: true, consoleLog, seed: null };
+    // The seed's bytes follow from the name, UUID, NICs and cloudInit: written here, it is the
+    // guest's own (same instance id), and its CD-ROM names it here once it runs here.
+    const d = { name, uuid, nics: await this.resolveNics(name, spec) };
+    this.seedFor(d, spec.cloudInit);
+    const written = await this.seeds().write(name, uuid, spec.cloudInit, seedNics(d, spec.cloudInit));
+    return { ready: true, consoleLog, seed: { path: written.path, sha256: written.sha256 } };
   }
 
   /**
@@ -505,15 +513,32 @@ export class Domains {
       );
     }
     const started = Date.now();
-    const storage = copy
-      ? {
-          mode: copy.mode,
-          targets: local.map((d) => d.target),
-          xml: destinationXml(await this.virsh.migratableXml(name), copy.disks),
-          persistentXml: destinationXml(await this.virsh.migratableXml(name, true), copy.disks),
-        }
-      : undefined;
-    await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live, storage);
+    // The cloud-init seed is this host's file: on the destination the CD-ROM names the copy its
+    // agent wrote (prepareIncoming), as each copied disk names its precreated twin.
+    const definedXml = await this.virsh.dumpXml(name, true);
+    const seedHere = definedXml === undefined ? undefined : this.parse(definedXml).seed?.path;
+    const moves = [
+      ...(copy?.disks ?? []),
+      ...(spec.seed && seedHere ? [{ source: seedHere, destination: spec.seed.path }] : []),
+    ];
+    // The console log is a file of each host's agent too.
+    const consoleHere = this.options.consoleLogs?.path(name);
+    const logMoves = spec.consoleLog && consoleHere && spec.consoleLog !== consoleHere;
+    const there = (x: string): string => {
+      let moved = destinationXml(x, moves);
+      if (spec.seed && seedHere) moved = withSeedDigest(moved, spec.seed.sha256);
+      return logMoves ? withFileMoved(moved, consoleHere, spec.consoleLog!) : moved;
+    };
+    const xml =
+      moves.length > 0 || logMoves
+        ? {
+            live: live ? there(await this.virsh.migratableXml(name)) : undefined,
+            persistent: there(await this.virsh.migratableXml(name, true)),
+          }
+        : undefined;
+    const storage = copy ? { mode: copy.mode, targets: local.map((d) => d.target) } : undefined;
+    await this.virsh.migrate(name, spec.target.libvirtUri, spec.target.address, live, { storage, xml });
+    if (seedHere && spec.seed) await this.options.seeds?.remove(name);
     return {
       uuid: found.uuid,
       mode: live ? 'live' : 'cold',
@@ -543,7 +568,7 @@ export class Domains {
   }
 
   /** The seed a definition gets: its path and the instance id its content yields. */
-  private seedFor(d: DomainDefinition, spec: CloudInitSpec): SeedDefinition {
+  private seedFor(d: Pick<DomainDefinition, 'name' | 'uuid' | 'nics'>, spec: CloudInitSpec): SeedDefinition {
     if (spec.nics.length !== d.nics.length) {
       throw errors.invalidRequest(
         `cloudInit.nics has ${spec.nics.length} entries but the domain has ${d.nics.length} NIC(s); give one entry per NIC, in order`,
@@ -626,7 +651,7 @@ export class Domains {
   }
 }
 
-function seedNics(d: DomainDefinition, spec: CloudInitSpec): SeedNic[] {
+function seedNics(d: Pick<DomainDefinition, 'nics'>, spec: CloudInitSpec): SeedNic[] {
   return d.nics.map((n, i) => ({ mac: n.mac, config: spec.nics[i]! }));
 }
 

@@ -118,30 +118,40 @@ export class Virsh {
     destUri: string,
     address: string,
     live: boolean,
-    copy?: { mode: 'all' | 'incremental'; targets: string[]; xml: string; persistentXml: string },
+    options: {
+      /** Local disks copied by a live migration (by target), into files precreated on the destination. */
+      storage?: { mode: 'all' | 'incremental'; targets: string[] };
+      /** The domain's XML as the destination runs it (live; undefined for an offline migration) and defines it (persistent). */
+      xml?: { live: string | undefined; persistent: string };
+    } = {},
   ): Promise<void> {
     const mode = live
       ? ['--live', '--migrateuri', `tcp://${address}`, '--listen-address', address]
       : ['--offline'];
-    const dir = copy ? await mkdtemp(join(tmpdir(), 'nssv-agentd-')) : undefined;
+    const { storage: copy, xml } = options;
+    const dir = xml ? await mkdtemp(join(tmpdir(), 'nssv-agentd-')) : undefined;
     try {
       const storage: string[] = [];
-      if (copy && dir) {
-        const file = join(dir, `${name}.xml`);
-        const persistent = join(dir, `${name}.persistent.xml`);
-        await writeFile(file, copy.xml, { mode: 0o600 });
-        await writeFile(persistent, copy.persistentXml, { mode: 0o600 });
+      if (copy) {
         storage.push(
           copy.mode === 'all' ? '--copy-storage-all' : '--copy-storage-inc',
           '--migrate-disks',
           copy.targets.join(','),
           '--disks-uri',
           `tcp://${address}`,
-          '--xml',
-          file,
-          '--persistent-xml',
-          persistent,
         );
+      }
+      if (xml && dir) {
+        const persistent = join(dir, `${name}.persistent.xml`);
+        await writeFile(persistent, xml.persistent, { mode: 0o600 });
+        if (xml.live !== undefined) {
+          const file = join(dir, `${name}.xml`);
+          await writeFile(file, xml.live, { mode: 0o600 });
+          storage.push('--xml', file, '--persistent-xml', persistent);
+        } else {
+          // Offline, libvirt defines the domain from --xml (it ignores --persistent-xml then).
+          storage.push('--xml', persistent);
+        }
       }
       await runTool(
         this.exec,

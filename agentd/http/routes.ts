@@ -215,8 +215,11 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/v1/domains/:domain/incoming',
       hasBody: true,
       handle: async ({ params: p, body }) => {
-        const spec = domainSpec(body);
-        return locked(`domain:${p.domain}`, () => agent.domains.prepareIncoming(p.domain!, spec));
+        const req = parseBody(agentApi.IncomingSpec, body);
+        domainSpec(req.domain);
+        return locked(`domain:${p.domain}`, () =>
+          agent.domains.prepareIncoming(p.domain!, req.domain, req.uuid),
+        );
       },
     },
     {

@@ -6,6 +6,7 @@ import type {
   DomainSpec,
   HealthInfo,
   IncomingResult,
+  IncomingSpec,
   ImageInfo,
   ImageSpec,
   ImageStoreInfo,
@@ -137,7 +138,7 @@ export class AgentClient extends AgentRequester {
   putDomain(name: string, spec: DomainSpec): Promise<DomainInfo> {
     return this.call('PUT', `/v1/domains/${enc(name)}`, agentApi.DomainInfo, spec);
   }
-  prepareIncoming(name: string, spec: DomainSpec): Promise<IncomingResult> {
+  prepareIncoming(name: string, spec: IncomingSpec): Promise<IncomingResult> {
     return this.call('PUT', `/v1/domains/${enc(name)}/incoming`, agentApi.IncomingResult, spec);
   }
   migrateDomain(name: string, spec: MigrateSpec): Promise<MigrateResult> {

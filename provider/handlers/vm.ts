@@ -147,9 +147,19 @@ async function migrate(ctx: HandlerContext, address: string, prior: Attributes, 
   const copies = await precreate(ctx, address, to, localVolumesOf(await ctx.inventory(from), name));
   try {
     const spec = domainSpec(address, planned, await ctx.inventory(to));
-    await ctx.agent(to).prepareIncoming(name, spec);
+    const uuid =
+      typeof prior.uuid === 'string'
+        ? prior.uuid
+        : String((await ctx.inventory(from)).domains.find((d) => d.name === name)?.uuid);
+    const { seed, consoleLog } = await ctx.agent(to).prepareIncoming(name, { uuid, domain: spec });
     const copyStorage = copyStorageSpec(copies);
-    await ctx.agent(from).migrateDomain(name, { host: to, target, ...(copyStorage ? { copyStorage } : {}) });
+    await ctx.agent(from).migrateDomain(name, {
+      host: to,
+      target,
+      ...(copyStorage ? { copyStorage } : {}),
+      ...(seed ? { seed } : {}),
+      ...(consoleLog ? { consoleLog } : {}),
+    });
   } catch (e) {
     // The original error stays the one raised; a failed clean-up is added to it, never hides it.
     await removeCopies(

@@ -734,6 +734,20 @@ export interface ImageStoreSpec {
 }
 
 /**
+ * The cloud-init seed written here for the domain (its CD-ROM must name this file once it runs here); null when the domain has no cloudInit.
+ */
+export interface IncomingResultSeed {
+  /**
+   * The seed file on this host.
+   */
+  path: string;
+  /**
+   * Its digest (ISO images are not byte-identical between hosts: the domain's record takes this one).
+   */
+  sha256: string;
+}
+
+/**
  * This host is ready to receive a domain by migration: its disks resolve here (rbd images reachable, the Ceph secret defined in libvirt) and no domain of that name exists here.
  */
 export interface IncomingResult {
@@ -741,6 +755,28 @@ export interface IncomingResult {
    * Always true: a host that is not ready answers with an error saying why.
    */
   ready: boolean;
+  /**
+   * The file this host keeps the domain's console output in (its serial console must log there once it runs here); null when this agent keeps no console logs.
+   */
+  consoleLog?: string | null;
+  /**
+   * The cloud-init seed written here for the domain (its CD-ROM must name this file once it runs here); null when the domain has no cloudInit.
+   */
+  seed?: IncomingResultSeed | null;
+}
+
+/**
+ * PUT /v1/domains/:domain/incoming: ready this host to receive the domain by migration. Its disks must resolve here and no domain of that name may exist here; a domain with cloudInit gets its seed written here, the same content as on its host (it follows from its name, UUID, NICs and cloudInit).
+ */
+export interface IncomingSpec {
+  /**
+   * The migrating domain's UUID (it keeps it).
+   */
+  uuid: string;
+  /**
+   * PUT /v1/domains/:domain: define or redefine a libvirt domain, then set its power state.
+   */
+  domain: DomainSpec;
 }
 
 /**
@@ -831,6 +867,20 @@ export interface MigrateResult {
   copiedDisks?: number;
 }
 
+/**
+ * The domain's cloud-init seed on the destination (IncomingResult.seed): its CD-ROM names that file there and its record that digest; this host's copy is removed once the domain left.
+ */
+export interface MigrateSpecSeed {
+  /**
+   * The seed file on the destination.
+   */
+  path: string;
+  /**
+   * Its digest.
+   */
+  sha256: string;
+}
+
 export interface MigrateSpecCopyStorageDisks {
   /**
    * The disk's image file on this host.
@@ -868,6 +918,14 @@ export interface MigrateSpec {
    * How another host's agent reaches this host's libvirtd to migrate a domain here (agentd config migration).
    */
   target: MigrationTarget;
+  /**
+   * The destination's console log file for the domain (IncomingResult.consoleLog): its serial console logs there.
+   */
+  consoleLog?: string;
+  /**
+   * The domain's cloud-init seed on the destination (IncomingResult.seed): its CD-ROM names that file there and its record that digest; this host's copy is removed once the domain left.
+   */
+  seed?: MigrateSpecSeed;
   /**
    * Copy the domain's local disks during a live migration (virsh migrate --copy-storage-all, or --copy-storage-inc when every local disk is a linked clone whose image the destination holds too) into volumes already created on the destination.
    */

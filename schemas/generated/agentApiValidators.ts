@@ -30,6 +30,7 @@ export const agentApi = {
   ImageStoreInfo: agentApiCheck<T.ImageStoreInfo>('ImageStoreInfo'),
   ImageStoreSpec: agentApiCheck<T.ImageStoreSpec>('ImageStoreSpec'),
   IncomingResult: agentApiCheck<T.IncomingResult>('IncomingResult'),
+  IncomingSpec: agentApiCheck<T.IncomingSpec>('IncomingSpec'),
   Inventory: agentApiCheck<T.Inventory>('Inventory'),
   MigrateResult: agentApiCheck<T.MigrateResult>('MigrateResult'),
   MigrateSpec: agentApiCheck<T.MigrateSpec>('MigrateSpec'),

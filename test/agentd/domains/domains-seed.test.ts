@@ -48,7 +48,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function setup() {
+function setup(seedDir = dir) {
   const libvirt = new FakeLibvirt();
   // genisoimage at the exec boundary: the "ISO" is the files' contents one after another.
   libvirt.fake.on('genisoimage', async ({ args }) => {
@@ -58,7 +58,7 @@ function setup() {
     await writeFile(output, parts.join('\n'));
     return {};
   });
-  const seeds = new Seeds(dir, new GenIsoImage(libvirt.fake.exec));
+  const seeds = new Seeds(seedDir, new GenIsoImage(libvirt.fake.exec));
   const domains = new Domains(
     new Virsh(libvirt.fake.exec, 'qemu:///system'),
     volumes,
@@ -141,5 +141,56 @@ describe('Domains: the cloud-init seed', () => {
     });
     expect(verbs(libvirt)).not.toContain('shutdown');
     expect(verbs(libvirt)).not.toContain('define');
+  });
+
+  describe('migration', () => {
+    const diskless: DomainSpec = { ...spec, disks: [] };
+    const target = { host: 'h2', target: { libvirtUri: 'qemu+tls://10.0.0.2/system', address: '10.0.0.2' } };
+
+    it('GIVEN a domain with a seed WHEN another host is readied for it THEN that host writes a seed of the same content and says where, with its digest', async () => {
+      const source = setup();
+      const info = await source.domains.put('vm1', diskless);
+      const destination = setup(join(dir, 'h2'));
+      const ready = await destination.domains.prepareIncoming('vm1', diskless, info.uuid);
+      expect(ready).toEqual({
+        ready: true,
+        consoleLog: null,
+        seed: { path: destination.seeds.path('vm1'), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
+      expect(await readFile(destination.seeds.path('vm1'))).toEqual(await readFile(source.seeds.path('vm1')));
+      expect(
+        await setup().domains.prepareIncoming('vm2', { ...diskless, cloudInit: undefined }, info.uuid),
+      ).toEqual({ ready: true, consoleLog: null, seed: null });
+    });
+
+    it("GIVEN the destination's seed WHEN migrated THEN the domain's CD-ROM names it there and its record that seed's digest (running and defined), and this host's seed is removed", async () => {
+      const { libvirt, domains, seeds } = setup();
+      await domains.put('vm1', diskless);
+      const here = seeds.path('vm1');
+      const there = '/var/lib/nssv/h2/seeds/vm1.iso';
+      const sha256 = 'ab'.repeat(32);
+      await domains.migrate('vm1', { ...target, seed: { path: there, sha256 } });
+      const xmls = libvirt.migrationXml;
+      expect(Object.keys(xmls).sort()).toEqual(['--persistent-xml', '--xml']);
+      for (const xml of Object.values(xmls)) {
+        expect(xml).toContain(`<source file="${there}"/>`);
+        expect(xml).toMatch(new RegExp(`<nssv:cloud-init instance-id="nssv-[^"]+" sha256="${sha256}"/>`));
+        expect(xml).not.toContain(here);
+      }
+      await expect(readFile(here)).rejects.toMatchObject({ code: 'ENOENT' });
+    });
+
+    it('GIVEN a shut-off domain with a seed WHEN migrated THEN the definition libvirt makes there (--xml, offline) names the destination seed', async () => {
+      const { libvirt, domains } = setup();
+      await domains.put('vm1', { ...diskless, powerState: 'shutoff' });
+      const there = '/var/lib/nssv/h2/seeds/vm1.iso';
+      const result = await domains.migrate('vm1', {
+        ...target,
+        seed: { path: there, sha256: 'cd'.repeat(32) },
+      });
+      expect(result.mode).toBe('cold');
+      expect(Object.keys(libvirt.migrationXml)).toEqual(['--xml']);
+      expect(libvirt.migrationXml['--xml']).toContain(`<source file="${there}"/>`);
+    });
   });
 });

@@ -55,6 +55,8 @@ function setup() {
   return { libvirt, domains, undoFailures };
 }
 
+const UUID = '4dea22b3-1d52-d8f3-2516-782e98ab3fa0';
+
 describe('Domains', () => {
   it('GIVEN no domain WHEN put THEN it is defined with nssv metadata and started', async () => {
     const { libvirt, domains } = setup();
@@ -287,13 +289,17 @@ describe('Domains', () => {
 
     it('GIVEN a destination WHEN readied for an incoming domain THEN its disks must resolve here and no domain of that name may exist', async () => {
       const { libvirt, domains } = setup();
-      expect(await domains.prepareIncoming('vm1', spec)).toEqual({ ready: true });
+      expect(await domains.prepareIncoming('vm1', spec, UUID)).toEqual({
+        ready: true,
+        consoleLog: null,
+        seed: null,
+      });
       await expect(
-        domains.prepareIncoming('vm1', { ...spec, disks: [{ pool: 'p1', volume: 'missing' }] }),
+        domains.prepareIncoming('vm1', { ...spec, disks: [{ pool: 'p1', volume: 'missing' }] }, UUID),
       ).rejects.toMatchObject({ status: 404 });
       await domains.put('vm1', spec);
       libvirt.fake.calls.length = 0;
-      await expect(domains.prepareIncoming('vm1', spec)).rejects.toMatchObject({
+      await expect(domains.prepareIncoming('vm1', spec, UUID)).rejects.toMatchObject({
         status: 409,
         message: 'a domain "vm1" already exists on this host: migrating another copy here would make two',
       });

@@ -8,6 +8,8 @@ export class FakeLibvirt {
   failStart: string | undefined;
   failUndefine: string | undefined;
   failMigrate: string | undefined;
+  /** The destination XML of the last migration, by the flag that named its file. */
+  readonly migrationXml: { [flag: string]: string } = {};
 
   constructor() {
     this.fake.on('virsh', async ({ args }) => {
@@ -52,6 +54,11 @@ export class FakeLibvirt {
           // --domain NAME … --desturi URI: the domain leaves this libvirt (--undefinesource).
           const domain = rest[rest.indexOf('--domain') + 1]!;
           if (this.failMigrate) return { exitCode: 1, stderr: this.failMigrate };
+          // The XML files given for the destination are temporary: read while the command runs.
+          for (const flag of ['--xml', '--persistent-xml']) {
+            const at = rest.indexOf(flag);
+            if (at >= 0) this.migrationXml[flag] = await readFile(rest[at + 1]!, 'utf8');
+          }
           this.domains.delete(domain);
           return {};
         }

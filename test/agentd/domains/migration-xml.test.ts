@@ -1,4 +1,4 @@
-import { destinationXml } from '../../../agentd/domains/migration-xml.js';
+import { destinationXml, withFileMoved, withSeedDigest } from '../../../agentd/domains/migration-xml.js';
 
 const xml = `<domain type='qemu'>
   <name>vm1</name>
@@ -55,5 +55,30 @@ describe('destinationXml', () => {
     expect(() => destinationXml(xml, [{ source: "/h1/x'.qcow2", destination: '/h2/x.qcow2' }])).toThrow(
       'disk path "/h1/x\'.qcow2" is not a plain absolute path',
     );
+  });
+});
+
+describe('withSeedDigest', () => {
+  const meta = `<metadata><nssv:resource xmlns:nssv="https://nssv.dev/xmlns/1" address="nssv_vm.b"><nssv:cloud-init instance-id="nssv-d87c277d-f32f" sha256="${'0'.repeat(64)}"/></nssv:resource></metadata>`;
+
+  it('GIVEN the destination seed digest THEN the cloud-init record names it, nothing else changes', () => {
+    expect(withSeedDigest(meta, 'ab'.repeat(32))).toBe(meta.replace('0'.repeat(64), 'ab'.repeat(32)));
+  });
+
+  it('GIVEN something that is not a sha256 THEN it is refused', () => {
+    expect(() => withSeedDigest(meta, "x' onload='")).toThrow('seed digest "x\' onload=\'" is not a sha256');
+  });
+});
+
+describe('withFileMoved', () => {
+  it("GIVEN the destination's console log THEN the serial and console <log> elements name it", () => {
+    const devices = `<serial type='pty'><log file='/h2/console/b.log' append='on'/></serial><console type='pty'><log file='/h2/console/b.log' append='on'/></console>`;
+    expect(withFileMoved(devices, '/h2/console/b.log', '/h1/console/b.log')).toBe(
+      devices.replaceAll('/h2/console/b.log', '/h1/console/b.log'),
+    );
+  });
+
+  it('GIVEN a path with quotes THEN it is refused', () => {
+    expect(() => withFileMoved('', "/a'", '/b')).toThrow(`path "/a'" is not a plain absolute path`);
   });
 });

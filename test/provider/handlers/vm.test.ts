@@ -186,6 +186,31 @@ describe('vmHandler: a VM whose host changes is migrated', () => {
     expect(recorded).toMatchObject({ host_id: 'h2', uuid: 'uuid-web' });
   });
 
+  it("GIVEN a VM with a cloud-init seed WHEN moved THEN h2 is readied with its UUID and the seed and console log h2 readied are the ones h1's migration gives it", async () => {
+    onH2();
+    await vmHandler.create(hosts.ctx(), A, vm());
+    const seed = { path: '/var/lib/nssv/seeds/web.iso', sha256: 'ab'.repeat(32) };
+    const consoleLog = '/var/lib/nssv/console/web.log';
+    cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true, consoleLog, seed });
+    cannedOn(hosts.h1, '/v1/domains/web/migrate', 200, { uuid: 'uuid-web', mode: 'live', durationMs: 5 });
+    hosts.h2.inventory.domains.push({ ...hosts.h1.inventory.domains[0]! });
+    hosts.h1.requests.length = 0;
+    const prior = { ...vm(), uuid: '4dea22b3-1d52-d8f3-2516-782e98ab3fa0' };
+    await vmHandler.update(hosts.ctx(), A, prior, { ...prior, host_id: 'h2' });
+    const incoming = hosts.h2.requests.find((r) => r.method === 'PUT')!;
+    expect(incoming.body).toMatchObject({
+      uuid: '4dea22b3-1d52-d8f3-2516-782e98ab3fa0',
+      domain: { address: A },
+    });
+    expect(hosts.h1.requests.filter((r) => r.method !== 'GET')).toEqual([
+      {
+        method: 'POST',
+        path: '/v1/domains/web/migrate',
+        body: { host: 'h2', target, seed, consoleLog },
+      },
+    ]);
+  });
+
   it('GIVEN a move with a memory change WHEN updated THEN after the migration the new spec is applied on h2', async () => {
     onH2();
     cannedOn(hosts.h2, '/v1/domains/web/incoming', 200, { ready: true });
