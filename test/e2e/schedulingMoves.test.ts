@@ -40,6 +40,8 @@ resource "nssv_scheduling_group" "pair" {
 }
 `;
 const inPair = '  scheduling_group_id = nssv_scheduling_group.pair.id\n';
+/** A cloud-init seed (a CD-ROM file of the VM's host), which must move with the VM. */
+const seeded = '  user_data = "#cloud-config\\nruncmd: [touch, /b]\\n"\n';
 /** A VM on a 1 GiB qcow2 volume of a dir pool (a file on one host). */
 const onDisk = (name: string, power: string, extra = ''): string => `
 resource "nssv_storage_pool" "local" {
@@ -93,14 +95,17 @@ describeE2e(
       write(
         pair('preferred') +
           vm('a', `  host_id = nssv_host.h1.id\n${inPair}`) +
-          vm('b', `  host_id = nssv_host.h2.id\n${inPair}`),
+          vm('b', `  host_id = nssv_host.h2.id\n${inPair}${seeded}`),
       );
       expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
       expect(await defined('h1')).toEqual(['a']);
       expect(await defined('h2')).toEqual(['b']);
       const uuid = await virsh('h2', ['domuuid', 'b']);
 
-      write(pair('mandatory') + vm('a', inPair) + vm('b', inPair));
+      const seedOf = (h: string) => join(host(h).dir, 'agentd', 'seeds', 'b.iso');
+      expect(existsSync(seedOf('h2'))).toBe(true);
+
+      write(pair('mandatory') + vm('a', inPair) + vm('b', inPair + seeded));
       const plan = await nssv(['plan'], env.configDir);
       expect(plan.stderr).toBe('');
       expect(plan.stdout).toContain(
@@ -112,6 +117,34 @@ describeE2e(
       expect(await defined('h2')).toEqual([]);
       expect(await virsh('h1', ['domuuid', 'b'])).toBe(uuid);
       expect(await virsh('h1', ['domstate', '--reason', 'b'])).toBe('running (migrated)');
+      // Its cloud-init seed moved with it: h1's agent wrote the same one, the CD-ROM names it
+      // (running and defined), and h2's copy is gone.
+      for (const flags of [[], ['--inactive']]) {
+        const xml = await virsh('h1', ['dumpxml', ...flags, 'b']);
+        expect(xml).toContain(`<source file='${seedOf('h1')}'`);
+        expect(xml).not.toContain(host('h2').dir);
+      }
+      expect(existsSync(seedOf('h1'))).toBe(true);
+      expect(existsSync(seedOf('h2'))).toBe(false);
+      expect(await empty()).toEqual(NO_CHANGES);
+    });
+
+    test("a shut-off VM with a cloud-init seed moves cold: the definition on its new host names that host's seed and console log, and the old host keeps neither", async () => {
+      const seedOf = (h: string) => join(host(h).dir, 'agentd', 'seeds', 'b.iso');
+      const b = (on: string) =>
+        vm('b', `  host_id = nssv_host.${on}.id\n${seeded}`).replace('"running"', '"shutoff"');
+      write(pair('mandatory') + vm('a', inPair) + b('h1'));
+      expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+      write(pair('mandatory') + vm('a', inPair) + b('h3'));
+      const plan = await nssv(['plan'], env.configDir);
+      expect(plan.stdout).toContain('  # nssv_vm.b will be migrated from h1 to h3 (cold)');
+      expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
+      expect(await defined('h3')).toEqual(['b']);
+      const xml = await virsh('h3', ['dumpxml', '--inactive', 'b']);
+      expect(xml).toContain(`<source file='${seedOf('h3')}'`);
+      expect(xml).not.toContain(host('h1').dir);
+      expect(existsSync(seedOf('h3'))).toBe(true);
+      expect(existsSync(seedOf('h1'))).toBe(false);
       expect(await empty()).toEqual(NO_CHANGES);
     });
 
