@@ -476,8 +476,9 @@ export class Domains {
     const consoleLog = this.options.consoleLogs?.path(name) ?? null;
     if (consoleLog !== null) await this.options.consoleLogs!.prepare();
     if (!spec.cloudInit) return { ready: true, consoleLog, seed: null };
-    // The seed's bytes follow from the name, UUID, NICs and cloudInit: written here, it is the
-    // guest's own (same instance id), and its CD-ROM names it here once it runs here.
+    // The seed's content follows from the name, UUID, NICs and cloudInit: written here, it is the
+    // guest's own (same instance id; not the same bytes: ISO timestamps), and its CD-ROM names it
+    // here once it runs here. A migration that fails leaves this file unused, overwritten by the next.
     const d = { name, uuid, nics: await this.resolveNics(name, spec) };
     this.seedFor(d, spec.cloudInit);
     const written = await this.seeds().write(name, uuid, spec.cloudInit, seedNics(d, spec.cloudInit));
