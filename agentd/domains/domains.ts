@@ -95,6 +95,11 @@ export class Domains {
   ) {}
 
   async get(name: string): Promise<DomainInfo | undefined> {
+    return (await this.read(name))?.info;
+  }
+
+  /** A managed domain's definition as parsed and as reported (get), from one read of each XML. */
+  private async read(name: string): Promise<{ parsed: ParsedDomain; info: DomainInfo } | undefined> {
     const xml = await this.virsh.dumpXml(name, true);
     if (xml === undefined) return undefined;
     const parsed = this.parse(xml);
@@ -102,7 +107,7 @@ export class Domains {
     const state = (await this.virsh.state(name)) ?? 'shut off';
     const liveXml = isInactive(state) ? undefined : await this.virsh.dumpXml(name, false);
     const liveCrash = liveXml === undefined ? undefined : this.parse(liveXml).onCrash;
-    return info(parsed, state, await this.seedState(parsed), liveCrash);
+    return { parsed, info: info(parsed, state, await this.seedState(parsed), liveCrash) };
   }
 
   /** Every managed domain, from two virsh calls however many domains there are. */
@@ -492,8 +497,9 @@ export class Domains {
    * migration leaves the domain here, as it was.
    */
   async migrate(name: string, spec: MigrateSpec): Promise<MigrateResult> {
-    const found = await this.get(name);
-    if (!found) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    const read = await this.read(name);
+    if (!read) throw errors.notFound(`domain ${JSON.stringify(name)} does not exist on this host`);
+    const found = read.info;
     if (found.pciDevices?.length) {
       throw errors.conflict(
         `domain ${JSON.stringify(name)} cannot migrate to ${spec.host}: it passes through PCI device(s) ${found.pciDevices.join(', ')} of this host`,
@@ -516,8 +522,7 @@ export class Domains {
     const started = Date.now();
     // The cloud-init seed is this host's file: on the destination the CD-ROM names the copy its
     // agent wrote (prepareIncoming), as each copied disk names its precreated twin.
-    const definedXml = await this.virsh.dumpXml(name, true);
-    const seedHere = definedXml === undefined ? undefined : this.parse(definedXml).seed?.path;
+    const seedHere = read.parsed.seed?.path;
     const moves = [
       ...(copy?.disks ?? []),
       ...(spec.seed && seedHere ? [{ source: seedHere, destination: spec.seed.path }] : []),
