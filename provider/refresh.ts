@@ -1,14 +1,15 @@
 import type { DesiredInstance } from '../planner/config/types.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { HostFacts } from '../planner/plan/hostFacts.js';
-import type { State } from '../planner/state/types.js';
+import type { State, StateResource } from '../planner/state/types.js';
+import type { Inventory } from '../schemas/generated/agentApi.js';
 import { stringMap } from '../planner/schedule/labels.js';
 import type { Attributes } from '../core/values.js';
 import { AgentError } from './agent/agentError.js';
 import { providerErrors } from './errors.js';
 import { handlerFor } from './handlers/registry.js';
 import { hostsWithHaVms, recordedOn } from './lostHosts.js';
-import type { HandlerContext } from './handlers/types.js';
+import type { HandlerContext, InventoryRead } from './handlers/types.js';
 
 export { hostEndpoints } from './hostEndpoints.js';
 
@@ -52,15 +53,33 @@ export async function refresh(
         recordedHosts.set(r.attributes.name, r.attributes);
     }
   }
-  await Promise.all(
-    (readLive ? state.resources : []).map(async (r) => {
+  const { byHost, others } = readLive ? byInventory(state.resources) : { byHost: new Map(), others: [] };
+  await Promise.all([
+    // A host's instances read from its one inventory, in state order.
+    ...[...byHost].map(async ([host, group]) => {
+      let inv: Inventory;
+      try {
+        inv = await ctx.inventory(host);
+      } catch (e) {
+        for (const { r } of group) report(r.address, e);
+        return;
+      }
+      for (const { r, read } of group) {
+        try {
+          live.set(r.address, read.from(inv, r.attributes));
+        } catch (e) {
+          report(r.address, e);
+        }
+      }
+    }),
+    ...others.map(async (r) => {
       try {
         live.set(r.address, await handlerFor(r.type).read(ctx, r.address, r.attributes));
       } catch (e) {
         report(r.address, e);
       }
     }),
-  );
+  ]);
   const hostFacts = new Map<string, HostFacts>();
   await Promise.all(
     desired
@@ -100,6 +119,27 @@ export async function refresh(
   );
   const lostHosts = tolerateLostHosts(failures, desired, state, live, diagnostics);
   return { live, hostFacts, diagnostics, lostHosts };
+}
+
+/** The resources whose handler reads them from one host's inventory, by that host; the others. */
+function byInventory(resources: readonly StateResource[]): {
+  byHost: Map<string, Array<{ r: StateResource; read: InventoryRead }>>;
+  others: StateResource[];
+} {
+  const byHost = new Map<string, Array<{ r: StateResource; read: InventoryRead }>>();
+  const others: StateResource[] = [];
+  for (const r of resources) {
+    const read = handlerFor(r.type).inventoryRead;
+    if (!read) {
+      others.push(r);
+      continue;
+    }
+    const host = read.hostOf(r.attributes);
+    const group = byHost.get(host);
+    if (group) group.push({ r, read });
+    else byHost.set(host, [{ r, read }]);
+  }
+  return { byHost, others };
 }
 
 /**

@@ -1,12 +1,13 @@
+import type { Inventory } from '../../schemas/generated/agentApi.js';
 import type { Attributes } from '../../core/values.js';
 import { AgentError } from '../agent/agentError.js';
 import { typed, untyped } from './attrs.js';
+import { inventoryReader } from './inventoryRead.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 /** Checks the agent answers as the host it is declared to be, and records its facts. */
-async function withFacts(ctx: HandlerContext, attrs: Attributes): Promise<Attributes> {
+function factsFrom(inv: Inventory, attrs: Attributes): Attributes {
   const planned = typed('nssv_host', attrs);
-  const inv = await ctx.inventory(planned.name);
   if (inv.host.name !== planned.name) {
     throw new AgentError(
       planned.name,
@@ -22,10 +23,16 @@ async function withFacts(ctx: HandlerContext, attrs: Attributes): Promise<Attrib
   });
 }
 
+const hostName = (attrs: Attributes): string => typed('nssv_host', attrs).name;
+
+async function withFacts(ctx: HandlerContext, attrs: Attributes): Promise<Attributes> {
+  return factsFrom(await ctx.inventory(hostName(attrs)), attrs);
+}
+
 /** A hypervisor host: nothing is created on it; the agent is checked and its facts recorded. */
 export const hostHandler: ResourceHandler = {
   type: 'nssv_host',
-  read: async (ctx, _address, prior) => withFacts(ctx, prior),
+  ...inventoryReader({ hostOf: hostName, from: factsFrom }),
   create: async (ctx, _address, planned) => withFacts(ctx, planned),
   update: async (ctx, _address, _prior, planned) => withFacts(ctx, planned),
   delete: async () => {},

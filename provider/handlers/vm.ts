@@ -5,6 +5,7 @@ import type { CloudInitSpec, DomainInfo, DomainSpec, Inventory } from '../../sch
 import { AgentError } from '../agent/agentError.js';
 import { typed, untyped } from './attrs.js';
 import { copyStorageSpec, localVolumesOf, precreate, removeCopies } from './copyStorage.js';
+import { inventoryReader } from './inventoryRead.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 const vm = (a: Attributes) => typed('nssv_vm', a);
@@ -249,12 +250,14 @@ async function update(ctx: HandlerContext, address: string, prior: Attributes, p
 /** A KVM guest: a libvirt domain on its host, defined from the planned attributes. */
 export const vmHandler: ResourceHandler = {
   type: 'nssv_vm',
-  async read(ctx, _address, prior) {
-    const p = vm(prior);
-    const inv = await ctx.inventory(p.host_id);
-    const d = inv.domains.find((x) => x.name === p.name);
-    return d ? vmAttributes(prior, d) : null;
-  },
+  ...inventoryReader({
+    hostOf: (prior) => vm(prior).host_id,
+    from(inv, prior) {
+      const name = vm(prior).name;
+      const d = inv.domains.find((x) => x.name === name);
+      return d ? vmAttributes(prior, d) : null;
+    },
+  }),
   create: (ctx, address, planned) => put(ctx, address, planned),
   update: (ctx, address, prior, planned) => update(ctx, address, prior, planned),
   async occupied(ctx, planned) {

@@ -4,6 +4,7 @@ import type { VolumeSourceSpec } from '../../schemas/generated/agentApi.js';
 import { AgentError } from '../agent/agentError.js';
 import { resolved, typed, untyped } from './attrs.js';
 import { isLocal, removeCopies } from './copyStorage.js';
+import { inventoryReader } from './inventoryRead.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 import { expiresAt } from './trashRetention.js';
 
@@ -126,14 +127,16 @@ async function inTrash(ctx: HandlerContext, address: string, a: Attributes): Pro
  */
 export const volumeHandler: ResourceHandler = {
   type: 'nssv_volume',
-  async read(ctx, _address, prior) {
-    const p = volume(prior);
-    const inv = await ctx.inventory(resolved(p.host_id, 'host_id'));
-    const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
-    return v
-      ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
-      : null;
-  },
+  ...inventoryReader({
+    hostOf: (prior) => resolved(volume(prior).host_id, 'host_id'),
+    from(inv, prior) {
+      const p = volume(prior);
+      const v = inv.volumes.find((x) => x.name === p.name && x.pool === p.pool_id);
+      return v
+        ? untyped({ ...p, size_gib: v.sizeGiB, format: v.format, clone_state: v.source?.state ?? null })
+        : null;
+    },
+  }),
   create: (ctx, address, planned) => put(ctx, address, planned, true),
   update: (ctx, address, prior, planned) =>
     volume(prior).host_id === volume(planned).host_id

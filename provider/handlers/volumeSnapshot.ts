@@ -1,5 +1,6 @@
 import type { Attributes } from '../../core/values.js';
 import { resolved, typed, untyped } from './attrs.js';
+import { inventoryReader } from './inventoryRead.js';
 import type { HandlerContext, ResourceHandler } from './types.js';
 
 const snapshot = (a: Attributes) => typed('nssv_volume_snapshot', a);
@@ -37,12 +38,14 @@ function reverts(prior: Attributes, planned: Attributes): boolean {
  */
 export const volumeSnapshotHandler: ResourceHandler = {
   type: 'nssv_volume_snapshot',
-  async read(ctx, _address, prior) {
-    const p = place(prior);
-    const inv = await ctx.inventory(p.host);
-    const s = inv.snapshots.find((x) => x.pool === p.pool && x.volume === p.volume && x.name === p.name);
-    return s ? untyped({ ...snapshot(prior), created_at: s.createdAt }) : null;
-  },
+  ...inventoryReader({
+    hostOf: (prior) => place(prior).host,
+    from(inv, prior) {
+      const p = place(prior);
+      const s = inv.snapshots.find((x) => x.pool === p.pool && x.volume === p.volume && x.name === p.name);
+      return s ? untyped({ ...snapshot(prior), created_at: s.createdAt }) : null;
+    },
+  }),
   create: (ctx, address, planned) => take(ctx, address, planned),
   async update(ctx, address, prior, planned) {
     const after = await take(ctx, address, planned);

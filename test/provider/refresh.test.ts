@@ -3,6 +3,7 @@ import { hostEndpoints, refresh } from '../../provider/refresh.js';
 import { emptyState, type State } from '../../planner/state/types.js';
 import { FakeAgent } from './agent/fakeAgent.js';
 import { desired } from '../helpers/desired.js';
+import type { DomainInfo } from '../../schemas/generated/agentApi.js';
 
 let h1: FakeAgent;
 let h2: FakeAgent;
@@ -147,5 +148,98 @@ describe('refresh with a host that does not answer (HA, issue 11)', () => {
     const r = await refresh(ctx, want, state);
     expect([...r.lostHosts]).toEqual([]);
     expect(r.diagnostics.map((d) => [d.severity, d.code])).toEqual([['error', 'NSSV_AGENT_UNREACHABLE']]);
+  });
+});
+
+describe('refresh of what hosts hold, from one inventory per host', () => {
+  const vmAt = (name: string, host: string) => ({
+    address: `nssv_vm.${name}`,
+    type: 'nssv_vm',
+    attributes: {
+      name,
+      cluster_id: 'c',
+      host_id: host,
+      memory_mib: 64,
+      uuid: `u-${name}`,
+      disk: [],
+      nic: [],
+    },
+    dependencies: [],
+    sensitivePaths: [],
+  });
+  const domainOn = (name: string): DomainInfo => ({
+    name,
+    uuid: `u-${name}`,
+    address: `nssv_vm.${name}`,
+    vcpus: 2,
+    memoryMiB: 64,
+    maxVcpus: 2,
+    maxMemoryMiB: 64,
+    tags: {},
+    disks: [],
+    nics: [],
+    onCrash: 'destroy',
+    state: 'running',
+    powerState: 'running',
+  });
+
+  it('GIVEN two VMs and a volume on h1, one VM gone WHEN refreshing THEN h1 is asked once: the VM read from it, the gone one null, the volume read', async () => {
+    h1.inventory.domains.push(domainOn('a'));
+    h1.inventory.volumes.push({
+      pool: 'p',
+      name: 'v',
+      address: 'nssv_volume.v',
+      format: 'qcow2',
+      sizeGiB: 2,
+      path: '/srv/p/v.qcow2',
+      allocatedBytes: 0,
+    });
+    const s = stateWithH1();
+    const state = { ...s, resources: [...s.resources, vmAt('a', 'h1'), vmAt('b', 'h1')] };
+    const want = [hostDesired(h1)];
+    const r = await refresh(createHandlerContext(hostEndpoints(want, state)), want, state);
+    expect(h1.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /v1/inventory']);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.live.get('nssv_vm.a')).toMatchObject({
+      name: 'a',
+      vcpus: 2,
+      power_state: 'running',
+      host_id: 'h1',
+    });
+    expect(r.live.get('nssv_vm.b')).toBeNull();
+    expect(r.live.get('nssv_volume.v')).toMatchObject({ size_gib: 2, format: 'qcow2' });
+    expect(r.live.get('nssv_host.h1')).toMatchObject({ cpus: 4, memory_mib: 8192, domain_type: 'qemu' });
+  });
+
+  it('GIVEN VMs recorded on a host the configuration no longer declares WHEN refreshing THEN one error for that host, naming the first of them', async () => {
+    const s = stateWithH1();
+    const state = { ...s, resources: [...s.resources, vmAt('a', 'h9'), vmAt('b', 'h9')] };
+    const want = [hostDesired(h1)];
+    const r = await refresh(createHandlerContext(hostEndpoints(want, state)), want, state);
+    expect(r.diagnostics.map((d) => [d.code, d.address, d.summary])).toEqual([
+      ['NSSV_REFRESH_FAILED', 'nssv_vm.a', 'host "h9" is not declared: add an nssv_host with name = "h9"'],
+    ]);
+    expect(r.live.has('nssv_vm.a')).toBe(false);
+    expect(r.live.get('nssv_volume.v')).toBeNull();
+  });
+
+  it("GIVEN the agent at h1's endpoint says it is h2 WHEN refreshing THEN the host's read fails with the fix, the others on it are read", async () => {
+    h1.inventory.host.name = 'h2';
+    const state = stateWithH1();
+    const want = [hostDesired(h1)];
+    const r = await refresh(createHandlerContext(hostEndpoints(want, state)), want, state);
+    expect(r.diagnostics.map((d) => [d.code, d.address, d.summary])).toEqual([
+      [
+        'NSSV_HOST_MISMATCH',
+        'nssv_host.h1',
+        `nssv_host.h1: name = "h1", but the agent at ${h1.url} says it is host "h2"`,
+      ],
+      [
+        'NSSV_REFRESH_FAILED',
+        'nssv_host.h1',
+        `the agent at ${h1.url} says it is host "h2", not "h1"; fix the endpoint of nssv_host "h1" or the agent's hostName`,
+      ],
+    ]);
+    expect(r.live.get('nssv_volume.v')).toBeNull();
   });
 });
