@@ -154,6 +154,7 @@ function tolerateLostHosts(
   live: Map<string, Attributes | null>,
   diagnostics: Diagnostic[],
 ): Set<string> {
+  if (failures.length === 0) return new Set();
   const ha = hostsWithHaVms(desired, state);
   const lost = new Set(
     failures.filter((f) => f.e.code === 'unreachable' && ha.has(f.e.host)).map((f) => f.e.host),

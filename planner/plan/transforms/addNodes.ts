@@ -14,6 +14,22 @@ export function addNodes(
 ): (ctx: PlanContext) => void {
   return (ctx) => {
     const nodes = new Map<string, PlanNode>();
+    for (const r of prior.resources) {
+      const refreshed = live.get(r.address);
+      const current = refreshed !== undefined ? refreshed : live.has(r.address) ? null : r.attributes;
+      nodes.set(r.address, {
+        address: r.address,
+        type: r.type,
+        deps: [],
+        notes: [],
+        prior: r,
+        // State written before a schema gained an attribute has no value for it: its default applies.
+        live:
+          current && findResourceSchema(r.type) && lacksDefaults(r.type, current)
+            ? applyDefaults(r.type, current)
+            : current,
+      });
+    }
     if (ctx.mode !== 'destroy') {
       for (const d of desired) {
         const n = nodes.get(d.address);
@@ -21,21 +37,23 @@ export function addNodes(
         else nodes.set(d.address, { address: d.address, type: d.type, deps: [], notes: [], desired: d });
       }
     }
-    for (const r of prior.resources) {
-      let n = nodes.get(r.address);
-      if (!n) nodes.set(r.address, (n = { address: r.address, type: r.type, deps: [], notes: [] }));
-      n.prior = r;
-      const refreshed = live.get(r.address);
-      const current = refreshed !== undefined ? refreshed : live.has(r.address) ? null : r.attributes;
-      // State written before a schema gained an attribute has no value for it: its default applies.
-      n.live =
-        current && findResourceSchema(r.type) && lacksDefaults(r.type, current)
-          ? applyDefaults(r.type, current)
-          : current;
-    }
-    // The default sort orders strings by UTF-16 code units, as < does.
-    const sorted = new Map<string, PlanNode>();
-    for (const address of [...nodes.keys()].sort()) sorted.set(address, nodes.get(address)!);
-    ctx.nodes = sorted;
+    ctx.nodes = inAddressOrder(nodes);
   };
+}
+
+/**
+ * The nodes in address order (the default sort: UTF-16 code units, as < does). A state keeps its
+ * resources in that order, so when the configuration adds nothing they already are.
+ */
+function inAddressOrder(nodes: Map<string, PlanNode>): Map<string, PlanNode> {
+  let previous: string | undefined;
+  for (const address of nodes.keys()) {
+    if (previous !== undefined && !(previous < address)) {
+      const sorted = new Map<string, PlanNode>();
+      for (const a of [...nodes.keys()].sort()) sorted.set(a, nodes.get(a)!);
+      return sorted;
+    }
+    previous = address;
+  }
+  return nodes;
 }

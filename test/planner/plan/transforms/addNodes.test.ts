@@ -34,4 +34,16 @@ describe('addNodes', () => {
     });
     expect([...ctx.nodes.keys()]).toEqual(['nssv_datacenter.b', 'nssv_datacenter.old']);
   });
+
+  test('GIVEN a state in address order and a configuration of the same instances in another order WHEN nodes are added THEN address order', () => {
+    const ctx = planContext({
+      desired: [desired('nssv_datacenter.c', { name: 'c' }), desired('nssv_datacenter.a', { name: 'a' })],
+      prior: stateOf([
+        recorded('nssv_datacenter.a', { name: 'a', id: 'a' }),
+        recorded('nssv_datacenter.c', { name: 'c', id: 'c' }),
+      ]),
+    });
+    expect([...ctx.nodes.keys()]).toEqual(['nssv_datacenter.a', 'nssv_datacenter.c']);
+    expect(ctx.nodes.get('nssv_datacenter.c')!.desired?.attributes).toEqual({ name: 'c' });
+  });
 });
