@@ -48,6 +48,26 @@ export interface EmittedImage {
   sha256: string;
 }
 
+/** The variable that puts sandbox hosts in maintenance, so that nobody edits this generated file. */
+export const MAINTENANCE_VARIABLE = 'sandbox_maintenance';
+
+function maintenanceVariable(names: readonly string[]): string[] {
+  const list = names.map(hclString).join(', ');
+  return [
+    '# Hosts in maintenance: nssv drains them (their VMs move to the other hosts) and places',
+    `# nothing new there. E.g. nssv plan -var='${MAINTENANCE_VARIABLE}=["${names[0] ?? 'h1'}"]', or set it in a .tfvars file.`,
+    `variable "${MAINTENANCE_VARIABLE}" {`,
+    '  description = "Names of the sandbox hosts to put in maintenance."',
+    '  type        = set(string)',
+    '  default     = []',
+    '  validation {',
+    `    condition     = alltrue([for h in var.${MAINTENANCE_VARIABLE} : contains([${list}], h)])`,
+    `    error_message = "Each name in ${MAINTENANCE_VARIABLE} must be a host of this sandbox: ${names.join(', ')}."`,
+    '  }',
+    '}',
+  ];
+}
+
 export function renderSandboxTf(
   hosts: readonly EmittedHost[],
   sandboxRoot: string,
@@ -60,7 +80,8 @@ export function renderSandboxTf(
     `# Sandbox root: ${sandboxRoot.replace(/\n/g, ' ')}`,
     "# Holds the sandbox hosts' agent tokens: keep this file out of version control.",
     '# Change the cluster with flags of `nssv sandbox up` (--hosts, --cpu-overcommit-ratio,',
-    '# --memory-overcommit-ratio); they are kept for the next `up`.',
+    `# --memory-overcommit-ratio); they are kept for the next \`up\`. Hosts go into maintenance with`,
+    `# the variable ${MAINTENANCE_VARIABLE} (below).`,
     '# Works with `nssv plan/apply` and with `terraform init/plan/apply` (see docs/terraform.md).',
     '',
     'terraform {',
@@ -90,6 +111,8 @@ export function renderSandboxTf(
     `  cpu_overcommit_ratio    = ${cluster.cpuOvercommitRatio}`,
     `  memory_overcommit_ratio = ${cluster.memoryOvercommitRatio}`,
     '}',
+    '',
+    ...maintenanceVariable(hosts.map((h) => h.name)),
   ];
   for (const h of hosts) {
     lines.push(
@@ -100,6 +123,8 @@ export function renderSandboxTf(
       `  endpoint   = ${hclString(h.endpoint)}`,
       `  token      = ${hclString(h.token)}`,
       ...(h.tlsDir === undefined ? [] : [`  tls_dir    = ${hclString(h.tlsDir)}`]),
+      '',
+      `  maintenance = contains(var.${MAINTENANCE_VARIABLE}, ${hclString(h.name)})`,
       '}',
     );
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { hclString, renderSandboxTf, writeSandboxTf } from '../../sandbox/emitTf.js';
 import { parseHcl } from '../../planner/hcl/index.js';
+import { loadConfig } from '../../engine/files/loadConfig.js';
 
 const hosts = [
   { name: 'h1', endpoint: 'http://127.0.0.1:40001', token: 'a'.repeat(64) },
@@ -39,7 +40,8 @@ resource "nssv_image" "sandbox" {
 # Sandbox root: /var/lib/nssv/sandbox
 # Holds the sandbox hosts' agent tokens: keep this file out of version control.
 # Change the cluster with flags of \`nssv sandbox up\` (--hosts, --cpu-overcommit-ratio,
-# --memory-overcommit-ratio); they are kept for the next \`up\`.
+# --memory-overcommit-ratio); they are kept for the next \`up\`. Hosts go into maintenance with
+# the variable sandbox_maintenance (below).
 # Works with \`nssv plan/apply\` and with \`terraform init/plan/apply\` (see docs/terraform.md).
 
 terraform {
@@ -67,11 +69,25 @@ resource "nssv_cluster" "sandbox" {
   memory_overcommit_ratio = 1
 }
 
+# Hosts in maintenance: nssv drains them (their VMs move to the other hosts) and places
+# nothing new there. E.g. nssv plan -var='sandbox_maintenance=["h1"]', or set it in a .tfvars file.
+variable "sandbox_maintenance" {
+  description = "Names of the sandbox hosts to put in maintenance."
+  type        = set(string)
+  default     = []
+  validation {
+    condition     = alltrue([for h in var.sandbox_maintenance : contains(["h1", "h2"], h)])
+    error_message = "Each name in sandbox_maintenance must be a host of this sandbox: h1, h2."
+  }
+}
+
 resource "nssv_host" "h1" {
   name       = "h1"
   cluster_id = nssv_cluster.sandbox.id
   endpoint   = "http://127.0.0.1:40001"
   token      = "${'a'.repeat(64)}"
+
+  maintenance = contains(var.sandbox_maintenance, "h1")
 }
 
 resource "nssv_host" "h2" {
@@ -79,6 +95,8 @@ resource "nssv_host" "h2" {
   cluster_id = nssv_cluster.sandbox.id
   endpoint   = "http://127.0.0.1:40002"
   token      = "${'b'.repeat(64)}"
+
+  maintenance = contains(var.sandbox_maintenance, "h2")
 }
 `);
   });
@@ -100,7 +118,7 @@ resource "nssv_host" "h2" {
     expect(text).toContain(
       '  endpoint   = "https://127.0.0.1:40001"\n  token      = "' +
         'a'.repeat(64) +
-        '"\n  tls_dir    = "/r/tls"\n}',
+        '"\n  tls_dir    = "/r/tls"\n\n  maintenance = contains(var.sandbox_maintenance, "h1")\n}',
     );
     expect(parseHcl('sandbox.tf', text).diagnostics).toEqual([]);
   });
@@ -109,7 +127,7 @@ resource "nssv_host" "h2" {
     expect(renderSandboxTf(hosts, '/r')).toBe(renderSandboxTf(hosts, '/r'));
   });
 
-  it('GIVEN the emitted text WHEN parsed by the HCL parser THEN it has no diagnostics, the terraform and provider blocks and 4 resource blocks', () => {
+  it('GIVEN the emitted text WHEN parsed by the HCL parser THEN it has no diagnostics, the terraform and provider blocks, 4 resource blocks and the maintenance variable', () => {
     const parsed = parseHcl('sandbox.tf', renderSandboxTf(hosts, '/r'));
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.value.blocks.map((b) => [b.type, ...b.labels])).toEqual([
@@ -117,8 +135,56 @@ resource "nssv_host" "h2" {
       ['provider', 'nssv'],
       ['resource', 'nssv_datacenter', 'sandbox'],
       ['resource', 'nssv_cluster', 'sandbox'],
+      ['variable', 'sandbox_maintenance'],
       ['resource', 'nssv_host', 'h1'],
       ['resource', 'nssv_host', 'h2'],
+    ]);
+  });
+});
+
+describe('the emitted maintenance variable, evaluated', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'nssv-emit-eval-'));
+    writeSandboxTf(dir, hosts, '/r');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const maintenance = async (value?: string) => {
+    const c = await loadConfig(
+      dir,
+      value === undefined ? {} : { vars: [{ name: 'sandbox_maintenance', value }] },
+    );
+    return {
+      errors: c.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.summary, d.detail]),
+      hosts: c.instances
+        .filter((i) => i.type === 'nssv_host')
+        .map((i) => [i.address, i.attributes.maintenance]),
+    };
+  };
+
+  it('GIVEN no value WHEN the emitted file is loaded THEN no host is in maintenance', async () => {
+    expect(await maintenance()).toEqual({
+      errors: [],
+      hosts: [
+        ['nssv_host.h1', false],
+        ['nssv_host.h2', false],
+      ],
+    });
+  });
+
+  it('GIVEN -var sandbox_maintenance=["h2"] WHEN loaded THEN h2 is in maintenance, h1 is not', async () => {
+    expect((await maintenance('["h2"]')).hosts).toEqual([
+      ['nssv_host.h1', false],
+      ['nssv_host.h2', true],
+    ]);
+  });
+
+  it('GIVEN a name that is not a sandbox host WHEN loaded THEN the validation names the hosts there are', async () => {
+    expect((await maintenance('["h3"]')).errors).toEqual([
+      [
+        'Invalid value for variable "sandbox_maintenance"',
+        'Each name in sandbox_maintenance must be a host of this sandbox: h1, h2.\n\nThis was checked by the validation rule at sandbox.tf:41:5.',
+      ],
     ]);
   });
 });
