@@ -15,6 +15,7 @@ import { planVmMove } from './vmMove.js';
 import { baseAttributes, desiredInstance } from './baseAttributes.js';
 import { placeGroupedVm } from './groupedVm.js';
 import { label } from './label.js';
+import { maintenanceWithoutDrain } from './hostMaintenance.js';
 
 export interface ResourcePlan {
   planned: Attributes;
@@ -87,7 +88,10 @@ export async function planResource(
   if (type === 'nssv_volume' && isUnknown(planned.format)) planned.format = await volumeFormat(s, planned);
   if (type === 'nssv_volume') diagnostics.push(...volumeImageStorageKind(s, label(type, planned), planned));
   if (type === 'nssv_volume_snapshot') Object.assign(planned, await snapshotVolume(s, planned, prior));
-  if (type === 'nssv_host') diagnostics.push(...hostDeclared(s, planned));
+  if (type === 'nssv_host') {
+    diagnostics.push(...hostDeclared(s, planned));
+    diagnostics.push(...(await maintenanceWithoutDrain(s, prior, planned)));
+  }
   s.remember(type, planned);
   if (type === 'nssv_volume') s.pin(type, planned.name, config.host_id);
   let requiresReplace = prior

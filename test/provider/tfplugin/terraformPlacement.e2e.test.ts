@@ -10,6 +10,8 @@
  * cannot move: the plan error nssv plan gives. (3) A snapshot of that dir-pool volume through
  * Terraform: taken under the running VM, it keeps the VM from moving (plan error), reverts the
  * volume when revert_serial is raised (the VM shut off), and is destroyed with the data kept.
+ * (4) A host put into maintenance (sandbox.tf's variable) is not drained by Terraform: the plan
+ * warns, naming the VMs that stay.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -150,6 +152,20 @@ describeE2e(
       expect([...planned.values()].sort()).toEqual(['h1', 'h2', 'h3']);
       await applyClean();
       for (const [vm, h] of planned) expect(await virsh(h, ['domstate', vm])).toBe('running');
+    });
+
+    test('GIVEN h1 put into maintenance (the sandbox variable) WHEN terraform plan THEN a warning names the VMs that stay on h1: Terraform does not drain a host', async () => {
+      const onH1 = (await virsh('h1', ['list', '--all', '--name'])).split('\n').filter(Boolean).sort();
+      expect(onH1.length).toBeGreaterThan(0);
+      const p = await tf(['plan', '-input=false', '-var', 'sandbox_maintenance=["h1"]']);
+      expect(p.code).toBe(0);
+      const out = p.out.replace(/\s+/g, ' ');
+      expect(out).toContain('# nssv_host.h1 will be updated in-place ~ resource "nssv_host" "h1" {');
+      expect(out).toContain('~ maintenance = false -> true');
+      expect(out).toContain(
+        `Warning: NSSV_TF_MAINTENANCE_NO_DRAIN: nssv_host "h1" goes into maintenance, but Terraform does not move the VMs on it: ${onH1.join(', ')} stay on h1`,
+      );
+      expect(out).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
     });
 
     test('GIVEN a fourth VM the mandatory rule cannot place WHEN terraform plan THEN an error names the rule', async () => {
