@@ -17,7 +17,8 @@ export function restoredLines(e: HostTrashEntry): string {
         : [`volume ${e.volume} into pool ${e.pool}`, e.volume!];
   return (
     `Restored ${what} (was ${e.address}).\n` +
-    `To manage it again, declare it and add: import { to = ${e.address}  id = "${name}" }\n`
+    'To manage it again, declare it and add this block to the configuration:\n\n' +
+    `import {\n  to = ${e.address}\n  id = ${JSON.stringify(name)}\n}\n`
   );
 }
 

@@ -168,7 +168,7 @@ function decodeTerraform(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
 }
 
 /** The text of an address expression like nssv_vm.web, module.x.nssv_vm.y[0] or nssv_vm.z["a"]. */
-/** import { to = ADDRESS  id = "…"  for_each = … }; the loader evaluates id and the keys in to. */
+/** An import block (to = ADDRESS, id = "…", optional for_each); the loader evaluates id and the keys in to. */
 function decodeImport(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   const attr = (n: string): Attribute | undefined => b.body.attributes.find((a) => a.name === n);
   for (const a of b.body.attributes)
@@ -184,7 +184,7 @@ function decodeImport(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
         b.typeRange,
         !to ? 'to' : 'id',
         'in an import block',
-        'Write: import { to = nssv_vm.web  id = "web1" } (id: the object\'s name, or HOST/NAME).',
+        'Write each argument on its own line (id: the object\'s name, or HOST/NAME):\n\nimport {\n  to = nssv_vm.web\n  id = "web1"\n}',
       ),
     );
     return;

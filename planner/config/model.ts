@@ -33,7 +33,7 @@ export interface DataDecl {
   attributes: Attribute[];
 }
 
-/** import { to = ADDRESS  id = "NAME"  for_each = … }: evaluated by the loader (import-eval.ts). */
+/** An import block (to = ADDRESS, id = "NAME", optional for_each): evaluated by the loader (import-eval.ts). */
 export interface ImportDecl {
   to: Expr;
   id: Expr;

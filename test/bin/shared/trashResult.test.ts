@@ -7,17 +7,17 @@ describe('restoredLines', () => {
     [
       'a volume',
       e.rbdVolume,
-      'Restored volume db into pool ceph (was nssv_volume.db).\nTo manage it again, declare it and add: import { to = nssv_volume.db  id = "db" }\n',
+      'Restored volume db into pool ceph (was nssv_volume.db).\nTo manage it again, declare it and add this block to the configuration:\n\nimport {\n  to = nssv_volume.db\n  id = "db"\n}\n',
     ],
     [
       'a VM',
       e.vmKeptByHand,
-      'Restored VM app (defined again, shut off) on h2 (was nssv_vm.app).\nTo manage it again, declare it and add: import { to = nssv_vm.app  id = "app" }\n',
+      'Restored VM app (defined again, shut off) on h2 (was nssv_vm.app).\nTo manage it again, declare it and add this block to the configuration:\n\nimport {\n  to = nssv_vm.app\n  id = "app"\n}\n',
     ],
     [
       'an image',
       e.rbdImage,
-      'Restored image debian into image storage gold (was nssv_image.debian).\nTo manage it again, declare it and add: import { to = nssv_image.debian  id = "debian" }\n',
+      'Restored image debian into image storage gold (was nssv_image.debian).\nTo manage it again, declare it and add this block to the configuration:\n\nimport {\n  to = nssv_image.debian\n  id = "debian"\n}\n',
     ],
   ])('GIVEN %s THEN it says what came back and how to adopt it', (_what, entry, text) => {
     expect(restoredLines(entry)).toBe(text);

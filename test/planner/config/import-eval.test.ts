@@ -89,6 +89,13 @@ describe('import blocks', () => {
     ]);
   });
 
+  it('GIVEN an import block without id WHEN loaded THEN the fix shows a whole block, one argument per line (HCL has no one-line block of two)', async () => {
+    const c = await load({ 'main.tf': VM + 'import {\n  to = nssv_vm.web\n}\n' });
+    expect(c.diagnostics.map((d) => d.detail)).toEqual([
+      'The argument "id" is required in an import block. Write each argument on its own line (id: the object\'s name, or HOST/NAME):\n\nimport {\n  to = nssv_vm.web\n  id = "web1"\n}',
+    ]);
+  });
+
   it('GIVEN an import block in a child module WHEN loaded THEN it is refused, as Terraform does', async () => {
     const c = await load({
       'main.tf': 'module "m" {\n  source = "./m"\n}\n',
