@@ -7,7 +7,8 @@
  *   node main.js                     (after tsc; or any TypeScript runner) writes cdktf.out/stacks/datacenter
  *   nssv plan --config cdktf.out/stacks/datacenter
  *
- * The hosts come from hosts.json (or the file NSSV_HOSTS names): [{ "name", "endpoint", "token", "tlsDir" (optional) }].
+ * The hosts come from hosts.json (or the file NSSV_HOSTS names): [{ "name", "endpoint", "token",
+ * "tlsDir" (optional), "maintenance" (optional, true drains the host) }].
  */
 import { readFileSync } from 'node:fs';
 import { App, TerraformStack } from 'cdktn';
@@ -29,6 +30,8 @@ interface HostEntry {
   token: string;
   /** The TLS directory of an https:// agent (the sandbox's: <root>/tls). */
   tlsDir?: string;
+  /** In maintenance: drained, nothing new placed there (as sandbox.tf's sandbox_maintenance). */
+  maintenance?: boolean;
 }
 
 class DataCenterStack extends TerraformStack {
@@ -44,7 +47,12 @@ class DataCenterStack extends TerraformStack {
       memoryOvercommitRatio: 1,
     });
     for (const h of hosts)
-      cluster.addHost(h.name, { endpoint: h.endpoint, token: h.token, tlsDir: h.tlsDir });
+      cluster.addHost(h.name, {
+        endpoint: h.endpoint,
+        token: h.token,
+        tlsDir: h.tlsDir,
+        maintenance: h.maintenance === true,
+      });
 
     const lan = new DistributedSwitch(this, 'lan', { dataCenter: dc, clusters: [cluster], mtu: 1500 });
     const web = lan.addPortGroup('web', { vlanId: 100 });
