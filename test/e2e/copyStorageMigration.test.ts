@@ -64,6 +64,7 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
     }
     writeFileSync(join(env.configDir, 'sandbox.tf'), tf);
     writeFileSync(join(env.configDir, 'main.tf'), main);
+    rmSync(join(env.configDir, 'terraform.tfvars'), { force: true });
   };
 
   beforeAll(async () => {
@@ -182,7 +183,9 @@ describeE2e('live migration of a VM on a dir pool, copying its disk', NEEDS, () 
     write(config(undefined, 'running'));
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
     const uuid = await virsh('h2', ['domuuid', 'mover']);
-    write(config(undefined, 'running'), { h2: '  maintenance = true' });
+    write(config(undefined, 'running'));
+    // As a user drains a sandbox host: sandbox.tf's variable, set in terraform.tfvars.
+    writeFileSync(join(env.configDir, 'terraform.tfvars'), 'sandbox_maintenance = ["h2"]\n');
     const plan = await nssv(['plan'], env.configDir);
     expect(plan.stderr).toBe('');
     expect(plan.stdout).toContain(

@@ -122,6 +122,7 @@ describeE2e('scheduling policies and migration on a three-host sandbox with Ceph
     }
     writeFileSync(join(env.configDir, 'sandbox.tf'), tf);
     writeFileSync(join(env.configDir, 'main.tf'), main);
+    rmSync(join(env.configDir, 'terraform.tfvars'), { force: true });
   };
   const labels = { h2: '  labels = { rack = "r2" }' };
 
@@ -356,7 +357,9 @@ resource "nssv_scheduling_group" "off-edge" {
     write(mover(undefined, 'running'));
     expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
     const uuid = await virsh('h3', ['domuuid', 'mover']);
-    write(mover(undefined, 'running'), { h3: '  maintenance = true' });
+    write(mover(undefined, 'running'));
+    // As a user drains a sandbox host: sandbox.tf's variable, set in terraform.tfvars.
+    writeFileSync(join(env.configDir, 'terraform.tfvars'), 'sandbox_maintenance = ["h3"]\n');
     const plan = await nssv(['plan'], env.configDir);
     expect(plan.stdout).toContain(
       '  # nssv_vm.mover will be migrated from h3 to h1 (live)\n  # (h3 is in maintenance; host: h1 (scatter: 0 VMs of the cluster there,',

@@ -3,7 +3,7 @@ import { hostEndpoints, refresh } from '../../provider/refresh.js';
 import { emptyState, type State } from '../../planner/state/types.js';
 import { FakeAgent } from './agent/fakeAgent.js';
 import { desired } from '../helpers/desired.js';
-import type { DomainInfo } from '../../schemas/generated/agentApi.js';
+import { domainInfo } from '../helpers/inventory.js';
 
 let h1: FakeAgent;
 let h2: FakeAgent;
@@ -167,24 +167,9 @@ describe('refresh of what hosts hold, from one inventory per host', () => {
     dependencies: [],
     sensitivePaths: [],
   });
-  const domainOn = (name: string): DomainInfo => ({
-    name,
-    uuid: `u-${name}`,
-    address: `nssv_vm.${name}`,
-    vcpus: 2,
-    memoryMiB: 64,
-    maxVcpus: 2,
-    maxMemoryMiB: 64,
-    tags: {},
-    disks: [],
-    nics: [],
-    onCrash: 'destroy',
-    state: 'running',
-    powerState: 'running',
-  });
 
   it('GIVEN two VMs and a volume on h1, one VM gone WHEN refreshing THEN h1 is asked once: the VM read from it, the gone one null, the volume read', async () => {
-    h1.inventory.domains.push(domainOn('a'));
+    h1.inventory.domains.push(domainInfo('a', { vcpus: 2 }));
     h1.inventory.volumes.push({
       pool: 'p',
       name: 'v',

@@ -1,23 +1,7 @@
-import type { DomainInfo } from '../../../../schemas/generated/agentApi.js';
+import { domainInfo } from '../../../helpers/inventory.js';
 import { maintenanceWithoutDrain } from '../../../../provider/tfplugin/resources/hostMaintenance.js';
 import { planResource } from '../../../../provider/tfplugin/resources/plan.js';
 import { fakeSession } from '../fakeSession.js';
-
-const domain = (name: string, address: string): DomainInfo => ({
-  name,
-  uuid: `u-${name}`,
-  address,
-  vcpus: 1,
-  memoryMiB: 128,
-  maxVcpus: 1,
-  maxMemoryMiB: 128,
-  tags: {},
-  disks: [],
-  nics: [],
-  onCrash: 'destroy',
-  state: 'running',
-  powerState: 'running',
-});
 
 const host = (maintenance: boolean) => ({
   name: 'h2',
@@ -31,7 +15,7 @@ describe('maintenanceWithoutDrain (Terraform does not drain a host)', () => {
   const session = () =>
     fakeSession({
       h1: {},
-      h2: { domains: [domain('web2', 'nssv_vm.web2'), domain('web1', 'nssv_vm.web1')] },
+      h2: { domains: [domainInfo('web2'), domainInfo('web1')] },
     });
 
   it('GIVEN VMs on h2 WHEN terraform plans h2 into maintenance THEN a warning names the VMs that stay and how to move them', async () => {
@@ -56,7 +40,7 @@ describe('maintenanceWithoutDrain (Terraform does not drain a host)', () => {
   });
 
   it('GIVEN no VM on h2 WHEN it goes into maintenance THEN no warning', async () => {
-    const s = fakeSession({ h1: { domains: [domain('web1', 'nssv_vm.web1')] }, h2: {} });
+    const s = fakeSession({ h1: { domains: [domainInfo('web1')] }, h2: {} });
     expect(await maintenanceWithoutDrain(s, host(false), host(true))).toEqual([]);
   });
 });
