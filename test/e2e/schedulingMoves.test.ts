@@ -150,7 +150,8 @@ describeE2e(
 
     test('a host removed from the configuration is drained first: its running VM migrates live copying its dir-pool disk, then the pool and the host go, in one apply', async () => {
       const withoutH3 = hostsTf.replace(/resource "nssv_host" "h3" \{[^}]*\}\n/, '');
-      expect(withoutH3).not.toContain('"h3"');
+      expect(withoutH3).not.toContain('resource "nssv_host" "h3"');
+      expect(withoutH3).not.toContain('name       = "h3"');
       const file = (h: string) => join(host(h).storageRoot, 'local', 'data.qcow2');
       write(onDisk('x', 'shutoff', '  host_id = nssv_host.h3.id\n'));
       expect(outcome(await nssv(['apply', '-auto-approve'], env.configDir))).toEqual({ code: 0, errors: [] });
