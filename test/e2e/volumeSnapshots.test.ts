@@ -7,14 +7,13 @@
  * after success (`immediate`), `never` refused at plan (volumes and VMs), and an apply that deletes a VM and its
  * volume and then fails rolling both back with the volume byte-identical.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { CEPH_TOOLS } from '../../sandbox/ceph/tools.js';
 import { describeE2e, SANDBOX_WITH_AGENTS } from '../helpers/e2e.js';
+import { contentSum } from '../helpers/contentSum.js';
 import { run } from '../../sandbox/exec.js';
 import { hostVirsh, type SandboxHostInfo } from '../../sandbox/index.js';
 import { nssv, startSandbox, type E2eSandbox } from './support.js';
@@ -28,40 +27,6 @@ const NEEDS = {
   ...SANDBOX_WITH_AGENTS,
   tools: [...(SANDBOX_WITH_AGENTS.tools ?? []), ...Object.keys(CEPH_TOOLS), 'qemu-io'],
 };
-
-/** The unit contentSum hashes: BLOCK-aligned blocks. */
-const BLOCK = 4 << 20;
-
-/**
- * sha256 over each BLOCK-aligned block of a raw file that is not all zeros (with its offset), then
- * the file's size: equal content gives equal sums. Only the blocks `qemu-img map` finds data in
- * are read; the holes, most of a sparse 1 GiB image, are zeros.
- */
-async function contentSum(path: string): Promise<string> {
-  const extents = JSON.parse((await run('qemu-img', ['map', '-f', 'raw', '--output=json', path])).stdout) as {
-    start: number;
-    length: number;
-    data: boolean;
-  }[];
-  const h = createHash('sha256');
-  const block = Buffer.alloc(BLOCK);
-  const zeros = Buffer.alloc(BLOCK);
-  const file = await open(path);
-  try {
-    let next = 0;
-    for (const e of extents.filter((x) => x.data)) {
-      for (let at = Math.max(next, e.start - (e.start % BLOCK)); at < e.start + e.length; at += BLOCK) {
-        const { bytesRead } = await file.read(block, 0, BLOCK, at);
-        const data = block.subarray(0, bytesRead);
-        if (!data.equals(zeros.subarray(0, bytesRead))) h.update(`${at}:`).update(data);
-        next = at + BLOCK;
-      }
-    }
-    return h.update(`size ${(await file.stat()).size}`).digest('hex');
-  } finally {
-    await file.close();
-  }
-}
 
 describeE2e('volume snapshots and delete policies on a sandbox with Ceph', NEEDS, () => {
   let env: E2eSandbox;
