@@ -167,7 +167,6 @@ function decodeTerraform(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   }
 }
 
-/** The text of an address expression like nssv_vm.web, module.x.nssv_vm.y[0] or nssv_vm.z["a"]. */
 /** An import block (to = ADDRESS, id = "…", optional for_each); the loader evaluates id and the keys in to. */
 function decodeImport(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   const attr = (n: string): Attribute | undefined => b.body.attributes.find((a) => a.name === n);
@@ -193,6 +192,7 @@ function decodeImport(m: ModuleDecl, b: Block, diags: Diagnostic[]): void {
   (m.imports ??= []).push({ to: to.expr, id: id.expr, ...(forEach ? { forEach } : {}), range: b.typeRange });
 }
 
+/** The text of an address expression like nssv_vm.web, module.x.nssv_vm.y[0] or nssv_vm.z["a"]. */
 function addressText(e: Expr): string | undefined {
   switch (e.t) {
     case 'var':
