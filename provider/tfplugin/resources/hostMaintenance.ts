@@ -38,7 +38,7 @@ export async function maintenanceWithoutDrain(
       address: what,
       attribute: 'maintenance',
       summary: `${what} goes into maintenance, but Terraform does not move the VMs on it: ${vms.join(', ')} stay on ${name}`,
-      detail: `New VMs are not placed on ${name}. Terraform plans each resource on its own, so the provider cannot move a host's VMs when the host changes (nssv apply drains it in the same apply). To move them: set host_id on each to another host of its cluster (a live migration), or apply this configuration with nssv apply.`,
+      detail: `Terraform plans each resource on its own, so the provider cannot move a host's VMs when the host changes (nssv apply drains it in the same apply). To move them: set host_id on each to another host of its cluster (a live migration), or apply this configuration with nssv apply.`,
     },
   ];
 }

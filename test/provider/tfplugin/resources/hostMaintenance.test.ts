@@ -29,7 +29,7 @@ describe('maintenanceWithoutDrain (Terraform does not drain a host)', () => {
         summary:
           'nssv_host "h2" goes into maintenance, but Terraform does not move the VMs on it: web1, web2 stay on h2',
         detail:
-          "New VMs are not placed on h2. Terraform plans each resource on its own, so the provider cannot move a host's VMs when the host changes (nssv apply drains it in the same apply). To move them: set host_id on each to another host of its cluster (a live migration), or apply this configuration with nssv apply.",
+          "Terraform plans each resource on its own, so the provider cannot move a host's VMs when the host changes (nssv apply drains it in the same apply). To move them: set host_id on each to another host of its cluster (a live migration), or apply this configuration with nssv apply.",
       },
     ]);
   });
