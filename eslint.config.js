@@ -22,8 +22,12 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS configuration files (.dependency-cruiser.cjs)
+    // CommonJS files: configuration (.dependency-cruiser.cjs), the CLI entry and its bundle substitutes
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', exports: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -90,7 +90,7 @@ try {
   });
   if (init.status !== 0) throw new Error(`terraform init failed: ${init.stderr}`);
 
-  const nssv = [process.execPath, join(repo, 'bin/nssv.js')];
+  const nssv = [process.execPath, join(repo, 'bin/nssv.cjs')];
   const cases: Case[] = [
     { name: 'nssv --version', argv: [...nssv, '--version'], cwd: work },
     { name: 'nssv --help', argv: [...nssv, '--help'], cwd: work },

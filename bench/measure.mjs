@@ -1,4 +1,4 @@
-// Preloaded into a measured `nssv` process (node --import ./bench/measure.mjs bin/nssv.js …):
+// Preloaded into a measured `nssv` process (node --import ./bench/measure.mjs bin/nssv.cjs …):
 // at exit, writes its CPU time, peak RSS and bytes written to storage to $NSSV_BENCH_MEASURE.
 import { readFileSync, writeFileSync } from 'node:fs';
 

@@ -96,7 +96,7 @@ async function planBench(size: number, runs: number, hostCount: number, cliConfi
   try {
     const dir = mkdtempSync(join(tmpdir(), `nssv-bench-tf-${size}-`));
     writeFileSync(join(dir, 'main.tf'), fleetConfig(standIns, vms, true));
-    const nssvCli = [join(repo, 'bin/nssv.js')];
+    const nssvCli = [join(repo, 'bin/nssv.cjs')];
     const env = {
       ...process.env,
       CI: 'true',

@@ -7,7 +7,7 @@
  * For each size N: N = 21·H + 5 instances on H stand-in hosts (agentd's own HTTP layer over an
  * in-memory host, bench/standinAgent.ts) on loopback — a data center, cluster, switch, port
  * group and pool, H hosts, and 10·H VMs with one volume each. Then, each a separate `nssv`
- * process (the built CLI, bin/nssv.js):
+ * process (the built CLI, bin/nssv.cjs):
  *
  * 1. `nssv apply -auto-approve`: creates everything. Wall clock, CPU, peak RSS, bytes the process
  *    wrote to storage (/proc/self/io write_bytes), time per step (wall / steps, and the agents'
@@ -56,7 +56,7 @@ async function measure(argv: string[], cwd: string, nodeFlags: string[] = []): P
   const t0 = performance.now();
   const p = spawn(
     process.execPath,
-    [...nodeFlags, '--import', join(repo, 'bench/measure.mjs'), join(repo, 'bin/nssv.js'), ...argv],
+    [...nodeFlags, '--import', join(repo, 'bench/measure.mjs'), join(repo, 'bin/nssv.cjs'), ...argv],
     { cwd, env: { ...process.env, CI: 'true', NSSV_BENCH_MEASURE: out }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -1,5 +1,5 @@
 // Bundles the nssv CLI (bin/cli/main.ts and every command under bin/commands/) with esbuild into
-// dist/cli/nssv.cjs, which bin/nssv.js loads through V8's code cache. The bundle exports COMMANDS
+// dist/cli/nssv.cjs, which bin/nssv.cjs loads through V8's code cache. The bundle exports COMMANDS
 // (command id → class), the table package.json's oclif "explicit" command discovery reads, so a
 // new file in bin/commands/ is a new command without registering it anywhere.
 // Start-up time is what this is for: bench/cliStartup.ts measures it.
@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertCodeUnitOrder, oclifCommandSort } from './oclifCommandSort.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const commandsDir = join(repo, 'bin/commands');
@@ -35,13 +36,23 @@ const entry = [
   `export { main } from './bin/cli/main.ts';`,
 ].join('\n');
 
-/** oclif's help renders each string with ejs: bin/cli/ejsLiteral.cjs skips it for plain text. */
-const ejsLiteral = {
-  name: 'ejs-literal',
+/**
+ * Modules bundled in place of what @oclif/core requires: oclif's help renders each string with ejs
+ * (bin/cli/ejsLiteral.cjs skips it for plain text); its logger loads debug (bin/cli/debugOff.cjs
+ * loads it only when DEBUG is set); its plugin loader, tinyglobby (bin/cli/globLazy.cjs loads it on
+ * the first glob).
+ */
+const OCLIF_SUBSTITUTES = {
+  ejs: 'bin/cli/ejsLiteral.cjs',
+  debug: 'bin/cli/debugOff.cjs',
+  tinyglobby: 'bin/cli/globLazy.cjs',
+};
+const oclifSubstitutes = {
+  name: 'oclif-substitutes',
   setup(b) {
-    b.onResolve({ filter: /^ejs$/ }, (args) =>
+    b.onResolve({ filter: /^(ejs|debug|tinyglobby)$/ }, (args) =>
       args.importer.includes(join('@oclif', 'core'))
-        ? { path: join(repo, 'bin/cli/ejsLiteral.cjs') }
+        ? { path: join(repo, OCLIF_SUBSTITUTES[args.path]) }
         : undefined,
     );
   },
@@ -60,7 +71,7 @@ const common = {
   logLevel: 'warning',
   define: { 'import.meta.url': '__nssvImportMetaUrl' },
   banner: { js: "var __nssvImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [ejsLiteral],
+  plugins: [oclifSubstitutes, oclifCommandSort],
 };
 
 rmSync(join(repo, 'dist/cli'), { recursive: true, force: true });
@@ -70,7 +81,7 @@ await build({
   outfile: 'dist/cli/nssv.cjs',
 });
 // The root help (`nssv`, `nssv --help`) needs oclif and oclif.manifest.json, not the commands:
-// bin/nssv.js loads this bundle (a seventh of the size) for it.
+// bin/nssv.cjs loads this bundle (a seventh of the size) for it.
 await build({
   ...common,
   stdin: {
@@ -94,7 +105,7 @@ await build({
 // esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals
 // (a few of oclif's and ansis'). One of them makes V8 hold the whole 2.3 MB source as a two-byte
 // string: decoding, hashing it against the code cache and scanning it cost 40-60 ms more per start
-// than an ASCII bundle that bin/nssv.js reads as Latin-1. \uXXXX means the same character in a
+// than an ASCII bundle that bin/nssv.cjs reads as Latin-1. \uXXXX means the same character in a
 // regular expression, a string, a template and an identifier.
 for (const out of ['nssv.cjs', 'help.cjs', 'inventoryWorker.cjs']) {
   const file = join(repo, 'dist/cli', out);
@@ -118,4 +129,5 @@ const plugin = new Plugin({
   errorOnManifestCreate: true,
 });
 await plugin.load();
+assertCodeUnitOrder(Object.keys(plugin.manifest.commands));
 writeFileSync(join(repo, 'oclif.manifest.json'), JSON.stringify(plugin.manifest));

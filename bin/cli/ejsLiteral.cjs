@@ -7,5 +7,5 @@ let ejs;
 exports.render = (template, data, options) =>
   typeof template === 'string' && !template.includes('<%')
     ? template
-    : // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when a string is a template
+    : // the real ejs, loaded only when a string is a template
       (ejs ??= require('ejs')).render(template, data, options);

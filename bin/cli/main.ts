@@ -1,7 +1,7 @@
 /**
  * The CLI's body, bundled by scripts/bundle-cli.mjs into dist/cli/nssv.cjs together with every
  * command (the bundle exports them as COMMANDS, the table oclif's "explicit" command discovery
- * reads) and @oclif/core: one file that bin/nssv.js loads through V8's code cache, so start-up
+ * reads) and @oclif/core: one file that bin/nssv.cjs loads through V8's code cache, so start-up
  * costs one parse instead of resolving and compiling hundreds of modules.
  *
  * Terraform-style single-dash long flags (-auto-approve, -detailed-exitcode, -var, -out) are
@@ -9,7 +9,12 @@
  * exit 1 like every other user error: exit code 2 means "changes present" to
  * `nssv plan -detailed-exitcode`.
  */
-import { Errors, flush, run, settings } from '@oclif/core';
+// oclif's subpath modules, not its index: the root help bundle (dist/cli/help.cjs) then holds and
+// evaluates only what running a command line needs, a fifth less (bench/README.md, "start-up").
+import { ExitError } from '@oclif/core/errors';
+import { flush } from '@oclif/core/flush';
+import { run } from '@oclif/core/run';
+import { settings } from '@oclif/core/settings';
 import { usageError } from '../shared/usageError.js';
 
 /** `-auto-approve` → `--auto-approve`; single-letter flags and values are left alone. */
@@ -27,7 +32,7 @@ export async function main(argv: readonly string[], root: string): Promise<void>
     await run(args, root);
     await flush();
   } catch (e) {
-    if (e instanceof Errors.ExitError) process.exit(e.oclif.exit);
+    if (e instanceof ExitError) process.exit(e.oclif.exit);
     process.stderr.write(usageError(e, args));
     process.exit(1);
   }

@@ -5,8 +5,6 @@
 // start writes FILE.cache next to each bundle (when the directory is writable), later starts skip
 // most of the parsing and compiling. Terraform starts the provider 3–5 times per command, so this
 // is start-up time saved on every one. Copied into dist/tfplugin/ by scripts/bundle-provider.mjs.
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS launcher */
-/* global __dirname */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');

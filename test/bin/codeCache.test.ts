@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { repo } from '../e2e/support.js';
 
 /**
- * bin/nssv.js compiles the bundle through V8's code cache and writes the cache again whenever V8
+ * bin/nssv.cjs compiles the bundle through V8's code cache and writes the cache again whenever V8
  * rejects it; V8 rejects a cache made under other V8 flags. The flags it sets (see its
  * --no-turbo-inlining) must therefore be set the same way on every run, or every run would
  * compile the whole bundle and write its cache again.
@@ -21,7 +21,7 @@ describe('the CLI code cache', () => {
     symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'));
     const config = mkdtempSync(join(tmpdir(), 'nssv-codecache-config-'));
     const run = () =>
-      execa(process.execPath, [join(root, 'bin', 'nssv.js'), 'validate'], { cwd: config, reject: false });
+      execa(process.execPath, [join(root, 'bin', 'nssv.cjs'), 'validate'], { cwd: config, reject: false });
     const cache = join(root, 'dist', 'cli', 'nssv.cjs.cache');
 
     const first = await run();

@@ -228,7 +228,7 @@ describeE2e('the quick start on a two-host sandbox', SANDBOX_WITH_AGENTS, () => 
   test('GIVEN an apply killed with SIGKILL mid-create WHEN the configuration drops what it was creating THEN the next apply still finds and removes it', async () => {
     const extra = extraVm('web4');
     writeFileSync(join(env.configDir, 'extra.tf'), extra);
-    const child = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+    const child = execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve'], {
       cwd: env.configDir,
       reject: false,
       env: { CI: 'true' },

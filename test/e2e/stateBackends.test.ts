@@ -58,7 +58,7 @@ async function concurrentApplies(dir: (endpoint: string) => string | Promise<str
   const slow = await startGatedAgent('h1', TOKEN);
   try {
     const cwd = await dir(slow.endpoint);
-    const first = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+    const first = execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve'], {
       cwd,
       reject: false,
       env: { CI: 'true' },
@@ -156,7 +156,7 @@ describe('state backends through the CLI', () => {
     const dir = dirWith(config(slow.endpoint, pgBlock(pg.connStr).replace('team_a', 'hung')));
     try {
       expect((await nssv(['init'], dir)).code).toBe(0);
-      const hung = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+      const hung = execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve'], {
         cwd: dir,
         reject: false,
         env: { CI: 'true' },

@@ -10,7 +10,7 @@ export const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** Runs the built CLI the way a user does; never throws, returns exit code and output. */
 export async function nssv(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = await execa(process.execPath, [join(repo, 'bin/nssv.js'), ...args], {
+  const r = await execa(process.execPath, [join(repo, 'bin/nssv.cjs'), ...args], {
     cwd,
     reject: false,
     env: { CI: 'true', ...env },

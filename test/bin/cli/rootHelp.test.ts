@@ -18,7 +18,7 @@ describe('nssv --help', () => {
   it.each([[['--help']], [[]]])(
     'GIVEN the built CLI WHEN nssv %j THEN the help bundle prints exactly what oclif prints',
     async (args) => {
-      const r = await execa(process.execPath, [join(repo, 'bin/nssv.js'), ...args], { reject: false });
+      const r = await execa(process.execPath, [join(repo, 'bin/nssv.cjs'), ...args], { reject: false });
       expect({ code: r.exitCode, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
       expect(r.stdout).toContain('COMMANDS\n  apply ');
       expect(r.stdout).toBe(await oclifHelp(args));
@@ -26,7 +26,9 @@ describe('nssv --help', () => {
   );
 
   it('GIVEN the built CLI WHEN a command asks for help THEN the full CLI prints exactly what oclif prints', async () => {
-    const r = await execa(process.execPath, [join(repo, 'bin/nssv.js'), 'plan', '--help'], { reject: false });
+    const r = await execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'plan', '--help'], {
+      reject: false,
+    });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe(await oclifHelp(['plan', '--help']));
     expect(r.stdout).toContain('-detailed-exitcode');

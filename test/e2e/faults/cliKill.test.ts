@@ -32,7 +32,7 @@ let env: E2eSandbox;
 
 /** Starts `nssv apply`, kills it with SIGKILL `delayMs` after its `line`th progress line; returns what it printed. */
 async function applyKilledAt(line: number, delayMs: number): Promise<{ seen: number; stderr: string }> {
-  const child = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+  const child = execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve'], {
     cwd: env.configDir,
     reject: false,
     env: { CI: 'true' },

@@ -39,7 +39,7 @@ const mounts: string[] = [];
 async function applyHitAt(host: string, n: number, hit: () => void) {
   const h = hostOf(env, host);
   await armFault(h, null);
-  const child = execa(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve'], {
+  const child = execa(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve'], {
     cwd: env.configDir,
     reject: false,
     env: { CI: 'true' },

@@ -17,7 +17,7 @@ const VMS = 300;
 
 /** Starts `nssv apply`, SIGKILLs it once `after` steps are reported complete; the addresses reported. */
 async function applyKilledAfter(dir: string, after: number): Promise<string[]> {
-  const child = spawn(process.execPath, [join(repo, 'bin/nssv.js'), 'apply', '-auto-approve', '-no-color'], {
+  const child = spawn(process.execPath, [join(repo, 'bin/nssv.cjs'), 'apply', '-auto-approve', '-no-color'], {
     cwd: dir,
     env: { ...process.env, CI: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],

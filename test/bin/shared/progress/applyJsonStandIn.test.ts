@@ -157,7 +157,7 @@ test('GIVEN a pseudo-terminal WHEN nssv apply runs in it THEN stderr shows the l
   const env: Record<string, string> = { ...(process.env as Record<string, string>), TERM: 'xterm-256color' };
   delete env.CI;
   // script(1) runs the CLI on a new pseudo-terminal, so stderr.isTTY is true as in a user's shell
-  const cli = `stty rows 30 cols 120; '${process.execPath}' '${join(repo, 'bin/nssv.js')}' apply -auto-approve --config '${dir}'`;
+  const cli = `stty rows 30 cols 120; '${process.execPath}' '${join(repo, 'bin/nssv.cjs')}' apply -auto-approve --config '${dir}'`;
   const r = await execa('script', ['-qec', cli, '/dev/null'], {
     env,
     extendEnv: false,

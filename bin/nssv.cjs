@@ -2,26 +2,28 @@
 // nssv command-line entry: loads the bundled CLI (dist/cli/nssv.cjs, built by `npm run build`
 // with scripts/bundle-cli.mjs; dist/cli/help.cjs for the root help) through V8's code cache. The
 // first run writes nssv.cjs.cache next to the bundle (when the directory is writable); later runs
-// skip most of the parsing and compiling. The bundle is registered as a loaded module so oclif's command discovery, which
-// requires it for its COMMANDS table, gets this instance instead of evaluating it again.
-import { isAscii } from 'node:buffer';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import vm from 'node:vm';
+// skip most of the parsing and compiling. The bundle is registered as a loaded module so oclif's
+// command discovery, which requires it for its COMMANDS table, gets this instance instead of
+// evaluating it again. A CommonJS file, not an ES module: an ES module entry starts Node's ESM
+// loader, ~11 ms of every start (bench/README.md, "start-up").
+'use strict';
+const { isAscii } = require('node:buffer');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const Module = require('node:module');
+const { dirname, join } = require('node:path');
+const vm = require('node:vm');
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = join(__dirname, '..');
 // `nssv --version` answers without loading the CLI, in the words of oclif's version flag.
 if (process.argv[2] === '--version') {
-  const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
   process.exit(0);
 }
 // The root help (`nssv`, `nssv --help`) comes from a bundle of oclif without the commands.
 const args = process.argv.slice(2);
 const rootHelp = args.length === 0 || (args.length === 1 && args[0] === '--help');
-const file = fileURLToPath(new URL(`../dist/cli/${rootHelp ? 'help' : 'nssv'}.cjs`, import.meta.url));
+const file = join(root, 'dist', 'cli', rootHelp ? 'help.cjs' : 'nssv.cjs');
 if (!rootHelp) {
   // TurboFan without inlining: a command lasts seconds, and inlining made the optimizing compiles,
   // which run on the cores the command needs, cost more than the faster code saved. At 21,005
@@ -29,7 +31,7 @@ if (!rootHelp) {
   // 10,000 updates took the same time (bench/README.md, "scale"). Set before the bundle is
   // compiled, so its code cache is always made and checked under the same flags; not for the root
   // help, which compiles nothing hot (and node:v8 takes 3-4 ms to load).
-  (await import('node:v8')).setFlagsFromString('--no-turbo-inlining');
+  require('node:v8').setFlagsFromString('--no-turbo-inlining');
 }
 if (!existsSync(file)) {
   process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
@@ -53,9 +55,9 @@ const script = new vm.Script(Module.wrap(source), {
 const mod = new Module(file);
 mod.filename = file;
 mod.paths = Module._nodeModulePaths(dirname(file));
-const require = createRequire(file);
+const bundleRequire = Module.createRequire(file);
 Module._cache[file] = mod;
-script.runInThisContext()(mod.exports, require, mod, file, dirname(file));
+script.runInThisContext()(mod.exports, bundleRequire, mod, file, dirname(file));
 mod.loaded = true;
 if (cachedData === undefined || script.cachedDataRejected) {
   // Written when the command ends, so the cache holds what a run compiled, not only the top level.
@@ -69,4 +71,4 @@ if (cachedData === undefined || script.cachedDataRejected) {
     }
   });
 }
-await mod.exports.main(args, root);
+mod.exports.main(args, root);
