@@ -19,6 +19,7 @@ import { QemuImg } from './drivers/qemu-img.js';
 import { Virsh } from './drivers/virsh.js';
 import type { FlowChainOptions, UndoFailure } from './flow/flow.js';
 import { errors } from './errors.js';
+import { inReadScope, scopedExec } from './util/readScope.js';
 import { HostFactsSource } from './host-facts.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
@@ -97,7 +98,9 @@ export class Agent {
   readonly pci: PciDevices;
 
   constructor(readonly deps: AgentDeps) {
-    const { config, exec } = deps;
+    const { config } = deps;
+    // Tool runs an inventory makes twice (the same tables, domains, pools) run once (see inReadScope).
+    const exec = scopedExec(deps.exec);
     const flowOptions: FlowChainOptions = { onUndoFailure: (f) => void this.recordUndoFailure(f) };
     const layout = new PoolLayout(config.storageRoot);
     const virsh = new Virsh(exec, config.libvirtUri);
@@ -307,8 +310,12 @@ export class Agent {
     return purge ? this.rbdTrash.purge(pool, imageId) : this.rbdTrash.restore(pool, imageId);
   }
 
-  /** Everything nssv manages on this host, read from the host itself. */
-  async inventory(): Promise<Inventory> {
+  /** Everything nssv manages on this host, read from the host itself, each tool read run once. */
+  inventory(): Promise<Inventory> {
+    return inReadScope(() => this.readInventory());
+  }
+
+  private async readInventory(): Promise<Inventory> {
     // Started first, read alongside the rest: the host's PCI devices and the domains using each.
     // One read of the domains' definitions serves the managed list, the unmanaged ones and PCI use.
     const domainsRead = this.domains.readAll();

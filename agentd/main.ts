@@ -9,6 +9,7 @@ import { TestFaults, TestFaultsRefused, testFaultsEnabled, TEST_FAULTS_ENV } fro
 import { jsonLogger } from './log.js';
 import { loadServerTls } from './tls/load.js';
 import { Metrics } from './metrics.js';
+import { countedExec } from './util/countedExec.js';
 import { realExec } from './util/exec.js';
 import { AGENT_VERSION } from './version.js';
 
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
   }
   const metrics = new Metrics();
   const domainType = await detectDomainType(config.domainType);
-  const agent = new Agent({ config, domainType, exec: realExec, logger, metrics });
+  const agent = new Agent({ config, domainType, exec: countedExec(realExec, metrics), logger, metrics });
   const routes = [...buildRoutes(agent), ...(faults ? testFaultRoutes(faults) : [])];
   const { server, close, setTls } = createAgentServer({
     routes,

@@ -12,6 +12,7 @@ export class Metrics {
   private readonly durations = new Map<string, Histogram>();
   private readonly managed = new Map<string, number>();
   private readonly undoFailures = { count: 0 };
+  private readonly toolRuns = new Map<string, { count: number; seconds: number }>();
 
   observeRequest(method: string, route: string, status: number, durationMs: number): void {
     const key = labels({ method, route, status: String(status) });
@@ -29,6 +30,15 @@ export class Metrics {
 
   setManagedObjects(kind: string, count: number): void {
     this.managed.set(labels({ kind }), count);
+  }
+
+  /** One run of a host tool (`virsh`, `ovs-vsctl`, `qemu-img`, `ceph`, `rbd`…) and its subcommand. */
+  observeToolRun(tool: string, command: string, durationMs: number): void {
+    const key = labels({ tool, command });
+    const run = this.toolRuns.get(key) ?? { count: 0, seconds: 0 };
+    run.count += 1;
+    run.seconds += durationMs / 1000;
+    this.toolRuns.set(key, run);
   }
 
   countUndoFailure(): void {
@@ -60,6 +70,15 @@ export class Metrics {
     );
     out.push('# TYPE nssv_agent_undo_failures_total counter');
     out.push(`nssv_agent_undo_failures_total ${this.undoFailures.count}`);
+    out.push('# HELP nssv_agent_tool_runs_total Runs of host tools, by tool and subcommand.');
+    out.push('# TYPE nssv_agent_tool_runs_total counter');
+    for (const [l, r] of sorted(this.toolRuns)) out.push(`nssv_agent_tool_runs_total{${l}} ${r.count}`);
+    out.push(
+      '# HELP nssv_agent_tool_run_seconds_total Time spent in runs of host tools, by tool and subcommand.',
+    );
+    out.push('# TYPE nssv_agent_tool_run_seconds_total counter');
+    for (const [l, r] of sorted(this.toolRuns))
+      out.push(`nssv_agent_tool_run_seconds_total{${l}} ${Number(r.seconds.toFixed(6))}`);
     return `${out.join('\n')}\n`;
   }
 }

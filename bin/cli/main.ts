@@ -15,6 +15,7 @@ import { ExitError } from '@oclif/core/errors';
 import { flush } from '@oclif/core/flush';
 import { run } from '@oclif/core/run';
 import { settings } from '@oclif/core/settings';
+import { commandNames } from '../shared/commandNames.js';
 import { usageError } from '../shared/usageError.js';
 
 /** `-auto-approve` → `--auto-approve`; single-letter flags and values are left alone. */
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], root: string): Promise<void>
     await flush();
   } catch (e) {
     if (e instanceof ExitError) process.exit(e.oclif.exit);
-    process.stderr.write(usageError(e, args));
+    process.stderr.write(usageError(e, args, commandNames(root)));
     process.exit(1);
   }
 }

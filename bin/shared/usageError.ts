@@ -1,32 +1,18 @@
 import { didYouMean } from '../../core/didYouMean.js';
 
-/** Commands a user can type, for "did you mean" on an unknown command. */
-const COMMANDS = [
-  'plan',
-  'apply',
-  'destroy',
-  'validate',
-  'console',
-  'output',
-  'sandbox up',
-  'sandbox status',
-  'sandbox down',
-  'state list',
-  'state rm',
-];
-
 /**
  * oclif's usage errors (unknown command, unknown flag, bad flag value) in nssv's style: what was
- * wrong, what is allowed, how to get help. Never a stack trace.
+ * wrong, what is allowed (`commands`: what a user can type, see commandNames), how to get help.
+ * Never a stack trace.
  */
-export function usageError(e: unknown, args: readonly string[]): string {
+export function usageError(e: unknown, args: readonly string[], commands: readonly string[]): string {
   const message = e instanceof Error ? e.message : String(e);
   const notFound = /^command (\S+) not found/.exec(message);
   if (notFound) {
     const typed = notFound[1]!.replace(/:/g, ' ');
     const first = typed.split(' ')[0]!;
-    const known = COMMANDS.map((c) => c.split(' ')[0]!);
-    const topic = COMMANDS.filter((c) => c.startsWith(`${first} `));
+    const known = commands.map((c) => c.split(' ')[0]!);
+    const topic = commands.filter((c) => c.startsWith(`${first} `));
     if (topic.length > 0) {
       return `Error: unknown command "${typed}".\n\n  Commands: ${topic.join(', ')}. See: nssv ${first} --help\n`;
     }
