@@ -323,27 +323,42 @@ export class Agent {
     const pciDevices = this.domains.pciUsers(domainsRead).then((users) => this.pci.list(users));
     // Handled here too, so a failure elsewhere first never leaves it an unhandled rejection.
     pciDevices.catch(() => undefined);
-    const [host, pools, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
+    // The dir volumes and their snapshots, and what lives in Ceph: each chain starts at once, and
+    // the rbd images, volumes and snapshots are read side by side once the pool table is in (the
+    // `ceph` CLI takes a second or more per call, the longest wait of an inventory).
+    const dir = this.pools.list().then(async (pools) => {
+      const volumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
+      const snapshots = await Promise.all(volumes.map((v) => this.dirSnapshots.list(v.pool, v.name)));
+      return { pools, volumes, snapshots: snapshots.flat() };
+    });
+    const rbdRead =
+      this.rbdPools?.inventory() ?? Promise.resolve({ pools: [], volumes: [], poolTable: undefined });
+    const ceph = rbdRead.then(async (rbd) => {
+      const [onCeph, onRbd] = await Promise.all([
+        // The image stores are Ceph pools too: found in the pool table the rbd pools were read from.
+        this.rbdImages?.inventory(rbd.poolTable) ?? { stores: [], images: [] },
+        this.rbdVolumes?.inventory(rbd.volumes) ?? { volumes: [], snapshots: [] },
+      ]);
+      return { pools: rbd.pools, onCeph, onRbd };
+    });
+    const [host, local, network, domains, rbd, securityGroups, firewall, imageStores, images, unmanaged] =
       await Promise.all([
         this.hostFacts.get(),
-        this.pools.list(),
+        dir,
         this.switches.list(),
         this.domains.list(domainsRead),
-        this.rbdPools?.inventory() ?? { pools: [], volumes: [], poolTable: undefined },
+        ceph,
         this.firewall.listGroups(),
         this.firewall.info(),
         this.images.listStores(),
         this.images.listAll(),
         this.unmanaged(domainsRead),
       ]);
-    // The image stores are Ceph pools too: found in the pool table the rbd pools were read from.
-    const onCeph = (await this.rbdImages?.inventory(rbd.poolTable)) ?? { stores: [], images: [] };
+    const { onCeph, onRbd } = rbd;
+    const pools = local.pools;
     const rbdPools = rbd.pools;
-    const dirVolumes = (await Promise.all(pools.map((p) => this.volumes.list(p.name)))).flat();
-    const onRbd = (await this.rbdVolumes?.inventory(rbd.volumes)) ?? { volumes: [], snapshots: [] };
-    const volumes = [...dirVolumes, ...onRbd.volumes];
-    const dirSnapshots = await Promise.all(dirVolumes.map((v) => this.dirSnapshots.list(v.pool, v.name)));
-    const snapshots = [...dirSnapshots.flat(), ...onRbd.snapshots];
+    const volumes = [...local.volumes, ...onRbd.volumes];
+    const snapshots = [...local.snapshots, ...onRbd.snapshots];
     const inventory: Inventory = {
       host,
       pools,
