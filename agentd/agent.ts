@@ -316,6 +316,7 @@ export class Agent {
   }
 
   private async readInventory(): Promise<Inventory> {
+    const changeRequests = this.deps.metrics.changeRequestsEnded;
     // Started first, read alongside the rest: the host's PCI devices and the domains using each.
     // One read of the domains' definitions serves the managed list, the unmanaged ones and PCI use.
     const domainsRead = this.domains.readAll();
@@ -379,6 +380,7 @@ export class Agent {
     for (const kind of ['pools', 'rbdPools', 'volumes', 'switches', 'portGroups', 'domains'] as const) {
       this.deps.metrics.setManagedObjects(kind, inventory[kind].length);
     }
+    this.deps.metrics.managedObjectsRead(changeRequests, Date.now());
     return inventory;
   }
 

@@ -13,8 +13,13 @@ export class Metrics {
   private readonly managed = new Map<string, number>();
   private readonly undoFailures = { count: 0 };
   private readonly toolRuns = new Map<string, { count: number; seconds: number }>();
+  /** Requests that may have changed the host (any method but GET or HEAD), counted as they end. */
+  private changeRequests = 0;
+  /** When the managed-object counts were read, and how many change requests had ended by then. */
+  private managedRead: { atMs: number; changeRequests: number } | undefined;
 
   observeRequest(method: string, route: string, status: number, durationMs: number): void {
+    if (method !== 'GET' && method !== 'HEAD') this.changeRequests += 1;
     const key = labels({ method, route, status: String(status) });
     this.requests.set(key, (this.requests.get(key) ?? 0) + 1);
     const hKey = labels({ method, route });
@@ -30,6 +35,26 @@ export class Metrics {
 
   setManagedObjects(kind: string, count: number): void {
     this.managed.set(labels({ kind }), count);
+  }
+
+  /** The change requests ended so far: an inventory notes them when it starts (see managedObjectsRead). */
+  get changeRequestsEnded(): number {
+    return this.changeRequests;
+  }
+
+  /** The managed-object counts were set from an inventory started when `changeRequestsEnded` was `changeRequests`. */
+  managedObjectsRead(changeRequests: number, atMs: number): void {
+    this.managedRead = { atMs, changeRequests };
+  }
+
+  /**
+   * Whether the managed-object counts may be out of date: never read, a request that may change the
+   * host ended after the inventory they came from started, or read more than `maxAgeMs` ago (what
+   * changed outside nssv shows then).
+   */
+  managedObjectsStale(nowMs: number, maxAgeMs: number): boolean {
+    const read = this.managedRead;
+    return read === undefined || read.changeRequests < this.changeRequests || nowMs - read.atMs > maxAgeMs;
   }
 
   /** One run of a host tool (`virsh`, `ovs-vsctl`, `qemu-img`, `ceph`, `rbd`…) and its subcommand. */
@@ -65,6 +90,15 @@ export class Metrics {
     );
     out.push('# TYPE nssv_agent_managed_objects gauge');
     for (const [l, n] of sorted(this.managed)) out.push(`nssv_agent_managed_objects{${l}} ${n}`);
+    if (this.managedRead) {
+      out.push(
+        '# HELP nssv_agent_managed_objects_read_timestamp_seconds When the managed-object counts were read from the host.',
+      );
+      out.push('# TYPE nssv_agent_managed_objects_read_timestamp_seconds gauge');
+      out.push(
+        `nssv_agent_managed_objects_read_timestamp_seconds ${Math.floor(this.managedRead.atMs / 1000)}`,
+      );
+    }
     out.push(
       '# HELP nssv_agent_undo_failures_total Rollback steps that failed and were recorded for cleanup.',
     );

@@ -14,6 +14,9 @@ import { parseBody } from './requestBody.js';
 export type { Method, Route, RouteRequest } from './route.js';
 import type { Route } from './route.js';
 
+/** How old the managed-object counts /metrics serves may be before a scrape reads the host again. */
+export const MANAGED_OBJECTS_MAX_AGE_MS = 5 * 60_000;
+
 /** Path parameters and how they are validated (kind) and named in messages (label). */
 export const PARAMS: Record<string, { kind: NameKind; label: string }> = {
   pool: { kind: 'pool', label: 'pool' },
@@ -65,7 +68,10 @@ export function buildRoutes(agent: Agent): Route[] {
       pattern: '/metrics',
       text: true,
       handle: async () => {
-        await agent.inventory().catch(() => undefined);
+        // A scrape reads the host only when the managed-object counts may be out of date: scrapes
+        // come every few seconds, an inventory costs tool runs (and Ceph monitor commands).
+        if (agent.deps.metrics.managedObjectsStale(Date.now(), MANAGED_OBJECTS_MAX_AGE_MS))
+          await agent.inventory().catch(() => undefined);
         return agent.deps.metrics.render();
       },
     },

@@ -1,0 +1,44 @@
+import { FakeExec } from '../fake-exec.js';
+import { startTestAgent, type TestAgent } from '../harness.js';
+
+const EMPTY_TABLE = '{"data":[],"headings":[]}';
+
+/** A host with nothing on it: virsh lists nothing, Open vSwitch has empty tables. */
+function emptyHost(): FakeExec {
+  return new FakeExec().on('virsh', { stdout: '' }).on('ovs-vsctl', ({ args }) => ({
+    stdout: `${EMPTY_TABLE}\n`.repeat(args.filter((a) => a.startsWith('--columns=')).length),
+  }));
+}
+
+let host: TestAgent;
+let fake: FakeExec;
+beforeEach(async () => {
+  fake = emptyHost();
+  host = await startTestAgent(fake.exec);
+});
+afterEach(async () => host.close());
+
+const inventories = (): number => fake.lines('list --all').length;
+
+describe('GET /metrics', () => {
+  it('GIVEN scrapes with no change between them THEN the host is read for the first only', async () => {
+    const first = await host.request('GET', '/metrics');
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('nssv_agent_managed_objects{kind="domains"} 0');
+    expect(first.text).toMatch(/^nssv_agent_managed_objects_read_timestamp_seconds \d+$/m);
+    const reads = inventories();
+    expect(reads).toBeGreaterThan(0);
+    await host.request('GET', '/metrics');
+    await host.request('GET', '/v1/health');
+    await host.request('GET', '/metrics');
+    expect(inventories()).toBe(reads);
+  });
+
+  it('GIVEN a request that may change the host since the last read THEN the next scrape reads it again', async () => {
+    await host.request('GET', '/metrics');
+    const reads = inventories();
+    await host.request('DELETE', '/v1/domains/web1');
+    await host.request('GET', '/metrics');
+    expect(inventories()).toBeGreaterThan(reads);
+  });
+});
