@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freshReads } from '../util/readScope.js';
 import type {
   DeleteResult,
   PortGroupInfo,
@@ -71,7 +72,9 @@ export class Switches {
     const first = detachedNics(await this.liveNics(), await this.ports.list());
     if (first.length === 0) return first;
     await sleep(this.recheckDelayMs);
-    const again = detachedNics(await this.liveNics(), await this.ports.list());
+    // A second look, so not the answers an inventory's read scope already has (see freshReads).
+    const { liveNics, ports } = this;
+    const again = await freshReads(async () => detachedNics(await liveNics(), await ports.list()));
     return first.filter((n) => again.some((m) => m.domain === n.domain && m.device === n.device));
   }
 

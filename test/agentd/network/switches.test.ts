@@ -2,6 +2,8 @@ import type { Ovs, OvsBridge } from '../../../agentd/drivers/ovs.js';
 import type { OvsPortRow, OvsPorts } from '../../../agentd/drivers/ovs-ports.js';
 import { Switches } from '../../../agentd/network/switches.js';
 import type { LiveNic } from '../../../agentd/network/vmPorts.js';
+import type { Exec } from '../../../agentd/util/exec.js';
+import { inReadScope, scopedExec } from '../../../agentd/util/readScope.js';
 
 const lan: OvsBridge = {
   name: 'lan',
@@ -52,6 +54,24 @@ describe('Switches: VM ports deleted from a switch', () => {
       [port('vnet1')],
     );
     expect(await detachedOf(sw)).toEqual([]);
+  });
+
+  it("GIVEN an inventory's read scope and a guest being stopped WHEN read THEN the second look reads the host again", async () => {
+    const listings = [[nic('web', 'vnet0'), nic('db', 'vnet1')], [nic('db', 'vnet1')]];
+    let runs = 0;
+    const exec: Exec = async () => ({
+      exitCode: 0,
+      stdout: JSON.stringify(listings[Math.min(runs++, listings.length - 1)]),
+      stderr: '',
+    });
+    const scoped = scopedExec(exec);
+    const liveNics = async (): Promise<LiveNic[]> =>
+      JSON.parse((await scoped('virsh', ['list', '--all'])).stdout) as LiveNic[];
+    const ovs = { listBridges: async () => [lan] } as unknown as Ovs;
+    const ovsPorts = { list: async () => [port('vnet1')] } as unknown as OvsPorts;
+    const sw = new Switches(ovs, async () => [], {}, ovsPorts, undefined, undefined, liveNics, 1);
+    expect(await inReadScope(() => detachedOf(sw))).toEqual([]);
+    expect(runs).toBe(2);
   });
 
   it('GIVEN every NIC plugged WHEN read THEN nothing is detached, after one look', async () => {

@@ -1,5 +1,5 @@
 import type { Exec } from '../../../agentd/util/exec.js';
-import { inReadScope, scopedExec } from '../../../agentd/util/readScope.js';
+import { freshReads, inReadScope, scopedExec } from '../../../agentd/util/readScope.js';
 
 /** A fake exec that records each run and answers after a turn of the event loop. */
 function recorder(): { exec: Exec; runs: string[] } {
@@ -59,5 +59,36 @@ describe('scopedExec', () => {
       scoped('virsh', ['list', '--all']),
     ]);
     expect(runs).toHaveLength(5);
+  });
+
+  it('GIVEN a read that fails WHEN it is run again in the scope (a retry) THEN the tool runs again', async () => {
+    const runs: string[] = [];
+    const exec: Exec = async (file, args) => {
+      runs.push([file, ...args].join(' '));
+      if (runs.length === 3) throw new Error('cannot run rbd');
+      return { exitCode: runs.length === 1 ? 2 : 0, stdout: `answer ${runs.length}`, stderr: '' };
+    };
+    const scoped = scopedExec(exec);
+    const answers = await inReadScope(async () => {
+      const failed = await scoped('rbd', ['du', '-p', 'nssv.ceph']);
+      const retried = await scoped('rbd', ['du', '-p', 'nssv.ceph']);
+      const shared = await scoped('rbd', ['du', '-p', 'nssv.ceph']);
+      const notStarted = await scoped('rbd', ['ls', 'nssv.ceph']).catch((e: Error) => e.message);
+      const startedNow = await scoped('rbd', ['ls', 'nssv.ceph']);
+      return [failed.exitCode, retried.stdout, shared.stdout, notStarted, startedNow.stdout];
+    });
+    expect(answers).toEqual([2, 'answer 2', 'answer 2', 'cannot run rbd', 'answer 4']);
+    expect(runs).toHaveLength(4);
+  });
+
+  it('GIVEN freshReads inside a scope THEN its reads run again and share nothing', async () => {
+    const { exec, runs } = recorder();
+    const scoped = scopedExec(exec);
+    await inReadScope(async () => {
+      await scoped('virsh', ['list', '--all']);
+      await freshReads(() => scoped('virsh', ['list', '--all']));
+      await scoped('virsh', ['list', '--all']);
+    });
+    expect(runs).toEqual(['virsh list --all', 'virsh list --all']);
   });
 });
