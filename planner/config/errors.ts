@@ -172,12 +172,13 @@ export const configErrors = {
       `The variable "${name}" is declared with nullable = false, so it cannot be null${origin ? `, but null was given from ${origin}` : ''}. Give a non-null value${origin ? ` ${fixWhere(origin)}` : ''}.`,
     );
   },
-  validationFailed(range: SourceRange, name: string, message: string): Diagnostic {
+  /** `value`: what the variable is, as valuePhrase says it ("is 32", "has a sensitive value"). */
+  validationFailed(range: SourceRange, name: string, message: string, value: string): Diagnostic {
     return d(
       'NSSV_CONFIG_VARIABLE_VALIDATION',
       range,
       `Invalid value for variable "${name}"`,
-      `${message}\n\nThis was checked by the validation rule at ${range.file}:${range.line}:${range.column}.`,
+      `var.${name} ${value}\n\n${message}\n\nThis was checked by the validation rule at ${range.file}:${range.line}:${range.column}.`,
     );
   },
   undeclaredVariableValue(

@@ -4,6 +4,7 @@ import { evaluate } from '../eval/evaluate.js';
 import { parseTypeExpr } from '../eval/typeexpr.js';
 import { BOOL, DYNAMIC, type Type, isPrimitive, typeString } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, sensitive, str } from '../eval/value.js';
+import { valuePhrase } from '../eval/valuePhrase.js';
 import { configErrors as E } from './errors.js';
 import type { VariableDecl } from './model.js';
 import type { ModuleScope, Node, VarInput } from './module-scope.js';
@@ -87,12 +88,12 @@ export function computeVariable(
   if (decl.sensitive) value = sensitive(value);
   const node = { value, deps };
   record(node); // validations may refer to var.NAME
-  checkValidations(scope, decl);
+  checkValidations(scope, decl, value);
   return node;
 }
 
 /** Runs a variable's validation blocks, reporting each failed condition with its error message. */
-function checkValidations(scope: ModuleScope, decl: VariableDecl): void {
+function checkValidations(scope: ModuleScope, decl: VariableDecl, value: Value): void {
   for (const val of decl.validations) {
     const c = scope.evalReported(val.condition, scope.ctx, undefined, undefined);
     if (c.v === UNKNOWN || c.t.k === 'dynamic') continue;
@@ -113,7 +114,7 @@ function checkValidations(scope: ModuleScope, decl: VariableDecl): void {
       const m = scope.evalReported(val.errorMessage, scope.ctx);
       let msg = 'The value is not valid.';
       if (typeof m.v === 'string') msg = m.sens ? '(sensitive error message)' : m.v;
-      scope.shared.diags.push(E.validationFailed(val.range, decl.name, msg));
+      scope.shared.diags.push(E.validationFailed(val.range, decl.name, msg, valuePhrase(value)));
     }
   }
 }

@@ -183,7 +183,8 @@ describe('the emitted maintenance variable, evaluated', () => {
     expect((await maintenance('["h3"]')).errors).toEqual([
       [
         'Invalid value for variable "sandbox_maintenance"',
-        'Each name in sandbox_maintenance must be a host of this sandbox: h1, h2.\n\nThis was checked by the validation rule at sandbox.tf:41:5.',
+        'var.sandbox_maintenance is set of string with 1 element\n\n' +
+          'Each name in sandbox_maintenance must be a host of this sandbox: h1, h2.\n\nThis was checked by the validation rule at sandbox.tf:41:5.',
       ],
     ]);
   });

@@ -117,7 +117,7 @@ describe('loadConfig', () => {
       summary: 'Invalid value for variable "vcpus"',
       range: { line: 6, column: 5 },
     });
-    expect(c.diagnostics[0]!.detail).toMatch(/^vcpus must be at most 64\./);
+    expect(c.diagnostics[0]!.detail).toMatch(/^var\.vcpus is \d+\n\nvcpus must be at most 64\./);
   });
 
   it('GIVEN a directory without configuration WHEN loaded THEN it says so instead of throwing', async () => {
