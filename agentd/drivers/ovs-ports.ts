@@ -1,6 +1,6 @@
 import type { Exec } from '../util/exec.js';
 import { asArray, asMap, asOptionalNumber, type OvsRow } from './ovsdb-json.js';
-import { Vsctl, vsctlQuote } from './vsctl.js';
+import { SWITCH_TABLES, Vsctl, vsctlQuote } from './vsctl.js';
 
 /** One OVS port with its (single) interface, as ovs-vsctl reports them. */
 export interface OvsPortRow {
@@ -53,17 +53,11 @@ export class OvsPorts {
 
   /** Every port of every bridge with its interface, in one ovs-vsctl call. */
   async list(): Promise<OvsPortRow[]> {
-    const [bridges, ports, interfaces] = (await this.vsctl.read(
-      [
-        { table: 'Bridge', columns: ['name', 'ports'] },
-        { table: 'Port', columns: ['_uuid', 'name', 'tag', 'protected', 'external_ids', 'interfaces'] },
-        {
-          table: 'Interface',
-          columns: ['_uuid', 'name', 'type', 'options', 'ofport', 'error', 'mtu', 'external_ids'],
-        },
-      ],
-      'list OVS ports',
-    )) as [OvsRow[], OvsRow[], OvsRow[]];
+    const [bridges, ports, interfaces] = (await this.vsctl.read(SWITCH_TABLES, 'list OVS ports')) as [
+      OvsRow[],
+      OvsRow[],
+      OvsRow[],
+    ];
     const bridgeOfPort = new Map<string, string>();
     for (const b of bridges) for (const u of asArray(b.ports)) bridgeOfPort.set(String(u), String(b.name));
     const ifaceByUuid = new Map(interfaces.map((i) => [String(i._uuid), i]));

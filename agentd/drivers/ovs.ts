@@ -1,7 +1,7 @@
 import { errors } from '../errors.js';
 import type { Exec } from '../util/exec.js';
 import { asArray, asMap, asOptionalNumber, type OvsRow } from './ovsdb-json.js';
-import { Vsctl, vsctlQuote as quote } from './vsctl.js';
+import { SWITCH_TABLES, Vsctl, vsctlQuote as quote } from './vsctl.js';
 
 export interface OvsBridge {
   name: string;
@@ -28,14 +28,11 @@ export class Ovs {
 
   /** Every bridge with its ports, in one ovs-vsctl call. */
   async listBridges(): Promise<OvsBridge[]> {
-    const [bridges, ports, interfaces] = (await this.vsctl.read(
-      [
-        { table: 'Bridge', columns: ['name', 'external_ids', 'datapath_type', 'ports'] },
-        { table: 'Port', columns: ['_uuid', 'name', 'tag'] },
-        { table: 'Interface', columns: ['name', 'mtu_request'] },
-      ],
-      'list OVS bridges',
-    )) as [OvsRow[], OvsRow[], OvsRow[]];
+    const [bridges, ports, interfaces] = (await this.vsctl.read(SWITCH_TABLES, 'list OVS bridges')) as [
+      OvsRow[],
+      OvsRow[],
+      OvsRow[],
+    ];
     const portsByUuid = new Map(ports.map((p) => [String(p._uuid), p]));
     const mtuByInterface = new Map(interfaces.map((i) => [String(i.name), asOptionalNumber(i.mtu_request)]));
     return bridges

@@ -13,6 +13,46 @@ export interface TableRead {
 }
 
 /**
+ * Bridge, Port and Interface with every column agentd reads from them. The switch list, the VM
+ * ports and the uplinks each read these three tables; reading them with the same columns makes the
+ * same ovs-vsctl command, which an inventory's read scope runs once (agentd/util/readScope.ts).
+ */
+export const SWITCH_TABLES: readonly TableRead[] = [
+  { table: 'Bridge', columns: ['name', 'external_ids', 'datapath_type', 'ports'] },
+  {
+    table: 'Port',
+    columns: [
+      '_uuid',
+      'name',
+      'tag',
+      'protected',
+      'external_ids',
+      'interfaces',
+      'bond_mode',
+      'lacp',
+      'other_config',
+      'bond_active_slave',
+    ],
+  },
+  {
+    table: 'Interface',
+    columns: [
+      '_uuid',
+      'name',
+      'type',
+      'options',
+      'ofport',
+      'error',
+      'mtu',
+      'mtu_request',
+      'external_ids',
+      'link_state',
+      'mac_in_use',
+    ],
+  },
+];
+
+/**
  * ovs-vsctl on one host's ovsdb socket: every OVSDB client in agentd (bridges, ports, uplinks,
  * firewall records) goes through here, so the connection options and the JSON reading live in
  * one place.

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { SwitchInfo, SwitchSpec, SwitchSpecLacp } from '../../schemas/generated/agentApi.js';
 import type { Exec } from '../util/exec.js';
 import { asArray, asMap, type OvsRow } from '../drivers/ovsdb-json.js';
-import { Vsctl, vsctlQuote } from '../drivers/vsctl.js';
+import { SWITCH_TABLES, Vsctl, vsctlQuote } from '../drivers/vsctl.js';
 
 export const UPLINK_OF_KEY = 'nssv-uplink-of';
 export const REPLACED_KEY = 'nssv-replaced';
@@ -48,26 +48,11 @@ export class Uplinks {
   }
 
   private async read(): Promise<{ ports: PortRow[]; ifaces: OvsRow[] }> {
-    const [bridges, ports, ifaces] = (await this.vsctl.read(
-      [
-        { table: 'Bridge', columns: ['name', 'ports'] },
-        {
-          table: 'Port',
-          columns: [
-            '_uuid',
-            'name',
-            'interfaces',
-            'external_ids',
-            'bond_mode',
-            'lacp',
-            'other_config',
-            'bond_active_slave',
-          ],
-        },
-        { table: 'Interface', columns: ['_uuid', 'name', 'link_state', 'mac_in_use'] },
-      ],
-      'list OVS uplinks',
-    )) as [OvsRow[], OvsRow[], OvsRow[]];
+    const [bridges, ports, ifaces] = (await this.vsctl.read(SWITCH_TABLES, 'list OVS uplinks')) as [
+      OvsRow[],
+      OvsRow[],
+      OvsRow[],
+    ];
     const bridgeOf = new Map<string, string>();
     for (const b of bridges) for (const u of asArray(b.ports)) bridgeOf.set(String(u), String(b.name));
     const ifaceName = new Map(ifaces.map((i) => [String(i._uuid), String(i.name)]));
