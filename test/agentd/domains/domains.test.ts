@@ -315,3 +315,23 @@ describe('Domains', () => {
     });
   });
 });
+
+describe('Domains.liveNics', () => {
+  it('GIVEN running and stopped domains, one with its tap THEN its NIC is read, from one list and one batched dumpxml', async () => {
+    const { libvirt, domains } = setup();
+    for (const name of ['web1', 'web2', 'web3'])
+      await domains.put(name, { ...spec, address: `nssv_vm.${name}` });
+    libvirt.domains.get('web3')!.state = 'shut off';
+    // libvirt names the tap when the guest starts: the live XML of web1 has it, web2's not yet
+    const web1 = libvirt.domains.get('web1')!;
+    web1.xml = web1.xml.replace(/<\/mac>|<mac [^>]*\/>/, (m) => `${m}<target dev="vnet7"/>`);
+    libvirt.fake.calls.length = 0;
+    expect(await domains.liveNics()).toMatchObject([
+      { domain: 'web1', switch: 'sw1', tag: 42, device: 'vnet7' },
+    ]);
+    expect(libvirt.fake.lines().map((l) => l.split(' ').slice(4).join(' '))).toEqual([
+      'list --all',
+      'dumpxml web1; dumpxml web2',
+    ]);
+  });
+});

@@ -1,14 +1,6 @@
-import { FakeExec } from '../fake-exec.js';
+import type { FakeExec } from '../fake-exec.js';
+import { emptyHost } from '../empty-host.js';
 import { startTestAgent, type TestAgent } from '../harness.js';
-
-const EMPTY_TABLE = '{"data":[],"headings":[]}';
-
-/** A host with nothing on it: virsh lists nothing, Open vSwitch has empty tables. */
-function emptyHost(): FakeExec {
-  return new FakeExec().on('virsh', { stdout: '' }).on('ovs-vsctl', ({ args }) => ({
-    stdout: `${EMPTY_TABLE}\n`.repeat(args.filter((a) => a.startsWith('--columns=')).length),
-  }));
-}
 
 let host: TestAgent;
 let fake: FakeExec;
