@@ -50,7 +50,7 @@ const OCLIF_SUBSTITUTES = {
 const oclifSubstitutes = {
   name: 'oclif-substitutes',
   setup(b) {
-    b.onResolve({ filter: /^(ejs|debug|tinyglobby)$/ }, (args) =>
+    b.onResolve({ filter: new RegExp(`^(${Object.keys(OCLIF_SUBSTITUTES).join('|')})$`) }, (args) =>
       args.importer.includes(join('@oclif', 'core'))
         ? { path: join(repo, OCLIF_SUBSTITUTES[args.path]) }
         : undefined,

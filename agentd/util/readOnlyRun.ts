@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { commandWords, toolCommand } from './toolCommand.js';
 
 /** Subcommands that only read, by tool. */
 const READS: Record<string, ReadonlySet<string>> = {
@@ -11,20 +11,6 @@ const READS: Record<string, ReadonlySet<string>> = {
 /** Words of a `ceph` or `rbd` command that make it a read (`osd pool ls detail`, `snap ls`, `info`). */
 const CEPH_READ_VERBS = new Set(['ls', 'list', 'dump', 'get', 'info', 'df', 'du', 'status', 'tree']);
 
-/** Options agentd gives its tools that take the next argument as their value. */
-const VALUE_OPTIONS = new Set(['-c', '--id', '--keyring', '--connect-timeout', '-O']);
-
-/** The words of a command line that are neither options nor options' values. */
-function words(args: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (VALUE_OPTIONS.has(a)) i++;
-    else if (!a.startsWith('-')) out.push(a);
-  }
-  return out;
-}
-
 /**
  * Whether running `file args` only reads what it is run against, so that two identical runs close
  * together may share one answer (see readScope). Only the subcommands listed here count; anything
@@ -33,14 +19,9 @@ function words(args: readonly string[]): string[] {
  * `--`) when each of its commands does; a tool run in a network namespace (`ip netns exec NS ceph
  * …`) as the tool it runs.
  */
-export function readOnlyRun(file: string, args: readonly string[]): boolean {
-  const tool = basename(file);
-  if (tool === 'ip') {
-    return (
-      args[0] === 'netns' && args[1] === 'exec' && args.length > 3 && readOnlyRun(args[3]!, args.slice(4))
-    );
-  }
-  if (tool === 'ceph' || tool === 'rbd') return words(args).some((w) => CEPH_READ_VERBS.has(w));
+export function readOnlyRun(file: string, commandLine: readonly string[]): boolean {
+  const { tool, args } = toolCommand(file, commandLine);
+  if (tool === 'ceph' || tool === 'rbd') return commandWords(args).some((w) => CEPH_READ_VERBS.has(w));
   const reads = READS[tool];
   if (!reads) return false;
   if (tool === 'ovs-vsctl') {
@@ -48,13 +29,9 @@ export function readOnlyRun(file: string, args: readonly string[]): boolean {
     for (const a of args)
       if (a === '--') commands.push([]);
       else commands.at(-1)!.push(a);
-    const named = commands.map(words).filter((w) => w.length > 0);
+    const named = commands.map(commandWords).filter((w) => w.length > 0);
     return named.length > 0 && named.every((w) => reads.has(w[0]!));
   }
-  const [first] = words(args);
-  if (first === undefined) return false;
-  if (tool === 'virsh' && first.includes(';')) {
-    return first.split(';').every((c) => reads.has(c.trim().split(/\s+/)[0]!));
-  }
-  return reads.has(first.split(/\s+/)[0]!);
+  const [first] = commandWords(args);
+  return first !== undefined && first.split(';').every((c) => reads.has(c.trim().split(/\s+/)[0]!));
 }
