@@ -223,5 +223,7 @@ describeE2e('agentd on a real host (libvirt, OVS, qemu-img)', SANDBOX_NEEDS, () 
       'nssv_agent_requests_total{method="DELETE",route="/v1/domains/:domain",status="401"} 2',
     );
     expect(text).toContain('nssv_agent_managed_objects{kind="domains"} 0');
+    // the real virsh runs this agent made, counted by subcommand
+    expect(text).toMatch(/^nssv_agent_tool_runs_total\{tool="virsh",command="list"\} [1-9]\d*$/m);
   });
 });
