@@ -37,15 +37,23 @@ const entry = [
 ].join('\n');
 
 /**
- * Modules bundled in place of what @oclif/core requires: oclif's help renders each string with ejs
- * (bin/cli/ejsLiteral.cjs skips it for plain text); its logger loads debug (bin/cli/debugOff.cjs
- * loads it only when DEBUG is set); its plugin loader, tinyglobby (bin/cli/globLazy.cjs loads it on
- * the first glob).
+ * Modules bundled in place of what @oclif/core requires, each to take work off every start (each
+ * file says what and how much): oclif's help renders each string with ejs (bin/cli/ejsLiteral.cjs
+ * skips it for plain text); its logger loads debug (bin/cli/debugOff.cjs loads it only when DEBUG
+ * is set); its plugin loader, tinyglobby (bin/cli/globLazy.cjs loads it on the first glob); its
+ * platform check, wsl-utils and child_process, and its timings, perf_hooks (loaded on first use);
+ * its configuration loader, fs/promises (bin/cli/fsPromisesLite.cjs: callbacks, promisified) and
+ * lilconfig (loaded on the first search for an .oclifrc).
  */
 const OCLIF_SUBSTITUTES = {
   ejs: 'bin/cli/ejsLiteral.cjs',
   debug: 'bin/cli/debugOff.cjs',
   tinyglobby: 'bin/cli/globLazy.cjs',
+  'wsl-utils': 'bin/cli/wslLazy.cjs',
+  'node:child_process': 'bin/cli/childProcessLazy.cjs',
+  'node:perf_hooks': 'bin/cli/perfHooksLazy.cjs',
+  'node:fs/promises': 'bin/cli/fsPromisesLite.cjs',
+  lilconfig: 'bin/cli/lilconfigLazy.cjs',
 };
 const oclifSubstitutes = {
   name: 'oclif-substitutes',
