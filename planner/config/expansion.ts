@@ -1,14 +1,29 @@
 import type { Attribute } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import { NUMBER, STRING, friendlyName, objectOf } from '../eval/types.js';
-import { type Value, UNKNOWN, containsSensitive, int, object, str } from '../eval/value.js';
+import {
+  type Value,
+  DYNAMIC_UNKNOWN,
+  UNKNOWN,
+  containsSensitive,
+  int,
+  object,
+  str,
+  unknownOf,
+} from '../eval/value.js';
 import type { BigNum } from '../eval/number.js';
 import { configErrors as E } from './errors.js';
 import type { ModuleScope } from './module-scope.js';
 
+/**
+ * The key of the one instance that stands for all of a block's when its count or for_each is not
+ * known (validating only): its address ends in [*].
+ */
+export const ANY_KEY: unique symbol = Symbol('any instance');
+
 export interface InstanceKey {
   /** undefined: no count/for_each */
-  key: number | string | undefined;
+  key: number | string | typeof ANY_KEY | undefined;
   /** count / each symbols for the instance's expressions (a fresh map on each read for count and for_each) */
   readonly symbols: Map<string, Value>;
 }
@@ -17,6 +32,11 @@ export interface Expansion {
   mode: 'single' | 'count' | 'for_each';
   keys: InstanceKey[];
   deps: Set<string>;
+  /**
+   * Only when validating (Shared.validateOnly): the count or for_each is unknown, so there are no
+   * keys; `symbols` are count.index or each.key/each.value, unknown, to check the body once with.
+   */
+  unknown?: { symbols: Map<string, Value> };
 }
 
 /** More instances than this from one resource block is a mistake, not a data center (and would exhaust memory). */
@@ -36,10 +56,13 @@ export function expand(
       m.shared.diags.push({ ...E.invalidCount(count.expr.range, problem), address });
       return { mode: 'count', keys: [], deps: r.deps };
     };
-    if (v.v === UNKNOWN)
+    if (v.v === UNKNOWN) {
+      if (m.shared.validateOnly)
+        return { mode: 'count', keys: [], deps: r.deps, unknown: { symbols: unknownCountSymbols() } };
       return v.t.k === 'dynamic' && r.deps.size === 0
         ? { mode: 'count', keys: [], deps: r.deps }
         : fail('the value depends on attributes that cannot be determined until apply');
+    }
     if (v.v === null) return fail('the given value is null');
     if (containsSensitive(v))
       return fail('the value is sensitive, so it cannot be used to decide how many instances to create');
@@ -71,10 +94,18 @@ export function expand(
       m.shared.diags.push({ ...E.invalidForEach(forEach.expr.range, problem), address });
       return { mode: 'for_each', keys: [], deps: r.deps };
     };
-    if (v.v === UNKNOWN)
+    const unknownKeys = (): Expansion => ({
+      mode: 'for_each',
+      keys: [],
+      deps: r.deps,
+      unknown: { symbols: each(unknownOf(STRING), DYNAMIC_UNKNOWN) },
+    });
+    if (v.v === UNKNOWN) {
+      if (m.shared.validateOnly) return unknownKeys();
       return v.t.k === 'dynamic' && r.deps.size === 0
         ? { mode: 'for_each', keys: [], deps: r.deps }
         : fail('the keys depend on attributes that cannot be determined until apply');
+    }
     if (v.v === null) return fail('the given value is null');
     if (v.sens) return fail('the value is sensitive, so it cannot be used as instance keys');
     const keys: InstanceKey[] = [];
@@ -85,7 +116,10 @@ export function expand(
     }
     if (k === 'set') {
       for (const e of v.v as Value[]) {
-        if (e.v === UNKNOWN) return fail('the set includes values that cannot be determined until apply');
+        if (e.v === UNKNOWN)
+          return m.shared.validateOnly
+            ? unknownKeys()
+            : fail('the set includes values that cannot be determined until apply');
         if (e.v === null) return fail('the set includes a null value');
         if (e.t.k !== 'string')
           return fail(
@@ -105,6 +139,11 @@ export function expand(
 
 /** The type of `count`: object({index = number}), the same for every instance. */
 const COUNT_TYPE = objectOf(new Map([['index', NUMBER]]));
+
+/** count.index of a count that is not known yet (validating only). */
+function unknownCountSymbols(): Map<string, Value> {
+  return new Map([['count', { t: COUNT_TYPE, v: new Map([['index', unknownOf(NUMBER)]]) }]]);
+}
 
 /**
  * The keys of count and for_each build their symbols when asked: a resource of 10,000 instances
@@ -139,7 +178,8 @@ function each(key: Value, value: Value): Map<string, Value> {
   ]);
 }
 
-export function keySuffix(key: number | string | undefined): string {
+export function keySuffix(key: number | string | typeof ANY_KEY | undefined): string {
   if (key === undefined) return '';
+  if (key === ANY_KEY) return '[*]';
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }

@@ -71,6 +71,7 @@ export async function loadConfig(dir: string, options: PlannerLoadOptions): Prom
       collectors: [],
       ...(options.known ? { known: options.known } : {}),
       ...(options.dataValues ? { dataValues: options.dataValues } : {}),
+      ...(options.validateOnly ? { validateOnly: true } : {}),
     };
     const ev = new ModuleEvaluator(root, '', inputs, shared);
     ev.run();

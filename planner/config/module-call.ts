@@ -1,6 +1,6 @@
 import { type Value, DYNAMIC_UNKNOWN, object, tuple } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
-import { expand, keySuffix } from './expansion.js';
+import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ModuleCallResult, ModuleInstance, ModuleScope, VarInput } from './module-scope.js';
 
 /** Instantiate a module call (once per count/for_each key) and evaluate it. */
@@ -23,9 +23,12 @@ export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallRes
   const exp = expand(parent, call.count, call.forEach, address);
   const explicit = parent.dependsOnAddresses(call.dependsOn);
   const children: ModuleInstance[] = [];
-  const values: Array<[string | number | undefined, Value]> = [];
+  const values: Array<[InstanceKey['key'], Value]> = [];
   const deps = new Set<string>();
-  for (const k of exp.keys) {
+  // Validating a call whose count or for_each is unknown: one instance, module.NAME[*], stands for
+  // all of them, its keys unknown, and its outputs are unknown (as terraform validate).
+  const keys: InstanceKey[] = exp.unknown ? [{ key: ANY_KEY, symbols: exp.unknown.symbols }] : exp.keys;
+  for (const k of keys) {
     const symbols = k.symbols;
     const ctx = symbols.size ? parent.ctx.child(symbols) : parent.ctx;
     const inputs = new Map<string, VarInput>();
@@ -44,7 +47,8 @@ export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallRes
     values.push([k.key, out.value]);
   }
   let value: Value;
-  if (exp.mode === 'single') value = values[0]?.[1] ?? DYNAMIC_UNKNOWN;
+  if (exp.unknown) value = DYNAMIC_UNKNOWN;
+  else if (exp.mode === 'single') value = values[0]?.[1] ?? DYNAMIC_UNKNOWN;
   else if (exp.mode === 'count') value = tuple(values.map((v) => v[1]));
   else value = object(values.map(([k, v]) => [String(k), v]));
   return { value, deps, children };

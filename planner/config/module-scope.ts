@@ -34,6 +34,8 @@ export interface Shared {
   known?: ReadonlyMap<string, Attributes>;
   /** What data blocks read, by address (LoadOptions.dataValues). */
   dataValues?: ReadonlyMap<string, Attributes>;
+  /** LoadOptions.validateOnly: unknown count and for_each are allowed (see Expansion.unknown). */
+  validateOnly?: boolean;
 }
 
 /** An evaluated value and the resource addresses it depends on. */

@@ -7,7 +7,7 @@ import { BOOL } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple } from '../eval/value.js';
 import { type BodySink, evalBody } from './body-eval.js';
 import { configErrors as E } from './errors.js';
-import { type InstanceKey, expand, keySuffix } from './expansion.js';
+import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ResourceDecl } from './model.js';
 import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
@@ -74,7 +74,10 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   let firstRanges: Record<string, SourceRange> | undefined;
   let lastDeps: { refs: ReadonlySet<string>; dependsOn: string[] } | undefined;
   let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
-  for (const k of exp.keys) {
+  // Validating a block whose count or for_each is unknown: one instance, TYPE.NAME[*], stands for
+  // all of them, its keys unknown, so its body is checked as terraform validate checks it.
+  const keys = exp.unknown ? [new AnyKey(exp.unknown.symbols)] : exp.keys;
+  for (const k of keys) {
     const address = resourceAddress + keySuffix(k.key);
     const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
     firstRanges ??= ranges;
@@ -113,6 +116,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   };
   let value: Value | undefined;
   const build = (): Value => {
+    if (exp.unknown) return DYNAMIC_UNKNOWN;
     if (exp.mode === 'single') return exp.keys.length ? ref(0) : DYNAMIC_UNKNOWN;
     if (exp.mode === 'count') return tuple(exp.keys.map((_k, i) => ref(i)));
     return object(exp.keys.map((k, i) => [String(k.key), ref(i)]));
@@ -274,3 +278,9 @@ export function traversalText(e: Expr): string | undefined {
 }
 
 export { EvalError };
+
+/** The instance that stands for every instance of a block whose keys are not known (validating only). */
+class AnyKey implements InstanceKey {
+  readonly key: typeof ANY_KEY = ANY_KEY;
+  constructor(readonly symbols: Map<string, Value>) {}
+}

@@ -61,6 +61,14 @@ export interface LoadOptions {
    * data blocks to read (LoadedConfig.dataRequests), reads them from the hosts, and loads again.
    */
   dataValues?: ReadonlyMap<string, Attributes>;
+  /**
+   * Check the configuration as `terraform validate` does, for whatever values it will get (nssv
+   * validate, e.g. in a pipeline without the variables' values): a root variable with no value
+   * given and no default is unknown instead of an error, and a count or for_each that is unknown
+   * (from such a variable, or from a resource's attribute) is no error either: the block's body is
+   * checked once with count.index, each.key and each.value unknown, and it has no instances.
+   */
+  validateOnly?: boolean;
 }
 
 /** One data block, its arguments evaluated: what the engine reads from the hosts before planning. */

@@ -5,6 +5,7 @@ import { EvalError } from '../eval/errors.js';
 import { evaluate, fromJsonLiteral } from '../eval/evaluate.js';
 import { parseJson, type JNode } from '../hcl/json.js';
 import { parseHcl } from '../hcl/parser.js';
+import { DYNAMIC_UNKNOWN } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
 import { readText } from './files.js';
 import type { ModuleDecl } from './model.js';
@@ -61,6 +62,10 @@ export function rootVarInputs(
       continue;
     }
     inputs.set(name, { text: value, origin: '-var' });
+  }
+  if (options.validateOnly) {
+    for (const [name, decl] of root.variables)
+      if (!inputs.has(name) && !decl.default) inputs.set(name, { value: DYNAMIC_UNKNOWN });
   }
   return inputs;
 }
