@@ -1,4 +1,5 @@
-import { type Value, DYNAMIC_UNKNOWN, object, tuple } from '../eval/value.js';
+import { listOf, mapOf } from '../eval/types.js';
+import { type Value, DYNAMIC_UNKNOWN, object, tuple, unknownOf } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
 import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ModuleCallResult, ModuleInstance, ModuleScope, VarInput } from './module-scope.js';
@@ -47,8 +48,11 @@ export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallRes
     values.push([k.key, out.value]);
   }
   let value: Value;
-  if (exp.unknown) value = DYNAMIC_UNKNOWN;
-  else if (exp.mode === 'single') value = values[0]?.[1] ?? DYNAMIC_UNKNOWN;
+  // Keys unknown (validating only): a list or map of the one instance's outputs' type.
+  if (exp.unknown) {
+    const t = values[0]![1].t;
+    value = unknownOf(exp.mode === 'count' ? listOf(t) : mapOf(t));
+  } else if (exp.mode === 'single') value = values[0]?.[1] ?? DYNAMIC_UNKNOWN;
   else if (exp.mode === 'count') value = tuple(values.map((v) => v[1]));
   else value = object(values.map(([k, v]) => [String(k), v]));
   return { value, deps, children };

@@ -3,8 +3,8 @@ import type { Block, Expr } from '../hcl/ast.js';
 import { ConversionError, convert } from '../eval/convert.js';
 import type { EvalContext } from '../eval/context.js';
 import { EvalError } from '../eval/errors.js';
-import { BOOL } from '../eval/types.js';
-import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple } from '../eval/value.js';
+import { BOOL, listOf, mapOf } from '../eval/types.js';
+import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple, unknownOf } from '../eval/value.js';
 import { type BodySink, evalBody } from './body-eval.js';
 import { configErrors as E } from './errors.js';
 import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
@@ -110,13 +110,15 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   }
   const silent: BodySink = { ranges: {}, error: () => {}, diag: () => {} };
   const ref = (i: number): Value => {
-    const k = exp.keys[i]!;
+    const k = keys[i]!;
     const values = configured[i] ?? evalInstance(contextOf(k), silent).value;
     return referenceValue(schema, values, m.shared.known?.get(resourceAddress + keySuffix(k.key)));
   };
   let value: Value | undefined;
   const build = (): Value => {
-    if (exp.unknown) return DYNAMIC_UNKNOWN;
+    // Keys unknown (validating only): a list or map of unknown length whose elements have the type
+    // of the one instance checked, so a reference to an attribute the type lacks is still an error.
+    if (exp.unknown) return unknownOf(exp.mode === 'count' ? listOf(ref(0).t) : mapOf(ref(0).t));
     if (exp.mode === 'single') return exp.keys.length ? ref(0) : DYNAMIC_UNKNOWN;
     if (exp.mode === 'count') return tuple(exp.keys.map((_k, i) => ref(i)));
     return object(exp.keys.map((k, i) => [String(k.key), ref(i)]));

@@ -115,6 +115,19 @@ describe('nssv validate', () => {
     ]);
   });
 
+  it('GIVEN blocks whose count or for_each is unknown WHEN an attribute of theirs that does not exist is referenced THEN it is an error', async () => {
+    const dir = configDir({
+      'main.tf': (VARIABLES + RESOURCES)
+        .replace('datacenter_id = nssv_datacenter.dc[0].id', 'datacenter_id = nssv_datacenter.dc[0].nope')
+        .replace('  value = var.memory_mib * 2', '  value = module.m[0].nope'),
+      'mod/main.tf': MODULE,
+    });
+    expect((await runValidate(dir, { env: {} })).map((d) => [d.summary, d.detail])).toEqual([
+      ['Unsupported attribute', 'This object does not have an attribute named "nope". Did you mean "name"?'],
+      ['Unsupported attribute', 'This object does not have an attribute named "nope".'],
+    ]);
+  });
+
   it('GIVEN values given for the variables WHEN validated THEN they are checked and used', async () => {
     const dir = configDir({ 'main.tf': VARIABLES + RESOURCES, 'mod/main.tf': MODULE });
     const diags = await runValidate(dir, {
