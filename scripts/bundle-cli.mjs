@@ -42,7 +42,7 @@ const entry = [
  * skips it for plain text); its logger loads debug (bin/cli/debugOff.cjs loads it only when DEBUG
  * is set); its plugin loader, tinyglobby (bin/cli/globLazy.cjs loads it on the first glob); its
  * platform check, wsl-utils and child_process, and its timings, perf_hooks (loaded on first use);
- * its configuration loader, fs/promises (bin/cli/fsPromisesLite.cjs: callbacks, promisified) and
+ * its configuration loader, fs/promises (bin/cli/fsPromisesLite.cjs: the synchronous calls, as promises) and
  * lilconfig (loaded on the first search for an .oclifrc).
  */
 const OCLIF_SUBSTITUTES = {

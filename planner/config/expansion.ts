@@ -34,9 +34,9 @@ export interface Expansion {
   deps: Set<string>;
   /**
    * Only when validating (Shared.validateOnly): the count or for_each is unknown, so there are no
-   * keys; `symbols` are count.index or each.key/each.value, unknown, to check the body once with.
+   * keys; this one (ANY_KEY, count.index or each.key/each.value unknown) stands for them all.
    */
-  unknown?: { symbols: Map<string, Value> };
+  unknown?: InstanceKey;
 }
 
 /** More instances than this from one resource block is a mistake, not a data center (and would exhaust memory). */
@@ -58,7 +58,12 @@ export function expand(
     };
     if (v.v === UNKNOWN) {
       if (m.shared.validateOnly)
-        return { mode: 'count', keys: [], deps: r.deps, unknown: { symbols: unknownCountSymbols() } };
+        return {
+          mode: 'count',
+          keys: [],
+          deps: r.deps,
+          unknown: { key: ANY_KEY, symbols: unknownCountSymbols() },
+        };
       return v.t.k === 'dynamic' && r.deps.size === 0
         ? { mode: 'count', keys: [], deps: r.deps }
         : fail('the value depends on attributes that cannot be determined until apply');
@@ -98,7 +103,7 @@ export function expand(
       mode: 'for_each',
       keys: [],
       deps: r.deps,
-      unknown: { symbols: each(unknownOf(STRING), DYNAMIC_UNKNOWN) },
+      unknown: { key: ANY_KEY, symbols: each(unknownOf(STRING), DYNAMIC_UNKNOWN) },
     });
     if (v.v === UNKNOWN) {
       if (m.shared.validateOnly) return unknownKeys();

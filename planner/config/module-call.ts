@@ -1,7 +1,7 @@
 import { listOf, mapOf } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, object, tuple, unknownOf } from '../eval/value.js';
 import { configErrors as E } from './errors.js';
-import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
+import { type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ModuleCallResult, ModuleInstance, ModuleScope, VarInput } from './module-scope.js';
 
 /** Instantiate a module call (once per count/for_each key) and evaluate it. */
@@ -28,7 +28,7 @@ export function evalModuleCall(parent: ModuleScope, name: string): ModuleCallRes
   const deps = new Set<string>();
   // Validating a call whose count or for_each is unknown: one instance, module.NAME[*], stands for
   // all of them, its keys unknown, and its outputs are unknown (as terraform validate).
-  const keys: InstanceKey[] = exp.unknown ? [{ key: ANY_KEY, symbols: exp.unknown.symbols }] : exp.keys;
+  const keys = exp.unknown ? [exp.unknown] : exp.keys;
   for (const k of keys) {
     const symbols = k.symbols;
     const ctx = symbols.size ? parent.ctx.child(symbols) : parent.ctx;

@@ -7,7 +7,7 @@ import { BOOL, listOf, mapOf } from '../eval/types.js';
 import { type Value, DYNAMIC_UNKNOWN, UNKNOWN, object, tuple, unknownOf } from '../eval/value.js';
 import { type BodySink, evalBody } from './body-eval.js';
 import { configErrors as E } from './errors.js';
-import { ANY_KEY, type InstanceKey, expand, keySuffix } from './expansion.js';
+import { type InstanceKey, expand, keySuffix } from './expansion.js';
 import type { ResourceDecl } from './model.js';
 import type { ModuleScope } from './module-scope.js';
 import { referenceValue } from './reference-value.js';
@@ -76,7 +76,7 @@ export function evalResource(m: ModuleScope, decl: ResourceDecl): ResourceResult
   let shared: Pick<DesiredInstance, 'dependsOn' | 'attributeRanges' | 'sensitivePaths'> | undefined;
   // Validating a block whose count or for_each is unknown: one instance, TYPE.NAME[*], stands for
   // all of them, its keys unknown, so its body is checked as terraform validate checks it.
-  const keys = exp.unknown ? [new AnyKey(exp.unknown.symbols)] : exp.keys;
+  const keys = exp.unknown ? [exp.unknown] : exp.keys;
   for (const k of keys) {
     const address = resourceAddress + keySuffix(k.key);
     const ranges: Record<string, SourceRange> = (staticRanges && firstRanges) || {};
@@ -280,9 +280,3 @@ export function traversalText(e: Expr): string | undefined {
 }
 
 export { EvalError };
-
-/** The instance that stands for every instance of a block whose keys are not known (validating only). */
-class AnyKey implements InstanceKey {
-  readonly key: typeof ANY_KEY = ANY_KEY;
-  constructor(readonly symbols: Map<string, Value>) {}
-}
