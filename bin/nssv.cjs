@@ -7,15 +7,13 @@
 // evaluating it again. A CommonJS file, not an ES module: an ES module entry starts Node's ESM
 // loader, ~11 ms of every start (bench/README.md, "start-up").
 'use strict';
-const { isAscii } = require('node:buffer');
 const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
-const Module = require('node:module');
 const { dirname, join } = require('node:path');
-const vm = require('node:vm');
 
 const root = join(__dirname, '..');
-// `nssv --version` answers without loading the CLI, in the words of oclif's version flag.
-if (process.argv[2] === '--version') {
+// `nssv --version` answers without loading the CLI, in the words of oclif's version flag (oclif's
+// own under WSL, where it names the platform `wsl`).
+if (process.argv[2] === '--version' && !require('./cli/kernelMentionsWsl.cjs')()) {
   const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
   process.exit(0);
@@ -23,52 +21,65 @@ if (process.argv[2] === '--version') {
 // The root help (`nssv`, `nssv --help`) comes from a bundle of oclif without the commands.
 const args = process.argv.slice(2);
 const rootHelp = args.length === 0 || (args.length === 1 && args[0] === '--help');
-const file = join(root, 'dist', 'cli', rootHelp ? 'help.cjs' : 'nssv.cjs');
-if (!rootHelp) {
-  // TurboFan without inlining: a command lasts seconds, and inlining made the optimizing compiles,
-  // which run on the cores the command needs, cost more than the faster code saved. At 21,005
-  // instances a no-change plan took 0.3-0.4 s less CPU and 0.1-0.2 s less wall clock; an apply of
-  // 10,000 updates took the same time (bench/README.md, "scale"). Set before the bundle is
-  // compiled, so its code cache is always made and checked under the same flags; not for the root
-  // help, which compiles nothing hot (and node:v8 takes 3-4 ms to load).
-  require('node:v8').setFlagsFromString('--no-turbo-inlining');
-}
-if (!existsSync(file)) {
-  process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
-  process.exit(1);
-}
-const cacheFile = `${file}.cache`;
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
-}
-// The bundles are ASCII (scripts/bundle-cli.mjs): read as Latin-1, V8 keeps a one-byte string.
-const bytes = readFileSync(file);
-const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
-const script = new vm.Script(Module.wrap(source), {
-  filename: file,
-  cachedData,
-  importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
-const mod = new Module(file);
-mod.filename = file;
-mod.paths = Module._nodeModulePaths(dirname(file));
-const bundleRequire = Module.createRequire(file);
-Module._cache[file] = mod;
-script.runInThisContext()(mod.exports, bundleRequire, mod, file, dirname(file));
-mod.loaded = true;
-if (cachedData === undefined || script.cachedDataRejected) {
-  // Written when the command ends, so the cache holds what a run compiled, not only the top level.
-  process.once('exit', () => {
-    try {
-      const tmp = `${cacheFile}.${process.pid}`;
-      writeFileSync(tmp, script.createCachedData());
-      renameSync(tmp, cacheFile);
-    } catch {
-      // A read-only installation just starts without the cache.
-    }
+// Printed from its saved text when oclif has rendered it before for this terminal width
+// (bin/cli/rootHelpCache.cjs); otherwise rendered, and saved as it is printed.
+const helpKey = rootHelp
+  ? require('./cli/rootHelpCache.cjs').rootHelpKey(root, args.length === 0 ? 'bare' : 'help')
+  : undefined;
+if (helpKey === undefined || !require('./cli/rootHelpCache.cjs').printSaved(helpKey)) run();
+
+function run() {
+  const { isAscii } = require('node:buffer');
+  const Module = require('node:module');
+  const vm = require('node:vm');
+  const file = join(root, 'dist', 'cli', rootHelp ? 'help.cjs' : 'nssv.cjs');
+  if (!rootHelp) {
+    // TurboFan without inlining: a command lasts seconds, and inlining made the optimizing compiles,
+    // which run on the cores the command needs, cost more than the faster code saved. At 21,005
+    // instances a no-change plan took 0.3-0.4 s less CPU and 0.1-0.2 s less wall clock; an apply of
+    // 10,000 updates took the same time (bench/README.md, "scale"). Set before the bundle is
+    // compiled, so its code cache is always made and checked under the same flags; not for the root
+    // help, which compiles nothing hot (and node:v8 takes 3-4 ms to load).
+    require('node:v8').setFlagsFromString('--no-turbo-inlining');
+  }
+  if (!existsSync(file)) {
+    process.stderr.write('nssv is not built yet: run `npm run build` in the nssv repository first.\n');
+    process.exit(1);
+  }
+  const cacheFile = `${file}.cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundles are ASCII (scripts/bundle-cli.mjs): read as Latin-1, V8 keeps a one-byte string.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
+  const mod = new Module(file);
+  mod.filename = file;
+  mod.paths = Module._nodeModulePaths(dirname(file));
+  const bundleRequire = Module.createRequire(file);
+  Module._cache[file] = mod;
+  script.runInThisContext()(mod.exports, bundleRequire, mod, file, dirname(file));
+  mod.loaded = true;
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Written when the command ends, so the cache holds what a run compiled, not only the top level.
+    process.once('exit', () => {
+      try {
+        const tmp = `${cacheFile}.${process.pid}`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cacheFile);
+      } catch {
+        // A read-only installation just starts without the cache.
+      }
+    });
+  }
+  if (helpKey !== undefined) require('./cli/rootHelpCache.cjs').saveOnExit(helpKey);
+  mod.exports.main(args, root);
 }
-mod.exports.main(args, root);

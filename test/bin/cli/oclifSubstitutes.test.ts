@@ -2,7 +2,8 @@ import { buildSync } from 'esbuild';
 import { execa } from 'execa';
 import type * as lilconfig from 'lilconfig';
 import type * as childProcess from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as fsPromises from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -32,22 +33,34 @@ function load<T>(file: string): T {
 }
 
 describe('the modules bundled in place of what @oclif/core loads', () => {
-  it('GIVEN the built CLI WHEN nssv --help THEN Node loads none of child_process, perf_hooks, fs/promises or readline', async () => {
-    const preload = join(repo, 'test', 'bin', 'cli', 'moduleLoadList.cjs');
-    const r = await execa(process.execPath, ['-r', preload, join(repo, 'bin/nssv.cjs'), '--help'], {
-      reject: false,
-    });
-    expect(r.exitCode).toBe(0);
-    const loaded = r.stderr.split('\n').filter((m) => m.startsWith('NativeModule '));
-    expect(loaded).toContain('NativeModule fs'); // the list is there
-    expect(
-      loaded.filter((m) =>
-        /^NativeModule (child_process|perf_hooks|internal\/fs\/promises|readline|internal\/readline\/)/.test(
-          m,
+  it.each([
+    ['--help', ['--help']],
+    ['plan --help', ['plan', '--help']],
+  ])(
+    'GIVEN the built CLI WHEN oclif renders nssv %s THEN Node loads none of child_process, perf_hooks, fs/promises or readline',
+    async (_name, args) => {
+      // A colour theme makes the root help go through oclif, not bin/cli/rootHelpCache.cjs.
+      const configDir = mkdtempSync(join(tmpdir(), 'nssv-theme-'));
+      writeFileSync(join(configDir, 'theme.json'), '{"bin": "red"}');
+      const preload = join(repo, 'test', 'bin', 'cli', 'moduleLoadList.cjs');
+      const r = await execa(process.execPath, ['-r', preload, join(repo, 'bin/nssv.cjs'), ...args], {
+        env: { NSSV_CONFIG_DIR: configDir },
+        reject: false,
+      });
+      rmSync(configDir, { recursive: true });
+      expect(r.exitCode).toBe(0);
+      const loaded = r.stderr.split('\n').filter((m) => m.startsWith('NativeModule '));
+      expect(loaded).toContain('NativeModule fs'); // the list is there
+      expect(loaded).toContain('NativeModule tty'); // oclif rendered it (it asks stdout's width)
+      expect(
+        loaded.filter((m) =>
+          /^NativeModule (child_process|perf_hooks|internal\/fs\/promises|readline|internal\/readline\/)/.test(
+            m,
+          ),
         ),
-      ),
-    ).toEqual([]);
-  });
+      ).toEqual([]);
+    },
+  );
 
   it('GIVEN fsPromisesLite WHEN oclif reads, lists, stats and checks files THEN it answers as fs/promises does', async () => {
     const lite = load<typeof fsPromises>('fsPromisesLite.cjs');
