@@ -14,6 +14,7 @@ import { FlowChain, type FlowChainOptions } from '../flow/flow.js';
 import { fetchVerified, type ImageRecord, recordOf, refuseOtherContent } from '../images/imageContent.js';
 import type { CephCli } from './cli.js';
 import type { CephPoolDetail } from './cephModel.js';
+import { OsdMap } from './osdMap.js';
 import { chunkEntries, chunkKeys, joinChunks } from './metaChunks.js';
 import { holdsTrash, isRetired, trashHolder } from './retired.js';
 import {
@@ -65,6 +66,8 @@ export function imageOfParent(parent: {
  * made. An image with clones is not deleted: Ceph would refuse, and nssv says which volumes.
  */
 export class RbdImages {
+  private readonly osdMap: OsdMap;
+
   constructor(
     private readonly cli: CephCli,
     private readonly qemuImg: QemuImg,
@@ -72,10 +75,12 @@ export class RbdImages {
     private readonly incomingDir: string,
     private readonly checkFormat: (path: string, spec: ImageSpec, image: string) => Promise<void>,
     private readonly flowOptions: FlowChainOptions = {},
-  ) {}
+  ) {
+    this.osdMap = new OsdMap(cli);
+  }
 
-  private pools(): Promise<CephPoolDetail[]> {
-    return this.cli.json<CephPoolDetail[]>('ceph', ['osd', 'pool', 'ls', 'detail'], 'list Ceph pools');
+  private async pools(): Promise<CephPoolDetail[]> {
+    return (await this.osdMap.dump()).pools;
   }
 
   /** The stores and their images, from one pool table (pass it when already read) and one `rbd ls -l` per store. */

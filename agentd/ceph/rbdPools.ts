@@ -3,6 +3,7 @@ import { errors } from '../errors.js';
 import { type Flow, FlowChain, type FlowChainOptions, step } from '../flow/flow.js';
 import type { CephCli } from './cli.js';
 import { type CephPoolDetail, type CrushRule, type OsdTreeNode, ruleFailureDomain } from './cephModel.js';
+import { OsdMap } from './osdMap.js';
 import { cephDataPoolName, cephPoolName, cephRuleName, ecProfileName, META, nssvPoolOf } from './names.js';
 import { qosOf, RECOVERY } from './recovery.js';
 import { holdsTrash, isRetired, trashHolder } from './retired.js';
@@ -18,6 +19,7 @@ export const minSizeFor = (size: number): number => size - Math.floor(size / 2);
 interface Snapshot {
   pools: CephPoolDetail[];
   rules: CrushRule[];
+  erasure_code_profiles: Record<string, Record<string, string>>;
 }
 
 /**
@@ -28,17 +30,17 @@ interface Snapshot {
  * application metadata, so inventory rebuilds everything from Ceph itself.
  */
 export class RbdPools {
+  private readonly osdMap: OsdMap;
+
   constructor(
     readonly cli: CephCli,
     private readonly flowOptions: FlowChainOptions = {},
-  ) {}
+  ) {
+    this.osdMap = new OsdMap(cli);
+  }
 
-  private async snapshot(): Promise<Snapshot> {
-    const [pools, rules] = await Promise.all([
-      this.cli.json<CephPoolDetail[]>('ceph', ['osd', 'pool', 'ls', 'detail'], 'list Ceph pools'),
-      this.cli.json<CrushRule[]>('ceph', ['osd', 'crush', 'rule', 'dump'], 'list CRUSH rules'),
-    ]);
-    return { pools, rules };
+  private snapshot(): Promise<Snapshot> {
+    return this.osdMap.withRules();
   }
 
   async list(): Promise<RbdPoolInfo[]> {
@@ -48,7 +50,7 @@ export class RbdPools {
       const name = nssvPoolOf(p.pool_name);
       const meta = p.application_metadata['rbd'];
       if (name === undefined || meta?.[META.address] === undefined) continue;
-      out.push(await this.info(name, p, snap));
+      out.push(this.info(name, p, snap));
     }
     return out.sort((a, b) => (a.name < b.name ? -1 : 1));
   }
@@ -70,7 +72,7 @@ export class RbdPools {
       const raw = p.application_metadata['rbd'];
       if (name === undefined || raw?.[META.address] === undefined) continue;
       const meta = joinChunks(raw);
-      pools.push(await this.info(name, p, snap));
+      pools.push(this.info(name, p, snap));
       volumes.push({ name, volumes: volumesOf(meta), meta });
     }
     return { pools: pools.sort((a, b) => (a.name < b.name ? -1 : 1)), volumes, poolTable: snap.pools };
@@ -146,18 +148,14 @@ export class RbdPools {
     return this.info(pool, p, snap);
   }
 
-  private async info(name: string, main: CephPoolDetail, snap: Snapshot): Promise<RbdPoolInfo> {
+  private info(name: string, main: CephPoolDetail, snap: Snapshot): RbdPoolInfo {
     const data = snap.pools.find((x) => x.pool_name === cephDataPoolName(name));
     const holder = data ?? main;
     const rule = snap.rules.find((r) => r.rule_id === holder.crush_rule);
     const meta = joinChunks(main.application_metadata['rbd'] ?? {});
     let erasureCode: RbdPoolInfo['erasureCode'] = null;
     if (data) {
-      const profile = await this.cli.json<Record<string, string>>(
-        'ceph',
-        ['osd', 'erasure-code-profile', 'get', data.erasure_code_profile],
-        `read erasure-code profile ${data.erasure_code_profile}`,
-      );
+      const profile = snap.erasure_code_profiles[data.erasure_code_profile] ?? {};
       erasureCode = { k: Number(profile['k']), m: Number(profile['m']) };
     }
     return {
@@ -183,7 +181,7 @@ export class RbdPools {
     if (!existing) {
       await this.create(pool, spec);
     } else {
-      const current = await this.info(pool, existing, snap);
+      const current = this.info(pool, existing, snap);
       const retired = isRetired(joinChunks(existing.application_metadata['rbd'] ?? {}));
       await this.converge(pool, spec, current, retired);
       // Declared again: the retired pool (kept for its trash) is the pool once more.
@@ -384,7 +382,7 @@ export class RbdPools {
     const main = snap.pools.find((x) => x.pool_name === cephPoolName(pool));
     const meta = joinChunks(main?.application_metadata['rbd'] ?? {});
     if (!main || !isRetired(meta) || holdsTrash(meta, META.trashPrefix)) return;
-    await this.drop(await this.info(pool, main, snap));
+    await this.drop(this.info(pool, main, snap));
   }
 
   /** Deletes the Ceph pools, CRUSH rules and erasure-code profile of the pool. */

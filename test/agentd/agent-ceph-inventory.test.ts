@@ -31,10 +31,15 @@ const RULES: CrushRule[] = [
   },
 ];
 
+/** `ceph osd dump` with the pool table above, at a CRUSH map version the test moves. */
+let crushVersion = 3;
+
 /** A host with Ceph and nothing else: virsh lists nothing, Open vSwitch has empty tables. */
 function fakeTools(): FakeExec {
   return new FakeExec()
-    .on('osd pool ls detail', { stdout: JSON.stringify(POOL_TABLE) })
+    .on('osd dump', () => ({
+      stdout: JSON.stringify({ crush_version: crushVersion, pools: POOL_TABLE, erasure_code_profiles: {} }),
+    }))
     .on('osd crush rule dump', { stdout: JSON.stringify(RULES) })
     .on('virsh', { stdout: '' })
     .on('ovs-vsctl', ({ args }) => ({
@@ -46,6 +51,7 @@ describe('the inventory of a host with Ceph (fake ceph CLI)', () => {
   let fake: FakeExec;
   let agent: TestAgent;
   beforeEach(async () => {
+    crushVersion = 3;
     fake = fakeTools();
     agent = await startTestAgent(fake.exec, {
       ceph: { confFile: '/etc/ceph/ceph.conf', keyringFile: '/etc/ceph/admin.keyring', user: 'admin' },
@@ -63,6 +69,30 @@ describe('the inventory of a host with Ceph (fake ceph CLI)', () => {
     expect(inv.imageStores).toEqual([
       { name: 'gold', kind: 'rbd', address: 'nssv_image_storage.gold', path: 'rbd:nssv-images.gold' },
     ]);
-    expect(fake.lines('osd pool ls detail')).toHaveLength(1);
+    expect(fake.lines('osd dump')).toHaveLength(1);
+    expect(fake.lines('osd crush rule dump')).toHaveLength(1);
+  });
+
+  it("GIVEN the CRUSH rules read once WHEN the inventory is read again THEN they are read again only after the map's crush_version moved", async () => {
+    await agent.request('GET', '/v1/inventory');
+    await agent.request('GET', '/v1/inventory');
+    expect({ dumps: fake.lines('osd dump').length, rules: fake.lines('osd crush rule dump').length }).toEqual(
+      {
+        dumps: 2,
+        rules: 1,
+      },
+    );
+
+    crushVersion = 4;
+    const res = await agent.request('GET', '/v1/inventory');
+    expect((res.body as { rbdPools: unknown[] }).rbdPools).toMatchObject([
+      { name: 'ceph', failureDomain: 'host' },
+    ]);
+    expect({ dumps: fake.lines('osd dump').length, rules: fake.lines('osd crush rule dump').length }).toEqual(
+      {
+        dumps: 3,
+        rules: 2,
+      },
+    );
   });
 });

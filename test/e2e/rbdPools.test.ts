@@ -181,6 +181,23 @@ resource "nssv_storage_pool" "bulk" {
     expect(again.code).toBe(0);
   });
 
+  test('a CRUSH rule made with the ceph CLI after the agents read the rules is seen: the pool moved to it shows its failure domain as drift', async () => {
+    await ceph(['osd', 'crush', 'rule', 'create-replicated', 'oob', 'default', 'osd']);
+    await ceph(['osd', 'pool', 'set', 'nssv.fast', 'crush_rule', 'oob']);
+    try {
+      const plan = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+      expect(plan.code).toBe(2);
+      expect(plan.stdout).toContain('  # nssv_storage_pool.fast must be replaced');
+      expect(plan.stdout).toContain('      ~ failure_domain = "osd" -> "host" # forces replacement');
+    } finally {
+      await ceph(['osd', 'pool', 'set', 'nssv.fast', 'crush_rule', 'nssv.fast']);
+      await ceph(['osd', 'crush', 'rule', 'rm', 'oob']);
+    }
+    const again = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+    expect(again.stdout).toContain('No changes.');
+    expect(again.code).toBe(0);
+  });
+
   test('a pool the CRUSH map cannot hold is refused, naming what it needs and what there is; nothing is left behind', async () => {
     const file = join(env.configDir, 'wide.tf');
     writeFileSync(

@@ -17,6 +17,7 @@ describe('readOnlyRun', () => {
     ['qemu-img', ['info', '-U', '--output=json', '/v/a.qcow2']],
     ['ip', ['netns', 'exec', 'nssv-h1', 'ceph', ...CEPH, 'osd', 'pool', 'ls', 'detail', '--format', 'json']],
     ['ceph', [...CEPH, 'osd', 'crush', 'rule', 'dump']],
+    ['ceph', [...CEPH, 'osd', 'dump', '--format', 'json']],
     ['rbd', [...CEPH, 'snap', 'ls', 'pool/image']],
   ] as const)('GIVEN %s %j THEN it reads', (file, args) => {
     expect(readOnlyRun(file, args)).toBe(true);
