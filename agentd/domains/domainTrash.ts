@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DeleteResult, TrashEntry, TrashSpec } from '../../schemas/generated/agentApi.js';
 import { errors } from '../errors.js';
 import { readJsonRecord, writeJsonRecord } from '../storage/records.js';
+import { keepUnexpired } from '../storage/trashExpiry.js';
 import { exists } from '../util/exists.js';
 
 /** What the domain trash needs from libvirt and the domains service. */
@@ -75,17 +76,13 @@ export class DomainTrash {
 
   async list(): Promise<TrashEntry[]> {
     const ids = (await readdir(this.dir).catch(() => [] as string[])).filter((x) => ID.test(x)).sort();
-    const out: TrashEntry[] = [];
+    const records: Array<{ id: string; record: Record; expiresAt: string | null }> = [];
     for (const id of ids) {
-      const r = await readJsonRecord<Record>(join(this.dir, id, 'entry.json'));
-      if (!r) continue;
-      if (r.expiresAt !== null && Date.parse(r.expiresAt) <= this.now().getTime()) {
-        await this.purge(id);
-        continue;
-      }
-      out.push(entry(id, r));
+      const record = await readJsonRecord<Record>(join(this.dir, id, 'entry.json'));
+      if (record) records.push({ id, record, expiresAt: record.expiresAt });
     }
-    return out;
+    const kept = await keepUnexpired(records, this.now(), (r) => this.purge(r.id));
+    return kept.map((r) => entry(r.id, r.record));
   }
 
   /** Defines the domain again from its kept XML (same UUID), its seed back in place; refused if the name is taken. */

@@ -8,6 +8,7 @@ import type { MovePath } from '../storage/movePath.js';
 import { trashId } from '../storage/trash.js';
 import { exists } from '../util/exists.js';
 import { moveIntoTrash } from '../storage/trashFiles.js';
+import { keepUnexpired } from '../storage/trashExpiry.js';
 import type { ImageRecord } from './imageContent.js';
 import type { Images } from './images.js';
 
@@ -72,15 +73,10 @@ export class DirImageTrash {
   }
 
   async list(): Promise<TrashEntry[]> {
-    const out: TrashEntry[] = [];
-    for (const e of await this.entries()) {
-      if (e.expiresAt !== null && Date.parse(e.expiresAt) <= this.now().getTime()) {
-        await rm(this.images.layout.trashDir(e.id), { recursive: true, force: true });
-        continue;
-      }
-      out.push(publicEntry(e));
-    }
-    return out;
+    const kept = await keepUnexpired(await this.entries(), this.now(), (e) =>
+      rm(this.images.layout.trashDir(e.id), { recursive: true, force: true }),
+    );
+    return kept.map(publicEntry);
   }
 
   async has(id: string): Promise<boolean> {

@@ -11,6 +11,7 @@ import type { PoolLayout } from './layout.js';
 import { movePath, type MovePath } from './movePath.js';
 import { readJsonRecord, type VolumeRecord } from './records.js';
 import { moveIntoTrash } from './trashFiles.js';
+import { keepUnexpired } from './trashExpiry.js';
 import type { VolumeUsers } from './volumes.js';
 
 type DirTrashEntry = TrashEntry & { pool: string; volume: string; sizeGiB: number; format: VolumeFormat };
@@ -88,15 +89,10 @@ export class DirTrash {
   }
 
   async list(): Promise<TrashEntry[]> {
-    const out: TrashEntry[] = [];
-    for (const e of await this.entries()) {
-      if (e.expiresAt !== null && Date.parse(e.expiresAt) <= this.now().getTime()) {
-        await rm(this.layout.trashDir(e.id), { recursive: true, force: true });
-        continue;
-      }
-      out.push(publicEntry(e));
-    }
-    return out;
+    const kept = await keepUnexpired(await this.entries(), this.now(), (e) =>
+      rm(this.layout.trashDir(e.id), { recursive: true, force: true }),
+    );
+    return kept.map(publicEntry);
   }
 
   async has(id: string): Promise<boolean> {
