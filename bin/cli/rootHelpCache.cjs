@@ -1,17 +1,18 @@
 // The root help (`nssv`, `nssv --help`) as oclif printed it last time, for bin/nssv.cjs. Its text
 // depends only on the installation (package.json, oclif.manifest.json, the help bundle), Node's
-// version and architecture, and the terminal width; so after oclif has rendered it once for a
-// width, later runs print the saved text without loading oclif (~35 ms of a ~150 ms start,
-// bench/README.md, "start-up"). Whatever else could change the text makes a run take oclif's
-// path, uncached: a colour theme (NSSV_CONFIG_DIR or ~/.config/nssv/theme.json, or one in
-// package.json), WSL (oclif says `wsl-x64` in the VERSION line), oclif's debug output.
+// version and architecture, the width, and whether colours are supported (oclif makes section
+// headers bold then, theme or not); so after oclif has rendered it once for these, later runs
+// print the saved text without loading oclif (~35 ms of a ~150 ms start, bench/README.md,
+// "start-up"). Whatever else could change the text makes a run take oclif's path, uncached: a
+// colour theme (NSSV_CONFIG_DIR or ~/.config/nssv/theme.json, or one in package.json), WSL (oclif
+// says `wsl-x64` in the VERSION line), oclif's debug output.
 // test/bin/cli/rootHelpCache.test.ts checks both paths against unbundled oclif, in a pipe and at a
 // terminal.
 'use strict';
 const fs = require('node:fs');
 const { join } = require('node:path');
 
-const FORMAT = 'nssv-root-help 1';
+const FORMAT = 'nssv-root-help 2';
 
 /** `stat` identity of a file, or `-` when it is absent: any rebuild or edit changes it. */
 function identity(file) {
@@ -28,6 +29,31 @@ function themeMayApply(pjson, env) {
   const home = env.HOME || require('node:os').homedir();
   const configDir = env.NSSV_CONFIG_DIR || join(env.XDG_CONFIG_HOME || join(home, '.config'), 'nssv');
   return fs.existsSync(join(configDir, 'theme.json'));
+}
+
+/**
+ * What oclif's colours depend on without a theme: ansis (oclif's styling, which makes the section
+ * headers bold) decides from isatty(1) and these variables, and from whether variables of some CI
+ * vendors exist. Their values go into the saved text's header, so a run that could decide
+ * differently renders again.
+ */
+const COLOR_VARIABLES = [
+  'FORCE_COLOR',
+  'NO_COLOR',
+  'TERM',
+  'COLORTERM',
+  'CI',
+  'TF_BUILD',
+  'PM2_HOME',
+  'pm_id',
+  'NEXT_RUNTIME',
+];
+
+function colorInputs(env) {
+  const vendors = Object.keys(env)
+    .filter((k) => /^(TEAMCI|GITHUB|GITEA)/.test(k))
+    .sort();
+  return JSON.stringify([COLOR_VARIABLES.map((k) => env[k] ?? null), vendors]);
 }
 
 /** isatty(1), without loading node:tty (3 ms) when fstat already says it is a pipe or a file. */
@@ -74,8 +100,10 @@ function rootHelpKey(root, variant, env = process.env) {
     identity(pjsonFile),
     identity(join(root, 'oclif.manifest.json')),
     identity(join(root, 'dist', 'cli', 'help.cjs')),
+    colorInputs(env),
   ].join(' ');
-  return { file: join(root, 'dist', 'cli', `root-help.${variant}.${width}.txt`), header: `${header}\n`, tty };
+  const file = join(root, 'dist', 'cli', `root-help.${variant}.${width}.${tty ? 'tty' : 'out'}.txt`);
+  return { file, header: `${header}\n`, tty };
 }
 
 /** Writes all of `bytes` to stdout; false when stdout would block and the rest went to the stream. */
@@ -106,7 +134,7 @@ function printSaved(key) {
   } catch {
     return false;
   }
-  const head = Buffer.from(key.header, 'latin1');
+  const head = Buffer.from(key.header, 'utf8');
   if (saved.length <= head.length || !saved.subarray(0, head.length).equals(head)) return false;
   if (writeStdout(saved.subarray(head.length), key.tty)) process.exit(0);
   return true;
@@ -138,7 +166,7 @@ function saveOnExit(key) {
     if (code !== 0 || wroteStderr || out.length === 0) return;
     try {
       const tmp = `${key.file}.${process.pid}`;
-      fs.writeFileSync(tmp, Buffer.concat([Buffer.from(key.header, 'latin1'), ...out]));
+      fs.writeFileSync(tmp, Buffer.concat([Buffer.from(key.header, 'utf8'), ...out]));
       fs.renameSync(tmp, key.file);
     } catch {
       // Not writable: the next run renders it again.

@@ -80,10 +80,10 @@ describe('root help cache', () => {
     expect(expected).toContain('COMMANDS\n  apply ');
 
     expect(await inPipe([nssv(), '--help'], baseEnv())).toBe(expected);
-    const file = saved('root-help.help.80.txt');
+    const file = saved('root-help.help.80.out.txt');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[0]).toMatch(
-      /^nssv-root-help 1 v\d+\.\d+\.\d+ linux x64 \d+@[\d.]+ \d+@[\d.]+ \d+@[\d.]+$/,
+      /^nssv-root-help 2 v\d+\.\d+\.\d+ linux x64 \d+@[\d.]+ \d+@[\d.]+ \d+@[\d.]+ \[\[.*\]\]$/,
     );
     expect(text.slice(text.indexOf('\n') + 1)).toBe(`${expected}\n`);
 
@@ -94,7 +94,7 @@ describe('root help cache', () => {
 
   it('GIVEN a saved help WHEN package.json changes THEN oclif renders the help again and the saved text is replaced', async () => {
     await inPipe([nssv(), '--help'], baseEnv());
-    const file = saved('root-help.help.80.txt');
+    const file = saved('root-help.help.80.out.txt');
     const header = readFileSync(file, 'utf8').split('\n')[0];
     writeFileSync(file, `${header}\nstale\n`);
     utimesSync(join(install, 'package.json'), new Date(), new Date(Date.now() + 5000));
@@ -107,8 +107,8 @@ describe('root help cache', () => {
   it('GIVEN OCLIF_COLUMNS=60 WHEN nssv and nssv --help run THEN each prints what oclif prints and is saved under its own name and width', async () => {
     const env = { ...baseEnv(), OCLIF_COLUMNS: '60' };
     for (const [args, name] of [
-      [[], 'root-help.bare.60.txt'],
-      [['--help'], 'root-help.help.60.txt'],
+      [[], 'root-help.bare.60.out.txt'],
+      [['--help'], 'root-help.help.60.out.txt'],
     ] as const) {
       const expected = await inPipe([oclifScript([...args])], env);
       expect(await inPipe([nssv(), ...args], env)).toBe(expected);
@@ -122,9 +122,33 @@ describe('root help cache', () => {
     expect(expected).toContain('COMMANDS\r\n  apply ');
     expect(await atTerminal([nssv(), '--help'], baseEnv())).toBe(expected);
     expect(await atTerminal([nssv(), '--help'], baseEnv())).toBe(expected);
-    const file = saved('root-help.help.100.txt');
+    const file = saved('root-help.help.100.tty.txt');
     writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\nfrom the saved file\n`);
     expect(await atTerminal([nssv(), '--help'], baseEnv())).toBe('from the saved file');
+  });
+
+  it("GIVEN FORCE_COLOR=1 in a pipe WHEN nssv --help runs, then without it THEN each prints what oclif prints (bold section headers only with it), neither from the other's saved text", async () => {
+    const coloured = { ...baseEnv(), FORCE_COLOR: '1' };
+    const bold = await inPipe([oclifScript(['--help'])], coloured);
+    const plain = await inPipe([oclifScript(['--help'])], baseEnv());
+    expect(bold).toContain('\u001b[1mCOMMANDS\u001b[22m');
+    expect(plain).not.toContain('\u001b');
+    for (let round = 0; round < 2; round++) {
+      expect(await inPipe([nssv(), '--help'], coloured)).toBe(bold);
+      expect(await inPipe([nssv(), '--help'], baseEnv())).toBe(plain);
+    }
+  });
+
+  it('GIVEN a terminal that supports colours (TERM=xterm-256color), then NO_COLOR WHEN nssv --help runs twice each THEN each prints what oclif prints there', async () => {
+    for (const env of [
+      { ...baseEnv(), TERM: 'xterm-256color' },
+      { ...baseEnv(), TERM: 'xterm-256color', NO_COLOR: '1' },
+    ]) {
+      const expected = await atTerminal([oclifScript(['--help'])], env);
+      expect(expected.includes('\u001b[1mCOMMANDS')).toBe(env.NO_COLOR === undefined);
+      expect(await atTerminal([nssv(), '--help'], env)).toBe(expected);
+      expect(await atTerminal([nssv(), '--help'], env)).toBe(expected);
+    }
   });
 
   it('GIVEN a colour theme in the config dir WHEN nssv --help runs at a terminal THEN oclif colours it each time and nothing is saved', async () => {
@@ -137,6 +161,6 @@ describe('root help cache', () => {
     expect(expected).toContain('\u001b[31mnssv\u001b[39m');
     expect(await atTerminal([nssv(), '--help'], env)).toBe(expected);
     expect(await atTerminal([nssv(), '--help'], env)).toBe(expected);
-    expect(existsSync(saved('root-help.help.100.txt'))).toBe(false);
+    expect(existsSync(saved('root-help.help.100.tty.txt'))).toBe(false);
   });
 });
