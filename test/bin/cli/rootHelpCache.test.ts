@@ -140,10 +140,11 @@ describe('root help cache', () => {
   });
 
   it('GIVEN a terminal that supports colours (TERM=xterm-256color), then NO_COLOR WHEN nssv --help runs twice each THEN each prints what oclif prints there', async () => {
-    for (const env of [
+    const envs: Record<string, string>[] = [
       { ...baseEnv(), TERM: 'xterm-256color' },
       { ...baseEnv(), TERM: 'xterm-256color', NO_COLOR: '1' },
-    ]) {
+    ];
+    for (const env of envs) {
       const expected = await atTerminal([oclifScript(['--help'])], env);
       expect(expected.includes('\u001b[1mCOMMANDS')).toBe(env.NO_COLOR === undefined);
       expect(await atTerminal([nssv(), '--help'], env)).toBe(expected);
