@@ -21,12 +21,11 @@ if (process.argv[2] === '--version' && !require('./cli/kernelMentionsWsl.cjs')()
 // The root help (`nssv`, `nssv --help`) comes from a bundle of oclif without the commands.
 const args = process.argv.slice(2);
 const rootHelp = args.length === 0 || (args.length === 1 && args[0] === '--help');
-// Printed from its saved text when oclif has rendered it before for this terminal width
+// Printed from its saved text when oclif has rendered it before for the same width and colours
 // (bin/cli/rootHelpCache.cjs); otherwise rendered, and saved as it is printed.
-const helpKey = rootHelp
-  ? require('./cli/rootHelpCache.cjs').rootHelpKey(root, args.length === 0 ? 'bare' : 'help')
-  : undefined;
-if (helpKey === undefined || !require('./cli/rootHelpCache.cjs').printSaved(helpKey)) run();
+const helpCache = rootHelp ? require('./cli/rootHelpCache.cjs') : undefined;
+const helpKey = helpCache?.rootHelpKey(root, args.length === 0 ? 'bare' : 'help');
+if (helpKey === undefined || !helpCache.printSaved(helpKey)) run();
 
 function run() {
   const { isAscii } = require('node:buffer');
@@ -80,6 +79,6 @@ function run() {
       }
     });
   }
-  if (helpKey !== undefined) require('./cli/rootHelpCache.cjs').saveOnExit(helpKey);
+  if (helpKey !== undefined) helpCache.saveOnExit(helpKey);
   mod.exports.main(args, root);
 }

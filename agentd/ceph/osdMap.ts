@@ -8,6 +8,9 @@ export interface OsdDump {
   erasure_code_profiles: Record<string, Record<string, string>>;
 }
 
+/** A dump with the CRUSH rules of (at least) its crush_version. */
+export type OsdDumpWithRules = OsdDump & { rules: CrushRule[] };
+
 /**
  * Ceph's OSD map as nssv reads it. Each `ceph` call is a Python process that costs ~0.35 s of CPU
  * on an idle machine and 1.5 s or more on a busy one, and an inventory runs on every host of the
@@ -24,8 +27,7 @@ export class OsdMap {
     return this.cli.json<OsdDump>('ceph', ['osd', 'dump'], 'read the OSD map');
   }
 
-  /** The dump and the CRUSH rules of (at least) its crush_version. */
-  async withRules(): Promise<OsdDump & { rules: CrushRule[] }> {
+  async withRules(): Promise<OsdDumpWithRules> {
     const dump = await this.dump();
     const known = this.rules;
     if (known !== undefined && known.crushVersion === dump.crush_version)

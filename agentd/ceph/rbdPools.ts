@@ -2,8 +2,8 @@ import { chunkEntries, chunkKeys, joinChunks } from './metaChunks.js';
 import { errors } from '../errors.js';
 import { type Flow, FlowChain, type FlowChainOptions, step } from '../flow/flow.js';
 import type { CephCli } from './cli.js';
-import { type CephPoolDetail, type CrushRule, type OsdTreeNode, ruleFailureDomain } from './cephModel.js';
-import { OsdMap } from './osdMap.js';
+import { type CephPoolDetail, type OsdTreeNode, ruleFailureDomain } from './cephModel.js';
+import { OsdMap, type OsdDumpWithRules } from './osdMap.js';
 import { cephDataPoolName, cephPoolName, cephRuleName, ecProfileName, META, nssvPoolOf } from './names.js';
 import { qosOf, RECOVERY } from './recovery.js';
 import { holdsTrash, isRetired, trashHolder } from './retired.js';
@@ -16,11 +16,7 @@ const PG_NUM = '8';
 /** min_size Ceph itself would pick for `size` replicas: writes continue with a majority left. */
 export const minSizeFor = (size: number): number => size - Math.floor(size / 2);
 
-interface Snapshot {
-  pools: CephPoolDetail[];
-  rules: CrushRule[];
-  erasure_code_profiles: Record<string, Record<string, string>>;
-}
+type Snapshot = OsdDumpWithRules;
 
 /**
  * rbd pools: Ceph pools shared by every host of the cluster. A replicated pool is one Ceph pool

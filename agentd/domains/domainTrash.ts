@@ -76,13 +76,13 @@ export class DomainTrash {
 
   async list(): Promise<TrashEntry[]> {
     const ids = (await readdir(this.dir).catch(() => [] as string[])).filter((x) => ID.test(x)).sort();
-    const records: Array<{ id: string; record: Record; expiresAt: string | null }> = [];
+    const records: Array<Record & { id: string }> = [];
     for (const id of ids) {
       const record = await readJsonRecord<Record>(join(this.dir, id, 'entry.json'));
-      if (record) records.push({ id, record, expiresAt: record.expiresAt });
+      if (record) records.push({ ...record, id });
     }
     const kept = await keepUnexpired(records, this.now(), (r) => this.purge(r.id));
-    return kept.map((r) => entry(r.id, r.record));
+    return kept.map((r) => entry(r.id, r));
   }
 
   /** Defines the domain again from its kept XML (same UUID), its seed back in place; refused if the name is taken. */
