@@ -7,6 +7,15 @@ import { newLockInfo, type LockInfo } from './lockInfo.js';
 import { stateProblem } from './stateShape.js';
 import { upgradeState } from '../../planner/state/upgrade.js';
 
+/** How a state is read. */
+export interface ReadOptions {
+  /**
+   * Given the stored text, when it is a plain (unencrypted) state, before it is parsed and checked:
+   * what it says may not pass the checks (see EarlyRefresh, which only asks hosts for inventories).
+   */
+  beforeParse?: (text: string) => void;
+}
+
 /**
  * The state as the CLI sees it: a backend (where the bytes live, the lock, the versions) and a
  * codec (encryption at rest). Writes never replace a stored state this process could not read:
@@ -30,20 +39,20 @@ export class StateStore {
   }
 
   /** The state; an empty one (new lineage) when none is stored yet. */
-  async read(): Promise<State> {
-    const s = await this.readStored();
+  async read(options: ReadOptions = {}): Promise<State> {
+    const s = await this.readStored(options);
     return s ?? emptyState(randomUUID());
   }
 
   /** The stored state, or undefined when there is none. */
-  async readStored(): Promise<State | undefined> {
+  async readStored(options: ReadOptions = {}): Promise<State | undefined> {
     const text = await this.backend.readText();
     if (text === undefined) {
       this.verified = true;
       this.stored = false;
       return undefined;
     }
-    const s = await this.parseStored(text, this.where);
+    const s = await this.parseStored(text, this.where, options.beforeParse);
     this.verified = true;
     this.stored = true;
     return this.withLoggedChanges(s);
@@ -104,11 +113,15 @@ export class StateStore {
   }
 
   /** Stored text as a state: plain text parsed once (an envelope refused), else decoded first. */
-  private async parseStored(text: string, where: string): Promise<State> {
+  private async parseStored(
+    text: string,
+    where: string,
+    beforeParse?: ReadOptions['beforeParse'],
+  ): Promise<State> {
     const check = this.codec.plainCheck();
-    return check
-      ? this.parse(text, (v) => check(v, where))
-      : this.parse(await this.codec.decode(text, where));
+    if (!check) return this.parse(await this.codec.decode(text, where));
+    beforeParse?.(text);
+    return this.parse(text, (v) => check(v, where));
   }
 
   private parse(plain: string, refuse?: (value: unknown) => void): State {

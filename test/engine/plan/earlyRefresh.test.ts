@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
@@ -134,5 +134,22 @@ describe('nssv plan with the refresh started early', () => {
     const r = await plan('-refresh=false', '-detailed-exitcode');
     expect(r.code).toBe(0);
     expect(requests()).toEqual(before);
+  });
+
+  it('GIVEN a state that fails the checks WHEN planned THEN the plan says why, and the hosts its text records had at most their inventory read', async () => {
+    const file = join(dir, 'nssv.tfstate');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('"version":2', '"version":99'));
+    try {
+      const before = requests();
+      const r = await plan();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'it has format version 99, written by a newer nssv (this one reads versions 1 to 2)',
+      );
+      expect(requests().map((n, i) => n - before[i]! <= 1)).toEqual([true, true]);
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 });

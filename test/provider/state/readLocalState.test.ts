@@ -45,4 +45,19 @@ describe('readLocalState', () => {
     await writeInitRecord(dir, { type: 'pg', connStr: 'postgres://x/y', schemaName: 's' });
     expect(await readLocalState(dir)).toBeUndefined();
   });
+
+  it('GIVEN beforeParse THEN it is given the stored text before the checks, also when they then fail; not without a state', async () => {
+    const texts: string[] = [];
+    const beforeParse = (text: string): void => void texts.push(text);
+    const good = { ...emptyState('L'), serial: 2, resources: [host('h1', 'https://a:8443')] };
+    write(good);
+    const read = await readLocalState(dir, { beforeParse });
+    await read?.store.close();
+    write({ ...good, version: 99 });
+    expect(await readLocalState(dir, { beforeParse })).toBeUndefined();
+    expect(texts).toEqual([JSON.stringify(good), JSON.stringify({ ...good, version: 99 })]);
+    rmSync(join(dir, 'nssv.tfstate'));
+    (await readLocalState(dir, { beforeParse }))?.store.close();
+    expect(texts).toHaveLength(2);
+  });
 });
