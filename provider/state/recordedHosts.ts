@@ -90,7 +90,7 @@ export function recordedHostEndpoints(text: string): AgentEndpoint[] {
     const end = afterValue(text, at);
     if (end === -1) break;
     if (next < at) next = text.indexOf(HOST_TYPE, at);
-    if (next < end) {
+    if (next !== -1 && next < end) {
       try {
         const r = JSON.parse(text.slice(at, end)) as { type?: unknown; attributes?: unknown };
         const endpoint =
