@@ -39,8 +39,8 @@ export class EarlyRefresh {
         const worker = this.worker;
         if (root.stateSettingsDeclared || root.parseFailed || !worker) return;
         this.stateRead = await readLocalState(this.configDir, {
-          // The hosts are asked while the state is parsed and checked (~40 % of a refresh's wait
-          // at 1,000 hosts), from a walk of its text.
+          // The hosts are asked while the state is parsed and checked, from a walk of its text: at
+          // 1,000 hosts the last answers then come before the evaluation ends, not ~150 ms after.
           beforeParse: (text) => {
             const recorded = recordedHostEndpoints(text);
             if (recorded.length > 0) this.prefetch = worker.ask(recorded);
