@@ -51,6 +51,18 @@ interface Measured {
   output: string;
 }
 
+/**
+ * How long a bare `node -e 0` takes here, timed next to each plan: the machine's speed moves by
+ * 10-30 % within minutes (~100-110 ms on its quick stretches, 125-140 ms on slow ones), more than
+ * the differences these runs are read for.
+ */
+async function nodeStartMs(): Promise<number> {
+  const t0 = performance.now();
+  const p = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  await new Promise((resolve) => p.once('close', resolve));
+  return performance.now() - t0;
+}
+
 async function measure(argv: string[], cwd: string, nodeFlags: string[] = []): Promise<Measured> {
   const out = join(cwd, `.measure-${process.hrtime.bigint()}.json`);
   const t0 = performance.now();
@@ -159,9 +171,11 @@ async function benchSize(size: number): Promise<SizeResult> {
       ['plan -refresh=false', ['-refresh=false']],
     ] as const) {
       const runs: Measured[] = [];
+      const gauges: number[] = [];
       let conns = 0;
       let failed = 0;
       for (let i = 0; i < Number(args.runs); i++) {
+        gauges.push(await nodeStartMs());
         reset(standIns);
         const prof =
           args['cpu-prof'] && i === 0
@@ -181,7 +195,7 @@ async function benchSize(size: number): Promise<SizeResult> {
         `${label} (no changes, ${runs.length} runs): median ${s1(median(runs.map((r) => r.wallMs)))} wall, ` +
           `${s1(median(runs.map((r) => r.cpuMs)))} CPU, peak RSS ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB ` +
           `(walls ${runs.map((r) => s1(r.wallMs)).join(', ')}; exits ${runs.map((r) => r.exitCode).join(',')}); ` +
-          `connections ${conns}, failed requests ${failed}`,
+          `connections ${conns}, failed requests ${failed}; machine gauge \`node -e 0\` median ${median(gauges).toFixed(0)} ms`,
       );
     }
     return { size, perStepMs, agentPerStepMs };

@@ -52,6 +52,9 @@ function deliver(slot: Slot): void {
   } else waiter.resolve(undefined);
 }
 
+/** The worker's young generation, in MiB (V8 splits it between its semi-spaces). */
+const WORKER_YOUNG_MIB = 8;
+
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
   /** Has the worker ask these agents for their inventories (once). */
@@ -65,7 +68,10 @@ export function startInventoryWorker(
   workerFile: string | undefined = inventoryWorkerFile(),
 ): InventoryWorker | undefined {
   if (workerFile === undefined) return undefined;
-  const worker = new Worker(workerFile);
+  // A small young generation: what the worker keeps (answers until sent) is small, and the
+  // default lets its new space grow to ~32 MB, each page of it touched for the first time once
+  // (for 1,000 hosts: ~3,000 fewer page faults, 0.1 s less CPU; bench/README, session 20).
+  const worker = new Worker(workerFile, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MIB } });
   /** The agents asked, by host (once asked). */
   let slots: Map<string, Slot> | undefined;
   let ended = false;

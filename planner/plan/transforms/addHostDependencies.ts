@@ -20,9 +20,9 @@ export function addHostDependencies(ctx: PlanContext): void {
       if (a === undefined || a === n.address) return;
       const at = sortedIndex(deps, a);
       if (deps[at] === a) return;
-      // a copy the first time: n.deps may be shared with the instance it came from
-      if (deps === n.deps) deps = [...deps];
-      deps.splice(at, 0, a);
+      // a new array, never an insert in place: n.deps may be shared with the instance it came
+      // from (and an exact-size copy, where splice would leave the array room to grow)
+      deps = deps.toSpliced(at, 0, a);
     };
     add(addressOf(host));
     if (Array.isArray(hosts)) for (let i = 0; i < hosts.length; i++) add(addressOf(hosts[i]));

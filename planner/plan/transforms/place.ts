@@ -92,7 +92,9 @@ export function place(ctx: PlanContext): void {
   const byCluster = new Map<string, HostCapacity[]>();
   for (const c of [...capacities.values()].sort((a, b) => (a.host.name < b.host.name ? -1 : 1))) {
     if (!declared.has(c.host.name)) continue;
-    byCluster.set(c.host.cluster, [...(byCluster.get(c.host.cluster) ?? []), c]);
+    const list = byCluster.get(c.host.cluster);
+    if (list) list.push(c);
+    else byCluster.set(c.host.cluster, [c]);
   }
   // The first declared host of each cluster whose agent did not answer.
   const factsMissing = new Map<string, string>();

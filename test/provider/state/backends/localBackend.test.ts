@@ -1,0 +1,36 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalBackend } from '../../../../provider/state/backends/localBackend.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nssv-local-backend-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('LocalBackend.readText', () => {
+  test('GIVEN no state file THEN there is no text', async () => {
+    expect(await new LocalBackend(join(dir, 'nssv.tfstate')).readText()).toBeUndefined();
+  });
+
+  test('GIVEN a state with multi-byte characters across a large file THEN the text reads back as written', async () => {
+    // Past readFile's 512 KiB chunks, with 2-, 3- and 4-byte UTF-8 sequences on both sides of them.
+    const description = 'café — 東京 🚀 '.repeat(60_000);
+    const text = JSON.stringify({ version: 2, serial: 1, lineage: 'L', resources: [], description });
+    const path = join(dir, 'nssv.tfstate');
+    writeFileSync(path, text, 'utf8');
+    expect(statSync(path).size).toBeGreaterThan(1024 * 1024);
+    expect(await new LocalBackend(path).readText()).toBe(text);
+  });
+
+  test('GIVEN a written text THEN the file holds it, mode 0600, and the previous one is the backup', async () => {
+    const path = join(dir, 'nssv.tfstate');
+    const b = new LocalBackend(path);
+    await b.writeText('{"serial":1,"note":"première"}');
+    await b.writeText('{"serial":2,"note":"zweite"}');
+    expect(await b.readText()).toBe('{"serial":2,"note":"zweite"}');
+    expect(readFileSync(`${path}.backup`, 'utf8')).toBe('{"serial":1,"note":"première"}');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
