@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StateResource } from '../../planner/state/types.js';
 import type { Codec } from '../../provider/state/encryption/codec.js';
@@ -27,12 +27,42 @@ export class ApplyJournal {
     this.legacyPath = join(dir, `${STATE_FILE}.journal`);
   }
 
-  /** Called before a create runs: the planned instance, as it will be recorded if it succeeds. */
+  /**
+   * Called before a create runs: the planned instance, as it will be recorded if it succeeds.
+   * One line, one write on a file kept open for appending until `close` (or `retain`/`clear`):
+   * an apply of 20,000 creates would otherwise make and open the directory, open, write and close
+   * the file 20,000 times. Concurrent calls append whole lines (O_APPEND), in no particular order.
+   */
   async started(resource: StateResource): Promise<void> {
-    await mkdir(join(this.dir, '.nssv'), { recursive: true, mode: 0o700 });
     const plain = JSON.stringify(resource);
     const line = this.codec ? (await this.codec.encode(plain)).trimEnd() : plain;
-    await appendFile(this.path, line + '\n', { mode: 0o600 });
+    const fh = await (this.appending ??= this.openForAppend());
+    const bytes = Buffer.from(line + '\n', 'utf8');
+    const { bytesWritten } = await fh.write(bytes);
+    // A regular file takes a write whole or fails; a short one (a full disk) is an error here.
+    if (bytesWritten !== bytes.length)
+      throw new Error(`${this.path}: wrote ${bytesWritten} of ${bytes.length} bytes of a journal entry`);
+  }
+
+  /** The journal opened for appending (made with its directory when missing, mode 0600). */
+  private appending: Promise<FileHandle> | undefined;
+
+  private async openForAppend(): Promise<FileHandle> {
+    try {
+      await mkdir(join(this.dir, '.nssv'), { recursive: true, mode: 0o700 });
+      return await open(this.path, 'a', 0o600);
+    } catch (e) {
+      this.appending = undefined;
+      throw e;
+    }
+  }
+
+  /** Lets go of the file `started` appends to (the entries stay); safe to call more than once. */
+  async close(): Promise<void> {
+    const appending = this.appending;
+    this.appending = undefined;
+    const fh = await appending?.catch(() => undefined);
+    await fh?.close();
   }
 
   /** Instances whose create was started by an apply that did not finish. */
@@ -62,6 +92,7 @@ export class ApplyJournal {
   }
 
   async clear(): Promise<void> {
+    await this.close();
     await rm(this.path, { force: true });
     await rm(this.legacyPath, { force: true });
   }
@@ -71,6 +102,7 @@ export class ApplyJournal {
    * that failed, whose host may have done them all the same (agent killed, answer lost).
    */
   async retain(addresses: ReadonlySet<string>): Promise<void> {
+    await this.close();
     const kept = (await this.pending()).filter((r) => addresses.has(r.address));
     if (kept.length === 0) return this.clear();
     const next = `${this.path}.next`;

@@ -26,20 +26,26 @@ export interface ExecuteRequest {
 export async function executePlan(req: ExecuteRequest): Promise<ApplyResult> {
   const base = handlerRunner(req.ctx, (step, note) => req.onEvent?.({ kind: 'undo-note', step, note }));
   const runner = req.journal ? journaledRunner(base, req.plan, req.journal) : base;
-  const result = await applyPlan(req.plan, req.state, runner, {
-    parallelism: req.parallelism ?? 10,
-    perHostParallelism: req.perHostParallelism ?? 4,
-    onFailure: req.onFailure ?? 'rollback',
-    onEvent: req.onEvent,
-    save: (s) => req.store.write(s),
-    ...(req.store.keepsChangeLog
-      ? {
-          append: (base, changes) => req.store.appendChanges(base, changes),
-          canAppend: () => req.store.appendsChanges,
-        }
-      : {}),
-  });
-  if (result.ok) await commitDeletes(req, result);
+  let result: ApplyResult;
+  try {
+    result = await applyPlan(req.plan, req.state, runner, {
+      parallelism: req.parallelism ?? 10,
+      perHostParallelism: req.perHostParallelism ?? 4,
+      onFailure: req.onFailure ?? 'rollback',
+      onEvent: req.onEvent,
+      save: (s) => req.store.write(s),
+      ...(req.store.keepsChangeLog
+        ? {
+            append: (base, changes) => req.store.appendChanges(base, changes),
+            canAppend: () => req.store.appendsChanges,
+          }
+        : {}),
+    });
+    if (result.ok) await commitDeletes(req, result);
+  } finally {
+    // The journal's file is let go of whatever happened; its entries stay until retain below.
+    await req.journal?.close();
+  }
   // What this apply created is now in state, or was undone. A create that failed may have happened
   // all the same (its agent died, or its answer was lost): its entry stays, for the next plan to look for.
   const completed = new Set(result.completed.map((s) => s.address));
