@@ -12,13 +12,13 @@ const entry = (address: string): StateResource => ({
   sensitivePaths: [],
 });
 
-describe('ApplyJournal.retain', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nssv-journal-test-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nssv-journal-test-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('ApplyJournal.retain', () => {
   it('GIVEN three started creates WHEN one failed THEN only its entry stays, whole and readable', async () => {
     const j = new ApplyJournal(dir);
     for (const a of ['nssv_volume.a', 'nssv_vm.b', 'nssv_volume.c']) await j.started(entry(a));
@@ -37,12 +37,6 @@ describe('ApplyJournal.retain', () => {
 });
 
 describe('ApplyJournal.started', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'nssv-journal-test-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   it('GIVEN 500 creates started at once THEN each has one whole line, in a private file and directory', async () => {
     const j = new ApplyJournal(dir);
     const addresses = Array.from({ length: 500 }, (_, i) => `nssv_volume.v${i}`);
