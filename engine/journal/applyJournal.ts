@@ -18,6 +18,8 @@ export class ApplyJournal {
   readonly path: string;
   /** Where versions before .nssv/ kept it (read and cleared, never written). */
   private readonly legacyPath: string;
+  /** The journal opened for appending by `started` (made with its directory when missing, mode 0600). */
+  private appending: Promise<FileHandle> | undefined;
 
   constructor(
     readonly dir: string,
@@ -43,9 +45,6 @@ export class ApplyJournal {
     if (bytesWritten !== bytes.length)
       throw new Error(`${this.path}: wrote ${bytesWritten} of ${bytes.length} bytes of a journal entry`);
   }
-
-  /** The journal opened for appending (made with its directory when missing, mode 0600). */
-  private appending: Promise<FileHandle> | undefined;
 
   private async openForAppend(): Promise<FileHandle> {
     try {
