@@ -43,7 +43,9 @@ export class ApplyJournal {
     const { bytesWritten } = await fh.write(bytes);
     // A regular file takes a write whole or fails; a short one (a full disk) is an error here.
     if (bytesWritten !== bytes.length)
-      throw new Error(`${this.path}: wrote ${bytesWritten} of ${bytes.length} bytes of a journal entry`);
+      throw new Error(
+        `${this.path}: only ${bytesWritten} of ${bytes.length} bytes of a journal entry were written (is the disk full?); free space, then run the apply again`,
+      );
   }
 
   private async openForAppend(): Promise<FileHandle> {
