@@ -16,12 +16,13 @@ function alive(pid: number): boolean {
 }
 
 /**
- * A state file's text: read whole, then decoded once. With an encoding, readFile decodes chunk by
- * chunk into a string of many parts that V8 copies again on first use (12 MB more for a
- * 21,000-instance state).
+ * A state file's text, decoded as it is read. Decoding the whole Buffer at once promotes ~10 MiB
+ * less (readFile with an encoding builds a string of many parts, flattened on first use), but a
+ * 21,005-instance plan took 0.01-0.11 s longer with it (4 rounds of 10-14 paired runs,
+ * bench/README.md "scale"): one 12 MB decode costs the main thread more than the flattening.
  */
 async function readWhole(path: string): Promise<string> {
-  return (await readFile(path)).toString('utf8');
+  return readFile(path, 'utf8');
 }
 
 /** serial and lineage of a stored text (plain state and encrypted envelope both carry them). */
