@@ -15,19 +15,43 @@ export function addHostDependencies(ctx: PlanContext): void {
   for (const n of ctx.nodes.values()) {
     if (!n.planned) continue;
     const { host_id: host, host_ids: hosts } = n.planned;
-    let deps = n.deps;
+    const added: string[] = [];
     const add = (a: string | undefined): void => {
-      if (a === undefined || a === n.address) return;
-      const at = sortedIndex(deps, a);
-      if (deps[at] === a) return;
-      // a new array, never an insert in place: n.deps may be shared with the instance it came
-      // from (and an exact-size copy, where splice would leave the array room to grow)
-      deps = deps.toSpliced(at, 0, a);
+      if (a !== undefined && a !== n.address) added.push(a);
     };
     add(addressOf(host));
     if (Array.isArray(hosts)) for (let i = 0; i < hosts.length; i++) add(addressOf(hosts[i]));
-    n.deps = deps;
+    if (added.length > 0) n.deps = withSorted(n.deps, added);
   }
+}
+
+/**
+ * The sorted `deps` with `added` among them, each address once: a new array when anything is
+ * added, never an insert in place (n.deps may be shared with the instance it came from). One
+ * merge, not an insert per address: a switch on 1,000 hosts would otherwise copy its growing
+ * list 1,000 times.
+ */
+function withSorted(deps: string[], added: string[]): string[] {
+  if (added.length === 1) {
+    const a = added[0]!;
+    const at = sortedIndex(deps, a);
+    return deps[at] === a ? deps : deps.toSpliced(at, 0, a);
+  }
+  added.sort();
+  const out: string[] = [];
+  let fresh = false;
+  let i = 0;
+  for (let j = 0; j < added.length; j++) {
+    const a = added[j]!;
+    while (i < deps.length && deps[i]! < a) out.push(deps[i++]!);
+    if (i < deps.length && deps[i] === a) continue;
+    if (out[out.length - 1] === a) continue;
+    out.push(a);
+    fresh = true;
+  }
+  if (!fresh) return deps;
+  while (i < deps.length) out.push(deps[i++]!);
+  return out;
 }
 
 /** Where `a` is or would go in the sorted `list` (binary search: a node has a few deps, a plan 10^4 nodes). */

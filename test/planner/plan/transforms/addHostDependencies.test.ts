@@ -38,4 +38,30 @@ describe('addHostDependencies', () => {
     expect(pool.deps).toEqual(['nssv_cluster.c', 'nssv_host.h1', 'nssv_host.h2']);
     expect(shared).toEqual(['nssv_cluster.c', 'nssv_host.h2']);
   });
+
+  test('GIVEN a pool on 50 hosts named out of order, with deps sorting before and after them WHEN added THEN one sorted list, each once; a pool whose hosts are all there keeps its own list', () => {
+    const ctx = planContext({ desired: world() }, resolveDependencies, plannedAttributes);
+    const names = Array.from({ length: 50 }, (_, i) => `x${String(i).padStart(2, '0')}`);
+    for (const name of names)
+      ctx.nodes.set(`nssv_host.${name}`, {
+        address: `nssv_host.${name}`,
+        type: 'nssv_host',
+        deps: [],
+        notes: [],
+        planned: { name },
+      });
+    const pool = ctx.nodes.get('nssv_storage_pool.p')!;
+    pool.deps = ['nssv_cluster.c', 'nssv_host.x10', 'nssv_volume.z'];
+    pool.planned = { ...pool.planned!, host_ids: [...names].reverse().concat(['x10', 'x03']) };
+    addHostDependencies(ctx);
+    expect(pool.deps).toEqual([
+      'nssv_cluster.c',
+      ...names.map((n) => `nssv_host.${n}`),
+      'nssv_volume.z',
+    ]);
+
+    const before = pool.deps;
+    addHostDependencies(ctx);
+    expect(pool.deps).toBe(before);
+  });
 });
