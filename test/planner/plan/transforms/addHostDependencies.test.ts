@@ -54,11 +54,7 @@ describe('addHostDependencies', () => {
     pool.deps = ['nssv_cluster.c', 'nssv_host.x10', 'nssv_volume.z'];
     pool.planned = { ...pool.planned!, host_ids: [...names].reverse().concat(['x10', 'x03']) };
     addHostDependencies(ctx);
-    expect(pool.deps).toEqual([
-      'nssv_cluster.c',
-      ...names.map((n) => `nssv_host.${n}`),
-      'nssv_volume.z',
-    ]);
+    expect(pool.deps).toEqual(['nssv_cluster.c', ...names.map((n) => `nssv_host.${n}`), 'nssv_volume.z']);
 
     const before = pool.deps;
     addHostDependencies(ctx);
