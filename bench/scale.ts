@@ -195,7 +195,8 @@ async function benchSize(size: number): Promise<SizeResult> {
         `${label} (no changes, ${runs.length} runs): median ${s1(median(runs.map((r) => r.wallMs)))} wall, ` +
           `${s1(median(runs.map((r) => r.cpuMs)))} CPU, peak RSS ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB ` +
           `(walls ${runs.map((r) => s1(r.wallMs)).join(', ')}; exits ${runs.map((r) => r.exitCode).join(',')}); ` +
-          `connections ${conns}, failed requests ${failed}; machine gauge \`node -e 0\` median ${median(gauges).toFixed(0)} ms`,
+          `connections ${conns}, failed requests ${failed}; machine gauge \`node -e 0\` median ${median(gauges).toFixed(0)} ms, ` +
+          `wall/gauge median ${median(runs.map((r, k) => r.wallMs / gauges[k]!)).toFixed(1)}`,
       );
     }
     return { size, perStepMs, agentPerStepMs };
