@@ -32,11 +32,6 @@ export function addHostDependencies(ctx: PlanContext): void {
  * list 1,000 times.
  */
 function withSorted(deps: string[], added: string[]): string[] {
-  if (added.length === 1) {
-    const a = added[0]!;
-    const at = sortedIndex(deps, a);
-    return deps[at] === a ? deps : deps.toSpliced(at, 0, a);
-  }
   added.sort();
   const out: string[] = [];
   let fresh = false;
@@ -52,16 +47,4 @@ function withSorted(deps: string[], added: string[]): string[] {
   if (!fresh) return deps;
   while (i < deps.length) out.push(deps[i++]!);
   return out;
-}
-
-/** Where `a` is or would go in the sorted `list` (binary search: a node has a few deps, a plan 10^4 nodes). */
-function sortedIndex(list: readonly string[], a: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]! < a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -18,7 +18,7 @@ function alive(pid: number): boolean {
 /**
  * A state file's text, decoded as it is read. Decoding the whole Buffer at once promotes ~10 MiB
  * less (readFile with an encoding builds a string of many parts, flattened on first use), but a
- * 21,005-instance plan took 0.01-0.11 s longer with it (4 rounds of 10-14 paired runs,
+ * 21,005-instance plan took 0.01-0.11 s longer with it (5 sets of 10-14 paired runs,
  * bench/README.md "scale"): one 12 MB decode costs the main thread more than the flattening.
  */
 async function readWhole(path: string): Promise<string> {
