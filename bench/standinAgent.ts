@@ -90,7 +90,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
   type Body = Record<string, unknown>;
   const routes: Route[] = [
     { method: 'GET', pattern: '/v1/health', handle: async () => ({ host: name, agentVersion: 'stand-in' }) },
-    { method: 'GET', pattern: '/v1/inventory', handle: async () => inv },
+    { method: 'GET', pattern: '/v1/inventory', conditional: true, handle: async () => inv },
     {
       method: 'PUT',
       pattern: '/v1/pools/:pool',

@@ -14,4 +14,9 @@ export interface Route {
   handle(req: RouteRequest): Promise<unknown>;
   text?: boolean;
   hasBody?: boolean;
+  /**
+   * A read whose answer carries an `ETag` (a digest of the body), and which answers `304 Not
+   * Modified`, without a body, to a request whose `If-None-Match` names that tag.
+   */
+  conditional?: boolean;
 }

@@ -62,7 +62,7 @@ export function buildRoutes(agent: Agent): Route[] {
         agentVersion: AGENT_VERSION,
       }),
     },
-    { method: 'GET', pattern: '/v1/inventory', handle: async () => agent.inventory() },
+    { method: 'GET', pattern: '/v1/inventory', conditional: true, handle: async () => agent.inventory() },
     {
       method: 'GET',
       pattern: '/metrics',

@@ -9,6 +9,7 @@ import { anyBearerTokenMatches } from './auth.js';
 import { mutualTlsOptions, secureContextOptions, type ServerTls } from './tls.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './body.js';
 import { decodeParams, matchRoute } from './router.js';
+import { entityTag, ifNoneMatchNames } from './entityTag.js';
 import type { Route } from './routes.js';
 
 export interface ServerOptions {
@@ -71,6 +72,7 @@ export function createAgentServer(options: ServerOptions): AgentServer {
       const result = await match.route.handle({ params, body });
       status = 200;
       if (match.route.text) send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', String(result));
+      else if (match.route.conditional) status = sendConditional(req, res, JSON.stringify(result));
       else send(res, 200, 'application/json', JSON.stringify(result));
     } catch (e) {
       const error = toAgentError(e);
@@ -132,8 +134,35 @@ export function createAgentServer(options: ServerOptions): AgentServer {
   };
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, {
+    ...headers,
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
+}
+
+/**
+ * A JSON answer with its entity tag; 304 without a body when the request's If-None-Match names
+ * the tag (a list, or `*`, as RFC 9110 allows). Returns the status sent.
+ */
+function sendConditional(req: IncomingMessage, res: ServerResponse, body: string): number {
+  const etag = entityTag(body);
+  if (ifNoneMatchNames(req.headers['if-none-match'], etag)) {
+    if (!res.headersSent) {
+      res.writeHead(304, { etag });
+      res.end();
+    }
+    return 304;
+  }
+  send(res, 200, 'application/json', body, { etag });
+  return 200;
 }

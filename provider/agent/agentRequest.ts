@@ -76,6 +76,7 @@ export class AgentRequester {
     path: string,
     body: string | undefined,
     timeoutMs: number,
+    extraHeaders: Record<string, string>,
   ): Promise<HttpAnswer> {
     const tls = this.tls ?? null;
     for (let attempt = 1; ; attempt++) {
@@ -85,6 +86,7 @@ export class AgentRequester {
           method,
           tls,
           headers: {
+            ...extraHeaders,
             authorization: `Bearer ${this.target.token}`,
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
@@ -112,11 +114,14 @@ export class AgentRequester {
     path: string,
     body?: unknown,
     timeoutMs = this.timeoutMs,
+    /** More request headers (`if-none-match` for a conditional read). */
+    extraHeaders: Record<string, string> = {},
   ): Promise<HttpAnswer> {
     const { host } = this.target;
     if (this.tls === undefined) this.tls = clientTlsFor(this.target) ?? null;
     try {
-      return await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), timeoutMs);
+      const text = body === undefined ? undefined : JSON.stringify(body);
+      return await this.send(method, path, text, timeoutMs, extraHeaders);
     } catch (err) {
       this.throwIfCancelled(method, path);
       agentRequestStats.unreachable += 1;

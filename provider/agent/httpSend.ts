@@ -4,6 +4,8 @@ import { request as httpsRequest, type Agent as HttpsAgent } from 'node:https';
 export interface HttpAnswer {
   status: number;
   text: string;
+  /** The answer's ETag header, when it has one (agentd tags its inventories). */
+  etag?: string;
 }
 
 export interface HttpSendOptions {
@@ -43,7 +45,10 @@ export function httpSend(url: string, options: HttpSendOptions): Promise<HttpAns
         res.setEncoding('utf8');
         let text = '';
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        const { etag } = res.headers;
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text, ...(etag === undefined ? {} : { etag }) }),
+        );
         res.on('error', reject);
       },
     );

@@ -5,6 +5,11 @@ import type { HttpAnswer } from './httpSend.js';
 /** What the inventory worker is sent, once: the agents to ask. */
 export interface InventoryRequest {
   targets: AgentEndpoint[];
+  /**
+   * By host: the entity tag of an inventory already read, sent as If-None-Match (the agent then
+   * answers 304 without a body when its inventory is still that one).
+   */
+  etags?: Record<string, string>;
 }
 
 /**

@@ -12,7 +12,8 @@ export interface InventoryPrefetch {
   /**
    * The agent's answer to GET /v1/inventory, the first time a host is taken (undefined after),
    * when the worker asked exactly this endpoint (same URL, token and TLS directory); read it with
-   * AgentClient.inventoryFrom. Resolves to undefined when the worker did not ask this endpoint or
+   * AgentClient.inventoryFrom. A 304 without a body when the host was asked with a tag (`ask`'s
+   * etags) that is still its inventory's. Resolves to undefined when the worker did not ask this endpoint or
    * could not send (then ask directly); rejects with the AgentError a direct call would have
    * thrown when no answer came.
    */
@@ -57,8 +58,11 @@ const WORKER_YOUNG_MIB = 8;
 
 /** A worker thread, loading while the caller finds out which agents to ask (see inventoryWorker.ts). */
 export interface InventoryWorker {
-  /** Has the worker ask these agents for their inventories (once). */
-  ask(targets: readonly AgentEndpoint[]): InventoryPrefetch;
+  /**
+   * Has the worker ask these agents for their inventories (once); a host with a tag in `etags` is
+   * asked conditionally (If-None-Match).
+   */
+  ask(targets: readonly AgentEndpoint[], etags?: Readonly<Record<string, string>>): InventoryPrefetch;
   /** Stops the worker; answers not taken are dropped. */
   close(): Promise<void>;
 }
@@ -98,12 +102,15 @@ export function startInventoryWorker(
     async close() {
       await worker.terminate();
     },
-    ask(targets) {
+    ask(targets, etags) {
       if (slots) throw new Error('bug: the inventory worker is asked once');
       slots = new Map<string, Slot>(targets.map((t) => [t.host, { target: t }]));
       if (ended) giveUp();
       else {
-        const request: InventoryRequest = { targets: [...targets] };
+        const request: InventoryRequest = {
+          targets: [...targets],
+          ...(etags ? { etags: { ...etags } } : {}),
+        };
         worker.postMessage(request);
       }
       const asked = slots;

@@ -1,5 +1,5 @@
 // Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs). It sends each
-// agent it is given GET /v1/inventory through the AgentRequester the main thread's AgentClient
+// agent it is given GET /v1/inventory (If-None-Match when it is given the host's last tag) through the AgentRequester the main thread's AgentClient
 // uses (the same retries, TLS pinning and errors when no answer comes; a connection per request,
 // see oneShotSend), and posts the HTTP answers
 // back in batches, as text: the main thread parses and checks each one when it uses it
@@ -35,22 +35,26 @@ function ask(request: InventoryRequest): void {
   pending = request.targets.length;
   if (pending === 0) process.exit(0);
   for (const target of request.targets) {
-    new AgentRequester(target, { transport: oneShotSend }).request('GET', '/v1/inventory').then(
-      (answer) => post({ host: target.host, answer }),
-      (e: unknown) =>
-        post(
-          e instanceof AgentError
-            ? {
-                host: target.host,
-                error: {
-                  code: e.code,
-                  message: e.message,
-                  ...(e.status === undefined ? {} : { status: e.status }),
-                },
-              }
-            : { host: target.host, unanswered: true },
-        ),
-    );
+    const etag = request.etags?.[target.host];
+    const conditional: Record<string, string> = etag === undefined ? {} : { 'if-none-match': etag };
+    new AgentRequester(target, { transport: oneShotSend })
+      .request('GET', '/v1/inventory', undefined, undefined, conditional)
+      .then(
+        (answer) => post({ host: target.host, answer }),
+        (e: unknown) =>
+          post(
+            e instanceof AgentError
+              ? {
+                  host: target.host,
+                  error: {
+                    code: e.code,
+                    message: e.message,
+                    ...(e.status === undefined ? {} : { status: e.status }),
+                  },
+                }
+              : { host: target.host, unanswered: true },
+          ),
+      );
   }
 }
 

@@ -32,7 +32,7 @@ function dechunk(data: Buffer, start: number): Buffer {
 
 /**
  * Frames one whole HTTP/1.x answer read from a connection the server closed after it: the status
- * and the body (by Content-Length, chunked, or to the end) as UTF-8 text. A status 1xx is not
+ * the body (by Content-Length, chunked, or to the end) as UTF-8 text, and the ETag. A status 1xx is not
  * expected (nothing is sent with `Expect:`) and is refused as malformed.
  */
 export function readHttpAnswer(data: Buffer): HttpAnswer {
@@ -43,6 +43,7 @@ export function readHttpAnswer(data: Buffer): HttpAnswer {
   if (!status) throw malformed(`unexpected status line ${JSON.stringify(lines[0]!.slice(0, 80))}`);
   let length: number | undefined;
   let chunked = false;
+  let etag: string | undefined;
   for (const line of lines.slice(1)) {
     const colon = line.indexOf(':');
     if (colon <= 0) throw malformed(`invalid header line ${JSON.stringify(line.slice(0, 80))}`);
@@ -52,7 +53,12 @@ export function readHttpAnswer(data: Buffer): HttpAnswer {
       if (!/^\d+$/.test(value)) throw malformed(`invalid Content-Length ${JSON.stringify(value)}`);
       length = Number(value);
     } else if (name === 'transfer-encoding') chunked = /(?:^|,)\s*chunked\s*$/i.test(value);
+    else if (name === 'etag') etag = value;
   }
+  const code = Number(status[1]);
+  const tagged = etag === undefined ? {} : { etag };
+  // 204 and 304 answers have no body, whatever their headers say (RFC 9112 §6.3).
+  if (code === 204 || code === 304) return { status: code, text: '', ...tagged };
   const start = headEnd + HEAD_END.length;
   let body: Buffer;
   if (chunked) body = dechunk(data, start);
@@ -60,5 +66,5 @@ export function readHttpAnswer(data: Buffer): HttpAnswer {
     if (data.length - start < length) throw cutShort('inside the answer body');
     body = data.subarray(start, start + length);
   } else body = data.subarray(start);
-  return { status: Number(status[1]), text: body.toString('utf8') };
+  return { status: code, text: body.toString('utf8'), ...tagged };
 }

@@ -10,6 +10,7 @@ import type {
   VolumeInfo,
 } from '../../../schemas/generated/agentApi.js';
 import { agentApi } from '../../../schemas/generated/agentApiValidators.js';
+import { entityTag, ifNoneMatchNames } from '../../../agentd/http/entityTag.js';
 
 export const FAKE_TOKEN = 'fake-agent-token-0123456789';
 
@@ -121,7 +122,19 @@ export class FakeAgent {
     const inv = this.inventory;
     if (method === 'GET' && path === '/v1/health')
       return send(200, { host: this.hostName, agentVersion: '0.1.0' });
-    if (method === 'GET' && path === '/v1/inventory') return send(200, inv);
+    if (method === 'GET' && path === '/v1/inventory') {
+      // Tagged as agentd tags it: 304 to an If-None-Match that names the current tag.
+      const text = JSON.stringify(inv);
+      const etag = entityTag(text);
+      if (ifNoneMatchNames(req.headers['if-none-match'], etag)) {
+        res.writeHead(304, { etag });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json', etag });
+      res.end(text);
+      return;
+    }
     const address = (body as { address?: string } | undefined)?.address ?? '';
     const remove = <T>(list: T[], match: (x: T) => boolean) => {
       const i = list.findIndex(match);

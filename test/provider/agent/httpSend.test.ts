@@ -21,7 +21,15 @@ describe('httpSend', () => {
       req.setEncoding('utf8');
       req.on('data', (c: string) => (body += c));
       req.on('end', () => {
-        res.writeHead(201, { 'content-type': 'application/json' });
+        if (req.headers['if-none-match'] === '"t1"') {
+          res.writeHead(304, { etag: '"t1"' });
+          res.end();
+          return;
+        }
+        res.writeHead(201, {
+          'content-type': 'application/json',
+          ...(req.method === 'GET' ? { etag: '"t1"' } : {}),
+        });
         res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, body, é: 'ü' }));
       });
     });
@@ -47,6 +55,16 @@ describe('httpSend', () => {
       status: 201,
       text: JSON.stringify({ method: 'PUT', auth: 'Bearer t', body: '{"ä":1}', é: 'ü' }),
     });
+  });
+
+  it('GIVEN a tagged answer THEN its ETag; GIVEN If-None-Match with that tag THEN 304, empty, the tag', async () => {
+    const agent = new Agent({ keepAlive: true });
+    const send = (headers: Record<string, string>) =>
+      httpSend(`${url}/x`, { method: 'GET', agent, headers, signal: AbortSignal.timeout(5000) });
+    const first = await send({});
+    const again = await send({ 'if-none-match': '"t1"' });
+    agent.destroy();
+    expect([first.status, first.etag, again]).toEqual([201, '"t1"', { status: 304, text: '', etag: '"t1"' }]);
   });
 
   it('GIVEN a connection that is never made WHEN the connect timeout passes THEN ETIMEDOUT, before the request timeout', async () => {

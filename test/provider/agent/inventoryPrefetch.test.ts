@@ -68,6 +68,20 @@ describe('the inventory worker', () => {
     expect(h1.requests.filter((r) => r.path === '/v1/inventory')).toHaveLength(2);
   });
 
+  it('GIVEN tags for hosts WHEN the worker asks THEN If-None-Match: 304 for a tag that is current, the inventory and its new tag otherwise', async () => {
+    const current = (await new AgentClient(h1.endpoint()).request('GET', '/v1/inventory')).etag!;
+    worker = startInventoryWorker();
+    const prefetch = worker!.ask([h1.endpoint(), h2.endpoint()], { h1: current, h2: '"an-older-tag"' });
+    const one = await prefetch.take(h1.endpoint());
+    const two = await prefetch.take(h2.endpoint());
+    expect(one).toEqual({ status: 304, text: '', etag: current });
+    expect({ status: two?.status, tagged: /^"[\w-]{43}"$/.test(two?.etag ?? '') }).toEqual({
+      status: 200,
+      tagged: true,
+    });
+    expect(new AgentClient(h2.endpoint()).inventoryFrom(two!)).toEqual(h2.inventory);
+  });
+
   it('GIVEN another URL for a host WHEN taken THEN it is not the answer of the URL asked', async () => {
     worker = startInventoryWorker();
     const prefetch = worker!.ask([h2.endpoint()]);

@@ -29,6 +29,22 @@ describe('readHttpAnswer', () => {
     ).toEqual({ status: 404, text: 'abc0123456789' });
   });
 
+  it('GIVEN an ETag THEN it is part of the answer', () => {
+    expect(readHttpAnswer(answer('HTTP/1.1 200 OK\r\nETag: "x1"\r\nContent-Length: 2\r\n\r\n{}'))).toEqual({
+      status: 200,
+      text: '{}',
+      etag: '"x1"',
+    });
+  });
+
+  it('GIVEN a 304 THEN no body, whatever follows the head', () => {
+    expect(readHttpAnswer(answer('HTTP/1.1 304 Not Modified\r\nETag: "x1"\r\n\r\nleftover'))).toEqual({
+      status: 304,
+      text: '',
+      etag: '"x1"',
+    });
+  });
+
   it('GIVEN neither THEN the body runs to the end of the connection; a status without a reason is read', () => {
     expect(readHttpAnswer(answer('HTTP/1.0 503\r\n\r\n{"a":1}'))).toEqual({ status: 503, text: '{"a":1}' });
   });
