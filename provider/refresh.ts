@@ -9,7 +9,9 @@ import { AgentError } from './agent/agentError.js';
 import { providerErrors } from './errors.js';
 import { handlerFor } from './handlers/registry.js';
 import { hostsWithHaVms, recordedOn } from './lostHosts.js';
-import type { HandlerContext, InventoryRead } from './handlers/types.js';
+import type { ConditionalInventory, HandlerContext, InventoryRead } from './handlers/types.js';
+import { jsonEqual } from '../core/jsonEqual.js';
+import type { PciDeviceInfo } from '../schemas/generated/agentApi.js';
 
 export { hostEndpoints } from './hostEndpoints.js';
 
@@ -19,6 +21,36 @@ export interface RefreshResult {
   diagnostics: Diagnostic[];
   /** Unreachable hosts taken as failed because they run HA VMs (see hostsWithHaVms). */
   lostHosts: Set<string>;
+  /** With RefreshOptions.tags: what each host read conditionally showed (see TaggedRead). */
+  tagged?: Map<string, TaggedRead>;
+}
+
+/** What an agent's inventory says of its host, kept with the inventory's tag. */
+export interface TaggedFacts {
+  name: string;
+  cpus: number;
+  memoryMiB: number;
+  pciDevices?: PciDeviceInfo[];
+}
+
+/**
+ * A host whose inventory, under the tag `etag`, was read against this very state, and showed
+ * every instance the state records on it as recorded.
+ */
+export interface TaggedHost {
+  etag: string;
+  facts: TaggedFacts;
+}
+
+/** How a host read with a tag went. */
+export interface TaggedRead {
+  etag: string;
+  /** The agent answered 304: its inventory is still the one of the tag known for this state. */
+  unchanged: boolean;
+  /** An instance on the host read back other than its record, or a read failed. */
+  differs: boolean;
+  /** What the inventory says of the host (from the tag's facts when unchanged). */
+  facts?: TaggedFacts;
 }
 
 export interface RefreshOptions {
@@ -28,6 +60,13 @@ export interface RefreshOptions {
    * are asked. A no-change plan then sends no request at all.
    */
   readLive?: boolean;
+  /**
+   * The inventories are read conditionally (HandlerContext.conditionalInventory), against a state
+   * read exactly as stored: `known` holds the hosts whose tag was found valid for this state (they
+   * were asked with it). A host that answers 304 has its instances taken as recorded and its facts
+   * from `known`; every host read with a tag is reported in RefreshResult.tagged.
+   */
+  tags?: { known: ReadonlyMap<string, TaggedHost> };
 }
 
 /** Reads every state resource from its host (one inventory call per host) and the declared hosts' facts. */
@@ -54,28 +93,46 @@ export async function refresh(
     }
   }
   const { byHost, others } = readLive ? byInventory(state.resources) : { byHost: new Map(), others: [] };
+  const hosts = new HostReads(ctx, options.tags?.known);
   await Promise.all([
     // A host's instances read from its one inventory, in state order.
     ...[...byHost].map(async ([host, group]) => {
-      let inv: Inventory;
+      let seen: ConditionalInventory;
       try {
-        inv = await ctx.inventory(host);
+        seen = await hosts.read(host);
       } catch (e) {
         for (const { r } of group) report(r.address, e);
         return;
       }
+      if (seen.unchanged) {
+        for (const { r } of group) live.set(r.address, r.attributes);
+        return;
+      }
+      const inv = seen.inventory;
       for (const { r, read } of group) {
         try {
-          live.set(r.address, read.from(inv, r.attributes));
+          const value = read.from(inv, r.attributes);
+          live.set(r.address, value);
+          if (seen.etag !== undefined && !jsonEqual(value, r.attributes)) hosts.differs(host);
         } catch (e) {
+          hosts.differs(host);
           report(r.address, e);
         }
       }
     }),
     ...others.map(async (r) => {
+      const handler = handlerFor(r.type);
+      const on = handler.readHosts?.(r.attributes);
       try {
-        live.set(r.address, await handlerFor(r.type).read(ctx, r.address, r.attributes));
+        if (on && (await hosts.allUnchanged(on))) {
+          live.set(r.address, r.attributes);
+          return;
+        }
+        const value = await handler.read(ctx, r.address, r.attributes);
+        live.set(r.address, value);
+        if (on && hosts.tagging && !jsonEqual(value, r.attributes)) for (const h of on) hosts.differs(h);
       } catch (e) {
+        for (const h of on ?? []) hosts.differs(h);
         report(r.address, e);
       }
     }),
@@ -101,24 +158,96 @@ export async function refresh(
           return;
         }
         try {
-          const inv = await ctx.inventory(a.name);
-          if (inv.host.name !== a.name) {
-            diagnostics.push(providerErrors.hostMismatch(d, String(a.endpoint), inv.host.name));
+          const facts = await hosts.facts(a.name);
+          if (facts.name !== a.name) {
+            hosts.differs(a.name);
+            diagnostics.push(providerErrors.hostMismatch(d, String(a.endpoint), facts.name));
             return;
           }
-          hostFacts.set(a.name, {
-            ...configured,
-            cpus: inv.host.cpus,
-            memoryMiB: inv.host.memoryMiB,
-            ...(inv.pciDevices ? { pciDevices: inv.pciDevices } : {}),
-          });
+          const { cpus, memoryMiB, pciDevices } = facts;
+          hostFacts.set(a.name, { ...configured, cpus, memoryMiB, ...(pciDevices ? { pciDevices } : {}) });
         } catch (e) {
           report(d.address, e);
         }
       }),
   );
   const lostHosts = tolerateLostHosts(failures, desired, state, live, diagnostics);
-  return { live, hostFacts, diagnostics, lostHosts };
+  for (const { e } of failures) hosts.differs(e.host);
+  return { live, hostFacts, diagnostics, lostHosts, ...(hosts.tagging ? { tagged: hosts.tagged } : {}) };
+}
+
+/**
+ * The hosts' inventories as one refresh reads them: once per host, conditionally when the
+ * refresh is given tags (RefreshOptions.tags), with what each tagged read showed.
+ */
+class HostReads {
+  readonly tagged = new Map<string, TaggedRead>();
+  private readonly reads = new Map<string, Promise<ConditionalInventory>>();
+
+  constructor(
+    private readonly ctx: HandlerContext,
+    private readonly known: ReadonlyMap<string, TaggedHost> | undefined,
+  ) {}
+
+  /** Whether this refresh reads conditionally (and reports the tagged reads). */
+  get tagging(): boolean {
+    return this.known !== undefined && this.ctx.conditionalInventory !== undefined;
+  }
+
+  read(host: string): Promise<ConditionalInventory> {
+    let p = this.reads.get(host);
+    if (!p) {
+      p = this.tagging ? this.conditional(host) : this.plain(host);
+      this.reads.set(host, p);
+    }
+    return p;
+  }
+
+  private plain(host: string): Promise<ConditionalInventory> {
+    return this.ctx.inventory(host).then((inventory) => ({ unchanged: false, inventory, etag: undefined }));
+  }
+
+  private async conditional(host: string): Promise<ConditionalInventory> {
+    const seen = await this.ctx.conditionalInventory!(host);
+    const known = this.known!.get(host);
+    // A 304 to a tag this refresh does not know the facts of (not asked with it): read it whole.
+    if (seen.unchanged && known?.etag !== seen.etag) return this.plain(host);
+    if (seen.etag !== undefined) {
+      const facts = seen.unchanged ? known!.facts : factsOf(seen.inventory);
+      this.tagged.set(host, { etag: seen.etag, unchanged: seen.unchanged, differs: false, facts });
+    }
+    return seen;
+  }
+
+  /** Whether every one of these hosts answered 304 (false when any failed). */
+  async allUnchanged(hosts: readonly string[]): Promise<boolean> {
+    if (!this.tagging || hosts.length === 0) return false;
+    const seen = await Promise.all(
+      hosts.map((h) =>
+        this.read(h).then(
+          (s) => s.unchanged,
+          () => false,
+        ),
+      ),
+    );
+    return seen.every(Boolean);
+  }
+
+  /** What the host's inventory says of it. */
+  async facts(host: string): Promise<TaggedFacts> {
+    const seen = await this.read(host);
+    return seen.unchanged ? this.tagged.get(host)!.facts! : factsOf(seen.inventory);
+  }
+
+  differs(host: string): void {
+    const t = this.tagged.get(host);
+    if (t) t.differs = true;
+  }
+}
+
+function factsOf(inv: Inventory): TaggedFacts {
+  const { name, cpus, memoryMiB } = inv.host;
+  return { name, cpus, memoryMiB, ...(inv.pciDevices ? { pciDevices: inv.pciDevices } : {}) };
 }
 
 /** The resources whose handler reads them from one host's inventory, by that host; the others. */

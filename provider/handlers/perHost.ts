@@ -41,6 +41,8 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
   const hostIds = (a: Attributes): string[] => resolved(typed(ops.type, a).host_ids, 'host_ids');
   return {
     type: ops.type,
+    // read asks exactly the inventories of the hosts the object was put on.
+    readHosts: (prior) => (Array.isArray(prior.host_ids) ? hostIds(prior) : []),
     async read(ctx, _address, prior) {
       const present: string[] = [];
       let live: Attributes | null = null;

@@ -22,6 +22,7 @@ const byKind = (a: Attributes): ResourceHandler => (a.kind === 'rbd' ? rbdPoolHa
 export const storagePoolHandler: ResourceHandler = {
   type: 'nssv_storage_pool',
   read: (ctx, address, prior) => byKind(prior).read(ctx, address, prior),
+  readHosts: (prior) => byKind(prior).readHosts!(prior),
   create: (ctx, address, planned) => byKind(planned).create(ctx, address, planned),
   update: (ctx, address, prior, planned) => byKind(planned).update(ctx, address, prior, planned),
   delete: (ctx, address, prior) => byKind(prior).delete(ctx, address, prior),

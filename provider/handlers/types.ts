@@ -9,7 +9,18 @@ export interface HandlerContext {
   inventory(hostId: string): Promise<Inventory>;
   /** Forget a host's cached inventory (after a change on that host). */
   invalidate(hostId: string): void;
+  /**
+   * For a refresh whose hosts were asked with the tags of their last inventories (If-None-Match):
+   * the host's inventory with its tag, or `unchanged` when the agent answered 304 (the inventory
+   * is still the one that tag names; it is not read, and `inventory` asks for it again if a
+   * handler needs it). Absent on contexts that cannot tell (then read `inventory`).
+   */
+  conditionalInventory?(hostId: string): Promise<ConditionalInventory>;
 }
+
+/** What a conditional inventory read found (see HandlerContext.conditionalInventory). */
+export type ConditionalInventory =
+  { unchanged: true; etag: string } | { unchanged: false; inventory: Inventory; etag: string | undefined };
 
 /**
  * A read that needs nothing but one host's inventory. A refresh reads all of a host's instances
@@ -34,6 +45,12 @@ export interface ResourceHandler {
   read(ctx: HandlerContext, address: string, prior: Attributes): Promise<Attributes | null>;
   /** For types whose read is one host's inventory: the same read, in two parts (read is made from them). */
   readonly inventoryRead?: InventoryRead;
+  /**
+   * The hosts whose inventories `read` asks for, and nothing else goes into what it returns: when
+   * every one of them still has the inventory a refresh saw this record read back from, the
+   * record stands as read. Absent: read is always run.
+   */
+  readHosts?(prior: Attributes): string[];
   /** Create it; returns the attributes to record (computed ones filled in). */
   create(ctx: HandlerContext, address: string, planned: Attributes): Promise<Attributes>;
   /** Change it in place; returns the attributes to record. */

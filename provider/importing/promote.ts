@@ -59,8 +59,10 @@ export function promoteAdopted(inv: Inventory, adoptions: readonly AddressedAdop
 /** A handler context whose inventories show the adoptions as applied (to read adopted objects at plan time). */
 export function withAdoptions(ctx: HandlerContext, adoptions: readonly AddressedAdoption[]): HandlerContext {
   if (adoptions.length === 0) return ctx;
+  // Without conditionalInventory: its inventories would not have the adoptions promoted.
+  const { conditionalInventory: _unpromoted, ...plain } = ctx;
   return {
-    ...ctx,
+    ...plain,
     inventory: async (host) =>
       promoteAdopted(
         await ctx.inventory(host),
