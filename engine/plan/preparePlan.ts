@@ -22,6 +22,13 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints, refresh } from '../../provider/refresh.js';
 import type { StateStore } from '../../provider/state/store.js';
 import type { InventoryPrefetch } from '../../provider/agent/inventoryPrefetch.js';
+import {
+  inventoryTagsKey,
+  sameTags,
+  tagsToKeep,
+  writeInventoryTags,
+  type InventoryTags,
+} from './inventoryTags.js';
 
 export interface PlanRequest {
   configDir: string;
@@ -41,6 +48,8 @@ export interface PlanRequest {
   allowUnconfiguredImports?: boolean;
   /** Inventories a worker is fetching (EarlyRefresh): the refresh takes those of unchanged endpoints. */
   prefetch?: InventoryPrefetch;
+  /** The inventory tags the worker asked with (EarlyRefresh.tags), for the state `stored`. */
+  tags?: InventoryTags;
 }
 
 export interface PlanOutcome {
@@ -114,7 +123,12 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   const readLive = req.refresh !== false || journaled.length > 0;
   // Objects made outside nssv have no nssv record yet: read as they will be once adopted.
   const adoptions = adopted.flatMap((i) => (i.adopt ?? []).map((a) => ({ ...a, address: i.address })));
-  const refreshed = await refresh(withAdoptions(ctx, adoptions), desired, state, { readLive });
+  // Tags are read and kept only for the state exactly as stored, its hosts asked by the worker.
+  const tags = readLive && state === stored && req.prefetch ? tagsFor(req) : undefined;
+  const refreshed = await refresh(withAdoptions(ctx, adoptions), desired, state, {
+    readLive,
+    ...(tags ? { tags: { known: tags.hosts } } : {}),
+  });
   diagnostics.push(...refreshed.diagnostics);
   if (journaled.length > 0) {
     // Keep what the interrupted apply really created; forget creates that never happened.
@@ -141,10 +155,20 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
           ...(req.replace ? { replace: req.replace } : {}),
           ...(req.excludes ? { excludes: req.excludes } : {}),
         });
-  const staleCopies =
-    readLive && req.mode !== 'refresh-only' && !hasErrors(made.diagnostics)
-      ? await findStaleCopies(ctx, state, refreshed.hostFacts.keys())
-      : [];
+  const searched = readLive && req.mode !== 'refresh-only' && !hasErrors(made.diagnostics);
+  // A host that answered 304 had no stale copy under this state and that inventory: none now.
+  const staleCopies = searched
+    ? await findStaleCopies(
+        ctx,
+        state,
+        [...refreshed.hostFacts.keys()].filter((h) => refreshed.tagged?.get(h)?.unchanged !== true),
+      )
+    : [];
+  if (tags && refreshed.tagged && searched) {
+    const keep = tagsToKeep(refreshed.tagged, new Set(staleCopies.map((c) => c.host)));
+    if (keep.size > 0 && !sameTags(keep, tags.hosts))
+      await writeInventoryTags(req.configDir, { key: tags.key, hosts: keep });
+  }
   const plan: Plan = {
     ...made,
     ...(staleCopies.length ? { staleCopies } : {}),
@@ -165,6 +189,14 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
     unconfigured,
     ...(dataRead?.values ? { dataValues: dataRead.values } : {}),
   };
+}
+
+/** The tags the worker asked with, when they are for the state the store read (else none known). */
+function tagsFor(req: PlanRequest): InventoryTags | undefined {
+  const stateTag = req.store.readTag;
+  if (stateTag === undefined) return undefined;
+  const key = inventoryTagsKey(stateTag);
+  return req.tags?.key === key ? req.tags : { key, hosts: new Map() };
 }
 
 async function importInto(

@@ -76,6 +76,7 @@ async function planWith(
       ...(req.generateConfigOut ? { allowUnconfiguredImports: true } : {}),
       ...(req.refresh === false ? { refresh: false } : {}),
       ...(early?.prefetch ? { prefetch: early.prefetch } : {}),
+      ...(early?.tags && stored ? { tags: early.tags } : {}),
     });
   const outcome = await (async () => {
     const first = await plan();

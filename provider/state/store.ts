@@ -11,9 +11,10 @@ import { upgradeState } from '../../planner/state/upgrade.js';
 export interface ReadOptions {
   /**
    * Given the stored text, when it is a plain (unencrypted) state, before it is parsed and checked:
-   * what it says may not pass the checks (see EarlyRefresh, which only asks hosts for inventories).
+   * what it says may not pass the checks (see EarlyRefresh, which only asks hosts for inventories);
+   * and the text's tag (StateBackend.textTag), when the backend gives one.
    */
-  beforeParse?: (text: string) => void;
+  beforeParse?: (text: string, tag: string | undefined) => void;
 }
 
 /**
@@ -26,6 +27,11 @@ export class StateStore {
   /** Whether a state is stored (known after the first read). */
   private stored = false;
   private lockInfo: LockInfo | undefined;
+  /**
+   * A tag of the state the last read returned, exactly as stored (StateBackend.textTag; none
+   * when a change log was applied): equal tags, equal states.
+   */
+  readTag: string | undefined;
 
   constructor(
     /** The configuration directory (the apply journal lives there). */
@@ -46,16 +52,20 @@ export class StateStore {
 
   /** The stored state, or undefined when there is none. */
   async readStored(options: ReadOptions = {}): Promise<State | undefined> {
+    this.readTag = undefined;
     const text = await this.backend.readText();
     if (text === undefined) {
       this.verified = true;
       this.stored = false;
       return undefined;
     }
-    const s = await this.parseStored(text, this.where, options.beforeParse);
+    const tag = this.backend.textTag;
+    const s = await this.parseStored(text, this.where, options.beforeParse, tag);
     this.verified = true;
     this.stored = true;
-    return this.withLoggedChanges(s);
+    const merged = await this.withLoggedChanges(s);
+    if (merged === s) this.readTag = tag;
+    return merged;
   }
 
   /** The stored state with its change log applied (what an apply had recorded when it stopped). */
@@ -117,10 +127,11 @@ export class StateStore {
     text: string,
     where: string,
     beforeParse?: ReadOptions['beforeParse'],
+    tag?: string,
   ): Promise<State> {
     const check = this.codec.plainCheck();
     if (!check) return this.parse(await this.codec.decode(text, where));
-    beforeParse?.(text);
+    beforeParse?.(text, tag);
     return this.parse(text, (v) => check(v, where));
   }
 

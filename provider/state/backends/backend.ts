@@ -23,6 +23,11 @@ export interface StateBackend {
   readonly where: string;
   /** The current state's text, or undefined when there is none yet. */
   readText(): Promise<string | undefined>;
+  /**
+   * Which stored text the last readText returned, as a tag that changes whenever the stored
+   * state does (see LocalBackend); undefined when the backend cannot tell cheaply.
+   */
+  readonly textTag?: string | undefined;
   /** Stores the next version; serial and lineage are kept beside the (maybe encrypted) text. */
   writeText(text: string, serial: number, lineage: string): Promise<void>;
   /** Takes the lock or throws NSSV_STATE_LOCKED naming the holder. */

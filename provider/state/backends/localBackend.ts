@@ -25,6 +25,11 @@ async function readWhole(path: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
+async function fileTag(path: string): Promise<string> {
+  const s = await stat(path, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
 /** serial and lineage of a stored text (plain state and encrypted envelope both carry them). */
 export function versionOf(text: string): { serial: number; lineage: string } | undefined {
   try {
@@ -61,9 +66,22 @@ export class LocalBackend implements StateBackend {
     return this.path;
   }
 
+  /**
+   * The state file's identity when last read (device, inode, size, modification and change times
+   * in ns), taken before and after the read and kept only when both agree and no change log is
+   * there: a write (a new file renamed over it), an append to the change log or an edit in place
+   * all change it.
+   */
+  textTag: string | undefined;
+
   async readText(): Promise<string | undefined> {
+    this.textTag = undefined;
     try {
-      return await readWhole(this.path);
+      const before = await fileTag(this.path);
+      const text = await readWhole(this.path);
+      const after = await fileTag(this.path);
+      if (before === after && !existsSync(this.changeLog.path)) this.textTag = before;
+      return text;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw e;
