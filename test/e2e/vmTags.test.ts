@@ -1,7 +1,8 @@
 /**
  * nssv_vm.tags on real daemons: they reach the host (the domain's nssv metadata in libvirt),
  * inventory reports them, a change is an in-place update (same UUID, never a power cycle), and
- * an out-of-band edit of the domain's metadata is drift the next plan shows and apply repairs.
+ * an out-of-band edit of the domain's metadata is drift the next plan shows and apply repairs, also
+ * after plans that kept the hosts' inventory tags (the agents then answer 304 while nothing changes).
  * Checked with virsh, not with nssv's own view.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -87,7 +88,36 @@ test('GIVEN a running VM WHEN a tag changes THEN it is updated in place: same UU
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
 
+/** How many inventory reads h1's agent answered 304 (Not Modified), from its /metrics. */
+const notModified = async (): Promise<number> => {
+  const { text } = await new AgentClient({
+    host: 'h1',
+    endpoint: h1().endpoint!,
+    token: h1().token,
+    tlsDir: h1().tlsDir,
+  }).request('GET', '/metrics');
+  return Number(
+    /requests_total\{method="GET",route="\/v1\/inventory",status="304"\} (\d+)/.exec(text)?.[1] ?? 0,
+  );
+};
+
+test('GIVEN a plan that found no change WHEN planned again THEN each agent is asked with its inventory tag and answers 304; still "No changes."', async () => {
+  const first = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(first.code).toBe(0);
+  const tags = JSON.parse(readFileSync(join(env.configDir, '.nssv', 'inventory-tags.json'), 'utf8')) as {
+    hosts: Record<string, { etag: string }>;
+  };
+  expect(Object.keys(tags.hosts).sort()).toEqual(env.sandbox.hosts.map((h) => h.name).sort());
+  const before = await notModified();
+  const again = await nssv(['plan', '-detailed-exitcode'], env.configDir);
+  expect(again.stdout).toBe('No changes. Your infrastructure matches the configuration.');
+  expect(again.code).toBe(0);
+  expect((await notModified()) - before).toBe(1);
+});
+
 test('GIVEN a tag edited on the host out of band WHEN planned THEN the drift is shown and apply puts the configured value back', async () => {
+  // The plans before this one kept h1's inventory tag: the edit must still be seen.
+  expect(readFileSync(join(env.configDir, '.nssv', 'inventory-tags.json'), 'utf8')).toContain('"h1"');
   const dir = mkdtempSync(join(tmpdir(), 'nssv-tags-xml-'));
   xmlDir = dir;
   const xml = (await virsh(['dumpxml', '--inactive', 'tagged'])).replace(
