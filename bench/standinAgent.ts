@@ -20,6 +20,8 @@ export interface StandInStats {
   requests: number;
   /** Answers with HTTP status 400 or more. */
   failed: number;
+  /** 304 answers (an inventory asked with its current tag). */
+  notModified: number;
   /** TCP connections accepted. */
   connections: number;
   /** When the first and the last PUT or DELETE arrived (performance.now()), for per-step timing. */
@@ -49,6 +51,7 @@ class CountingMetrics extends Metrics {
     super.observeRequest(method, route, status, durationMs);
     this.stats.requests += 1;
     if (status >= 400) this.stats.failed += 1;
+    if (status === 304) this.stats.notModified += 1;
     if (method === 'PUT' || method === 'DELETE') {
       const now = performance.now();
       this.stats.firstWriteMs ??= now;
@@ -61,6 +64,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
   const stats: StandInStats = {
     requests: 0,
     failed: 0,
+    notModified: 0,
     connections: 0,
     firstWriteMs: undefined,
     lastWriteMs: undefined,

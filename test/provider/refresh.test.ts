@@ -1,4 +1,5 @@
 import { createHandlerContext } from '../../provider/handlers/context.js';
+import type { HandlerContext } from '../../provider/handlers/types.js';
 import { hostEndpoints, refresh } from '../../provider/refresh.js';
 import { emptyState, type State } from '../../planner/state/types.js';
 import { FakeAgent } from './agent/fakeAgent.js';
@@ -226,5 +227,133 @@ describe('refresh of what hosts hold, from one inventory per host', () => {
       ],
     ]);
     expect(r.live.get('nssv_volume.v')).toBeNull();
+  });
+});
+
+describe('refresh with inventory tags (conditional reads)', () => {
+  /** A pool on both hosts and a volume on h1, as a plain refresh reads them: records that read back as recorded. */
+  async function recordedState(): Promise<State> {
+    for (const a of [h1, h2])
+      a.inventory.pools.push({
+        name: 'p',
+        path: '/p',
+        address: 'nssv_storage_pool.p',
+        capacityBytes: 1 << 30,
+        availableBytes: 1 << 29,
+      });
+    h1.inventory.volumes.push({
+      name: 'v',
+      pool: 'p',
+      sizeGiB: 1,
+      format: 'qcow2',
+      address: 'nssv_volume.v',
+      path: '/p/v',
+      allocatedBytes: 0,
+    });
+    const base = stateWithH1();
+    const pool = {
+      address: 'nssv_storage_pool.p',
+      type: 'nssv_storage_pool',
+      attributes: { name: 'p', kind: 'dir', cluster_id: 'c', host_ids: ['h1', 'h2'], id: 'p' },
+      dependencies: [],
+      sensitivePaths: [],
+    };
+    const state: State = { ...base, resources: [...base.resources, pool] };
+    const want = [hostDesired(h1), hostDesired(h2)];
+    const read = await refresh(createHandlerContext(hostEndpoints(want, state)), want, state);
+    expect(read.diagnostics).toEqual([]);
+    return {
+      ...state,
+      resources: state.resources.map((r) => ({ ...r, attributes: read.live.get(r.address) ?? r.attributes })),
+    };
+  }
+
+  /** A context whose conditional reads answer as given: 'unchanged' (304) or the inventory with a tag. */
+  function taggedContext(state: State, answers: Record<string, 'unchanged' | string>) {
+    const want = [hostDesired(h1), hostDesired(h2)];
+    const base = createHandlerContext(hostEndpoints(want, state));
+    const ctx: HandlerContext = {
+      ...base,
+      conditionalInventory: async (host) =>
+        answers[host] === 'unchanged'
+          ? { unchanged: true, etag: `"${host}"` }
+          : { unchanged: false, inventory: await base.inventory(host), etag: answers[host] },
+    };
+    return { ctx, want };
+  }
+  const known = new Map([
+    ['h1', { etag: '"h1"', facts: { name: 'h1', cpus: 48, memoryMiB: 131072 } }],
+    ['h2', { etag: '"h2"', facts: { name: 'h2', cpus: 2, memoryMiB: 2048 } }],
+  ]);
+  const inventoryReads = () =>
+    [...h1.requests, ...h2.requests].filter((q) => q.path === '/v1/inventory').length;
+
+  it('GIVEN every host answers 304 to its known tag THEN no inventory is read: records as recorded, facts from the tags, both reported unchanged', async () => {
+    const state = await recordedState();
+    const before = inventoryReads();
+    const { ctx, want } = taggedContext(state, { h1: 'unchanged', h2: 'unchanged' });
+    const r = await refresh(ctx, want, state, { tags: { known } });
+    expect(inventoryReads() - before).toBe(0);
+    expect([...r.live]).toEqual(state.resources.map((x) => [x.address, x.attributes]));
+    expect([...r.hostFacts.values()].map((f) => [f.name, f.cpus, f.memoryMiB])).toEqual([
+      ['h1', 48, 131072],
+      ['h2', 2, 2048],
+    ]);
+    expect([...r.tagged!]).toEqual([
+      ['h1', { etag: '"h1"', unchanged: true, differs: false, facts: known.get('h1')!.facts }],
+      ['h2', { etag: '"h2"', unchanged: true, differs: false, facts: known.get('h2')!.facts }],
+    ]);
+  });
+
+  it('GIVEN h2 changed (a new tag) THEN the pool on both hosts is read again; h1 stays unchanged; nothing differs', async () => {
+    const state = await recordedState();
+    const { ctx, want } = taggedContext(state, { h1: 'unchanged', h2: '"h2-new"' });
+    const r = await refresh(ctx, want, state, { tags: { known } });
+    expect(r.live.get('nssv_storage_pool.p')).toEqual(
+      state.resources.find((x) => x.address === 'nssv_storage_pool.p')!.attributes,
+    );
+    expect(h1.requests.filter((q) => q.path === '/v1/inventory')).toHaveLength(2); // the plain read, then the pool's
+    expect(r.tagged!.get('h2')).toEqual({
+      etag: '"h2-new"',
+      unchanged: false,
+      differs: false,
+      facts: { name: 'h2', cpus: 4, memoryMiB: 8192 },
+    });
+  });
+
+  it('GIVEN the volume removed from h1 out of band THEN it reads as gone and h1 differs, the pool keeps h2 as read back', async () => {
+    const state = await recordedState();
+    h1.inventory.volumes.length = 0;
+    const { ctx, want } = taggedContext(state, { h1: '"h1-new"', h2: 'unchanged' });
+    const r = await refresh(ctx, want, state, { tags: { known } });
+    expect(r.live.get('nssv_volume.v')).toBeNull();
+    expect([r.tagged!.get('h1')!.differs, r.tagged!.get('h2')!.differs]).toEqual([true, false]);
+  });
+
+  it('GIVEN the pool gone from h2 out of band THEN it is read without h2, and both of its hosts differ', async () => {
+    const state = await recordedState();
+    h2.inventory.pools.length = 0;
+    const { ctx, want } = taggedContext(state, { h1: 'unchanged', h2: '"h2-new"' });
+    const r = await refresh(ctx, want, state, { tags: { known } });
+    expect(r.live.get('nssv_storage_pool.p')).toMatchObject({ host_ids: ['h1'] });
+    expect([r.tagged!.get('h1')!.differs, r.tagged!.get('h2')!.differs]).toEqual([true, true]);
+  });
+
+  it('GIVEN a 304 to a tag the refresh does not know THEN the host is read whole', async () => {
+    const state = await recordedState();
+    const before = h1.requests.length;
+    const { ctx, want } = taggedContext(state, { h1: 'unchanged', h2: 'unchanged' });
+    const r = await refresh(ctx, want, state, { tags: { known: new Map([['h2', known.get('h2')!]]) } });
+    expect(h1.requests.length - before).toBe(1);
+    expect(r.tagged!.has('h1')).toBe(false);
+    expect(r.live.get('nssv_volume.v')).toEqual(
+      state.resources.find((x) => x.address === 'nssv_volume.v')!.attributes,
+    );
+  });
+
+  it('GIVEN no tags THEN nothing is reported tagged', async () => {
+    const state = await recordedState();
+    const { ctx, want } = taggedContext(state, { h1: 'unchanged', h2: 'unchanged' });
+    expect((await refresh(ctx, want, state)).tagged).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
 import { nssv } from '../../e2e/support.js';
+import { AgentClient } from '../../../provider/agent/client.js';
 
 /**
  * `nssv plan` asks the hosts the local state records for their inventories on a worker thread
@@ -55,6 +56,7 @@ resource "nssv_vm" "web" {
 }
 
 const requests = (): number[] => [h1.stats.requests, h2.stats.requests];
+const notModified = (): number[] => [h1.stats.notModified, h2.stats.notModified];
 const plan = (...args: string[]) => nssv(['plan', '-no-color', ...args], dir);
 
 beforeAll(async () => {
@@ -88,6 +90,51 @@ describe('nssv plan with the refresh started early', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No changes.');
     expect(requests().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+  });
+
+  it('GIVEN plans that found no change WHEN planned again THEN each host is asked with its inventory tag and answers 304, one request each', async () => {
+    const tags = JSON.parse(readFileSync(join(dir, '.nssv', 'inventory-tags.json'), 'utf8')) as {
+      hosts: Record<string, unknown>;
+    };
+    expect(Object.keys(tags.hosts)).toEqual(['h1', 'h2']);
+    const before = [requests(), notModified()];
+    const r = await plan('-detailed-exitcode');
+    expect(r.stdout).toContain('No changes.');
+    expect(r.code).toBe(0);
+    expect([requests(), notModified()].map((now, i) => now.map((n, j) => n - before[i]![j]!))).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+
+  it('GIVEN a VM deleted out of band after such plans WHEN planned THEN it is seen; once applied, "No changes." again', async () => {
+    await new AgentClient({ host: 'h1', endpoint: h1.endpoint, token: h1.token }).deleteDomain('web');
+    const r = await plan('-detailed-exitcode');
+    expect(r.stdout).toContain('# nssv_vm.web will be created');
+    expect(r.code).toBe(2);
+    expect((await nssv(['apply', '-auto-approve', '-no-color'], dir)).code).toBe(0);
+    await plan(); // keeps the tags of the state the apply wrote
+    const before = notModified();
+    const again = await plan('-detailed-exitcode');
+    expect(again.code).toBe(0);
+    expect(notModified().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+  });
+
+  it('GIVEN the state edited by hand, serial kept WHEN planned THEN the tags kept for it are not used: the hosts are read whole', async () => {
+    const file = join(dir, 'nssv.tfstate');
+    const good = readFileSync(file, 'utf8');
+    expect(good).toContain('"memory_mib":128');
+    // As the host says it is not: were the tags taken for this state, the plan would show 999 -> 128.
+    writeFileSync(file, good.replace('"memory_mib":128', '"memory_mib":999'));
+    try {
+      const before = notModified();
+      const r = await plan('-detailed-exitcode');
+      expect(r.stdout).toContain('No changes.');
+      expect(r.code).toBe(0);
+      expect(notModified()).toEqual(before);
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 
   it('GIVEN a change WHEN planned THEN it is planned as from a direct refresh', async () => {

@@ -9,6 +9,42 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('LocalBackend.textTag', () => {
+  const path = (): string => join(dir, 'nssv.tfstate');
+
+  test('GIVEN the same file read twice THEN the same tag; GIVEN a write THEN another', async () => {
+    const b = new LocalBackend(path());
+    await b.writeText('{"serial":1}');
+    await b.readText();
+    const first = b.textTag;
+    await b.readText();
+    expect(b.textTag).toBe(first);
+    await b.writeText('{"serial":1}'); // the same text, written again: another file
+    await b.readText();
+    expect([typeof first, b.textTag === first]).toEqual(['string', false]);
+  });
+
+  test('GIVEN the file edited in place, same size THEN another tag', async () => {
+    const b = new LocalBackend(path());
+    await b.writeText('{"serial":1,"a":1}');
+    await b.readText();
+    const first = b.textTag;
+    await new Promise((r) => setTimeout(r, 20)); // past the file system's timestamp granularity
+    writeFileSync(path(), '{"serial":1,"a":2}', { flag: 'r+' });
+    await b.readText();
+    expect(b.textTag).not.toBe(first);
+  });
+
+  test('GIVEN a change log beside the state THEN no tag; GIVEN no state THEN none', async () => {
+    const b = new LocalBackend(path());
+    expect([await b.readText(), b.textTag]).toEqual([undefined, undefined]);
+    await b.writeText('{"serial":1}');
+    writeFileSync(`${path()}.changes`, '{}\n');
+    await b.readText();
+    expect(b.textTag).toBeUndefined();
+  });
+});
+
 describe('LocalBackend.readText', () => {
   test('GIVEN no state file THEN there is no text', async () => {
     expect(await new LocalBackend(join(dir, 'nssv.tfstate')).readText()).toBeUndefined();
