@@ -12,8 +12,10 @@
  * 1. `nssv apply -auto-approve`: creates everything. Wall clock, CPU, peak RSS, bytes the process
  *    wrote to storage (/proc/self/io write_bytes), time per step (wall / steps, and the agents'
  *    first-to-last write / steps), requests the agents answered with an error, connections.
- * 2. `nssv plan -detailed-exitcode` (must exit 0: no changes) `--runs` times, and as many with
- *    `-refresh=false`: wall, CPU, peak RSS, connections to the agents.
+ * 2. `nssv plan -detailed-exitcode` (must exit 0: no changes) `--runs` times with the inventory
+ *    tags removed before each (every inventory read whole, as after an apply), as many with the
+ *    tags the plan before kept (the agents answer 304), and as many with `-refresh=false`: wall,
+ *    CPU, peak RSS, connections to the agents, 304 answers.
  *
  * `--hold` applies once, then keeps the stand-ins serving (until SIGINT/SIGTERM) so plans can be
  * run, profiled and compared by hand against the same fleet in the printed directory.
@@ -84,15 +86,24 @@ async function measure(argv: string[], cwd: string, nodeFlags: string[] = []): P
 interface AgentTotals {
   requests: number;
   failed: number;
+  notModified: number;
   connections: number;
   firstWriteMs: number;
   lastWriteMs: number;
 }
 
 function totals(standIns: StandIn[]): AgentTotals {
-  const t: AgentTotals = { requests: 0, failed: 0, connections: 0, firstWriteMs: Infinity, lastWriteMs: 0 };
+  const t: AgentTotals = {
+    requests: 0,
+    failed: 0,
+    notModified: 0,
+    connections: 0,
+    firstWriteMs: Infinity,
+    lastWriteMs: 0,
+  };
   for (const s of standIns) {
     t.requests += s.stats.requests;
+    t.notModified += s.stats.notModified;
     t.failed += s.stats.failed;
     t.connections += s.stats.connections;
     t.firstWriteMs = Math.min(t.firstWriteMs, s.stats.firstWriteMs ?? Infinity);
@@ -106,6 +117,7 @@ function reset(standIns: StandIn[]): void {
     Object.assign(s.stats, {
       requests: 0,
       failed: 0,
+      notModified: 0,
       connections: 0,
       firstWriteMs: undefined,
       lastWriteMs: undefined,
@@ -166,15 +178,21 @@ async function benchSize(size: number): Promise<SizeResult> {
       return { size, perStepMs, agentPerStepMs };
     }
 
-    for (const [label, extra] of [
-      ['plan', []],
-      ['plan -refresh=false', ['-refresh=false']],
+    const tags = join(dir, '.nssv', 'inventory-tags.json');
+    for (const [label, extra, forget] of [
+      // What a plan costs after an apply or any change on the hosts: every inventory read whole.
+      ['plan, inventories read whole', [], true],
+      // Then the plan the one before kept the inventory tags for: the agents answer 304.
+      ['plan', [], false],
+      ['plan -refresh=false', ['-refresh=false'], false],
     ] as const) {
       const runs: Measured[] = [];
       const gauges: number[] = [];
       let conns = 0;
       let failed = 0;
+      let notModified = 0;
       for (let i = 0; i < Number(args.runs); i++) {
+        if (forget) rmSync(tags, { force: true });
         gauges.push(await nodeStartMs());
         reset(standIns);
         const prof =
@@ -190,12 +208,13 @@ async function benchSize(size: number): Promise<SizeResult> {
         runs.push(r);
         conns = totals(standIns).connections;
         failed += totals(standIns).failed;
+        notModified += totals(standIns).notModified;
       }
       console.log(
         `${label} (no changes, ${runs.length} runs): median ${s1(median(runs.map((r) => r.wallMs)))} wall, ` +
           `${s1(median(runs.map((r) => r.cpuMs)))} CPU, peak RSS ${median(runs.map((r) => r.maxRssMiB)).toFixed(0)} MiB ` +
           `(walls ${runs.map((r) => s1(r.wallMs)).join(', ')}; exits ${runs.map((r) => r.exitCode).join(',')}); ` +
-          `connections ${conns}, failed requests ${failed}; machine gauge \`node -e 0\` median ${median(gauges).toFixed(0)} ms, ` +
+          `connections ${conns}, failed requests ${failed}, 304 answers ${notModified}; machine gauge \`node -e 0\` median ${median(gauges).toFixed(0)} ms, ` +
           `wall/gauge median ${median(runs.map((r, k) => r.wallMs / gauges[k]!)).toFixed(1)}`,
       );
     }

@@ -1,5 +1,4 @@
 import { AgentClient } from '../../../provider/agent/client.js';
-import type { HttpAnswer } from '../../../provider/agent/httpSend.js';
 import type { InventoryPrefetch } from '../../../provider/agent/inventoryPrefetch.js';
 import { createHandlerContext } from '../../../provider/handlers/context.js';
 import { FakeAgent } from '../agent/fakeAgent.js';
