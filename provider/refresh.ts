@@ -2,7 +2,6 @@ import type { DesiredInstance } from '../planner/config/types.js';
 import type { Diagnostic } from '../core/diagnostic.js';
 import type { HostFacts } from '../planner/plan/hostFacts.js';
 import type { State, StateResource } from '../planner/state/types.js';
-import type { Inventory } from '../schemas/generated/agentApi.js';
 import { stringMap } from '../planner/schedule/labels.js';
 import type { Attributes } from '../core/values.js';
 import { AgentError } from './agent/agentError.js';
@@ -11,7 +10,7 @@ import { handlerFor } from './handlers/registry.js';
 import { hostsWithHaVms, recordedOn } from './lostHosts.js';
 import type { ConditionalInventory, HandlerContext, InventoryRead } from './handlers/types.js';
 import { jsonEqual } from '../core/jsonEqual.js';
-import type { PciDeviceInfo } from '../schemas/generated/agentApi.js';
+import { HostReads, type TaggedHost, type TaggedRead } from './hostReads.js';
 
 export { hostEndpoints } from './hostEndpoints.js';
 
@@ -23,34 +22,6 @@ export interface RefreshResult {
   lostHosts: Set<string>;
   /** With RefreshOptions.tags: what each host read conditionally showed (see TaggedRead). */
   tagged?: Map<string, TaggedRead>;
-}
-
-/** What an agent's inventory says of its host, kept with the inventory's tag. */
-export interface TaggedFacts {
-  name: string;
-  cpus: number;
-  memoryMiB: number;
-  pciDevices?: PciDeviceInfo[];
-}
-
-/**
- * A host whose inventory, under the tag `etag`, was read against this very state, and showed
- * every instance the state records on it as recorded.
- */
-export interface TaggedHost {
-  etag: string;
-  facts: TaggedFacts;
-}
-
-/** How a host read with a tag went. */
-export interface TaggedRead {
-  etag: string;
-  /** The agent answered 304: its inventory is still the one of the tag known for this state. */
-  unchanged: boolean;
-  /** An instance on the host read back other than its record, or a read failed. */
-  differs: boolean;
-  /** What the inventory says of the host (from the tag's facts when unchanged). */
-  facts?: TaggedFacts;
 }
 
 export interface RefreshOptions {
@@ -174,80 +145,6 @@ export async function refresh(
   const lostHosts = tolerateLostHosts(failures, desired, state, live, diagnostics);
   for (const { e } of failures) hosts.differs(e.host);
   return { live, hostFacts, diagnostics, lostHosts, ...(hosts.tagging ? { tagged: hosts.tagged } : {}) };
-}
-
-/**
- * The hosts' inventories as one refresh reads them: once per host, conditionally when the
- * refresh is given tags (RefreshOptions.tags), with what each tagged read showed.
- */
-class HostReads {
-  readonly tagged = new Map<string, TaggedRead>();
-  private readonly reads = new Map<string, Promise<ConditionalInventory>>();
-
-  constructor(
-    private readonly ctx: HandlerContext,
-    private readonly known: ReadonlyMap<string, TaggedHost> | undefined,
-  ) {}
-
-  /** Whether this refresh reads conditionally (and reports the tagged reads). */
-  get tagging(): boolean {
-    return this.known !== undefined && this.ctx.conditionalInventory !== undefined;
-  }
-
-  read(host: string): Promise<ConditionalInventory> {
-    let p = this.reads.get(host);
-    if (!p) {
-      p = this.tagging ? this.conditional(host) : this.plain(host);
-      this.reads.set(host, p);
-    }
-    return p;
-  }
-
-  private plain(host: string): Promise<ConditionalInventory> {
-    return this.ctx.inventory(host).then((inventory) => ({ unchanged: false, inventory, etag: undefined }));
-  }
-
-  private async conditional(host: string): Promise<ConditionalInventory> {
-    const seen = await this.ctx.conditionalInventory!(host);
-    const known = this.known!.get(host);
-    // A 304 to a tag this refresh does not know the facts of (not asked with it): read it whole.
-    if (seen.unchanged && known?.etag !== seen.etag) return this.plain(host);
-    if (seen.etag !== undefined) {
-      const facts = seen.unchanged ? known!.facts : factsOf(seen.inventory);
-      this.tagged.set(host, { etag: seen.etag, unchanged: seen.unchanged, differs: false, facts });
-    }
-    return seen;
-  }
-
-  /** Whether every one of these hosts answered 304 (false when any failed). */
-  async allUnchanged(hosts: readonly string[]): Promise<boolean> {
-    if (!this.tagging || hosts.length === 0) return false;
-    const seen = await Promise.all(
-      hosts.map((h) =>
-        this.read(h).then(
-          (s) => s.unchanged,
-          () => false,
-        ),
-      ),
-    );
-    return seen.every(Boolean);
-  }
-
-  /** What the host's inventory says of it. */
-  async facts(host: string): Promise<TaggedFacts> {
-    const seen = await this.read(host);
-    return seen.unchanged ? this.tagged.get(host)!.facts! : factsOf(seen.inventory);
-  }
-
-  differs(host: string): void {
-    const t = this.tagged.get(host);
-    if (t) t.differs = true;
-  }
-}
-
-function factsOf(inv: Inventory): TaggedFacts {
-  const { name, cpus, memoryMiB } = inv.host;
-  return { name, cpus, memoryMiB, ...(inv.pciDevices ? { pciDevices: inv.pciDevices } : {}) };
 }
 
 /** The resources whose handler reads them from one host's inventory, by that host; the others. */

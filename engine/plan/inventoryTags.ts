@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TaggedHost, TaggedRead } from '../../provider/refresh.js';
+import type { TaggedHost, TaggedRead } from '../../provider/hostReads.js';
 
 /**
  * The tags of the hosts' last inventories, kept beside the configuration so that the next plan

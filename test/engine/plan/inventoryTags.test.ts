@@ -9,7 +9,7 @@ import {
   tagsToKeep,
   writeInventoryTags,
 } from '../../../engine/plan/inventoryTags.js';
-import type { TaggedHost, TaggedRead } from '../../../provider/refresh.js';
+import type { TaggedHost, TaggedRead } from '../../../provider/hostReads.js';
 
 let dir: string;
 beforeEach(() => {
