@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { deriveMac } from '../agentd/domains/mac.js';
 import { createAgentServer } from '../agentd/http/server.js';
+import { inventoryTag } from '../agentd/http/inventoryTag.js';
 import type { Route } from '../agentd/http/routes.js';
 import { silentLogger } from '../agentd/log.js';
 import { Metrics } from '../agentd/metrics.js';
@@ -94,7 +95,7 @@ export async function startStandIn(name: string, options: StandInOptions = {}): 
   type Body = Record<string, unknown>;
   const routes: Route[] = [
     { method: 'GET', pattern: '/v1/health', handle: async () => ({ host: name, agentVersion: 'stand-in' }) },
-    { method: 'GET', pattern: '/v1/inventory', conditional: true, handle: async () => inv },
+    { method: 'GET', pattern: '/v1/inventory', etag: () => inventoryTag(inv), handle: async () => inv },
     {
       method: 'PUT',
       pattern: '/v1/pools/:pool',

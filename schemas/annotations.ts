@@ -18,6 +18,7 @@ export const NSSV_KEYWORDS = [
   'x-nssv-allowed',
   'x-nssv-null-means',
   'x-nssv-unknown-field-path',
+  'x-nssv-volatile',
 ] as const;
 
 export type NssvKeyword = (typeof NSSV_KEYWORDS)[number];

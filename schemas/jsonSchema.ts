@@ -33,5 +33,10 @@ export interface JsonSchema {
   'x-nssv-reference'?: string;
   /** Top level: which attribute the id equals. */
   'x-nssv-id'?: string;
+  /**
+   * Agent API: a usage figure that changes on its own (free space, bytes allocated, packets
+   * matched), left out of the inventory's entity tag (agentd/http/inventoryTag.ts).
+   */
+  'x-nssv-volatile'?: boolean;
   [key: string]: unknown;
 }

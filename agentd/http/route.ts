@@ -15,8 +15,9 @@ export interface Route {
   text?: boolean;
   hasBody?: boolean;
   /**
-   * A read whose answer carries an `ETag` (a digest of the body), and which answers `304 Not
-   * Modified`, without a body, to a request whose `If-None-Match` names that tag.
+   * A conditional read: the entity tag of the answer (given the handler's result and the JSON
+   * body), sent as `ETag`; a request whose `If-None-Match` names it gets `304 Not Modified`
+   * without a body.
    */
-  conditional?: boolean;
+  etag?: (result: unknown, body: string) => string;
 }

@@ -1,5 +1,6 @@
 import type { Agent } from '../agent.js';
-import type { HealthInfo } from '../../schemas/generated/agentApi.js';
+import type { HealthInfo, Inventory } from '../../schemas/generated/agentApi.js';
+import { inventoryTag } from './inventoryTag.js';
 import { agentApi } from '../../schemas/generated/agentApiValidators.js';
 import { assertName, type NameKind } from '../names.js';
 import { errors } from '../errors.js';
@@ -62,7 +63,12 @@ export function buildRoutes(agent: Agent): Route[] {
         agentVersion: AGENT_VERSION,
       }),
     },
-    { method: 'GET', pattern: '/v1/inventory', conditional: true, handle: async () => agent.inventory() },
+    {
+      method: 'GET',
+      pattern: '/v1/inventory',
+      etag: (inv) => inventoryTag(inv as Inventory),
+      handle: async () => agent.inventory(),
+    },
     {
       method: 'GET',
       pattern: '/metrics',

@@ -9,7 +9,7 @@ import { anyBearerTokenMatches } from './auth.js';
 import { mutualTlsOptions, secureContextOptions, type ServerTls } from './tls.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './body.js';
 import { decodeParams, matchRoute } from './router.js';
-import { entityTag, ifNoneMatchNames } from './entityTag.js';
+import { ifNoneMatchNames } from './entityTag.js';
 import type { Route } from './routes.js';
 
 export interface ServerOptions {
@@ -72,8 +72,10 @@ export function createAgentServer(options: ServerOptions): AgentServer {
       const result = await match.route.handle({ params, body });
       status = 200;
       if (match.route.text) send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', String(result));
-      else if (match.route.conditional) status = sendConditional(req, res, JSON.stringify(result));
-      else send(res, 200, 'application/json', JSON.stringify(result));
+      else if (match.route.etag) {
+        const body = JSON.stringify(result);
+        status = sendConditional(req, res, body, match.route.etag(result, body));
+      } else send(res, 200, 'application/json', JSON.stringify(result));
     } catch (e) {
       const error = toAgentError(e);
       status = error.status;
@@ -154,8 +156,7 @@ function send(
  * A JSON answer with its entity tag; 304 without a body when the request's If-None-Match names
  * the tag (a list, or `*`, as RFC 9110 allows). Returns the status sent.
  */
-function sendConditional(req: IncomingMessage, res: ServerResponse, body: string): number {
-  const etag = entityTag(body);
+function sendConditional(req: IncomingMessage, res: ServerResponse, body: string, etag: string): number {
   if (ifNoneMatchNames(req.headers['if-none-match'], etag)) {
     if (!res.headersSent) {
       res.writeHead(304, { etag });

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../jsonSchema.js';
-import { resolveRef } from '../refs.js';
+import { deref, resolveRef } from '../refs.js';
 import { emitInterface, type Emitter, tsType } from './tsEmitter.js';
 
 export const AGENT_API_HEADER =
@@ -37,7 +37,29 @@ export function generateAgentApiTypes(schemas: ReadonlyMap<string, JsonSchema>):
     );
   }
   for (const [title, schema] of messages(schemas)) emitInterface(title, schema, e, 'wire');
+  const inventory = [...schemas.values()].find((x) => x.title === 'Inventory');
+  const volatile = inventory ? volatilePaths(inventory) : [];
+  e.out.push(
+    '/**\n * Where an Inventory carries usage figures that change on their own (x-nssv-volatile): left\n' +
+      ' * out of its entity tag. `*` is every item of an array.\n */\n' +
+      `export const INVENTORY_VOLATILE_PATHS: readonly (readonly string[])[] = ${JSON.stringify(volatile)};\n`,
+  );
   return `${AGENT_API_HEADER}\n${e.out.join('\n')}`;
+}
+
+/** The paths, inside data valid against `schema`, of the values marked x-nssv-volatile. */
+export function volatilePaths(schema: JsonSchema, at: readonly string[] = []): string[][] {
+  const s = deref(schema);
+  if (s['x-nssv-volatile'] === true) return [[...at]];
+  const out: string[][] = [];
+  for (const [key, sub] of Object.entries(s.properties ?? {})) out.push(...volatilePaths(sub, [...at, key]));
+  if (s.items && typeof s.items === 'object') out.push(...volatilePaths(s.items as JsonSchema, [...at, '*']));
+  for (const branch of [
+    ...((s.anyOf as JsonSchema[] | undefined) ?? []),
+    ...((s.oneOf as JsonSchema[] | undefined) ?? []),
+  ])
+    out.push(...volatilePaths(branch, at));
+  return out;
 }
 
 /** One validator per agent API message, typed by the generated interface. */

@@ -1859,3 +1859,14 @@ export interface VolumeSpec {
    */
   fromSnapshot?: VolumeSpecFromSnapshot | null;
 }
+
+/**
+ * Where an Inventory carries usage figures that change on their own (x-nssv-volatile): left
+ * out of its entity tag. `*` is every item of an array.
+ */
+export const INVENTORY_VOLATILE_PATHS: readonly (readonly string[])[] = [
+  ['pools', '*', 'availableBytes'],
+  ['volumes', '*', 'allocatedBytes'],
+  ['firewall', 'flows', '*', 'packets'],
+  ['unmanaged', 'volumes', '*', 'allocatedBytes'],
+];

@@ -9,7 +9,12 @@ describe('agentd conditional reads (ETag, If-None-Match)', () => {
   const metrics = new Metrics();
   const agent = createAgentServer({
     routes: [
-      { method: 'GET', pattern: '/v1/inventory', conditional: true, handle: async () => body },
+      {
+        method: 'GET',
+        pattern: '/v1/inventory',
+        etag: (_result, text) => entityTag(text),
+        handle: async () => body,
+      },
       { method: 'GET', pattern: '/v1/health', handle: async () => ({ ok: true }) },
     ],
     token: 't',

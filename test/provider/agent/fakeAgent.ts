@@ -10,7 +10,8 @@ import type {
   VolumeInfo,
 } from '../../../schemas/generated/agentApi.js';
 import { agentApi } from '../../../schemas/generated/agentApiValidators.js';
-import { entityTag, ifNoneMatchNames } from '../../../agentd/http/entityTag.js';
+import { ifNoneMatchNames } from '../../../agentd/http/entityTag.js';
+import { inventoryTag } from '../../../agentd/http/inventoryTag.js';
 
 export const FAKE_TOKEN = 'fake-agent-token-0123456789';
 
@@ -125,7 +126,7 @@ export class FakeAgent {
     if (method === 'GET' && path === '/v1/inventory') {
       // Tagged as agentd tags it: 304 to an If-None-Match that names the current tag.
       const text = JSON.stringify(inv);
-      const etag = entityTag(text);
+      const etag = inventoryTag(inv);
       if (ifNoneMatchNames(req.headers['if-none-match'], etag)) {
         res.writeHead(304, { etag });
         res.end();
