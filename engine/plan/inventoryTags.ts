@@ -73,15 +73,18 @@ function isTaggedHost(v: unknown): v is TaggedHost {
 
 /**
  * The hosts whose tags hold for the state the refresh read: every instance on them read back as
- * recorded (or the host answered 304 to a tag kept for this state), no stale copy found there.
+ * recorded, and no stale copy of a VM there — either searched for now and not found (`searched`,
+ * less those `withStaleCopies`), or the host answered 304 to a tag that already said so.
  */
 export function tagsToKeep(
   tagged: ReadonlyMap<string, TaggedRead>,
-  staleCopyHosts: ReadonlySet<string>,
+  searched: ReadonlySet<string>,
+  withStaleCopies: ReadonlySet<string>,
 ): Map<string, TaggedHost> {
   const keep = new Map<string, TaggedHost>();
   for (const [host, t] of [...tagged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (t.differs || !t.facts || staleCopyHosts.has(host)) continue;
+    if (t.differs || !t.facts) continue;
+    if (!t.unchanged && (!searched.has(host) || withStaleCopies.has(host))) continue;
     keep.set(host, { etag: t.etag, facts: t.facts });
   }
   return keep;

@@ -155,17 +155,14 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
           ...(req.replace ? { replace: req.replace } : {}),
           ...(req.excludes ? { excludes: req.excludes } : {}),
         });
-  const searched = readLive && req.mode !== 'refresh-only' && !hasErrors(made.diagnostics);
+  const searching = readLive && req.mode !== 'refresh-only' && !hasErrors(made.diagnostics);
   // A host that answered 304 had no stale copy under this state and that inventory: none now.
-  const staleCopies = searched
-    ? await findStaleCopies(
-        ctx,
-        state,
-        [...refreshed.hostFacts.keys()].filter((h) => refreshed.tagged?.get(h)?.unchanged !== true),
-      )
-    : [];
-  if (tags && refreshed.tagged && searched) {
-    const keep = tagsToKeep(refreshed.tagged, new Set(staleCopies.map((c) => c.host)));
+  const searched = searching
+    ? new Set([...refreshed.hostFacts.keys()].filter((h) => refreshed.tagged?.get(h)?.unchanged !== true))
+    : new Set<string>();
+  const staleCopies = searching ? await findStaleCopies(ctx, state, searched) : [];
+  if (tags && refreshed.tagged && searching) {
+    const keep = tagsToKeep(refreshed.tagged, searched, new Set(staleCopies.map((c) => c.host)));
     if (keep.size > 0 && !sameTags(keep, tags.hosts))
       await writeInventoryTags(req.configDir, { key: tags.key, hosts: keep });
   }

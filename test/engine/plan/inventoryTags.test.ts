@@ -82,7 +82,7 @@ describe('tagsToKeep', () => {
     ...more,
   });
 
-  it('GIVEN hosts read back as recorded, unchanged ones, one that differs, one with a stale copy, one without facts THEN the first two are kept, by name', () => {
+  it('GIVEN hosts read back as recorded and searched, one unchanged, one that differs, one with a stale copy, one without facts THEN the first and the unchanged one are kept, by name', () => {
     const tagged = new Map<string, TaggedRead>([
       ['h3', read('"3"', { unchanged: true })],
       ['h1', read('"1"')],
@@ -90,10 +90,15 @@ describe('tagsToKeep', () => {
       ['h4', read('"4"')],
       ['h5', { etag: '"5"', unchanged: false, differs: false }],
     ]);
-    expect([...tagsToKeep(tagged, new Set(['h4']))]).toEqual([
+    expect([...tagsToKeep(tagged, new Set(['h1', 'h2', 'h4', 'h5']), new Set(['h4']))]).toEqual([
       ['h1', { etag: '"1"', facts: facts('x') }],
       ['h3', { etag: '"3"', facts: facts('x') }],
     ]);
+  });
+
+  it('GIVEN a host read back as recorded but not searched for stale copies (not declared) THEN it is not kept', () => {
+    const tagged = new Map<string, TaggedRead>([['h1', read('"1"')]]);
+    expect(tagsToKeep(tagged, new Set(), new Set()).size).toBe(0);
   });
 });
 
