@@ -114,3 +114,8 @@ export async function writeInventoryTags(configDir: string, tags: InventoryTags)
     await rm(tmp, { force: true }).catch(() => undefined);
   }
 }
+
+/** Removes the tags: an apply that changed the state made them void (tidiness, not correctness). */
+export async function forgetInventoryTags(configDir: string): Promise<void> {
+  await rm(join(configDir, INVENTORY_TAGS_PATH), { force: true }).catch(() => undefined);
+}

@@ -18,6 +18,7 @@ import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
 import { checkNotStale, planEndpoints, readPlanFile, type SavedPlan } from '../plan/planFile.js';
 import { preparePlan, withImports } from '../plan/preparePlan.js';
+import { forgetInventoryTags } from '../plan/inventoryTags.js';
 import { executePlan } from '../steps/executePlan.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
 
@@ -184,6 +185,8 @@ export async function applyFlow(
       onEvent: (e) => ui.onEvent(e),
       journal,
     });
+    // The state changed: the hosts' inventory tags are for the one before (see inventoryTags.ts).
+    await forgetInventoryTags(store.dir);
     if (result.ok) await saveOutputs();
     return { kind: 'applied', plan, result };
   } finally {

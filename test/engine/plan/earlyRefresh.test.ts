@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
@@ -113,6 +113,8 @@ describe('nssv plan with the refresh started early', () => {
     expect(r.stdout).toContain('# nssv_vm.web will be created');
     expect(r.code).toBe(2);
     expect((await nssv(['apply', '-auto-approve', '-no-color'], dir)).code).toBe(0);
+    // void for the state the apply wrote: removed
+    expect(existsSync(join(dir, '.nssv', 'inventory-tags.json'))).toBe(false);
     await plan(); // keeps the tags of the state the apply wrote
     const before = notModified();
     const again = await plan('-detailed-exitcode');

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  forgetInventoryTags,
   INVENTORY_TAGS_PATH,
   inventoryTagsKey,
   readInventoryTags,
@@ -65,6 +66,13 @@ describe('readInventoryTags / writeInventoryTags', () => {
     });
     writeFileSync(join(dir, INVENTORY_TAGS_PATH), text);
     expect([...readInventoryTags(dir, 'K')!.hosts.keys()]).toEqual(['h1']);
+  });
+
+  it('GIVEN tags WHEN forgotten THEN the file is gone; forgetting none is no error', async () => {
+    await writeInventoryTags(dir, { key: 'K', hosts: new Map([['h1', host('h1', '"a"')]]) });
+    await forgetInventoryTags(dir);
+    await forgetInventoryTags(dir);
+    expect(readInventoryTags(dir, 'K')).toBeUndefined();
   });
 
   it('GIVEN a directory that cannot be written THEN no error (the next plan reads every host whole)', async () => {
