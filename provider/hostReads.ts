@@ -1,13 +1,8 @@
-import type { Inventory, PciDeviceInfo } from '../schemas/generated/agentApi.js';
+import type { HostFacts, Inventory } from '../schemas/generated/agentApi.js';
 import type { ConditionalInventory, HandlerContext } from './handlers/types.js';
 
 /** What an agent's inventory says of its host, kept with the inventory's tag. */
-export interface TaggedFacts {
-  name: string;
-  cpus: number;
-  memoryMiB: number;
-  pciDevices?: PciDeviceInfo[];
-}
+export type TaggedFacts = Pick<HostFacts, 'name' | 'cpus' | 'memoryMiB'> & Pick<Inventory, 'pciDevices'>;
 
 /**
  * A host whose inventory, under the tag `etag`, was read against this very state, and showed

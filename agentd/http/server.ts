@@ -72,10 +72,11 @@ export function createAgentServer(options: ServerOptions): AgentServer {
       const result = await match.route.handle({ params, body });
       status = 200;
       if (match.route.text) send(res, 200, 'text/plain; version=0.0.4; charset=utf-8', String(result));
-      else if (match.route.etag) {
+      else {
         const body = JSON.stringify(result);
-        status = sendConditional(req, res, body, match.route.etag(result, body));
-      } else send(res, 200, 'application/json', JSON.stringify(result));
+        if (match.route.etag) status = sendConditional(req, res, body, match.route.etag(result, body));
+        else send(res, 200, 'application/json', body);
+      }
     } catch (e) {
       const error = toAgentError(e);
       status = error.status;

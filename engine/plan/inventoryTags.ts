@@ -25,14 +25,18 @@ export interface InventoryTags {
   hosts: ReadonlyMap<string, TaggedHost>;
 }
 
+let reader: string | undefined;
+
 /** The nssv that reads: the file of the code that reads (the bundle; an install or a rebuild changes it). */
 function readerTag(): string {
+  if (reader !== undefined) return reader;
   try {
     const s = statSync(fileURLToPath(import.meta.url), { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+    reader = `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
   } catch {
-    return 'unknown'; // not expected: a module always has its file
+    reader = 'unknown'; // not expected: a module always has its file
   }
+  return reader;
 }
 
 /** What the tags are valid for: this file's format, the nssv that reads, the state as stored. */

@@ -13,9 +13,9 @@ export interface InventoryPrefetch {
    * The agent's answer to GET /v1/inventory, the first time a host is taken (undefined after),
    * when the worker asked exactly this endpoint (same URL, token and TLS directory); read it with
    * AgentClient.inventoryFrom. A 304 without a body when the host was asked with a tag (`ask`'s
-   * etags) that is still its inventory's. Resolves to undefined when the worker did not ask this endpoint or
-   * could not send (then ask directly); rejects with the AgentError a direct call would have
-   * thrown when no answer came.
+   * etags) that is still its inventory's. Resolves to undefined when the worker did not ask this
+   * endpoint or could not send (then ask directly); rejects with the AgentError a direct call
+   * would have thrown when no answer came.
    */
   take(target: AgentEndpoint): Promise<HttpAnswer | undefined> | undefined;
 }

@@ -1,8 +1,8 @@
 // Entry of the inventory worker thread (bundled as dist/cli/inventoryWorker.cjs). It sends each
-// agent it is given GET /v1/inventory (If-None-Match when it is given the host's last tag) through the AgentRequester the main thread's AgentClient
-// uses (the same retries, TLS pinning and errors when no answer comes; a connection per request,
-// see oneShotSend), and posts the HTTP answers
-// back in batches, as text: the main thread parses and checks each one when it uses it
+// agent it is given GET /v1/inventory (with If-None-Match when it is given the host's last tag)
+// through the AgentRequester the main thread's AgentClient uses (the same retries, TLS pinning and
+// errors when no answer comes; a connection per request, see oneShotSend), and posts the HTTP
+// answers back in batches, as text: the main thread parses and checks each one when it uses it
 // (AgentClient.inventoryFrom). The HTTP work of a refresh then runs beside the configuration's
 // evaluation. It imports no validators, so that it loads in a few milliseconds.
 import { parentPort } from 'node:worker_threads';

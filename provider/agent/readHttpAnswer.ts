@@ -31,9 +31,9 @@ function dechunk(data: Buffer, start: number): Buffer {
 }
 
 /**
- * Frames one whole HTTP/1.x answer read from a connection the server closed after it: the status
- * the body (by Content-Length, chunked, or to the end) as UTF-8 text, and the ETag. A status 1xx is not
- * expected (nothing is sent with `Expect:`) and is refused as malformed.
+ * Frames one whole HTTP/1.x answer read from a connection the server closed after it: the status,
+ * the body (by Content-Length, chunked, or to the end) as UTF-8 text, and the ETag. A status 1xx
+ * is not expected (nothing is sent with `Expect:`) and is refused as malformed.
  */
 export function readHttpAnswer(data: Buffer): HttpAnswer {
   const headEnd = data.indexOf(HEAD_END);
