@@ -83,8 +83,10 @@ export async function refresh(
       for (const { r, read } of group) {
         try {
           const value = read.from(inv, r.attributes);
-          live.set(r.address, value);
-          if (seen.etag !== undefined && !jsonEqual(value, r.attributes)) hosts.differs(host);
+          // As recorded: the record itself (what follows compares and keeps one object, not two).
+          const same = jsonEqual(value, r.attributes);
+          live.set(r.address, same ? r.attributes : value);
+          if (!same) hosts.differs(host);
         } catch (e) {
           hosts.differs(host);
           report(r.address, e);
@@ -100,8 +102,9 @@ export async function refresh(
           return;
         }
         const value = await handler.read(ctx, r.address, r.attributes);
-        live.set(r.address, value);
-        if (on && hosts.tagging && !jsonEqual(value, r.attributes)) for (const h of on) hosts.differs(h);
+        const same = jsonEqual(value, r.attributes);
+        live.set(r.address, same ? r.attributes : value);
+        if (on && !same) for (const h of on) hosts.differs(h);
       } catch (e) {
         for (const h of on ?? []) hosts.differs(h);
         report(r.address, e);

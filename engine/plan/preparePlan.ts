@@ -56,6 +56,8 @@ export interface PlanOutcome {
   /** Absent when diagnostics hold errors. */
   plan?: Plan;
   state: State;
+  /** The state as the store read it (`state` is it with an interrupted apply's creates, refactors, imports). */
+  stored: State;
   desired: DesiredInstance[];
   diagnostics: Diagnostic[];
   endpoints: Map<string, AgentEndpoint>;
@@ -111,7 +113,16 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
       : createHandlerContext(endpoints, {}, req.prefetch);
   diagnostics.push(...unsupportedFeatures(desired));
   let unconfigured: ResolvedImport[] = [];
-  const stop = (): PlanOutcome => ({ state, desired, diagnostics, endpoints, ctx, recovered, unconfigured });
+  const stop = (): PlanOutcome => ({
+    state,
+    stored,
+    desired,
+    diagnostics,
+    endpoints,
+    ctx,
+    recovered,
+    unconfigured,
+  });
   if (hasErrors(diagnostics)) return stop();
   // import blocks: the objects join the prior state, so the plan diffs them like any instance
   const imported = await importInto(req, ctx, desired, state, imports ?? [], diagnostics);
@@ -178,6 +189,7 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   return {
     ...(hasErrors(diagnostics) ? {} : { plan }),
     state,
+    stored,
     desired,
     diagnostics,
     endpoints,

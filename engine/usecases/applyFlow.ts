@@ -18,7 +18,8 @@ import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
 import { checkNotStale, planEndpoints, readPlanFile, type SavedPlan } from '../plan/planFile.js';
 import { preparePlan, withImports } from '../plan/preparePlan.js';
-import { forgetInventoryTags } from '../plan/inventoryTags.js';
+import { inventoryTagsKey, readInventoryTags, type InventoryTags } from '../plan/inventoryTags.js';
+import { carryInventoryTags } from '../plan/carryInventoryTags.js';
 import { executePlan } from '../steps/executePlan.js';
 import type { ApplyEvent, ApplyResult } from '../types.js';
 
@@ -64,6 +65,14 @@ interface Prepared {
   approved: boolean;
   /** Instances of an interrupted apply taken into `state`: written even if nothing else changes. */
   recovered: string[];
+  /** The state exactly as the store read it, and the inventory tags kept for it (if any). */
+  stored: { state: State; tags: InventoryTags | undefined };
+}
+
+/** The state the store read last, with the inventory tags a plan kept for it (inventoryTags.ts). */
+function storedWithTags(store: StateStore, state: State): Prepared['stored'] {
+  const tag = store.readTag;
+  return { state, tags: tag === undefined ? undefined : readInventoryTags(store.dir, inventoryTagsKey(tag)) };
 }
 
 async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore): Promise<Prepared> {
@@ -83,6 +92,7 @@ async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore):
     load: { ...saved.load, env: process.env },
     approved: true,
     recovered: [],
+    stored: storedWithTags(store, stored),
   };
 }
 
@@ -114,6 +124,7 @@ async function planNow(
     load: outcome.dataValues ? { ...req.load, dataValues: outcome.dataValues } : req.load,
     approved: req.autoApprove,
     recovered: outcome.recovered,
+    stored: storedWithTags(store, outcome.stored),
   };
 }
 
@@ -151,18 +162,24 @@ export async function applyFlow(
       if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
         await store.write({ ...state, outputs });
     };
+    // The hosts' inventory tags that still hold for the state now stored (see carryInventoryTags).
+    const keepTags = async (after: State, touched: readonly string[] = []): Promise<void> =>
+      carryInventoryTags(store.dir, p.stored.tags, p.stored.state, after, await store.storedTag(), touched);
     const journal = new ApplyJournal(store.dir, store.codec);
     if (!planHasChanges(plan)) {
       if (p.recovered.length > 0) await store.write(p.state);
       await journal.clear();
       await saveOutputs();
+      await keepTags(p.recovered.length > 0 ? p.state : p.stored.state);
       return { kind: 'no-changes', plan };
     }
     if (!p.approved) await ui.confirm();
     if (plan.mode === 'refresh-only') {
-      await store.write(refreshedState(p.state, plan));
+      const refreshed = refreshedState(p.state, plan);
+      await store.write(refreshed);
       await journal.clear();
       await saveOutputs();
+      await keepTags(refreshed);
       return { kind: 'refreshed', plan };
     }
     // moved / removed / import blocks: the renamed, forgotten and imported instances are recorded first
@@ -185,9 +202,11 @@ export async function applyFlow(
       onEvent: (e) => ui.onEvent(e),
       journal,
     });
-    // The state changed: the hosts' inventory tags are for the one before (see inventoryTags.ts).
-    await forgetInventoryTags(store.dir);
     if (result.ok) await saveOutputs();
+    await keepTags(
+      result.state,
+      (plan.staleCopies ?? []).map((c) => c.host),
+    );
     return { kind: 'applied', plan, result };
   } finally {
     await store.close();

@@ -44,6 +44,11 @@ export class StateStore {
     return this.backend.where;
   }
 
+  /** The tag a read of the state stored now would give (see StateBackend.storedTag). */
+  async storedTag(): Promise<string | undefined> {
+    return this.backend.storedTag?.();
+  }
+
   /** The state; an empty one (new lineage) when none is stored yet. */
   async read(options: ReadOptions = {}): Promise<State> {
     const s = await this.readStored(options);

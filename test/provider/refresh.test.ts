@@ -197,6 +197,32 @@ describe('refresh of what hosts hold, from one inventory per host', () => {
     expect(r.live.get('nssv_host.h1')).toMatchObject({ cpus: 4, memory_mib: 8192, domain_type: 'qemu' });
   });
 
+  it('GIVEN an instance that reads back as recorded WHEN refreshing THEN its live value is the record itself; one that does not, a new value', async () => {
+    h1.inventory.domains.push(domainInfo('a', { vcpus: 2 }));
+    const s = stateWithH1();
+    const first = await refresh(
+      createHandlerContext(hostEndpoints([hostDesired(h1)], s)),
+      [hostDesired(h1)],
+      {
+        ...s,
+        resources: [...s.resources, vmAt('a', 'h1')],
+      },
+    );
+    // The record as the refresh read it, then refreshed against the same inventory.
+    const recorded = { ...vmAt('a', 'h1'), attributes: first.live.get('nssv_vm.a')! };
+    const stale = { ...vmAt('b', 'h1'), attributes: { ...recorded.attributes, name: 'b', memory_mib: 1 } };
+    h1.inventory.domains.push(domainInfo('b', { vcpus: 2 }));
+    const state = { ...s, resources: [...s.resources, recorded, stale] };
+    const r = await refresh(
+      createHandlerContext(hostEndpoints([hostDesired(h1)], state)),
+      [hostDesired(h1)],
+      state,
+    );
+    expect(r.live.get('nssv_vm.a')).toBe(recorded.attributes);
+    expect(r.live.get('nssv_vm.b')).not.toBe(stale.attributes);
+    expect(r.live.get('nssv_vm.b')).toMatchObject({ name: 'b', memory_mib: 128 });
+  });
+
   it('GIVEN VMs recorded on a host the configuration no longer declares WHEN refreshing THEN one error for that host, naming the first of them', async () => {
     const s = stateWithH1();
     const state = { ...s, resources: [...s.resources, vmAt('a', 'h9'), vmAt('b', 'h9')] };

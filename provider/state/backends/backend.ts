@@ -28,6 +28,11 @@ export interface StateBackend {
    * state does (see LocalBackend); undefined when the backend cannot tell cheaply.
    */
   readonly textTag?: string | undefined;
+  /**
+   * The tag textTag would give after reading the state stored now, without reading it; undefined
+   * when it has none (a change log beside it) or the backend cannot tell cheaply.
+   */
+  storedTag?(): Promise<string | undefined>;
   /** Stores the next version; serial and lineage are kept beside the (maybe encrypted) text. */
   writeText(text: string, serial: number, lineage: string): Promise<void>;
   /** Takes the lock or throws NSSV_STATE_LOCKED naming the holder. */

@@ -88,6 +88,14 @@ export class LocalBackend implements StateBackend {
     }
   }
 
+  async storedTag(): Promise<string | undefined> {
+    try {
+      return existsSync(this.changeLog.path) ? undefined : await fileTag(this.path);
+    } catch {
+      return undefined;
+    }
+  }
+
   async writeText(text: string): Promise<void> {
     const tmp = `${this.path}.tmp-${process.pid}`;
     const fh = await open(tmp, 'w', 0o600);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startStandIn, type StandIn } from '../../../bench/standinAgent.js';
@@ -55,6 +55,16 @@ resource "nssv_vm" "web" {
 `;
 }
 
+const tagsFile = (): { key: string; hosts: Record<string, unknown> } =>
+  JSON.parse(readFileSync(join(dir, '.nssv', 'inventory-tags.json'), 'utf8')) as {
+    key: string;
+    hosts: Record<string, unknown>;
+  };
+/** The state file's identity as LocalBackend.textTag gives it. */
+const statTag = (file: string): string => {
+  const s = statSync(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+};
 const requests = (): number[] => [h1.stats.requests, h2.stats.requests];
 const notModified = (): number[] => [h1.stats.notModified, h2.stats.notModified];
 const plan = (...args: string[]) => nssv(['plan', '-no-color', ...args], dir);
@@ -107,19 +117,44 @@ describe('nssv plan with the refresh started early', () => {
     ]);
   });
 
-  it('GIVEN a VM deleted out of band after such plans WHEN planned THEN it is seen; once applied, "No changes." again', async () => {
+  it('GIVEN a VM deleted out of band after such plans WHEN planned THEN it is seen; once applied, the host it was on is read whole once, the other answers 304', async () => {
     await new AgentClient({ host: 'h1', endpoint: h1.endpoint, token: h1.token }).deleteDomain('web');
     const r = await plan('-detailed-exitcode');
     expect(r.stdout).toContain('# nssv_vm.web will be created');
     expect(r.code).toBe(2);
     expect((await nssv(['apply', '-auto-approve', '-no-color'], dir)).code).toBe(0);
-    // void for the state the apply wrote: removed
-    expect(existsSync(join(dir, '.nssv', 'inventory-tags.json'))).toBe(false);
-    await plan(); // keeps the tags of the state the apply wrote
-    const before = notModified();
+    // The apply changed records on h1 only: h2's tag is carried over to the state it wrote.
+    expect(Object.keys(tagsFile().hosts)).toEqual(['h2']);
+    expect(tagsFile().key).toContain(statTag(join(dir, 'nssv.tfstate')));
+    let before = notModified();
+    const after = await plan('-detailed-exitcode');
+    expect(after.stdout).toContain('No changes.');
+    expect(after.code).toBe(0);
+    expect(notModified().map((n, i) => n - before[i]!)).toEqual([0, 1]);
+    before = notModified();
     const again = await plan('-detailed-exitcode');
     expect(again.code).toBe(0);
     expect(notModified().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+  });
+
+  it('GIVEN an apply that changes nothing on the hosts WHEN planned after it THEN every host answers 304', async () => {
+    // A no-change apply still writes the state when an output changes: the tags follow it.
+    writeFileSync(join(dir, 'out.tf'), 'output "web_memory" { value = nssv_vm.web.memory_mib }\n');
+    try {
+      const keyBefore = tagsFile().key;
+      const applied = await nssv(['apply', '-auto-approve', '-no-color'], dir);
+      expect(applied.code).toBe(0);
+      expect(tagsFile().key).not.toBe(keyBefore);
+      expect(Object.keys(tagsFile().hosts)).toEqual(['h1', 'h2']);
+      expect(tagsFile().key).toContain(statTag(join(dir, 'nssv.tfstate')));
+      const before = notModified();
+      const r = await plan('-detailed-exitcode');
+      expect(r.code).toBe(0);
+      expect(notModified().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+    } finally {
+      rmSync(join(dir, 'out.tf'));
+      expect((await nssv(['apply', '-auto-approve', '-no-color'], dir)).code).toBe(0);
+    }
   });
 
   it('GIVEN the state edited by hand, serial kept WHEN planned THEN the tags kept for it are not used: the hosts are read whole', async () => {

@@ -45,6 +45,30 @@ describe('LocalBackend.textTag', () => {
   });
 });
 
+describe('LocalBackend.storedTag', () => {
+  const path = (): string => join(dir, 'nssv.tfstate');
+
+  test("GIVEN a state written THEN the tag a read of it gives, without reading it; GIVEN another write THEN that one's", async () => {
+    const b = new LocalBackend(path());
+    await b.writeText('{"serial":1}');
+    const stored = await b.storedTag();
+    await b.readText();
+    expect([typeof stored, stored === b.textTag]).toEqual(['string', true]);
+    await b.writeText('{"serial":2}');
+    const next = await b.storedTag();
+    await b.readText();
+    expect([next === stored, next === b.textTag]).toEqual([false, true]);
+  });
+
+  test('GIVEN a change log beside the state THEN none; GIVEN no state THEN none', async () => {
+    const b = new LocalBackend(path());
+    expect(await b.storedTag()).toBeUndefined();
+    await b.writeText('{"serial":1}');
+    writeFileSync(`${path()}.changes`, '{}\n');
+    expect(await b.storedTag()).toBeUndefined();
+  });
+});
+
 describe('LocalBackend.readText', () => {
   test('GIVEN no state file THEN there is no text', async () => {
     expect(await new LocalBackend(join(dir, 'nssv.tfstate')).readText()).toBeUndefined();
