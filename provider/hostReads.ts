@@ -67,18 +67,24 @@ export class HostReads {
     return seen;
   }
 
-  /** Whether every one of these hosts answered 304 (false when any failed). */
-  async allUnchanged(hosts: readonly string[]): Promise<boolean> {
-    if (!this.tagging || hosts.length === 0) return false;
-    const seen = await Promise.all(
+  /**
+   * Those of these hosts that answered 304 (none when not tagging; a failed read is not one): each
+   * reads every record on it back as recorded, as when its tag was kept.
+   */
+  async unchangedAmong(hosts: readonly string[]): Promise<Set<string>> {
+    const unchanged = new Set<string>();
+    if (!this.tagging) return unchanged;
+    await Promise.all(
       hosts.map((h) =>
         this.read(h).then(
-          (s) => s.unchanged,
-          () => false,
+          (s) => {
+            if (s.unchanged) unchanged.add(h);
+          },
+          () => undefined,
         ),
       ),
     );
-    return seen.every(Boolean);
+    return unchanged;
   }
 
   /** What the host's inventory says of it. */

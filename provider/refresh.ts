@@ -97,11 +97,13 @@ export async function refresh(
       const handler = handlerFor(r.type);
       const on = handler.readHosts?.(r.attributes);
       try {
-        if (on && (await hosts.allUnchanged(on))) {
+        // Its hosts that answered 304: there it reads back as recorded (see HostReads).
+        const unchanged = on ? await hosts.unchangedAmong(on) : undefined;
+        if (on && on.length > 0 && unchanged!.size === new Set(on).size) {
           live.set(r.address, r.attributes);
           return;
         }
-        const value = await handler.read(ctx, r.address, r.attributes);
+        const value = await handler.read(ctx, r.address, r.attributes, unchanged);
         const same = jsonEqual(value, r.attributes);
         live.set(r.address, same ? r.attributes : value);
         if (on && !same) for (const h of on) hosts.differs(h);

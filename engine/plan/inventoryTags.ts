@@ -12,7 +12,8 @@ import type { TaggedHost, TaggedRead } from '../../provider/hostReads.js';
  * it. A host that still answers with the same tag (304) then has its instances taken as
  * recorded: reading them again would give the same answer. Any change on the host changes its
  * tag; any change to the state, or to the nssv that reads, changes the key, and the whole file
- * is ignored. Not a secret: tags are digests, facts are CPU, memory and PCI devices.
+ * is ignored (an apply first carries over the entries that still hold: carryInventoryTags.ts).
+ * Not a secret: tags are digests, facts are CPU, memory and PCI devices.
  */
 export const INVENTORY_TAGS_PATH = join('.nssv', 'inventory-tags.json');
 
@@ -119,7 +120,7 @@ export async function writeInventoryTags(configDir: string, tags: InventoryTags)
   }
 }
 
-/** Removes the tags: an apply that changed the state made them void (tidiness, not correctness). */
+/** Removes the tags: none holds for the state stored now (tidiness, not correctness). */
 export async function forgetInventoryTags(configDir: string): Promise<void> {
   await rm(join(configDir, INVENTORY_TAGS_PATH), { force: true }).catch(() => undefined);
 }

@@ -43,11 +43,12 @@ export function perHostHandler(ops: PerHostOps): ResourceHandler {
     type: ops.type,
     // read asks exactly the inventories of the hosts the object was put on.
     readHosts: (prior) => (Array.isArray(prior.host_ids) ? hostIds(prior) : []),
-    async read(ctx, _address, prior) {
+    async read(ctx, _address, prior, asRecordedOn) {
       const present: string[] = [];
       let live: Attributes | null = null;
       for (const hostId of hostIds(prior)) {
-        const found = ops.find(await ctx.inventory(hostId), prior);
+        // There as recorded: found (host_ids read back whole), and as the record says if first.
+        const found = asRecordedOn?.has(hostId) ? prior : ops.find(await ctx.inventory(hostId), prior);
         if (found) {
           present.push(hostId);
           live ??= found;

@@ -21,7 +21,7 @@ const byKind = (a: Attributes): ResourceHandler => (a.kind === 'rbd' ? rbdPoolHa
 /** A storage pool of either kind (kind forces replacement, so prior and planned agree on it). */
 export const storagePoolHandler: ResourceHandler = {
   type: 'nssv_storage_pool',
-  read: (ctx, address, prior) => byKind(prior).read(ctx, address, prior),
+  read: (ctx, address, prior, asRecordedOn) => byKind(prior).read(ctx, address, prior, asRecordedOn),
   readHosts: (prior) => byKind(prior).readHosts!(prior),
   create: (ctx, address, planned) => byKind(planned).create(ctx, address, planned),
   update: (ctx, address, prior, planned) => byKind(planned).update(ctx, address, prior, planned),

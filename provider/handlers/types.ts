@@ -41,8 +41,18 @@ export interface InventoryRead {
  */
 export interface ResourceHandler {
   readonly type: string;
-  /** The live attributes of an instance applied before, or null when it no longer exists. */
-  read(ctx: HandlerContext, address: string, prior: Attributes): Promise<Attributes | null>;
+  /**
+   * The live attributes of an instance applied before, or null when it no longer exists.
+   * `asRecordedOn`: hosts among readHosts whose inventories are known to read this very record
+   * back as recorded (unchanged since a refresh saw it so: a 304 to an inventory tag); a read may
+   * take the record's part on them as recorded instead of asking them.
+   */
+  read(
+    ctx: HandlerContext,
+    address: string,
+    prior: Attributes,
+    asRecordedOn?: ReadonlySet<string>,
+  ): Promise<Attributes | null>;
   /** For types whose read is one host's inventory: the same read, in two parts (read is made from them). */
   readonly inventoryRead?: InventoryRead;
   /**

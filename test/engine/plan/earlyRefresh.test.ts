@@ -127,10 +127,13 @@ describe('nssv plan with the refresh started early', () => {
     expect(Object.keys(tagsFile().hosts)).toEqual(['h2']);
     expect(tagsFile().key).toContain(statTag(join(dir, 'nssv.tfstate')));
     let before = notModified();
+    const asked = requests();
     const after = await plan('-detailed-exitcode');
     expect(after.stdout).toContain('No changes.');
     expect(after.code).toBe(0);
     expect(notModified().map((n, i) => n - before[i]!)).toEqual([0, 1]);
+    // One request each: the pool on both hosts is read from h1's inventory, as recorded on h2.
+    expect(requests().map((n, i) => n - asked[i]!)).toEqual([1, 1]);
     before = notModified();
     const again = await plan('-detailed-exitcode');
     expect(again.code).toBe(0);

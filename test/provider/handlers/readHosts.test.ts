@@ -47,6 +47,19 @@ describe('ResourceHandler.readHosts', () => {
     },
   );
 
+  it.each<[string, Attributes]>([
+    ['nssv_storage_pool', { name: 'p', kind: 'dir', host_ids: ['h2', 'h1', 'h3'] }],
+    ['nssv_distributed_switch', { name: 'sw', host_ids: ['h2', 'h1', 'h3'] }],
+    ['nssv_image', { name: 'img', image_storage_id: 'st', host_ids: ['h2', 'h1', 'h3'] }],
+  ])(
+    'GIVEN %s %j read with h2 and h3 as recorded THEN only h1 is asked; it is there as recorded on h2 and h3 alone',
+    async (type, prior) => {
+      const { ctx, asked } = tracking();
+      const live = await handlerFor(type).read(ctx, `${type}.x`, prior, new Set(['h2', 'h3']));
+      expect([asked, live]).toEqual([['h1'], { ...prior, host_ids: ['h2', 'h3'] }]);
+    },
+  );
+
   it('GIVEN host_ids not yet known THEN no hosts: the record is always read', () => {
     expect(handlerFor('nssv_distributed_switch').readHosts!({ name: 'sw' })).toEqual([]);
   });
