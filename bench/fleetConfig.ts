@@ -81,11 +81,16 @@ resource "nssv_volume" "root" {
   size_gib = 1
 }
 
+variable "first_vm_memory_mib" {
+  type    = number
+  default = 64
+}
+
 resource "nssv_vm" "vm" {
   count      = ${vms}
   name       = "vm-\${count.index}"
   cluster_id = nssv_cluster.c.id
-  memory_mib = 64
+  memory_mib = count.index == 0 ? var.first_vm_memory_mib : 64
   depends_on = [nssv_volume.root]
   disk {
     volume_id = "root-\${count.index}"

@@ -14,7 +14,8 @@
  *    first-to-last write / steps), requests the agents answered with an error, connections.
  * 2. `nssv plan -detailed-exitcode` (must exit 0: no changes) `--runs` times with the inventory
  *    tags removed before each (every inventory read whole, as after an apply), as many with the
- *    tags the plan before kept (the agents answer 304), and as many with `-refresh=false`: wall,
+ *    tags the plan before kept (the agents answer 304), as many with `-refresh=false`, and as many
+ *    right after an apply that changed one VM (the apply carries the other hosts' tags over): wall,
  *    CPU, peak RSS, connections to the agents, 304 answers.
  *
  * `--hold` applies once, then keeps the stand-ins serving (until SIGINT/SIGTERM) so plans can be
@@ -179,20 +180,46 @@ async function benchSize(size: number): Promise<SizeResult> {
     }
 
     const tags = join(dir, '.nssv', 'inventory-tags.json');
-    for (const [label, extra, forget] of [
-      // What a plan costs after an apply or any change on the hosts: every inventory read whole.
-      ['plan, inventories read whole', [], true],
+    interface PlanKind {
+      label: string;
+      /** The plan's arguments for run i. */
+      extra: (i: number) => string[];
+      /** What is done before run i (not measured). */
+      before?: (i: number) => Promise<void>;
+    }
+    // vm[0]'s memory for run i of the last kind: each run's apply changes it.
+    const firstVmMemory = (i: number): string[] => ['-var', `first_vm_memory_mib=${72 + 8 * i}`];
+    const oneVmApplies: Measured[] = [];
+    const kinds: PlanKind[] = [
+      // Every inventory read whole: as after an apply that changed every host, or without the tags.
+      {
+        label: 'plan, inventories read whole',
+        extra: () => [],
+        before: async () => rmSync(tags, { force: true }),
+      },
       // Then the plan the one before kept the inventory tags for: the agents answer 304.
-      ['plan', [], false],
-      ['plan -refresh=false', ['-refresh=false'], false],
-    ] as const) {
+      { label: 'plan', extra: () => [] },
+      { label: 'plan -refresh=false', extra: () => ['-refresh=false'] },
+      // An apply that updates one VM carries the other hosts' tags over: one host is read whole.
+      {
+        label: 'plan after an apply that changed one VM',
+        extra: firstVmMemory,
+        before: async (i) => {
+          const applied = await measure(['apply', '-auto-approve', '-no-color', ...firstVmMemory(i)], dir);
+          if (applied.exitCode !== 0)
+            console.log(`apply exit ${applied.exitCode}:\n${applied.output.slice(-2000)}`);
+          oneVmApplies.push(applied);
+        },
+      },
+    ];
+    for (const { label, extra, before } of kinds) {
       const runs: Measured[] = [];
       const gauges: number[] = [];
       let conns = 0;
       let failed = 0;
       let notModified = 0;
       for (let i = 0; i < Number(args.runs); i++) {
-        if (forget) rmSync(tags, { force: true });
+        await before?.(i);
         gauges.push(await nodeStartMs());
         reset(standIns);
         const prof =
@@ -203,7 +230,7 @@ async function benchSize(size: number): Promise<SizeResult> {
                 `--cpu-prof-name=${size}-${label.replace(/\W+/g, '_')}.cpuprofile`,
               ]
             : [];
-        const r = await measure(['plan', '-detailed-exitcode', '-no-color', ...extra], dir, prof);
+        const r = await measure(['plan', '-detailed-exitcode', '-no-color', ...extra(i)], dir, prof);
         if (r.exitCode !== 0) console.log(`${label} exit ${r.exitCode}:\n${r.output.slice(-2000)}`);
         runs.push(r);
         conns = totals(standIns).connections;
@@ -218,6 +245,11 @@ async function benchSize(size: number): Promise<SizeResult> {
           `wall/gauge median ${median(runs.map((r, k) => r.wallMs / gauges[k]!)).toFixed(1)}`,
       );
     }
+    console.log(
+      `apply that changed one VM (before each of the last runs): median ${s1(median(oneVmApplies.map((r) => r.wallMs)))} wall, ` +
+        `${s1(median(oneVmApplies.map((r) => r.cpuMs)))} CPU, peak RSS ${median(oneVmApplies.map((r) => r.maxRssMiB)).toFixed(0)} MiB ` +
+        `(walls ${oneVmApplies.map((r) => s1(r.wallMs)).join(', ')}; exits ${oneVmApplies.map((r) => r.exitCode).join(',')})`,
+    );
     return { size, perStepMs, agentPerStepMs };
   } finally {
     await Promise.all(standIns.map((s) => s.close()));

@@ -18,6 +18,7 @@ import { ApplyJournal } from '../journal/applyJournal.js';
 import { outputsAfterApply } from '../plan/outputs.js';
 import { checkNotStale, planEndpoints, readPlanFile, type SavedPlan } from '../plan/planFile.js';
 import { preparePlan, withImports } from '../plan/preparePlan.js';
+import { EarlyRefresh } from '../plan/earlyRefresh.js';
 import { inventoryTagsKey, readInventoryTags, type InventoryTags } from '../plan/inventoryTags.js';
 import { carryInventoryTags } from '../plan/carryInventoryTags.js';
 import { executePlan } from '../steps/executePlan.js';
@@ -96,13 +97,24 @@ async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore):
   };
 }
 
+/**
+ * What was read while the configuration loaded (EarlyRefresh): the inventories in flight, and the
+ * state with the tags kept for it when it is still the one stored now that the lock is held.
+ */
+interface EarlyRead {
+  early: EarlyRefresh;
+  stored: State | undefined;
+}
+
 async function planNow(
   mode: Plan['mode'],
   req: ApplyRequest,
   store: StateStore,
   ui: ApplyUi,
   loaded: Validated,
+  read: EarlyRead | undefined,
 ): Promise<Prepared> {
+  const { early, stored } = read ?? {};
   const outcome = await preparePlan({
     loaded,
     configDir: req.configDir,
@@ -113,6 +125,9 @@ async function planNow(
     replace: req.replace,
     ...(req.excludes ? { excludes: req.excludes } : {}),
     ...(req.refresh === false ? { refresh: false } : {}),
+    ...(stored ? { stored } : {}),
+    ...(early?.prefetch ? { prefetch: early.prefetch } : {}),
+    ...(early?.tags && stored ? { tags: early.tags } : {}),
   });
   if (!outcome.plan) throw new DiagnosticsError(outcome.diagnostics);
   ui.planned(outcome.plan, outcome.diagnostics);
@@ -139,76 +154,114 @@ export async function applyFlow(
   req: ApplyRequest,
   ui: ApplyUi,
 ): Promise<ApplyOutcome> {
-  // The configuration says where the state is and holds the keys (a saved plan is read with them).
-  const loaded = await loadForPlan(req.configDir, req.load);
-  const settings = loaded.settings ?? { backend: { type: 'local' as const } };
-  const codec: Codec = planCodec(settings);
-  const saved = req.planFile ? await readPlanFile(req.planFile, codec) : undefined;
-  const store = await openStateStore(saved ? saved.configDir : req.configDir, settings);
+  // As `nssv plan`: the hosts the local state records are asked while the configuration loads.
+  const early = req.planFile || req.refresh === false ? undefined : new EarlyRefresh(req.configDir);
+  let store: StateStore | undefined;
   try {
-    await store.lock(`nssv ${command}`);
-    let p: Prepared;
-    if (saved && req.planFile) {
-      p = await fromSavedPlan(saved, req.planFile, store);
-      ui.planned(p.plan, []);
-    } else {
-      p = await planNow(mode, req, store, ui, loaded);
-    }
-    const { plan } = p;
-    const saveOutputs = async (): Promise<void> => {
-      if (command === 'destroy') return;
-      const state = await store.read();
-      const outputs = await outputsAfterApply(p.configDir, p.load, state);
-      if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
-        await store.write({ ...state, outputs });
-    };
-    // The hosts' inventory tags that still hold for the state now stored (see carryInventoryTags).
-    const keepTags = async (after: State, touched: readonly string[] = []): Promise<void> =>
-      carryInventoryTags(store.dir, p.stored.tags, p.stored.state, after, await store.storedTag(), touched);
-    const journal = new ApplyJournal(store.dir, store.codec);
-    if (!planHasChanges(plan)) {
-      if (p.recovered.length > 0) await store.write(p.state);
-      await journal.clear();
-      await saveOutputs();
-      await keepTags(p.recovered.length > 0 ? p.state : p.stored.state);
-      return { kind: 'no-changes', plan };
-    }
-    if (!p.approved) await ui.confirm();
-    if (plan.mode === 'refresh-only') {
-      const refreshed = refreshedState(p.state, plan);
-      await store.write(refreshed);
-      await journal.clear();
-      await saveOutputs();
-      await keepTags(refreshed);
-      return { kind: 'refreshed', plan };
-    }
-    // moved / removed / import blocks: the renamed, forgotten and imported instances are recorded first
-    if (plan.moved?.length || plan.forgotten?.length || plan.imported?.length) {
-      // objects made outside nssv get their nssv records first (nothing else about them changes)
-      await adoptObjects(p.ctx, plan.imported ?? []);
-      p.state = await store.write(p.state);
-    }
-    ui.applying(plan);
-    // Copies an HA restart left on a host that is back: gone before anything else runs.
-    if (plan.staleCopies?.length) await removeStaleCopies(p.ctx, plan.staleCopies);
-    const result = await executePlan({
-      plan,
-      state: p.state,
+    // The configuration says where the state is and holds the keys (a saved plan is read with them).
+    const loaded = await loadForPlan(req.configDir, req.load, early);
+    const settings = loaded.settings ?? { backend: { type: 'local' as const } };
+    const codec: Codec = planCodec(settings);
+    const saved = req.planFile ? await readPlanFile(req.planFile, codec) : undefined;
+    const read = early?.takeState();
+    store = read?.store ?? (await openStateStore(saved ? saved.configDir : req.configDir, settings));
+    return await applyLocked(
+      command,
+      mode,
+      req,
+      ui,
+      loaded,
+      saved,
       store,
-      ctx: p.ctx,
-      parallelism: req.parallelism,
-      perHostParallelism: req.perHostParallelism,
-      onFailure: req.onFailure,
-      onEvent: (e) => ui.onEvent(e),
-      journal,
-    });
-    if (result.ok) await saveOutputs();
-    await keepTags(
-      result.state,
-      (plan.staleCopies ?? []).map((c) => c.host),
+      early && { early, stored: read?.state },
     );
-    return { kind: 'applied', plan, result };
   } finally {
-    await store.close();
+    await store?.close();
+    await early?.close();
   }
+}
+
+async function applyLocked(
+  command: 'apply' | 'destroy',
+  mode: Plan['mode'],
+  req: ApplyRequest,
+  ui: ApplyUi,
+  loaded: Validated,
+  saved: SavedPlan | undefined,
+  store: StateStore,
+  early: EarlyRead | undefined,
+): Promise<ApplyOutcome> {
+  await store.lock(`nssv ${command}`);
+  let p: Prepared;
+  if (saved && req.planFile) {
+    p = await fromSavedPlan(saved, req.planFile, store);
+    ui.planned(p.plan, []);
+  } else {
+    // The state read before the lock is planned with only if it is still what is stored.
+    const readTag = store.readTag;
+    const still = early?.stored && readTag !== undefined && (await store.storedTag()) === readTag;
+    p = await planNow(
+      mode,
+      req,
+      store,
+      ui,
+      loaded,
+      early && { early: early.early, stored: still ? early.stored : undefined },
+    );
+    await early?.early.close(); // its answers are taken; the worker is not needed for the steps
+  }
+  const { plan } = p;
+  const saveOutputs = async (): Promise<void> => {
+    if (command === 'destroy') return;
+    const state = await store.read();
+    const outputs = await outputsAfterApply(p.configDir, p.load, state);
+    if (JSON.stringify(outputs) !== JSON.stringify(state.outputs ?? {}))
+      await store.write({ ...state, outputs });
+  };
+  // The hosts' inventory tags that still hold for the state now stored (see carryInventoryTags).
+  const keepTags = async (after: State, touched: readonly string[] = []): Promise<void> =>
+    carryInventoryTags(store.dir, p.stored.tags, p.stored.state, after, await store.storedTag(), touched);
+  const journal = new ApplyJournal(store.dir, store.codec);
+  if (!planHasChanges(plan)) {
+    if (p.recovered.length > 0) await store.write(p.state);
+    await journal.clear();
+    await saveOutputs();
+    await keepTags(p.recovered.length > 0 ? p.state : p.stored.state);
+    return { kind: 'no-changes', plan };
+  }
+  if (!p.approved) await ui.confirm();
+  if (plan.mode === 'refresh-only') {
+    const refreshed = refreshedState(p.state, plan);
+    await store.write(refreshed);
+    await journal.clear();
+    await saveOutputs();
+    await keepTags(refreshed);
+    return { kind: 'refreshed', plan };
+  }
+  // moved / removed / import blocks: the renamed, forgotten and imported instances are recorded first
+  if (plan.moved?.length || plan.forgotten?.length || plan.imported?.length) {
+    // objects made outside nssv get their nssv records first (nothing else about them changes)
+    await adoptObjects(p.ctx, plan.imported ?? []);
+    p.state = await store.write(p.state);
+  }
+  ui.applying(plan);
+  // Copies an HA restart left on a host that is back: gone before anything else runs.
+  if (plan.staleCopies?.length) await removeStaleCopies(p.ctx, plan.staleCopies);
+  const result = await executePlan({
+    plan,
+    state: p.state,
+    store,
+    ctx: p.ctx,
+    parallelism: req.parallelism,
+    perHostParallelism: req.perHostParallelism,
+    onFailure: req.onFailure,
+    onEvent: (e) => ui.onEvent(e),
+    journal,
+  });
+  if (result.ok) await saveOutputs();
+  await keepTags(
+    result.state,
+    (plan.staleCopies ?? []).map((c) => c.host),
+  );
+  return { kind: 'applied', plan, result };
 }

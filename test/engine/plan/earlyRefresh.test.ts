@@ -160,6 +160,23 @@ describe('nssv plan with the refresh started early', () => {
     }
   });
 
+  it('GIVEN tags kept WHEN `nssv apply` plans a change THEN it asks the hosts with them too (304s) and applies it; the tags follow', async () => {
+    await plan(); // the tags of both hosts, for this state
+    expect(Object.keys(tagsFile().hosts)).toEqual(['h1', 'h2']);
+    writeFileSync(join(dir, 'main.tf'), config(h1.endpoint, 256));
+    try {
+      const before = notModified();
+      const applied = await nssv(['apply', '-auto-approve', '-no-color'], dir);
+      expect(applied.stdout).toContain('Apply complete! Resources: 0 added, 1 changed, 0 destroyed.');
+      expect(applied.code).toBe(0);
+      expect(notModified().map((n, i) => n - before[i]!)).toEqual([1, 1]);
+      expect(Object.keys(tagsFile().hosts)).toEqual(['h2']);
+    } finally {
+      writeFileSync(join(dir, 'main.tf'), config(h1.endpoint));
+      expect((await nssv(['apply', '-auto-approve', '-no-color'], dir)).code).toBe(0);
+    }
+  });
+
   it('GIVEN the state edited by hand, serial kept WHEN planned THEN the tags kept for it are not used: the hosts are read whole', async () => {
     const file = join(dir, 'nssv.tfstate');
     const good = readFileSync(file, 'utf8');
