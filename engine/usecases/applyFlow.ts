@@ -10,6 +10,7 @@ import type { HandlerContext } from '../../provider/handlers/types.js';
 import type { Codec } from '../../provider/state/encryption/codec.js';
 import { openStateStore, planCodec } from '../../provider/state/open.js';
 import type { StateStore } from '../../provider/state/store.js';
+import { stillStored } from '../../provider/state/stillStored.js';
 import { loadForPlan } from './plan.js';
 import type { Validated } from '../plan/loadAndValidate.js';
 import { replayRefactoring } from '../../planner/state/refactor.js';
@@ -198,16 +199,8 @@ async function applyLocked(
     ui.planned(p.plan, []);
   } else {
     // The state read before the lock is planned with only if it is still what is stored.
-    const readTag = store.readTag;
-    const still = early?.stored && readTag !== undefined && (await store.storedTag()) === readTag;
-    p = await planNow(
-      mode,
-      req,
-      store,
-      ui,
-      loaded,
-      early && { early: early.early, stored: still ? early.stored : undefined },
-    );
+    const stored = await stillStored(store, early?.stored);
+    p = await planNow(mode, req, store, ui, loaded, early && { early: early.early, stored });
     await early?.early.close(); // its answers are taken; the worker is not needed for the steps
   }
   const { plan } = p;
