@@ -187,15 +187,8 @@ export async function preparePlan(req: PlanRequest): Promise<PlanOutcome> {
   diagnostics.push(...plan.diagnostics);
   if (!hasErrors(diagnostics)) diagnostics.push(...(await checkOccupied(ctx, plan, desired)));
   return {
+    ...stop(),
     ...(hasErrors(diagnostics) ? {} : { plan }),
-    state,
-    stored,
-    desired,
-    diagnostics,
-    endpoints,
-    ctx,
-    recovered,
-    unconfigured,
     ...(dataRead?.values ? { dataValues: dataRead.values } : {}),
   };
 }
