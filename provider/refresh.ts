@@ -11,6 +11,7 @@ import { hostsWithHaVms, recordedOn } from './lostHosts.js';
 import type { ConditionalInventory, HandlerContext, InventoryRead } from './handlers/types.js';
 import { jsonEqual } from '../core/jsonEqual.js';
 import { HostReads, type TaggedHost, type TaggedRead } from './hostReads.js';
+import { recordHosts } from './recordHosts.js';
 
 export { hostEndpoints } from './hostEndpoints.js';
 
@@ -94,21 +95,20 @@ export async function refresh(
       }
     }),
     ...others.map(async (r) => {
-      const handler = handlerFor(r.type);
-      const on = handler.readHosts?.(r.attributes);
+      // The hosts it is read from (none: always read); those that answered 304 read it back as recorded.
+      const on = recordHosts(r);
       try {
-        // Its hosts that answered 304: there it reads back as recorded (see HostReads).
-        const unchanged = on ? await hosts.unchangedAmong(on) : undefined;
-        if (on && on.length > 0 && unchanged!.size === new Set(on).size) {
+        const unchanged = await hosts.unchangedAmong(on);
+        if (on.length > 0 && unchanged.size === new Set(on).size) {
           live.set(r.address, r.attributes);
           return;
         }
-        const value = await handler.read(ctx, r.address, r.attributes, unchanged);
+        const value = await handlerFor(r.type).read(ctx, r.address, r.attributes, unchanged);
         const same = jsonEqual(value, r.attributes);
         live.set(r.address, same ? r.attributes : value);
-        if (on && !same) for (const h of on) hosts.differs(h);
+        if (!same) for (const h of on) hosts.differs(h);
       } catch (e) {
-        for (const h of on ?? []) hosts.differs(h);
+        for (const h of on) hosts.differs(h);
         report(r.address, e);
       }
     }),

@@ -103,7 +103,7 @@ async function fromSavedPlan(saved: SavedPlan, file: string, store: StateStore):
  * state with the tags kept for it when it is still the one stored now that the lock is held.
  */
 interface EarlyRead {
-  early: EarlyRefresh;
+  refresh: EarlyRefresh;
   stored: State | undefined;
 }
 
@@ -115,7 +115,7 @@ async function planNow(
   loaded: Validated,
   read: EarlyRead | undefined,
 ): Promise<Prepared> {
-  const { early, stored } = read ?? {};
+  const { refresh: early, stored } = read ?? {};
   const outcome = await preparePlan({
     loaded,
     configDir: req.configDir,
@@ -174,7 +174,7 @@ export async function applyFlow(
       loaded,
       saved,
       store,
-      early && { early, stored: read?.state },
+      early && { refresh: early, stored: read?.state },
     );
   } finally {
     await store?.close();
@@ -200,8 +200,8 @@ async function applyLocked(
   } else {
     // The state read before the lock is planned with only if it is still what is stored.
     const stored = await stillStored(store, early?.stored);
-    p = await planNow(mode, req, store, ui, loaded, early && { early: early.early, stored });
-    await early?.early.close(); // its answers are taken; the worker is not needed for the steps
+    p = await planNow(mode, req, store, ui, loaded, early && { ...early, stored });
+    await early?.refresh.close(); // its answers are taken; the worker is not needed for the steps
   }
   const { plan } = p;
   const saveOutputs = async (): Promise<void> => {
