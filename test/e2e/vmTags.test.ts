@@ -2,8 +2,9 @@
  * nssv_vm.tags on real daemons: they reach the host (the domain's nssv metadata in libvirt),
  * inventory reports them, a change is an in-place update (same UUID, never a power cycle), and
  * an out-of-band edit of the domain's metadata is drift the next plan shows and apply repairs, also
- * after plans that kept the hosts' inventory tags (the agents then answer 304 while nothing changes).
- * Checked with virsh, not with nssv's own view.
+ * after plans that kept the hosts' inventory tags (the agents then answer 304 while nothing changes);
+ * the apply that repairs it carries the other host's tag over. Checked with virsh, not with nssv's
+ * own view.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,13 +89,14 @@ test('GIVEN a running VM WHEN a tag changes THEN it is updated in place: same UU
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
 });
 
-/** How many inventory reads h1's agent answered 304 (Not Modified), from its /metrics. */
-const notModified = async (): Promise<number> => {
+/** How many inventory reads a host's agent (h1 unless named) answered 304 (Not Modified), from its /metrics. */
+const notModified = async (name = 'h1'): Promise<number> => {
+  const host = env.sandbox.hosts.find((h) => h.name === name)!;
   const { text } = await new AgentClient({
-    host: 'h1',
-    endpoint: h1().endpoint!,
-    token: h1().token,
-    tlsDir: h1().tlsDir,
+    host: name,
+    endpoint: host.endpoint!,
+    token: host.token,
+    tlsDir: host.tlsDir,
   }).request('GET', '/metrics');
   return Number(
     /requests_total\{method="GET",route="\/v1\/inventory",status="304"\} (\d+)/.exec(text)?.[1] ?? 0,
@@ -138,5 +140,12 @@ test('GIVEN a tag edited on the host out of band WHEN planned THEN the drift is 
   expect(apply.code).toBe(0);
   expect(await tagLines()).toContain('<nssv:tag key="team" value="db"/>');
   expect(readFileSync(main(), 'utf8')).toContain('team = "db"');
+  // The apply changed a record on h1 only: h2's tag is carried over to the state it wrote.
+  const carried = JSON.parse(readFileSync(join(env.configDir, '.nssv', 'inventory-tags.json'), 'utf8')) as {
+    hosts: Record<string, unknown>;
+  };
+  expect(Object.keys(carried.hosts)).toEqual(['h2']);
+  const h2Before = await notModified('h2');
   expect((await nssv(['plan', '-detailed-exitcode'], env.configDir)).code).toBe(0);
+  expect((await notModified('h2')) - h2Before).toBe(1);
 });
